@@ -1,0 +1,22 @@
+import { BrowserWindow, session } from 'electron';
+import { join } from 'node:path';
+import { applyContentSecurityPolicy, denyAllPermissions, lockNavigation, secureWebPreferences } from './security';
+
+export function createMainWindow(dirname: string, devServerUrl: string | undefined): BrowserWindow {
+  applyContentSecurityPolicy(session.defaultSession);
+  denyAllPermissions(session.defaultSession);
+  const window = new BrowserWindow({
+    width: 1366,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    title: '工会账簿',
+    show: false,
+    webPreferences: secureWebPreferences(join(dirname, '../preload/index.cjs')),
+  });
+  lockNavigation(window.webContents, devServerUrl);
+  window.once('ready-to-show', () => window.show());
+  if (devServerUrl) void window.loadURL(devServerUrl);
+  else void window.loadFile(join(dirname, '../renderer/index.html'));
+  return window;
+}

@@ -1,0 +1,45 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { ChangeEntry } from '../../../shared/book/changes';
+import { TABLE_NAMES, type BookTables, type TableName } from '../../../shared/model/book';
+import { DB_NAME, SCHEMA_V1 } from './schema';
+
+export interface SyncStateRow {
+  key: string;
+  value: unknown;
+}
+
+type Rows<K extends TableName> = EntityTable<BookTables[K][number], 'id'>;
+
+/** The one database of the app: every user table of the book plus the `$` bookkeeping tables. */
+export class UnionBooksDB extends Dexie {
+  union!: Rows<'union'>;
+  members!: Rows<'members'>;
+  memberships!: Rows<'memberships'>;
+  wageBases!: Rows<'wageBases'>;
+  duesPayments!: Rows<'duesPayments'>;
+  activities!: Rows<'activities'>;
+  welfare!: Rows<'welfare'>;
+  transactions!: Rows<'transactions'>;
+  budgets!: Rows<'budgets'>;
+  openingBalances!: Rows<'openingBalances'>;
+  monthCloses!: Rows<'monthCloses'>;
+  yearNotes!: Rows<'yearNotes'>;
+  attachments!: Rows<'attachments'>;
+  templates!: Rows<'templates'>;
+  submissions!: Rows<'submissions'>;
+  $changes!: Table<ChangeEntry, string>;
+  $sync!: Table<SyncStateRow, string>;
+
+  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+  }
+
+  rows<K extends TableName>(name: K): Rows<K> {
+    return this.table(name) as unknown as Rows<K>;
+  }
+
+  userTables(): Table[] {
+    return TABLE_NAMES.map((t) => this.table(t));
+  }
+}

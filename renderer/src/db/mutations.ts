@@ -1,0 +1,117 @@
+import { HybridLogicalClock } from '../../../shared/clock/hlc';
+import {
+  stampDelete,
+  stampInsert,
+  stampUpdate,
+  type ChangeEntry,
+  type NewRecord,
+  type WriteContext,
+} from '../../../shared/book/changes';
+import { uuidv7 } from '../../../shared/ids/uuid7';
+import { TABLE_NAMES, type BookTables, type RecordOf, type TableName } from '../../../shared/model/book';
+import type { SyncMeta } from '../../../shared/model/records';
+import type { UnionBooksDB } from './database';
+
+type Patch<T extends TableName> = Partial<Omit<RecordOf<T>, keyof SyncMeta>>;
+
+/**
+ * The only way the UI writes to the database. Every write stamps the row (id, HLC, device) and
+ * records its change in the `$changes` outbox in the same IndexedDB transaction, so a row is
+ * never saved without the change that will sync it, nor the other way round. Deletes are
+ * tombstones. Features group several writes with `transaction()` to make them atomic together.
+ */
+export class Mutator {
+  constructor(
+    private readonly db: UnionBooksDB,
+    private readonly ctx: WriteContext,
+  ) {}
+
+  get deviceId(): string {
+    return this.ctx.deviceId;
+  }
+
+  /** Runs `fn` in one read-write transaction over the given tables plus the outbox. */
+  transaction<R>(tables: readonly TableName[], fn: () => Promise<R>): Promise<R> {
+    return this.db.transaction('rw', [...tables.map((t) => this.db.table(t)), this.db.$changes], fn);
+  }
+
+  async insert<T extends TableName>(table: T, data: NewRecord<T>): Promise<RecordOf<T>> {
+    const [record] = await this.insertMany(table, [data]);
+    return record as RecordOf<T>;
+  }
+
+  async insertMany<T extends TableName>(table: T, rows: readonly NewRecord<T>[]): Promise<RecordOf<T>[]> {
+    const stamped = rows.map((r) => stampInsert(this.ctx, table, r));
+    await this.transaction([table], async () => {
+      await this.db.table(table).bulkAdd(stamped.map((s) => s.record));
+      await this.db.$changes.bulkAdd(stamped.map((s) => s.change));
+    });
+    return stamped.map((s) => s.record);
+  }
+
+  async update<T extends TableName>(table: T, id: string, patch: Patch<T>): Promise<RecordOf<T>> {
+    const [record] = await this.updateMany(table, [{ id, patch }]);
+    return record as RecordOf<T>;
+  }
+
+  async updateMany<T extends TableName>(table: T, edits: readonly { id: string; patch: Patch<T> }[]): Promise<RecordOf<T>[]> {
+    return this.transaction([table], async () => {
+      const existing = (await this.db.table(table).bulkGet(edits.map((e) => e.id))) as (RecordOf<T> | undefined)[];
+      const results: RecordOf<T>[] = [];
+      const changes: ChangeEntry[] = [];
+      edits.forEach((edit, i) => {
+        const row = existing[i];
+        if (!row) throw new Error(`记录不存在：${edit.id}`);
+        const stamped = stampUpdate(this.ctx, table, row, edit.patch);
+        results.push(stamped ? stamped.record : row);
+        if (stamped) changes.push(stamped.change);
+      });
+      await this.db.table(table).bulkPut(results);
+      await this.db.$changes.bulkAdd(changes);
+      return results;
+    });
+  }
+
+  /** Marks a row deleted (a tombstone that syncs); the row stays so other devices learn of the delete. */
+  async remove<T extends TableName>(table: T, id: string): Promise<void> {
+    await this.transaction([table], async () => {
+      const row = (await this.db.table(table).get(id)) as RecordOf<T> | undefined;
+      if (!row) return;
+      const stamped = stampDelete(this.ctx, table, row);
+      if (!stamped) return;
+      await this.db.table(table).put(stamped.record);
+      await this.db.$changes.add(stamped.change);
+    });
+  }
+
+  /**
+   * Replaces the whole book (restore, demo data). All-or-nothing: one transaction clears and
+   * fills every table; if anything fails, IndexedDB rolls the lot back and the old book stays.
+   * The outbox is emptied: restored rows keep their own clocks, and a first sync sends them all.
+   */
+  async replaceBook(book: BookTables): Promise<void> {
+    await this.db.transaction('rw', [...this.db.userTables(), this.db.$changes], async () => {
+      for (const name of TABLE_NAMES) {
+        const table = this.db.table(name);
+        await table.clear();
+        await table.bulkAdd(book[name]);
+      }
+      await this.db.$changes.clear();
+    });
+  }
+}
+
+const DEVICE_KEY = 'deviceId';
+
+/** Opens the mutation layer for this device: a device id made once and kept, and a clock that never runs backwards across restarts. */
+export async function openMutator(db: UnionBooksDB, wallClock: () => number = () => Date.now()): Promise<Mutator> {
+  let deviceId = (await db.$sync.get(DEVICE_KEY))?.value as string | undefined;
+  if (!deviceId) {
+    deviceId = uuidv7().replace(/-/g, '').slice(-16);
+    await db.$sync.put({ key: DEVICE_KEY, value: deviceId });
+  }
+  const last = await db.$changes.orderBy('changeId').last();
+  const clock = new HybridLogicalClock(deviceId, wallClock);
+  if (last) clock.receive(last.hlc);
+  return new Mutator(db, { deviceId, clock });
+}

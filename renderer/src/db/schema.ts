@@ -1,0 +1,27 @@
+/**
+ * Dexie schema, version by version. Versions are only ever added, never edited: an installed app
+ * upgrades through each in turn, and tests/unit/db/upgrade.test.ts opens every earlier version
+ * and upgrades it. Indexed fields are the ones pages filter or join on.
+ */
+export const SCHEMA_V1: Record<string, string> = {
+  union: 'id',
+  members: 'id, name, idNumber, department, status, deleted',
+  memberships: 'id, memberId, date, kind, deleted',
+  wageBases: 'id, [memberId+year], year, deleted',
+  duesPayments: 'id, [memberId+month], month, batchId, reversalOf, deleted',
+  activities: 'id, startDate, category, deleted',
+  welfare: 'id, memberId, date, kind, transactionId, deleted',
+  transactions: 'id, date, accountCode, voucherNumber, reversalOf, activityId, welfareId, duesBatchId, deleted',
+  budgets: 'id, [year+accountCode], year',
+  openingBalances: 'id, year',
+  monthCloses: 'id, month',
+  yearNotes: 'id, year',
+  attachments: 'id',
+  templates: 'id, kind',
+  submissions: 'id, year',
+  // Bookkeeping, never user data: the sync outbox and key-value sync/device state.
+  $changes: '&changeId, synced, table',
+  $sync: '&key',
+};
+
+export const DB_NAME = 'unionbooks';

@@ -1,0 +1,118 @@
+import { CloudDownloadOutlined, FolderOpenOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { TABLE_LABELS, TABLE_NAMES, type BookTables } from '../../../../shared/model/book';
+import { useServices } from '../../app/services';
+import { FILTERS } from '../../platform';
+import { useUnion } from '../union/queries';
+import { updateUnion } from '../union/mutations';
+import { backupFileName, exportBackup, inspectBackup } from './book-io';
+
+/** 备份 and 恢复: the whole book to one .ubk file and back, all-or-nothing. */
+export function BackupPanel() {
+  const { db, mutator, platform } = useServices();
+  const union = useUnion();
+  const { message, modal } = App.useApp();
+  const [busy, setBusy] = useState<'backup' | 'restore' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const backup = async () => {
+    setBusy('backup');
+    setError(null);
+    try {
+      const bytes = await exportBackup(db);
+      if (await platform.saveFile(backupFileName(union?.name ?? ''), bytes, FILTERS.book)) message.success('备份已保存');
+    } catch (e) {
+      setError(`备份失败：${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const restore = async () => {
+    setError(null);
+    const file = await platform.openFile(FILTERS.book);
+    if (!file) return;
+    setBusy('restore');
+    let book: BookTables;
+    let createdAt: string;
+    try {
+      const inspected = await inspectBackup(file.data);
+      book = inspected.book;
+      createdAt = inspected.manifest.createdAt;
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setBusy(null);
+      return;
+    }
+    const name = book.union.find((u) => u.deleted === 0)?.name ?? '';
+    modal.confirm({
+      title: '用备份替换当前全部数据？',
+      content: (
+        <Space direction="vertical">
+          <span>
+            备份文件“{file.name}”：{name}，备份于 {new Date(createdAt).toLocaleString('zh-CN')}。
+          </span>
+          <span>
+            会员 {book.members.filter((m) => m.deleted === 0).length} 人，收支记录 {book.transactions.length} 笔。
+          </span>
+          <Typography.Text type="danger">当前账簿中的数据将被替换。建议先点“备份”保存一份当前数据。</Typography.Text>
+        </Space>
+      ),
+      okText: '恢复',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onCancel: () => setBusy(null),
+      onOk: async () => {
+        try {
+          await mutator.replaceBook(book);
+          message.success('已从备份恢复');
+        } catch (e) {
+          setError(`恢复失败，当前数据未改变：${e instanceof Error ? e.message : String(e)}`);
+        } finally {
+          setBusy(null);
+        }
+      },
+    });
+  };
+
+  const chooseFolder = async () => {
+    if (!platform.bridge || !union) return;
+    const folder = await platform.bridge.chooseFolder();
+    if (folder) await updateUnion(mutator, union.id, { backupFolder: folder });
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} role="alert" />}
+      <Card title="备份与恢复">
+        <Typography.Paragraph>
+          备份把整本账（{TABLE_NAMES.map((t) => TABLE_LABELS[t]).join('、')}）保存为一个 .ubk 文件。请定期备份，并把备份文件另存到 U 盘或其他电脑。
+        </Typography.Paragraph>
+        <Space>
+          <Button type="primary" icon={<CloudDownloadOutlined />} onClick={backup} loading={busy === 'backup'}>
+            备份
+          </Button>
+          <Button icon={<UploadOutlined />} onClick={restore} loading={busy === 'restore'}>
+            恢复
+          </Button>
+        </Space>
+      </Card>
+      <Card title="自动备份">
+        {platform.bridge ? (
+          <Space direction="vertical">
+            <Descriptions size="small" column={1}>
+              <Descriptions.Item label="备份文件夹">{union?.backupFolder || '未设置'}</Descriptions.Item>
+            </Descriptions>
+            <Button icon={<FolderOpenOutlined />} onClick={chooseFolder}>
+              选择文件夹
+            </Button>
+            <Typography.Text type="secondary">设置后，账簿有改动时每隔 10 分钟自动写一份备份，文件夹中保留最近 20 份。</Typography.Text>
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">浏览器版不能自动写入文件夹，请定期点击上方“备份”。桌面版可设置自动备份文件夹。</Typography.Text>
+        )}
+      </Card>
+    </Space>
+  );
+}

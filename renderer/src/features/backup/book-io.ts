@@ -1,0 +1,46 @@
+import { BackupError, decodeBackup, encodeBackup, type BackupManifest } from '../../../../shared/backup/format';
+import { generateDemoBook, SMALL_DEMO } from '../../../../shared/demo/generator';
+import { emptyBook, TABLE_NAMES, type BookTables } from '../../../../shared/model/book';
+import { APP_VERSION } from '../../../../shared/version';
+import type { UnionBooksDB } from '../../db/database';
+import type { Mutator } from '../../db/mutations';
+
+/** Reads every user table in one read transaction, so the snapshot is consistent. */
+export async function readWholeBook(db: UnionBooksDB): Promise<BookTables> {
+  const book = emptyBook();
+  await db.transaction('r', db.userTables(), async () => {
+    for (const name of TABLE_NAMES) (book[name] as unknown[]) = await db.table(name).toArray();
+  });
+  return book;
+}
+
+export async function exportBackup(db: UnionBooksDB, now: Date = new Date()): Promise<Uint8Array> {
+  return encodeBackup(await readWholeBook(db), { createdAt: now.toISOString(), appVersion: APP_VERSION });
+}
+
+/** Checks the whole file (format, version, checksums, rows) without touching the database. Throws BackupError with a Chinese message. */
+export async function inspectBackup(bytes: Uint8Array): Promise<{ manifest: BackupManifest; book: BookTables }> {
+  const decoded = await decodeBackup(bytes);
+  if (!decoded.book.union.some((u) => u.deleted === 0)) throw new BackupError('备份文件中没有工会信息，未做任何更改。');
+  return decoded;
+}
+
+/** Only a file that passed every check replaces the book, in one transaction. */
+export async function restoreBackup(mutator: Mutator, bytes: Uint8Array): Promise<BookTables> {
+  const { book } = await inspectBackup(bytes);
+  await mutator.replaceBook(book);
+  return book;
+}
+
+export function backupFileName(unionName: string, now: Date = new Date()): string {
+  const stamp = now.toISOString().slice(0, 10).replace(/-/g, '');
+  return `${unionName || '工会账簿'}-${stamp}.ubk`;
+}
+
+/** The demo union, ending with the current month so that dues and arrears look like a live book. */
+export async function loadDemoBook(mutator: Mutator, now: Date = new Date()): Promise<BookTables> {
+  const endMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  const book = generateDemoBook({ ...SMALL_DEMO, endMonth });
+  await mutator.replaceBook(book);
+  return book;
+}

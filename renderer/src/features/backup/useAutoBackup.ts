@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { useServices } from '../../app/services';
+import { exportBackup } from './book-io';
+
+export const AUTO_BACKUP_INTERVAL_MS = 10 * 60 * 1000;
+
+/**
+ * Desktop only: IndexedDB alone is no safe place for the only copy of a union's books, so when a
+ * backup folder is set a rolling backup is written whenever the book changed since the last one.
+ */
+export function useAutoBackup(folder: string): void {
+  const { db, platform } = useServices();
+  useEffect(() => {
+    const bridge = platform.bridge;
+    if (!bridge || !folder) return;
+    let lastWritten = -1;
+    const tick = async () => {
+      const changes = await db.$changes.count();
+      if (changes === lastWritten) return;
+      await bridge.writeRollingBackup({ folder, data: await exportBackup(db) });
+      lastWritten = changes;
+    };
+    const timer = setInterval(() => void tick().catch(() => undefined), AUTO_BACKUP_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [db, platform, folder]);
+}

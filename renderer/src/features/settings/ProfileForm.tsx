@@ -1,0 +1,52 @@
+import { App, Button, Card, Col, Form, Input, InputNumber, Row } from 'antd';
+import { useEffect } from 'react';
+import type { UnionProfile } from '../../../../shared/model/records';
+import { useServices } from '../../app/services';
+import { updateUnion, type ProfileEdit } from '../union/mutations';
+
+const FIELDS: { name: keyof ProfileEdit; label: string; required?: boolean; number?: boolean; extra?: string }[] = [
+  { name: 'name', label: '工会名称', required: true },
+  { name: 'employer', label: '所在单位' },
+  { name: 'code', label: '统一社会信用代码/工会代码' },
+  { name: 'upperUnion', label: '上级工会' },
+  { name: 'chair', label: '工会主席' },
+  { name: 'treasurer', label: '经费会计/出纳' },
+  { name: 'employeeCount', label: '职工人数', number: true, extra: '用于计算入会率' },
+  { name: 'womenEmployeeCount', label: '女职工人数', number: true, extra: '用于上报统计' },
+];
+
+export function ProfileForm({ union }: { union: UnionProfile }) {
+  const { mutator } = useServices();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ProfileEdit>();
+  useEffect(() => form.setFieldsValue(union), [form, union]);
+
+  const save = async (values: ProfileEdit) => {
+    await updateUnion(mutator, union.id, values);
+    message.success('工会信息已保存');
+  };
+
+  return (
+    <Card title="工会信息">
+      <Form form={form} layout="vertical" onFinish={save} initialValues={union} style={{ maxWidth: 720 }}>
+        <Row gutter={16}>
+          {FIELDS.map((f) => (
+            <Col span={12} key={f.name}>
+              <Form.Item
+                label={f.label}
+                name={f.name}
+                extra={f.extra}
+                rules={f.required ? [{ required: true, whitespace: true, message: `请填写${f.label}` }] : []}
+              >
+                {f.number ? <InputNumber min={0} precision={0} style={{ width: '100%' }} /> : <Input />}
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+        <Button type="primary" htmlType="submit">
+          保存
+        </Button>
+      </Form>
+    </Card>
+  );
+}

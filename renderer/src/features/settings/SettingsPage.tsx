@@ -1,0 +1,17 @@
+import { Spin, Tabs } from 'antd';
+import { BackupPanel } from '../backup/BackupPanel';
+import { useUnion } from '../union/queries';
+import { SpendingLimitSettings } from '../welfare/SpendingLimitSettings';
+import { ProfileForm } from './ProfileForm';
+
+/** 设置: one tab per concern; features add their own settings panel to this list. */
+export function SettingsPage() {
+  const union = useUnion();
+  if (!union) return <Spin />;
+  const tabs = [
+    { key: 'profile', label: '工会信息', children: <ProfileForm union={union} /> },
+    { key: 'backup', label: '备份与恢复', children: <BackupPanel /> },
+    { key: 'limits', label: '开支标准', children: <SpendingLimitSettings union={union} /> },
+  ];
+  return <Tabs items={tabs} destroyOnHidden />;
+}

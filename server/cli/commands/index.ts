@@ -1,0 +1,15 @@
+import type { Command } from '../command';
+import { demoCommand } from './demo';
+import { duesPostCommand } from './dues-post';
+import { exportDocsCommands } from './export-docs';
+import { exportJournalCommand, exportStatementCommand } from './export-finance';
+import { exportLedgerCommand } from './export-ledger';
+import { factsCommand } from './facts';
+import { initCommand } from './init';
+import { rosterImportCommand } from './roster-import';
+import { serverAddUnionCommand } from './server-add-union';
+import { serverStartCommand } from './server-start';
+import { verifyCommand } from './verify';
+
+/** Every command of `unionbooks`. Add a command by importing it here. */
+export const COMMANDS: readonly Command[] = [initCommand, demoCommand, verifyCommand, duesPostCommand, exportLedgerCommand, rosterImportCommand, factsCommand, ...exportDocsCommands, exportJournalCommand, exportStatementCommand, serverStartCommand, serverAddUnionCommand];

@@ -1,0 +1,41 @@
+import { parseArgs, UsageError } from './args';
+import { EXIT, type Command } from './command';
+import { COMMANDS } from './commands/index';
+import { processIO, type CliIO } from './io';
+
+/** Finds the command whose words match the longest prefix of argv. */
+export function findCommand(argv: readonly string[], commands: readonly Command[] = COMMANDS): { command: Command; rest: string[] } | null {
+  let best: Command | null = null;
+  for (const c of commands) {
+    if (c.path.every((word, i) => argv[i] === word) && (!best || c.path.length > best.path.length)) best = c;
+  }
+  return best ? { command: best, rest: argv.slice(best.path.length) } : null;
+}
+
+export function helpText(commands: readonly Command[] = COMMANDS): string {
+  return ['用法：unionbooks <命令> [参数]', '', ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`)].join('\n');
+}
+
+export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
+    io.out(helpText());
+    return argv.length === 0 ? EXIT.usage : EXIT.ok;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    io.err(`未知命令：${argv.join(' ')}`);
+    io.err(helpText());
+    return EXIT.usage;
+  }
+  try {
+    return await found.command.run(parseArgs(found.rest), io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(error.message);
+      io.err(`用法：${found.command.usage}`);
+      return EXIT.usage;
+    }
+    io.err(`出错了：${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.failure;
+  }
+}

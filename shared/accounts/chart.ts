@@ -1,0 +1,93 @@
+/**
+ * Income and expense accounts of a grassroots union under 工会会计制度 (财会〔2021〕7号), in force
+ * since 2022-01-01. 404 政府补助 and 508 补助下级 are for county-level unions and above, so they are
+ * not offered here.
+ */
+export type AccountKind = 'income' | 'expense';
+
+export interface Account {
+  code: string;
+  name: string;
+  kind: AccountKind;
+  /** Parent code, '' for a top-level account. */
+  parent: string;
+}
+
+const top = (code: string, name: string, kind: AccountKind): Account => ({ code, name, kind, parent: '' });
+const sub = (parent: string, code: string, name: string, kind: AccountKind): Account => ({ code, name, kind, parent });
+
+export const ACCOUNTS: readonly Account[] = [
+  top('401', '会费收入', 'income'),
+  top('402', '拨缴经费收入', 'income'),
+  top('403', '上级补助收入', 'income'),
+  sub('403', '40301', '一般性补助收入', 'income'),
+  sub('403', '40302', '专项补助收入', 'income'),
+  top('405', '行政补助收入', 'income'),
+  top('408', '其他收入', 'income'),
+  top('501', '职工活动支出', 'expense'),
+  sub('501', '50101', '职工教育活动支出', 'expense'),
+  sub('501', '50102', '文体活动支出', 'expense'),
+  sub('501', '50103', '宣传活动支出', 'expense'),
+  sub('501', '50104', '劳模职工疗休养活动支出', 'expense'),
+  sub('501', '50105', '会员活动支出', 'expense'),
+  sub('501', '50106', '其他活动支出', 'expense'),
+  top('503', '职工服务支出', 'expense'),
+  sub('503', '50301', '劳动和技能竞赛支出', 'expense'),
+  sub('503', '50302', '建家支出', 'expense'),
+  sub('503', '50303', '职工创新支出', 'expense'),
+  sub('503', '50304', '职工书屋支出', 'expense'),
+  sub('503', '50305', '其他职工服务支出', 'expense'),
+  top('504', '维权支出', 'expense'),
+  sub('504', '50401', '劳动关系协调支出', 'expense'),
+  sub('504', '50402', '劳动保护支出', 'expense'),
+  sub('504', '50403', '法律援助支出', 'expense'),
+  sub('504', '50404', '困难职工帮扶支出', 'expense'),
+  sub('504', '50405', '送温暖支出', 'expense'),
+  sub('504', '50406', '其他维权支出', 'expense'),
+  top('505', '业务支出', 'expense'),
+  sub('505', '50501', '培训支出', 'expense'),
+  sub('505', '50502', '会议支出', 'expense'),
+  sub('505', '50503', '专项业务支出', 'expense'),
+  sub('505', '50504', '其他业务支出', 'expense'),
+  top('507', '资本性支出', 'expense'),
+  sub('507', '50701', '房屋构建支出', 'expense'),
+  sub('507', '50702', '办公设备购置支出', 'expense'),
+  sub('507', '50703', '专用设备购置支出', 'expense'),
+  sub('507', '50704', '交通工具购置支出', 'expense'),
+  sub('507', '50705', '大型修缮支出', 'expense'),
+  sub('507', '50706', '信息网络购建支出', 'expense'),
+  sub('507', '50707', '其他资本性支出', 'expense'),
+  top('510', '其他支出', 'expense'),
+];
+
+const BY_CODE = new Map(ACCOUNTS.map((a) => [a.code, a]));
+
+export function findAccount(code: string): Account | undefined {
+  return BY_CODE.get(code);
+}
+
+export function accountKind(code: string): AccountKind {
+  const account = BY_CODE.get(code);
+  if (!account) throw new Error(`未知的会计科目：${code}`);
+  return account.kind;
+}
+
+/** The top-level account a code rolls up to ('50105' → '501'). */
+export function topLevelCode(code: string): string {
+  return code.slice(0, 3);
+}
+
+/** Accounts with no children: the ones entries are posted to. */
+export function isPostable(code: string): boolean {
+  return BY_CODE.has(code) && !ACCOUNTS.some((a) => a.parent === code);
+}
+
+export function accountLabel(code: string): string {
+  const account = BY_CODE.get(code);
+  return account ? `${account.code} ${account.name}` : code;
+}
+
+/** Signed effect on the money on hand: income adds, expense subtracts. */
+export function cashEffect(code: string, amountFen: number): number {
+  return accountKind(code) === 'income' ? amountFen : -amountFen;
+}

@@ -1,0 +1,49 @@
+/**
+ * The one object the Electron preload exposes to the renderer as `window.unionBooks`. Only
+ * these named functions cross the process boundary — no generic channel pass-through. In web
+ * mode the object is absent and the renderer falls back to downloads and file inputs.
+ */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface SaveFileRequest {
+  suggestedName: string;
+  data: Uint8Array;
+  filters: FileFilter[];
+}
+
+export interface OpenFileRequest {
+  filters: FileFilter[];
+}
+
+export interface OpenedFile {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface RollingBackupRequest {
+  folder: string;
+  data: Uint8Array;
+}
+
+export interface UnionBooksBridge {
+  readonly contractVersion: 1;
+  /** Save dialog, then write. Resolves to the chosen path, or null when the user cancels. */
+  saveFile(request: SaveFileRequest): Promise<string | null>;
+  /** Open dialog, then read. Null when the user cancels. */
+  openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
+  /** Folder picker for automatic backups. */
+  chooseFolder(): Promise<string | null>;
+  /** Writes a timestamped backup into the folder and keeps only the newest few. Resolves to the file written. */
+  writeRollingBackup(request: RollingBackupRequest): Promise<string>;
+}
+
+/** IPC channel names, one per bridge function. */
+export const BRIDGE_CHANNELS = {
+  saveFile: 'unionbooks:save-file',
+  openFile: 'unionbooks:open-file',
+  chooseFolder: 'unionbooks:choose-folder',
+  writeRollingBackup: 'unionbooks:write-rolling-backup',
+} as const satisfies Record<Exclude<keyof UnionBooksBridge, 'contractVersion'>, string>;

@@ -1,0 +1,221 @@
+/**
+ * The data model of one union's book. Every synced record carries the SyncMeta fields;
+ * rows are never hard-deleted while they may still need to sync (`deleted` is a tombstone).
+ * Money is integer fen, dates ISO `YYYY-MM-DD`, months `YYYY-MM`.
+ */
+
+import type { SpendingLimits } from '../limits/types';
+
+export type Fen = number;
+/** ISO date `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** ISO month `YYYY-MM`. */
+export type IsoMonth = string;
+
+export interface SyncMeta {
+  /** UUID v7. */
+  id: string;
+  /** Hybrid logical clock string of the last write (see shared/clock/hlc.ts). */
+  updatedAt: string;
+  deviceId: string;
+  /** 0 = live, 1 = tombstone. A number, not a boolean, so IndexedDB can index it. */
+  deleted: 0 | 1;
+}
+
+export type SpendingPresetId = 'anhui-2018' | 'guizhou-2018' | 'fujian-2018' | 'beijing-2019' | 'custom';
+
+export interface DuesRule {
+  /** Rate in basis points of the wage base: 50 = 0.5 %. */
+  rateBasisPoints: number;
+  /** The base is floored to a multiple of this many fen (1000 = 10 yuan). 1 = no flooring. */
+  baseFloorFen: number;
+  /** How the monthly amount is rounded to its unit. */
+  rounding: 'fen' | 'jiao-round' | 'jiao-floor' | 'jiao-ceil';
+}
+
+export interface UnionProfile extends SyncMeta {
+  name: string;
+  /** 所在单位. */
+  employer: string;
+  /** 统一社会信用代码 or the upper union's union code. */
+  code: string;
+  upperUnion: string;
+  chair: string;
+  /** 经费会计/出纳. */
+  treasurer: string;
+  /** 职工人数, used for 入会率. */
+  employeeCount: number;
+  /** Women employees, for the upward statistics. */
+  womenEmployeeCount: number;
+  duesRule: DuesRule;
+  spendingPreset: SpendingPresetId;
+  /** The union's own limits, used when spendingPreset is 'custom'. */
+  spendingLimits?: SpendingLimits;
+  /** Folder the desktop app writes rolling backups to; empty when not chosen. */
+  backupFolder: string;
+}
+
+export type Gender = '男' | '女';
+export type IdType = '居民身份证' | '护照' | '港澳居民来往内地通行证' | '台湾居民来往大陆通行证' | '其他';
+
+export type MemberStatus = 'active' | 'retired' | 'unemployed' | 'transferred-out' | 'left' | 'deceased';
+
+export interface Member extends SyncMeta {
+  name: string;
+  gender: Gender | '';
+  ethnicity: string;
+  birthDate: IsoDate | '';
+  idType: IdType;
+  idNumber: string;
+  education: string;
+  skillLevel: string;
+  politicalStatus: string;
+  /** 户籍类型: 城镇 / 农村 / ''. */
+  householdType: string;
+  isMigrantWorker: boolean;
+  phone: string;
+  department: string;
+  joinDate: IsoDate | '';
+  cardNumber: string;
+  status: MemberStatus;
+  /** 免缴: a member exempted from dues by decision, with the reason. */
+  duesExempt: boolean;
+  duesExemptReason: string;
+  note: string;
+}
+
+export type MembershipEventKind = 'join' | 'transfer-in' | 'transfer-out' | 'retire' | 'unemployed' | 'leave' | 'death';
+
+export interface MembershipEvent extends SyncMeta {
+  memberId: string;
+  kind: MembershipEventKind;
+  date: IsoDate;
+  reason: string;
+  /** For transfers: the other union. */
+  otherUnion: string;
+}
+
+export interface WageBase extends SyncMeta {
+  memberId: string;
+  year: number;
+  /** Monthly wage base in fen. */
+  baseFen: Fen;
+}
+
+export type PaymentMethod = '工资代扣' | '现金' | '转账';
+
+export interface DuesPayment extends SyncMeta {
+  memberId: string;
+  month: IsoMonth;
+  amountFen: Fen;
+  paidDate: IsoDate;
+  method: PaymentMethod;
+  receiptNumber: string;
+  /** A reversal points at the payment it cancels and carries the negated amount. */
+  reversalOf: string;
+  /** Posting batch (one 工资代扣 run, or one receipt), links to its 401 transaction. */
+  batchId: string;
+}
+
+export interface Activity extends SyncMeta {
+  title: string;
+  category: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  place: string;
+  organiser: string;
+  participantIds: string[];
+  /** Head-count when participants are not picked one by one (or in addition to them). */
+  headCount: number;
+  description: string;
+  photoIds: string[];
+  transactionIds: string[];
+}
+
+export type WelfareKind = '生日' | '结婚' | '生育' | '住院' | '去世' | '退休' | '节日' | '困难帮扶' | '送温暖';
+
+export interface WelfareVisit extends SyncMeta {
+  memberId: string;
+  kind: WelfareKind;
+  /** Sub-kind: 手术/无手术 for 住院; 本人/直系亲属 for 去世; the holiday for 节日; 春送岗位… for 送温暖. */
+  subKind: string;
+  date: IsoDate;
+  form: 'cash' | 'goods' | 'shopping-card';
+  amountFen: Fen;
+  note: string;
+  transactionId: string;
+}
+
+export type MoneyPlace = 'cash' | 'bank';
+
+export interface Transaction extends SyncMeta {
+  date: IsoDate;
+  place: MoneyPlace;
+  /** Account code of 工会会计制度 2021, e.g. '401', '50105'. */
+  accountCode: string;
+  /** Positive fen; the account's kind (income/expense) gives the direction. Reversals are negative. */
+  amountFen: Fen;
+  summary: string;
+  /** e.g. 记-001, numbered per year. */
+  voucherNumber: string;
+  attachmentIds: string[];
+  reversalOf: string;
+  activityId: string;
+  welfareId: string;
+  /** Set when the entry was generated from dues postings. */
+  duesBatchId: string;
+}
+
+export interface Budget extends SyncMeta {
+  year: number;
+  accountCode: string;
+  amountFen: Fen;
+}
+
+export interface OpeningBalance extends SyncMeta {
+  year: number;
+  cashFen: Fen;
+  bankFen: Fen;
+}
+
+export interface MonthClose extends SyncMeta {
+  month: IsoMonth;
+  closed: boolean;
+  /** Reason given when a closed month is reopened. */
+  reopenReason: string;
+  closedAt: string;
+}
+
+export interface YearNote extends SyncMeta {
+  year: number;
+  highlights: string;
+  problems: string;
+  nextYearPlan: string;
+}
+
+export interface Attachment extends SyncMeta {
+  name: string;
+  mimeType: string;
+  size: number;
+  /** Raw bytes. Blobs are kept as Uint8Array so the same record works in Node and the browser. */
+  data: Uint8Array;
+  caption: string;
+}
+
+export interface UserTemplate extends SyncMeta {
+  name: string;
+  kind: 'annual-summary' | 'finance-report' | 'other';
+  /** Markdown + Liquid source with YAML front matter. */
+  source: string;
+  /** 'local' for the union's own copies, 'upper' for ones published by the upper union. */
+  origin: 'local' | 'upper';
+  basedOn: string;
+}
+
+export interface YearSubmission extends SyncMeta {
+  year: number;
+  status: 'submitted' | 'returned' | 'accepted';
+  receiptNumber: string;
+  submittedAt: string;
+  returnReason: string;
+}

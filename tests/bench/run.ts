@@ -1,0 +1,37 @@
+// `npm run bench`: runs every tests/bench/*.bench.ts (or those named on the command line), prints a
+// table and writes bench-results/latest.json, so figures can be compared from one run to the next.
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BenchModule, BenchResult } from './types';
+
+const dir = new URL('.', import.meta.url).pathname;
+const only = process.argv.slice(2);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
+  .sort();
+
+const results: (BenchResult & { file: string })[] = [];
+for (const file of files) {
+  process.stdout.write(`running ${file} …\n`);
+  const mod = (await import(pathToFileURL(join(dir, file)).href)) as BenchModule;
+  for (const r of await mod.run()) results.push({ ...r, file });
+}
+
+const fmt = (n: number) => n.toFixed(n < 10 ? 2 : 0);
+console.log('');
+for (const r of results) {
+  const target = r.targetMs === undefined ? '' : ` (target ≤ ${r.targetMs} ms: ${r.ms <= r.targetMs ? 'met' : 'NOT met'})`;
+  const base = r.baseline ? `; ${r.baseline.name}: ${fmt(r.baseline.ms)} ms (×${(r.ms / r.baseline.ms).toFixed(1)})` : '';
+  console.log(`${r.name}: ${fmt(r.ms)} ms median of ${r.runs}${target}${base} [${r.environment}]`);
+}
+mkdirSync('bench-results', { recursive: true });
+const out = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  results,
+};
+writeFileSync('bench-results/latest.json', `${JSON.stringify(out, null, 2)}\n`);
+console.log('\nwritten to bench-results/latest.json');

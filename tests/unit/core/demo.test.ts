@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { verifyBook } from '../../../shared/book/verify';
+import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
+import { checkIdNumber } from '../../../shared/idcard/gb11643';
+
+describe('demo book', () => {
+  const options = { ...SMALL_DEMO, endMonth: '2025-12' };
+
+  it('is deterministic: the same options give the same book', () => {
+    expect(JSON.stringify(generateDemoBook(options))).toBe(JSON.stringify(generateDemoBook(options)));
+  });
+
+  it('differs with another seed', () => {
+    expect(generateDemoBook({ ...options, seed: 2 }).members[0]?.name).not.toBe(undefined);
+    expect(JSON.stringify(generateDemoBook({ ...options, seed: 2 }).members)).not.toBe(JSON.stringify(generateDemoBook(options).members));
+  });
+
+  it('is a realistic, consistent union', () => {
+    const book = generateDemoBook(options);
+    expect(verifyBook(book)).toEqual([]);
+    expect(book.members).toHaveLength(120);
+    expect(book.members.every((m) => checkIdNumber(m.idNumber).ok)).toBe(true);
+    expect(book.activities.length).toBeGreaterThan(10);
+    expect(book.welfare.length).toBeGreaterThan(50);
+    const dues = book.duesPayments.reduce((s, p) => s + p.amountFen, 0);
+    const income401 = book.transactions.filter((t) => t.accountCode === '401').reduce((s, t) => s + t.amountFen, 0);
+    expect(income401).toBe(dues);
+    for (const w of book.welfare) {
+      const t = book.transactions.find((x) => x.id === w.transactionId);
+      expect(t?.amountFen).toBe(w.amountFen);
+    }
+  });
+
+  it('scales to the benchmark size', () => {
+    const book = generateDemoBook({ seed: 7, members: 300, years: 3, endMonth: '2025-12', activities: 90, transactions: 1500, photos: 5 });
+    expect(book.members).toHaveLength(300);
+    expect(book.activities).toHaveLength(90);
+    expect(book.transactions.length).toBeGreaterThanOrEqual(1500);
+    expect(book.transactions.length).toBeLessThan(1800);
+    expect(book.attachments).toHaveLength(5);
+    expect(new Set(book.duesPayments.map((p) => p.month.slice(0, 4)))).toEqual(new Set(['2023', '2024', '2025']));
+  });
+});
