@@ -10,7 +10,10 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       // A sandboxed preload cannot load ES modules: it must be one CommonJS file.
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {

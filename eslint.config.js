@@ -10,8 +10,16 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
+  },
+  {
+    // Plain Node scripts (the bin shim, the test summary).
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -27,7 +35,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'shared/ must not import Node built-ins.' },
-            { group: ['fs', 'path', 'os', 'crypto', 'child_process', 'buffer', 'stream', 'url', 'zlib'], message: 'shared/ must not import Node built-ins.' },
+            {
+              group: ['fs', 'path', 'os', 'crypto', 'child_process', 'buffer', 'stream', 'url', 'zlib'],
+              message: 'shared/ must not import Node built-ins.',
+            },
             { group: platformModules, message: 'shared/ must not import platform-specific packages.' },
             { group: ['**/renderer/**', '**/electron/**', '**/server/**'], message: 'shared/ imports only shared/.' },
           ],

@@ -7,16 +7,22 @@ let passed = 0;
 let failed = 0;
 const lines = [];
 
-for (const file of readdirSync(dir).filter((f) => f.startsWith('check-')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.startsWith('check-'))
+  .sort()) {
   const ok = readFileSync(join(dir, file), 'utf8').trim() === 'pass';
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
   lines.push(`${file.slice(6)}: ${ok ? 'passed' : 'FAILED'}`);
 }
 
 const vitest = join(dir, 'vitest.json');
 if (existsSync(vitest)) {
   const r = JSON.parse(readFileSync(vitest, 'utf8'));
-  const f = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.numFailedTestSuites > 0 && r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
+  const f =
+    r.numFailedTests +
+    (r.numRuntimeErrorTestSuites ?? 0) +
+    (r.numFailedTestSuites > 0 && r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
   passed += r.numPassedTests;
   failed += f;
   lines.push(`unit: ${r.numPassedTests} passed, ${f} failed, ${r.numPendingTests + r.numTodoTests} skipped`);

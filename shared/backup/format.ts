@@ -96,7 +96,13 @@ export async function decodeBackup(bytes: Uint8Array): Promise<{ manifest: Backu
 function checkRows(table: TableName, rows: unknown[]): void {
   rows.forEach((row, i) => {
     const r = row as Record<string, unknown>;
-    if (typeof r !== 'object' || r === null || typeof r.id !== 'string' || typeof r.updatedAt !== 'string' || (r.deleted !== 0 && r.deleted !== 1)) {
+    if (
+      typeof r !== 'object' ||
+      r === null ||
+      typeof r.id !== 'string' ||
+      typeof r.updatedAt !== 'string' ||
+      (r.deleted !== 0 && r.deleted !== 1)
+    ) {
       throw new BackupError(`备份文件已损坏：“${TABLE_LABELS[table]}”第 ${i + 1} 条记录缺少必要字段，未做任何更改。`);
     }
   });

@@ -35,6 +35,8 @@ export interface DemoOptions {
   transactions?: number;
   /** Activity photos to attach in the latest year (small generated images). */
   photos?: number;
+  /** No record is dated after this day (the app passes today, so a live demo has no future entries). */
+  today?: IsoDate;
 }
 
 export const SMALL_DEMO: Omit<DemoOptions, 'endMonth'> = { seed: 20251231, members: 120, years: 1 };
@@ -88,7 +90,7 @@ export function generateDemoBook(options: DemoOptions): BookTables {
       womenEmployeeCount: Math.round(employeeCount * 0.42),
     }),
   );
-  builder.insert('openingBalances', { year: startYear, cashFen: 200_000, bankFen: 5_000_000 });
+  builder.insert('openingBalances', { year: startYear, cashFen: OPENING_CASH_FEN, bankFen: 5_000_000 });
 
   const people: DemoMember[] = [];
   for (let i = 0; i < options.members; i++) people.push(makeMember(builder, rnd, i, months, startYear));
@@ -124,6 +126,7 @@ export function generateDemoBook(options: DemoOptions): BookTables {
     if (total > 0) {
       tx(builder, `${month}-15`, '401', total, `${Number(month.slice(5))}月会费收入（工资代扣）`, { duesBatchId: batchId });
     }
+    tx(builder, `${month}-${pad(rnd.int(3, 26))}`, '50504', rnd.int(5, 30) * 1000, '购买办公用品');
     if (['03', '06', '09', '12'].includes(month.slice(5))) {
       const payroll = employeeCount * 650_000 * 3;
       tx(builder, `${month}-20`, '402', Math.round(payroll * 0.02 * 0.6), `${Number(month.slice(5)) / 3}季度拨缴经费（留成60%）`);
@@ -161,6 +164,8 @@ export function generateDemoBook(options: DemoOptions): BookTables {
       builder.insert('budgets', { year, accountCode: code, amountFen: planned });
     }
   }
+  if (options.today) clampDates(b, options.today);
+  assignMoneyPlaces(b);
   numberVouchers(b);
   builder.insert('yearNotes', {
     year: endYear,
@@ -196,7 +201,7 @@ function makeMember(builder: BookBuilder, rnd: SeededRandom, i: number, months: 
     endMonth = rnd.pick(laterMonths);
   }
   const lastMonth = months[months.length - 1] ?? '';
-  const arrearsFrom = status === 'active' && rnd.chance(0.03) ? months[Math.max(0, months.length - rnd.int(2, 7))] ?? lastMonth : '';
+  const arrearsFrom = status === 'active' && rnd.chance(0.03) ? (months[Math.max(0, months.length - rnd.int(2, 7))] ?? lastMonth) : '';
   const record = builder.insert('members', {
     name,
     gender,
@@ -257,7 +262,7 @@ function makeActivity(builder: BookBuilder, rnd: SeededRandom, people: DemoMembe
     transactionIds: [],
   });
   if (rnd.chance(0.7)) {
-    const t = tx(builder, startDate, CATEGORY_ACCOUNT[category] ?? '50106', rnd.int(5, 120) * 10_000 / 10, `${activity.title}费用`, {
+    const t = tx(builder, startDate, CATEGORY_ACCOUNT[category] ?? '50106', (rnd.int(5, 120) * 10_000) / 10, `${activity.title}费用`, {
       activityId: activity.id,
     });
     activity.transactionIds.push(t.id);
@@ -358,7 +363,7 @@ function tx(
 ) {
   return builder.insert('transactions', {
     date,
-    place: accountCode === '401' || accountCode === '402' || amountFen > 100_000 ? 'bank' : 'cash',
+    place: 'bank',
     accountCode,
     amountFen: Math.round(amountFen),
     summary,
@@ -369,6 +374,38 @@ function tx(
     welfareId: links.welfareId ?? '',
     duesBatchId: links.duesBatchId ?? '',
   });
+}
+
+const OPENING_CASH_FEN = 500_000;
+const CASH_FLOOR_FEN = 50_000;
+const CASH_LIMIT_FEN = 30_000;
+
+/**
+ * Small purchases are paid from 库存现金 while it lasts, everything else through the bank. The
+ * model has no cash⇄bank transfer, so without this walk a demo's cash would go negative.
+ */
+function assignMoneyPlaces(book: BookTables): void {
+  let cash = OPENING_CASH_FEN;
+  const byDate = [...book.transactions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const t of byDate) {
+    if (t.accountCode.startsWith('5') && t.amountFen <= CASH_LIMIT_FEN && cash - t.amountFen >= CASH_FLOOR_FEN) {
+      t.place = 'cash';
+      cash -= t.amountFen;
+    }
+  }
+}
+
+function clampDates(book: BookTables, today: IsoDate): void {
+  const clamp = (d: string) => (d > today ? today : d);
+  for (const t of book.transactions) t.date = clamp(t.date);
+  for (const w of book.welfare) w.date = clamp(w.date);
+  for (const p of book.duesPayments) p.paidDate = clamp(p.paidDate);
+  for (const e of book.memberships) e.date = clamp(e.date);
+  for (const m of book.members) m.joinDate = m.joinDate ? clamp(m.joinDate) : m.joinDate;
+  for (const a of book.activities) {
+    a.startDate = clamp(a.startDate);
+    a.endDate = clamp(a.endDate);
+  }
 }
 
 /** 记-001, 记-002 … per year in date order, as a treasurer numbers vouchers. */

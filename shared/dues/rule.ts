@@ -30,8 +30,7 @@ export function monthlyDues(baseFen: Fen, rule: DuesRule = DEFAULT_DUES_RULE): F
 /** The rule in words, as the settings page and the ledger state it. */
 export function describeDuesRule(rule: DuesRule): string {
   const rate = `${(rule.rateBasisPoints / 100).toString()}%`;
-  const floor =
-    rule.baseFloorFen > 1 ? `，工资基数不足 ${rule.baseFloorFen / 100} 元的尾数不计` : '';
+  const floor = rule.baseFloorFen > 1 ? `，工资基数不足 ${rule.baseFloorFen / 100} 元的尾数不计` : '';
   const rounding = {
     fen: '计算到分',
     'jiao-round': '四舍五入到角',

@@ -5,9 +5,7 @@
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 
-export type IdCheck =
-  | { ok: true; idNumber: string; birthDate: string; gender: '男' | '女' }
-  | { ok: false; reason: string };
+export type IdCheck = { ok: true; idNumber: string; birthDate: string; gender: '男' | '女' } | { ok: false; reason: string };
 
 /** Full-width digits, spaces and a lower-case x are what real spreadsheets hold; they are not errors. */
 export function normalizeIdNumber(raw: string): string {
@@ -60,7 +58,7 @@ export function maskPhone(phone: string): string {
 export function makeIdNumber(region: string, birthYmd: string, seq: number, gender: '男' | '女'): string {
   let s = seq % 1000;
   const wantOdd = gender === '男';
-  if (s % 2 === 1 !== wantOdd) s = (s + 1) % 1000;
+  if ((s % 2 === 1) !== wantOdd) s = (s + 1) % 1000;
   const first17 = `${region}${birthYmd}${String(s).padStart(3, '0')}`;
   return first17 + checkCharacter(first17);
 }

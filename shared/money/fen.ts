@@ -15,9 +15,7 @@ export function parseYuan(input: string | number): Fen | null {
     if (!Number.isFinite(input)) return null;
     return Math.round(input * 100);
   }
-  const text = input
-    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[,，\s元¥￥]/g, '');
+  const text = input.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[,，\s元¥￥]/g, '');
   if (!/^-?\d+(\.\d{0,2})?$/.test(text)) return null;
   const negative = text.startsWith('-');
   const [whole = '0', frac = ''] = text.replace('-', '').split('.');

@@ -10,7 +10,7 @@ export async function run(): Promise<BenchResult[]> {
   const generate = await timeMedian(1, () => {
     book = generateDemoBook(options);
   });
-  let bytes = new Uint8Array();
+  let bytes: Uint8Array = new Uint8Array();
   const encode = await timeMedian(3, async () => {
     bytes = await encodeBackup(book, { createdAt: '2025-12-31T00:00:00Z', appVersion: 'bench' });
   });
@@ -23,7 +23,21 @@ export async function run(): Promise<BenchResult[]> {
   const notes = `${book.members.length} members, ${book.duesPayments.length} dues rows, ${book.transactions.length} transactions; file ${(bytes.length / 2 ** 20).toFixed(1)} MiB`;
   return [
     { name: 'large demo book: generate', ms: generate, runs: 1, environment, notes },
-    { name: 'large demo book: write backup (.ubk)', ms: encode, runs: 3, environment, notes, baseline: { name: 'JSON + gzip of the same data', ms: rawEncode } },
-    { name: 'large demo book: read + check backup', ms: decode, runs: 3, environment, notes, baseline: { name: 'gunzip + JSON.parse', ms: rawDecode } },
+    {
+      name: 'large demo book: write backup (.ubk)',
+      ms: encode,
+      runs: 3,
+      environment,
+      notes,
+      baseline: { name: 'JSON + gzip of the same data', ms: rawEncode },
+    },
+    {
+      name: 'large demo book: read + check backup',
+      ms: decode,
+      runs: 3,
+      environment,
+      notes,
+      baseline: { name: 'gunzip + JSON.parse', ms: rawDecode },
+    },
   ];
 }

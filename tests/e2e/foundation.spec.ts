@@ -56,3 +56,15 @@ test('恢复 of a file that is not a backup is refused and changes nothing', asy
   await expect(page.getByRole('alert').filter({ hasText: '不是工会账簿备份文件' })).toBeVisible();
   await expect(page.getByTestId('union-name')).toHaveText('原有工会');
 });
+
+test('清空账簿，重新开始 asks first, then returns to the first-run choice', async ({ page }) => {
+  await loadDemo(page);
+  await goTo(page, '设置');
+  await page.getByRole('tab', { name: '备份与恢复' }).click();
+  await button(page, '清空账簿，重新开始').click();
+  await button(page.getByRole('dialog'), '取消').click();
+  await expect(page.getByTestId('union-name')).toBeVisible();
+  await button(page, '清空账簿，重新开始').click();
+  await button(page.getByRole('dialog'), '清空并重新开始').click();
+  await expect(page.getByText('欢迎使用工会账簿')).toBeVisible();
+});

@@ -2,6 +2,7 @@ import { Layout, Menu, Typography } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { UnionProfile } from '../../../shared/model/records';
 import { useAutoBackup } from '../features/backup/useAutoBackup';
+import { useAutoSync } from '../features/sync/auto';
 import { ROUTES } from './routes';
 
 const { Sider, Header, Content } = Layout;
@@ -10,6 +11,7 @@ export function Shell({ union }: { union: UnionProfile }) {
   const location = useLocation();
   const navigate = useNavigate();
   useAutoBackup(union.backupFolder);
+  useAutoSync();
   const selected = ROUTES.find((r) => r.path !== '/' && location.pathname.startsWith(r.path))?.path ?? '/';
   return (
     <Layout style={{ minHeight: '100vh' }}>

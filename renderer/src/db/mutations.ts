@@ -1,12 +1,5 @@
 import { HybridLogicalClock } from '../../../shared/clock/hlc';
-import {
-  stampDelete,
-  stampInsert,
-  stampUpdate,
-  type ChangeEntry,
-  type NewRecord,
-  type WriteContext,
-} from '../../../shared/book/changes';
+import { stampDelete, stampInsert, stampUpdate, type ChangeEntry, type NewRecord, type WriteContext } from '../../../shared/book/changes';
 import { uuidv7 } from '../../../shared/ids/uuid7';
 import { TABLE_NAMES, type BookTables, type RecordOf, type TableName } from '../../../shared/model/book';
 import type { SyncMeta } from '../../../shared/model/records';
@@ -32,7 +25,10 @@ export class Mutator {
 
   /** Runs `fn` in one read-write transaction over the given tables plus the outbox. */
   transaction<R>(tables: readonly TableName[], fn: () => Promise<R>): Promise<R> {
-    return this.db.transaction('rw', [...tables.map((t) => this.db.table(t)), this.db.$changes], fn);
+    // monthCloses and submissions are always in scope: every money write checks them (closed month,
+    // locked year) inside its own transaction, and Dexie only nests transactions over a subset of tables.
+    const scope = new Set<TableName>([...tables, 'monthCloses', 'submissions']);
+    return this.db.transaction('rw', [...[...scope].map((t) => this.db.table(t)), this.db.$changes], fn);
   }
 
   async insert<T extends TableName>(table: T, data: NewRecord<T>): Promise<RecordOf<T>> {
@@ -90,18 +86,27 @@ export class Mutator {
    * The outbox is emptied: restored rows keep their own clocks, and a first sync sends them all.
    */
   async replaceBook(book: BookTables): Promise<void> {
-    await this.db.transaction('rw', [...this.db.userTables(), this.db.$changes], async () => {
+    await this.db.transaction('rw', [...this.db.userTables(), this.db.$changes, this.db.$sync], async () => {
       for (const name of TABLE_NAMES) {
         const table = this.db.table(name);
         await table.clear();
         await table.bulkAdd(book[name]);
       }
       await this.db.$changes.clear();
+      // A replaced book has no outbox: the sync client must send it whole and pull everything again.
+      await this.db.$sync.bulkDelete(SYNC_RESET_KEYS);
     });
+  }
+
+  /** Moves this device's clock past a stamp pulled from the server, so its next write is later than everything it has seen. */
+  observeClock(stamp: string): void {
+    this.ctx.clock.receive(stamp);
   }
 }
 
 const DEVICE_KEY = 'deviceId';
+/** Sync progress keys (features/sync/state.ts) that no longer hold once the book is replaced. */
+const SYNC_RESET_KEYS = ['sync.bootstrap', 'sync.cursor'];
 
 /** Opens the mutation layer for this device: a device id made once and kept, and a clock that never runs backwards across restarts. */
 export async function openMutator(db: UnionBooksDB, wallClock: () => number = () => Date.now()): Promise<Mutator> {

@@ -5,7 +5,8 @@ import { writeBook } from '../io';
 
 export const demoCommand: Command = {
   path: ['demo'],
-  usage: 'unionbooks demo --out 账簿.ubk [--members N] [--years N] [--seed S] [--end YYYY-MM] [--activities N] [--transactions N] [--photos N]',
+  usage:
+    'unionbooks demo --out 账簿.ubk [--members N] [--years N] [--seed S] [--end YYYY-MM] [--activities N] [--transactions N] [--photos N]',
   summary: '生成示例账簿（同样的参数总是生成同样的数据）',
   async run(args, io) {
     const out = requireFlag(args, 'out');
@@ -25,7 +26,9 @@ export const demoCommand: Command = {
     });
     await writeBook(out, book);
     io.out(`已生成示例账簿：${out}`);
-    io.out(`会员 ${book.members.length} 人，会费记录 ${book.duesPayments.length} 条，活动 ${book.activities.length} 项，收支记录 ${book.transactions.length} 条`);
+    io.out(
+      `会员 ${book.members.length} 人，会费记录 ${book.duesPayments.length} 条，活动 ${book.activities.length} 项，收支记录 ${book.transactions.length} 条`,
+    );
     return EXIT.ok;
   },
 };

@@ -12,4 +12,17 @@ import { serverStartCommand } from './server-start';
 import { verifyCommand } from './verify';
 
 /** Every command of `unionbooks`. Add a command by importing it here. */
-export const COMMANDS: readonly Command[] = [initCommand, demoCommand, verifyCommand, duesPostCommand, exportLedgerCommand, rosterImportCommand, factsCommand, ...exportDocsCommands, exportJournalCommand, exportStatementCommand, serverStartCommand, serverAddUnionCommand];
+export const COMMANDS: readonly Command[] = [
+  initCommand,
+  demoCommand,
+  verifyCommand,
+  duesPostCommand,
+  exportLedgerCommand,
+  rosterImportCommand,
+  factsCommand,
+  ...exportDocsCommands,
+  exportJournalCommand,
+  exportStatementCommand,
+  serverStartCommand,
+  serverAddUnionCommand,
+];

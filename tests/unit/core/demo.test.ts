@@ -41,3 +41,31 @@ describe('demo book', () => {
     expect(new Set(book.duesPayments.map((p) => p.month.slice(0, 4)))).toEqual(new Set(['2023', '2024', '2025']));
   });
 });
+
+describe('demo book for a live app', () => {
+  it('has no record dated after today', () => {
+    const book = generateDemoBook({ ...SMALL_DEMO, endMonth: '2026-11', today: '2026-11-21' });
+    const dates = [
+      ...book.transactions.map((t) => t.date),
+      ...book.welfare.map((w) => w.date),
+      ...book.activities.map((a) => a.endDate),
+      ...book.duesPayments.map((p) => p.paidDate),
+    ];
+    expect(dates.filter((d) => d > '2026-11-21')).toEqual([]);
+    expect(dates.filter((d) => d.startsWith('2026-11')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('demo money places', () => {
+  it('never lets 库存现金 go negative', () => {
+    const book = generateDemoBook({ seed: 3, members: 200, years: 3, endMonth: '2025-12' });
+    let cash = book.openingBalances[0]?.cashFen ?? 0;
+    const sorted = [...book.transactions].sort((a, b) => a.date.localeCompare(b.date));
+    for (const t of sorted) {
+      if (t.place !== 'cash') continue;
+      cash += t.accountCode.startsWith('4') ? t.amountFen : -t.amountFen;
+      expect(cash).toBeGreaterThanOrEqual(0);
+    }
+    expect(sorted.some((t) => t.place === 'cash')).toBe(true);
+  });
+});

@@ -7,7 +7,12 @@ describe('GB 11643 resident ID', () => {
     expect(checkCharacter('44052418800101001')).toBe('4');
   });
   it('accepts a valid number and reads birth date and gender from it', () => {
-    expect(checkIdNumber('11010519491231002x')).toEqual({ ok: true, idNumber: '11010519491231002X', birthDate: '1949-12-31', gender: '女' });
+    expect(checkIdNumber('11010519491231002x')).toEqual({
+      ok: true,
+      idNumber: '11010519491231002X',
+      birthDate: '1949-12-31',
+      gender: '女',
+    });
     const male = makeIdNumber('330402', '19900101', 123, '男');
     expect(checkIdNumber(male)).toMatchObject({ ok: true, gender: '男', birthDate: '1990-01-01' });
   });

@@ -44,18 +44,24 @@ describe('file functions', () => {
   it('saves to the chosen path and reports a cancel as null', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ub-save-'));
     const target = join(dir, '台账.xlsx');
-    const saved = await saveFile({ showSaveDialog: async () => ({ canceled: false, filePath: target }) }, {
-      suggestedName: '台账.xlsx',
-      data: new Uint8Array([1, 2, 3]),
-      filters: [],
-    });
+    const saved = await saveFile(
+      { showSaveDialog: async () => ({ canceled: false, filePath: target }) },
+      {
+        suggestedName: '台账.xlsx',
+        data: new Uint8Array([1, 2, 3]),
+        filters: [],
+      },
+    );
     expect(saved).toBe(target);
     expect([...(await readFile(target))]).toEqual([1, 2, 3]);
-    const cancelled = await saveFile({ showSaveDialog: async () => ({ canceled: true, filePath: '' }) }, {
-      suggestedName: 'x',
-      data: new Uint8Array(),
-      filters: [],
-    });
+    const cancelled = await saveFile(
+      { showSaveDialog: async () => ({ canceled: true, filePath: '' }) },
+      {
+        suggestedName: 'x',
+        data: new Uint8Array(),
+        filters: [],
+      },
+    );
     expect(cancelled).toBeNull();
   });
 

@@ -95,7 +95,12 @@ describe('main window security', () => {
   it('blocks navigation away from the app and every window.open', () => {
     const navigate = fake.contentsHandlers['will-navigate'];
     const attempt = (url: string) => {
-      const event = { prevented: false, preventDefault() { this.prevented = true; } };
+      const event = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
       navigate?.(event, url);
       return event.prevented;
     };
@@ -103,7 +108,12 @@ describe('main window security', () => {
     expect(attempt('http://127.0.0.1:5173/')).toBe(true);
     expect(attempt('file:///app/out/renderer/index.html#/members')).toBe(false);
     expect(fake.windowOpenHandler?.()).toEqual({ action: 'deny' });
-    const webview = { prevented: false, preventDefault() { this.prevented = true; } };
+    const webview = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     fake.contentsHandlers['will-attach-webview']?.(webview);
     expect(webview.prevented).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { CloudDownloadOutlined, FolderOpenOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { TABLE_LABELS, TABLE_NAMES, type BookTables } from '../../../../shared/model/book';
+import { emptyBook, TABLE_LABELS, TABLE_NAMES, type BookTables } from '../../../../shared/model/book';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { useUnion } from '../union/queries';
@@ -76,6 +76,18 @@ export function BackupPanel() {
     });
   };
 
+  const startOver = () => {
+    modal.confirm({
+      title: '清空全部数据，重新开始？',
+      content:
+        '当前账簿中的全部数据（会员、会费、活动、慰问、收支等）都将被删除，回到首次使用的界面。此操作不能撤销，请先点“备份”保存一份。',
+      okText: '清空并重新开始',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: () => mutator.replaceBook(emptyBook()),
+    });
+  };
+
   const chooseFolder = async () => {
     if (!platform.bridge || !union) return;
     const folder = await platform.bridge.chooseFolder();
@@ -87,7 +99,8 @@ export function BackupPanel() {
       {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} role="alert" />}
       <Card title="备份与恢复">
         <Typography.Paragraph>
-          备份把整本账（{TABLE_NAMES.map((t) => TABLE_LABELS[t]).join('、')}）保存为一个 .ubk 文件。请定期备份，并把备份文件另存到 U 盘或其他电脑。
+          备份把整本账（{TABLE_NAMES.map((t) => TABLE_LABELS[t]).join('、')}）保存为一个 .ubk 文件。请定期备份，并把备份文件另存到 U
+          盘或其他电脑。
         </Typography.Paragraph>
         <Space>
           <Button type="primary" icon={<CloudDownloadOutlined />} onClick={backup} loading={busy === 'backup'}>
@@ -95,6 +108,14 @@ export function BackupPanel() {
           </Button>
           <Button icon={<UploadOutlined />} onClick={restore} loading={busy === 'restore'}>
             恢复
+          </Button>
+        </Space>
+      </Card>
+      <Card title="重新开始">
+        <Space direction="vertical">
+          <Typography.Text type="secondary">看完示例数据后，可以清空账簿，创建自己的工会；也可以直接“恢复”自己的备份文件。</Typography.Text>
+          <Button danger onClick={startOver}>
+            清空账簿，重新开始
           </Button>
         </Space>
       </Card>

@@ -40,7 +40,8 @@ export function backupFileName(unionName: string, now: Date = new Date()): strin
 /** The demo union, ending with the current month so that dues and arrears look like a live book. */
 export async function loadDemoBook(mutator: Mutator, now: Date = new Date()): Promise<BookTables> {
   const endMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-  const book = generateDemoBook({ ...SMALL_DEMO, endMonth });
+  const today = `${endMonth}-${String(now.getDate()).padStart(2, '0')}`;
+  const book = generateDemoBook({ ...SMALL_DEMO, endMonth, today });
   await mutator.replaceBook(book);
   return book;
 }

@@ -59,7 +59,13 @@ export function FirstRunPage() {
       </Typography.Paragraph>
       <Row gutter={24} style={{ marginTop: 32 }}>
         <Col xs={24} md={14}>
-          <Card title={<><PlusCircleOutlined /> 创建我的工会</>}>
+          <Card
+            title={
+              <>
+                <PlusCircleOutlined /> 创建我的工会
+              </>
+            }
+          >
             <Form<CreateForm> layout="vertical" onFinish={create} requiredMark="optional">
               <Form.Item label="工会名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写工会名称' }]}>
                 <Input placeholder="例如：某某有限公司工会委员会" autoFocus />
@@ -92,11 +98,17 @@ export function FirstRunPage() {
           </Card>
         </Col>
         <Col xs={24} md={10}>
-          <Card title={<><DatabaseOutlined /> 先看看示例</>}>
+          <Card
+            title={
+              <>
+                <DatabaseOutlined /> 先看看示例
+              </>
+            }
+          >
             <Typography.Paragraph>
               载入一个虚构工会的完整账簿：约 120 名会员、一年的会费、活动、慰问和收支记录，每个页面都有真实可看的内容。
             </Typography.Paragraph>
-            <Typography.Paragraph type="secondary">以后可在“设置”中用备份恢复或重新开始。</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">看完后可在“设置 → 备份与恢复”中清空示例，创建自己的工会。</Typography.Paragraph>
             <Button onClick={demo} loading={loadingDemo} block>
               载入示例数据
             </Button>

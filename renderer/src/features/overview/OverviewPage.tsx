@@ -1,5 +1,6 @@
 import { Card, Col, Descriptions, Row, Space, Statistic, Typography } from 'antd';
 import { formatYuan } from '../../../../shared/money/fen';
+import { ArrearsAlert } from '../dues/ArrearsAlert';
 import { useUnion } from '../union/queries';
 import { useOverviewCounts } from './queries';
 
@@ -20,6 +21,7 @@ export function OverviewPage() {
           <Descriptions.Item label="工会主席">{union?.chair || '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <ArrearsAlert />
       <Row gutter={[16, 16]}>
         <Col xs={12} md={8} xl={4}>
           <Card>
@@ -44,7 +46,13 @@ export function OverviewPage() {
         </Col>
         <Col xs={12} md={8} xl={4}>
           <Card>
-            <Statistic title={`${year}年活动`} value={counts?.activitiesThisYear} loading={loading} suffix="项" data-testid="stat-activities" />
+            <Statistic
+              title={`${year}年活动`}
+              value={counts?.activitiesThisYear}
+              loading={loading}
+              suffix="项"
+              data-testid="stat-activities"
+            />
           </Card>
         </Col>
         <Col xs={12} md={8} xl={4}>
@@ -54,7 +62,13 @@ export function OverviewPage() {
         </Col>
         <Col xs={12} md={8} xl={4}>
           <Card>
-            <Statistic title={`${year}年收支笔数`} value={counts?.transactionsThisYear} loading={loading} suffix="笔" data-testid="stat-transactions" />
+            <Statistic
+              title={`${year}年收支笔数`}
+              value={counts?.transactionsThisYear}
+              loading={loading}
+              suffix="笔"
+              data-testid="stat-transactions"
+            />
           </Card>
         </Col>
       </Row>

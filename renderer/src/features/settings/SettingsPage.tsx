@@ -1,5 +1,6 @@
 import { Spin, Tabs } from 'antd';
 import { BackupPanel } from '../backup/BackupPanel';
+import { DuesRuleSettings } from '../dues/DuesRuleSettings';
 import { useUnion } from '../union/queries';
 import { SpendingLimitSettings } from '../welfare/SpendingLimitSettings';
 import { ProfileForm } from './ProfileForm';
@@ -11,6 +12,7 @@ export function SettingsPage() {
   const tabs = [
     { key: 'profile', label: '工会信息', children: <ProfileForm union={union} /> },
     { key: 'backup', label: '备份与恢复', children: <BackupPanel /> },
+    { key: 'dues', label: '会费标准', children: <DuesRuleSettings /> },
     { key: 'limits', label: '开支标准', children: <SpendingLimitSettings union={union} /> },
   ];
   return <Tabs items={tabs} destroyOnHidden />;

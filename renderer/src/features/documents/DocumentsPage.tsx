@@ -1,0 +1,186 @@
+import { Alert, App, Button, Card, Col, Empty, Row, Select, Space, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { documentFileName, generateDocx } from '../../../../shared/documents/generate';
+import { useServices } from '../../app/services';
+import { FILTERS } from '../../platform';
+import { BUNDLED, type TemplateChoice } from './bundled';
+import { DocPreview } from './DocPreview';
+import { copyTemplate, deleteTemplate, saveTemplate, saveYearNote, type Narrative } from './mutations';
+import { NarrativeForm } from './NarrativeForm';
+import { useDocumentYears, useUserTemplates, useYearBook, useYearNote } from './queries';
+import { TemplateEditor } from './TemplateEditor';
+import { TemplateActions, TemplatePicker } from './TemplatePicker';
+import { useDocument } from './useDocument';
+
+/** Summaries are written from October on for the current year, earlier in the year for the last one. */
+function defaultYear(years: readonly number[], now: Date): number {
+  const current = now.getFullYear();
+  if (now.getMonth() >= 9 || !years.includes(current - 1)) return years.includes(current) ? current : years[0]!;
+  return current - 1;
+}
+
+const EMPTY_NARRATIVE: Narrative = { highlights: '', problems: '', nextYearPlan: '' };
+
+/** 文档: pick a template and a year, write the narrative, preview the printed page, save a Word file. */
+export function DocumentsPage() {
+  const { mutator, platform } = useServices();
+  const { message } = App.useApp();
+  const years = useDocumentYears();
+  const userTemplates = useUserTemplates();
+  const [year, setYear] = useState<number | null>(null);
+  const [templateKey, setTemplateKey] = useState<string>(BUNDLED[0]!.key);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [editSource, setEditSource] = useState('');
+  const [busy, setBusy] = useState<'' | 'generate' | 'note' | 'template'>('');
+
+  useEffect(() => {
+    if (year === null && years && years.length > 0) setYear(defaultYear(years, new Date()));
+  }, [year, years]);
+
+  const activeYear = year ?? new Date().getFullYear();
+  const book = useYearBook(activeYear);
+  const note = useYearNote(activeYear);
+  const [draft, setDraft] = useState<Narrative>(EMPTY_NARRATIVE);
+  useEffect(() => {
+    if (note !== undefined)
+      setDraft(note ? { highlights: note.highlights, problems: note.problems, nextYearPlan: note.nextYearPlan } : EMPTY_NARRATIVE);
+  }, [note]);
+  const dirty =
+    note !== undefined &&
+    (draft.highlights !== (note?.highlights ?? '') ||
+      draft.problems !== (note?.problems ?? '') ||
+      draft.nextYearPlan !== (note?.nextYearPlan ?? ''));
+
+  const choices: TemplateChoice[] = useMemo(
+    () => [...BUNDLED, ...(userTemplates ?? []).map((t) => ({ key: t.id, name: t.name, source: t.source, bundled: false }))],
+    [userTemplates],
+  );
+  const choice = choices.find((c) => c.key === templateKey) ?? BUNDLED[0]!;
+  const userTemplate = userTemplates?.find((t) => t.id === choice.key);
+  const source = editing === choice.key ? editSource : choice.source;
+  const { facts, built, error } = useDocument(book, activeYear, draft, source);
+
+  if (!years || !userTemplates) return <Spin />;
+
+  const generate = async () => {
+    if (!facts) return;
+    setBusy('generate');
+    try {
+      const photos = new Map((book?.attachments ?? []).map((a) => [a.id, a]));
+      const { meta, bytes } = await generateDocx(source, facts, (id) => photos.get(id));
+      const name = built ? documentFileName(built.model, meta, activeYear) : `${activeYear}年${meta.name}.docx`;
+      if (await platform.saveFile(name, bytes, FILTERS.docx)) message.success(`已生成 ${name}`);
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const saveNote = async () => {
+    setBusy('note');
+    try {
+      await saveYearNote(mutator, activeYear, note ?? null, draft);
+      message.success(`${activeYear}年度文字材料已保存`);
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const copy = async () => {
+    const created = await copyTemplate(mutator, source, choice.key);
+    setTemplateKey(created.id);
+    setEditSource(created.source);
+    setEditing(created.id);
+    message.success(`已复制为“${created.name}”，可以在左侧编辑`);
+  };
+
+  const saveEdited = async () => {
+    if (!userTemplate || error) return;
+    setBusy('template');
+    try {
+      await saveTemplate(mutator, userTemplate, editSource);
+      message.success('模板已保存');
+    } finally {
+      setBusy('');
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card size="small">
+        <Space wrap>
+          <TemplatePicker
+            userTemplates={userTemplates}
+            value={choice.key}
+            onChange={(key) => {
+              setTemplateKey(key);
+              setEditing(null);
+            }}
+          />
+          <span>年度</span>
+          <Select
+            aria-label="年度"
+            style={{ width: 110 }}
+            value={activeYear}
+            onChange={setYear}
+            options={years.map((y) => ({ value: y, label: `${y}年` }))}
+          />
+          <Button type="primary" onClick={generate} loading={busy === 'generate'} disabled={!built}>
+            生成 Word 文档
+          </Button>
+          <Button onClick={copy}>复制为我的模板</Button>
+          <TemplateActions
+            template={userTemplate}
+            editing={editing !== null && editing === userTemplate?.id}
+            onEdit={(t) => {
+              setEditSource(t.source);
+              setEditing(t.id);
+            }}
+            onDelete={async (t) => {
+              await deleteTemplate(mutator, t);
+              setEditing(null);
+              setTemplateKey(BUNDLED[0]!.key);
+              message.success('模板已删除');
+            }}
+          />
+        </Space>
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={9}>
+          {editing && userTemplate ? (
+            <TemplateEditor
+              name={userTemplate.name}
+              source={editSource}
+              error={error}
+              saving={busy === 'template'}
+              onChange={setEditSource}
+              onSave={saveEdited}
+              onCancel={() => setEditing(null)}
+            />
+          ) : (
+            <NarrativeForm year={activeYear} draft={draft} dirty={dirty} saving={busy === 'note'} onChange={setDraft} onSave={saveNote} />
+          )}
+        </Col>
+        <Col xs={24} xl={15}>
+          <Card
+            size="small"
+            title="预览"
+            extra={<Typography.Text type="secondary">按 GB/T 9704 版式，与生成的 Word 文档一致</Typography.Text>}
+          >
+            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+            {!book ? (
+              <Spin />
+            ) : built ? (
+              <div style={{ height: '75vh' }}>
+                <DocPreview model={built.model} attachments={book.attachments} />
+              </div>
+            ) : (
+              !error && <Empty />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

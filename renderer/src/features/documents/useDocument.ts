@@ -1,0 +1,36 @@
+import { useMemo } from 'react';
+import { TemplateError } from '../../../../shared/documents/errors';
+import { buildDocument, type BuiltDocument } from '../../../../shared/documents/generate';
+import { computeAnnualFacts, documentDate } from '../../../../shared/facts/annual';
+import type { AnnualFacts } from '../../../../shared/facts/types';
+import type { BookTables } from '../../../../shared/model/book';
+import type { Narrative } from './mutations';
+
+export interface DocumentState {
+  facts: AnnualFacts | null;
+  built: BuiltDocument | null;
+  error: string | null;
+}
+
+/** Facts of the year (with the unsaved narrative draft) → document model, or the template's error in Chinese. */
+export function useDocument(book: BookTables | undefined, year: number, narrative: Narrative, source: string): DocumentState {
+  const base = useMemo(() => {
+    if (!book) return { facts: null, error: null };
+    try {
+      return { facts: computeAnnualFacts(book, year, { today: documentDate(year) }), error: null };
+    } catch (error) {
+      // e.g. an entry on an account code the chart does not know: say so instead of breaking the page
+      return { facts: null, error: `无法汇总${year}年的数据：${error instanceof Error ? error.message : String(error)}` };
+    }
+  }, [book, year]);
+  const facts = useMemo(() => (base.facts ? { ...base.facts, notes: narrative } : null), [base.facts, narrative]);
+  return useMemo(() => {
+    if (!facts) return { facts: null, built: null, error: base.error };
+    try {
+      return { facts, built: buildDocument(source, facts), error: null };
+    } catch (error) {
+      if (error instanceof TemplateError) return { facts, built: null, error: error.message };
+      return { facts, built: null, error: `模板无法生成：${error instanceof Error ? error.message : String(error)}` };
+    }
+  }, [facts, source, base.error]);
+}

@@ -1,0 +1,198 @@
+import { DownloadOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Row, Select, Space, Spin, Statistic, Tabs, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { buildYearGrid, throughMonthFor, formatRate } from '../../../../shared/dues/grid';
+import { buildReceipt, type DuesReceipt } from '../../../../shared/dues/receipt';
+import { formatYuan } from '../../../../shared/money/fen';
+import type { DuesPayment } from '../../../../shared/model/records';
+import { useServices } from '../../app/services';
+import { useUnion } from '../union/queries';
+import { arrearsOf } from './arrears-hooks';
+import { ArrearsList } from './ArrearsList';
+import { exportLedger } from './exports';
+import { errorText } from './format';
+import { MonthlyBars } from './MonthlyBars';
+import { PaymentsTable } from './PaymentsTable';
+import { PostMonthModal } from './PostMonthModal';
+import { todayIso, useDuesAgreement, useDuesIndex } from './queries';
+import { ReceiptModal } from './ReceiptModal';
+import { ReversePaymentModal } from './ReversePaymentModal';
+import { SinglePaymentModal } from './SinglePaymentModal';
+import { WageBaseGrid } from './WageBaseGrid';
+import { YearGridTable } from './YearGridTable';
+
+/** 会费: the year's collection grid, posting, single payments with receipts, reversals, arrears and wage bases. */
+export function DuesPage() {
+  const { platform } = useServices();
+  const { message } = App.useApp();
+  const union = useUnion();
+  const today = todayIso();
+  const [year, setYear] = useState(Number(today.slice(0, 4)));
+  const loaded = useDuesIndex(year);
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'grid';
+  const [posting, setPosting] = useState(false);
+  const [paying, setPaying] = useState(false);
+  const [receipt, setReceipt] = useState<DuesReceipt | null>(null);
+  const [reversing, setReversing] = useState<{ payment: DuesPayment; name: string } | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const agreement = useDuesAgreement(year);
+
+  const rule = union?.duesRule;
+  const grid = useMemo(() => {
+    if (!loaded || !rule) return null;
+    return buildYearGrid(loaded.index, year, rule, throughMonthFor(year, today));
+  }, [loaded, rule, year, today]);
+  const arrears = useMemo(() => (loaded ? arrearsOf(loaded, today) : undefined), [loaded, today]);
+  const years = useMemo(() => {
+    const set = new Set<number>([Number(today.slice(0, 4)), year]);
+    for (const w of loaded?.data.wageBases ?? []) set.add(w.year);
+    for (const p of loaded?.data.duesPayments ?? []) set.add(Number(p.month.slice(0, 4)));
+    set.add(Number(today.slice(0, 4)) + 1);
+    return [...set].sort((a, b) => b - a);
+  }, [loaded, today, year]);
+
+  if (!union || !loaded || !grid || !rule) return <Spin />;
+  const { index } = loaded;
+
+  function showReceipt(payment: DuesPayment) {
+    const member = index.timelineOf.get(payment.memberId)?.member;
+    if (!member || !union) return;
+    const batch = (index.paymentsOf.get(payment.memberId) ?? []).filter((p) => p.batchId === payment.batchId);
+    setReceipt(buildReceipt(union, member, batch));
+  }
+
+  async function exportIt() {
+    if (!union) return;
+    setExporting(true);
+    try {
+      if (await exportLedger(platform, index, union, year)) message.success(`已导出 ${year} 年会费台账`);
+    } catch (error) {
+      message.error(`导出失败：${errorText(error)}`);
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  const unpaidPeople = grid.rows.filter((r) => r.cells.some((c) => c.state === 'unpaid')).length;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Space>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            会费
+          </Typography.Title>
+          <Select
+            aria-label="年度"
+            value={year}
+            style={{ width: 110 }}
+            options={years.map((y) => ({ value: y, label: `${y}年` }))}
+            onChange={setYear}
+          />
+        </Space>
+        <Space wrap>
+          <Button icon={<DownloadOutlined />} onClick={exportIt} loading={exporting}>
+            导出会费台账
+          </Button>
+          <Button icon={<PlusOutlined />} onClick={() => setPaying(true)}>
+            登记缴费
+          </Button>
+          <Button type="primary" icon={<SendOutlined />} onClick={() => setPosting(true)}>
+            登记本月会费（工资代扣）
+          </Button>
+        </Space>
+      </Space>
+      <Row gutter={12}>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={`${year}年已收会费`} value={formatYuan(grid.totalFen)} suffix="元" data-testid="dues-total" />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="应收（截至本月）" value={formatYuan(grid.expectedFen)} suffix="元" />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="收缴率" value={formatRate(grid.collectionRate)} data-testid="dues-rate" />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="有未缴月份" value={unpaidPeople} suffix="人" />
+          </Card>
+        </Col>
+      </Row>
+      {agreement && !agreement.ok && (
+        <Alert
+          type="error"
+          showIcon
+          title={`会费与收支账不一致：${year} 年会费收缴 ${formatYuan(agreement.duesFen)} 元，401 会费收入 ${formatYuan(agreement.ledger401Fen)} 元`}
+          description={agreement.problems.slice(0, 5).join('；')}
+        />
+      )}
+      {agreement?.ok && (
+        <Typography.Text type="secondary" data-testid="dues-agreement">
+          {year} 年会费收缴与收支账“401 会费收入”一致：{formatYuan(agreement.duesFen)} 元。
+        </Typography.Text>
+      )}
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams({ tab: key }, { replace: true })}
+        items={[
+          {
+            key: 'grid',
+            label: '收缴情况',
+            children: (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <Card size="small" title={`${year}年各月收缴（元）`}>
+                  <MonthlyBars totals={grid.monthTotals} year={year} />
+                </Card>
+                <YearGridTable grid={grid} />
+              </Space>
+            ),
+          },
+          {
+            key: 'payments',
+            label: '缴费记录',
+            children: (
+              <PaymentsTable
+                index={index}
+                year={year}
+                onReceipt={showReceipt}
+                onReverse={(payment, name) => setReversing({ payment, name })}
+              />
+            ),
+          },
+          {
+            key: 'arrears',
+            label: `欠缴${arrears && arrears.rows.length > 0 ? `（${arrears.rows.length}）` : ''}`,
+            children: arrears ? <ArrearsList rows={arrears.rows} throughMonth={arrears.throughMonth} /> : <Spin />,
+          },
+          {
+            key: 'bases',
+            label: '工资基数',
+            children: <WageBaseGrid index={index} wageBases={loaded.data.wageBases} year={year} rule={rule} />,
+          },
+        ]}
+      />
+      <PostMonthModal open={posting} onClose={() => setPosting(false)} index={index} rule={rule} />
+      <SinglePaymentModal
+        open={paying}
+        onClose={() => setPaying(false)}
+        index={index}
+        rule={rule}
+        year={year}
+        onPaid={(payments) => {
+          setPaying(false);
+          const member = payments[0] && index.timelineOf.get(payments[0].memberId)?.member;
+          if (member) setReceipt(buildReceipt(union, member, payments));
+        }}
+      />
+      <ReceiptModal receipt={receipt} onClose={() => setReceipt(null)} />
+      <ReversePaymentModal target={reversing?.payment ?? null} memberName={reversing?.name ?? ''} onClose={() => setReversing(null)} />
+    </Space>
+  );
+}

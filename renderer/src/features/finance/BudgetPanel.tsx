@@ -1,0 +1,97 @@
+import { App, Button, Form, Input, Popconfirm, Progress, Space, Table, Typography } from 'antd';
+import { useMemo } from 'react';
+import { budgetExecution, formatRate, type BudgetExecution } from '../../../../shared/finance/budgets';
+import { parseYuan, formatYuan } from '../../../../shared/money/fen';
+import type { Budget, Transaction } from '../../../../shared/model/records';
+import { useServices } from '../../app/services';
+import { AccountPicker } from './AccountPicker';
+import { errorText } from './format';
+import { removeBudget, setBudget } from './period-mutations';
+
+/** Budgets per account for the year, with 执行率 (a budget on a parent account covers its sub-accounts). */
+export function BudgetPanel({
+  year,
+  budgets,
+  transactions,
+}: {
+  year: number;
+  budgets: readonly Budget[];
+  transactions: readonly Transaction[];
+}) {
+  const { db, mutator } = useServices();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ accountCode: string; amount: string }>();
+  const rows = useMemo(() => budgetExecution(budgets, transactions, year), [budgets, transactions, year]);
+
+  async function save(v: { accountCode: string; amount: string }) {
+    try {
+      await setBudget(db, mutator, year, v.accountCode, parseYuan(v.amount ?? ''));
+      message.success('预算已保存');
+      form.resetFields();
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  }
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Form form={form} layout="inline" onFinish={save}>
+        <Form.Item name="accountCode" label="科目" rules={[{ required: true, message: '请选择科目' }]}>
+          <AccountPicker postableOnly={false} style={{ width: 260 }} />
+        </Form.Item>
+        <Form.Item name="amount" label={`${year}年预算（元）`} rules={[{ required: true, message: '请填写金额' }]}>
+          <Input style={{ width: 140 }} inputMode="decimal" />
+        </Form.Item>
+        <Button htmlType="submit" type="primary">
+          保存预算
+        </Button>
+      </Form>
+      <Typography.Text type="secondary">同一科目再次保存即修改。执行率 = 实际发生额 ÷ 预算。</Typography.Text>
+      <Table<BudgetExecution>
+        size="small"
+        rowKey={(r) => r.budget.id}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: `${year}年还没有预算` }}
+        columns={[
+          { title: '科目', render: (_, r) => r.label },
+          { title: '预算', align: 'right', render: (_, r) => formatYuan(r.budget.amountFen) },
+          { title: '实际', align: 'right', render: (_, r) => formatYuan(r.actualFen) },
+          { title: '余额', align: 'right', render: (_, r) => formatYuan(r.remainingFen) },
+          {
+            title: '执行率',
+            width: 220,
+            render: (_, r) => (
+              <Space>
+                <Progress
+                  percent={Math.min(100, Math.round((r.rate ?? 0) * 100))}
+                  size="small"
+                  showInfo={false}
+                  status={(r.rate ?? 0) > 1 ? 'exception' : 'normal'}
+                  style={{ width: 110 }}
+                />
+                <span>{formatRate(r.rate)}</span>
+              </Space>
+            ),
+          },
+          {
+            title: '',
+            width: 70,
+            render: (_, r) => (
+              <Popconfirm
+                title={`删除 ${r.label} 的预算？`}
+                okText="删除"
+                cancelText="取消"
+                onConfirm={() => removeBudget(mutator, r.budget.id)}
+              >
+                <Button type="link" size="small" danger>
+                  删除
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,180 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { App, DatePicker, Form, Input, Modal, Radio, Select, Typography, Upload, type UploadFile } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { parseYuan, formatYuan } from '../../../../shared/money/fen';
+import type { MoneyPlace, Transaction } from '../../../../shared/model/records';
+import { useServices } from '../../app/services';
+import { AccountPicker } from './AccountPicker';
+import { postEntry, updateEntry, type NewFile } from './entry-mutations';
+import { errorText } from './format';
+import { useAttachmentInfo, useLinkOptions } from './queries';
+
+interface FormValues {
+  date: Dayjs;
+  place: MoneyPlace;
+  accountCode: string;
+  amount: string;
+  summary: string;
+  link?: string;
+}
+
+export interface EntryModalProps {
+  open: boolean;
+  /** The entry being edited, or null for a new one. */
+  editing: Transaction | null;
+  defaultDate: string;
+  nextVoucher: (year: number) => string;
+  onClose: () => void;
+}
+
+const LINK_PREFIX = { activity: 'a:', welfare: 'w:' } as const;
+
+/** 记一笔 / 修改: date, cash or bank, account, amount in yuan, 摘要, attachments and a link to an activity or visit. */
+export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }: EntryModalProps) {
+  const { db, mutator } = useServices();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [saving, setSaving] = useState(false);
+  const date = Form.useWatch('date', form);
+  const year = (date ?? dayjs(defaultDate)).year();
+  const links = useLinkOptions(year);
+  const existing = useAttachmentInfo(editing?.attachmentIds ?? []);
+
+  useEffect(() => {
+    if (!open) return;
+    setFiles([]);
+    form.resetFields();
+    form.setFieldsValue(
+      editing
+        ? {
+            date: dayjs(editing.date),
+            place: editing.place,
+            accountCode: editing.accountCode,
+            amount: formatYuan(editing.amountFen, { grouping: false }),
+            summary: editing.summary,
+            link: editing.activityId
+              ? LINK_PREFIX.activity + editing.activityId
+              : editing.welfareId
+                ? LINK_PREFIX.welfare + editing.welfareId
+                : undefined,
+          }
+        : { date: dayjs(defaultDate), place: 'cash' },
+    );
+  }, [open, editing, defaultDate, form]);
+
+  async function save(values: FormValues) {
+    const link = values.link ?? '';
+    const fields = {
+      date: values.date.format('YYYY-MM-DD'),
+      place: values.place,
+      accountCode: values.accountCode,
+      amountFen: parseYuan(values.amount) ?? Number.NaN,
+      summary: values.summary.trim(),
+      activityId: link.startsWith(LINK_PREFIX.activity) ? link.slice(2) : '',
+      welfareId: link.startsWith(LINK_PREFIX.welfare) ? link.slice(2) : '',
+    };
+    setSaving(true);
+    try {
+      const newFiles: NewFile[] = await Promise.all(
+        files.map(async (f) => ({
+          name: f.name,
+          mimeType: f.type || 'application/octet-stream',
+          data: new Uint8Array(await (f.originFileObj as File).arrayBuffer()),
+        })),
+      );
+      const tx = editing ? await updateEntry(db, mutator, editing.id, fields, newFiles) : await postEntry(db, mutator, fields, newFiles);
+      message.success(editing ? `已修改 ${tx.voucherNumber}` : `已记账 ${tx.voucherNumber}`);
+      onClose();
+    } catch (error) {
+      message.error(errorText(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const linkOptions = [
+    {
+      label: '活动',
+      options: (links?.activities ?? []).map((a) => ({ value: LINK_PREFIX.activity + a.id, label: `${a.startDate} ${a.title}` })),
+    },
+    {
+      label: '慰问',
+      options: (links?.welfare ?? [])
+        .filter((w) => !w.transactionId || w.id === editing?.welfareId)
+        .map((w) => ({ value: LINK_PREFIX.welfare + w.id, label: `${w.date} ${w.kind}慰问 ${w.memberName}` })),
+    },
+  ];
+
+  return (
+    <Modal
+      open={open}
+      title={editing ? `修改 ${editing.voucherNumber}` : '记一笔'}
+      okText="保存"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={620}
+    >
+      <Form form={form} layout="horizontal" labelCol={{ span: 4 }} onFinish={save}>
+        <Form.Item label="凭证号">
+          <Typography.Text data-testid="voucher-preview">
+            {editing ? editing.voucherNumber : `${nextVoucher(year)}（自动编号）`}
+          </Typography.Text>
+        </Form.Item>
+        <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker allowClear={false} />
+        </Form.Item>
+        <Form.Item name="place" label="资金" rules={[{ required: true, message: '请选择库存现金或银行存款' }]}>
+          <Radio.Group
+            options={[
+              { value: 'cash', label: '库存现金' },
+              { value: 'bank', label: '银行存款' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="accountCode" label="科目" rules={[{ required: true, message: '请选择会计科目' }]}>
+          <AccountPicker />
+        </Form.Item>
+        <Form.Item
+          name="amount"
+          label="金额（元）"
+          rules={[
+            { required: true, message: '请填写金额' },
+            {
+              validator: (_, v: string) =>
+                (parseYuan(v ?? '') ?? 0) > 0 ? Promise.resolve() : Promise.reject(new Error('金额必须大于 0，最多两位小数')),
+            },
+          ]}
+        >
+          <Input inputMode="decimal" placeholder="例如 1200.00" />
+        </Form.Item>
+        <Form.Item
+          name="summary"
+          label="摘要"
+          rules={[
+            { required: true, whitespace: true, message: '请填写摘要' },
+            { max: 100, message: '摘要不超过 100 个字' },
+          ]}
+        >
+          <Input placeholder="例如 购买春节慰问品" />
+        </Form.Item>
+        <Form.Item name="link" label="关联">
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="关联活动或慰问记录（可选）" options={linkOptions} />
+        </Form.Item>
+        <Form.Item label="附件">
+          {existing && existing.length > 0 && (
+            <Typography.Text type="secondary">已有：{existing.map((a) => a.name).join('、')}</Typography.Text>
+          )}
+          <Upload multiple fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)}>
+            <a>
+              <UploadOutlined /> 添加票据扫描件或照片
+            </a>
+          </Upload>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,139 @@
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Row, Select, Space, Spin, Statistic, Tabs, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { totalOf } from '../../../../shared/finance/balances';
+import { journalOfYear } from '../../../../shared/finance/journal';
+import type { Period } from '../../../../shared/finance/period';
+import { nextVoucherNumber } from '../../../../shared/finance/vouchers';
+import { formatYuan } from '../../../../shared/money/fen';
+import type { Transaction } from '../../../../shared/model/records';
+import { useServices } from '../../app/services';
+import { useUnion } from '../union/queries';
+import { BudgetPanel } from './BudgetPanel';
+import { ClosePanel } from './ClosePanel';
+import { EntryModal } from './EntryModal';
+import { exportJournal, exportStatement } from './exports';
+import { errorText, todayIso } from './format';
+import { JournalTable } from './JournalTable';
+import { OpeningPanel } from './OpeningPanel';
+import { yearBook } from './load';
+import { useBudgets, useFinanceYears, useMonthCloses, useYearEntries, useYearOpening } from './queries';
+import { ReverseModal } from './ReverseModal';
+import { StatementView } from './StatementView';
+
+/** 收支: the journal, entries, reversals, month close, opening balances, budgets and the 收入支出表. */
+export function FinancePage() {
+  const { platform } = useServices();
+  const { message } = App.useApp();
+  const today = todayIso();
+  const thisYear = Number(today.slice(0, 4));
+  const years = useFinanceYears(thisYear);
+  const [chosenYear, setYear] = useState<number | null>(null);
+  // Opens on the current year (or a later one that already has entries), as a treasurer works in the current year.
+  const year = chosenYear ?? years[0] ?? thisYear;
+  const opening = useYearOpening(year);
+  const entries = useYearEntries(year);
+  const book = useMemo(() => (opening && entries ? yearBook(year, opening.balances, entries) : undefined), [opening, entries, year]);
+  const closes = useMonthCloses();
+  const budgets = useBudgets(year);
+  const union = useUnion();
+  const journal = useMemo(() => (book ? journalOfYear(book, year) : null), [book, year]);
+  const [entry, setEntry] = useState<{ open: boolean; editing: Transaction | null }>({ open: false, editing: null });
+  const [reversing, setReversing] = useState<Transaction | null>(null);
+
+  // Only the shown year's entries are loaded; for another year the number is given on saving.
+  const nextVoucher = (y: number) => (y === year ? nextVoucherNumber((book?.transactions ?? []).map((t) => t.voucherNumber)) : '');
+
+  async function save(run: () => Promise<boolean>) {
+    try {
+      if (await run()) message.success('已导出');
+    } catch (error) {
+      message.error(`导出失败：${errorText(error)}`);
+    }
+  }
+
+  if (!book || !journal || !closes || !opening) return <Spin />;
+  const exportStmt = (p: Period) => save(() => exportStatement(platform, book, p, union ?? null));
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Space>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            收支
+          </Typography.Title>
+          <Select
+            aria-label="年度"
+            value={year}
+            style={{ width: 110 }}
+            options={years.map((y) => ({ value: y, label: `${y}年` }))}
+            onChange={setYear}
+          />
+        </Space>
+        <Space>
+          <Button icon={<DownloadOutlined />} onClick={() => save(() => exportJournal(platform, book, year, union ?? null))}>
+            导出收支明细账
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEntry({ open: true, editing: null })}>
+            记一笔
+          </Button>
+        </Space>
+      </Space>
+      <Row gutter={12}>
+        {[
+          ['上年结余', totalOf(journal.opening), 'balance-opening'],
+          ['库存现金', journal.closing.cashFen, 'balance-cash'],
+          ['银行存款', journal.closing.bankFen, 'balance-bank'],
+          ['结余合计', totalOf(journal.closing), 'balance-total'],
+        ].map(([label, fen, id]) => (
+          <Col span={6} key={id as string}>
+            <Card size="small">
+              <Statistic
+                title={`${label as string}（元）`}
+                value={formatYuan(fen as number)}
+                styles={{ content: { color: (fen as number) < 0 ? '#cf1322' : undefined } }}
+                data-testid={id as string}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Tabs
+        items={[
+          {
+            key: 'journal',
+            label: '明细账',
+            children: (
+              <JournalTable
+                journal={journal}
+                closes={closes}
+                onEdit={(t) => setEntry({ open: true, editing: t })}
+                onReverse={setReversing}
+              />
+            ),
+          },
+          { key: 'statement', label: '收入支出表', children: <StatementView book={book} year={year} onExport={exportStmt} /> },
+          { key: 'budget', label: '预算', children: <BudgetPanel year={year} budgets={budgets ?? []} transactions={book.transactions} /> },
+          {
+            key: 'close',
+            label: '结账与年初结余',
+            children: (
+              <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+                <OpeningPanel year={year} opening={opening} />
+                <ClosePanel year={year} closes={closes} />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <EntryModal
+        open={entry.open}
+        editing={entry.editing}
+        defaultDate={year === thisYear ? today : `${year}-12-31`}
+        nextVoucher={nextVoucher}
+        onClose={() => setEntry({ open: false, editing: null })}
+      />
+      <ReverseModal target={reversing} onClose={() => setReversing(null)} />
+    </Space>
+  );
+}

@@ -1,0 +1,96 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Activity, Attachment, Budget, MonthClose, Transaction, WelfareVisit } from '../../../../shared/model/records';
+import { useServices } from '../../app/services';
+import type { UnionBooksDB } from '../../db/database';
+import { loadOpening, loadYearEntries, type YearOpening } from './load';
+
+/** 上年结余 of a year, live (see loadOpening for why it is a query of its own). */
+export function useYearOpening(year: number): YearOpening | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => loadOpening(db, year), [db, year]);
+}
+
+/** The entries of a year, live. */
+export function useYearEntries(year: number): Transaction[] | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => loadYearEntries(db, year), [db, year]);
+}
+
+export function useMonthCloses(): MonthClose[] | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => db.monthCloses.toArray(), [db]);
+}
+
+export function useBudgets(year: number): Budget[] | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => db.budgets.where('year').equals(year).toArray(), [db, year]);
+}
+
+/** Years the book has entries in, plus the current one, newest first. */
+export function useFinanceYears(current: number): number[] {
+  const { db } = useServices();
+  return (
+    useLiveQuery(async () => {
+      const first = await db.transactions.orderBy('date').first();
+      const last = await db.transactions.orderBy('date').last();
+      const from = Math.min(current, first ? Number(first.date.slice(0, 4)) : current);
+      const to = Math.max(current, last ? Number(last.date.slice(0, 4)) : current);
+      return Array.from({ length: to - from + 1 }, (_, i) => to - i);
+    }, [db, current]) ?? [current]
+  );
+}
+
+export interface LinkOptions {
+  activities: Pick<Activity, 'id' | 'title' | 'startDate'>[];
+  welfare: (Pick<WelfareVisit, 'id' | 'kind' | 'date' | 'transactionId'> & { memberName: string })[];
+}
+
+/** Activities and welfare visits of a year an entry can be linked to. */
+export function useLinkOptions(year: number): LinkOptions | undefined {
+  const { db } = useServices();
+  return useLiveQuery(async () => {
+    const from = `${year}-01-01`;
+    const to = `${year}-12-31`;
+    const activities = await db.activities
+      .where('startDate')
+      .between(from, to, true, true)
+      .filter((a) => a.deleted === 0)
+      .toArray();
+    const visits = await db.welfare
+      .where('date')
+      .between(from, to, true, true)
+      .filter((w) => w.deleted === 0)
+      .toArray();
+    const members = await db.members.bulkGet([...new Set(visits.map((v) => v.memberId))]);
+    const names = new Map(members.filter((m) => m !== undefined).map((m) => [m.id, m.name]));
+    return {
+      activities: activities.map(({ id, title, startDate }) => ({ id, title, startDate })),
+      welfare: visits.map(({ id, kind, date, transactionId, memberId }) => ({
+        id,
+        kind,
+        date,
+        transactionId,
+        memberName: names.get(memberId) ?? '',
+      })),
+    };
+  }, [db, year]);
+}
+
+export type AttachmentInfo = Pick<Attachment, 'id' | 'name' | 'mimeType' | 'size'>;
+
+export function useAttachmentInfo(ids: readonly string[]): AttachmentInfo[] | undefined {
+  const { db } = useServices();
+  const key = ids.join(',');
+  return useLiveQuery(async () => {
+    const rows = await db.attachments.bulkGet(key ? key.split(',') : []);
+    return rows
+      .filter((a) => a !== undefined && a.deleted === 0)
+      .map((a) => ({ id: a!.id, name: a!.name, mimeType: a!.mimeType, size: a!.size }));
+  }, [db, key]);
+}
+
+/** The bytes of one attachment, read when the user asks to save it (not kept in memory with the list). */
+export async function readAttachment(db: UnionBooksDB, id: string): Promise<Attachment | undefined> {
+  const a = await db.attachments.get(id);
+  return a && a.deleted === 0 ? a : undefined;
+}

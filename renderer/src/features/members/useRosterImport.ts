@@ -1,0 +1,119 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { ColumnMapping, RosterField } from '../../../../shared/roster/columns';
+import { mappingProblems, planImport, type ImportPlan } from '../../../../shared/roster/plan';
+import { readRosterFile } from '../../../../shared/roster/read';
+import { RosterFileError, type ParsedRoster } from '../../../../shared/roster/sheet';
+import { planWrites } from '../../../../shared/roster/writes';
+import type { Member } from '../../../../shared/model/records';
+import { useServices } from '../../app/services';
+import { FILTERS } from '../../platform';
+import { commitRosterImport } from './mutations';
+
+export type WizardStep = 'pick' | 'mapping' | 'preview' | 'done';
+
+export interface ImportResult {
+  inserted: number;
+  updated: number;
+  rejected: number;
+}
+
+/** The import wizard's state: the file read, the mapping as the user corrected it, the plan and the commit. */
+export function useRosterImport(year: number) {
+  const { db, mutator, platform } = useServices();
+  const [step, setStep] = useState<WizardStep>('pick');
+  const [fileName, setFileName] = useState('');
+  const [parsed, setParsed] = useState<ParsedRoster | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>([]);
+  const [existing, setExisting] = useState<Member[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'reading' | 'importing' | null>(null);
+  const [progress, setProgress] = useState(0);
+  const [result, setResult] = useState<ImportResult | null>(null);
+
+  const reset = useCallback(() => {
+    setStep('pick');
+    setParsed(null);
+    setMapping([]);
+    setError(null);
+    setBusy(null);
+    setProgress(0);
+    setResult(null);
+    setFileName('');
+  }, []);
+
+  const pickFile = async () => {
+    const file = await platform.openFile(FILTERS.spreadsheet);
+    if (!file) return;
+    setError(null);
+    setBusy('reading');
+    setFileName(file.name);
+    try {
+      const roster = await readRosterFile(file.name, file.data);
+      setParsed(roster);
+      setMapping(roster.mapping);
+      setStep('mapping');
+    } catch (e) {
+      setError(e instanceof RosterFileError ? e.message : `无法读取该文件：${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** A field belongs to one column: giving it to another column takes it from the first. */
+  const setColumnField = (column: number, field: RosterField | null) =>
+    setMapping((prev) => prev.map((f, i) => (i === column ? field : field !== null && f === field ? null : f)));
+
+  const problems = useMemo(() => mappingProblems(mapping), [mapping]);
+
+  const toPreview = async () => {
+    setExisting(await db.members.toArray());
+    setStep('preview');
+  };
+
+  const plan: ImportPlan | null = useMemo(
+    () => (parsed && step !== 'pick' && step !== 'mapping' ? planImport({ rows: parsed.dataRows, mapping }, existing, { year }) : null),
+    [parsed, mapping, existing, year, step],
+  );
+
+  const commit = async () => {
+    if (!plan) return;
+    setBusy('importing');
+    setProgress(0);
+    setError(null);
+    try {
+      const [wageBases, memberships] = await Promise.all([db.wageBases.where('year').equals(year).toArray(), db.memberships.toArray()]);
+      // Only whole-percent changes re-render: a tick per chunk is plenty for the bar.
+      await commitRosterImport(mutator, planWrites(plan, { wageBases, memberships }), (done, total) =>
+        setProgress(Math.round((done / Math.max(total, 1)) * 100)),
+      );
+      setProgress(100);
+      setResult({ inserted: plan.toInsert.length, updated: plan.toUpdate.length, rejected: plan.rejected.length });
+      setStep('done');
+    } catch (e) {
+      setError(`导入失败，名册没有任何改动：${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return {
+    step,
+    setStep,
+    fileName,
+    parsed,
+    mapping,
+    setColumnField,
+    problems,
+    plan,
+    error,
+    busy,
+    progress,
+    result,
+    pickFile,
+    toPreview,
+    commit,
+    reset,
+  };
+}
+
+export type RosterImportState = ReturnType<typeof useRosterImport>;

@@ -1,0 +1,19 @@
+import { Space, Spin } from 'antd';
+import { EnrolCard } from './EnrolCard';
+import { PublishedCard } from './PublishedCard';
+import { useSyncConfig } from './queries';
+import { StatusCard } from './StatusCard';
+import { SubmitCard } from './SubmitCard';
+
+export function SyncPage() {
+  const config = useSyncConfig();
+  if (config === undefined) return <Spin />;
+  if (!config) return <EnrolCard />;
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <StatusCard config={config} />
+      <SubmitCard />
+      <PublishedCard />
+    </Space>
+  );
+}

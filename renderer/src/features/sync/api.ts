@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import {
+  PROTOCOL_VERSION,
+  type EnrolRequest,
+  type EnrolResponse,
+  type SubmissionReceipt,
+  type SubmissionRequest,
+  type SyncRequest,
+  type SyncResponse,
+} from '../../../../shared/sync/protocol';
+import { enrolResponseSchema, errorBodySchema, submissionReceiptSchema, syncResponseSchema } from '../../../../shared/sync/schemas';
+
+/** A failed request, told in Chinese; `offline` when the server could not be reached at all. */
+export class SyncError extends Error {
+  constructor(
+    message: string,
+    readonly offline = false,
+    readonly status = 0,
+  ) {
+    super(message);
+  }
+}
+
+/** Accepts what people type: a host with or without scheme and trailing slash. */
+export function normaliseServerUrl(input: string): string {
+  const trimmed = input.trim().replace(/\/+$/, '');
+  const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
+  const url = new URL(withScheme);
+  return url.origin;
+}
+
+async function call<T>(
+  serverUrl: string,
+  path: string,
+  init: { method: string; body?: unknown; token?: string },
+  schema: z.ZodType<T>,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${serverUrl}${path}`, {
+      method: init.method,
+      headers: {
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
+      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+    });
+  } catch {
+    throw new SyncError(`无法连接服务器 ${serverUrl}，请检查网络或服务器地址`, true);
+  }
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new SyncError(`服务器返回了无法识别的内容（HTTP ${response.status}），请确认服务器地址`, false, response.status);
+  }
+  if (!response.ok) {
+    const err = errorBodySchema.safeParse(json);
+    throw new SyncError(err.success ? err.data.error : `服务器拒绝了请求（HTTP ${response.status}）`, false, response.status);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new SyncError('服务器的回答格式不符，可能版本不一致，请升级软件', false, response.status);
+  return parsed.data;
+}
+
+export function enrol(serverUrl: string, body: Omit<EnrolRequest, 'v'>): Promise<EnrolResponse> {
+  return call(serverUrl, '/api/v1/enrol', { method: 'POST', body: { v: PROTOCOL_VERSION, ...body } }, enrolResponseSchema);
+}
+
+export function syncRound(serverUrl: string, token: string, body: Omit<SyncRequest, 'v'>): Promise<SyncResponse> {
+  return call(
+    serverUrl,
+    '/api/v1/sync',
+    { method: 'POST', token, body: { v: PROTOCOL_VERSION, ...body } },
+    syncResponseSchema,
+  ) as Promise<SyncResponse>;
+}
+
+export function submit(serverUrl: string, token: string, body: Omit<SubmissionRequest, 'v'>): Promise<SubmissionReceipt> {
+  return call(
+    serverUrl,
+    '/api/v1/submissions',
+    { method: 'POST', token, body: { v: PROTOCOL_VERSION, ...body } },
+    submissionReceiptSchema,
+  ) as Promise<SubmissionReceipt>;
+}

@@ -1,0 +1,84 @@
+import { generateDocx, documentFileName, buildDocument } from '../../../../shared/documents/generate';
+import { computeAnnualFacts, documentDate } from '../../../../shared/facts/annual';
+import { uuidv7 } from '../../../../shared/ids/uuid7';
+import type { SubmissionReceipt } from '../../../../shared/sync/protocol';
+import { bytesToBase64 } from '../../../../shared/sync/wire';
+import type { UnionBooksDB } from '../../db/database';
+import type { Mutator } from '../../db/mutations';
+import { readWholeBook } from '../backup/book-io';
+import { BUNDLED } from '../documents/bundled';
+import { enrol, normaliseServerUrl, submit } from './api';
+import { applyPulledRows } from './apply';
+import { syncEngineFor } from './engine';
+import { yearSubmission } from './queries';
+import { getValue, IDLE, KEYS, setValue, type SyncConfig } from './state';
+
+/** Trades the one-time code for a device token and starts over: a newly enrolled device sends its whole book. */
+export async function enrolDevice(
+  db: UnionBooksDB,
+  mutator: Mutator,
+  input: { serverUrl: string; unionCode: string; enrolmentCode: string },
+): Promise<SyncConfig> {
+  const serverUrl = normaliseServerUrl(input.serverUrl);
+  const res = await enrol(serverUrl, {
+    unionCode: input.unionCode.trim(),
+    enrolmentCode: input.enrolmentCode.trim(),
+    deviceId: mutator.deviceId,
+    deviceName: typeof navigator !== 'undefined' ? navigator.userAgent.slice(0, 100) : '',
+  });
+  const config: SyncConfig = {
+    serverUrl,
+    unionCode: res.unionCode,
+    unionName: res.unionName,
+    token: res.token,
+    enrolledAt: new Date().toISOString(),
+  };
+  await db.transaction('rw', db.$sync, async () => {
+    await db.$sync.bulkDelete([KEYS.cursor, KEYS.bootstrap, KEYS.published]);
+    await setValue(db, KEYS.config, config);
+    await setValue(db, KEYS.status, IDLE);
+  });
+  return config;
+}
+
+/** Forgets the server on this device; the book stays as it is. */
+export async function leaveServer(db: UnionBooksDB): Promise<void> {
+  await db.$sync.bulkDelete([KEYS.config, KEYS.cursor, KEYS.bootstrap, KEYS.status, KEYS.published]);
+}
+
+/**
+ * Sends a year's report: the year's facts and the documents generated from the bundled templates.
+ * Syncs first so the upper union's figures match the report. The server answers with a receipt
+ * and the updated `submissions` row, which is applied at once: the year is locked from here on.
+ */
+export async function submitYearReport(db: UnionBooksDB, mutator: Mutator, year: number): Promise<SubmissionReceipt> {
+  const config = await getValue<SyncConfig>(db, KEYS.config);
+  if (!config) throw new Error('本设备尚未注册到上级工会服务器');
+  if (!(await syncEngineFor(db, mutator).syncNow())) {
+    const status = await getValue<{ message: string }>(db, KEYS.status);
+    throw new Error(`报送前的同步未完成：${status?.message ?? ''}`);
+  }
+  const book = await readWholeBook(db);
+  const facts = computeAnnualFacts(book, year, { today: documentDate(year) });
+  const attachments = new Map(book.attachments.map((a) => [a.id, a]));
+  const documents = [];
+  for (const template of BUNDLED) {
+    const { meta, bytes } = await generateDocx(template.source, facts, (id) => attachments.get(id));
+    const name = documentFileName(buildDocument(template.source, facts).model, meta, year);
+    documents.push({
+      name,
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      base64: bytesToBase64(bytes),
+    });
+  }
+  const existing = await yearSubmission(db, year);
+  const receipt = await submit(config.serverUrl, config.token, {
+    year,
+    recordId: existing?.id ?? uuidv7(),
+    facts: JSON.parse(JSON.stringify(facts)) as Record<string, unknown>,
+    documents,
+  });
+  const latest = await applyPulledRows(db, [receipt.row]);
+  if (latest) mutator.observeClock(latest);
+  return receipt;
+}

@@ -1,0 +1,57 @@
+import type { PublishedItem } from '../../../../shared/sync/protocol';
+import type { UnionBooksDB } from '../../db/database';
+
+/** Sync bookkeeping lives in `$sync` under these keys (never in user tables, never synced). */
+export const KEYS = {
+  config: 'sync.config',
+  cursor: 'sync.cursor',
+  bootstrap: 'sync.bootstrap',
+  status: 'sync.status',
+  published: 'sync.published',
+} as const;
+
+export interface SyncConfig {
+  serverUrl: string;
+  unionCode: string;
+  unionName: string;
+  token: string;
+  enrolledAt: string;
+}
+
+/** How far the first sync got: rows of TABLE_NAMES[tableIndex] after `lastId` are still to send. */
+export interface BootstrapProgress {
+  done: boolean;
+  tableIndex: number;
+  lastId: string;
+  sent: number;
+  total: number;
+}
+
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error';
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  /** Last successful sync (ISO). */
+  lastSyncAt: string | null;
+  /** Why the last attempt failed, in Chinese. */
+  message: string;
+  /** First-sync progress while it runs. */
+  progress: { sent: number; total: number } | null;
+}
+
+export const IDLE: SyncStatus = { phase: 'idle', lastSyncAt: null, message: '', progress: null };
+
+export async function getValue<T>(db: UnionBooksDB, key: string): Promise<T | undefined> {
+  return (await db.$sync.get(key))?.value as T | undefined;
+}
+
+export async function setValue(db: UnionBooksDB, key: string, value: unknown): Promise<void> {
+  await db.$sync.put({ key, value });
+}
+
+export async function updateStatus(db: UnionBooksDB, patch: Partial<SyncStatus>): Promise<void> {
+  const current = (await getValue<SyncStatus>(db, KEYS.status)) ?? IDLE;
+  await setValue(db, KEYS.status, { ...current, ...patch });
+}
+
+export type { PublishedItem };

@@ -1,0 +1,70 @@
+import { Alert, App, Button, Card, Descriptions, Flex, Radio, Typography } from 'antd';
+import { useState } from 'react';
+import { LOCAL_RULES_NOTE, resolvePreset, SPENDING_PRESETS, customPreset } from '../../../../shared/limits/presets';
+import type { SpendingLimits } from '../../../../shared/limits/types';
+import type { SpendingPresetId, UnionProfile } from '../../../../shared/model/records';
+import { useServices } from '../../app/services';
+import { updateUnion } from '../union/mutations';
+import { CustomLimitsForm } from './CustomLimitsForm';
+import { describeHoliday, EVENT_LIMIT_FIELDS, yuanText } from './limit-fields';
+
+/** 设置 → 开支标准: pick a provincial preset or set the union's own values. Limits warn, never block. */
+export function SpendingLimitSettings({ union }: { union: UnionProfile }) {
+  const { mutator } = useServices();
+  const { message } = App.useApp();
+  const [presetId, setPresetId] = useState<SpendingPresetId>(union.spendingPreset);
+  const [custom, setCustom] = useState<SpendingLimits>(() => customPreset(union.spendingLimits).limits);
+  const preset = presetId === 'custom' ? customPreset(custom) : resolvePreset(presetId);
+
+  const save = async () => {
+    await updateUnion(
+      mutator,
+      union.id,
+      presetId === 'custom' ? { spendingPreset: presetId, spendingLimits: custom } : { spendingPreset: presetId },
+    );
+    message.success(`开支标准已设为“${preset.name}”`);
+  };
+
+  return (
+    <Card title="慰问开支标准">
+      <Flex vertical gap={16} style={{ maxWidth: 820 }}>
+        <Alert
+          type="info"
+          showIcon
+          title={LOCAL_RULES_NOTE}
+          description="登记慰问时，超出标准或形式不符（如节日发放现金、购物卡）会给出提醒，但不阻止保存。"
+        />
+        <Radio.Group
+          aria-label="开支标准"
+          value={presetId}
+          onChange={(e) => setPresetId(e.target.value as SpendingPresetId)}
+          optionType="button"
+          options={[...SPENDING_PRESETS.map((p) => ({ value: p.id, label: p.name })), { value: 'custom', label: '自定义' }]}
+        />
+        <Typography.Text data-testid="preset-source">
+          来源：{preset.source}
+          {preset.year ? `（${preset.year}年）` : ''}
+        </Typography.Text>
+        {presetId === 'custom' ? (
+          <CustomLimitsForm value={custom} onChange={setCustom} />
+        ) : (
+          <Descriptions bordered size="small" column={2}>
+            <Descriptions.Item label="节日慰问" span={2}>
+              {describeHoliday(preset.limits.holiday)}
+            </Descriptions.Item>
+            {EVENT_LIMIT_FIELDS.map((f) => (
+              <Descriptions.Item key={f.key} label={f.label}>
+                {yuanText(preset.limits[f.key])}
+              </Descriptions.Item>
+            ))}
+          </Descriptions>
+        )}
+        <div>
+          <Button type="primary" onClick={save}>
+            保存开支标准
+          </Button>
+        </div>
+      </Flex>
+    </Card>
+  );
+}

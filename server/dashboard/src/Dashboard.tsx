@@ -1,0 +1,34 @@
+import { Button, Layout, Typography } from 'antd';
+import { useState } from 'react';
+import { forgetToken, savedToken } from './api';
+import { LoginPage } from './LoginPage';
+import { OverviewPage } from './OverviewPage';
+
+export function Dashboard() {
+  const [loggedIn, setLoggedIn] = useState(() => !!savedToken());
+  const logout = () => {
+    forgetToken();
+    setLoggedIn(false);
+  };
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+        }}
+      >
+        <Typography.Text strong style={{ fontSize: 18, color: '#c0392b' }}>
+          上级工会管理
+        </Typography.Text>
+        {loggedIn && <Button onClick={logout}>退出登录</Button>}
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>
+        {loggedIn ? <OverviewPage onUnauthorised={logout} /> : <LoginPage onLogin={() => setLoggedIn(true)} />}
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,33 @@
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { useState } from 'react';
+import { login } from './api';
+
+export function LoginPage({ onLogin }: { onLogin: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const onFinish = async ({ password }: { password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(password);
+      onLogin();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title="管理员登录" style={{ maxWidth: 400, margin: '80px auto' }}>
+      <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
+        <Form.Item label="管理员密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+          <Input.Password autoFocus />
+        </Form.Item>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        <Button type="primary" htmlType="submit" loading={busy} block>
+          登录
+        </Button>
+      </Form>
+    </Card>
+  );
+}

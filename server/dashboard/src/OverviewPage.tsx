@@ -1,0 +1,148 @@
+import { Alert, Button, Card, Col, InputNumber, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { AdminOverview, AdminUnionRow } from '../../../shared/sync/admin';
+import { ApiError, downloadDocument, fetchOverview, newCode } from './api';
+import { CreateUnionButton } from './CreateUnionButton';
+import { dateTime, yuan } from './format';
+import { PublishButton } from './PublishButton';
+import { ReturnButton } from './ReturnButton';
+
+const STATUS_COLOR = { 未报送: 'default', 已报送: 'processing', 已退回: 'error', 已接收: 'success' } as const;
+
+export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void }) {
+  const [year, setYear] = useState(() => new Date().getFullYear());
+  const [data, setData] = useState<AdminOverview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [codeShown, setCodeShown] = useState<{ union: string; code: string } | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setData(await fetchOverview(year));
+      setError(null);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return onUnauthorised();
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [year, onUnauthorised]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const columns = [
+    {
+      title: '工会',
+      key: 'name',
+      width: 220,
+      render: (_: unknown, r: AdminUnionRow) => (
+        <span>
+          {r.name}
+          <Typography.Text type="secondary"> （{r.code}）</Typography.Text>
+        </span>
+      ),
+    },
+    { title: '最近同步', key: 'lastSyncAt', width: 140, render: (_: unknown, r: AdminUnionRow) => dateTime(r.lastSyncAt) },
+    { title: '会员', dataIndex: 'members', width: 80, align: 'right' as const },
+    { title: '女会员', dataIndex: 'women', width: 80, align: 'right' as const },
+    { title: '农民工会员', dataIndex: 'farmerWorkers', width: 100, align: 'right' as const },
+    {
+      title: `${year}年会费收缴（元）`,
+      key: 'dues',
+      width: 150,
+      align: 'right' as const,
+      render: (_: unknown, r: AdminUnionRow) => yuan(r.duesCollectedFen),
+    },
+    {
+      title: `${year}年度报送`,
+      key: 'report',
+      width: 200,
+      render: (_: unknown, r: AdminUnionRow) => (
+        <Space orientation="vertical" size={2}>
+          <Tag color={STATUS_COLOR[r.reportStatus]}>{r.reportStatus}</Tag>
+          {r.receiptNumber && <Typography.Text type="secondary">回执 {r.receiptNumber}</Typography.Text>}
+          {r.reportStatus === '已退回' && <Typography.Text type="danger">原因：{r.returnReason}</Typography.Text>}
+        </Space>
+      ),
+    },
+    {
+      title: '报送文件',
+      key: 'documents',
+      render: (_: unknown, r: AdminUnionRow) => (
+        <Space orientation="vertical" size={2}>
+          {r.documents.map((d) => (
+            <Typography.Link
+              key={d.index}
+              title={`下载 ${d.name}`}
+              onClick={() => void downloadDocument(r.submissionId!, d.index, d.name).catch((e: Error) => setError(e.message))}
+            >
+              下载 {d.name}
+            </Typography.Link>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 170,
+      render: (_: unknown, r: AdminUnionRow) => (
+        <Space>
+          {r.reportStatus === '已报送' && r.submissionId && <ReturnButton submissionId={r.submissionId} unionName={r.name} onDone={load} />}
+          <Button size="small" onClick={() => void newCode(r.id).then((c) => setCodeShown({ union: r.name, code: c.enrolmentCode }))}>
+            新注册码
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  const t = data?.totals;
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Space wrap>
+        <span>统计年度</span>
+        <InputNumber aria-label="统计年度" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+        <Button onClick={() => void load()}>刷新</Button>
+        <CreateUnionButton onCreated={(union, code) => (setCodeShown({ union, code }), void load())} />
+        <PublishButton />
+      </Space>
+      {error && <Alert type="error" showIcon title={error} />}
+      {codeShown && (
+        <Alert
+          type="success"
+          showIcon
+          closable={{ onClose: () => setCodeShown(null) }}
+          title={`${codeShown.union} 的一次性注册码：${codeShown.code}`}
+          description="请告知该工会在“同步”页面填写。注册码只显示这一次，只能使用一次，30 天内有效。"
+        />
+      )}
+      <Row gutter={16}>
+        {[
+          ['工会数', t?.unions, ''],
+          ['会员', t?.members, '人'],
+          ['女会员', t?.women, '人'],
+          ['农民工会员', t?.farmerWorkers, '人'],
+          [`${year}年会费收缴`, t ? yuan(t.duesCollectedFen) : undefined, '元'],
+          ['已报送', t ? `${t.submitted} / ${t.unions}` : undefined, ''],
+        ].map(([label, value, suffix]) => (
+          <Col key={String(label)} span={4}>
+            <Card size="small">
+              <Statistic title={label} value={value ?? '—'} suffix={suffix} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Card title="各基层工会" size="small">
+        <Table<AdminUnionRow>
+          rowKey="id"
+          dataSource={data?.unions ?? []}
+          columns={columns}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          scroll={{ x: 1300 }}
+          loading={!data && !error}
+          size="middle"
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,63 @@
+import type { AdminOverview } from '../../../shared/sync/admin';
+
+/** The admin API from the dashboard: same origin, a session token kept for this browser tab only. */
+const TOKEN_KEY = 'unionbooks.admin';
+
+export function savedToken(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function forgetToken(): void {
+  sessionStorage.removeItem(TOKEN_KEY);
+}
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const token = savedToken();
+  const response = await fetch(path, {
+    method,
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const json = (await response.json().catch(() => ({}))) as { error?: string };
+  if (!response.ok) throw new ApiError(json.error ?? `请求失败（HTTP ${response.status}）`, response.status);
+  return json as T;
+}
+
+export async function login(password: string): Promise<void> {
+  const { token } = await request<{ token: string }>('POST', '/api/admin/login', { password });
+  sessionStorage.setItem(TOKEN_KEY, token);
+}
+
+export const fetchOverview = (year: number) => request<AdminOverview>('GET', `/api/admin/overview?year=${year}`);
+export const createUnion = (code: string, name: string) => request<{ enrolmentCode: string }>('POST', '/api/admin/unions', { code, name });
+export const newCode = (unionId: string) => request<{ enrolmentCode: string }>('POST', `/api/admin/unions/${unionId}/codes`, {});
+export const returnReport = (submissionId: string, reason: string) =>
+  request('POST', `/api/admin/submissions/${submissionId}/return`, { reason });
+export const publishItem = (item: { kind: 'preset' | 'template'; name: string; payload: Record<string, unknown> }) =>
+  request('POST', '/api/admin/published', item);
+
+/** Downloads need the token too, so they go through fetch and a blob link rather than a plain href. */
+export async function downloadDocument(submissionId: string, index: number, name: string): Promise<void> {
+  const response = await fetch(`/api/admin/submissions/${submissionId}/documents/${index}`, {
+    headers: { authorization: `Bearer ${savedToken() ?? ''}` },
+  });
+  if (!response.ok) throw new ApiError('下载失败', response.status);
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

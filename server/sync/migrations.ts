@@ -1,0 +1,117 @@
+import type { Database } from './db';
+
+/**
+ * Schema migrations, the same for PGlite and PostgreSQL. Only ever appended: a deployed server
+ * runs each unapplied one in order, under an advisory lock so two app servers starting together
+ * do not race.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE unions (
+    id text PRIMARY KEY,
+    code text NOT NULL UNIQUE,
+    name text NOT NULL,
+    last_seq bigint NOT NULL DEFAULT 0,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    last_sync_at timestamptz
+  );
+  CREATE TABLE enrolment_codes (
+    code_hash text PRIMARY KEY,
+    union_id text NOT NULL REFERENCES unions(id),
+    created_at timestamptz NOT NULL DEFAULT now(),
+    expires_at timestamptz NOT NULL,
+    used_at timestamptz
+  );
+  CREATE TABLE devices (
+    id text PRIMARY KEY,
+    union_id text NOT NULL REFERENCES unions(id),
+    device_id text NOT NULL,
+    name text NOT NULL DEFAULT '',
+    token_hash text NOT NULL UNIQUE,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    last_seen_at timestamptz
+  );
+  CREATE TABLE rows (
+    union_id text NOT NULL REFERENCES unions(id),
+    tbl text NOT NULL,
+    row_id text NOT NULL,
+    data jsonb NOT NULL,
+    field_clocks jsonb NOT NULL,
+    seq bigint NOT NULL,
+    PRIMARY KEY (union_id, tbl, row_id)
+  );
+  CREATE INDEX rows_union_seq ON rows (union_id, seq);
+  CREATE TABLE applied_changes (
+    union_id text NOT NULL REFERENCES unions(id),
+    change_id text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (union_id, change_id)
+  );
+  CREATE TABLE submissions (
+    id text PRIMARY KEY,
+    union_id text NOT NULL REFERENCES unions(id),
+    year int NOT NULL,
+    record_id text NOT NULL,
+    receipt_number text NOT NULL UNIQUE,
+    facts jsonb NOT NULL,
+    status text NOT NULL,
+    return_reason text NOT NULL DEFAULT '',
+    submitted_at timestamptz NOT NULL,
+    returned_at timestamptz,
+    is_current boolean NOT NULL DEFAULT true
+  );
+  CREATE INDEX submissions_union_year ON submissions (union_id, year);
+  CREATE TABLE submission_documents (
+    submission_id text NOT NULL REFERENCES submissions(id),
+    idx int NOT NULL,
+    name text NOT NULL,
+    mime_type text NOT NULL,
+    content_base64 text NOT NULL,
+    PRIMARY KEY (submission_id, idx)
+  );
+  CREATE TABLE published (
+    id text PRIMARY KEY,
+    kind text NOT NULL,
+    name text NOT NULL,
+    payload jsonb NOT NULL,
+    published_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE TABLE admin (
+    id int PRIMARY KEY CHECK (id = 1),
+    password_hash text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE TABLE admin_sessions (
+    token_hash text PRIMARY KEY,
+    expires_at timestamptz NOT NULL
+  );
+  `,
+  // Every write to these two tables runs in a transaction that has just locked the union's row,
+  // which proves the union exists (unions are never deleted); the per-row foreign key check only
+  // repeated that on the hottest path, a first sync of hundreds of thousands of rows.
+  `
+  ALTER TABLE rows DROP CONSTRAINT rows_union_id_fkey;
+  ALTER TABLE applied_changes DROP CONSTRAINT applied_changes_union_id_fkey;
+  `,
+];
+
+export async function migrate(db: Database): Promise<number> {
+  return db.tx(async (q) => {
+    await q.query('SELECT pg_advisory_xact_lock(715001)');
+    await q.query('CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const done = await q.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(done.map((r) => Number(r.version)));
+    let count = 0;
+    for (const [i, sql] of MIGRATIONS.entries()) {
+      if (applied.has(i + 1)) continue;
+      for (const statement of sql
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean))
+        await q.query(statement);
+      await q.query('INSERT INTO schema_migrations (version) VALUES ($1)', [i + 1]);
+      count++;
+    }
+    return count;
+  });
+}

@@ -1,0 +1,133 @@
+import type { HybridLogicalClock } from '../../../shared/clock/hlc';
+import { uuidv7 } from '../../../shared/ids/uuid7';
+import { PROTOCOL_VERSION, type SubmissionReceipt, type SubmissionRequest, type SubmissionStatus } from '../../../shared/sync/protocol';
+import type { Database, Queryable } from '../db';
+import { serverWrite } from './rows';
+import { ClientError, iso, num } from './util';
+
+export interface StoredSubmission {
+  id: string;
+  unionId: string;
+  year: number;
+  recordId: string;
+  receiptNumber: string;
+  status: SubmissionStatus;
+  returnReason: string;
+  submittedAt: string;
+  documents: { index: number; name: string }[];
+}
+
+/**
+ * Receives a year's report. The status also goes into the union's synced `submissions` row, so
+ * every device of the union learns of it (and later of a return) through ordinary sync.
+ */
+export async function submitYear(
+  db: Database,
+  clock: HybridLogicalClock,
+  union: { id: string; code: string },
+  req: SubmissionRequest,
+): Promise<SubmissionReceipt> {
+  return db.tx(async (q) => {
+    const open = await q.query<{ status: string }>(
+      "SELECT status FROM submissions WHERE union_id = $1 AND year = $2 AND is_current AND status <> 'returned'",
+      [union.id, req.year],
+    );
+    if (open.length) throw new ClientError(409, 'already-submitted', `${req.year} 年度已报送，上级工会退回后才能重新报送`);
+    const count = await q.query<{ n: unknown }>('SELECT count(*) AS n FROM submissions WHERE union_id = $1 AND year = $2', [
+      union.id,
+      req.year,
+    ]);
+    const receiptNumber = `BS-${req.year}-${union.code}-${String(num(count[0]?.n) + 1).padStart(2, '0')}`;
+    const id = uuidv7();
+    const submittedAt = new Date().toISOString();
+    await q.query('UPDATE submissions SET is_current = false WHERE union_id = $1 AND year = $2', [union.id, req.year]);
+    await q.query(
+      `INSERT INTO submissions (id, union_id, year, record_id, receipt_number, facts, status, submitted_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, 'submitted', $7)`,
+      [id, union.id, req.year, req.recordId, receiptNumber, JSON.stringify(req.facts), submittedAt],
+    );
+    for (const [idx, doc] of req.documents.entries()) {
+      await q.query('INSERT INTO submission_documents (submission_id, idx, name, mime_type, content_base64) VALUES ($1, $2, $3, $4, $5)', [
+        id,
+        idx,
+        doc.name,
+        doc.mimeType,
+        doc.base64,
+      ]);
+    }
+    const row = await serverWrite(q, union.id, clock, 'submissions', req.recordId, {
+      year: req.year,
+      status: 'submitted',
+      receiptNumber,
+      submittedAt,
+      returnReason: '',
+      deleted: 0,
+    });
+    return { v: PROTOCOL_VERSION, year: req.year, receiptNumber, submittedAt, status: 'submitted', returnReason: '', row };
+  });
+}
+
+function toStored(r: Record<string, unknown>, documents: { index: number; name: string }[]): StoredSubmission {
+  return {
+    id: String(r.id),
+    unionId: String(r.union_id),
+    year: num(r.year),
+    recordId: String(r.record_id),
+    receiptNumber: String(r.receipt_number),
+    status: r.status as SubmissionStatus,
+    returnReason: String(r.return_reason ?? ''),
+    submittedAt: iso(r.submitted_at),
+    documents,
+  };
+}
+
+/** The current submission of each union for a year (or of one union when unionId is given). */
+export async function currentSubmissions(db: Queryable, year: number, unionId?: string): Promise<StoredSubmission[]> {
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT * FROM submissions WHERE year = $1 AND is_current ${unionId ? 'AND union_id = $2' : ''} ORDER BY submitted_at`,
+    unionId ? [year, unionId] : [year],
+  );
+  if (!rows.length) return [];
+  const docs = await db.query<{ submission_id: string; idx: unknown; name: string }>(
+    'SELECT submission_id, idx, name FROM submission_documents WHERE submission_id IN (SELECT x FROM jsonb_array_elements_text($1::jsonb) AS x) ORDER BY idx',
+    [JSON.stringify(rows.map((r) => r.id))],
+  );
+  return rows.map((r) =>
+    toStored(
+      r,
+      docs.filter((d) => d.submission_id === r.id).map((d) => ({ index: num(d.idx), name: d.name })),
+    ),
+  );
+}
+
+export async function returnSubmission(
+  db: Database,
+  clock: HybridLogicalClock,
+  submissionId: string,
+  reason: string,
+): Promise<StoredSubmission> {
+  return db.tx(async (q) => {
+    const rows = await q.query<Record<string, unknown>>('SELECT * FROM submissions WHERE id = $1 FOR UPDATE', [submissionId]);
+    const row = rows[0];
+    if (!row) throw new ClientError(404, 'no-submission', '报送不存在');
+    if (row.status !== 'submitted' || !row.is_current) throw new ClientError(409, 'not-returnable', '只能退回已报送、尚未退回的报送');
+    await q.query("UPDATE submissions SET status = 'returned', return_reason = $2, returned_at = now() WHERE id = $1", [
+      submissionId,
+      reason,
+    ]);
+    await serverWrite(q, String(row.union_id), clock, 'submissions', String(row.record_id), { status: 'returned', returnReason: reason });
+    return toStored({ ...row, status: 'returned', return_reason: reason }, []);
+  });
+}
+
+export async function getDocument(
+  db: Queryable,
+  submissionId: string,
+  index: number,
+): Promise<{ name: string; mimeType: string; bytes: Buffer } | null> {
+  const rows = await db.query<{ name: string; mime_type: string; content_base64: string }>(
+    'SELECT name, mime_type, content_base64 FROM submission_documents WHERE submission_id = $1 AND idx = $2',
+    [submissionId, index],
+  );
+  const r = rows[0];
+  return r ? { name: r.name, mimeType: r.mime_type, bytes: Buffer.from(r.content_base64, 'base64') } : null;
+}

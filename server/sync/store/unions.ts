@@ -1,0 +1,97 @@
+import { uuidv7 } from '../../../shared/ids/uuid7';
+import { normaliseCode, randomEnrolmentCode, randomToken, sha256 } from '../crypto';
+import type { Database, Queryable } from '../db';
+import { ClientError, isoOrNull } from './util';
+
+export interface UnionAccount {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface DeviceAuth {
+  deviceRowId: string;
+  unionId: string;
+  unionCode: string;
+}
+
+const CODE_LIFETIME_DAYS = 30;
+
+export async function createUnion(db: Database, code: string, name: string): Promise<{ union: UnionAccount; enrolmentCode: string }> {
+  return db.tx(async (q) => {
+    const existing = await q.query('SELECT 1 FROM unions WHERE code = $1', [code]);
+    if (existing.length) throw new ClientError(409, 'union-exists', `工会代码已存在：${code}`);
+    const union = { id: uuidv7(), code, name };
+    await q.query('INSERT INTO unions (id, code, name) VALUES ($1, $2, $3)', [union.id, code, name]);
+    const enrolmentCode = await issueCode(q, union.id);
+    return { union, enrolmentCode };
+  });
+}
+
+export async function findUnionByCode(db: Queryable, code: string): Promise<UnionAccount | null> {
+  const rows = await db.query<UnionAccount>('SELECT id, code, name FROM unions WHERE code = $1', [code]);
+  return rows[0] ?? null;
+}
+
+/** A fresh one-time code for one more device of a union. Only its hash is kept. */
+export async function issueCode(q: Queryable, unionId: string): Promise<string> {
+  const code = randomEnrolmentCode();
+  await q.query(
+    `INSERT INTO enrolment_codes (code_hash, union_id, expires_at) VALUES ($1, $2, now() + interval '${CODE_LIFETIME_DAYS} days')`,
+    [sha256(normaliseCode(code)), unionId],
+  );
+  return code;
+}
+
+/** Trades a one-time code for a device token. The code is spent in the same transaction, so two devices can never both use it. */
+export async function enrolDevice(
+  db: Database,
+  input: { unionCode: string; enrolmentCode: string; deviceId: string; deviceName: string },
+): Promise<{ token: string; union: UnionAccount }> {
+  return db.tx(async (q) => {
+    const union = await findUnionByCode(q, input.unionCode.trim());
+    const refused = new ClientError(403, 'enrolment-refused', '工会代码或注册码不正确，或注册码已使用、已过期');
+    if (!union) throw refused;
+    const spent = await q.query(
+      'UPDATE enrolment_codes SET used_at = now() WHERE code_hash = $1 AND union_id = $2 AND used_at IS NULL AND expires_at > now() RETURNING code_hash',
+      [sha256(normaliseCode(input.enrolmentCode)), union.id],
+    );
+    if (!spent.length) throw refused;
+    const token = randomToken();
+    await q.query('INSERT INTO devices (id, union_id, device_id, name, token_hash) VALUES ($1, $2, $3, $4, $5)', [
+      uuidv7(),
+      union.id,
+      input.deviceId,
+      input.deviceName,
+      sha256(token),
+    ]);
+    return { token, union };
+  });
+}
+
+/** Finds the device by its token's hash and notes that it was seen, in one statement (it runs on every request). */
+export async function authenticateDevice(db: Queryable, token: string): Promise<DeviceAuth | null> {
+  const rows = await db.query<{ id: string; union_id: string; code: string }>(
+    'UPDATE devices d SET last_seen_at = now() FROM unions u WHERE u.id = d.union_id AND d.token_hash = $1 RETURNING d.id, d.union_id, u.code',
+    [sha256(token)],
+  );
+  const row = rows[0];
+  return row ? { deviceRowId: row.id, unionId: row.union_id, unionCode: row.code } : null;
+}
+
+export async function listUnions(
+  db: Queryable,
+): Promise<(UnionAccount & { createdAt: string | null; lastSyncAt: string | null; devices: number })[]> {
+  const rows = await db.query<{ id: string; code: string; name: string; created_at: unknown; last_sync_at: unknown; devices: unknown }>(
+    `SELECT u.id, u.code, u.name, u.created_at, u.last_sync_at, (SELECT count(*) FROM devices d WHERE d.union_id = u.id) AS devices
+     FROM unions u ORDER BY u.code`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    createdAt: isoOrNull(r.created_at),
+    lastSyncAt: isoOrNull(r.last_sync_at),
+    devices: Number(r.devices),
+  }));
+}

@@ -1,0 +1,62 @@
+import type { BookTables } from '../model/book';
+import type { DuesPayment, Fen, IsoMonth, WageBase } from '../model/records';
+import { buildTimelines, type MemberTimeline } from './eligibility';
+
+/** The tables dues work reads. The renderer loads them from Dexie, the CLI from a backup file. */
+export type DuesData = Pick<BookTables, 'members' | 'memberships' | 'wageBases' | 'duesPayments'>;
+
+/** Lookups built once per computation: a 5,000-member book must not be scanned once per member-month. */
+export interface DuesIndex {
+  timelines: MemberTimeline[];
+  timelineOf: Map<string, MemberTimeline>;
+  /** Live payments (including reversals) per member. */
+  paymentsOf: Map<string, DuesPayment[]>;
+  /** Net paid fen per `memberId:month`; reversals bring it back to 0. */
+  netPaid: Map<string, Fen>;
+  bases: Map<string, WageBase>;
+}
+
+export function memberMonthKey(memberId: string, month: IsoMonth): string {
+  return `${memberId}:${month}`;
+}
+
+export function buildDuesIndex(data: DuesData): DuesIndex {
+  const timelines = buildTimelines(data.members, data.memberships);
+  const timelineOf = new Map(timelines.map((t) => [t.member.id, t]));
+  const paymentsOf = new Map<string, DuesPayment[]>();
+  const netPaid = new Map<string, Fen>();
+  for (const p of data.duesPayments) {
+    if (p.deleted !== 0) continue;
+    const list = paymentsOf.get(p.memberId);
+    if (list) list.push(p);
+    else paymentsOf.set(p.memberId, [p]);
+    const key = memberMonthKey(p.memberId, p.month);
+    netPaid.set(key, (netPaid.get(key) ?? 0) + p.amountFen);
+  }
+  return { timelines, timelineOf, paymentsOf, netPaid, bases: baseIndex(data.wageBases) };
+}
+
+/** One base per member and year; if two devices both wrote one, the later write wins. */
+export function baseIndex(wageBases: readonly WageBase[]): Map<string, WageBase> {
+  const out = new Map<string, WageBase>();
+  for (const w of wageBases) {
+    if (w.deleted !== 0) continue;
+    const key = `${w.memberId}:${w.year}`;
+    const seen = out.get(key);
+    if (!seen || seen.updatedAt < w.updatedAt) out.set(key, w);
+  }
+  return out;
+}
+
+export function baseOf(index: DuesIndex, memberId: string, year: number): Fen | null {
+  return index.bases.get(`${memberId}:${year}`)?.baseFen ?? null;
+}
+
+export function isPaid(index: DuesIndex, memberId: string, month: IsoMonth): boolean {
+  return (index.netPaid.get(memberMonthKey(memberId, month)) ?? 0) > 0;
+}
+
+/** Thrown for input a person must fix; the message is shown as it is. */
+export class DuesError extends Error {
+  override readonly name = 'DuesError';
+}

@@ -1,0 +1,97 @@
+import { ACCOUNTS, findAccount, topLevelCode, type AccountKind } from '../accounts/chart';
+import type { Fen } from '../model/records';
+import { accountTotals, netEffect, openingBalance, totalOf, type FinanceBook, type PlaceBalances } from './balances';
+import { periodLabel, periodRange, yearToDateRange, type Period } from './period';
+
+export interface StatementLine {
+  code: string;
+  name: string;
+  /** 0 = top-level account (the rolled-up figure), 1 = a sub-account listed under it. */
+  level: 0 | 1;
+  /** Amount in the period (本期数). */
+  amountFen: Fen;
+  /** From 1 January to the end of the period (本年累计数); equals amountFen for a year. */
+  yearToDateFen: Fen;
+}
+
+export interface StatementSection {
+  kind: AccountKind;
+  lines: StatementLine[];
+  totalFen: Fen;
+  yearToDateFen: Fen;
+}
+
+/** 收入支出表 of a period: income and spending by account, surplus, and the money at both ends. */
+export interface Statement {
+  period: Period;
+  label: string;
+  income: StatementSection;
+  expense: StatementSection;
+  surplusFen: Fen;
+  yearToDateSurplusFen: Fen;
+  /** Balance at the start of the period. */
+  opening: PlaceBalances;
+  /** 上年结余: balance on 1 January of the period's year. */
+  yearOpening: PlaceBalances;
+  closing: PlaceBalances;
+}
+
+function section(kind: AccountKind, period: Map<string, Fen>, ytd: Map<string, Fen>): StatementSection {
+  const lines: StatementLine[] = [];
+  let totalFen = 0;
+  let yearToDateFen = 0;
+  for (const top of ACCOUNTS.filter((a) => a.kind === kind && a.parent === '')) {
+    const sumFor = (m: Map<string, Fen>) => [...m].reduce((s, [code, v]) => (topLevelCode(code) === top.code ? s + v : s), 0);
+    const topLine: StatementLine = { code: top.code, name: top.name, level: 0, amountFen: sumFor(period), yearToDateFen: sumFor(ytd) };
+    lines.push(topLine);
+    totalFen += topLine.amountFen;
+    yearToDateFen += topLine.yearToDateFen;
+    // Sub-accounts are listed only when used this year, so an unused chart does not bury the figures.
+    for (const child of ACCOUNTS.filter((a) => a.parent === top.code)) {
+      const amountFen = period.get(child.code) ?? 0;
+      const childYtd = ytd.get(child.code) ?? 0;
+      if (amountFen !== 0 || childYtd !== 0)
+        lines.push({ code: child.code, name: child.name, level: 1, amountFen, yearToDateFen: childYtd });
+    }
+  }
+  return { kind, lines, totalFen, yearToDateFen };
+}
+
+export function computeStatement(book: FinanceBook, period: Period): Statement {
+  const range = periodRange(period);
+  const ytdRange = yearToDateRange(period);
+  const inPeriod = accountTotals(book.transactions, range.from, range.to);
+  const ytd = accountTotals(book.transactions, ytdRange.from, ytdRange.to);
+  for (const code of [...inPeriod.keys(), ...ytd.keys()]) {
+    if (!findAccount(code)) throw new Error(`收支记录使用了未知的会计科目：${code}`);
+  }
+  const split = (kind: AccountKind, m: Map<string, Fen>) => new Map([...m].filter(([code]) => findAccount(code)?.kind === kind));
+  const income = section('income', split('income', inPeriod), split('income', ytd));
+  const expense = section('expense', split('expense', inPeriod), split('expense', ytd));
+  const yearOpening = openingBalance(book, period.year);
+  const before = netEffect(book.transactions, `${period.year}-01-01`, dayBefore(range.from));
+  const opening = { cashFen: yearOpening.cashFen + before.cashFen, bankFen: yearOpening.bankFen + before.bankFen };
+  const during = netEffect(book.transactions, range.from, range.to);
+  const closing = { cashFen: opening.cashFen + during.cashFen, bankFen: opening.bankFen + during.bankFen };
+  return {
+    period,
+    label: periodLabel(period),
+    income,
+    expense,
+    surplusFen: income.totalFen - expense.totalFen,
+    yearToDateSurplusFen: income.yearToDateFen - expense.yearToDateFen,
+    opening,
+    yearOpening,
+    closing,
+  };
+}
+
+/** Opening + surplus = closing holds for every statement; a book where it fails has an entry outside the chart. */
+export function statementBalances(s: Statement): boolean {
+  return totalOf(s.opening) + s.surplusFen === totalOf(s.closing);
+}
+
+function dayBefore(date: string): string {
+  // Only the comparison matters: 'YYYY-MM-00' sorts just before the first of the month.
+  return `${date.slice(0, 8)}00`;
+}

@@ -1,0 +1,116 @@
+import type { TableName } from '../model/book';
+
+/**
+ * The wire protocol between a grassroots union's app and the upper union's server. Every request
+ * and response carries `v`; a server refuses a version it does not speak rather than guess.
+ * Shapes are checked at runtime by the zod schemas in schemas.ts, which must match these types.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** A change as it travels: the outbox entry without its local `synced` flag, values wire-encoded (see wire.ts). */
+export interface WireChange {
+  changeId: string;
+  table: TableName;
+  rowId: string;
+  hlc: string;
+  fields: Record<string, unknown>;
+}
+
+/** A row as the server holds it after merging: its data and, per field, the clock of the winning write. */
+export interface RemoteRow {
+  table: TableName;
+  rowId: string;
+  data: Record<string, unknown>;
+  clocks: Record<string, string>;
+  seq: number;
+}
+
+export interface EnrolRequest {
+  v: number;
+  unionCode: string;
+  enrolmentCode: string;
+  deviceId: string;
+  deviceName: string;
+}
+
+export interface EnrolResponse {
+  v: number;
+  token: string;
+  unionCode: string;
+  unionName: string;
+}
+
+/** One round trip: push a batch of changes, and pull one page of rows changed since `cursor`. */
+export interface SyncRequest {
+  v: number;
+  changes: WireChange[];
+  cursor: number;
+  pullLimit?: number;
+}
+
+export interface PublishedItem {
+  id: string;
+  kind: 'preset' | 'template';
+  name: string;
+  /** For a preset: { presetId, note }; for a template: { kind, source }. */
+  payload: Record<string, unknown>;
+  publishedAt: string;
+}
+
+export interface SyncResponse {
+  v: number;
+  /** Every change id of the request, whether applied now or already applied before (a retry). */
+  acked: string[];
+  rows: RemoteRow[];
+  cursor: number;
+  /** More rows wait beyond this page. */
+  more: boolean;
+  published: PublishedItem[];
+  serverTime: string;
+}
+
+export interface SubmissionDocument {
+  name: string;
+  mimeType: string;
+  /** File bytes, base64. */
+  base64: string;
+}
+
+export interface SubmissionRequest {
+  v: number;
+  year: number;
+  /** Id of the union's `submissions` record for the year, so the server's status updates land on the same row. */
+  recordId: string;
+  facts: Record<string, unknown>;
+  documents: SubmissionDocument[];
+}
+
+export type SubmissionStatus = 'submitted' | 'returned' | 'accepted';
+
+export interface SubmissionReceipt {
+  v: number;
+  year: number;
+  receiptNumber: string;
+  submittedAt: string;
+  status: SubmissionStatus;
+  returnReason: string;
+  /** The `submissions` row as the server now holds it; the app applies it like a pulled row. */
+  row: RemoteRow;
+}
+
+/** Error body of every refused request: a Chinese message a person can act on. */
+export interface ErrorBody {
+  error: string;
+  code: string;
+}
+
+/** Limits the server enforces and the client respects when it cuts batches. */
+export const LIMITS = {
+  /** Large, so a first sync of a big book takes few round trips; the client's byte cap still bounds the body. */
+  maxChangesPerPush: 5000,
+  maxPullLimit: 2000,
+  defaultPullLimit: 1000,
+  syncBodyBytes: 16 * 1024 * 1024,
+  submissionBodyBytes: 32 * 1024 * 1024,
+  maxFieldsPerChange: 64,
+} as const;

@@ -1,0 +1,69 @@
+import { chromium } from '@playwright/test';
+import { createServer } from 'vite';
+
+export interface BrowserFinanceTimes {
+  firstScreenMs: number;
+  statementMs: number;
+  rawReadMs: number;
+  yearReadMs: number;
+  transactions: number;
+}
+
+/**
+ * Times the 收支 page's reads in Debian's Chromium (real IndexedDB): a Vite server serves the
+ * same modules the app runs, the page generates the large demo book, stores it, then times the
+ * first-screen read + journal and the year statement, median of 5.
+ */
+export async function measureInChromium(): Promise<BrowserFinanceTimes> {
+  const server = await createServer({ configFile: 'renderer/vite.config.ts', logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+  await server.listen();
+  const address = server.httpServer?.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const root = process.cwd();
+    // A string, not a function: the bench runs under tsx, whose helpers would not exist in the page.
+    const script = `(async () => {
+      const imp = (p) => import(p);
+      const { generateDemoBook, LARGE_DEMO } = await imp(\`/@fs${root}/shared/demo/generator.ts\`);
+      const { computeStatement } = await imp(\`/@fs${root}/shared/finance/statement.ts\`);
+      const { journalOfYear } = await imp(\`/@fs${root}/shared/finance/journal.ts\`);
+      const { UnionBooksDB } = await imp('/src/db/database.ts');
+      const { openMutator } = await imp('/src/db/mutations.ts');
+      const { loadFinanceBook } = await imp('/src/features/finance/load.ts');
+      const book = generateDemoBook({ ...LARGE_DEMO, endMonth: '2025-12' });
+      const db = new UnionBooksDB('finance-bench');
+      await db.open();
+      await (await openMutator(db)).replaceBook(book);
+      const median = async (fn) => {
+        const times = [];
+        for (let i = 0; i < 5; i++) {
+          const t0 = performance.now();
+          await fn();
+          times.push(performance.now() - t0);
+        }
+        return times.sort((a, b) => a - b)[2] ?? 0;
+      };
+      const firstScreenMs = await median(async () => {
+        const fb = await loadFinanceBook(db, 2025);
+        await db.monthCloses.toArray();
+        return journalOfYear(fb, 2025);
+      });
+      const statementMs = await median(async () => computeStatement(await loadFinanceBook(db, 2025), { year: 2025 }));
+      const rawReadMs = await median(() => db.transactions.toArray());
+      const yearReadMs = await median(() => db.transactions.where('date').between('2025-01-01', '2025-12-31', true, true).toArray());
+      db.close();
+      await db.delete();
+      return { firstScreenMs, statementMs, rawReadMs, yearReadMs, transactions: book.transactions.length };
+    })()`;
+    return (await page.evaluate(script)) as BrowserFinanceTimes;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

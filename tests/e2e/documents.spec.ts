@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { button, goTo, loadDemo, saveDownload, screenshot } from './support/app';
+
+/** Paragraph and table text of a .docx, read by python-docx (an independent reader). */
+function docxText(path: string): string {
+  const script = [
+    'import sys, docx',
+    'd = docx.Document(sys.argv[1])',
+    'print("\\n".join(p.text for p in d.paragraphs))',
+    'print("\\n".join(c.text for t in d.tables for r in t.rows for c in r.cells))',
+  ].join('\n');
+  return execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' });
+}
+
+test('文档: preview, narrative, generate a Word file that opens', async ({ page }) => {
+  await loadDemo(page);
+  await goTo(page, '文档');
+  const preview = page.getByTestId('doc-preview');
+  await expect(preview).toContainText('年度工作总结');
+  await expect(preview).toContainText('入会率');
+  await expect(preview.getByRole('heading', { name: /^一、主要工作及成效/ })).toBeVisible();
+
+  const problem = '职工书屋开放时间偏短，借阅率不高。';
+  await page.getByLabel('存在的问题').fill(problem);
+  await expect(preview).toContainText(problem);
+  await button(page, '保存文字材料').click();
+  await expect(page.getByText(/年度文字材料已保存/)).toBeVisible();
+  mkdirSync('/tmp/shots', { recursive: true });
+  copyFileSync(await screenshot(page, 'documents-page'), '/tmp/shots/documents-page.png');
+
+  const downloadPromise = page.waitForEvent('download');
+  await button(page, '生成 Word 文档').click();
+  const path = await saveDownload(await downloadPromise);
+  expect(path).toMatch(/\.docx$/);
+  const text = docxText(path);
+  expect(text).toContain('年度工作总结');
+  expect(text).toContain(problem);
+  expect(text).toMatch(/工会会员\d+人/);
+
+  await page.reload();
+  await goTo(page, '文档');
+  await expect(page.getByLabel('存在的问题')).toHaveValue(problem);
+});
+
+test('文档: a copied template is edited with the facts palette, and its error shows its line', async ({ page }) => {
+  await loadDemo(page);
+  await goTo(page, '文档');
+  await button(page, '复制为我的模板').click();
+  const editor = page.getByLabel('模板内容');
+  await expect(editor).toHaveValue(/年度工会工作总结（副本）/);
+  const source = await editor.inputValue();
+  const lines = source.split('\n');
+  const titleLine = lines.findIndex((l) => l.startsWith('# ')) + 1;
+  lines.splice(titleLine, 0, '本单位女会员{{ members.womn }}人。');
+  await editor.fill(lines.join('\n'));
+  await expect(page.getByText(`模板第 ${titleLine + 1} 行：没有名为“members.womn”的数据项`).first()).toBeVisible();
+  await expect(button(page, '保存模板')).toBeDisabled();
+
+  await editor.fill(source);
+  await page.getByRole('tab', { name: '会员', exact: true }).click();
+  await page.getByText('年末女会员数').click();
+  await expect(editor).toHaveValue(/\{\{ members\.women \| persons \}\}/);
+  await button(page, '保存模板').click();
+  await expect(page.getByText('模板已保存')).toBeVisible();
+  copyFileSync(await screenshot(page, 'documents-editor'), '/tmp/shots/documents-editor.png');
+});

@@ -1,0 +1,181 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { button, createUnion, goTo, loadDemo, saveDownload, screenshot, statValue } from './support/app';
+
+const SAMPLE = '/work/shared/samples/roster-sample.xlsx';
+
+async function shot(page: Page, name: string): Promise<void> {
+  const path = await screenshot(page, name);
+  mkdirSync('/tmp/shots', { recursive: true });
+  copyFileSync(path, `/tmp/shots/${name}.png`);
+}
+
+/** The antd Select of a column in the mapping step (its label sits on the inner input, its value beside it). */
+function mappingSelect(page: Page, column: string, header: string) {
+  return page.locator('.ant-select', { has: page.getByLabel(`第 ${column} 列“${header}”导入为`) });
+}
+
+async function choose(page: Page, column: string, header: string, option: string): Promise<void> {
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await mappingSelect(page, column, header).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+}
+
+test('导入名册 on the sample: correct a column mapping, preview, save the rejected rows, import', async ({ page }) => {
+  await createUnion(page, '测试机关工会');
+  await goTo(page, '会员');
+  await button(page, '导入名册').click();
+  const dialog = page.getByRole('dialog', { name: '导入名册' });
+  const chooser = page.waitForEvent('filechooser');
+  await button(dialog, '选择名册文件').click();
+  await (await chooser).setFiles(SAMPLE);
+
+  await expect(dialog.getByText('表头在第 2 行')).toBeVisible();
+  await expect(mappingSelect(page, 'B', '姓名')).toContainText('姓名');
+  await expect(mappingSelect(page, 'E', '身份证号码')).toContainText('身份证号码');
+  await expect(mappingSelect(page, 'I', '所在部门')).toContainText('工作单位/部门');
+  await expect(mappingSelect(page, 'L', '月工资基数(元)')).toContainText('工资基数');
+  // Without a 姓名 column the wizard will not go on.
+  await choose(page, 'B', '姓名', '（不导入）');
+  await expect(dialog.getByText('请为“姓名”指定一列')).toBeVisible();
+  await expect(button(dialog, '下一步：预览')).toBeDisabled();
+  // A slip: 姓名 given to the 民族 column…
+  await choose(page, 'D', '民族', '姓名');
+  await expect(dialog.getByText('请为“姓名”指定一列')).toBeHidden();
+  // …corrected: 姓名 back to column B (which takes it from D), and D is 民族 again.
+  await choose(page, 'B', '姓名', '姓名');
+  await expect(mappingSelect(page, 'D', '民族')).toContainText('（不导入）');
+  await choose(page, 'D', '民族', '民族');
+  await expect(mappingSelect(page, 'B', '姓名')).toContainText('姓名');
+  await expect(mappingSelect(page, 'D', '民族')).toContainText('民族');
+  await shot(page, 'members-import-mapping');
+  await button(dialog, '下一步：预览').click();
+
+  const preview = dialog.getByTestId('import-preview');
+  await expect(dialog.getByText('新增会员')).toBeVisible();
+  await dialog.getByText('只看不导入的 2 行').click();
+  await expect(preview.getByText('身份证号校验位错误')).toBeVisible();
+  await expect(preview.getByText('身份证号与前面的行重复（第 11 行）')).toBeVisible();
+  await shot(page, 'members-import-preview');
+
+  const download = page.waitForEvent('download');
+  await button(dialog, '保存未导入的行').click();
+  const file = await saveDownload(await download);
+  const rows = JSON.parse(
+    execFileSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'import json,sys,openpyxl;print(json.dumps([list(r) for r in openpyxl.load_workbook(sys.argv[1]).active.iter_rows(values_only=True)],ensure_ascii=False,default=str))',
+        file,
+      ],
+      {
+        encoding: 'utf8',
+      },
+    ),
+  ) as unknown[][];
+  expect(rows.map((r) => r.slice(0, 4))).toEqual([
+    ['原行号', '未导入原因', '序号', '姓名'],
+    [20, '身份证号校验位错误', 18, '曾杰嘉'],
+    [45, '身份证号与前面的行重复（第 11 行）', 42, '黄怡志'],
+  ]);
+
+  await button(dialog, '导入 58 行').click();
+  await expect(dialog.getByText('名册已导入')).toBeVisible();
+  await expect(dialog.getByText('新增 58 人，更新 0 人，2 行未导入。')).toBeVisible();
+  await button(dialog, '完成').click();
+  expect(await statValue(page, 'member-stat-total')).toBe('58');
+  expect(await statValue(page, 'member-stat-female')).toBe('34');
+  await page.getByLabel('搜索会员').fill('韦丽');
+  const row = page.getByTestId('member-table').locator('.ant-table-row').filter({ hasText: '韦丽' });
+  await expect(row).toContainText('330411********2702');
+  await expect(row).toContainText('宣传教育科');
+  await row.getByRole('button', { name: '显示韦丽的证件号码和手机' }).click();
+  await expect(row).toContainText('330411197307212702');
+  await expect(row).toContainText('13860913909');
+});
+
+test('新增会员 by hand: a wrong check character is named, a right one fills 性别 and 出生日期', async ({ page }) => {
+  await createUnion(page, '测试机关工会');
+  await goTo(page, '会员');
+  await button(page, '新增会员').click();
+  const drawer = page.getByRole('dialog', { name: '新增会员' });
+  await drawer.getByLabel('姓名').fill('张三');
+  await drawer.getByLabel('证件号码').fill('330402198511200335');
+  await drawer.getByLabel('手机').click();
+  await expect(drawer.getByText('身份证号校验位错误')).toBeVisible();
+  await button(drawer, '保存').click();
+  await expect(drawer.getByText('身份证号校验位错误')).toBeVisible();
+  await expect(page.getByRole('dialog', { name: '新增会员' })).toBeVisible();
+
+  await drawer.getByLabel('证件号码').fill('330402198511200336');
+  await drawer.getByLabel('手机').click();
+  await expect(drawer.getByText('身份证号校验位错误')).toBeHidden();
+  await expect(drawer.getByLabel('出生日期')).toHaveValue('1985-11-20');
+  await expect(drawer.locator('.ant-form-item').filter({ hasText: '性别' }).first()).toContainText('男');
+  await drawer.getByLabel('手机').fill('138 0013 8000');
+  await button(drawer, '保存').click();
+  await expect(drawer).toBeHidden();
+  const row = page.getByTestId('member-table').locator('.ant-table-row').filter({ hasText: '张三' });
+  await expect(row).toContainText('330402********0336');
+  await expect(row).toContainText('138****8000');
+  expect(await statValue(page, 'member-stat-total')).toBe('1');
+});
+
+test('会员 page with the demo data: statistics, search, filters, a membership change', async ({ page }) => {
+  await loadDemo(page);
+  await goTo(page, '会员');
+  const total = Number(await statValue(page, 'member-stat-total'));
+  expect(total).toBeGreaterThan(100);
+  await expect(page.getByTestId('age-band-chart')).toBeVisible();
+  await shot(page, 'members-demo');
+
+  // 导出名册: masked by default, full ID numbers only when chosen.
+  for (const full of [false, true]) {
+    await button(page, '导出名册').click();
+    const modal = page.getByRole('dialog', { name: '导出名册' });
+    if (full) await modal.getByLabel(/完整证件号码/).check();
+    const download = page.waitForEvent('download');
+    await button(modal, '导出').click();
+    const ids = JSON.parse(
+      execFileSync(
+        '/usr/bin/python3',
+        [
+          '-c',
+          'import json,sys,openpyxl;print(json.dumps([r[6] for r in openpyxl.load_workbook(sys.argv[1]).active.iter_rows(min_row=3,values_only=True)]))',
+          await saveDownload(await download),
+        ],
+        { encoding: 'utf8' },
+      ),
+    ) as string[];
+    expect(ids).toHaveLength(120);
+    expect(ids.every((id) => (full ? /^\d{17}[\dX]$/ : /^\d{6}\*{8}[\dX*]{4}$/).test(id))).toBe(true);
+  }
+
+  const count = async () => Number(/共 (\d+) 人/.exec((await page.getByTestId('member-count').textContent()) ?? '')?.[1]);
+  const everyone = await count();
+  await page.getByLabel('性别').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('女', { exact: true }).click();
+  await expect.poll(count).toBeLessThan(everyone);
+  const first = page.getByTestId('member-table').locator('.ant-table-row').first();
+  await expect(first.locator('.ant-table-cell').nth(1)).toHaveText('女');
+  const name = (await first.getByRole('button').first().textContent())?.trim() ?? '';
+  await page.getByLabel('搜索会员').fill(name);
+  await expect.poll(count).toBeGreaterThanOrEqual(1);
+  await expect.poll(count).toBeLessThan(5);
+  await button(first, '编辑').click();
+  const drawer = page.getByRole('dialog', { name: `编辑会员：${name}` });
+  await expect(drawer.getByText('会籍变动', { exact: true })).toBeVisible();
+  await expect(drawer.locator('.ant-timeline-item').first()).toContainText('入会');
+  await drawer.getByLabel('变动类型').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('退休', { exact: true }).click();
+  await button(drawer, '记录变动').click();
+  await page
+    .getByRole('tooltip')
+    .getByRole('button', { name: /记\s?录/ })
+    .click();
+  await expect(drawer.getByTestId('member-status')).toHaveText('退休');
+  await shot(page, 'members-drawer');
+});

@@ -1,0 +1,59 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../server/cli/main';
+import { writeBook } from '../../../server/cli/io';
+import { smallBook } from '../facts/small-book';
+
+let dir = '';
+let bookPath = '';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cli-docs-'));
+  bookPath = join(dir, 'book.ubk');
+  await writeBook(bookPath, smallBook());
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('unionbooks facts / export', () => {
+  it('prints the year’s facts as JSON', async () => {
+    const c = capture();
+    expect(await main(['facts', '--year', '2025', '--book', bookPath], c.io)).toBe(0);
+    const facts = JSON.parse(c.out.join('\n')) as { members: { total: number }; dues: { collectedFen: number } };
+    expect(facts.members.total).toBe(4);
+    expect(facts.dues.collectedFen).toBe(59_500);
+  });
+
+  it('writes both documents as .docx files', async () => {
+    for (const which of ['summary', 'finance-report']) {
+      const out = join(dir, `${which}.docx`);
+      const c = capture();
+      expect(await main(['export', which, '--year', '2025', '--book', bookPath, '--out', out], c.io)).toBe(0);
+      expect(c.out).toEqual([`已生成：${out}`]);
+      expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    }
+  });
+
+  it('reports a broken template with its line and writes nothing', async () => {
+    const template = join(dir, 'bad.md');
+    writeFileSync(template, '---\nname: 坏模板\nkind: other\n---\n# 标题\n\n{{ members.tota }}\n');
+    const out = join(dir, 'bad.docx');
+    const c = capture();
+    expect(await main(['export', 'summary', '--year', '2025', '--book', bookPath, '--out', out, '--template', template], c.io)).toBe(1);
+    expect(c.err.join('\n')).toContain('模板第 7 行：没有名为“members.tota”的数据项');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects a year that is not a year', async () => {
+    const c = capture();
+    expect(await main(['facts', '--year', '25', '--book', bookPath], c.io)).toBe(2);
+    expect(c.err[0]).toBe('--year 应为四位年份：25');
+  });
+});

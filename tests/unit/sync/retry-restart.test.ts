@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../server/sync/db';
+import { backends } from './backends';
+import { countWrites, MEMBER, post, startServer, unionWithDevices } from './harness';
+
+describe.each(backends())('pushes that fail half-way on $name', (backend) => {
+  let db: Database;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    db = await backend.fresh();
+    app = await startServer(db);
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+    await backend.dispose();
+  });
+
+  it('apply a batch retried after a dropped connection exactly once', async () => {
+    const { devices } = await unionWithDevices(app, db, 'RETRY', 1);
+    const device = devices[0]!;
+    const member = device.insert('members', MEMBER);
+    device.update('members', member.id, { phone: '1' });
+    const batch = { v: 1, changes: device.pending(), cursor: 0 };
+    const first = await post(app, '/api/v1/sync', batch, device.token);
+    expect(first.status).toBe(200);
+    const before = await countWrites(db);
+    // The answer was lost on the way back: the device sends the same batch again.
+    const retry = await post(app, '/api/v1/sync', batch, device.token);
+    expect(retry.status).toBe(200);
+    expect(retry.body.acked).toEqual(first.body.acked);
+    expect(await countWrites(db)).toEqual(before);
+    // Nothing new: the row was not re-stamped, so its sequence number is unchanged.
+    expect(retry.body.cursor).toBe(first.body.cursor);
+    const applied = await db.query<{ change_id: string }>('SELECT change_id FROM applied_changes ORDER BY change_id');
+    expect(applied.map((r) => r.change_id).sort()).toEqual(batch.changes.map((c) => c.changeId).sort());
+  });
+
+  it('lose nothing when the server restarts in the middle of a push', async () => {
+    const { devices } = await unionWithDevices(app, db, 'RESTART', 1);
+    const device = devices[0]!;
+    for (let i = 0; i < 5; i++) device.insert('members', { ...MEMBER, name: `甲${i}` });
+    await device.sync(app);
+    for (let i = 0; i < 200; i++) device.insert('members', { ...MEMBER, name: `乙${i}` });
+    const inFlight = post(app, '/api/v1/sync', { v: 1, changes: device.pending(), cursor: device.cursor }, device.token).catch(
+      (e: unknown) => e,
+    );
+    // Stop the server and its database while the batch is being handled.
+    await new Promise((r) => setTimeout(r, 5));
+    await app.close();
+    await db.close();
+    await inFlight;
+
+    db = await backend.reopen();
+    app = await startServer(db);
+    // The device never saw an acknowledgement, so it sends the batch again.
+    await device.sync(app);
+    const names = await db.query<{ name: string }>(
+      "SELECT r.data->>'name' AS name FROM rows r JOIN unions u ON u.id = r.union_id WHERE u.code = 'RESTART' AND r.tbl = 'members'",
+    );
+    expect(names).toHaveLength(205);
+    expect(new Set(names.map((n) => n.name)).size).toBe(205);
+    expect(device.pending()).toHaveLength(0);
+  });
+});
