@@ -1,7 +1,8 @@
 import { LIMITS, PROTOCOL_VERSION, type RemoteRow, type SyncRequest, type SyncResponse } from '../../../shared/sync/protocol';
 import type { Database } from '../db';
 import { listPublished } from './published';
-import { applyChanges, checkClocks, getRows, lockUnionForSync, pullRows } from './rows';
+import { applyChanges, checkClocks, lockUnionForSync } from './apply';
+import { getRows, pullRows } from './rows';
 
 /** One round trip for one device: push its batch (exactly once), then pull a page of what changed since its cursor. */
 export async function syncRound(db: Database, unionId: string, request: SyncRequest, now = Date.now()): Promise<SyncResponse> {
@@ -23,7 +24,10 @@ export async function syncRound(db: Database, unionId: string, request: SyncRequ
     await db.query('UPDATE unions SET last_sync_at = now() WHERE id = $1', [unionId]);
   }
   // Independent reads: on PostgreSQL they run on two pooled connections at once.
-  const [page, published] = await Promise.all([pullRows(db, unionId, from, request.pullLimit ?? LIMITS.defaultPullLimit), listPublished(db)]);
+  const [page, published] = await Promise.all([
+    pullRows(db, unionId, from, request.pullLimit ?? LIMITS.defaultPullLimit),
+    listPublished(db),
+  ]);
   const seen = new Set(page.rows.map((r) => `${r.table}/${r.rowId}`));
   const rows = [...overruled.filter((r) => !seen.has(`${r.table}/${r.rowId}`)), ...page.rows];
   const more = page.more;
