@@ -10,6 +10,7 @@ import { ActivityTable } from './ActivityTable';
 import { ActivityTimeline } from './ActivityTimeline';
 import { removeActivity } from './mutations';
 import { useActivities, useActivity, useActivityYears, useExpenseByActivity } from './queries';
+import { YearSelect } from '../../components/YearSelect';
 
 function matches(a: Activity, text: string): boolean {
   if (!text) return true;
@@ -46,13 +47,7 @@ export function ActivitiesPage() {
     <Flex vertical gap={16}>
       <Flex justify="space-between" wrap gap={8}>
         <Space wrap>
-          <Select
-            aria-label="年度"
-            value={year}
-            onChange={setYear}
-            options={(years ?? [year]).map((y) => ({ value: y, label: `${y}年` }))}
-            style={{ width: 110 }}
-          />
+          <YearSelect value={year} years={years ?? [year]} onChange={setYear} />
           <Select
             aria-label="类别"
             placeholder="全部类别"

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Row, Select, Space, Spin, Statistic, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { buildYearGrid, throughMonthFor, formatRate } from '../../../../shared/dues/grid';
@@ -21,6 +21,7 @@ import { ReversePaymentModal } from './ReversePaymentModal';
 import { SinglePaymentModal } from './SinglePaymentModal';
 import { WageBaseGrid } from './WageBaseGrid';
 import { YearGridTable } from './YearGridTable';
+import { YearSelect } from '../../components/YearSelect';
 
 /** 会费: the year's collection grid, posting, single payments with receipts, reversals, arrears and wage bases. */
 export function DuesPage() {
@@ -83,13 +84,7 @@ export function DuesPage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             会费
           </Typography.Title>
-          <Select
-            aria-label="年度"
-            value={year}
-            style={{ width: 110 }}
-            options={years.map((y) => ({ value: y, label: `${y}年` }))}
-            onChange={setYear}
-          />
+          <YearSelect value={year} years={years} onChange={setYear} />
         </Space>
         <Space wrap>
           <Button icon={<DownloadOutlined />} onClick={exportIt} loading={exporting}>

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Row, Select, Space, Spin, Statistic, Tabs, Typography } from 'antd';
+import { App, Button, Card, Col, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { totalOf } from '../../../../shared/finance/balances';
 import { journalOfYear } from '../../../../shared/finance/journal';
@@ -20,6 +20,7 @@ import { yearBook } from './load';
 import { useBudgets, useFinanceYears, useMonthCloses, useYearEntries, useYearOpening } from './queries';
 import { ReverseModal } from './ReverseModal';
 import { StatementView } from './StatementView';
+import { YearSelect } from '../../components/YearSelect';
 
 /** 收支: the journal, entries, reversals, month close, opening balances, budgets and the 收入支出表. */
 export function FinancePage() {
@@ -62,13 +63,7 @@ export function FinancePage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             收支
           </Typography.Title>
-          <Select
-            aria-label="年度"
-            value={year}
-            style={{ width: 110 }}
-            options={years.map((y) => ({ value: y, label: `${y}年` }))}
-            onChange={setYear}
-          />
+          <YearSelect value={year} years={years} onChange={setYear} />
         </Space>
         <Space>
           <Button icon={<DownloadOutlined />} onClick={() => save(() => exportJournal(platform, book, year, union ?? null))}>

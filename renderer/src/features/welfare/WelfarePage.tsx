@@ -12,6 +12,7 @@ import { useLinkedTransactions, useWelfare, useWelfareYears } from './queries';
 import { ReverseWelfareModal } from './ReverseWelfareModal';
 import { WelfareDrawer } from './WelfareDrawer';
 import { WelfareTable } from './WelfareTable';
+import { YearSelect } from '../../components/YearSelect';
 
 /** 慰问: who the union cared for, with totals; each visit with money is paired with its expense in 收支. */
 export function WelfarePage() {
@@ -40,13 +41,7 @@ export function WelfarePage() {
     <Flex vertical gap={16}>
       <Flex justify="space-between" wrap gap={8}>
         <Space wrap>
-          <Select
-            aria-label="年度"
-            value={year}
-            onChange={setYear}
-            options={(years ?? [year]).map((y) => ({ value: y, label: `${y}年` }))}
-            style={{ width: 110 }}
-          />
+          <YearSelect value={year} years={years ?? [year]} onChange={setYear} />
           <Select
             aria-label="慰问类别"
             placeholder="全部类别"
