@@ -1,5 +1,4 @@
-import { chromium } from '@playwright/test';
-import { createServer } from 'vite';
+import { withAppPage } from './browser';
 
 export interface BrowserDuesTimes {
   postMs: number;
@@ -12,20 +11,8 @@ export interface BrowserDuesTimes {
  * beside a raw bulkAdd of as many prebuilt payment + outbox rows; median of 5 (each run a new month).
  */
 export async function measureDuesInChromium(members: number): Promise<BrowserDuesTimes> {
-  const server = await createServer({ configFile: 'renderer/vite.config.ts', logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
-  await server.listen();
-  const address = server.httpServer?.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-  try {
-    const page = await browser.newPage();
-    // tsx compiles this file with esbuild's keepNames, whose __name helper the page does not have.
-    await page.addInitScript('globalThis.__name = (fn) => fn;');
-    await page.goto(`http://127.0.0.1:${port}/`);
-    return await page.evaluate(
+  return withAppPage((page) =>
+    page.evaluate(
       async ({ root, members }) => {
         const imp = (p: string) => import(/* @vite-ignore */ p);
         const { generateDemoBook } = await imp(`/@fs${root}/shared/demo/generator.ts`);
@@ -76,9 +63,6 @@ export async function measureDuesInChromium(members: number): Promise<BrowserDue
         return { postMs: median(post), rawMs: median(raw), posted };
       },
       { root: process.cwd(), members },
-    );
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+    ),
+  );
 }

@@ -1,5 +1,4 @@
-import { chromium } from '@playwright/test';
-import { createServer } from 'vite';
+import { withAppPage } from './browser';
 
 export interface BrowserFinanceTimes {
   firstScreenMs: number;
@@ -15,17 +14,7 @@ export interface BrowserFinanceTimes {
  * first-screen read + journal and the year statement, median of 5.
  */
 export async function measureInChromium(): Promise<BrowserFinanceTimes> {
-  const server = await createServer({ configFile: 'renderer/vite.config.ts', logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
-  await server.listen();
-  const address = server.httpServer?.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
+  return withAppPage(async (page) => {
     const root = process.cwd();
     // A string, not a function: the bench runs under tsx, whose helpers would not exist in the page.
     const script = `(async () => {
@@ -62,8 +51,5 @@ export async function measureInChromium(): Promise<BrowserFinanceTimes> {
       return { firstScreenMs, statementMs, rawReadMs, yearReadMs, transactions: book.transactions.length };
     })()`;
     return (await page.evaluate(script)) as BrowserFinanceTimes;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }

@@ -1,8 +1,7 @@
 import 'fake-indexeddb/auto';
-import { chromium } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { withAppPage } from './browser';
 import { makeIdNumber } from '../../shared/idcard/gb11643';
 import { planImport } from '../../shared/roster/plan';
 import { readRosterFile } from '../../shared/roster/read';
@@ -63,19 +62,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** The same import in Debian's Chromium with real IndexedDB: the renderer's code, served by Vite, driven by Playwright. */
 async function runChromium(bytes: Uint8Array, runs: number): Promise<BenchResult[]> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  const server = await createServer({
-    configFile: `${root}renderer/vite.config.ts`,
-    server: { port: 5299, strictPort: false, host: '127.0.0.1' },
-    logLevel: 'error',
-  });
-  await server.listen();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-  try {
-    const page = await browser.newPage();
-    await page.goto(server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5299/');
+  return withAppPage(async (page, browser) => {
     const modulePath = `/@fs${root}tests/bench/roster-browser.ts`;
     const times = await page.evaluate(
       async ({ modulePath, base64, runs }) => {
@@ -100,10 +87,7 @@ async function runChromium(bytes: Uint8Array, runs: number): Promise<BenchResult
         baseline: { name: 'raw bulkPut of the same rows (3 tables, no outbox)', ms: median(times.raw) },
       },
     ];
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 /** Import of a 5,000-row roster (read the .xlsx, map, validate, plan, commit in one transaction) vs a raw bulkPut of the same rows. */

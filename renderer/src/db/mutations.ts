@@ -4,6 +4,7 @@ import { uuidv7 } from '../../../shared/ids/uuid7';
 import { TABLE_NAMES, type BookTables, type RecordOf, type TableName } from '../../../shared/model/book';
 import type { SyncMeta } from '../../../shared/model/records';
 import type { UnionBooksDB } from './database';
+import { SYNC_KEYS } from './sync-keys';
 
 type Patch<T extends TableName> = Partial<Omit<RecordOf<T>, keyof SyncMeta>>;
 
@@ -94,7 +95,7 @@ export class Mutator {
       }
       await this.db.$changes.clear();
       // A replaced book has no outbox: the sync client must send it whole and pull everything again.
-      await this.db.$sync.bulkDelete(SYNC_RESET_KEYS);
+      await this.db.$sync.bulkDelete([SYNC_KEYS.bootstrap, SYNC_KEYS.cursor]);
     });
   }
 
@@ -105,8 +106,6 @@ export class Mutator {
 }
 
 const DEVICE_KEY = 'deviceId';
-/** Sync progress keys (features/sync/state.ts) that no longer hold once the book is replaced. */
-const SYNC_RESET_KEYS = ['sync.bootstrap', 'sync.cursor'];
 
 /** Opens the mutation layer for this device: a device id made once and kept, and a clock that never runs backwards across restarts. */
 export async function openMutator(db: UnionBooksDB, wallClock: () => number = () => Date.now()): Promise<Mutator> {

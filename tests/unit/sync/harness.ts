@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import type { Backend } from './backends';
 import { HybridLogicalClock } from '../../../shared/clock/hlc';
 import { stampInsert, stampUpdate, type ChangeEntry, type NewRecord } from '../../../shared/book/changes';
 import type { RecordOf, TableName } from '../../../shared/model/book';
@@ -131,4 +133,22 @@ export const MEMBER: NewRecord<'members'> = {
 export async function countWrites(db: Database): Promise<{ rows: number; applied: number; submissions: number; devices: number }> {
   const q = async (t: string) => Number((await db.query<{ n: unknown }>(`SELECT count(*) AS n FROM ${t}`))[0]?.n);
   return { rows: await q('rows'), applied: await q('applied_changes'), submissions: await q('submissions'), devices: await q('devices') };
+}
+
+/**
+ * One database and server per describe block: opened before its tests, closed after. Tests that
+ * simulate a crash reassign `db` and `app` themselves (see retry-restart.test.ts).
+ */
+export function serverPerSuite(backend: Backend): { db: Database; app: FastifyInstance } {
+  const suite = {} as { db: Database; app: FastifyInstance };
+  beforeAll(async () => {
+    suite.db = await backend.fresh();
+    suite.app = await startServer(suite.db);
+  });
+  afterAll(async () => {
+    await suite.app.close();
+    await suite.db.close();
+    await backend.dispose();
+  });
+  return suite;
 }

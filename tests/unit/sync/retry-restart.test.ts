@@ -1,62 +1,50 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../server/sync/db';
+import { describe, expect, it } from 'vitest';
 import { backends } from './backends';
-import { countWrites, MEMBER, post, startServer, unionWithDevices } from './harness';
+import { countWrites, MEMBER, post, startServer, unionWithDevices, serverPerSuite } from './harness';
 
 describe.each(backends())('pushes that fail half-way on $name', (backend) => {
-  let db: Database;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await backend.fresh();
-    app = await startServer(db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-    await backend.dispose();
-  });
+  const s = serverPerSuite(backend);
 
   it('apply a batch retried after a dropped connection exactly once', async () => {
-    const { devices } = await unionWithDevices(app, db, 'RETRY', 1);
+    const { devices } = await unionWithDevices(s.app, s.db, 'RETRY', 1);
     const device = devices[0]!;
     const member = device.insert('members', MEMBER);
     device.update('members', member.id, { phone: '1' });
     const batch = { v: 1, changes: device.pending(), cursor: 0 };
-    const first = await post(app, '/api/v1/sync', batch, device.token);
+    const first = await post(s.app, '/api/v1/sync', batch, device.token);
     expect(first.status).toBe(200);
-    const before = await countWrites(db);
+    const before = await countWrites(s.db);
     // The answer was lost on the way back: the device sends the same batch again.
-    const retry = await post(app, '/api/v1/sync', batch, device.token);
+    const retry = await post(s.app, '/api/v1/sync', batch, device.token);
     expect(retry.status).toBe(200);
     expect(retry.body.acked).toEqual(first.body.acked);
-    expect(await countWrites(db)).toEqual(before);
+    expect(await countWrites(s.db)).toEqual(before);
     // Nothing new: the row was not re-stamped, so its sequence number is unchanged.
     expect(retry.body.cursor).toBe(first.body.cursor);
-    const applied = await db.query<{ change_id: string }>('SELECT change_id FROM applied_changes ORDER BY change_id');
+    const applied = await s.db.query<{ change_id: string }>('SELECT change_id FROM applied_changes ORDER BY change_id');
     expect(applied.map((r) => r.change_id).sort()).toEqual(batch.changes.map((c) => c.changeId).sort());
   });
 
   it('lose nothing when the server restarts in the middle of a push', async () => {
-    const { devices } = await unionWithDevices(app, db, 'RESTART', 1);
+    const { devices } = await unionWithDevices(s.app, s.db, 'RESTART', 1);
     const device = devices[0]!;
     for (let i = 0; i < 5; i++) device.insert('members', { ...MEMBER, name: `甲${i}` });
-    await device.sync(app);
+    await device.sync(s.app);
     for (let i = 0; i < 200; i++) device.insert('members', { ...MEMBER, name: `乙${i}` });
-    const inFlight = post(app, '/api/v1/sync', { v: 1, changes: device.pending(), cursor: device.cursor }, device.token).catch(
+    const inFlight = post(s.app, '/api/v1/sync', { v: 1, changes: device.pending(), cursor: device.cursor }, device.token).catch(
       (e: unknown) => e,
     );
     // Stop the server and its database while the batch is being handled.
     await new Promise((r) => setTimeout(r, 5));
-    await app.close();
-    await db.close();
+    await s.app.close();
+    await s.db.close();
     await inFlight;
 
-    db = await backend.reopen();
-    app = await startServer(db);
+    s.db = await backend.reopen();
+    s.app = await startServer(s.db);
     // The device never saw an acknowledgement, so it sends the batch again.
-    await device.sync(app);
-    const names = await db.query<{ name: string }>(
+    await device.sync(s.app);
+    const names = await s.db.query<{ name: string }>(
       "SELECT r.data->>'name' AS name FROM rows r JOIN unions u ON u.id = r.union_id WHERE u.code = 'RESTART' AND r.tbl = 'members'",
     );
     expect(names).toHaveLength(205);

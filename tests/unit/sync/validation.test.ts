@@ -1,28 +1,18 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../server/sync/db';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../shared/sync/protocol';
 import { backends } from './backends';
-import { countWrites, MEMBER, post, startServer, unionWithDevices, type TestDevice } from './harness';
+import { countWrites, MEMBER, post, unionWithDevices, type TestDevice, serverPerSuite } from './harness';
 
 describe.each(backends())('payloads the server refuses on $name', (backend) => {
-  let db: Database;
-  let app: FastifyInstance;
+  const s = serverPerSuite(backend);
   let device: TestDevice;
   beforeAll(async () => {
-    db = await backend.fresh();
-    app = await startServer(db);
-    device = (await unionWithDevices(app, db, 'VAL', 1)).devices[0]!;
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-    await backend.dispose();
+    device = (await unionWithDevices(s.app, s.db, 'VAL', 1)).devices[0]!;
   });
 
   async function expectRefused(payload: unknown, status: number, message: RegExp, url = '/api/v1/sync', raw = false) {
-    const before = await countWrites(db);
-    const res = await app.inject({
+    const before = await countWrites(s.db);
+    const res = await s.app.inject({
       method: 'POST',
       url,
       headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' },
@@ -31,7 +21,7 @@ describe.each(backends())('payloads the server refuses on $name', (backend) => {
     expect(res.statusCode).toBe(status);
     expect(res.json().error).toMatch(message);
     expect(res.json().error).toMatch(/[\u4e00-\u9fff]/);
-    expect(await countWrites(db)).toEqual(before);
+    expect(await countWrites(s.db)).toEqual(before);
   }
 
   function goodChange() {
@@ -92,9 +82,9 @@ describe.each(backends())('payloads the server refuses on $name', (backend) => {
   });
 
   it('accepts the good change afterwards, so the refusals were not just a broken route', async () => {
-    const res = await post(app, '/api/v1/sync', { v: 1, changes: [goodChange()], cursor: 0 }, device.token);
+    const res = await post(s.app, '/api/v1/sync', { v: 1, changes: [goodChange()], cursor: 0 }, device.token);
     expect(res.status).toBe(200);
-    expect((await countWrites(db)).rows).toBe(1);
+    expect((await countWrites(s.db)).rows).toBe(1);
     // The device was caught up, so it gets no echo of its own row, only the cursor past it.
     expect(res.body).toMatchObject({ rows: [], cursor: 1 });
   });

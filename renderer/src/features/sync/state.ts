@@ -1,14 +1,9 @@
 import type { PublishedItem } from '../../../../shared/sync/protocol';
 import type { UnionBooksDB } from '../../db/database';
+import { SYNC_KEYS } from '../../db/sync-keys';
 
-/** Sync bookkeeping lives in `$sync` under these keys (never in user tables, never synced). */
-export const KEYS = {
-  config: 'sync.config',
-  cursor: 'sync.cursor',
-  bootstrap: 'sync.bootstrap',
-  status: 'sync.status',
-  published: 'sync.published',
-} as const;
+/** Sync bookkeeping lives in `$sync` under these keys. */
+export const KEYS = SYNC_KEYS;
 
 export interface SyncConfig {
   serverUrl: string;

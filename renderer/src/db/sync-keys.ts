@@ -1,0 +1,12 @@
+/**
+ * Keys of the `$sync` bookkeeping table (never user data, never synced). Declared with the
+ * database because both the mutation layer (a replaced book resets sync progress) and the sync
+ * feature read them.
+ */
+export const SYNC_KEYS = {
+  config: 'sync.config',
+  cursor: 'sync.cursor',
+  bootstrap: 'sync.bootstrap',
+  status: 'sync.status',
+  published: 'sync.published',
+} as const;
