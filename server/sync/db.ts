@@ -17,9 +17,9 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-/** `dataDir` undefined = in memory (tests). */
-export async function openPglite(dataDir?: string): Promise<Database> {
-  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+/** `dataDir` undefined = in memory (tests); `instance` wraps a PGlite the caller already opened (benchmarks that also COPY into it). */
+export async function openPglite(dataDir?: string, instance?: PGlite): Promise<Database> {
+  const db = instance ?? (dataDir ? new PGlite(dataDir) : new PGlite());
   await db.waitReady;
   return {
     kind: 'pglite',

@@ -14,10 +14,41 @@ export function bearer(request: FastifyRequest): string | null {
   return match ? match[1]! : null;
 }
 
+/**
+ * Tokens this server checked in the last minute. A device syncs every minute and a first sync is
+ * a few hundred requests in a row, so most requests skip the database read. Only tokens the
+ * database accepted are kept, and only for TOKEN_CACHE_MS.
+ */
+const TOKEN_CACHE_MS = 60_000;
+const TOKEN_CACHE_MAX = 20_000;
+
+class TokenCache {
+  private readonly entries = new Map<string, { device: DeviceAuth; at: number }>();
+
+  get(token: string, now: number): DeviceAuth | null {
+    const hit = this.entries.get(token);
+    if (!hit) return null;
+    if (now - hit.at < TOKEN_CACHE_MS) return hit.device;
+    this.entries.delete(token);
+    return null;
+  }
+
+  set(token: string, device: DeviceAuth, now: number): void {
+    // Oldest first: a Map keeps insertion order.
+    if (this.entries.size >= TOKEN_CACHE_MAX) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, { device, at: now });
+  }
+}
+
 /** Every device route starts here: the token decides the union, never anything in the body. */
-async function requireDevice(db: Database, request: FastifyRequest, reply: FastifyReply): Promise<DeviceAuth | null> {
+async function requireDevice(db: Database, tokens: TokenCache, request: FastifyRequest, reply: FastifyReply): Promise<DeviceAuth | null> {
   const token = bearer(request);
-  const device = token ? await authenticateDevice(db, token) : null;
+  const now = Date.now();
+  let device = token ? tokens.get(token, now) : null;
+  if (token && !device) {
+    device = await authenticateDevice(db, token);
+    if (device) tokens.set(token, device, now);
+  }
   if (!device) refuse(reply, 401, 'unauthorised', '设备未注册或凭证已失效，请在同步页重新注册');
   return device;
 }
@@ -28,6 +59,7 @@ export function registerDeviceRoutes(
   clock: HybridLogicalClock,
   rate: { max: number; timeWindow: string },
 ): void {
+  const tokens = new TokenCache();
   // Devices reach the server from the desktop app or a browser on another origin; tokens travel in a header, never cookies, so any origin may ask.
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/v1/')) return;
@@ -47,15 +79,15 @@ export function registerDeviceRoutes(
   });
 
   app.post('/api/v1/sync', { bodyLimit: LIMITS.syncBodyBytes }, async (request, reply) => {
-    const device = await requireDevice(db, request, reply);
+    const device = await requireDevice(db, tokens, request, reply);
     if (!device) return reply;
     const body = parseSyncBody(request.body, reply);
     if (!body) return reply;
-    return syncRound(db, device.unionId, body);
+    return syncRound(db, device, body);
   });
 
   app.post('/api/v1/submissions', { bodyLimit: LIMITS.submissionBodyBytes }, async (request, reply) => {
-    const device = await requireDevice(db, request, reply);
+    const device = await requireDevice(db, tokens, request, reply);
     if (!device) return reply;
     const body = parseBody(submissionRequestSchema, request.body, reply);
     if (!body) return reply;
@@ -63,7 +95,7 @@ export function registerDeviceRoutes(
   });
 
   app.get<{ Params: { year: string } }>('/api/v1/submissions/:year', async (request, reply) => {
-    const device = await requireDevice(db, request, reply);
+    const device = await requireDevice(db, tokens, request, reply);
     if (!device) return reply;
     const year = Number(request.params.year);
     if (!Number.isInteger(year)) return refuse(reply, 400, 'invalid', '年度不合法');

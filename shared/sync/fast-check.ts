@@ -18,6 +18,21 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 const isInt = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
 
+/**
+ * A batch repeats the same few dozen field names on every change, so a name that passed once is
+ * not run through the pattern again. The set is capped so that a stream of made-up names cannot
+ * grow it without bound.
+ */
+const knownFields = new Set<string>();
+const MAX_KNOWN_FIELDS = 4096;
+
+function goodField(key: string): boolean {
+  if (knownFields.has(key)) return true;
+  if (!FIELD_PATTERN.test(key) || key === 'updatedAt' || key === 'deviceId') return false;
+  if (knownFields.size < MAX_KNOWN_FIELDS) knownFields.add(key);
+  return true;
+}
+
 function checkChange(value: unknown): WireChange | null {
   if (!isPlainObject(value)) return null;
   const { changeId, table, rowId, hlc, fields } = value;
@@ -28,7 +43,7 @@ function checkChange(value: unknown): WireChange | null {
   if (!isPlainObject(fields)) return null;
   const keys = Object.keys(fields);
   if (keys.length === 0 || keys.length > LIMITS.maxFieldsPerChange) return null;
-  for (const key of keys) if (!FIELD_PATTERN.test(key) || key === 'updatedAt' || key === 'deviceId') return null;
+  for (const key of keys) if (!goodField(key)) return null;
   if ('id' in fields && fields.id !== rowId) return null;
   return { changeId, table: table as WireChange['table'], rowId, hlc, fields };
 }

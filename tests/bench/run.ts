@@ -1,6 +1,6 @@
 // `npm run bench`: runs every tests/bench/*.bench.ts (or those named on the command line), prints a
 // table and writes bench-results/latest.json, so figures can be compared from one run to the next.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,10 +28,14 @@ for (const r of results) {
   console.log(`${r.name}: ${fmt(r.ms)} ms median of ${r.runs}${target}${base} [${r.environment}]`);
 }
 mkdirSync('bench-results', { recursive: true });
+const path = 'bench-results/latest.json';
+// Running some files replaces only their figures: the others stay as their last run left them.
+const kept = only.length && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { results: typeof results }).results : [];
+const ran = new Set(files);
 const out = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-  results,
+  results: [...kept.filter((r) => !ran.has(r.file)), ...results].sort((a, b) => a.file.localeCompare(b.file)),
 };
-writeFileSync('bench-results/latest.json', `${JSON.stringify(out, null, 2)}\n`);
+writeFileSync(path, `${JSON.stringify(out, null, 2)}\n`);
 console.log('\nwritten to bench-results/latest.json');

@@ -1,203 +1,159 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
-import { HybridLogicalClock } from '../../shared/clock/hlc';
-import { stampUpdate } from '../../shared/book/changes';
-import { generateDemoBook, LARGE_DEMO } from '../../shared/demo/generator';
-import { TABLE_NAMES, type BookTables } from '../../shared/model/book';
-import { LIMITS, PROTOCOL_VERSION, type SyncResponse, type WireChange } from '../../shared/sync/protocol';
-import { toWire } from '../../renderer/src/features/sync/outgoing';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { PGlite } from '@electric-sql/pglite';
+import { LIMITS, PROTOCOL_VERSION, type WireChange } from '../../shared/sync/protocol';
 import { buildServer } from '../../server/sync/app';
 import { openPglite, openPostgres, type Database } from '../../server/sync/db';
 import { createUnion } from '../../server/sync/store/unions';
+import { bookChanges, largeBook } from './sync-book';
+import type { ClientJob, FirstSyncResult, UnionsResult } from './sync-client';
 import type { BenchResult } from './types';
 
 /**
  * The sync server over loopback HTTP, on PGlite and (when TEST_DATABASE_URL is set) PostgreSQL:
- * the first sync of the large demo book next to a bulk INSERT of the same rows, an incremental
- * sync of 50 changes, and 500 unions syncing small batches at once. The client side is the
- * protocol only (the app's batch encoding, no IndexedDB), so the figures are the server's and
- * the wire's. Every loop is bounded; nothing leaves 127.0.0.1.
+ * the first sync of the large demo book beside a raw COPY of the same rows, an incremental sync of
+ * 50 changes, and 500 unions syncing small batches. The devices are a separate process
+ * (`sync-client.ts`) speaking the protocol with the app's batch encoding (no IndexedDB), so the
+ * figures are the server's and the wire's. Every loop is bounded; nothing leaves 127.0.0.1.
  */
-const BATCH = LIMITS.maxChangesPerPush;
+const UNIONS = 500;
+/** The app syncs every 60 s and 3 s after a write; the paced load has every union sync 12× as often. */
+const PACED_PERIOD_MS = 5_000;
 
-/** A dropped connection is retried as the app does: resending a batch is safe, it applies once. */
-async function post(url: string, path: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
+function runClient<T>(job: ClientJob): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'ub-sync-bench-'));
+  const file = join(dir, 'job.json');
+  writeFileSync(file, JSON.stringify(job));
+  return new Promise<T>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', new URL('./sync-client.ts', import.meta.url).pathname, file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      rmSync(dir, { recursive: true, force: true });
+      if (code !== 0) return reject(new Error(`sync client exited with ${String(code)}`));
+      resolve(JSON.parse(out.trim().split('\n').pop()!) as T);
+    });
+  });
+}
+
+async function enrolNew(db: Database, url: string, code: string): Promise<string> {
+  const { enrolmentCode } = await createUnion(db, code, `${code} 工会`);
+  const body = JSON.stringify({ v: PROTOCOL_VERSION, unionCode: code, enrolmentCode, deviceId: `${code}dev`, deviceName: 'bench' });
   for (let attempt = 1; ; attempt++) {
     try {
-      const res = await fetch(`${url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
-      const json = (await res.json()) as Record<string, unknown>;
-      if (!res.ok) throw new Error(`${path} ${res.status}: ${String(json.error)}`);
-      return json;
+      const res = await fetch(`${url}/api/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      if (!res.ok) throw new Error(`enrol ${res.status}`);
+      return String(((await res.json()) as { token: string }).token);
     } catch (error) {
+      // A kept-alive connection the server closed while idle fails once; a new one is opened.
       if (attempt >= 3 || !(error instanceof TypeError)) throw error;
     }
   }
 }
 
-async function enrolNew(db: Database, url: string, code: string): Promise<string> {
-  const { enrolmentCode } = await createUnion(db, code, `${code} 工会`);
-  const res = await post(url, '/api/v1/enrol', {
-    v: PROTOCOL_VERSION,
-    unionCode: code,
-    enrolmentCode,
-    deviceId: `${code}dev`,
-    deviceName: 'bench',
-  });
-  return String(res.token);
-}
-
-function bookChanges(book: BookTables, deviceId: string): WireChange[] {
-  const out: WireChange[] = [];
-  for (const table of TABLE_NAMES) {
-    for (const row of book[table] as unknown as Record<string, unknown>[]) {
-      const { updatedAt, deviceId: _d, ...fields } = row;
-      out.push(
-        toWire({
-          changeId: `${deviceId}:boot:${table}:${String(row.id)}:${String(updatedAt)}`,
-          table,
-          rowId: String(row.id),
-          hlc: String(updatedAt),
-          fields,
-        }),
-      );
-    }
+/** The rows as the server stores a first sync (one clock per row), in COPY's text format. */
+function copyText(unionId: string, changes: WireChange[], from: number, to: number): string {
+  const esc = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const c = changes[i]!;
+    out += `${unionId}\t${c.table}\t${esc(c.rowId)}\t${esc(JSON.stringify(c.fields))}\t${esc(JSON.stringify({ '*': c.hlc }))}\t${i + 1}\n`;
   }
   return out;
 }
 
-/** Pushes everything in batches, then pulls until done, as the app's first sync does. */
-async function syncAll(url: string, token: string, changes: WireChange[], cursor = 0): Promise<number> {
-  for (let i = 0; i < changes.length; i += BATCH) {
-    const res = (await post(
-      url,
-      '/api/v1/sync',
-      { v: 1, changes: changes.slice(i, i + BATCH), cursor, pullLimit: 1 },
-      token,
-    )) as unknown as SyncResponse;
-    cursor = res.cursor;
-    if (i % (100 * BATCH) === 0)
-      process.stderr.write(`  … ${i + BATCH} / ${changes.length} rows pushed (${(performance.now() / 1000).toFixed(0)} s)\n`);
-  }
-  for (let more = true; more;) {
-    const res = (await post(url, '/api/v1/sync', { v: 1, changes: [], cursor, pullLimit: 2000 }, token)) as unknown as SyncResponse;
-    cursor = res.cursor;
-    more = res.more;
-  }
-  return cursor;
-}
+const COPY_ROWS = 'COPY rows (union_id, tbl, row_id, data, field_clocks, seq) FROM';
 
-async function bulkInsert(db: Database, unionId: string, changes: WireChange[]): Promise<void> {
-  for (let i = 0; i < changes.length; i += 5000) {
-    const slice = changes.slice(i, i + 5000).map((c, j) => ({
-      tbl: c.table,
-      row_id: c.rowId,
-      data: c.fields,
-      clocks: Object.fromEntries(Object.keys(c.fields).map((f) => [f, c.hlc])),
-      seq: i + j + 1,
-    }));
-    await db.query(
-      `INSERT INTO rows (union_id, tbl, row_id, data, field_clocks, seq)
-       SELECT $1, x.tbl, x.row_id, x.data, x.clocks, x.seq FROM jsonb_to_recordset($2::jsonb) AS x(tbl text, row_id text, data jsonb, clocks jsonb, seq bigint)`,
-      [unionId, JSON.stringify(slice)],
-    );
+/** The baseline: the same rows straight into the table with COPY, in chunks the size of a push. */
+async function rawCopy(target: { pool?: pg.Pool; lite?: PGlite }, unionId: string, changes: WireChange[]): Promise<number> {
+  const step = LIMITS.maxChangesPerPush;
+  const start = performance.now();
+  for (let i = 0; i < changes.length; i += step) {
+    const text = copyText(unionId, changes, i, Math.min(changes.length, i + step));
+    if (target.lite) {
+      await target.lite.query(`${COPY_ROWS} '/dev/blob'`, [], { blob: new Blob([text]) });
+    } else {
+      const client = await target.pool!.connect();
+      try {
+        await pipeline(Readable.from([text]), client.query(copyFrom(`${COPY_ROWS} STDIN`)));
+      } finally {
+        client.release();
+      }
+    }
   }
+  return performance.now() - start;
 }
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function benchBackend(name: string, db: Database): Promise<BenchResult[]> {
+function unionsResult(name: string, environment: string, r: UnionsResult, how: string): BenchResult {
+  const sorted = [...r.latencies].sort((a, b) => a - b);
+  return {
+    name: `sync: ${UNIONS} unions × 3 rounds of 10 changes, ${how}, p99 (${name})`,
+    ms: percentile(sorted, 99),
+    runs: sorted.length,
+    targetMs: 500,
+    environment,
+    notes: `p50 ${percentile(sorted, 50).toFixed(0)} ms, max ${sorted[sorted.length - 1]!.toFixed(0)} ms; ${sorted.length} requests in ${(r.wallMs / 1000).toFixed(1)} s (${((sorted.length * 1000) / r.wallMs).toFixed(0)} per second)`,
+  };
+}
+
+async function benchBackend(name: string, db: Database, raw: { pool?: pg.Pool; lite?: PGlite }): Promise<BenchResult[]> {
   const app: FastifyInstance = await buildServer({ db, authRateLimit: 100_000 });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  const environment = `${name}, Fastify on 127.0.0.1, Node fetch client`;
+  const environment = `${name}, Fastify on 127.0.0.1; devices in a separate Node process`;
   const results: BenchResult[] = [];
   try {
-    const book = generateDemoBook({ ...LARGE_DEMO, endMonth: '2025-12' });
-    // BENCH_SYNC_ROWS cuts the book for quick iterations; reported figures use the whole book.
-    const changes = bookChanges(book, 'benchdev').slice(0, Number(process.env.BENCH_SYNC_ROWS) || undefined);
-    const token = await enrolNew(db, url, 'BIG');
-    let start = performance.now();
-    const cursor = await syncAll(url, token, changes);
-    const firstSync = performance.now() - start;
-    process.stderr.write(`  first sync ${name}: ${(firstSync / 1000).toFixed(1)} s\n`);
+    // The baseline first, into the empty table; then the table is emptied again, so that both
+    // write into an empty table.
+    const copyUnion = await createUnion(db, 'RAW', 'raw');
+    const copyMs = await rawCopy(raw, copyUnion.union.id, bookChanges(largeBook(), 'benchdev'));
+    process.stderr.write(`  raw COPY ${name}: ${(copyMs / 1000).toFixed(1)} s\n`);
+    await db.query('TRUNCATE rows');
 
-    const raw = await createUnion(db, 'RAW', 'raw');
-    start = performance.now();
-    await bulkInsert(db, raw.union.id, changes);
-    const bulk = performance.now() - start;
+    const token = await enrolNew(db, url, 'BIG');
+    const first = await runClient<FirstSyncResult>({ kind: 'first-sync', url, token, deviceId: 'benchdev' });
+    process.stderr.write(`  first sync ${name}: ${(first.firstSyncMs / 1000).toFixed(1)} s\n`);
     results.push({
-      name: `sync: first sync of the large demo book (${changes.length} rows, ${name})`,
-      ms: firstSync,
+      name: `sync: first sync of the large demo book (${first.rows} rows, ${name})`,
+      ms: first.firstSyncMs,
       runs: 1,
       targetMs: 20_000,
-      baseline: { name: 'bulk INSERT … jsonb_to_recordset of the same rows, 5000 per statement', ms: bulk },
+      baseline: { name: `raw COPY of the same rows into the rows table, ${LIMITS.maxChangesPerPush} per COPY`, ms: copyMs },
       environment,
-      notes: `${Math.ceil(changes.length / BATCH)} pushes of ${BATCH}; excludes the app's IndexedDB reads`,
+      notes: `${Math.ceil(first.rows / LIMITS.maxChangesPerPush)} pushes of ${LIMITS.maxChangesPerPush}, then pulls to the end; excludes the app's IndexedDB reads`,
     });
-
-    const clock = new HybridLogicalClock('benchdev');
-    const times: number[] = [];
-    let c = cursor;
-    for (let run = 0; run < 5; run++) {
-      const edits = book.members
-        .slice(run * 50, run * 50 + 50)
-        .map((m) => stampUpdate({ deviceId: 'benchdev', clock }, 'members', m, { note: `改 ${run}` })!.change);
-      start = performance.now();
-      const res = (await post(url, '/api/v1/sync', { v: 1, changes: edits.map(toWire), cursor: c }, token)) as unknown as SyncResponse;
-      times.push(performance.now() - start);
-      c = res.cursor;
-    }
-    times.sort((a, b) => a - b);
+    const incremental = [...first.incrementalMs].sort((a, b) => a - b);
     results.push({
       name: `sync: incremental sync of 50 changes (${name})`,
-      ms: percentile(times, 50),
-      runs: 5,
+      ms: percentile(incremental, 50),
+      runs: incremental.length,
       targetMs: 300,
       environment,
       notes: 'push + pull in one round trip, on a union holding the large book',
     });
 
-    const unions = 500;
     const tokens: string[] = [];
-    for (let i = 0; i < unions; i++) tokens.push(await enrolNew(db, url, `M${i}`));
-    const latencies: number[] = [];
-    start = performance.now();
-    await Promise.all(
-      tokens.map(async (t, i) => {
-        const deviceClock = new HybridLogicalClock(`m${i}dev`);
-        let cur = 0;
-        for (let round = 0; round < 3; round++) {
-          const batch = Array.from({ length: 10 }, (_, k) => {
-            const hlc = deviceClock.now();
-            return {
-              changeId: `m${i}dev:${hlc}`,
-              table: 'members',
-              rowId: `m${i}-r${round}-${k}`,
-              hlc,
-              fields: { id: `m${i}-r${round}-${k}`, name: `会员${k}`, deleted: 0 },
-            } as WireChange;
-          });
-          const s = performance.now();
-          const res = (await post(url, '/api/v1/sync', { v: 1, changes: batch, cursor: cur }, t)) as unknown as SyncResponse;
-          latencies.push(performance.now() - s);
-          cur = res.cursor;
-        }
-      }),
-    );
-    const wall = performance.now() - start;
-    latencies.sort((a, b) => a - b);
-    results.push({
-      name: `sync: 500 unions × 3 rounds of 10 changes at once, p99 (${name})`,
-      ms: percentile(latencies, 99),
-      runs: latencies.length,
-      targetMs: 500,
-      environment,
-      notes: `p50 ${percentile(latencies, 50).toFixed(0)} ms; all ${latencies.length} requests in ${(wall / 1000).toFixed(1)} s`,
-    });
+    for (let i = 0; i < UNIONS; i++) tokens.push(await enrolNew(db, url, `M${i}`));
+    const base = { kind: 'unions', url, rounds: 3, changesPerRound: 10 } as const;
+    const paced = await runClient<UnionsResult>({ ...base, tokens, periodMs: PACED_PERIOD_MS });
+    results.push(unionsResult(name, environment, paced, `each syncing every ${PACED_PERIOD_MS / 1000} s`));
+    const burstTokens: string[] = [];
+    for (let i = 0; i < UNIONS; i++) burstTokens.push(await enrolNew(db, url, `B${i}`));
+    const burst = await runClient<UnionsResult>({ ...base, tokens: burstTokens, periodMs: null });
+    results.push(unionsResult(name, environment, burst, 'all at the same instant, back to back'));
   } finally {
     await app.close();
   }
@@ -209,19 +165,22 @@ export async function run(): Promise<BenchResult[]> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const pgdb = await openPostgres(url, 20);
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
     try {
       await pgdb.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
-      results.push(...(await benchBackend('PostgreSQL 15', pgdb)));
+      results.push(...(await benchBackend('PostgreSQL 15', pgdb, { pool })));
     } finally {
+      await pool.end();
       await pgdb.close();
     }
   }
   if (process.env.BENCH_SYNC_BACKENDS === 'postgres') return results;
-  const lite = await openPglite();
+  const lite = await PGlite.create();
+  const db = await openPglite(undefined, lite);
   try {
-    results.push(...(await benchBackend('PGlite (in memory)', lite)));
+    results.push(...(await benchBackend('PGlite (in memory)', db, { lite })));
   } finally {
-    await lite.close();
+    await db.close();
   }
   return results;
 }

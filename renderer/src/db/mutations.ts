@@ -114,8 +114,18 @@ export async function openMutator(db: UnionBooksDB, wallClock: () => number = ()
     deviceId = uuidv7().replace(/-/g, '').slice(-16);
     await db.$sync.put({ key: DEVICE_KEY, value: deviceId });
   }
-  const last = await db.$changes.orderBy('changeId').last();
   const clock = new HybridLogicalClock(deviceId, wallClock);
+  // Past this device's own last write, and past the latest clock it pulled: a computer whose
+  // system time is behind must still write later than what it has already seen.
+  const last = await db.$changes.orderBy('changeId').last();
   if (last) clock.receive(last.hlc);
+  const seen = (await db.$sync.get(SYNC_KEYS.clockSeen))?.value as string | undefined;
+  if (seen) {
+    try {
+      clock.receive(seen);
+    } catch {
+      // A stamp from a device whose clock runs far ahead: keep our own clock rather than jump with it.
+    }
+  }
   return new Mutator(db, { deviceId, clock });
 }

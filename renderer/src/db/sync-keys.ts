@@ -9,4 +9,6 @@ export const SYNC_KEYS = {
   bootstrap: 'sync.bootstrap',
   status: 'sync.status',
   published: 'sync.published',
+  /** The latest clock pulled from the server, so the device clock starts past it after a restart. */
+  clockSeen: 'sync.clockSeen',
 } as const;

@@ -11,19 +11,29 @@ import { ClientError, json, num } from './util';
  * Everything here runs inside the caller's transaction with the union's row locked.
  */
 
-/** lockUnion for a sync round, noting the sync time in the same statement (an UPDATE locks the row as well). */
-export async function lockUnionForSync(q: Queryable, unionId: string): Promise<number> {
-  const rows = await q.query<{ last_seq: unknown }>('UPDATE unions SET last_sync_at = now() WHERE id = $1 RETURNING last_seq', [unionId]);
+/**
+ * lockUnion for a sync round, noting the sync time of the union and of the device in the same
+ * statement (an UPDATE locks the row as well), so authenticating a request stays a plain read.
+ */
+export async function lockUnionForSync(q: Queryable, unionId: string, deviceRowId: string): Promise<number> {
+  const rows = await q.query<{ last_seq: unknown }>(
+    `WITH seen AS (UPDATE devices SET last_seen_at = now() WHERE id = $2 AND union_id = $1)
+     UPDATE unions SET last_sync_at = now() WHERE id = $1 RETURNING last_seq`,
+    [unionId, deviceRowId],
+  );
   if (!rows[0]) throw new ClientError(404, 'no-union', '工会不存在');
   return num(rows[0].last_seq);
 }
 
 type Key = { table: string; rowId: string };
 const keyOf = (c: Key) => `${c.table}\u0000${c.rowId}`;
-const ROWS_OF_KEYS = `SELECT tbl, row_id, data, field_clocks FROM rows
-  WHERE union_id = $1 AND (tbl, row_id) IN (SELECT k->>0, k->>1 FROM jsonb_array_elements($KEYS::jsonb) AS k)`;
 
-function toMerged(found: { tbl: string; row_id: string; data: unknown; field_clocks: unknown }[]): Map<string, MergedRow> {
+async function loadRows(q: Queryable, unionId: string, keys: Key[]): Promise<Map<string, MergedRow>> {
+  const found = await q.query<{ tbl: string; row_id: string; data: unknown; field_clocks: unknown }>(
+    `SELECT tbl, row_id, data, field_clocks FROM rows
+     WHERE union_id = $1 AND (tbl, row_id) IN (SELECT k->>0, k->>1 FROM jsonb_array_elements($2::jsonb) AS k)`,
+    [unionId, JSON.stringify(keys.map((k) => [k.table, k.rowId]))],
+  );
   const out = new Map<string, MergedRow>();
   for (const r of found) {
     const data = json<Record<string, unknown>>(r.data);
@@ -32,30 +42,23 @@ function toMerged(found: { tbl: string; row_id: string; data: unknown; field_clo
   return out;
 }
 
-async function loadRows(q: Queryable, unionId: string, keys: Key[]): Promise<Map<string, MergedRow>> {
-  const found = await q.query<{ tbl: string; row_id: string; data: unknown; field_clocks: unknown }>(ROWS_OF_KEYS.replace('$KEYS', '$2'), [
-    unionId,
-    JSON.stringify(keys.map((k) => [k.table, k.rowId])),
-  ]);
-  return toMerged(found);
-}
+const storedForm = (r: Key & { row: MergedRow }) => ({
+  tbl: r.table,
+  row_id: r.rowId,
+  data: r.row.data,
+  clocks: packClocks(r.row.data, r.row.clocks),
+});
 
-/** Writes the merged rows and moves the union's last sequence number, in one statement. */
+/** Writes merged rows over stored ones and moves the union's last sequence number, in one statement. */
 async function saveRows(q: Queryable, unionId: string, rows: (Key & { row: MergedRow; seq: number })[], lastSeq: number): Promise<void> {
   if (!rows.length) return;
   await q.query(
     `WITH bump AS (UPDATE unions SET last_seq = $3 WHERE id = $1)
      INSERT INTO rows (union_id, tbl, row_id, data, field_clocks, seq)
      SELECT $1, x.tbl, x.row_id, x.data, x.clocks, x.seq
-     FROM jsonb_to_recordset($2::jsonb) AS x(tbl text, row_id text, data jsonb, clocks jsonb, seq bigint)
+     FROM json_to_recordset($2::json) AS x(tbl text, row_id text, data json, clocks json, seq bigint)
      ON CONFLICT (union_id, tbl, row_id) DO UPDATE SET data = excluded.data, field_clocks = excluded.field_clocks, seq = excluded.seq`,
-    [
-      unionId,
-      JSON.stringify(
-        rows.map((r) => ({ tbl: r.table, row_id: r.rowId, data: r.row.data, clocks: packClocks(r.row.data, r.row.clocks), seq: r.seq })),
-      ),
-      lastSeq,
-    ],
+    [unionId, JSON.stringify(rows.map((r) => ({ ...storedForm(r), seq: r.seq }))), lastSeq],
   );
 }
 
@@ -74,66 +77,107 @@ export function checkClocks(changes: readonly WireChange[], now: number): void {
 /** What a push did: the union's new last sequence number, and the rows where some pushed field lost to a later write. */
 export interface PushOutcome {
   lastSeq: number;
-  overruled: { table: string; rowId: string }[];
+  overruled: Key[];
+}
+
+type Change = Pick<WireChange, 'table' | 'rowId' | 'hlc' | 'fields'>;
+interface Group extends Key {
+  changes: Change[];
+  /** The row the changes make on their own, as if nothing were stored under this key yet. */
+  row: MergedRow;
+}
+
+function groupByRow(changes: readonly Change[]): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const c of changes) {
+    const key = keyOf(c);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { table: c.table, rowId: c.rowId, changes: [], row: { data: { id: c.rowId }, clocks: {} } }));
+    g.changes.push(c);
+    applyChange(g.row, c);
+  }
+  return groups;
+}
+
+/** Fields a change sent that the final row holds from some other write. */
+function overruledIn(groups: Iterable<Group>): Key[] {
+  const out: Key[] = [];
+  for (const g of groups) {
+    if (g.changes.some((c) => Object.keys(c.fields).some((f) => g.row.clocks[f] !== c.hlc))) out.push({ table: g.table, rowId: g.rowId });
+  }
+  return out;
+}
+
+/** Merges groups into the rows stored under their keys and gives each changed row the next sequence number. */
+async function mergeStored(q: Queryable, unionId: string, lastSeq: number, groups: Group[]): Promise<number> {
+  if (!groups.length) return lastSeq;
+  const stored = await loadRows(q, unionId, groups);
+  let seq = lastSeq;
+  const out: (Key & { row: MergedRow; seq: number })[] = [];
+  for (const g of groups) {
+    const row = stored.get(keyOf(g)) ?? { data: { id: g.rowId }, clocks: {} };
+    let changed = false;
+    for (const c of g.changes) changed = applyChange(row, c) || changed;
+    g.row = row;
+    if (changed) out.push({ table: g.table, rowId: g.rowId, row, seq: ++seq });
+  }
+  await saveRows(q, unionId, out, seq);
+  return seq;
 }
 
 /**
- * Applies a batch exactly once: change ids already recorded for this union are skipped, the rest
- * are merged per field. Runs inside the caller's transaction with the union locked.
+ * Applies a batch exactly once. The merge itself is what makes that so: a change whose clock is not
+ * later than the stored field's changes nothing, so a batch sent again (an answer lost on the way
+ * back, a device restarted mid-push) leaves rows and sequence numbers as they were, even after
+ * other writes have overtaken it. No log of change ids is kept: it would be the largest table on
+ * the server (every change ever pushed) and a third of the work of a first sync, to tell what the
+ * clocks already tell. A change id repeated within one batch is taken once, the first time.
+ *
+ * Statements of up to INSERT_CHUNK rows insert every row whose key is not stored yet (what a first
+ * sync and most new records are), numbered in order, and answer with the keys that are stored.
+ * Only those rows are then read, merged and written back. While PostgreSQL works on one chunk the
+ * next one is encoded, so the two processes overlap. Runs inside the caller's transaction with the
+ * union locked.
  */
 export async function applyChanges(q: Queryable, unionId: string, lastSeq: number, changes: readonly WireChange[]): Promise<PushOutcome> {
   if (!changes.length) return { lastSeq, overruled: [] };
-  const keys = new Map<string, Key>();
-  for (const c of changes) keys.set(keyOf(c), { table: c.table, rowId: c.rowId });
-  // One statement records the ids, answers with those recorded before (a retry; usually none —
-  // sending every fresh id back would cost more than the insert on PGlite), and reads the stored
-  // rows of the batch (as before the statement, so as before this batch).
-  const found = await q.query<{ seen: string | null; tbl: string; row_id: string; data: unknown; field_clocks: unknown }>(
-    `WITH input AS (SELECT DISTINCT x FROM jsonb_array_elements_text($2::jsonb) AS x),
-     fresh AS (INSERT INTO applied_changes (union_id, change_id) SELECT $1, x FROM input ON CONFLICT DO NOTHING RETURNING change_id)
-     SELECT x AS seen, NULL AS tbl, NULL AS row_id, NULL::jsonb AS data, NULL::jsonb AS field_clocks
-       FROM input WHERE x NOT IN (SELECT change_id FROM fresh)
-     UNION ALL
-     SELECT NULL, stored.* FROM (${ROWS_OF_KEYS.replace('$KEYS', '$3')}) AS stored`,
-    [unionId, JSON.stringify(changes.map((c) => c.changeId)), JSON.stringify([...keys.values()].map((k) => [k.table, k.rowId]))],
-  );
-  const skip = new Set(found.flatMap((r) => (r.seen === null ? [] : [r.seen])));
-  const todo = changes.filter((c) => {
-    if (skip.has(c.changeId)) return false;
-    // A change id repeated within the batch applies once, like one resent in a later batch.
-    skip.add(c.changeId);
-    return true;
-  });
-  return mergeInto(q, unionId, lastSeq, todo, toMerged(found.filter((r) => r.seen === null)));
+  const firstOfId = new Set<string>();
+  const unique = changes.filter((c) => !firstOfId.has(c.changeId) && !!firstOfId.add(c.changeId));
+  const groups = groupByRow(unique);
+  const all = [...groups.values()];
+  const encode = (from: number) => JSON.stringify(all.slice(from, from + INSERT_CHUNK).map((g, n) => ({ ...storedForm(g), n })));
+  let seq = lastSeq;
+  const stored: Group[] = [];
+  let next = encode(0);
+  for (let from = 0; from < all.length; from += INSERT_CHUNK) {
+    const pending = q.query<{ tbl: string | null; row_id: string; fresh: unknown }>(INSERT_FRESH, [unionId, next, seq]);
+    if (from + INSERT_CHUNK < all.length) next = encode(from + INSERT_CHUNK);
+    for (const r of await pending) {
+      if (r.tbl === null) seq += num(r.fresh);
+      else stored.push(groups.get(keyOf({ table: r.tbl, rowId: r.row_id }))!);
+    }
+  }
+  seq = await mergeStored(q, unionId, seq, stored);
+  return { lastSeq: seq, overruled: overruledIn(groups.values()) };
 }
 
-/** Merges changes into the stored rows and gives each changed row the union's next sequence number. */
-export async function mergeInto(
-  q: Queryable,
-  unionId: string,
-  lastSeq: number,
-  changes: readonly Pick<WireChange, 'table' | 'rowId' | 'hlc' | 'fields'>[],
-  /** The stored rows of the changes' keys when the caller has read them already. */
-  preloaded?: Map<string, MergedRow>,
-): Promise<PushOutcome> {
+const INSERT_CHUNK = 1000;
+const INSERT_FRESH = `WITH input AS MATERIALIZED (
+    SELECT x.tbl, x.row_id, x.data, x.clocks, x.n,
+      EXISTS (SELECT 1 FROM rows r WHERE r.union_id = $1 AND r.tbl = x.tbl AND r.row_id = x.row_id) AS stored
+    FROM json_to_recordset($2::json) AS x(tbl text, row_id text, data json, clocks json, n int)),
+  inserted AS (
+    INSERT INTO rows (union_id, tbl, row_id, data, field_clocks, seq)
+    SELECT $1, tbl, row_id, data, clocks, $3::bigint + row_number() OVER (ORDER BY n) FROM input WHERE NOT stored),
+  counted AS (SELECT count(*) AS fresh FROM input WHERE NOT stored),
+  bump AS (UPDATE unions SET last_seq = $3::bigint + (SELECT fresh FROM counted) WHERE id = $1)
+  SELECT tbl, row_id, NULL::bigint AS fresh FROM input WHERE stored
+  UNION ALL SELECT NULL, NULL, fresh FROM counted`;
+
+/** Merges changes that carry no change id (the upper union's own writes) into the stored rows. */
+export async function mergeInto(q: Queryable, unionId: string, lastSeq: number, changes: readonly Change[]): Promise<PushOutcome> {
   if (!changes.length) return { lastSeq, overruled: [] };
-  const keys = new Map<string, Key>();
-  for (const c of changes) keys.set(keyOf(c), { table: c.table, rowId: c.rowId });
-  const stored = preloaded ?? (await loadRows(q, unionId, [...keys.values()]));
-  const touched = new Set<string>();
-  for (const c of changes) {
-    const key = keyOf(c);
-    const row = stored.get(key) ?? { data: { id: c.rowId }, clocks: {} };
-    stored.set(key, row);
-    if (applyChange(row, c)) touched.add(key);
-  }
-  const overruled = new Set<string>();
-  for (const c of changes) {
-    const key = keyOf(c);
-    if (Object.keys(c.fields).some((f) => stored.get(key)!.clocks[f] !== c.hlc)) overruled.add(key);
-  }
-  let seq = lastSeq;
-  const out = [...touched].map((key) => ({ ...keys.get(key)!, row: stored.get(key)!, seq: ++seq }));
-  await saveRows(q, unionId, out, seq);
-  return { lastSeq: seq, overruled: [...overruled].map((key) => keys.get(key)!) };
+  const groups = [...groupByRow(changes).values()];
+  const seq = await mergeStored(q, unionId, lastSeq, groups);
+  return { lastSeq: seq, overruled: overruledIn(groups) };
 }

@@ -69,10 +69,13 @@ export async function enrolDevice(
   });
 }
 
-/** Finds the device by its token's hash and notes that it was seen, in one statement (it runs on every request). */
+/**
+ * Finds the device by its token's hash. It runs on every request, so it only reads: a sync notes
+ * the device's last contact in the statement that locks its union.
+ */
 export async function authenticateDevice(db: Queryable, token: string): Promise<DeviceAuth | null> {
   const rows = await db.query<{ id: string; union_id: string; code: string }>(
-    'UPDATE devices d SET last_seen_at = now() FROM unions u WHERE u.id = d.union_id AND d.token_hash = $1 RETURNING d.id, d.union_id, u.code',
+    'SELECT d.id, d.union_id, u.code FROM devices d JOIN unions u ON u.id = d.union_id WHERE d.token_hash = $1',
     [sha256(token)],
   );
   const row = rows[0];

@@ -76,11 +76,11 @@ describe('the hand-written sync request check', () => {
 
 describe.each(backends())('applying a batch on $name', (backend) => {
   let db: Database;
-  let unionId = '';
+  let caller = { unionId: '', deviceRowId: '' };
   beforeAll(async () => {
     db = await backend.fresh();
     await migrate(db);
-    unionId = (await createUnion(db, 'APPLY', '测试工会')).union.id;
+    caller = { unionId: (await createUnion(db, 'APPLY', '测试工会')).union.id, deviceRowId: 'no-device' };
   });
   afterAll(async () => {
     await db.close();
@@ -103,9 +103,9 @@ describe.each(backends())('applying a batch on $name', (backend) => {
       change('d:1', 'm1', stamp(now - 5), { name: '不该生效' }),
       change('d:2', 'm2', stamp(now - 10), { name: '乙' }),
     ];
-    const first = await syncRound(db, unionId, { v: 1, changes: batch, cursor: 0 });
+    const first = await syncRound(db, caller, { v: 1, changes: batch, cursor: 0 });
     expect(first.cursor).toBe(2);
-    const again = await syncRound(db, unionId, { v: 1, changes: batch, cursor: 0, pullLimit: 10 });
+    const again = await syncRound(db, caller, { v: 1, changes: batch, cursor: 0, pullLimit: 10 });
     expect(again.acked).toEqual(['d:1', 'd:1', 'd:2']);
     expect(again.rows.map((r) => [r.rowId, r.data, r.clocks])).toEqual([
       ['m1', { id: 'm1', name: '甲', phone: '1' }, { id: stamp(now - 10), name: stamp(now - 10), phone: stamp(now - 10) }],
@@ -117,7 +117,7 @@ describe.each(backends())('applying a batch on $name', (backend) => {
   it('merges per field into stored rows and hands out the full clocks', async () => {
     const now = t0 + 1000;
     const earlier = t0;
-    const res = await syncRound(db, unionId, {
+    const res = await syncRound(db, caller, {
       v: 1,
       changes: [change('d:3', 'm1', stamp(now), { phone: '2' }), change('d:4', 'm1', stamp(now - 60_000), { name: '旧值' })],
       cursor: 2,

@@ -95,6 +95,22 @@ describe('the app’s sync client', () => {
     expect(local).toMatchObject({ status: 'returned', returnReason: '女职工人数有误' });
   });
 
+  it('writes later than what it pulled after a restart, even with the system time behind', async () => {
+    const member = demo.members[1]!;
+    await first.mutator.update('members', member.id, { note: '甲设备改' });
+    await syncEngineFor(first.db, first.mutator).syncNow();
+    await syncEngineFor(second.db, second.mutator).syncNow();
+    const pulled = (await second.db.members.get(member.id))!;
+    expect(pulled.note).toBe('甲设备改');
+    // The app restarts on a computer whose clock is an hour slow, and edits the same field.
+    const restarted = await openMutator(second.db, () => Date.now() - 3_600_000);
+    await restarted.update('members', member.id, { note: '乙设备改' });
+    expect((await second.db.members.get(member.id))!.updatedAt > pulled.updatedAt).toBe(true);
+    await syncEngineFor(second.db, restarted).syncNow();
+    await syncEngineFor(first.db, first.mutator).syncNow();
+    expect((await first.db.members.get(member.id))?.note).toBe('乙设备改');
+  });
+
   it('tells the truth when the server is unreachable', async () => {
     const lonely = new UnionBooksDB('client-c');
     const mutator = await openMutator(lonely);

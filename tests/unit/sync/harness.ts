@@ -130,9 +130,14 @@ export const MEMBER: NewRecord<'members'> = {
   joinDate: '2020-01-01',
 };
 
-export async function countWrites(db: Database): Promise<{ rows: number; applied: number; submissions: number; devices: number }> {
+export async function countWrites(db: Database): Promise<{ rows: number; lastSeq: number; submissions: number; devices: number }> {
   const q = async (t: string) => Number((await db.query<{ n: unknown }>(`SELECT count(*) AS n FROM ${t}`))[0]?.n);
-  return { rows: await q('rows'), applied: await q('applied_changes'), submissions: await q('submissions'), devices: await q('devices') };
+  return {
+    rows: await q('rows'),
+    lastSeq: Number((await db.query<{ n: unknown }>('SELECT coalesce(sum(last_seq), 0) AS n FROM unions'))[0]?.n),
+    submissions: await q('submissions'),
+    devices: await q('devices'),
+  };
 }
 
 /**

@@ -16,7 +16,8 @@ function sameRecord(a: Record<string, unknown> | undefined, b: Record<string, un
  * (they came from the server; sending them back would be an echo). The cursor moves in the same
  * transaction, so a crash half-way pulls the page again rather than skipping it. Without a
  * cursor (a single row handed back by a submission) the cursor stays where it is.
- * Returns the latest clock seen, for the device clock.
+ * Returns the latest clock seen, for the device clock; it is also kept, so that the clock starts
+ * past it after a restart even when this device has written nothing since.
  */
 export async function applyPulledRows(db: UnionBooksDB, rows: readonly RemoteRow[], cursor?: number): Promise<string> {
   let latest = '';
@@ -38,6 +39,8 @@ export async function applyPulledRows(db: UnionBooksDB, rows: readonly RemoteRow
       if (merged.updatedAt > latest) latest = merged.updatedAt;
     }
     if (cursor !== undefined) await db.$sync.put({ key: KEYS.cursor, value: cursor });
+    const seen = (await db.$sync.get(KEYS.clockSeen))?.value as string | undefined;
+    if (latest && (!seen || latest > seen)) await db.$sync.put({ key: KEYS.clockSeen, value: latest });
   });
   return latest;
 }

@@ -3,16 +3,13 @@ import { useEffect, useRef } from 'react';
 import { useServices } from '../../app/services';
 import { syncEngineFor } from './engine';
 import { useSyncConfig } from './queries';
-
-const PERIOD_MS = 60_000;
-const FIRST_RETRY_MS = 5_000;
-const MAX_RETRY_MS = 5 * 60_000;
-const AFTER_WRITE_MS = 3_000;
+import { AFTER_WRITE_MS, BACK_ONLINE_MS, FIRST_RETRY_MS, nextRetry, PERIOD_MS, someTimeWithin, spread } from './schedule';
 
 /**
- * Automatic sync while the app is open and enrolled: soon after local writes, every minute, and
- * when the network comes back; after a failure it waits twice as long each time (up to five
- * minutes). It runs in the background and never holds up the page.
+ * Automatic sync while the app is open and enrolled: soon after local writes, about every minute,
+ * and within a few seconds of the network coming back; after a failure it waits about twice as
+ * long each time (up to five minutes). Every wait is spread at random (./schedule.ts) so that
+ * many unions do not hit the server together. It runs in the background and never holds up the page.
  */
 export function useAutoSync(): void {
   const { db, mutator } = useServices();
@@ -33,20 +30,20 @@ export function useAutoSync(): void {
     };
     const tick = () => {
       if (stopped) return;
-      if (typeof navigator !== 'undefined' && navigator.onLine === false) return plan(PERIOD_MS);
+      if (typeof navigator !== 'undefined' && navigator.onLine === false) return plan(spread(PERIOD_MS));
       void engine.syncNow().then((ok) => {
         if (stopped) return;
         if (ok) {
           retry.current = FIRST_RETRY_MS;
-          plan(PERIOD_MS);
+          plan(spread(PERIOD_MS));
         } else {
-          plan(retry.current);
-          retry.current = Math.min(retry.current * 2, MAX_RETRY_MS);
+          plan(spread(retry.current));
+          retry.current = nextRetry(retry.current);
         }
       });
     };
     schedule.current = plan;
-    const online = () => plan(0);
+    const online = () => plan(someTimeWithin(BACK_ONLINE_MS));
     window.addEventListener('online', online);
     plan(500);
     return () => {
