@@ -141,11 +141,7 @@ async function mergeStored(q: Queryable, unionId: string, lastSeq: number, group
  */
 export async function applyChanges(q: Queryable, unionId: string, lastSeq: number, changes: readonly WireChange[]): Promise<PushOutcome> {
   if (!changes.length) return { lastSeq, overruled: [] };
-  const firstOfId = new Set<string>();
-  const unique = changes.filter((c) => !firstOfId.has(c.changeId) && !!firstOfId.add(c.changeId));
-  const groups = groupByRow(unique);
-  const all = [...groups.values()];
-  const encode = (from: number) => JSON.stringify(all.slice(from, from + INSERT_CHUNK).map((g, n) => ({ ...storedForm(g), n })));
+  const { groups, all, encode } = prepareBatch(changes);
   let seq = lastSeq;
   const stored: Group[] = [];
   let next = encode(0);
@@ -160,6 +156,64 @@ export async function applyChanges(q: Queryable, unionId: string, lastSeq: numbe
   seq = await mergeStored(q, unionId, seq, stored);
   return { lastSeq: seq, overruled: overruledIn(groups.values()) };
 }
+
+function prepareBatch(changes: readonly WireChange[]) {
+  const firstOfId = new Set<string>();
+  const unique = changes.filter((c) => !firstOfId.has(c.changeId) && !!firstOfId.add(c.changeId));
+  const groups = groupByRow(unique);
+  const all = [...groups.values()];
+  const encode = (from: number) => JSON.stringify(all.slice(from, from + INSERT_CHUNK).map((g, n) => ({ ...storedForm(g), n })));
+  return { groups, all, encode };
+}
+
+/**
+ * The common small push — a few new records — in one statement with no transaction around it:
+ * lock the union, insert the rows, move the sequence and note the sync. It only writes when none
+ * of the batch's keys is stored; otherwise it writes nothing and answers null, and the caller takes
+ * the transaction (applyChanges), so a batch is still applied whole or not at all. A key that
+ * another push stored while this one waited for the lock makes the insert fail on the primary key:
+ * that too answers null.
+ */
+export async function pushNewRecords(
+  db: Queryable,
+  caller: { unionId: string; deviceRowId: string },
+  changes: readonly WireChange[],
+): Promise<(PushOutcome & { before: number }) | null> {
+  const { groups, all, encode } = prepareBatch(changes);
+  if (!all.length || all.length > INSERT_CHUNK) return null;
+  let found: { before: unknown; fresh: boolean | null }[];
+  try {
+    found = await db.query(PUSH_NEW, [caller.unionId, encode(0), caller.deviceRowId]);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '23505') return null;
+    throw error;
+  }
+  const row = found[0];
+  if (!row || row.before === null) throw new ClientError(404, 'no-union', '工会不存在');
+  if (!row.fresh) return null;
+  const before = num(row.before);
+  return { before, lastSeq: before + all.length, overruled: overruledIn(groups.values()) };
+}
+
+// The lock is taken by the statement, after its snapshot: rows another push committed meanwhile
+// are not seen by EXISTS, but the primary key still refuses them (see pushNewRecords). The UPDATE
+// of the locked union row sees its latest version.
+const PUSH_NEW = `WITH locked AS (SELECT last_seq FROM unions WHERE id = $1 FOR UPDATE),
+  input AS MATERIALIZED (
+    SELECT x.tbl, x.row_id, x.data, x.clocks, x.n,
+      EXISTS (SELECT 1 FROM rows r WHERE r.union_id = $1 AND r.tbl = x.tbl AND r.row_id = x.row_id) AS stored
+    FROM json_to_recordset($2::json) AS x(tbl text, row_id text, data json, clocks json, n int)),
+  verdict AS (SELECT NOT bool_or(stored) AS fresh, count(*) AS n FROM input),
+  inserted AS (
+    INSERT INTO rows (union_id, tbl, row_id, data, field_clocks, seq)
+    SELECT $1, tbl, row_id, data, clocks, (SELECT last_seq FROM locked) + n + 1 FROM input
+    WHERE (SELECT fresh FROM verdict) AND EXISTS (SELECT 1 FROM locked)),
+  seen AS (UPDATE devices SET last_seen_at = now() WHERE id = $3 AND union_id = $1),
+  bump AS (
+    UPDATE unions SET last_sync_at = now(),
+      last_seq = last_seq + CASE WHEN (SELECT fresh FROM verdict) THEN (SELECT n FROM verdict) ELSE 0 END
+    WHERE id = $1)
+  SELECT (SELECT last_seq FROM locked) AS before, (SELECT fresh FROM verdict) AS fresh`;
 
 const INSERT_CHUNK = 1000;
 const INSERT_FRESH = `WITH input AS MATERIALIZED (

@@ -1,7 +1,7 @@
 import { LIMITS, PROTOCOL_VERSION, type RemoteRow, type SyncRequest, type SyncResponse } from '../../../shared/sync/protocol';
 import type { Database } from '../db';
 import { listPublishedCached } from './published';
-import { applyChanges, checkClocks, lockUnionForSync } from './apply';
+import { applyChanges, checkClocks, lockUnionForSync, pushNewRecords } from './apply';
 import { getRows, pullRows } from './rows';
 
 /** Who is syncing: the token decided both, never the request body. */
@@ -17,7 +17,15 @@ export async function syncRound(db: Database, caller: SyncCaller, request: SyncR
   let from = request.cursor;
   let overruled: RemoteRow[] = [];
   let caughtUp = false;
-  if (request.changes.length) {
+  const quick = request.changes.length ? await pushNewRecords(db, caller, request.changes) : null;
+  if (quick) {
+    // Same rule as below: a device that was caught up gets only what it sent and lost.
+    if (request.cursor === quick.before) {
+      from = quick.lastSeq;
+      caughtUp = true;
+      overruled = await getRows(db, unionId, quick.overruled);
+    }
+  } else if (request.changes.length) {
     overruled = await db.tx(async (q) => {
       const before = await lockUnionForSync(q, unionId, caller.deviceRowId);
       const outcome = await applyChanges(q, unionId, before, request.changes);

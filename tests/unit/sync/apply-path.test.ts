@@ -129,4 +129,48 @@ describe.each(backends())('applying a batch on $name', (backend) => {
     ]);
     expect(res.cursor).toBe(3);
   });
+  it('lands every one of many pushes of the same new row at once, merged, with one sequence number each', async () => {
+    const now = t0 + 5000;
+    const pushes = Array.from({ length: 12 }, (_, i) =>
+      syncRound(db, caller, {
+        v: 1,
+        changes: [change(`race${i}:1`, 'race', stamp(now + i, `n${i}`), { id: 'race', name: `第${i}个`, phone: String(i) })],
+        cursor: 0,
+        pullLimit: 1,
+      }),
+    );
+    await Promise.all(pushes);
+    const stored = await db.query<{ name: string; seq: unknown }>("SELECT data->>'name' AS name, seq FROM rows WHERE row_id = 'race'");
+    expect(stored.map((r) => r.name)).toEqual(['第11个']);
+    const union = await db.query<{ last_seq: unknown }>('SELECT last_seq FROM unions WHERE id = $1', [caller.unionId]);
+    // The row's number is the union's last: no number was handed out twice or skipped past.
+    expect(Number(stored[0]!.seq)).toBeLessThanOrEqual(Number(union[0]!.last_seq));
+    const bySeq = await db.query<{ n: unknown }>('SELECT count(DISTINCT seq) AS n FROM rows WHERE union_id = $1', [caller.unionId]);
+    const all = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM rows WHERE union_id = $1', [caller.unionId]);
+    expect(Number(bySeq[0]!.n)).toBe(Number(all[0]!.n));
+  });
+  // Only a server with several connections can have a push wait for the union while another commits.
+  if (backend.name === 'PostgreSQL') {
+    it('takes a new row that another push stored while this one waited for the union, and merges it', async () => {
+      const now = t0 + 9000;
+      let push: Promise<unknown> = Promise.resolve();
+      await db.tx(async (q) => {
+        const [locked] = await q.query<{ last_seq: unknown }>('SELECT last_seq FROM unions WHERE id = $1 FOR UPDATE', [caller.unionId]);
+        push = syncRound(db, caller, { v: 1, changes: [change('late:1', 'held', stamp(now), { id: 'held', name: '后到' })], cursor: 0 });
+        // Let the push start, take its snapshot and wait for the lock this transaction holds.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const seq = Number(locked!.last_seq) + 1;
+        await q.query(`INSERT INTO rows (union_id, tbl, row_id, data, field_clocks, seq) VALUES ($1, 'members', 'held', $2, $3, $4)`, [
+          caller.unionId,
+          JSON.stringify({ id: 'held', name: '先到', phone: '9' }),
+          JSON.stringify({ '*': stamp(now - 1) }),
+          seq,
+        ]);
+        await q.query('UPDATE unions SET last_seq = $2 WHERE id = $1', [caller.unionId, seq]);
+      });
+      await push;
+      const stored = await db.query<{ data: { name: string; phone: string } }>("SELECT data FROM rows WHERE row_id = 'held'");
+      expect(stored.map((r) => r.data)).toEqual([{ id: 'held', name: '后到', phone: '9' }]);
+    });
+  }
 });
