@@ -53,7 +53,7 @@ function fastSyncRequest(body: unknown): SyncRequest | null {
   const { v, changes, cursor, pullLimit } = body;
   if (!isInt(v) || !isInt(cursor) || cursor < 0 || !Array.isArray(changes)) return null;
   if (changes.length > LIMITS.maxChangesPerPush) return null;
-  if (pullLimit !== undefined && (!isInt(pullLimit) || pullLimit < 1 || pullLimit > LIMITS.maxPullLimit)) return null;
+  if (pullLimit !== undefined && (!isInt(pullLimit) || pullLimit < 0 || pullLimit > LIMITS.maxPullLimit)) return null;
   const out: WireChange[] = new Array<WireChange>(changes.length);
   for (let i = 0; i < changes.length; i++) {
     const change = checkChange(changes[i]);

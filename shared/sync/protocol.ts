@@ -45,6 +45,11 @@ export interface SyncRequest {
   v: number;
   changes: WireChange[];
   cursor: number;
+  /**
+   * Rows to pull at most. 0 = push only: nothing is pulled and the cursor stays, the answer carries
+   * just the rows where a pushed field lost and the range the push wrote (`pushed`). A first sync
+   * sends its batches this way, two at a time, so that the server never waits for the next one.
+   */
   pullLimit?: number;
 }
 
@@ -65,6 +70,12 @@ export interface SyncResponse {
   cursor: number;
   /** More rows wait beyond this page. */
   more: boolean;
+  /**
+   * The sequence numbers this push's rows took, first to last (`to` < `from` when it changed
+   * nothing). A device whose cursor stood at `from - 1` holds all of them, less `rows`, and can
+   * move its cursor to `to`: ranges that join up mean nobody else wrote in between.
+   */
+  pushed?: { from: number; to: number };
   published: PublishedItem[];
   serverTime: string;
 }

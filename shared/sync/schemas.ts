@@ -53,7 +53,7 @@ export const syncRequestSchema = z.object({
   v: versionSchema,
   changes: z.array(wireChangeSchema).max(LIMITS.maxChangesPerPush, `一次最多推送 ${LIMITS.maxChangesPerPush} 条变更`),
   cursor: z.number().int().min(0),
-  pullLimit: z.number().int().min(1).max(LIMITS.maxPullLimit).optional(),
+  pullLimit: z.number().int().min(0).max(LIMITS.maxPullLimit).optional(),
 });
 
 export const publishedItemSchema = z.object({
@@ -70,6 +70,7 @@ export const syncResponseSchema = z.object({
   rows: z.array(remoteRowSchema),
   cursor: z.number().int(),
   more: z.boolean(),
+  pushed: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
   published: z.array(publishedItemSchema),
   serverTime: z.string(),
 });

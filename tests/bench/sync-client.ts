@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { HybridLogicalClock } from '../../shared/clock/hlc';
 import { stampUpdate } from '../../shared/book/changes';
+import { OwnRanges } from '../../shared/sync/own-ranges';
 import { LIMITS, type SyncResponse, type WireChange } from '../../shared/sync/protocol';
 import { toWire } from '../../renderer/src/features/sync/outgoing';
 import { bookChanges, largeBook } from './sync-book';
@@ -72,13 +73,20 @@ async function firstSync(job: Extract<ClientJob, { kind: 'first-sync' }>): Promi
   const book = largeBook();
   const changes = bookChanges(book, job.deviceId);
   const batch = LIMITS.maxChangesPerPush;
-  let cursor = 0;
   const start = performance.now();
-  // Pushes everything in batches, then pulls until done, as the app's first sync does.
-  for (let i = 0; i < changes.length; i += batch) {
-    cursor = (await post(job.url, '/api/v1/sync', { v: 1, changes: changes.slice(i, i + batch), cursor, pullLimit: 1 }, job.token)).cursor;
-    if (i % (40 * batch) === 0) process.stderr.write(`  … ${i + batch} / ${changes.length} rows pushed\n`);
+  // As the app's first sync does: batches sent push-only, two in flight, the cursor moved over the
+  // device's own rows, then pulls until done.
+  const own = new OwnRanges(0);
+  const inFlight: Promise<SyncResponse>[] = [];
+  for (let i = 0; i < changes.length || inFlight.length;) {
+    while (i < changes.length && inFlight.length < 2) {
+      inFlight.push(post(job.url, '/api/v1/sync', { v: 1, changes: changes.slice(i, i + batch), cursor: 0, pullLimit: 0 }, job.token));
+      i += batch;
+      if (i % (40 * batch) === 0) process.stderr.write(`  … ${i} / ${changes.length} rows pushed\n`);
+    }
+    own.add((await inFlight.shift()!).pushed);
   }
+  let cursor = own.cursor;
   for (let more = true; more;) {
     const res = await post(job.url, '/api/v1/sync', { v: 1, changes: [], cursor, pullLimit: LIMITS.maxPullLimit }, job.token);
     cursor = res.cursor;

@@ -139,9 +139,9 @@ async function mergeStored(q: Queryable, unionId: string, lastSeq: number, group
  * next one is encoded, so the two processes overlap. Runs inside the caller's transaction with the
  * union locked.
  */
-export async function applyChanges(q: Queryable, unionId: string, lastSeq: number, changes: readonly WireChange[]): Promise<PushOutcome> {
-  if (!changes.length) return { lastSeq, overruled: [] };
-  const { groups, all, encode } = prepareBatch(changes);
+export async function applyChanges(q: Queryable, unionId: string, lastSeq: number, batch: PreparedBatch): Promise<PushOutcome> {
+  const { groups, all, encode } = batch;
+  if (!all.length) return { lastSeq, overruled: [] };
   let seq = lastSeq;
   const stored: Group[] = [];
   let next = encode(0);
@@ -157,7 +157,15 @@ export async function applyChanges(q: Queryable, unionId: string, lastSeq: numbe
   return { lastSeq: seq, overruled: overruledIn(groups.values()) };
 }
 
-function prepareBatch(changes: readonly WireChange[]) {
+export interface PreparedBatch {
+  groups: Map<string, Group>;
+  all: Group[];
+  /** The JSON of INSERT_CHUNK groups from `from`. */
+  encode(from: number): string;
+}
+
+/** Groups a batch by row and folds each row's changes, before the union is locked. */
+export function prepareBatch(changes: readonly WireChange[]): PreparedBatch {
   const firstOfId = new Set<string>();
   const unique = changes.filter((c) => !firstOfId.has(c.changeId) && !!firstOfId.add(c.changeId));
   const groups = groupByRow(unique);
@@ -177,9 +185,9 @@ function prepareBatch(changes: readonly WireChange[]) {
 export async function pushNewRecords(
   db: Queryable,
   caller: { unionId: string; deviceRowId: string },
-  changes: readonly WireChange[],
+  batch: PreparedBatch,
 ): Promise<(PushOutcome & { before: number }) | null> {
-  const { groups, all, encode } = prepareBatch(changes);
+  const { groups, all, encode } = batch;
   if (!all.length || all.length > INSERT_CHUNK) return null;
   let found: { before: unknown; fresh: boolean | null }[];
   try {

@@ -1,7 +1,7 @@
 import { LIMITS, PROTOCOL_VERSION, type RemoteRow, type SyncRequest, type SyncResponse } from '../../../shared/sync/protocol';
 import type { Database } from '../db';
 import { listPublishedCached } from './published';
-import { applyChanges, checkClocks, lockUnionForSync, pushNewRecords } from './apply';
+import { applyChanges, checkClocks, lockUnionForSync, prepareBatch, pushNewRecords } from './apply';
 import { getRows, pullRows } from './rows';
 
 /** Who is syncing: the token decided both, never the request body. */
@@ -10,41 +10,52 @@ export interface SyncCaller {
   deviceRowId: string;
 }
 
+interface Pushed {
+  before: number;
+  lastSeq: number;
+  overruled: RemoteRow[];
+}
+
+/** Applies the request's batch: one statement for new records, otherwise one transaction with the union locked. */
+async function push(db: Database, caller: SyncCaller, request: SyncRequest): Promise<Pushed> {
+  // Prepared before the union is locked, so a second push of the same union is encoded while the first is written.
+  const batch = prepareBatch(request.changes);
+  const quick = await pushNewRecords(db, caller, batch);
+  if (quick) return { ...quick, overruled: await getRows(db, caller.unionId, quick.overruled) };
+  return db.tx(async (q) => {
+    const before = await lockUnionForSync(q, caller.unionId, caller.deviceRowId);
+    const outcome = await applyChanges(q, caller.unionId, before, batch);
+    return { before, lastSeq: outcome.lastSeq, overruled: await getRows(q, caller.unionId, outcome.overruled) };
+  });
+}
+
 /** One round trip for one device: push its batch (exactly once), then pull a page of what changed since its cursor. */
 export async function syncRound(db: Database, caller: SyncCaller, request: SyncRequest, now = Date.now()): Promise<SyncResponse> {
   checkClocks(request.changes, now);
   const { unionId } = caller;
+  const pullLimit = request.pullLimit ?? LIMITS.defaultPullLimit;
   let from = request.cursor;
   let overruled: RemoteRow[] = [];
+  let pushed: Pushed | null = null;
+  // A device that had pulled everything before its push holds every row the push produced,
+  // except where one of its fields lost to a later write: it gets only those, and its cursor moves
+  // past the push. The union was locked, so nothing else was written in between; what others
+  // commit afterwards comes with the next round. This spares a first sync the echo of the book.
   let caughtUp = false;
-  const quick = request.changes.length ? await pushNewRecords(db, caller, request.changes) : null;
-  if (quick) {
-    // Same rule as below: a device that was caught up gets only what it sent and lost.
-    if (request.cursor === quick.before) {
-      from = quick.lastSeq;
+  if (request.changes.length) {
+    pushed = await push(db, caller, request);
+    if (pullLimit === 0) overruled = pushed.overruled;
+    else if (request.cursor === pushed.before) {
+      overruled = pushed.overruled;
+      from = pushed.lastSeq;
       caughtUp = true;
-      overruled = await getRows(db, unionId, quick.overruled);
     }
-  } else if (request.changes.length) {
-    overruled = await db.tx(async (q) => {
-      const before = await lockUnionForSync(q, unionId, caller.deviceRowId);
-      const outcome = await applyChanges(q, unionId, before, request.changes);
-      // A device that had pulled everything before this push already holds every row the push
-      // produced, except where one of its fields lost to a later write: send only those, and
-      // move its cursor past the push. This spares a first sync the echo of the whole book.
-      if (request.cursor !== before) return [];
-      from = outcome.lastSeq;
-      // With the union locked nothing else was written meanwhile: there is nothing more to pull
-      // in this round (what others commit after it comes with the next one).
-      caughtUp = true;
-      return getRows(q, unionId, outcome.overruled);
-    });
   } else {
     // A pull alone needs no transaction: the statement only notes the time of the sync.
     await lockUnionForSync(db, unionId, caller.deviceRowId);
   }
   const [page, published] = await Promise.all([
-    caughtUp ? { rows: [], more: false } : pullRows(db, unionId, from, request.pullLimit ?? LIMITS.defaultPullLimit),
+    caughtUp || pullLimit === 0 ? { rows: [], more: false } : pullRows(db, unionId, from, pullLimit),
     listPublishedCached(db),
   ]);
   const seen = new Set(page.rows.map((r) => `${r.table}/${r.rowId}`));
@@ -56,6 +67,7 @@ export async function syncRound(db: Database, caller: SyncCaller, request: SyncR
     rows,
     cursor,
     more: page.more,
+    ...(pushed ? { pushed: { from: pushed.before + 1, to: pushed.lastSeq } } : {}),
     published,
     serverTime: new Date(now).toISOString(),
   };

@@ -58,6 +58,7 @@ describe('the hand-written sync request check', () => {
     { v: 1, changes: [good], cursor: -1 },
     { v: 1, changes: [good], cursor: 1.5 },
     { v: 1, changes: [good], cursor: 0, pullLimit: 0 },
+    { v: 1, changes: [good], cursor: 0, pullLimit: -1 },
     { v: 1, changes: [good], cursor: 0, pullLimit: 2001 },
     { v: 1, changes: [good], cursor: 0, pullLimit: '5' },
     { v: '1', changes: [good], cursor: 0 },
@@ -129,6 +130,25 @@ describe.each(backends())('applying a batch on $name', (backend) => {
     ]);
     expect(res.cursor).toBe(3);
   });
+  it('answers a push-only batch with the range it wrote and only the rows where it lost', async () => {
+    const [union] = await db.query<{ last_seq: unknown }>('SELECT last_seq FROM unions WHERE id = $1', [caller.unionId]);
+    const before = Number(union!.last_seq);
+    const res = await syncRound(db, caller, {
+      v: 1,
+      changes: [
+        change('po:1', 'po1', stamp(t0 + 2000), { id: 'po1', name: '丙' }),
+        change('po:2', 'm1', stamp(t0 - 100_000), { name: '很旧' }),
+      ],
+      cursor: 0,
+      pullLimit: 0,
+    });
+    // Nothing pulled, the cursor stays; one row written; m1's old name lost and m1 comes back.
+    expect(res.cursor).toBe(0);
+    expect(res.more).toBe(false);
+    expect(res.pushed).toEqual({ from: before + 1, to: before + 1 });
+    expect(res.rows.map((r) => [r.rowId, r.data.name])).toEqual([['m1', '甲']]);
+  });
+
   it('lands every one of many pushes of the same new row at once, merged, with one sequence number each', async () => {
     const now = t0 + 5000;
     const pushes = Array.from({ length: 12 }, (_, i) =>

@@ -49,7 +49,28 @@ describe('the app’s sync client', () => {
 
   it('sends a book that has no outbox whole on the first sync, and reports nothing pending after', async () => {
     expect(await pendingCount(first.db)).toBe(totalRows(demo as unknown as Record<string, unknown[]>));
-    expect(await syncEngineFor(first.db, first.mutator).syncNow()).toBe(true);
+    // Count the rows the server sends back: a first sync onto an empty union must not echo the book.
+    const realFetch = globalThis.fetch;
+    let rowsBack = 0;
+    let pushes = 0;
+    globalThis.fetch = async (input, init) => {
+      const res = await realFetch(input, init);
+      if (String(input).endsWith('/api/v1/sync')) {
+        const body = (await res.clone().json()) as { rows?: unknown[]; pushed?: unknown };
+        rowsBack += body.rows?.length ?? 0;
+        if (body.pushed) pushes++;
+      }
+      return res;
+    };
+    try {
+      expect(await syncEngineFor(first.db, first.mutator).syncNow()).toBe(true);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(pushes).toBeGreaterThan(1);
+    expect(rowsBack).toBe(0);
+    const [union] = await db.query<{ last_seq: unknown }>("SELECT last_seq FROM unions WHERE code = 'CLI1'");
+    expect(await getValue<number>(first.db, KEYS.cursor)).toBe(Number(union!.last_seq));
     const stored = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM rows');
     expect(Number(stored[0]?.n)).toBe(totalRows(demo as unknown as Record<string, unknown[]>));
     expect(await pendingCount(first.db)).toBe(0);

@@ -1,3 +1,4 @@
+import { OwnRanges } from '../../../../shared/sync/own-ranges';
 import { LIMITS, type SyncResponse, type WireChange } from '../../../../shared/sync/protocol';
 import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
@@ -5,6 +6,9 @@ import { syncRound, SyncError } from './api';
 import { applyPublished, applyPulledRows } from './apply';
 import { countAllRows, markSynced, nextBootstrapBatch, nextOutboxBatch } from './outgoing';
 import { getValue, KEYS, setValue, updateStatus, type BootstrapProgress, type SyncConfig } from './state';
+
+/** Batches of a first sync sent before the previous answer arrives. */
+const PUSHES_IN_FLIGHT = 2;
 
 /**
  * One device's sync: first the whole book (once), then the outbox in batches, then pull until the
@@ -39,21 +43,14 @@ export class SyncEngine {
         return res;
       };
 
-      let boot = (await getValue<BootstrapProgress>(this.db, KEYS.bootstrap)) ?? {
+      const boot = (await getValue<BootstrapProgress>(this.db, KEYS.bootstrap)) ?? {
         done: false,
         tableIndex: 0,
         lastId: '',
         sent: 0,
         total: await countAllRows(this.db),
       };
-      while (!boot.done) {
-        const { changes, next } = await nextBootstrapBatch(this.db, this.mutator.deviceId, boot);
-        // While pushing, pull only a token page: the full pull follows once everything is up.
-        if (changes.length) await send(changes, 1);
-        boot = next;
-        await setValue(this.db, KEYS.bootstrap, boot);
-        await updateStatus(this.db, { progress: boot.done ? null : { sent: boot.sent, total: boot.total } });
-      }
+      if (!boot.done) cursor = await this.pushBook(config, cursor, boot);
 
       for (;;) {
         const changes = await nextOutboxBatch(this.db);
@@ -74,15 +71,55 @@ export class SyncEngine {
     }
   }
 
-  private async absorb(res: SyncResponse): Promise<number> {
-    const latest = await applyPulledRows(this.db, res.rows, res.cursor);
-    if (latest) {
-      try {
-        this.mutator.observeClock(latest);
-      } catch {
-        // A stamp from a device whose clock runs far ahead: keep our own clock rather than jump with it.
+  /**
+   * The first sync of a book without an outbox: every row, in batches, two in flight so the server
+   * is never idle waiting for the next one. Pushes do not pull; the cursor moves over the device's
+   * own rows where their ranges join up (OwnRanges), and the full pull follows. Progress is stored
+   * in order as answers arrive, so an interruption resumes after the last acknowledged batch.
+   */
+  private async pushBook(config: SyncConfig, cursor: number, start: BootstrapProgress): Promise<number> {
+    const own = new OwnRanges(cursor);
+    const inFlight: { answer: Promise<SyncResponse>; next: BootstrapProgress }[] = [];
+    let boot = start;
+    let planned = start;
+    try {
+      while (!boot.done) {
+        while (!planned.done && inFlight.length < PUSHES_IN_FLIGHT) {
+          const { changes, next } = await nextBootstrapBatch(this.db, this.mutator.deviceId, planned);
+          const answer = changes.length
+            ? syncRound(config.serverUrl, config.token, { changes, cursor, pullLimit: 0 })
+            : Promise.resolve(null);
+          inFlight.push({ answer: answer as Promise<SyncResponse>, next });
+          planned = next;
+        }
+        const head = inFlight.shift()!;
+        const res = await head.answer;
+        if (res) {
+          own.add(res.pushed);
+          this.observe(await applyPulledRows(this.db, res.rows, own.cursor));
+        }
+        boot = head.next;
+        await setValue(this.db, KEYS.bootstrap, boot);
+        await updateStatus(this.db, { progress: boot.done ? null : { sent: boot.sent, total: boot.total } });
       }
+    } finally {
+      // A batch still on its way when another failed: its answer no longer matters here (it applies once if sent again).
+      for (const rest of inFlight) rest.answer.catch(() => undefined);
     }
+    return own.cursor;
+  }
+
+  private observe(latest: string): void {
+    if (!latest) return;
+    try {
+      this.mutator.observeClock(latest);
+    } catch {
+      // A stamp from a device whose clock runs far ahead: keep our own clock rather than jump with it.
+    }
+  }
+
+  private async absorb(res: SyncResponse): Promise<number> {
+    this.observe(await applyPulledRows(this.db, res.rows, res.cursor));
     const known = await getValue<unknown>(this.db, KEYS.published);
     if (JSON.stringify(known ?? []) !== JSON.stringify(res.published)) await applyPublished(this.db, res.published);
     return res.cursor;
