@@ -101,7 +101,17 @@ export class Mutator {
 
   /** Moves this device's clock past a stamp pulled from the server, so its next write is later than everything it has seen. */
   observeClock(stamp: string): void {
-    this.ctx.clock.receive(stamp);
+    observe(this.ctx.clock, stamp);
+  }
+}
+
+/** A stamp from a device whose clock runs far ahead is not followed: the clock keeps its own time rather than jump with it. */
+function observe(clock: HybridLogicalClock, stamp: string): void {
+  if (!stamp) return;
+  try {
+    clock.receive(stamp);
+  } catch {
+    // receive refuses stamps more than a day ahead; that refusal is the point, not an error here.
   }
 }
 
@@ -120,12 +130,6 @@ export async function openMutator(db: UnionBooksDB, wallClock: () => number = ()
   const last = await db.$changes.orderBy('changeId').last();
   if (last) clock.receive(last.hlc);
   const seen = (await db.$sync.get(SYNC_KEYS.clockSeen))?.value as string | undefined;
-  if (seen) {
-    try {
-      clock.receive(seen);
-    } catch {
-      // A stamp from a device whose clock runs far ahead: keep our own clock rather than jump with it.
-    }
-  }
+  if (seen) observe(clock, seen);
   return new Mutator(db, { deviceId, clock });
 }

@@ -6,9 +6,10 @@ import { packClocks, unpackClocks } from './clocks';
 import { ClientError, json, num } from './util';
 
 /**
- * How a batch of changes lands in a union's rows: exactly once per change id, merged per field,
- * in as few statements as the batch allows (a first sync sends hundreds of thousands of rows).
- * Everything here runs inside the caller's transaction with the union's row locked.
+ * How a batch of changes lands in a union's rows: exactly once, merged per field, in as few
+ * statements as the batch allows (a first sync sends hundreds of thousands of rows). Every write
+ * happens with the union's row locked: inside the caller's transaction (applyChanges, mergeInto),
+ * or taken by the statement itself (pushNewRecords).
  */
 
 /**
@@ -27,6 +28,8 @@ export async function lockUnionForSync(q: Queryable, unionId: string, deviceRowI
 
 type Key = { table: string; rowId: string };
 const keyOf = (c: Key) => `${c.table}\u0000${c.rowId}`;
+/** What a key holds before any change: only its id, which came with the key and has no clock. */
+const emptyRow = (rowId: string): MergedRow => ({ data: { id: rowId }, clocks: {} });
 
 async function loadRows(q: Queryable, unionId: string, keys: Key[]): Promise<Map<string, MergedRow>> {
   const found = await q.query<{ tbl: string; row_id: string; data: unknown; field_clocks: unknown }>(
@@ -92,7 +95,7 @@ function groupByRow(changes: readonly Change[]): Map<string, Group> {
   for (const c of changes) {
     const key = keyOf(c);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { table: c.table, rowId: c.rowId, changes: [], row: { data: { id: c.rowId }, clocks: {} } }));
+    if (!g) groups.set(key, (g = { table: c.table, rowId: c.rowId, changes: [], row: emptyRow(c.rowId) }));
     g.changes.push(c);
     applyChange(g.row, c);
   }
@@ -115,7 +118,7 @@ async function mergeStored(q: Queryable, unionId: string, lastSeq: number, group
   let seq = lastSeq;
   const out: (Key & { row: MergedRow; seq: number })[] = [];
   for (const g of groups) {
-    const row = stored.get(keyOf(g)) ?? { data: { id: g.rowId }, clocks: {} };
+    const row = stored.get(keyOf(g)) ?? emptyRow(g.rowId);
     let changed = false;
     for (const c of g.changes) changed = applyChange(row, c) || changed;
     g.row = row;
@@ -193,7 +196,7 @@ export async function pushNewRecords(
   try {
     found = await db.query(PUSH_NEW, [caller.unionId, encode(0), caller.deviceRowId]);
   } catch (error) {
-    if ((error as { code?: unknown }).code === '23505') return null;
+    if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return null;
     throw error;
   }
   const row = found[0];
@@ -203,14 +206,20 @@ export async function pushNewRecords(
   return { before, lastSeq: before + all.length, overruled: overruledIn(groups.values()) };
 }
 
+const UNIQUE_VIOLATION = '23505';
+const INSERT_CHUNK = 1000;
+
+/** The encoded groups ($2, from PreparedBatch.encode), each marked whether its key is stored already. */
+const INPUT = `input AS MATERIALIZED (
+    SELECT x.tbl, x.row_id, x.data, x.clocks, x.n,
+      EXISTS (SELECT 1 FROM rows r WHERE r.union_id = $1 AND r.tbl = x.tbl AND r.row_id = x.row_id) AS stored
+    FROM json_to_recordset($2::json) AS x(tbl text, row_id text, data json, clocks json, n int))`;
+
 // The lock is taken by the statement, after its snapshot: rows another push committed meanwhile
 // are not seen by EXISTS, but the primary key still refuses them (see pushNewRecords). The UPDATE
 // of the locked union row sees its latest version.
 const PUSH_NEW = `WITH locked AS (SELECT last_seq FROM unions WHERE id = $1 FOR UPDATE),
-  input AS MATERIALIZED (
-    SELECT x.tbl, x.row_id, x.data, x.clocks, x.n,
-      EXISTS (SELECT 1 FROM rows r WHERE r.union_id = $1 AND r.tbl = x.tbl AND r.row_id = x.row_id) AS stored
-    FROM json_to_recordset($2::json) AS x(tbl text, row_id text, data json, clocks json, n int)),
+  ${INPUT},
   verdict AS (SELECT NOT bool_or(stored) AS fresh, count(*) AS n FROM input),
   inserted AS (
     INSERT INTO rows (union_id, tbl, row_id, data, field_clocks, seq)
@@ -223,11 +232,7 @@ const PUSH_NEW = `WITH locked AS (SELECT last_seq FROM unions WHERE id = $1 FOR 
     WHERE id = $1)
   SELECT (SELECT last_seq FROM locked) AS before, (SELECT fresh FROM verdict) AS fresh`;
 
-const INSERT_CHUNK = 1000;
-const INSERT_FRESH = `WITH input AS MATERIALIZED (
-    SELECT x.tbl, x.row_id, x.data, x.clocks, x.n,
-      EXISTS (SELECT 1 FROM rows r WHERE r.union_id = $1 AND r.tbl = x.tbl AND r.row_id = x.row_id) AS stored
-    FROM json_to_recordset($2::json) AS x(tbl text, row_id text, data json, clocks json, n int)),
+const INSERT_FRESH = `WITH ${INPUT},
   inserted AS (
     INSERT INTO rows (union_id, tbl, row_id, data, field_clocks, seq)
     SELECT $1, tbl, row_id, data, clocks, $3::bigint + row_number() OVER (ORDER BY n) FROM input WHERE NOT stored),

@@ -1,7 +1,7 @@
 import { LIMITS, PROTOCOL_VERSION, type RemoteRow, type SyncRequest, type SyncResponse } from '../../../shared/sync/protocol';
 import type { Database } from '../db';
 import { listPublishedCached } from './published';
-import { applyChanges, checkClocks, lockUnionForSync, prepareBatch, pushNewRecords } from './apply';
+import { applyChanges, checkClocks, lockUnionForSync, prepareBatch, pushNewRecords, type PushOutcome } from './apply';
 import { getRows, pullRows } from './rows';
 
 /** Who is syncing: the token decided both, never the request body. */
@@ -10,22 +10,17 @@ export interface SyncCaller {
   deviceRowId: string;
 }
 
-interface Pushed {
-  before: number;
-  lastSeq: number;
-  overruled: RemoteRow[];
-}
+type Pushed = PushOutcome & { before: number };
 
 /** Applies the request's batch: one statement for new records, otherwise one transaction with the union locked. */
 async function push(db: Database, caller: SyncCaller, request: SyncRequest): Promise<Pushed> {
   // Prepared before the union is locked, so a second push of the same union is encoded while the first is written.
   const batch = prepareBatch(request.changes);
   const quick = await pushNewRecords(db, caller, batch);
-  if (quick) return { ...quick, overruled: await getRows(db, caller.unionId, quick.overruled) };
+  if (quick) return quick;
   return db.tx(async (q) => {
     const before = await lockUnionForSync(q, caller.unionId, caller.deviceRowId);
-    const outcome = await applyChanges(q, caller.unionId, before, batch);
-    return { before, lastSeq: outcome.lastSeq, overruled: await getRows(q, caller.unionId, outcome.overruled) };
+    return { before, ...(await applyChanges(q, caller.unionId, before, batch)) };
   });
 }
 
@@ -44,12 +39,10 @@ export async function syncRound(db: Database, caller: SyncCaller, request: SyncR
   let caughtUp = false;
   if (request.changes.length) {
     pushed = await push(db, caller, request);
-    if (pullLimit === 0) overruled = pushed.overruled;
-    else if (request.cursor === pushed.before) {
-      overruled = pushed.overruled;
-      from = pushed.lastSeq;
-      caughtUp = true;
-    }
+    caughtUp = pullLimit !== 0 && request.cursor === pushed.before;
+    if (caughtUp) from = pushed.lastSeq;
+    // The rows where a pushed field lost are read after the write: later writes can only make them newer.
+    if (caughtUp || pullLimit === 0) overruled = await getRows(db, unionId, pushed.overruled);
   } else {
     // A pull alone needs no transaction: the statement only notes the time of the sync.
     await lockUnionForSync(db, unionId, caller.deviceRowId);

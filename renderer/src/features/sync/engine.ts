@@ -79,7 +79,7 @@ export class SyncEngine {
    */
   private async pushBook(config: SyncConfig, cursor: number, start: BootstrapProgress): Promise<number> {
     const own = new OwnRanges(cursor);
-    const inFlight: { answer: Promise<SyncResponse>; next: BootstrapProgress }[] = [];
+    const inFlight: { answer: Promise<SyncResponse | null>; next: BootstrapProgress }[] = [];
     let boot = start;
     let planned = start;
     try {
@@ -89,14 +89,14 @@ export class SyncEngine {
           const answer = changes.length
             ? syncRound(config.serverUrl, config.token, { changes, cursor, pullLimit: 0 })
             : Promise.resolve(null);
-          inFlight.push({ answer: answer as Promise<SyncResponse>, next });
+          inFlight.push({ answer, next });
           planned = next;
         }
         const head = inFlight.shift()!;
         const res = await head.answer;
         if (res) {
           own.add(res.pushed);
-          this.observe(await applyPulledRows(this.db, res.rows, own.cursor));
+          this.mutator.observeClock(await applyPulledRows(this.db, res.rows, own.cursor));
         }
         boot = head.next;
         await setValue(this.db, KEYS.bootstrap, boot);
@@ -109,17 +109,8 @@ export class SyncEngine {
     return own.cursor;
   }
 
-  private observe(latest: string): void {
-    if (!latest) return;
-    try {
-      this.mutator.observeClock(latest);
-    } catch {
-      // A stamp from a device whose clock runs far ahead: keep our own clock rather than jump with it.
-    }
-  }
-
   private async absorb(res: SyncResponse): Promise<number> {
-    this.observe(await applyPulledRows(this.db, res.rows, res.cursor));
+    this.mutator.observeClock(await applyPulledRows(this.db, res.rows, res.cursor));
     const known = await getValue<unknown>(this.db, KEYS.published);
     if (JSON.stringify(known ?? []) !== JSON.stringify(res.published)) await applyPublished(this.db, res.published);
     return res.cursor;

@@ -79,6 +79,6 @@ export async function submitYearReport(db: UnionBooksDB, mutator: Mutator, year:
     documents,
   });
   const latest = await applyPulledRows(db, [receipt.row]);
-  if (latest) mutator.observeClock(latest);
+  mutator.observeClock(latest);
   return receipt;
 }
