@@ -22,6 +22,8 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1366, height: 860 },
     acceptDownloads: true,
+    // A failure leaves a picture of the page in test-results/, so a rare one can be read afterwards.
+    screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
