@@ -1,5 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { openPgliteThread } from './pglite-thread';
 
 /**
  * The one thing the store needs from a database, so the same SQL runs on PGlite (embedded, a data
@@ -17,25 +17,9 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-/** `dataDir` undefined = in memory (tests); `instance` wraps a PGlite the caller already opened (benchmarks that also COPY into it). */
-export async function openPglite(dataDir?: string, instance?: PGlite): Promise<Database> {
-  const db = instance ?? (dataDir ? new PGlite(dataDir) : new PGlite());
-  await db.waitReady;
-  return {
-    kind: 'pglite',
-    async query<T>(text: string, params?: unknown[]) {
-      return (await db.query<T>(text, params)).rows;
-    },
-    async exec(text) {
-      await db.exec(text);
-    },
-    tx(fn) {
-      return db.transaction((t) => fn({ query: async <T>(text: string, params?: unknown[]) => (await t.query<T>(text, params)).rows }));
-    },
-    async close() {
-      await db.close();
-    },
-  };
+/** `dataDir` undefined = in memory (tests). The database runs on a thread of its own (pglite-thread.ts). */
+export function openPglite(dataDir?: string): Promise<Database> {
+  return openPgliteThread(dataDir);
 }
 
 export async function openPostgres(connectionString: string, max = 10): Promise<Database> {

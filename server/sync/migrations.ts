@@ -105,9 +105,31 @@ const MIGRATIONS: readonly string[] = [
   `
   DROP TABLE applied_changes;
   `,
+  // Rows are keyed by a small number per union instead of its 36-character id: both indexes of the
+  // largest table shrink, and a first sync writes a tenth less. Keys compare byte by byte (COLLATE
+  // "C"): they are ids, and a server initialised with a language's collation would otherwise
+  // compare every key by that language's rules.
+  `
+  ALTER TABLE unions ADD COLUMN key integer GENERATED ALWAYS AS IDENTITY;
+  ALTER TABLE unions ADD CONSTRAINT unions_key_key UNIQUE (key);
+  CREATE TABLE rows_by_key (
+    union_key integer NOT NULL,
+    tbl text COLLATE "C" NOT NULL,
+    row_id text COLLATE "C" NOT NULL,
+    data json NOT NULL,
+    field_clocks json NOT NULL,
+    seq bigint NOT NULL
+  );
+  INSERT INTO rows_by_key SELECT u.key, r.tbl, r.row_id, r.data, r.field_clocks, r.seq FROM rows r JOIN unions u ON u.id = r.union_id;
+  DROP TABLE rows;
+  ALTER TABLE rows_by_key RENAME TO rows;
+  ALTER TABLE rows ADD CONSTRAINT rows_pkey PRIMARY KEY (union_key, tbl, row_id);
+  CREATE INDEX rows_union_seq ON rows (union_key, seq);
+  `,
 ];
 
-export async function migrate(db: Database): Promise<number> {
+/** Runs the migrations not yet applied, up to `through` (all of them, except in tests of a migration). */
+export async function migrate(db: Database, through = MIGRATIONS.length): Promise<number> {
   return db.tx(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock(715001)');
     await q.query('CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
@@ -115,7 +137,7 @@ export async function migrate(db: Database): Promise<number> {
     const applied = new Set(done.map((r) => Number(r.version)));
     let count = 0;
     for (const [i, sql] of MIGRATIONS.entries()) {
-      if (applied.has(i + 1)) continue;
+      if (applied.has(i + 1) || i >= through) continue;
       for (const statement of sql
         .split(';')
         .map((s) => s.trim())

@@ -10,7 +10,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { PGlite } from '@electric-sql/pglite';
 import { LIMITS, PROTOCOL_VERSION, type WireChange } from '../../shared/sync/protocol';
 import { buildServer } from '../../server/sync/app';
-import { openPglite, openPostgres, type Database } from '../../server/sync/db';
+import { openPglite, openPostgres, type Database, type Queryable } from '../../server/sync/db';
+import { migrate } from '../../server/sync/migrations';
 import { createUnion } from '../../server/sync/store/unions';
 import { bookChanges, largeBook } from './sync-book';
 import type { ClientJob, FirstSyncResult, UnionsResult } from './sync-client';
@@ -62,24 +63,24 @@ async function enrolNew(db: Database, url: string, code: string): Promise<string
 }
 
 /** The rows as the server stores a first sync (one clock per row), in COPY's text format. */
-function copyText(unionId: string, changes: WireChange[], from: number, to: number): string {
+function copyText(unionKey: number, changes: WireChange[], from: number, to: number): string {
   const esc = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
   let out = '';
   for (let i = from; i < to; i++) {
     const c = changes[i]!;
-    out += `${unionId}\t${c.table}\t${esc(c.rowId)}\t${esc(JSON.stringify(c.fields))}\t${esc(JSON.stringify({ '*': c.hlc }))}\t${i + 1}\n`;
+    out += `${unionKey}\t${c.table}\t${esc(c.rowId)}\t${esc(JSON.stringify(c.fields))}\t${esc(JSON.stringify({ '*': c.hlc }))}\t${i + 1}\n`;
   }
   return out;
 }
 
-const COPY_ROWS = 'COPY rows (union_id, tbl, row_id, data, field_clocks, seq) FROM';
+const COPY_ROWS = 'COPY rows (union_key, tbl, row_id, data, field_clocks, seq) FROM';
 
 /** The baseline: the same rows straight into the table with COPY, in chunks the size of a push. */
-async function rawCopy(target: { pool?: pg.Pool; lite?: PGlite }, unionId: string, changes: WireChange[]): Promise<number> {
+async function rawCopy(target: { pool?: pg.Pool; lite?: PGlite }, unionKey: number, changes: WireChange[]): Promise<number> {
   const step = LIMITS.maxChangesPerPush;
   const start = performance.now();
   for (let i = 0; i < changes.length; i += step) {
-    const text = copyText(unionId, changes, i, Math.min(changes.length, i + step));
+    const text = copyText(unionKey, changes, i, Math.min(changes.length, i + step));
     if (target.lite) {
       await target.lite.query(`${COPY_ROWS} '/dev/blob'`, [], { blob: new Blob([text]) });
     } else {
@@ -110,18 +111,48 @@ function unionsResult(name: string, environment: string, r: UnionsResult, how: s
   };
 }
 
-async function benchBackend(name: string, db: Database, raw: { pool?: pg.Pool; lite?: PGlite }): Promise<BenchResult[]> {
+/** The union's row key, which the rows table is keyed by. */
+async function unionKey(db: Queryable, unionId: string): Promise<number> {
+  const [row] = await db.query<{ key: unknown }>('SELECT key FROM unions WHERE id = $1', [unionId]);
+  return Number(row!.key);
+}
+
+/** A PGlite in this process, for the COPY baseline only: the server's own PGlite runs on its own thread. */
+function inProcess(lite: PGlite): Database {
+  const rows = async <T>(p: Promise<{ rows: T[] }>) => (await p).rows;
+  return {
+    kind: 'pglite',
+    query: <T>(text: string, params?: unknown[]) => rows<T>(lite.query<T>(text, params)),
+    exec: async (text) => void (await lite.exec(text)),
+    tx: (fn) => lite.transaction((t) => fn({ query: <T>(text: string, params?: unknown[]) => rows<T>(t.query<T>(text, params)) })),
+    close: () => lite.close(),
+  };
+}
+
+/** The raw COPY into an empty rows table of a second PGlite data folder, so the server's starts empty too. */
+async function pgliteCopyBaseline(changes: WireChange[]): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'ub-sync-bench-copy-'));
+  const lite = await PGlite.create(dir);
+  try {
+    const db = inProcess(lite);
+    await migrate(db);
+    const { union } = await createUnion(db, 'RAW', 'raw');
+    return await rawCopy({ lite }, await unionKey(db, union.id), changes);
+  } finally {
+    await lite.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchBackend(name: string, db: Database, baseline: (changes: WireChange[]) => Promise<number>): Promise<BenchResult[]> {
   const app: FastifyInstance = await buildServer({ db, authRateLimit: 100_000 });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const environment = `${name}, Fastify on 127.0.0.1; devices in a separate Node process`;
   const results: BenchResult[] = [];
   try {
-    // The baseline first, into the empty table; then the table is emptied again, so that both
-    // write into an empty table.
-    const copyUnion = await createUnion(db, 'RAW', 'raw');
-    const copyMs = await rawCopy(raw, copyUnion.union.id, bookChanges(largeBook(), 'benchdev'));
+    // The baseline first, into an empty table; the first sync then writes into an empty table too.
+    const copyMs = await baseline(bookChanges(largeBook(), 'benchdev'));
     process.stderr.write(`  raw COPY ${name}: ${(copyMs / 1000).toFixed(1)} s\n`);
-    await db.query('TRUNCATE rows');
 
     const token = await enrolNew(db, url, 'BIG');
     const first = await runClient<FirstSyncResult>({ kind: 'first-sync', url, token, deviceId: 'benchdev' });
@@ -166,21 +197,29 @@ export async function run(): Promise<BenchResult[]> {
   if (url) {
     const pgdb = await openPostgres(url, 20);
     const pool = new pg.Pool({ connectionString: url, max: 1 });
+    const baseline = async (changes: WireChange[]) => {
+      const { union } = await createUnion(pgdb, 'RAW', 'raw');
+      const ms = await rawCopy({ pool }, await unionKey(pgdb, union.id), changes);
+      await pgdb.query('TRUNCATE rows');
+      return ms;
+    };
     try {
       await pgdb.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
-      results.push(...(await benchBackend('PostgreSQL 15', pgdb, { pool })));
+      results.push(...(await benchBackend('PostgreSQL 15', pgdb, baseline)));
     } finally {
       await pool.end();
       await pgdb.close();
     }
   }
   if (process.env.BENCH_SYNC_BACKENDS === 'postgres') return results;
-  const lite = await PGlite.create();
-  const db = await openPglite(undefined, lite);
+  // As `npm run server` runs it: a data folder, the database on its own thread.
+  const dir = mkdtempSync(join(tmpdir(), 'ub-sync-bench-'));
+  const db = await openPglite(dir);
   try {
-    results.push(...(await benchBackend('PGlite (in memory)', db, { lite })));
+    results.push(...(await benchBackend('PGlite (data folder)', db, pgliteCopyBaseline)));
   } finally {
     await db.close();
+    rmSync(dir, { recursive: true, force: true });
   }
   return results;
 }

@@ -1,9 +1,9 @@
 import { MAX_DRIFT_MS, parseHlc } from '../../../shared/clock/hlc';
 import { applyChange, type MergedRow } from '../../../shared/sync/merge';
-import type { WireChange } from '../../../shared/sync/protocol';
+import { LIMITS, type WireChange } from '../../../shared/sync/protocol';
 import type { Queryable } from '../db';
 import { packClocks, unpackClocks } from './clocks';
-import { ClientError, json, num } from './util';
+import { ClientError, json, num, UNION_KEY } from './util';
 
 /**
  * How a batch of changes lands in a union's rows: exactly once, merged per field, in as few
@@ -34,7 +34,7 @@ const emptyRow = (rowId: string): MergedRow => ({ data: { id: rowId }, clocks: {
 async function loadRows(q: Queryable, unionId: string, keys: Key[]): Promise<Map<string, MergedRow>> {
   const found = await q.query<{ tbl: string; row_id: string; data: unknown; field_clocks: unknown }>(
     `SELECT tbl, row_id, data, field_clocks FROM rows
-     WHERE union_id = $1 AND (tbl, row_id) IN (SELECT k->>0, k->>1 FROM jsonb_array_elements($2::jsonb) AS k)`,
+     WHERE union_key = ${UNION_KEY} AND (tbl, row_id) IN (SELECT k->>0, k->>1 FROM jsonb_array_elements($2::jsonb) AS k)`,
     [unionId, JSON.stringify(keys.map((k) => [k.table, k.rowId]))],
   );
   const out = new Map<string, MergedRow>();
@@ -57,10 +57,10 @@ async function saveRows(q: Queryable, unionId: string, rows: (Key & { row: Merge
   if (!rows.length) return;
   await q.query(
     `WITH bump AS (UPDATE unions SET last_seq = $3 WHERE id = $1)
-     INSERT INTO rows (union_id, tbl, row_id, data, field_clocks, seq)
-     SELECT $1, x.tbl, x.row_id, x.data, x.clocks, x.seq
+     INSERT INTO rows (union_key, tbl, row_id, data, field_clocks, seq)
+     SELECT ${UNION_KEY}, x.tbl, x.row_id, x.data, x.clocks, x.seq
      FROM json_to_recordset($2::json) AS x(tbl text, row_id text, data json, clocks json, seq bigint)
-     ON CONFLICT (union_id, tbl, row_id) DO UPDATE SET data = excluded.data, field_clocks = excluded.field_clocks, seq = excluded.seq`,
+     ON CONFLICT (union_key, tbl, row_id) DO UPDATE SET data = excluded.data, field_clocks = excluded.field_clocks, seq = excluded.seq`,
     [unionId, JSON.stringify(rows.map((r) => ({ ...storedForm(r), seq: r.seq }))), lastSeq],
   );
 }
@@ -138,8 +138,8 @@ async function mergeStored(q: Queryable, unionId: string, lastSeq: number, group
  *
  * Statements of up to INSERT_CHUNK rows insert every row whose key is not stored yet (what a first
  * sync and most new records are), numbered in order, and answer with the keys that are stored.
- * Only those rows are then read, merged and written back. While PostgreSQL works on one chunk the
- * next one is encoded, so the two processes overlap. Runs inside the caller's transaction with the
+ * Only those rows are then read, merged and written back. While the database works on one chunk
+ * the next one is encoded, so the two overlap. Runs inside the caller's transaction with the
  * union locked.
  */
 export async function applyChanges(q: Queryable, unionId: string, lastSeq: number, batch: PreparedBatch): Promise<PushOutcome> {
@@ -207,23 +207,28 @@ export async function pushNewRecords(
 }
 
 const UNIQUE_VIOLATION = '23505';
-const INSERT_CHUNK = 1000;
+/**
+ * A whole push (LIMITS.maxChangesPerPush) fits one statement. On PGlite, whose statements run on
+ * its own thread, every statement of a transaction waits for the server's thread to send the next
+ * one, busy as it may be reading the next request; a push in one statement keeps PGlite working.
+ */
+const INSERT_CHUNK = LIMITS.maxChangesPerPush;
 
 /** The encoded groups ($2, from PreparedBatch.encode), each marked whether its key is stored already. */
 const INPUT = `input AS MATERIALIZED (
     SELECT x.tbl, x.row_id, x.data, x.clocks, x.n,
-      EXISTS (SELECT 1 FROM rows r WHERE r.union_id = $1 AND r.tbl = x.tbl AND r.row_id = x.row_id) AS stored
+      EXISTS (SELECT 1 FROM rows r WHERE r.union_key = ${UNION_KEY} AND r.tbl = x.tbl AND r.row_id = x.row_id) AS stored
     FROM json_to_recordset($2::json) AS x(tbl text, row_id text, data json, clocks json, n int))`;
 
 // The lock is taken by the statement, after its snapshot: rows another push committed meanwhile
 // are not seen by EXISTS, but the primary key still refuses them (see pushNewRecords). The UPDATE
 // of the locked union row sees its latest version.
-const PUSH_NEW = `WITH locked AS (SELECT last_seq FROM unions WHERE id = $1 FOR UPDATE),
+const PUSH_NEW = `WITH locked AS (SELECT key, last_seq FROM unions WHERE id = $1 FOR UPDATE),
   ${INPUT},
   verdict AS (SELECT NOT bool_or(stored) AS fresh, count(*) AS n FROM input),
   inserted AS (
-    INSERT INTO rows (union_id, tbl, row_id, data, field_clocks, seq)
-    SELECT $1, tbl, row_id, data, clocks, (SELECT last_seq FROM locked) + n + 1 FROM input
+    INSERT INTO rows (union_key, tbl, row_id, data, field_clocks, seq)
+    SELECT (SELECT key FROM locked), tbl, row_id, data, clocks, (SELECT last_seq FROM locked) + n + 1 FROM input
     WHERE (SELECT fresh FROM verdict) AND EXISTS (SELECT 1 FROM locked)),
   seen AS (UPDATE devices SET last_seen_at = now() WHERE id = $3 AND union_id = $1),
   bump AS (
@@ -234,8 +239,8 @@ const PUSH_NEW = `WITH locked AS (SELECT last_seq FROM unions WHERE id = $1 FOR 
 
 const INSERT_FRESH = `WITH ${INPUT},
   inserted AS (
-    INSERT INTO rows (union_id, tbl, row_id, data, field_clocks, seq)
-    SELECT $1, tbl, row_id, data, clocks, $3::bigint + row_number() OVER (ORDER BY n) FROM input WHERE NOT stored),
+    INSERT INTO rows (union_key, tbl, row_id, data, field_clocks, seq)
+    SELECT ${UNION_KEY}, tbl, row_id, data, clocks, $3::bigint + row_number() OVER (ORDER BY n) FROM input WHERE NOT stored),
   counted AS (SELECT count(*) AS fresh FROM input WHERE NOT stored),
   bump AS (UPDATE unions SET last_seq = $3::bigint + (SELECT fresh FROM counted) WHERE id = $1)
   SELECT tbl, row_id, NULL::bigint AS fresh FROM input WHERE stored

@@ -17,7 +17,8 @@ export async function adminOverview(db: Queryable, year: number): Promise<AdminO
   const submissions = await currentSubmissions(db, year);
   // Only the two tables the figures need, and only the year's dues, are read.
   const rows = await db.query<{ union_id: string; tbl: string; data: unknown }>(
-    `SELECT union_id, tbl, data FROM rows WHERE tbl = 'members' OR (tbl = 'duesPayments' AND data->>'paidDate' LIKE $1)`,
+    `SELECT u.id AS union_id, r.tbl, r.data FROM rows r JOIN unions u ON u.key = r.union_key
+     WHERE r.tbl = 'members' OR (r.tbl = 'duesPayments' AND r.data->>'paidDate' LIKE $1)`,
     [`${year}-%`],
   );
   const members = new Map<string, Member[]>();

@@ -5,7 +5,7 @@ import type { RemoteRow } from '../../../shared/sync/protocol';
 import type { Queryable } from '../db';
 import { mergeInto } from './apply';
 import { unpackClocks } from './clocks';
-import { ClientError, json, num } from './util';
+import { ClientError, json, num, UNION_KEY } from './util';
 
 /**
  * The merged rows of each union. Every write to a union's rows happens with the union's row
@@ -30,7 +30,7 @@ export async function pullRows(
   limit: number,
 ): Promise<{ rows: RemoteRow[]; more: boolean }> {
   const found = await q.query<{ tbl: string; row_id: string; data: unknown; field_clocks: unknown; seq: unknown }>(
-    'SELECT tbl, row_id, data, field_clocks, seq FROM rows WHERE union_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+    `SELECT tbl, row_id, data, field_clocks, seq FROM rows WHERE union_key = ${UNION_KEY} AND seq > $2 ORDER BY seq LIMIT $3`,
     [unionId, cursor, limit + 1],
   );
   const rows = found.slice(0, limit).map((r) => toRemote(r.tbl as TableName, r.row_id, r));
@@ -41,7 +41,7 @@ export async function getRows(q: Queryable, unionId: string, keys: { table: stri
   if (!keys.length) return [];
   const found = await q.query<{ tbl: string; row_id: string; data: unknown; field_clocks: unknown; seq: unknown }>(
     `SELECT tbl, row_id, data, field_clocks, seq FROM rows
-     WHERE union_id = $1 AND (tbl, row_id) IN (SELECT x->>0, x->>1 FROM jsonb_array_elements($2::jsonb) AS x) ORDER BY seq`,
+     WHERE union_key = ${UNION_KEY} AND (tbl, row_id) IN (SELECT x->>0, x->>1 FROM jsonb_array_elements($2::jsonb) AS x) ORDER BY seq`,
     [unionId, JSON.stringify(keys.map((k) => [k.table, k.rowId]))],
   );
   return found.map((r) => toRemote(r.tbl as TableName, r.row_id, r));
@@ -49,7 +49,7 @@ export async function getRows(q: Queryable, unionId: string, keys: { table: stri
 
 export async function getRow(q: Queryable, unionId: string, table: TableName, rowId: string): Promise<RemoteRow | null> {
   const found = await q.query<{ data: unknown; field_clocks: unknown; seq: unknown }>(
-    'SELECT data, field_clocks, seq FROM rows WHERE union_id = $1 AND tbl = $2 AND row_id = $3',
+    `SELECT data, field_clocks, seq FROM rows WHERE union_key = ${UNION_KEY} AND tbl = $2 AND row_id = $3`,
     [unionId, table, rowId],
   );
   const r = found[0];

@@ -27,3 +27,6 @@ export class ClientError extends Error {
     super(message);
   }
 }
+
+/** The union's row key, for statements whose $1 is the union's id (rows are keyed by number, see migrations.ts). */
+export const UNION_KEY = '(SELECT key FROM unions WHERE id = $1)';

@@ -165,8 +165,13 @@ describe.each(backends())('applying a batch on $name', (backend) => {
     const union = await db.query<{ last_seq: unknown }>('SELECT last_seq FROM unions WHERE id = $1', [caller.unionId]);
     // The row's number is the union's last: no number was handed out twice or skipped past.
     expect(Number(stored[0]!.seq)).toBeLessThanOrEqual(Number(union[0]!.last_seq));
-    const bySeq = await db.query<{ n: unknown }>('SELECT count(DISTINCT seq) AS n FROM rows WHERE union_id = $1', [caller.unionId]);
-    const all = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM rows WHERE union_id = $1', [caller.unionId]);
+    const bySeq = await db.query<{ n: unknown }>(
+      'SELECT count(DISTINCT seq) AS n FROM rows r JOIN unions u ON u.key = r.union_key WHERE u.id = $1',
+      [caller.unionId],
+    );
+    const all = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM rows r JOIN unions u ON u.key = r.union_key WHERE u.id = $1', [
+      caller.unionId,
+    ]);
     expect(Number(bySeq[0]!.n)).toBe(Number(all[0]!.n));
   });
   // Only a server with several connections can have a push wait for the union while another commits.
@@ -180,12 +185,11 @@ describe.each(backends())('applying a batch on $name', (backend) => {
         // Let the push start, take its snapshot and wait for the lock this transaction holds.
         await new Promise((resolve) => setTimeout(resolve, 200));
         const seq = Number(locked!.last_seq) + 1;
-        await q.query(`INSERT INTO rows (union_id, tbl, row_id, data, field_clocks, seq) VALUES ($1, 'members', 'held', $2, $3, $4)`, [
-          caller.unionId,
-          JSON.stringify({ id: 'held', name: '先到', phone: '9' }),
-          JSON.stringify({ '*': stamp(now - 1) }),
-          seq,
-        ]);
+        await q.query(
+          `INSERT INTO rows (union_key, tbl, row_id, data, field_clocks, seq)
+           VALUES ((SELECT key FROM unions WHERE id = $1), 'members', 'held', $2, $3, $4)`,
+          [caller.unionId, JSON.stringify({ id: 'held', name: '先到', phone: '9' }), JSON.stringify({ '*': stamp(now - 1) }), seq],
+        );
         await q.query('UPDATE unions SET last_seq = $2 WHERE id = $1', [caller.unionId, seq]);
       });
       await push;

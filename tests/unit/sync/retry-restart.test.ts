@@ -63,7 +63,7 @@ describe.each(backends())('pushes that fail half-way on $name', (backend) => {
     // The device never saw an acknowledgement, so it sends the batch again.
     await device.sync(s.app);
     const names = await s.db.query<{ name: string }>(
-      "SELECT r.data->>'name' AS name FROM rows r JOIN unions u ON u.id = r.union_id WHERE u.code = 'RESTART' AND r.tbl = 'members'",
+      "SELECT r.data->>'name' AS name FROM rows r JOIN unions u ON u.key = r.union_key WHERE u.code = 'RESTART' AND r.tbl = 'members'",
     );
     expect(names).toHaveLength(205);
     expect(new Set(names.map((n) => n.name)).size).toBe(205);
