@@ -9,7 +9,7 @@ import { ClientError, json, num, UNION_KEY } from './util';
  * How a batch of changes lands in a union's rows: exactly once, merged per field, in as few
  * statements as the batch allows (a first sync sends hundreds of thousands of rows). Every write
  * happens with the union's row locked: inside the caller's transaction (applyChanges, mergeInto),
- * or taken by the statement itself (pushNewRecords).
+ * or taken by the statement itself (push-group.ts).
  */
 
 /**
@@ -103,7 +103,7 @@ function groupByRow(changes: readonly Change[]): Map<string, Group> {
 }
 
 /** Fields a change sent that the final row holds from some other write. */
-function overruledIn(groups: Iterable<Group>): Key[] {
+export function overruledIn(groups: Iterable<Group>): Key[] {
   const out: Key[] = [];
   for (const g of groups) {
     if (g.changes.some((c) => Object.keys(c.fields).some((f) => g.row.clocks[f] !== c.hlc))) out.push({ table: g.table, rowId: g.rowId });
@@ -163,8 +163,8 @@ export async function applyChanges(q: Queryable, unionId: string, lastSeq: numbe
 export interface PreparedBatch {
   groups: Map<string, Group>;
   all: Group[];
-  /** The JSON of INSERT_CHUNK groups from `from`. */
-  encode(from: number): string;
+  /** The JSON of INSERT_CHUNK groups from `from`, each row marked with the push it belongs to (`g`) when pushes share a statement. */
+  encode(from: number, g?: number): string;
 }
 
 /** Groups a batch by row and folds each row's changes, before the union is locked. */
@@ -173,69 +173,24 @@ export function prepareBatch(changes: readonly WireChange[]): PreparedBatch {
   const unique = changes.filter((c) => !firstOfId.has(c.changeId) && !!firstOfId.add(c.changeId));
   const groups = groupByRow(unique);
   const all = [...groups.values()];
-  const encode = (from: number) => JSON.stringify(all.slice(from, from + INSERT_CHUNK).map((g, n) => ({ ...storedForm(g), n })));
+  const encode = (from: number, g = 0) =>
+    JSON.stringify(all.slice(from, from + INSERT_CHUNK).map((row, n) => ({ ...storedForm(row), n, g })));
   return { groups, all, encode };
 }
 
-/**
- * The common small push — a few new records — in one statement with no transaction around it:
- * lock the union, insert the rows, move the sequence and note the sync. It only writes when none
- * of the batch's keys is stored; otherwise it writes nothing and answers null, and the caller takes
- * the transaction (applyChanges), so a batch is still applied whole or not at all. A key that
- * another push stored while this one waited for the lock makes the insert fail on the primary key:
- * that too answers null.
- */
-export async function pushNewRecords(
-  db: Queryable,
-  caller: { unionId: string; deviceRowId: string },
-  batch: PreparedBatch,
-): Promise<(PushOutcome & { before: number }) | null> {
-  const { groups, all, encode } = batch;
-  if (!all.length || all.length > INSERT_CHUNK) return null;
-  let found: { before: unknown; fresh: boolean | null }[];
-  try {
-    found = await db.query(PUSH_NEW, [caller.unionId, encode(0), caller.deviceRowId]);
-  } catch (error) {
-    if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return null;
-    throw error;
-  }
-  const row = found[0];
-  if (!row || row.before === null) throw new ClientError(404, 'no-union', '工会不存在');
-  if (!row.fresh) return null;
-  const before = num(row.before);
-  return { before, lastSeq: before + all.length, overruled: overruledIn(groups.values()) };
-}
-
-const UNIQUE_VIOLATION = '23505';
+export const UNIQUE_VIOLATION = '23505';
 /**
  * A whole push (LIMITS.maxChangesPerPush) fits one statement. On PGlite, whose statements run on
  * its own thread, every statement of a transaction waits for the server's thread to send the next
  * one, busy as it may be reading the next request; a push in one statement keeps PGlite working.
  */
-const INSERT_CHUNK = LIMITS.maxChangesPerPush;
+export const INSERT_CHUNK = LIMITS.maxChangesPerPush;
 
 /** The encoded groups ($2, from PreparedBatch.encode), each marked whether its key is stored already. */
 const INPUT = `input AS MATERIALIZED (
     SELECT x.tbl, x.row_id, x.data, x.clocks, x.n,
       EXISTS (SELECT 1 FROM rows r WHERE r.union_key = ${UNION_KEY} AND r.tbl = x.tbl AND r.row_id = x.row_id) AS stored
     FROM json_to_recordset($2::json) AS x(tbl text, row_id text, data json, clocks json, n int))`;
-
-// The lock is taken by the statement, after its snapshot: rows another push committed meanwhile
-// are not seen by EXISTS, but the primary key still refuses them (see pushNewRecords). The UPDATE
-// of the locked union row sees its latest version.
-const PUSH_NEW = `WITH locked AS (SELECT key, last_seq FROM unions WHERE id = $1 FOR UPDATE),
-  ${INPUT},
-  verdict AS (SELECT NOT bool_or(stored) AS fresh, count(*) AS n FROM input),
-  inserted AS (
-    INSERT INTO rows (union_key, tbl, row_id, data, field_clocks, seq)
-    SELECT (SELECT key FROM locked), tbl, row_id, data, clocks, (SELECT last_seq FROM locked) + n + 1 FROM input
-    WHERE (SELECT fresh FROM verdict) AND EXISTS (SELECT 1 FROM locked)),
-  seen AS (UPDATE devices SET last_seen_at = now() WHERE id = $3 AND union_id = $1),
-  bump AS (
-    UPDATE unions SET last_sync_at = now(),
-      last_seq = last_seq + CASE WHEN (SELECT fresh FROM verdict) THEN (SELECT n FROM verdict) ELSE 0 END
-    WHERE id = $1)
-  SELECT (SELECT last_seq FROM locked) AS before, (SELECT fresh FROM verdict) AS fresh`;
 
 const INSERT_FRESH = `WITH ${INPUT},
   inserted AS (

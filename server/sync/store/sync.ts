@@ -1,7 +1,8 @@
 import { LIMITS, PROTOCOL_VERSION, type RemoteRow, type SyncRequest, type SyncResponse } from '../../../shared/sync/protocol';
 import type { Database } from '../db';
 import { listPublishedCached } from './published';
-import { applyChanges, checkClocks, lockUnionForSync, prepareBatch, pushNewRecords, type PushOutcome } from './apply';
+import { applyChanges, checkClocks, lockUnionForSync, prepareBatch, type PushOutcome } from './apply';
+import { pushNewRecords } from './push-group';
 import { getRows, pullRows } from './rows';
 
 /** Who is syncing: the token decided both, never the request body. */
@@ -12,7 +13,7 @@ export interface SyncCaller {
 
 type Pushed = PushOutcome & { before: number };
 
-/** Applies the request's batch: one statement for new records, otherwise one transaction with the union locked. */
+/** Applies the request's batch: new records in a statement shared with other unions' pushes, otherwise one transaction with the union locked. */
 async function push(db: Database, caller: SyncCaller, request: SyncRequest): Promise<Pushed> {
   // Prepared before the union is locked, so a second push of the same union is encoded while the first is written.
   const batch = prepareBatch(request.changes);

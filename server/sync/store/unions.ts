@@ -1,6 +1,7 @@
 import { uuidv7 } from '../../../shared/ids/uuid7';
 import { normaliseCode, randomEnrolmentCode, randomToken, sha256 } from '../crypto';
 import type { Database, Queryable } from '../db';
+import { Batcher, perDatabase, statementsAtOnce } from './batcher';
 import { ClientError, isoOrNull } from './util';
 
 export interface UnionAccount {
@@ -71,16 +72,29 @@ export async function enrolDevice(
 
 /**
  * Finds the device by its token's hash. It runs on every request, so it only reads: a sync notes
- * the device's last contact in the statement that locks its union.
+ * the device's last contact in the statement that locks its union. Lookups that arrive together
+ * (hundreds of devices syncing at the same moment) share one statement.
  */
-export async function authenticateDevice(db: Queryable, token: string): Promise<DeviceAuth | null> {
-  const rows = await db.query<{ id: string; union_id: string; code: string }>(
-    'SELECT d.id, d.union_id, u.code FROM devices d JOIN unions u ON u.id = d.union_id WHERE d.token_hash = $1',
-    [sha256(token)],
-  );
-  const row = rows[0];
-  return row ? { deviceRowId: row.id, unionId: row.union_id, unionCode: row.code } : null;
+export function authenticateDevice(db: Database, token: string): Promise<DeviceAuth | null> {
+  return authBatcher(db).call(sha256(token));
 }
+
+const authBatcher = perDatabase(
+  (db: Database) =>
+    new Batcher<string, DeviceAuth | null>({
+      parallel: statementsAtOnce(db),
+      fits: (taken) => taken.length < 1000,
+      async run(hashes) {
+        const rows = await db.query<{ token_hash: string; id: string; union_id: string; code: string }>(
+          `SELECT d.token_hash, d.id, d.union_id, u.code FROM devices d JOIN unions u ON u.id = d.union_id
+           WHERE d.token_hash IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+          [JSON.stringify(hashes)],
+        );
+        const byHash = new Map(rows.map((r) => [r.token_hash, { deviceRowId: r.id, unionId: r.union_id, unionCode: r.code }]));
+        return hashes.map((h) => byHash.get(h) ?? null);
+      },
+    }),
+);
 
 export async function listUnions(
   db: Queryable,

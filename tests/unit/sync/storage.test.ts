@@ -72,6 +72,44 @@ describe.each(backends())('how rows are stored on $name', (backend) => {
     expect(again.pushed).toEqual({ from: 2501, to: 2500 });
     expect((await pullRows(db, union, 2500, 10)).rows).toEqual([]);
   });
+  it('writes the pushes of unions that sync together in shared statements, each push whole', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push((await createUnion(db, `TOGETHER${i}`, `同时工会${i}`)).union.id);
+    // Union 3 already holds one of the keys its push sends: that push goes the transaction's way.
+    await syncRound(db, { unionId: ids[3]!, deviceRowId: 'none' }, { v: 1, changes: [member('pre:1', 'k3-0', '旧名', 1_000)], cursor: 0 });
+    let statements = 0;
+    const counted: Database = { ...db, query: (text, params) => (statements++, db.query(text, params)) };
+    const round = (unionId: string, i: number) =>
+      syncRound(
+        counted,
+        { unionId, deviceRowId: 'none' },
+        {
+          v: 1,
+          changes: [member(`g${i}:0`, `k${i}-0`, `第${i}会甲`, 2_000), member(`g${i}:1`, `k${i}-1`, `第${i}会乙`, 2_000)],
+          cursor: i === 3 ? 1 : 0,
+        },
+      );
+    const [answers, missing] = await Promise.all([Promise.all(ids.map(round)), round('no-such-union', 99).catch((e: unknown) => e)]);
+    expect(missing).toMatchObject({ status: 404, code: 'no-union' });
+    for (const [i, unionId] of ids.entries()) {
+      const rows = (await pullRows(db, unionId, 0, 10)).rows.map((r) => [r.rowId, r.data.name, r.seq]);
+      if (i === 3) {
+        // New rows are numbered first, then the stored one is merged.
+        expect(rows).toEqual([
+          ['k3-1', '第3会乙', 2],
+          ['k3-0', '第3会甲', 3],
+        ]);
+      } else {
+        expect(rows).toEqual([
+          [`k${i}-0`, `第${i}会甲`, 1],
+          [`k${i}-1`, `第${i}会乙`, 2],
+        ]);
+        expect(answers[i]!.pushed).toEqual({ from: 1, to: 2 });
+      }
+    }
+    // One statement per push would be 21, and union 3's transaction takes several more.
+    expect(statements).toBeLessThan(ids.length);
+  });
 });
 
 describe('the embedded database thread', () => {
