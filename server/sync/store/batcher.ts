@@ -5,7 +5,7 @@
  * at once when fewer than `parallel` statements are under way, and otherwise with the next one.
  */
 export interface BatcherOptions<T, R> {
-  /** Statements under way at a time: PGlite runs one at a time, PostgreSQL a few side by side. */
+  /** Statements under way at a time (statementsAtOnce). */
   parallel: number;
   /** Whether `next` may join the calls already taken for one statement (the first always goes). */
   fits(taken: readonly T[], next: T): boolean;
@@ -75,8 +75,11 @@ export class Batcher<T, R> {
   }
 }
 
-/** PGlite runs one statement at a time; PostgreSQL runs a few side by side. */
-export const statementsAtOnce = (db: { kind: 'pglite' | 'postgres' }): number => (db.kind === 'pglite' ? 1 : 4);
+/**
+ * PostgreSQL runs a few statements side by side. PGlite runs one at a time on its own thread: a
+ * second one waits there, ready, so PGlite never idles while this thread encodes the next group.
+ */
+export const statementsAtOnce = (db: { kind: 'pglite' | 'postgres' }): number => (db.kind === 'pglite' ? 2 : 4);
 
 /** One batcher per database object and purpose, made on first use. */
 export function perDatabase<D extends object, B>(make: (db: D) => B): (db: D) => B {
