@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Col, InputNumber, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AdminOverview, AdminUnionRow } from '../../../shared/sync/admin';
 import { ApiError, downloadDocument, fetchOverview, newCode } from './api';
 import { CreateUnionButton } from './CreateUnionButton';
@@ -15,11 +15,18 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
   const [error, setError] = useState<string | null>(null);
   const [codeShown, setCodeShown] = useState<{ union: string; code: string } | null>(null);
 
+  // Only the newest load shows: an older answer arriving late (a slow first load, the year before a
+  // change of year) would otherwise put back figures or a report status from before.
+  const latestLoad = useRef(0);
   const load = useCallback(async () => {
+    const mine = ++latestLoad.current;
     try {
-      setData(await fetchOverview(year));
+      const overview = await fetchOverview(year);
+      if (mine !== latestLoad.current) return;
+      setData(overview);
       setError(null);
     } catch (e) {
+      if (mine !== latestLoad.current) return;
       if (e instanceof ApiError && e.status === 401) return onUnauthorised();
       setError(e instanceof Error ? e.message : String(e));
     }
