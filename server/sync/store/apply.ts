@@ -1,6 +1,6 @@
 import { MAX_DRIFT_MS, parseHlc } from '../../../shared/clock/hlc';
 import { applyChange, type MergedRow } from '../../../shared/sync/merge';
-import { LIMITS, type WireChange } from '../../../shared/sync/protocol';
+import type { WireChange } from '../../../shared/sync/protocol';
 import type { Queryable } from '../db';
 import { packClocks, unpackClocks } from './clocks';
 import { ClientError, json, num, UNION_KEY } from './util';
@@ -136,25 +136,18 @@ async function mergeStored(q: Queryable, unionId: string, lastSeq: number, group
  * the server (every change ever pushed) and a third of the work of a first sync, to tell what the
  * clocks already tell. A change id repeated within one batch is taken once, the first time.
  *
- * Statements of up to INSERT_CHUNK rows insert every row whose key is not stored yet (what a first
- * sync and most new records are), numbered in order, and answer with the keys that are stored.
- * Only those rows are then read, merged and written back. While the database works on one chunk
- * the next one is encoded, so the two overlap. Runs inside the caller's transaction with the
- * union locked.
+ * One statement inserts every row whose key is not stored yet (what a first sync and most new
+ * records are), numbered in order, and answers with the keys that are stored. Only those rows are
+ * then read, merged and written back. Runs inside the caller's transaction with the union locked.
  */
 export async function applyChanges(q: Queryable, unionId: string, lastSeq: number, batch: PreparedBatch): Promise<PushOutcome> {
   const { groups, all, encode } = batch;
   if (!all.length) return { lastSeq, overruled: [] };
   let seq = lastSeq;
   const stored: Group[] = [];
-  let next = encode(0);
-  for (let from = 0; from < all.length; from += INSERT_CHUNK) {
-    const pending = q.query<{ tbl: string | null; row_id: string; fresh: unknown }>(INSERT_FRESH, [unionId, next, seq]);
-    if (from + INSERT_CHUNK < all.length) next = encode(from + INSERT_CHUNK);
-    for (const r of await pending) {
-      if (r.tbl === null) seq += num(r.fresh);
-      else stored.push(groups.get(keyOf({ table: r.tbl, rowId: r.row_id }))!);
-    }
+  for (const r of await q.query<{ tbl: string | null; row_id: string; fresh: unknown }>(INSERT_FRESH, [unionId, encode(), seq])) {
+    if (r.tbl === null) seq += num(r.fresh);
+    else stored.push(groups.get(keyOf({ table: r.tbl, rowId: r.row_id }))!);
   }
   seq = await mergeStored(q, unionId, seq, stored);
   return { lastSeq: seq, overruled: overruledIn(groups.values()) };
@@ -163,8 +156,8 @@ export async function applyChanges(q: Queryable, unionId: string, lastSeq: numbe
 export interface PreparedBatch {
   groups: Map<string, Group>;
   all: Group[];
-  /** The JSON of INSERT_CHUNK groups from `from`, each row marked with the push it belongs to (`g`) when pushes share a statement. */
-  encode(from: number, g?: number): string;
+  /** The JSON of the rows, each marked with the push it belongs to (`g`) when pushes share a statement. */
+  encode(g?: number): string;
 }
 
 /** Groups a batch by row and folds each row's changes, before the union is locked. */
@@ -173,26 +166,16 @@ export function prepareBatch(changes: readonly WireChange[]): PreparedBatch {
   const unique = changes.filter((c) => !firstOfId.has(c.changeId) && !!firstOfId.add(c.changeId));
   const groups = groupByRow(unique);
   const all = [...groups.values()];
-  const encode = (from: number, g = 0) =>
-    JSON.stringify(all.slice(from, from + INSERT_CHUNK).map((row, n) => ({ ...storedForm(row), n, g })));
+  const encode = (g = 0) => JSON.stringify(all.map((row, n) => ({ ...storedForm(row), n, g })));
   return { groups, all, encode };
 }
 
 export const UNIQUE_VIOLATION = '23505';
-/**
- * A whole push (LIMITS.maxChangesPerPush) fits one statement. On PGlite, whose statements run on
- * its own thread, every statement of a transaction waits for the server's thread to send the next
- * one, busy as it may be reading the next request; a push in one statement keeps PGlite working.
- */
-export const INSERT_CHUNK = LIMITS.maxChangesPerPush;
-
-/** The encoded groups ($2, from PreparedBatch.encode), each marked whether its key is stored already. */
-const INPUT = `input AS MATERIALIZED (
+// $2 is PreparedBatch.encode(); each row is marked whether its key is stored already.
+const INSERT_FRESH = `WITH input AS MATERIALIZED (
     SELECT x.tbl, x.row_id, x.data, x.clocks, x.n,
       EXISTS (SELECT 1 FROM rows r WHERE r.union_key = ${UNION_KEY} AND r.tbl = x.tbl AND r.row_id = x.row_id) AS stored
-    FROM json_to_recordset($2::json) AS x(tbl text, row_id text, data json, clocks json, n int))`;
-
-const INSERT_FRESH = `WITH ${INPUT},
+    FROM json_to_recordset($2::json) AS x(tbl text, row_id text, data json, clocks json, n int)),
   inserted AS (
     INSERT INTO rows (union_key, tbl, row_id, data, field_clocks, seq)
     SELECT ${UNION_KEY}, tbl, row_id, data, clocks, $3::bigint + row_number() OVER (ORDER BY n) FROM input WHERE NOT stored),

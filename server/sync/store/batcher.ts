@@ -7,8 +7,11 @@
 export interface BatcherOptions<T, R> {
   /** Statements under way at a time (statementsAtOnce). */
   parallel: number;
-  /** Whether `next` may join the calls already taken for one statement (the first always goes). */
-  fits(taken: readonly T[], next: T): boolean;
+  /**
+   * A fresh test for one statement, put to every waiting call in order: whether `next` may join
+   * the calls it accepted so far. It keeps its own count, so a group is formed in one pass.
+   */
+  group(): (next: T) => boolean;
   /** Runs one statement for the calls; answers each call's result or error, in order. */
   run(items: T[]): Promise<(R | Error)[]>;
 }
@@ -20,7 +23,7 @@ interface Waiting<T, R> {
 }
 
 export class Batcher<T, R> {
-  private readonly queue: Waiting<T, R>[] = [];
+  private queue: Waiting<T, R>[] = [];
   private running = 0;
 
   constructor(private readonly options: BatcherOptions<T, R>) {}
@@ -45,18 +48,12 @@ export class Batcher<T, R> {
 
   /** The oldest calls that fit one statement; the rest keep their place in the queue. */
   private take(): Waiting<T, R>[] {
+    const fits = this.options.group();
     const group: Waiting<T, R>[] = [];
-    const items: T[] = [];
-    for (let i = 0; i < this.queue.length;) {
-      const w = this.queue[i]!;
-      if (group.length && !this.options.fits(items, w.item)) {
-        i++;
-        continue;
-      }
-      group.push(w);
-      items.push(w.item);
-      this.queue.splice(i, 1);
-    }
+    const rest: Waiting<T, R>[] = [];
+    // Every call is put to the test, the first included, so the test counts it; the first goes regardless.
+    for (const w of this.queue) (fits(w.item) || group.length === 0 ? group : rest).push(w);
+    this.queue = rest;
     return group;
   }
 

@@ -1,5 +1,6 @@
 import type { Database } from '../db';
-import { INSERT_CHUNK, overruledIn, UNIQUE_VIOLATION, type PreparedBatch, type PushOutcome } from './apply';
+import { LIMITS } from '../../../shared/sync/protocol';
+import { overruledIn, UNIQUE_VIOLATION, type PreparedBatch, type PushOutcome } from './apply';
 import { Batcher, perDatabase, statementsAtOnce } from './batcher';
 import { ClientError, num } from './util';
 
@@ -26,9 +27,13 @@ interface Push {
   batch: PreparedBatch;
 }
 
+/** A statement takes a push's worth of rows (a first sync's batch alone), from at most this many unions. */
+const MAX_ROWS = LIMITS.maxChangesPerPush;
+const MAX_PUSHES = 500;
+
 /** Writes a push of new records in a shared statement; null when the push needs the transaction instead. */
 export function pushNewRecords(db: Database, caller: Caller, batch: PreparedBatch): Promise<QuickPush> {
-  if (!batch.all.length || batch.all.length > INSERT_CHUNK) return Promise.resolve(null);
+  if (!batch.all.length || batch.all.length > MAX_ROWS) return Promise.resolve(null);
   return pushBatcher(db).call({ caller, batch });
 }
 
@@ -37,10 +42,16 @@ const pushBatcher = perDatabase(
     new Batcher<Push, QuickPush>({
       parallel: statementsAtOnce(db),
       // At most one push per union (its rows are numbered from its last), and a push's worth of rows.
-      fits: (taken, next) =>
-        taken.length < 500 &&
-        !taken.some((p) => p.caller.unionId === next.caller.unionId) &&
-        taken.reduce((n, p) => n + p.batch.all.length, next.batch.all.length) <= INSERT_CHUNK,
+      group() {
+        const unions = new Set<string>();
+        let rows = 0;
+        return ({ caller, batch }) => {
+          if (unions.size >= MAX_PUSHES || unions.has(caller.unionId) || rows + batch.all.length > MAX_ROWS) return false;
+          unions.add(caller.unionId);
+          rows += batch.all.length;
+          return true;
+        };
+      },
       run: (pushes) => pushTogether(db, pushes),
     }),
 );
@@ -48,7 +59,7 @@ const pushBatcher = perDatabase(
 async function pushTogether(db: Database, pushes: Push[]): Promise<(QuickPush | Error)[]> {
   const heads = JSON.stringify(pushes.map((p, g) => ({ g, union_id: p.caller.unionId, device_id: p.caller.deviceRowId })));
   const rows = `[${pushes
-    .map((p, g) => p.batch.encode(0, g).slice(1, -1))
+    .map((p, g) => p.batch.encode(g).slice(1, -1))
     .filter(Boolean)
     .join(',')}]`;
   let found: { g: number; before: unknown; fresh: boolean | null }[];

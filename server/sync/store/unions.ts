@@ -83,7 +83,10 @@ const authBatcher = perDatabase(
   (db: Database) =>
     new Batcher<string, DeviceAuth | null>({
       parallel: statementsAtOnce(db),
-      fits: (taken) => taken.length < 1000,
+      group() {
+        let taken = 0;
+        return () => taken++ < 1000;
+      },
       async run(hashes) {
         const rows = await db.query<{ token_hash: string; id: string; union_id: string; code: string }>(
           `SELECT d.token_hash, d.id, d.union_id, u.code FROM devices d JOIN unions u ON u.id = d.union_id

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../server/sync/db';
 import { openPglite } from '../../../server/sync/db';
 import { migrate } from '../../../server/sync/migrations';
+import { statementsAtOnce } from '../../../server/sync/store/batcher';
 import { getRows, pullRows } from '../../../server/sync/store/rows';
 import { syncRound } from '../../../server/sync/store/sync';
 import { createUnion } from '../../../server/sync/store/unions';
@@ -109,6 +110,25 @@ describe.each(backends())('how rows are stored on $name', (backend) => {
     }
     // One statement per push would be 21, and union 3's transaction takes several more.
     expect(statements).toBeLessThan(ids.length);
+  });
+
+  it('never puts two pushes of one union in the same statement', async () => {
+    const union = (await createUnion(db, 'TWICE', '两次工会')).union.id;
+    const others = [];
+    for (let i = 0; i < 5; i++) others.push((await createUnion(db, `TWICE-O${i}`, `其他工会${i}`)).union.id);
+    // The first pushes go out at once, one statement each; the rest wait and go together, led by
+    // the union's two pushes.
+    const lead = others.slice(0, statementsAtOnce(db));
+    const pushes = [...lead, union, union, ...others.slice(lead.length)].map((unionId, i) =>
+      syncRound(
+        db,
+        { unionId, deviceRowId: 'none' },
+        { v: 1, changes: [member(`tw:${i}`, `tw${i}`, `第${i}条`, 3_000)], cursor: 0, pullLimit: 0 },
+      ),
+    );
+    await Promise.all(pushes);
+    const rows = (await pullRows(db, union, 0, 10)).rows;
+    expect(rows.map((r) => r.seq).sort()).toEqual([1, 2]);
   });
 });
 
