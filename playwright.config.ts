@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const ci = !!process.env.CI;
-const port = ci ? 4173 : 5173;
+// E2E_PORT lets several checkouts run their end-to-end suites side by side on one machine.
+const port = Number(process.env.E2E_PORT) || (ci ? 4173 : 5173);
 
 /**
  * End-to-end tests drive the renderer in web mode in Debian's Chromium (the Electron binary cannot
