@@ -3,7 +3,7 @@
  * since 2022-01-01. 404 政府补助 and 508 补助下级 are for county-level unions and above, so they are
  * not offered here.
  */
-export type AccountKind = 'income' | 'expense';
+export type AccountKind = 'income' | 'expense' | 'asset';
 
 export interface Account {
   code: string;
@@ -17,6 +17,10 @@ const top = (code: string, name: string, kind: AccountKind): Account => ({ code,
 const sub = (parent: string, code: string, name: string, kind: AccountKind): Account => ({ code, name, kind, parent });
 
 export const ACCOUNTS: readonly Account[] = [
+  // Asset accounts carry only transfers between the cash box and the bank (提现/存现): an entry on
+  // 101 moves money into cash, on 102 into the bank, from the entry's own place.
+  top('101', '库存现金', 'asset'),
+  top('102', '银行存款', 'asset'),
   top('401', '会费收入', 'income'),
   top('402', '拨缴经费收入', 'income'),
   top('403', '上级补助收入', 'income'),
@@ -87,7 +91,8 @@ export function accountLabel(code: string): string {
   return account ? `${account.code} ${account.name}` : code;
 }
 
-/** Signed effect on the money on hand: income adds, expense subtracts. */
-export function cashEffect(code: string, amountFen: number): number {
-  return accountKind(code) === 'income' ? amountFen : -amountFen;
-}
+/** Income and expense accounts: what 记一笔 and the statements offer (transfers have their own form). */
+export const INCOME_EXPENSE_ACCOUNTS: readonly Account[] = ACCOUNTS.filter((a) => a.kind !== 'asset');
+
+/** The account that receives a transfer into a place: 101 for cash, 102 for the bank. */
+export const TRANSFER_ACCOUNT = { cash: '101', bank: '102' } as const;

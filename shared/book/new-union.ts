@@ -16,7 +16,6 @@ export function newUnionProfile(input: UnionProfileInput): NewRecord<'union'> {
     womenEmployeeCount: 0,
     duesRule: { ...DEFAULT_DUES_RULE },
     spendingPreset: 'anhui-2018',
-    backupFolder: '',
     ...input,
   };
 }

@@ -90,7 +90,14 @@ export function generateDemoBook(options: DemoOptions): BookTables {
       womenEmployeeCount: Math.round(employeeCount * 0.42),
     }),
   );
-  builder.insert('openingBalances', { year: startYear, cashFen: OPENING_CASH_FEN, bankFen: 5_000_000 });
+  builder.insert('openingBalances', {
+    year: startYear,
+    month: `${startYear}-01`,
+    booksStart: true,
+    duesBeforeFen: 0,
+    cashFen: OPENING_CASH_FEN,
+    bankFen: 5_000_000,
+  });
 
   const people: DemoMember[] = [];
   for (let i = 0; i < options.members; i++) people.push(makeMember(builder, rnd, i, months, startYear));
@@ -260,6 +267,7 @@ function makeActivity(builder: BookBuilder, rnd: SeededRandom, people: DemoMembe
     description: '活动组织有序，职工参与热情高，取得了良好效果。',
     photoIds: [],
     transactionIds: [],
+    planned: false,
   });
   if (rnd.chance(0.7)) {
     const t = tx(builder, startDate, CATEGORY_ACCOUNT[category] ?? '50106', (rnd.int(5, 120) * 10_000) / 10, `${activity.title}费用`, {

@@ -1,5 +1,5 @@
-import { cashEffect } from '../accounts/chart';
 import type { Fen, MoneyPlace, OpeningBalance, Transaction } from '../model/records';
+import { entryEffect, isTransfer } from './effect';
 
 /** What the finance functions read: the entries and the opening balances typed in by the treasurer. */
 export interface FinanceBook {
@@ -19,12 +19,14 @@ export function addToPlace(b: PlaceBalances, place: MoneyPlace, fen: Fen): void 
   else b.bankFen += fen;
 }
 
-/** Net effect of entries on cash and bank (income adds, spending subtracts; tombstones ignored). */
+/** Net effect of entries on cash and bank by the sign rule (see effect.ts; tombstones ignored). */
 export function netEffect(transactions: Iterable<Transaction>, from: string, to: string): PlaceBalances {
   const out = { cashFen: 0, bankFen: 0 };
   for (const t of transactions) {
     if (t.deleted !== 0 || t.date < from || t.date > to) continue;
-    addToPlace(out, t.place, cashEffect(t.accountCode, t.amountFen));
+    const e = entryEffect(t);
+    out.cashFen += e.cashFen;
+    out.bankFen += e.bankFen;
   }
   return out;
 }
@@ -69,11 +71,11 @@ export function balancesAt(book: FinanceBook, date: string): PlaceBalances {
   return { cashFen: open.cashFen + net.cashFen, bankFen: open.bankFen + net.bankFen };
 }
 
-/** Sum per account code of live entries in a date range (signed: reversals are negative). */
+/** Sum per income or expense account of live entries in a date range (signed: reversals are negative; transfers left out). */
 export function accountTotals(transactions: Iterable<Transaction>, from: string, to: string): Map<string, Fen> {
   const totals = new Map<string, Fen>();
   for (const t of transactions) {
-    if (t.deleted !== 0 || t.date < from || t.date > to) continue;
+    if (t.deleted !== 0 || t.date < from || t.date > to || isTransfer(t)) continue;
     totals.set(t.accountCode, (totals.get(t.accountCode) ?? 0) + t.amountFen);
   }
   return totals;

@@ -1,12 +1,19 @@
-import { accountKind, accountLabel } from '../accounts/chart';
+import { accountLabel } from '../accounts/chart';
 import type { Fen, MoneyPlace, Transaction } from '../model/records';
-import { addToPlace, openingBalance, totalOf, type FinanceBook, type PlaceBalances } from './balances';
+import { openingBalance, totalOf, type FinanceBook, type PlaceBalances } from './balances';
+import { entryEffect } from './effect';
 
 export interface JournalRow {
   transaction: Transaction;
   /** Income amount (negative for a 红字 reversal of income), 0 on spending rows. */
   incomeFen: Fen;
   expenseFen: Fen;
+  /** What the entry does to the cash box and to the bank (a transfer moves money between them). */
+  cashFen: Fen;
+  bankFen: Fen;
+  /** Cash and bank balances after this entry. */
+  cashBalanceFen: Fen;
+  bankBalanceFen: Fen;
   /** Balance of the row's own place (库存现金 or 银行存款) after this entry. */
   placeBalanceFen: Fen;
   /** Cash + bank after this entry. */
@@ -45,12 +52,17 @@ export function journalOfYear(book: FinanceBook, year: number): Journal {
     .filter((t) => t.deleted === 0 && t.date >= `${year}-01-01` && t.date <= `${year}-12-31`)
     .sort(compareEntries);
   const rows = entries.map((t): JournalRow => {
-    const income = accountKind(t.accountCode) === 'income';
-    addToPlace(running, t.place, income ? t.amountFen : -t.amountFen);
+    const e = entryEffect(t);
+    running.cashFen += e.cashFen;
+    running.bankFen += e.bankFen;
     return {
       transaction: t,
-      incomeFen: income ? t.amountFen : 0,
-      expenseFen: income ? 0 : t.amountFen,
+      incomeFen: e.incomeFen,
+      expenseFen: e.expenseFen,
+      cashFen: e.cashFen,
+      bankFen: e.bankFen,
+      cashBalanceFen: running.cashFen,
+      bankBalanceFen: running.bankFen,
       placeBalanceFen: t.place === 'cash' ? running.cashFen : running.bankFen,
       totalBalanceFen: totalOf(running),
       accountLabel: accountLabel(t.accountCode),

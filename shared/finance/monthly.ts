@@ -1,4 +1,5 @@
-import { findAccount, topLevelCode } from '../accounts/chart';
+import { topLevelCode } from '../accounts/chart';
+import { entryEffect } from './effect';
 import type { Fen, Transaction } from '../model/records';
 import { monthsOfYear } from './period';
 
@@ -18,12 +19,12 @@ export function spendingByMonth(transactions: Iterable<Transaction>, year: numbe
     if (t.deleted !== 0 || !t.date.startsWith(prefix)) continue;
     const m = months[Number(t.date.slice(5, 7)) - 1];
     if (!m) continue;
-    if (findAccount(t.accountCode)?.kind === 'income') {
-      m.incomeFen += t.amountFen;
-    } else {
+    const e = entryEffect(t);
+    m.incomeFen += e.incomeFen;
+    if (e.expenseFen !== 0) {
       const top = topLevelCode(t.accountCode);
-      m.byAccount[top] = (m.byAccount[top] ?? 0) + t.amountFen;
-      m.expenseFen += t.amountFen;
+      m.byAccount[top] = (m.byAccount[top] ?? 0) + e.expenseFen;
+      m.expenseFen += e.expenseFen;
     }
   }
   return months;

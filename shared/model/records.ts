@@ -51,8 +51,6 @@ export interface UnionProfile extends SyncMeta {
   spendingPreset: SpendingPresetId;
   /** The union's own limits, used when spendingPreset is 'custom'. */
   spendingLimits?: SpendingLimits;
-  /** Folder the desktop app writes rolling backups to; empty when not chosen. */
-  backupFolder: string;
 }
 
 export type Gender = '男' | '女';
@@ -130,6 +128,8 @@ export interface Activity extends SyncMeta {
   description: string;
   photoIds: string[];
   transactionIds: string[];
+  /** A plan, not yet held: the only kind of activity that may be dated after today. */
+  planned: boolean;
 }
 
 export type WelfareKind = '生日' | '结婚' | '生育' | '住院' | '去世' | '退休' | '节日' | '困难帮扶' | '送温暖';
@@ -172,10 +172,20 @@ export interface Budget extends SyncMeta {
   amountFen: Fen;
 }
 
+/**
+ * Money on hand when a year (or the books) begins. A row with `booksStart` is the start of books
+ * (开账): the union began keeping its books here in `month`; nothing is booked before it, and dues
+ * are owed only from it. Other rows set 上年结余 of a year by hand (month is then January).
+ */
 export interface OpeningBalance extends SyncMeta {
   year: number;
+  /** The month whose first day the balances are at; `${year}-01` for a year's 上年结余. */
+  month: IsoMonth;
   cashFen: Fen;
   bankFen: Fen;
+  booksStart: boolean;
+  /** Dues collected in the start year before the books start here (for the year's figures only). */
+  duesBeforeFen: Fen;
 }
 
 export interface MonthClose extends SyncMeta {

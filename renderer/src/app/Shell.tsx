@@ -2,6 +2,8 @@ import { Layout, Menu, Typography } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { UnionProfile } from '../../../shared/model/records';
 import { useAutoBackup } from '../features/backup/useAutoBackup';
+import { useBackupFolder } from '../features/backup/device-folder';
+import { useServices } from './services';
 import { useAutoSync } from '../features/sync/auto';
 import { ROUTES } from './routes';
 
@@ -10,7 +12,8 @@ const { Sider, Header, Content } = Layout;
 export function Shell({ union }: { union: UnionProfile }) {
   const location = useLocation();
   const navigate = useNavigate();
-  useAutoBackup(union.backupFolder);
+  const { db } = useServices();
+  useAutoBackup(useBackupFolder(db));
   useAutoSync();
   const selected = ROUTES.find((r) => r.path !== '/' && location.pathname.startsWith(r.path))?.path ?? '/';
   return (

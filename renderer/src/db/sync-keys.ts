@@ -11,4 +11,6 @@ export const SYNC_KEYS = {
   published: 'sync.published',
   /** The latest clock pulled from the server, so the device clock starts past it after a restart. */
   clockSeen: 'sync.clockSeen',
+  /** The folder this device writes automatic backups to: a device setting, never synced. */
+  backupFolder: 'device.backupFolder',
 } as const;

@@ -37,6 +37,7 @@ const input: ActivityInput = {
   headCount: 45,
   description: '',
   photoIds: [],
+  planned: false,
 };
 const photo = (name: string) => ({ name, mimeType: 'image/jpeg', data: new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]), caption: name });
 

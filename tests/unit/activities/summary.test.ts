@@ -20,6 +20,7 @@ const activity = (over: Partial<Activity>): Activity => ({
   description: '',
   photoIds: [],
   transactionIds: [],
+  planned: false,
   ...over,
 });
 

@@ -93,6 +93,7 @@ export function smallBook(): BookTables {
       description: '',
       photoIds,
       transactionIds: [],
+      planned: false,
     });
   activity('职工篮球赛', '文体活动', '2025-04-10', [a.id, bb.id], 0, [photo.id]);
   activity('健步走', '文体活动', '2025-09-01', [a.id], 30);
@@ -107,7 +108,7 @@ export function smallBook(): BookTables {
   visit(c.id, '住院', '2025-03-03', 50_000);
   visit(a.id, '生日', '2024-01-05', 20_000);
 
-  b.insert('openingBalances', { year: 2024, cashFen: 200_000, bankFen: 1_000_000 });
+  b.insert('openingBalances', { year: 2024, month: '2024-01', booksStart: false, duesBeforeFen: 0, cashFen: 200_000, bankFen: 1_000_000 });
   const tx = (date: string, place: 'cash' | 'bank', accountCode: string, amountFen: number) =>
     b.insert('transactions', {
       date,

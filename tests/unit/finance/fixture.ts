@@ -17,8 +17,8 @@ export function handBook(): BookTables {
     () => `00000000-0000-7000-8000-${String(++n).padStart(12, '0')}`,
   );
   b.insert('union', newUnionProfile({ name: '测试工会委员会', chair: '张主席', treasurer: '李会计' }));
-  b.insert('openingBalances', { year: 2024, cashFen: 100_000, bankFen: 1_000_000 });
-  b.insert('openingBalances', { year: 2026, cashFen: 12_345, bankFen: 0 });
+  b.insert('openingBalances', { year: 2024, month: '2024-01', booksStart: false, duesBeforeFen: 0, cashFen: 100_000, bankFen: 1_000_000 });
+  b.insert('openingBalances', { year: 2026, month: '2026-01', booksStart: false, duesBeforeFen: 0, cashFen: 12_345, bankFen: 0 });
   const tx = (
     date: string,
     place: MoneyPlace,

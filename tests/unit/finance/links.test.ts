@@ -43,6 +43,7 @@ async function activity(title: string) {
     description: '',
     photoIds: [],
     transactionIds: [],
+    planned: false,
   });
 }
 

@@ -79,6 +79,7 @@ export function ActivityDrawer({ activity, open, onClose, onSaved }: Props) {
           headCount: v.headCount ?? 0,
           description: v.description ?? '',
           photoIds: activity?.photoIds ?? [],
+          planned: activity?.planned ?? false,
         },
         pending,
       );

@@ -3,14 +3,15 @@ import { Alert, App, Button, Card, Descriptions, Space, Typography } from 'antd'
 import { useState } from 'react';
 import { emptyBook, TABLE_LABELS, TABLE_NAMES, type BookTables } from '../../../../shared/model/book';
 import { useServices } from '../../app/services';
+import { setBackupFolder, useBackupFolder } from './device-folder';
 import { FILTERS } from '../../platform';
 import { useUnion } from '../union/queries';
-import { updateUnion } from '../union/mutations';
 import { backupFileName, exportBackup, inspectBackup } from './book-io';
 
 /** 备份 and 恢复: the whole book to one .ubk file and back, all-or-nothing. */
 export function BackupPanel() {
   const { db, mutator, platform } = useServices();
+  const backupFolder = useBackupFolder(db);
   const union = useUnion();
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState<'backup' | 'restore' | null>(null);
@@ -91,7 +92,7 @@ export function BackupPanel() {
   const chooseFolder = async () => {
     if (!platform.bridge || !union) return;
     const folder = await platform.bridge.chooseFolder();
-    if (folder) await updateUnion(mutator, union.id, { backupFolder: folder });
+    if (folder) await setBackupFolder(db, folder);
   };
 
   return (
@@ -123,7 +124,7 @@ export function BackupPanel() {
         {platform.bridge ? (
           <Space direction="vertical">
             <Descriptions size="small" column={1}>
-              <Descriptions.Item label="备份文件夹">{union?.backupFolder || '未设置'}</Descriptions.Item>
+              <Descriptions.Item label="备份文件夹">{backupFolder || '未设置'}</Descriptions.Item>
             </Descriptions>
             <Button icon={<FolderOpenOutlined />} onClick={chooseFolder}>
               选择文件夹

@@ -35,7 +35,17 @@ export function loadYearEntries(db: UnionBooksDB, year: number): Promise<Transac
  * in-memory opening row (never stored), so the shared functions compute the same as on the whole book.
  */
 export function yearBook(year: number, opening: PlaceBalances, entries: Transaction[]): FinanceBook {
-  const row: OpeningBalance = { id: `opening-${year}`, updatedAt: '', deviceId: '', deleted: 0, year, ...opening };
+  const row: OpeningBalance = {
+    id: `opening-${year}`,
+    updatedAt: '',
+    deviceId: '',
+    deleted: 0,
+    year,
+    month: `${year}-01`,
+    booksStart: false,
+    duesBeforeFen: 0,
+    ...opening,
+  };
   return { transactions: entries, openingBalances: [row] };
 }
 

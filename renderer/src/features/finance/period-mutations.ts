@@ -38,7 +38,7 @@ export async function setOpeningBalance(
     const [first, ...extra] = rows;
     for (const r of extra) await mutator.remove('openingBalances', r.id);
     if (first) return mutator.update('openingBalances', first.id, { cashFen, bankFen });
-    return mutator.insert('openingBalances', { year, cashFen, bankFen });
+    return mutator.insert('openingBalances', { year, month: `${year}-01`, cashFen, bankFen, booksStart: false, duesBeforeFen: 0 });
   });
 }
 

@@ -1,0 +1,65 @@
+import { findAccount, TRANSFER_ACCOUNT } from '../accounts/chart';
+import type { Fen, MoneyPlace, Transaction } from '../model/records';
+
+/**
+ * What one entry does to the union's money: to the cash box, to the bank, to income and to
+ * spending. This is the sign rule of the books, and the only place it is written: the journals,
+ * balances, statements, charts, facts and verify all call it.
+ *
+ * - income (4xx): the entry's place gains the amount, income grows;
+ * - expense (5xx): the place loses it, spending grows;
+ * - transfer (101 库存现金 / 102 银行存款): the place named by the account gains, the entry's own
+ *   place loses; neither income nor spending changes.
+ * A 红字 reversal carries the negated amount, so every effect is undone by the same rule.
+ */
+export interface EntryEffect {
+  cashFen: Fen;
+  bankFen: Fen;
+  incomeFen: Fen;
+  expenseFen: Fen;
+}
+
+export type EntryForm = Pick<Transaction, 'place' | 'accountCode' | 'amountFen'>;
+
+export class UnknownAccountError extends Error {
+  override readonly name = 'UnknownAccountError';
+}
+
+function add(effect: EntryEffect, place: MoneyPlace, fen: Fen): void {
+  if (place === 'cash') effect.cashFen += fen;
+  else effect.bankFen += fen;
+}
+
+export function entryEffect(t: EntryForm): EntryEffect {
+  const account = findAccount(t.accountCode);
+  if (!account) throw new UnknownAccountError(`未知的会计科目：${t.accountCode}`);
+  const effect: EntryEffect = { cashFen: 0, bankFen: 0, incomeFen: 0, expenseFen: 0 };
+  if (account.kind === 'income') {
+    add(effect, t.place, t.amountFen);
+    effect.incomeFen = t.amountFen;
+  } else if (account.kind === 'expense') {
+    add(effect, t.place, -t.amountFen);
+    effect.expenseFen = t.amountFen;
+  } else {
+    add(effect, t.place, -t.amountFen);
+    add(effect, transferTarget(t.accountCode), t.amountFen);
+  }
+  return effect;
+}
+
+/** A transfer entry's destination: 101 → cash, 102 → bank. */
+export function transferTarget(accountCode: string): MoneyPlace {
+  if (accountCode === TRANSFER_ACCOUNT.cash) return 'cash';
+  if (accountCode === TRANSFER_ACCOUNT.bank) return 'bank';
+  throw new UnknownAccountError(`不是转账科目：${accountCode}`);
+}
+
+export function isTransfer(t: Pick<Transaction, 'accountCode'>): boolean {
+  return t.accountCode === TRANSFER_ACCOUNT.cash || t.accountCode === TRANSFER_ACCOUNT.bank;
+}
+
+/** The change in one place's balance (what that place's journal shows for the entry). */
+export function placeEffect(t: EntryForm, place: MoneyPlace): Fen {
+  const e = entryEffect(t);
+  return place === 'cash' ? e.cashFen : e.bankFen;
+}
