@@ -1,9 +1,10 @@
+import { fixturePath } from '../fixtures/path';
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { button, createUnion, goTo, loadDemo, saveDownload, screenshot, statValue } from './support/app';
 
-const SAMPLE = '/work/shared/samples/roster-sample.xlsx';
+const SAMPLE = fixturePath('roster/roster-sample.xlsx');
 
 async function shot(page: Page, name: string): Promise<void> {
   const path = await screenshot(page, name);

@@ -1,3 +1,4 @@
+import { fixturePath } from '../../fixtures/path';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ describe('unionbooks roster import', () => {
     const { book } = await newBook();
     const first = capture();
     const code = await main(
-      ['roster', 'import', '/work/shared/samples/roster-sample.xlsx', '--book', book, '--year', '2025', '--json'],
+      ['roster', 'import', fixturePath('roster/roster-sample.xlsx'), '--book', book, '--year', '2025', '--json'],
       first.io,
     );
     expect(code).toBe(3);
@@ -44,7 +45,7 @@ describe('unionbooks roster import', () => {
 
     const second = capture();
     expect(
-      await main(['roster', 'import', '/work/shared/samples/roster-sample.xlsx', '--book', book, '--year', '2025', '--json'], second.io),
+      await main(['roster', 'import', fixturePath('roster/roster-sample.xlsx'), '--book', book, '--year', '2025', '--json'], second.io),
     ).toBe(3);
     expect(JSON.parse(second.out.join(''))).toMatchObject({ imported: 0, updated: 58 });
     const again = await readBook(book);

@@ -1,3 +1,4 @@
+import { fixturePath } from '../../fixtures/path';
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ async function open() {
 }
 
 async function importSample(db: UnionBooksDB, mutator: Awaited<ReturnType<typeof openMutator>>) {
-  const parsed = await readRosterFile('roster-sample.xlsx', new Uint8Array(readFileSync('/work/shared/samples/roster-sample.xlsx')));
+  const parsed = await readRosterFile('roster-sample.xlsx', new Uint8Array(readFileSync(fixturePath('roster/roster-sample.xlsx'))));
   const plan = planImport({ rows: parsed.dataRows, mapping: parsed.mapping }, await db.members.toArray(), { year: 2025 });
   const progress: number[] = [];
   await commitRosterImport(
@@ -63,7 +64,7 @@ describe('committing a roster import through the Mutator', () => {
 
   it('is all-or-nothing: a failing write leaves the book as it was', async () => {
     const { db, mutator } = await open();
-    const parsed = await readRosterFile('roster-sample.xlsx', new Uint8Array(readFileSync('/work/shared/samples/roster-sample.xlsx')));
+    const parsed = await readRosterFile('roster-sample.xlsx', new Uint8Array(readFileSync(fixturePath('roster/roster-sample.xlsx'))));
     const writes = planWrites(planImport({ rows: parsed.dataRows, mapping: parsed.mapping }, [], { year: 2025 }), {
       wageBases: [],
       memberships: [],

@@ -1,3 +1,4 @@
+import { fixturePath } from '../../fixtures/path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { monthlyDues } from '../../../shared/dues/rule';
@@ -15,8 +16,8 @@ interface Expected {
   members: { name: string; id: string; wage_yuan: number; dues_fen: number; female: boolean }[];
 }
 
-const SAMPLE = '/work/shared/samples/roster-sample.xlsx';
-const expected = JSON.parse(readFileSync('/work/shared/samples/roster-sample.expected.json', 'utf8')) as Expected;
+const SAMPLE = fixturePath('roster/roster-sample.xlsx');
+const expected = JSON.parse(readFileSync(fixturePath('roster/roster-sample.expected.json'), 'utf8')) as Expected;
 
 async function importSample() {
   const parsed = await readRosterFile('roster-sample.xlsx', new Uint8Array(readFileSync(SAMPLE)));

@@ -1,0 +1,13 @@
+import type { RecordOf, TableName } from '../model/book';
+import { describeProblem, rowProblems } from '../records/check';
+import { BookError } from './errors';
+
+/**
+ * Every row a store writes passes its record declaration first (types, ranges, no control
+ * characters, no unknown fields), whatever path it came by: a form, an import, the command line.
+ */
+export function assertValidRow<T extends TableName>(table: T, row: RecordOf<T>): void {
+  const problems = rowProblems(table, row);
+  const first = problems[0];
+  if (first) throw new BookError(describeProblem(first), first.field);
+}
