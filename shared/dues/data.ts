@@ -1,3 +1,4 @@
+import { BookError } from '../engine/errors';
 import type { BookTables } from '../model/book';
 import type { DuesPayment, Fen, IsoMonth, WageBase } from '../model/records';
 import { buildTimelines, type MemberTimeline } from './eligibility';
@@ -56,7 +57,5 @@ export function isPaid(index: DuesIndex, memberId: string, month: IsoMonth): boo
   return (index.netPaid.get(memberMonthKey(memberId, month)) ?? 0) > 0;
 }
 
-/** Thrown for input a person must fix; the message is shown as it is. */
-export class DuesError extends Error {
-  override readonly name = 'DuesError';
-}
+/** Thrown for input a person must fix; the message is shown as it is (a BookError: nothing was written). */
+export class DuesError extends BookError {}

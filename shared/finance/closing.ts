@@ -35,13 +35,16 @@ export function closedMonths(closes: readonly MonthClose[], year: number): strin
  * Why a month cannot be closed, or null. Months close in order within a year (a treasurer closes
  * January before February), and a month that has not ended yet cannot be closed.
  */
-export function closeProblem(closes: readonly MonthClose[], month: string, today: string): string | null {
+export function closeProblem(closes: readonly MonthClose[], month: string, today: string, booksStart: string | null = null): string | null {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return `月份格式不对：${month}`;
+  if (booksStart && month < booksStart) return `${monthLabel(month)}在开账之前，无需结账`;
   if (isMonthClosed(closes, month)) return `${monthLabel(month)}已经结账`;
   if (month >= today.slice(0, 7)) return `${monthLabel(month)}还没有结束，不能结账`;
   const year = month.slice(0, 4);
   for (let m = 1; m < Number(month.slice(5, 7)); m++) {
     const earlier = `${year}-${String(m).padStart(2, '0')}`;
+    // Months before the start of books hold nothing to close.
+    if (booksStart && earlier < booksStart) continue;
     if (!isMonthClosed(closes, earlier)) return `请先结账${monthLabel(earlier)}`;
   }
   return null;

@@ -21,12 +21,23 @@ export function checkCharacter(first17: string): string {
   return CHECK_CHARS[sum % 11] ?? '';
 }
 
+/** Province-level codes of GB/T 2260 (the first two digits of a resident ID number). */
+const PROVINCES = new Set(
+  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82 83'.split(' '),
+);
+
+/** An existing province code, or the 2023 外国人永久居留身份证: 9 followed by the province code. */
+export function hasProvinceCode(id: string): boolean {
+  return PROVINCES.has(id.slice(0, 2)) || (id[0] === '9' && PROVINCES.has(id.slice(1, 3)));
+}
+
 export function checkIdNumber(raw: string): IdCheck {
   const id = normalizeIdNumber(raw);
   if (id === '') return { ok: false, reason: '缺少身份证号' };
   if (/^\d{15}$/.test(id)) return { ok: false, reason: '15 位旧身份证号，请改为 18 位' };
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, reason: '身份证号应为 18 位（最后一位可为 X）' };
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  if (!hasProvinceCode(id)) return { ok: false, reason: '身份证号前两位不是有效的省级行政区划代码' };
   if (!isRealDate(birthDate)) return { ok: false, reason: '身份证号中的出生日期无效' };
   if (checkCharacter(id.slice(0, 17)) !== id[17]) return { ok: false, reason: '校验位错误' };
   const gender = Number(id[16]) % 2 === 1 ? '男' : '女';

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import ExcelJS from 'exceljs';
 import { UnionBooksDB } from '../../renderer/src/db/database';
 import { openMutator } from '../../renderer/src/db/mutations';
-import { postDuesMonth } from '../../renderer/src/features/dues/mutations';
+import { DexieStore } from '../../renderer/src/db/dexie-store';
+import { postDuesMonth } from '../../shared/engine/ops/dues';
 import { stampInsert } from '../../shared/book/changes';
 import { HybridLogicalClock } from '../../shared/clock/hlc';
 import { generateDemoBook } from '../../shared/demo/generator';
@@ -49,7 +50,7 @@ export async function run(): Promise<BenchResult[]> {
   let posted = 0;
   const postMs = await timeMedian(months.length, async () => {
     const month = months[i++] ?? '2026-06';
-    const plan = await postDuesMonth(db, mutator, { month, paidDate: `${month}-15`, rule: DEFAULT_DUES_RULE });
+    const plan = await postDuesMonth(new DexieStore(db, mutator), { month, paidDate: `${month}-15`, rule: DEFAULT_DUES_RULE });
     posted = plan.posted;
   });
 

@@ -5,7 +5,8 @@ import { readRosterFile } from '../../shared/roster/read';
 import { planWrites } from '../../shared/roster/writes';
 import { UnionBooksDB } from '../../renderer/src/db/database';
 import { openMutator } from '../../renderer/src/db/mutations';
-import { commitRosterImport } from '../../renderer/src/features/members/mutations';
+import { DexieStore } from '../../renderer/src/db/dexie-store';
+import { commitRosterImport } from '../../shared/engine/ops/members';
 
 export interface BrowserRosterTimes {
   read: number[];
@@ -32,7 +33,7 @@ export async function runRosterBench(base64: string, runs: number, year: number)
     const parsed = await readRosterFile('big.xlsx', bytes);
     times.read.push(performance.now() - t0);
     const plan = planImport({ rows: parsed.dataRows, mapping: parsed.mapping }, await db.members.toArray(), { year });
-    await commitRosterImport(mutator, planWrites(plan, { wageBases: [], memberships: [] }), () => undefined);
+    await commitRosterImport(new DexieStore(db, mutator), planWrites(plan, { wageBases: [], memberships: [] }), () => undefined);
     times.full.push(performance.now() - t0);
     times.members = await db.members.count();
     last?.close();

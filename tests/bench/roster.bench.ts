@@ -8,7 +8,8 @@ import { readRosterFile } from '../../shared/roster/read';
 import { planWrites, type RosterWrites } from '../../shared/roster/writes';
 import { UnionBooksDB } from '../../renderer/src/db/database';
 import { openMutator } from '../../renderer/src/db/mutations';
-import { commitRosterImport } from '../../renderer/src/features/members/mutations';
+import { DexieStore } from '../../renderer/src/db/dexie-store';
+import { commitRosterImport } from '../../shared/engine/ops/members';
 import type { BrowserRosterTimes } from './roster-browser';
 import { timeMedian, type BenchResult } from './types';
 
@@ -110,7 +111,7 @@ async function runNode(bytes: Uint8Array): Promise<BenchResult[]> {
       const plan = planImport({ rows: parsed.dataRows, mapping: parsed.mapping }, await db.members.toArray(), { year });
       if (plan.toInsert.length !== ROWS) throw new Error(`expected ${ROWS} inserts, got ${plan.toInsert.length}`);
       lastWrites = planWrites(plan, { wageBases: [], memberships: [] });
-      await commitRosterImport(mutator, lastWrites, () => undefined);
+      await commitRosterImport(new DexieStore(db, mutator), lastWrites, () => undefined);
     },
     async () => {
       db.close();

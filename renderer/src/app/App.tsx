@@ -2,6 +2,7 @@ import { Result, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { HashRouter } from 'react-router';
 import { UnionBooksDB } from '../db/database';
+import { DexieStore } from '../db/dexie-store';
 import { openMutator } from '../db/mutations';
 import { FirstRunPage } from '../features/firstrun/FirstRunPage';
 import { useUnion } from '../features/union/queries';
@@ -18,7 +19,7 @@ export function App() {
     let cancelled = false;
     const db = new UnionBooksDB();
     openMutator(db)
-      .then((mutator) => !cancelled && setServices({ db, mutator, platform: detectPlatform() }))
+      .then((mutator) => !cancelled && setServices({ db, mutator, store: new DexieStore(db, mutator), platform: detectPlatform() }))
       .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       cancelled = true;

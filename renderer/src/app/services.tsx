@@ -1,11 +1,16 @@
 import { createContext, useContext } from 'react';
 import type { UnionBooksDB } from '../db/database';
+import type { DexieStore } from '../db/dexie-store';
 import type { Mutator } from '../db/mutations';
 import type { Platform } from '../platform';
 
-/** What every page needs, provided once by App: the database (read), the mutator (write) and the platform (files). */
+/**
+ * What every page needs, provided once by App: the database (read), the book engine's store (every
+ * write with rules goes through shared/engine with it), the mutator (plain writes) and the platform (files).
+ */
 export interface Services {
   db: UnionBooksDB;
+  store: DexieStore;
   mutator: Mutator;
   platform: Platform;
 }

@@ -1,7 +1,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ChangeEntry } from '../../../shared/book/changes';
 import { TABLE_NAMES, type BookTables, type TableName } from '../../../shared/model/book';
-import { DB_NAME, SCHEMA_V1 } from './schema';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { upgradeToV2 } from './upgrades';
 
 export interface SyncStateRow {
   key: string;
@@ -33,6 +34,7 @@ export class UnionBooksDB extends Dexie {
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   }
 
   rows<K extends TableName>(name: K): Rows<K> {

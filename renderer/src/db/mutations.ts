@@ -1,5 +1,6 @@
 import { HybridLogicalClock } from '../../../shared/clock/hlc';
 import { stampDelete, stampInsert, stampUpdate, type ChangeEntry, type NewRecord, type WriteContext } from '../../../shared/book/changes';
+import { assertValidRow } from '../../../shared/engine/checked';
 import { uuidv7 } from '../../../shared/ids/uuid7';
 import { TABLE_NAMES, type BookTables, type RecordOf, type TableName } from '../../../shared/model/book';
 import type { SyncMeta } from '../../../shared/model/records';
@@ -26,9 +27,10 @@ export class Mutator {
 
   /** Runs `fn` in one read-write transaction over the given tables plus the outbox. */
   transaction<R>(tables: readonly TableName[], fn: () => Promise<R>): Promise<R> {
-    // monthCloses and submissions are always in scope: every money write checks them (closed month,
-    // locked year) inside its own transaction, and Dexie only nests transactions over a subset of tables.
-    const scope = new Set<TableName>([...tables, 'monthCloses', 'submissions']);
+    // The tables the book engine reads its period rules from are always in scope: every money write
+    // checks them (closed month, locked year, start of books) inside its own transaction, and Dexie
+    // only nests transactions over a subset of the outer one's tables.
+    const scope = new Set<TableName>([...tables, 'monthCloses', 'submissions', 'openingBalances']);
     return this.db.transaction('rw', [...[...scope].map((t) => this.db.table(t)), this.db.$changes], fn);
   }
 
@@ -39,6 +41,7 @@ export class Mutator {
 
   async insertMany<T extends TableName>(table: T, rows: readonly NewRecord<T>[]): Promise<RecordOf<T>[]> {
     const stamped = rows.map((r) => stampInsert(this.ctx, table, r));
+    for (const s of stamped) assertValidRow(table, s.record);
     await this.transaction([table], async () => {
       await this.db.table(table).bulkAdd(stamped.map((s) => s.record));
       await this.db.$changes.bulkAdd(stamped.map((s) => s.change));
@@ -60,6 +63,7 @@ export class Mutator {
         const row = existing[i];
         if (!row) throw new Error(`记录不存在：${edit.id}`);
         const stamped = stampUpdate(this.ctx, table, row, edit.patch);
+        if (stamped) assertValidRow(table, stamped.record);
         results.push(stamped ? stamped.record : row);
         if (stamped) changes.push(stamped.change);
       });

@@ -25,3 +25,10 @@ export const SCHEMA_V1: Record<string, string> = {
 };
 
 export const DB_NAME = 'unionbooks';
+
+/**
+ * Version 2: the book engine's fields. No index changes; the upgrade gives every row the fields this
+ * version declares (shared/records: planned activities, start of books on opening rows) and moves
+ * the backup folder from the synced union record to this device's `$sync` table.
+ */
+export const SCHEMA_V2: Record<string, string> = SCHEMA_V1;

@@ -19,8 +19,7 @@ export interface AmountOptions {
 export function positiveAmountProblem(label: string, fen: Fen | null, options: AmountOptions = {}): string | null {
   if (fen === null || !Number.isSafeInteger(fen)) return `${label}：请填写金额（元，最多两位小数）`;
   if (fen <= 0) return `${label}：必须大于 0；更正已记的金额请用红字冲销`;
-  if (fen > LARGE_AMOUNT_FEN && !options.confirmLarge)
-    return `${label}：${formatYuan(fen)} 元超过 1 亿元，请核对；确实无误请确认后再保存`;
+  if (fen > LARGE_AMOUNT_FEN && !options.confirmLarge) return `${label}：${formatYuan(fen)} 元超过 1 亿元，请核对；确实无误请确认后再保存`;
   return null;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareHlc } from '../../../shared/clock/hlc';
 import { UUID_V7_PATTERN } from '../../../shared/ids/uuid7';
 import { newUnionProfile } from '../../../shared/book/new-union';
-import { SCHEMA_V1 } from '../../../renderer/src/db/schema';
+import { SCHEMA_V1, SCHEMA_V2 } from '../../../renderer/src/db/schema';
 import { TABLE_NAMES } from '../../../shared/model/book';
 import { freshDb } from './helpers';
 
@@ -60,12 +60,13 @@ describe('mutation layer and outbox', () => {
     expect(compareHlc(first.updatedAt, second.updatedAt)).toBe(-1);
   });
 
-  it('declares every table of the book plus the bookkeeping tables in version 1', async () => {
+  it('declares every table of the book plus the bookkeeping tables in every version', async () => {
     const { db } = await freshDb();
     await db.open();
     const names = db.tables.map((t) => t.name).sort();
     expect(names).toEqual([...TABLE_NAMES, '$changes', '$sync'].sort());
     expect(Object.keys(SCHEMA_V1).sort()).toEqual(names);
-    expect(db.verno).toBe(1);
+    expect(Object.keys(SCHEMA_V2).sort()).toEqual(names);
+    expect(db.verno).toBe(2);
   });
 });

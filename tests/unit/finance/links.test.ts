@@ -2,17 +2,20 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
 import { openMutator, type Mutator } from '../../../renderer/src/db/mutations';
-import { postEntry, updateEntry } from '../../../renderer/src/features/finance/entry-mutations';
-import { FinanceInputError } from '../../../renderer/src/features/finance/mutations';
+import { DexieStore } from '../../../renderer/src/db/dexie-store';
+import { BookError } from '../../../shared/engine/errors';
+import { postEntry, updateEntry } from '../../../shared/engine/ops/entries';
 
 let db: UnionBooksDB;
 let mutator: Mutator;
+let store: DexieStore;
 let count = 0;
 
 beforeEach(async () => {
   db = new UnionBooksDB(`finance-links-${++count}`);
   await db.open();
   mutator = await openMutator(db);
+  store = new DexieStore(db, mutator, () => '2026-12-01');
 });
 
 afterEach(async () => {
@@ -22,7 +25,7 @@ afterEach(async () => {
 
 const fields = {
   date: '2025-05-04',
-  place: 'cash' as const,
+  place: 'bank' as const,
   accountCode: '50102',
   amountFen: 120_000,
   summary: '青年节趣味运动会',
@@ -51,9 +54,9 @@ describe('links to activities and welfare visits', () => {
   it('an entry linked to an activity is listed on it; moving the link moves it', async () => {
     const a = await activity('趣味运动会');
     const b = await activity('篮球赛');
-    const tx = await postEntry(db, mutator, { ...fields, activityId: a.id }, []);
+    const tx = await postEntry(store, { ...fields, activityId: a.id }, []);
     expect((await db.activities.get(a.id))?.transactionIds).toEqual([tx.id]);
-    await updateEntry(db, mutator, tx.id, { ...fields, activityId: b.id }, []);
+    await updateEntry(store, tx.id, { ...fields, activityId: b.id }, []);
     expect((await db.activities.get(a.id))?.transactionIds).toEqual([]);
     expect((await db.activities.get(b.id))?.transactionIds).toEqual([tx.id]);
     expect((await db.transactions.get(tx.id))?.activityId).toBe(b.id);
@@ -70,9 +73,9 @@ describe('links to activities and welfare visits', () => {
       note: '',
       transactionId: '',
     });
-    const tx = await postEntry(db, mutator, { ...fields, accountCode: '50105', welfareId: visit.id }, []);
+    const tx = await postEntry(store, { ...fields, accountCode: '50105', welfareId: visit.id }, []);
     expect((await db.welfare.get(visit.id))?.transactionId).toBe(tx.id);
-    await expect(postEntry(db, mutator, { ...fields, accountCode: '50105', welfareId: visit.id }, [])).rejects.toThrow(FinanceInputError);
+    await expect(postEntry(store, { ...fields, accountCode: '50105', welfareId: visit.id }, [])).rejects.toThrow(BookError);
     expect(await db.transactions.count()).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import { useServices } from '../../app/services';
 import { ActivityDrawer } from './ActivityDrawer';
 import { ActivityTable } from './ActivityTable';
 import { ActivityTimeline } from './ActivityTimeline';
-import { removeActivity } from './mutations';
+import { removeActivity } from '../../../../shared/engine/ops/activities';
 import { useActivities, useActivity, useActivityYears, useExpenseByActivity } from './queries';
 import { YearSelect } from '../../components/YearSelect';
 
@@ -19,7 +19,7 @@ function matches(a: Activity, text: string): boolean {
 
 /** 活动: what the union did this year — list, timeline, and per-category counts and person-times. */
 export function ActivitiesPage() {
-  const { db, mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const years = useActivityYears();
   const [year, setYear] = useState<number>(() => new Date().getFullYear());
@@ -39,7 +39,7 @@ export function ActivitiesPage() {
 
   const open = (a: Activity | null) => setDrawer({ open: true, id: a?.id ?? null });
   const remove = async (a: Activity) => {
-    await removeActivity(db, mutator, a.id);
+    await removeActivity(store, a.id);
     message.success(`已删除活动“${a.title}”`);
   };
 

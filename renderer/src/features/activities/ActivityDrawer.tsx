@@ -6,7 +6,7 @@ import type { Activity } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { LinkedExpenses } from './LinkedExpenses';
 import { MemberSelect } from './MemberSelect';
-import { removePhoto, saveActivity, type NewPhoto } from './mutations';
+import { removePhoto, saveActivity, type NewPhoto } from '../../../../shared/engine/ops/activities';
 import { PhotoField } from './PhotoField';
 import { useAttachments, useRoster } from './queries';
 
@@ -47,7 +47,7 @@ function toForm(a: Activity | null): Partial<FormValues> {
 }
 
 export function ActivityDrawer({ activity, open, onClose, onSaved }: Props) {
-  const { db, mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const roster = useRoster();
@@ -66,7 +66,7 @@ export function ActivityDrawer({ activity, open, onClose, onSaved }: Props) {
     setSaving(true);
     try {
       const saved = await saveActivity(
-        mutator,
+        store,
         activity?.id ?? null,
         {
           title: v.title.trim(),
@@ -142,7 +142,7 @@ export function ActivityDrawer({ activity, open, onClose, onSaved }: Props) {
             pending={pending}
             onAdd={(p) => setPending((list) => [...list, p])}
             onRemovePending={(i) => setPending((list) => list.filter((_, j) => j !== i))}
-            onRemoveSaved={(id) => activity && void removePhoto(db, mutator, activity.id, id)}
+            onRemoveSaved={(id) => activity && void removePhoto(store, activity.id, id)}
           />
         </Form.Item>
       </Form>

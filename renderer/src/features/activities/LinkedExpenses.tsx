@@ -6,7 +6,7 @@ import { formatYuan, parseYuan } from '../../../../shared/money/fen';
 import type { Activity, MoneyPlace } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { EXPENSE_ACCOUNT_OPTIONS } from './expense-accounts';
-import { addActivityExpense } from './mutations';
+import { addActivityExpense } from '../../../../shared/engine/ops/activities';
 import { useActivityTransactions } from './queries';
 
 interface ExpenseForm {
@@ -24,7 +24,7 @@ export const PLACE_OPTIONS = [
 
 /** The activity's expenses in 收支, and a short form to book another one (posted through 收支's own rules). */
 export function LinkedExpenses({ activity }: { activity: Activity }) {
-  const { db, mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<ExpenseForm>();
   const rows = useActivityTransactions(activity.id);
@@ -37,7 +37,7 @@ export function LinkedExpenses({ activity }: { activity: Activity }) {
       return;
     }
     try {
-      await addActivityExpense(db, mutator, activity.id, {
+      await addActivityExpense(store, activity.id, {
         date: v.date.format('YYYY-MM-DD'),
         place: v.place,
         accountCode: v.accountCode,

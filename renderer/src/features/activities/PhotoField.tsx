@@ -3,7 +3,7 @@ import { App, Button, Image, Popconfirm, Space, Spin, Upload } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Attachment } from '../../../../shared/model/records';
 import { compressPhoto } from './compress-photo';
-import type { NewPhoto } from './mutations';
+import type { NewPhoto } from '../../../../shared/engine/ops/activities';
 
 interface Props {
   saved: readonly Attachment[];

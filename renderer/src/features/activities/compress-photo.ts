@@ -1,5 +1,5 @@
 import { fitWithin, PHOTO_MAX_SIDE } from '../../../../shared/activities/photo-size';
-import type { NewPhoto } from './mutations';
+import type { NewPhoto } from '../../../../shared/engine/ops/activities';
 
 /**
  * Shrinks a photo in the app before it is stored: at most 1600 px on the longer side, re-encoded

@@ -4,7 +4,7 @@ import { DEFAULT_DUES_RULE, describeDuesRule, monthlyDues } from '../../../../sh
 import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesRule } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
-import { updateUnion } from '../union/mutations';
+import { updateUnion } from '../../../../shared/engine/ops/union';
 import { useUnion } from '../union/queries';
 import { errorText } from './format';
 
@@ -24,7 +24,7 @@ const EXAMPLES = [499_900, 500_000, 499_999, 1_234_567];
 /** 会费标准 in 设置: rate, flooring and rounding are editable, because local 实施细则 differ; the rule is stated in words. */
 export function DuesRuleSettings() {
   const union = useUnion();
-  const { mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const [draft, setDraft] = useState<DuesRule | null>(null);
   if (!union) return null;
@@ -34,7 +34,7 @@ export function DuesRuleSettings() {
   async function save() {
     if (!union) return;
     try {
-      await updateUnion(mutator, union.id, { duesRule: rule });
+      await updateUnion(store, union.id, { duesRule: rule });
       setDraft(null);
       message.success('会费标准已保存，之后的登记按新标准计算；已登记的会费不变。');
     } catch (error) {

@@ -9,7 +9,7 @@ import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesRule } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { errorText } from './format';
-import { postDuesMonth } from './mutations';
+import { postDuesMonth } from '../../../../shared/engine/ops/dues';
 import { todayIso } from './queries';
 
 interface Props {
@@ -21,7 +21,7 @@ interface Props {
 
 /** 登记本月会费（工资代扣）: shows what will be posted, then posts every paying member in one transaction. */
 export function PostMonthModal({ open, onClose, index, rule }: Props) {
-  const { db, mutator } = useServices();
+  const { db, store } = useServices();
   const { message } = App.useApp();
   const today = todayIso();
   const [month, setMonth] = useState<Dayjs>(dayjs(today));
@@ -41,7 +41,7 @@ export function PostMonthModal({ open, onClose, index, rule }: Props) {
   async function submit() {
     setSaving(true);
     try {
-      const plan = await postDuesMonth(db, mutator, { month: monthText, paidDate, rule });
+      const plan = await postDuesMonth(store, { month: monthText, paidDate, rule });
       if (plan.posted > 0) message.success(describePosting(plan), 6);
       else message.info(describePosting(plan), 6);
       onClose();

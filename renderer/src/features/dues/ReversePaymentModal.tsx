@@ -6,7 +6,7 @@ import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesPayment } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { errorText } from './format';
-import { reverseDuesPayment } from './mutations';
+import { reverseDuesPayment } from '../../../../shared/engine/ops/dues';
 import { todayIso } from './queries';
 
 /** 冲销 one member-month after confirmation: a negative payment and a negative 401 entry; the original stays. */
@@ -19,7 +19,7 @@ export function ReversePaymentModal({
   memberName: string;
   onClose: () => void;
 }) {
-  const { db, mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ date: Dayjs; reason: string }>();
   const [saving, setSaving] = useState(false);
@@ -28,7 +28,7 @@ export function ReversePaymentModal({
     if (!target) return;
     setSaving(true);
     try {
-      await reverseDuesPayment(db, mutator, { paymentId: target.id, date: values.date.format('YYYY-MM-DD'), reason: values.reason });
+      await reverseDuesPayment(store, { paymentId: target.id, date: values.date.format('YYYY-MM-DD'), reason: values.reason });
       message.success(`已冲销 ${memberName} ${monthLabel(target.month)}会费`);
       onClose();
     } catch (error) {

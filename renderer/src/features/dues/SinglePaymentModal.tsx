@@ -10,7 +10,7 @@ import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesPayment, DuesRule } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { errorText } from './format';
-import { paySingle } from './mutations';
+import { paySingle } from '../../../../shared/engine/ops/dues';
 import { todayIso } from './queries';
 
 interface Values {
@@ -32,7 +32,7 @@ interface Props {
 
 /** 登记缴费: one member pays one or several months in cash or by transfer, against one receipt. */
 export function SinglePaymentModal({ open, onClose, onPaid, index, rule, year }: Props) {
-  const { db, mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -67,7 +67,7 @@ export function SinglePaymentModal({ open, onClose, onPaid, index, rule, year }:
   async function submit(values: Values) {
     setSaving(true);
     try {
-      const payments = await paySingle(db, mutator, {
+      const payments = await paySingle(store, {
         memberId: values.memberId,
         months: values.months,
         method: values.method,

@@ -6,12 +6,11 @@ import { baseOf, type DuesIndex } from '../../../../shared/dues/data';
 import { monthDuty } from '../../../../shared/dues/eligibility';
 import { monthsOfYear } from '../../../../shared/dues/months';
 import { monthlyDues } from '../../../../shared/dues/rule';
-import { planBaseWrites } from '../../../../shared/dues/wage-bases';
 import { formatYuan, parseYuan } from '../../../../shared/money/fen';
 import type { DuesRule, WageBase } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { errorText } from './format';
-import { carryForwardBases, saveWageBases } from './mutations';
+import { carryForwardBases, saveWageBases } from '../../../../shared/engine/ops/dues';
 import { WageImportModal } from './WageImportModal';
 
 interface Row {
@@ -34,7 +33,7 @@ export function WageBaseGrid({
   year: number;
   rule: DuesRule;
 }) {
-  const { db, mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const [importing, setImporting] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -62,7 +61,7 @@ export function WageBaseGrid({
       return;
     }
     try {
-      const n = await saveWageBases(mutator, planBaseWrites(wageBases, [{ memberId: row.memberId, year, baseFen: fen }]));
+      const n = await saveWageBases(store, [{ memberId: row.memberId, year, baseFen: fen }]);
       if (n > 0) message.success(`已保存 ${row.name} ${year} 年工资基数 ${formatYuan(fen)} 元`);
     } catch (error) {
       message.error(errorText(error));
@@ -72,7 +71,7 @@ export function WageBaseGrid({
   async function carry() {
     setBusy(true);
     try {
-      const n = await carryForwardBases(db, mutator, year);
+      const n = await carryForwardBases(store, year);
       message.success(n > 0 ? `已从 ${year - 1} 年结转 ${n} 人的工资基数` : `没有需要结转的会员（${year} 年已有基数的不会被覆盖）`);
     } catch (error) {
       message.error(errorText(error));

@@ -8,7 +8,7 @@ import { readRosterFile } from '../../../../shared/roster/read';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { errorText } from './format';
-import { saveWageBases } from './mutations';
+import { saveWageBases } from '../../../../shared/engine/ops/dues';
 
 const STATUS = { ok: <Tag color="green">导入</Tag>, same: <Tag>不变</Tag>, error: <Tag color="red">不导入</Tag> };
 
@@ -26,7 +26,7 @@ export function WageImportModal({
   members: Member[];
   wageBases: readonly WageBase[];
 }) {
-  const { mutator, platform } = useServices();
+  const { store, platform } = useServices();
   const { message } = App.useApp();
   const [plan, setPlan] = useState<WageImportPlan | null>(null);
   const [fileName, setFileName] = useState('');
@@ -56,7 +56,7 @@ export function WageImportModal({
     if (!plan) return;
     setSaving(true);
     try {
-      const n = await saveWageBases(mutator, plan.writes);
+      const n = await saveWageBases(store, plan.writes);
       message.success(`已导入 ${n} 人的 ${year} 年工资基数`);
       close();
     } catch (e) {

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { buildDuesIndex, type DuesData, type DuesIndex } from '../../../../shared/dues/data';
 import { checkDuesAgreement, type DuesAgreement } from '../../../../shared/dues/agreement';
 import { useServices } from '../../app/services';
+import { todayIso } from '../../../../shared/clock/today';
 
 /**
  * What dues pages compute from, re-read whenever any of it changes. Payments are read from
@@ -48,8 +49,4 @@ export function useDuesAgreement(year: number): DuesAgreement | undefined {
   }, [db, year]);
 }
 
-/** Today in local time as `YYYY-MM-DD`. */
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export { todayIso } from '../../../../shared/clock/today';

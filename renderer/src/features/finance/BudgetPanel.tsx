@@ -6,7 +6,7 @@ import type { Budget, Transaction } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { AccountPicker } from './AccountPicker';
 import { errorText } from './format';
-import { removeBudget, setBudget } from './period-mutations';
+import { removeBudget, setBudget } from '../../../../shared/engine/ops/periods';
 
 /** Budgets per account for the year, with 执行率 (a budget on a parent account covers its sub-accounts). */
 export function BudgetPanel({
@@ -18,14 +18,14 @@ export function BudgetPanel({
   budgets: readonly Budget[];
   transactions: readonly Transaction[];
 }) {
-  const { db, mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ accountCode: string; amount: string }>();
   const rows = useMemo(() => budgetExecution(budgets, transactions, year), [budgets, transactions, year]);
 
   async function save(v: { accountCode: string; amount: string }) {
     try {
-      await setBudget(db, mutator, year, v.accountCode, parseYuan(v.amount ?? ''));
+      await setBudget(store, year, v.accountCode, parseYuan(v.amount ?? ''));
       message.success('预算已保存');
       form.resetFields();
     } catch (error) {
@@ -82,7 +82,7 @@ export function BudgetPanel({
                 title={`删除 ${r.label} 的预算？`}
                 okText="删除"
                 cancelText="取消"
-                onConfirm={() => removeBudget(mutator, r.budget.id)}
+                onConfirm={() => removeBudget(store, r.budget.id)}
               >
                 <Button type="link" size="small" danger>
                   删除

@@ -6,11 +6,11 @@ import { monthLabel, monthsOfYear } from '../../../../shared/finance/period';
 import type { MonthClose } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { errorText, todayIso } from './format';
-import { closeMonth, reopenMonth } from './period-mutations';
+import { closeMonth, reopenMonth } from '../../../../shared/engine/ops/periods';
 
 /** 结账 / 反结账 by month. Reopening asks for a reason, which stays in the history below. */
 export function ClosePanel({ year, closes }: { year: number; closes: readonly MonthClose[] }) {
-  const { db, mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const [reopening, setReopening] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -68,7 +68,7 @@ export function ClosePanel({ year, closes }: { year: number; closes: readonly Mo
                   okText="结账"
                   cancelText="取消"
                   disabled={problem !== null}
-                  onConfirm={() => run(() => closeMonth(db, mutator, r.month, today), `${monthLabel(r.month)}已结账`)}
+                  onConfirm={() => run(() => closeMonth(store, r.month), `${monthLabel(r.month)}已结账`)}
                 >
                   <Button size="small" type="primary" disabled={problem !== null} title={problem ?? undefined}>
                     结账
@@ -89,7 +89,7 @@ export function ClosePanel({ year, closes }: { year: number; closes: readonly Mo
           if (!reopening) return;
           const problem = reopenProblem(closes, reopening, reason);
           if (problem) return void message.error(problem);
-          if (await run(() => reopenMonth(db, mutator, reopening, reason), `${monthLabel(reopening)}已反结账`)) setReopening(null);
+          if (await run(() => reopenMonth(store, reopening, reason), `${monthLabel(reopening)}已反结账`)) setReopening(null);
         }}
       >
         <Typography.Paragraph>反结账的原因会记录在案。</Typography.Paragraph>

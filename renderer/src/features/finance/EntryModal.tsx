@@ -6,7 +6,7 @@ import { parseYuan, formatYuan } from '../../../../shared/money/fen';
 import type { MoneyPlace, Transaction } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { AccountPicker } from './AccountPicker';
-import { postEntry, updateEntry, type NewFile } from './entry-mutations';
+import { postEntry, updateEntry, type NewFile } from '../../../../shared/engine/ops/entries';
 import { errorText } from './format';
 import { useAttachmentInfo, useLinkOptions } from './queries';
 
@@ -32,7 +32,7 @@ const LINK_PREFIX = { activity: 'a:', welfare: 'w:' } as const;
 
 /** 记一笔 / 修改: date, cash or bank, account, amount in yuan, 摘要, attachments and a link to an activity or visit. */
 export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }: EntryModalProps) {
-  const { db, mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [files, setFiles] = useState<UploadFile[]>([]);
@@ -84,7 +84,7 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
           data: new Uint8Array(await (f.originFileObj as File).arrayBuffer()),
         })),
       );
-      const tx = editing ? await updateEntry(db, mutator, editing.id, fields, newFiles) : await postEntry(db, mutator, fields, newFiles);
+      const tx = editing ? await updateEntry(store, editing.id, fields, newFiles) : await postEntry(store, fields, newFiles);
       message.success(editing ? `已修改 ${tx.voucherNumber}` : `已记账 ${tx.voucherNumber}`);
       onClose();
     } catch (error) {

@@ -4,11 +4,11 @@ import { formatYuan, parseYuan } from '../../../../shared/money/fen';
 import { useServices } from '../../app/services';
 import { errorText } from './format';
 import type { YearOpening } from './load';
-import { clearOpeningBalance, setOpeningBalance } from './period-mutations';
+import { clearOpeningBalance, setOpeningBalance } from '../../../../shared/engine/ops/periods';
 
 /** 上年结余 of the year: carried forward from last year's closing unless typed in here. */
 export function OpeningPanel({ year, opening }: { year: number; opening: YearOpening }) {
-  const { db, mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const { own, balances: current } = opening;
   const [form] = Form.useForm<{ cash: string; bank: string }>();
@@ -18,7 +18,7 @@ export function OpeningPanel({ year, opening }: { year: number; opening: YearOpe
     const bank = parseYuan(v.bank ?? '');
     if (cash === null || bank === null) return void message.error(cash === null ? '库存现金：请填写金额' : '银行存款：请填写金额');
     try {
-      await setOpeningBalance(db, mutator, year, cash, bank);
+      await setOpeningBalance(store, year, cash, bank);
       message.success(`${year}年上年结余已保存`);
     } catch (error) {
       message.error(errorText(error));
@@ -51,7 +51,7 @@ export function OpeningPanel({ year, opening }: { year: number; opening: YearOpe
             title="删除手工录入的数字，改为由上年期末结转？"
             okText="删除"
             cancelText="取消"
-            onConfirm={() => clearOpeningBalance(db, mutator, year).catch((e) => message.error(errorText(e)))}
+            onConfirm={() => clearOpeningBalance(store, year).catch((e) => message.error(errorText(e)))}
           >
             <Button type="link" danger>
               改为自动结转

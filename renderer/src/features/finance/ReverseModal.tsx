@@ -5,11 +5,11 @@ import { formatYuan } from '../../../../shared/money/fen';
 import type { Transaction } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { errorText, todayIso } from './format';
-import { reverseTransaction } from './mutations';
+import { reverseEntry } from '../../../../shared/engine/ops/entries';
 
 /** 红字冲销 with confirmation: the user sees what is cancelled, gives a reason and the reversal date. */
 export function ReverseModal({ target, onClose }: { target: Transaction | null; onClose: () => void }) {
-  const { db, mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ date: Dayjs; reason: string }>();
   const [saving, setSaving] = useState(false);
@@ -18,7 +18,7 @@ export function ReverseModal({ target, onClose }: { target: Transaction | null; 
     if (!target) return;
     setSaving(true);
     try {
-      const r = await reverseTransaction(db, mutator, target.id, values.date.format('YYYY-MM-DD'), values.reason.trim());
+      const r = await reverseEntry(store, target.id, values.date.format('YYYY-MM-DD'), values.reason.trim());
       message.success(`已冲销 ${target.voucherNumber}，冲销凭证 ${r.voucherNumber}`);
       onClose();
     } catch (error) {

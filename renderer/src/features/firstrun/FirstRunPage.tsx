@@ -3,7 +3,7 @@ import { App, Button, Card, Col, Form, Input, InputNumber, Row, Typography } fro
 import { useState } from 'react';
 import { useServices } from '../../app/services';
 import { loadDemoBook } from '../backup/book-io';
-import { createUnion } from '../union/mutations';
+import { createUnion } from '../../../../shared/engine/ops/union';
 
 interface CreateForm {
   name: string;
@@ -16,7 +16,7 @@ interface CreateForm {
 
 /** First start: set up one's own union, or look around in a realistic demo union first. */
 export function FirstRunPage() {
-  const { mutator } = useServices();
+  const { mutator, store } = useServices();
   const { message } = App.useApp();
   const [loadingDemo, setLoadingDemo] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -24,7 +24,7 @@ export function FirstRunPage() {
   const create = async (values: CreateForm) => {
     setSaving(true);
     try {
-      await createUnion(mutator, {
+      await createUnion(store, {
         name: values.name.trim(),
         employer: values.employer?.trim() ?? '',
         upperUnion: values.upperUnion?.trim() ?? '',

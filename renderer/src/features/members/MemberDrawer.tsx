@@ -2,14 +2,14 @@ import { App, Button, Divider, Drawer, Form, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { checkIdNumber } from '../../../../shared/idcard/gb11643';
-import { validateMember } from '../../../../shared/members/validate';
 import { parseYuan } from '../../../../shared/money/fen';
 import type { Member } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
+import { fieldErrors, userMessage } from '../../components/user-message';
 import { toDraft, toForm, type MemberFormValues } from './member-form';
 import { MemberFormFields } from './MemberFormFields';
 import { MembershipHistory } from './MembershipHistory';
-import { saveMember } from './mutations';
+import { saveMember } from '../../../../shared/engine/ops/members';
 
 interface Props {
   member: Member | null;
@@ -22,7 +22,7 @@ interface Props {
 
 /** Add or edit a member: every field of the real-name roster; the ID number fills 性别 and 出生日期. */
 export function MemberDrawer({ member, open, year, wageBaseFen, onClose }: Props) {
-  const { db, mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<MemberFormValues>();
   const [saving, setSaving] = useState(false);
@@ -42,26 +42,17 @@ export function MemberDrawer({ member, open, year, wageBaseFen, onClose }: Props
   const save = async (values: MemberFormValues) => {
     const draft = toDraft(values, member?.status ?? 'active');
     if (draft.idType === '居民身份证') draft.idNumber = draft.idNumber.toUpperCase();
-    const errors = validateMember(draft);
-    const clash = draft.idNumber
-      ? await db.members
-          .where('idNumber')
-          .equals(draft.idNumber)
-          .filter((m) => m.deleted === 0 && m.id !== member?.id)
-          .first()
-      : undefined;
-    if (clash) errors.push({ field: 'idNumber', message: `该证件号码已登记为会员“${clash.name}”` });
-    if (errors.length > 0) {
-      form.setFields(errors.map((e) => ({ name: e.field as keyof MemberFormValues, errors: [e.message] })));
-      message.error(errors[0]?.message ?? '请检查填写的内容');
-      return;
-    }
     setSaving(true);
     try {
       const baseFen = values.wageYuan === null || values.wageYuan === undefined ? null : parseYuan(values.wageYuan);
-      await saveMember(db, mutator, member, draft, { year, baseFen });
+      await saveMember(store, member?.id ?? null, { draft, wage: { year, baseFen } });
       message.success(member ? '会员信息已保存' : `已新增会员：${draft.name}`);
       onClose();
+    } catch (error) {
+      form.setFields(
+        fieldErrors(error).map((e) => ({ ...e, name: e.name === 'baseFen' ? 'wageYuan' : (e.name as keyof MemberFormValues) })),
+      );
+      message.error(userMessage(error));
     } finally {
       setSaving(false);
     }

@@ -1,3 +1,4 @@
+import { todayIso } from '../../../../shared/clock/today';
 import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Space, Typography } from 'antd';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
@@ -11,11 +12,6 @@ import { MemberFilters } from './MemberFilters';
 import { MemberTable } from './MemberTable';
 import { useAllMembershipEvents, useMembers, useWageBases } from './queries';
 import { StatsStrip } from './StatsStrip';
-
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 export function MembersPage() {
   const today = todayIso();

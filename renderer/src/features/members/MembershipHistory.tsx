@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { EVENT_KIND_LABELS, STATUS_LABELS, statusAfter } from '../../../../shared/members/status';
 import type { Member, MembershipEventKind } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
-import { recordMembershipEvent, removeMembershipEvent } from './mutations';
+import { recordMembershipEvent, removeMembershipEvent } from '../../../../shared/engine/ops/members';
 import { useMembershipEvents } from './queries';
 
 const KIND_OPTIONS = (Object.keys(EVENT_KIND_LABELS) as MembershipEventKind[]).map((k) => ({ value: k, label: EVENT_KIND_LABELS[k] }));
@@ -12,7 +12,7 @@ const TRANSFERS: readonly MembershipEventKind[] = ['transfer-in', 'transfer-out'
 
 /** A member's 会籍变动, oldest first, and the form to add one; the status follows from the history. */
 export function MembershipHistory({ member }: { member: Member }) {
-  const { db, mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const events = useMembershipEvents(member.id);
   const [kind, setKind] = useState<MembershipEventKind>('retire');
@@ -25,7 +25,7 @@ export function MembershipHistory({ member }: { member: Member }) {
       message.error('请选择变动日期');
       return;
     }
-    await recordMembershipEvent(db, mutator, {
+    await recordMembershipEvent(store, {
       memberId: member.id,
       kind,
       date: date.format('YYYY-MM-DD'),
@@ -58,7 +58,7 @@ export function MembershipHistory({ member }: { member: Member }) {
                   description="会籍状态将按其余记录重新确定。"
                   okText="撤销"
                   cancelText="取消"
-                  onConfirm={() => removeMembershipEvent(db, mutator, e)}
+                  onConfirm={() => removeMembershipEvent(store, e.id)}
                 >
                   <Button type="link" size="small" danger>
                     撤销

@@ -7,7 +7,7 @@ import { planWrites } from '../../../../shared/roster/writes';
 import type { Member } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
-import { commitRosterImport } from './mutations';
+import { commitRosterImport } from '../../../../shared/engine/ops/members';
 
 export type WizardStep = 'pick' | 'mapping' | 'preview' | 'done';
 
@@ -19,7 +19,7 @@ export interface ImportResult {
 
 /** The import wizard's state: the file read, the mapping as the user corrected it, the plan and the commit. */
 export function useRosterImport(year: number) {
-  const { db, mutator, platform } = useServices();
+  const { db, store, platform } = useServices();
   const [step, setStep] = useState<WizardStep>('pick');
   const [fileName, setFileName] = useState('');
   const [parsed, setParsed] = useState<ParsedRoster | null>(null);
@@ -83,7 +83,7 @@ export function useRosterImport(year: number) {
     try {
       const [wageBases, memberships] = await Promise.all([db.wageBases.where('year').equals(year).toArray(), db.memberships.toArray()]);
       // Only whole-percent changes re-render: a tick per chunk is plenty for the bar.
-      await commitRosterImport(mutator, planWrites(plan, { wageBases, memberships }), (done, total) =>
+      await commitRosterImport(store, planWrites(plan, { wageBases, memberships }), (done, total) =>
         setProgress(Math.round((done / Math.max(total, 1)) * 100)),
       );
       setProgress(100);

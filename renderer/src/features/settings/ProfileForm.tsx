@@ -2,9 +2,10 @@ import { App, Button, Card, Col, Form, Input, InputNumber, Row } from 'antd';
 import { useEffect } from 'react';
 import type { UnionProfile } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
-import { updateUnion, type ProfileEdit } from '../union/mutations';
+import { updateUnion } from '../../../../shared/engine/ops/union';
+import type { Patch } from '../../../../shared/engine/store';
 
-const FIELDS: { name: keyof ProfileEdit; label: string; required?: boolean; number?: boolean; extra?: string }[] = [
+const FIELDS: { name: keyof Patch<'union'>; label: string; required?: boolean; number?: boolean; extra?: string }[] = [
   { name: 'name', label: '工会名称', required: true },
   { name: 'employer', label: '所在单位' },
   { name: 'code', label: '统一社会信用代码/工会代码' },
@@ -16,13 +17,13 @@ const FIELDS: { name: keyof ProfileEdit; label: string; required?: boolean; numb
 ];
 
 export function ProfileForm({ union }: { union: UnionProfile }) {
-  const { mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
-  const [form] = Form.useForm<ProfileEdit>();
+  const [form] = Form.useForm<Patch<'union'>>();
   useEffect(() => form.setFieldsValue(union), [form, union]);
 
-  const save = async (values: ProfileEdit) => {
-    await updateUnion(mutator, union.id, values);
+  const save = async (values: Patch<'union'>) => {
+    await updateUnion(store, union.id, values);
     message.success('工会信息已保存');
   };
 

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { WelfareVisit } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
-import { reverseWelfare } from './mutations';
+import { reverseWelfare } from '../../../../shared/engine/ops/welfare';
 
 interface Props {
   visit: WelfareVisit | null;
@@ -13,7 +13,7 @@ interface Props {
 
 /** 撤销 a visit: asks for the reason; its expense gets a 红字冲销 entry on the chosen date. */
 export function ReverseWelfareModal({ visit, memberName, onClose }: Props) {
-  const { db, mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ date: Dayjs; reason: string }>();
 
@@ -21,7 +21,7 @@ export function ReverseWelfareModal({ visit, memberName, onClose }: Props) {
     if (!visit) return;
     const v = await form.validateFields();
     try {
-      await reverseWelfare(db, mutator, visit.id, v.date.format('YYYY-MM-DD'), v.reason.trim());
+      await reverseWelfare(store, visit.id, v.date.format('YYYY-MM-DD'), v.reason.trim());
       message.success(visit.amountFen > 0 ? '慰问已撤销，支出已红字冲销' : '慰问已撤销');
       onClose();
     } catch (e) {

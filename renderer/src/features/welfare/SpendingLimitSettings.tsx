@@ -4,13 +4,13 @@ import { LOCAL_RULES_NOTE, resolvePreset, SPENDING_PRESETS, customPreset } from 
 import type { SpendingLimits } from '../../../../shared/limits/types';
 import type { SpendingPresetId, UnionProfile } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
-import { updateUnion } from '../union/mutations';
+import { updateUnion } from '../../../../shared/engine/ops/union';
 import { CustomLimitsForm } from './CustomLimitsForm';
 import { describeHoliday, EVENT_LIMIT_FIELDS, yuanText } from './limit-fields';
 
 /** 设置 → 开支标准: pick a provincial preset or set the union's own values. Limits warn, never block. */
 export function SpendingLimitSettings({ union }: { union: UnionProfile }) {
-  const { mutator } = useServices();
+  const { store } = useServices();
   const { message } = App.useApp();
   const [presetId, setPresetId] = useState<SpendingPresetId>(union.spendingPreset);
   const [custom, setCustom] = useState<SpendingLimits>(() => customPreset(union.spendingLimits).limits);
@@ -18,7 +18,7 @@ export function SpendingLimitSettings({ union }: { union: UnionProfile }) {
 
   const save = async () => {
     await updateUnion(
-      mutator,
+      store,
       union.id,
       presetId === 'custom' ? { spendingPreset: presetId, spendingLimits: custom } : { spendingPreset: presetId },
     );

@@ -11,7 +11,7 @@ import { useServices } from '../../app/services';
 import { MemberSelect } from '../activities/MemberSelect';
 import { useRoster } from '../activities/queries';
 import { LimitWarnings } from './LimitWarnings';
-import { createWelfare, updateWelfare, type WelfareInput } from './mutations';
+import { createWelfare, updateWelfare, type WelfareInput } from '../../../../shared/engine/ops/welfare';
 import { loadLimitContext, useLimitWarnings } from './queries';
 
 interface FormValues {
@@ -47,7 +47,7 @@ interface Props {
 }
 
 export function WelfareDrawer({ visit, place, union, open, onClose }: Props) {
-  const { db, mutator } = useServices();
+  const { db, store } = useServices();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const roster = useRoster();
@@ -68,8 +68,8 @@ export function WelfareDrawer({ visit, place, union, open, onClose }: Props) {
 
   const persist = async (input: WelfareInput, payFrom: MoneyPlace) => {
     try {
-      if (visit) await updateWelfare(db, mutator, visit.id, input, payFrom);
-      else await createWelfare(db, mutator, input, payFrom);
+      if (visit) await updateWelfare(store, visit.id, input, payFrom);
+      else await createWelfare(store, input, payFrom);
       message.success(input.amountFen > 0 ? '慰问已保存，支出已同步记入收支' : '慰问已保存');
       onClose();
     } catch (e) {

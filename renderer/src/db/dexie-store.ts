@@ -1,0 +1,63 @@
+import type { NewRecord } from '../../../shared/book/changes';
+import { todayIso } from '../../../shared/clock/today';
+import type { BookStore, IndexedField, Patch } from '../../../shared/engine/store';
+import type { RecordOf, TableName } from '../../../shared/model/book';
+import type { IsoDate } from '../../../shared/model/records';
+import type { UnionBooksDB } from './database';
+import type { Mutator } from './mutations';
+
+/**
+ * The book engine's store over Dexie: reads from the database (inside the engine's transaction they
+ * see its writes), writes through the Mutator, which stamps each row, checks it against its record
+ * declaration and records the change in the outbox in the same IndexedDB transaction.
+ */
+export class DexieStore implements BookStore {
+  constructor(
+    readonly db: UnionBooksDB,
+    readonly mutator: Mutator,
+    private readonly clockToday: () => IsoDate = () => todayIso(),
+  ) {}
+
+  today(): IsoDate {
+    return this.clockToday();
+  }
+
+  transaction<R>(tables: readonly TableName[], fn: () => Promise<R>): Promise<R> {
+    return this.mutator.transaction(tables, fn);
+  }
+
+  async get<T extends TableName>(table: T, id: string): Promise<RecordOf<T> | undefined> {
+    return (await this.db.table(table).get(id)) as RecordOf<T> | undefined;
+  }
+
+  async all<T extends TableName>(table: T): Promise<RecordOf<T>[]> {
+    return (await this.db.table(table).toArray()) as RecordOf<T>[];
+  }
+
+  async where<T extends TableName>(table: T, field: IndexedField, value: string | number): Promise<RecordOf<T>[]> {
+    const t = this.db.table(table);
+    // Every field the engine asks by is indexed on the tables it asks them of (schema.ts); a table
+    // without the index is read whole, which is still correct.
+    const indexed = t.schema.indexes.some((i) => i.name === field);
+    const rows = indexed
+      ? await t.where(field).equals(value).toArray()
+      : await t.filter((r: Record<string, unknown>) => r[field] === value).toArray();
+    return rows as RecordOf<T>[];
+  }
+
+  transactionsBetween(from: IsoDate, to: IsoDate): Promise<RecordOf<'transactions'>[]> {
+    return this.db.transactions.where('date').between(from, to, true, true).toArray();
+  }
+
+  insert<T extends TableName>(table: T, rows: readonly NewRecord<T>[]): Promise<RecordOf<T>[]> {
+    return rows.length === 0 ? Promise.resolve([]) : this.mutator.insertMany(table, rows);
+  }
+
+  update<T extends TableName>(table: T, edits: readonly { id: string; patch: Patch<T> }[]): Promise<RecordOf<T>[]> {
+    return edits.length === 0 ? Promise.resolve([]) : this.mutator.updateMany(table, edits);
+  }
+
+  remove<T extends TableName>(table: T, id: string): Promise<void> {
+    return this.mutator.remove(table, id);
+  }
+}

@@ -1,0 +1,24 @@
+import type { Transaction } from 'dexie';
+import { TABLE_NAMES } from '../../../shared/model/book';
+import { upgradeRow } from '../../../shared/records/upgrade';
+import { SYNC_KEYS } from './sync-keys';
+
+/**
+ * Version 1 → 2. Rows keep every value they had; fields this version added get their declared
+ * defaults. The union's backup folder becomes this device's setting (it must never sync: a folder
+ * set on one PC means nothing, or something dangerous, on another). Nothing goes to the outbox:
+ * a default is what every device computes for itself.
+ */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const union = (await tx.table('union').toArray()) as { backupFolder?: unknown }[];
+  const folder = union.map((u) => u.backupFolder).find((f): f is string => typeof f === 'string' && f !== '');
+  if (folder) await tx.table('$sync').put({ key: SYNC_KEYS.backupFolder, value: folder });
+  for (const name of TABLE_NAMES) {
+    await tx
+      .table(name)
+      .toCollection()
+      .modify((row: Record<string, unknown>, ref: { value: unknown }) => {
+        ref.value = upgradeRow(name, row);
+      });
+  }
+}

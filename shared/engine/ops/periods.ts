@@ -1,0 +1,156 @@
+import { budgetProblem } from '../../finance/budgets';
+import { closeProblem, isMonthClosed, reopenProblem } from '../../finance/closing';
+import { isYearLockedBy, lockedYearMessage } from '../../finance/year-lock';
+import type { Budget, Fen, IsoMonth, MonthClose, OpeningBalance } from '../../model/records';
+import { BookError, throwIfAny } from '../errors';
+import { positiveAmountProblem } from '../rules/amounts';
+import { monthText } from '../rules/dates';
+import type { BookStore } from '../store';
+import { firstNegativeCash, negativeCashMessage } from '../rules/cash';
+import { financeBook, PERIOD_TABLES, periodState } from './state';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** 结账: appends a close record (the history keeps every close and reopen). */
+export async function closeMonth(store: BookStore, month: string): Promise<MonthClose> {
+  return store.transaction(['monthCloses', ...PERIOD_TABLES], async () => {
+    const state = await periodState(store);
+    const problem = closeProblem(state.monthCloses, month, state.today, state.booksStart);
+    if (problem) throw new BookError(problem, 'month');
+    return (await store.insert('monthCloses', [{ month, closed: true, reopenReason: '', closedAt: new Date().toISOString() }]))[0]!;
+  });
+}
+
+/** 反结账 with its reason, recorded as a new row so the reason stays on file; a locked year stays closed. */
+export async function reopenMonth(store: BookStore, month: string, reason: string): Promise<MonthClose> {
+  return store.transaction(['monthCloses', ...PERIOD_TABLES], async () => {
+    const state = await periodState(store);
+    const year = Number(month.slice(0, 4));
+    if (isYearLockedBy(state.submissions, year)) throw new BookError(lockedYearMessage(year), 'month');
+    const problem = reopenProblem(state.monthCloses, month, reason);
+    if (problem) throw new BookError(problem, problem.includes('原因') ? 'reason' : 'month');
+    return (
+      await store.insert('monthCloses', [{ month, closed: false, reopenReason: reason.trim(), closedAt: new Date().toISOString() }])
+    )[0]!;
+  });
+}
+
+export interface BooksStartInput {
+  month: IsoMonth;
+  cashFen: Fen;
+  bankFen: Fen;
+  /** Dues already collected this year before the books start here (0 when none, or not known). */
+  duesBeforeFen?: Fen;
+}
+
+function balanceProblem(label: string, fen: Fen): string | null {
+  if (fen === 0) return null;
+  return positiveAmountProblem(label, fen)?.replace('必须大于 0；更正已记的金额请用红字冲销', '不能为负数') ?? null;
+}
+
+/**
+ * 开账: the month this union's books start here and the money it had then. Nothing may already be
+ * booked before that month, and it may not lie in the future. Said again, it corrects the start.
+ */
+export async function openBooks(store: BookStore, input: BooksStartInput): Promise<OpeningBalance> {
+  const problems: { field: string; message: string }[] = [];
+  if (!MONTH.test(input.month)) problems.push({ field: 'month', message: `开账月份：请填写年月（YYYY-MM）：${input.month}` });
+  else if (input.month > store.today().slice(0, 7))
+    problems.push({ field: 'month', message: `开账月份：${monthText(input.month)}还没有到` });
+  for (const [field, label, fen] of [
+    ['cashFen', '开账库存现金', input.cashFen],
+    ['bankFen', '开账银行存款', input.bankFen],
+    ['duesBeforeFen', '开账前已收会费', input.duesBeforeFen ?? 0],
+  ] as const) {
+    const problem = balanceProblem(label, fen);
+    if (problem) problems.push({ field, message: problem });
+  }
+  throwIfAny(problems);
+  return store.transaction(['transactions', 'duesPayments', ...PERIOD_TABLES], async () => {
+    const state = await periodState(store);
+    const year = Number(input.month.slice(0, 4));
+    if (isYearLockedBy(state.submissions, year)) throw new BookError(lockedYearMessage(year), 'month');
+    const first = `${input.month}-01`;
+    const early = (await store.transactionsBetween('0000-01-01', first)).find((t) => t.deleted === 0 && t.date < first);
+    if (early) throw new BookError(`开账月份：已有 ${early.date} 的收支记录（${early.voucherNumber}），开账月份不能晚于它`, 'month');
+    const earlyDues = (await store.all('duesPayments')).find((p) => p.deleted === 0 && (p.month < input.month || p.paidDate < first));
+    if (earlyDues) throw new BookError(`开账月份：已有 ${earlyDues.month} 的会费记录，开账月份不能晚于它`, 'month');
+    if (state.monthCloses.some((c) => c.deleted === 0 && c.month >= input.month && isMonthClosed(state.monthCloses, c.month)))
+      throw new BookError('已有结账的月份，不能再更改开账；请先反结账', 'month');
+    const fields = {
+      year,
+      month: input.month,
+      cashFen: input.cashFen,
+      bankFen: input.bankFen,
+      booksStart: true,
+      duesBeforeFen: input.duesBeforeFen ?? 0,
+    };
+    const rows = await store.all('openingBalances');
+    const starts = rows.filter((r) => r.deleted === 0 && r.booksStart);
+    const sameYear = rows.filter((r) => r.deleted === 0 && !r.booksStart && r.year <= year);
+    // One start: an earlier one is replaced, and a hand-set 上年结余 at or before it means nothing any more.
+    for (const r of [...starts.slice(1), ...sameYear]) await store.remove('openingBalances', r.id);
+    const [saved] = starts[0]
+      ? await store.update('openingBalances', [{ id: starts[0].id, patch: fields }])
+      : await store.insert('openingBalances', [fields]);
+    await assertOpeningCash(store, year);
+    return saved!;
+  });
+}
+
+async function assertYearWritable(store: BookStore, year: number): Promise<void> {
+  const state = await periodState(store);
+  if (isYearLockedBy(state.submissions, year)) throw new BookError(lockedYearMessage(year));
+  const closed = state.monthCloses.find((c) => c.month.startsWith(`${year}-`) && isMonthClosed(state.monthCloses, c.month));
+  if (closed) throw new BookError(`${year}年已有结账的月份（${monthText(closed.month)}），不能再改年初结余；请先反结账`);
+}
+
+/** Sets 上年结余 of a year by hand (overrides the carried-forward figure). */
+export async function setOpeningBalance(store: BookStore, year: number, cashFen: Fen, bankFen: Fen): Promise<OpeningBalance> {
+  const problems = [balanceProblem('库存现金', cashFen), balanceProblem('银行存款', bankFen)].filter((p): p is string => p !== null);
+  throwIfAny(problems.map((message) => ({ message })));
+  return store.transaction(['transactions', ...PERIOD_TABLES], async () => {
+    await assertYearWritable(store, year);
+    const rows = (await store.where('openingBalances', 'year', year)).filter((r) => r.deleted === 0);
+    const start = rows.find((r) => r.booksStart);
+    if (start) throw new BookError(`${year}年是开账年度，年初余额即开账余额，请在“开账”中修改`);
+    const [first, ...extra] = rows;
+    for (const r of extra) await store.remove('openingBalances', r.id);
+    const [saved] = first
+      ? await store.update('openingBalances', [{ id: first.id, patch: { cashFen, bankFen } }])
+      : await store.insert('openingBalances', [{ year, month: `${year}-01`, cashFen, bankFen, booksStart: false, duesBeforeFen: 0 }]);
+    await assertOpeningCash(store, year);
+    return saved!;
+  });
+}
+
+/** A changed opening balance moves every day of the year: cash must still never be negative. */
+async function assertOpeningCash(store: BookStore, year: number): Promise<void> {
+  const low = firstNegativeCash(await financeBook(store), `${year}-01-01`);
+  if (low) throw new BookError(negativeCashMessage(low), 'cashFen');
+}
+
+/** Drops the hand-set figure of a year, so it is carried forward again from the year before. */
+export async function clearOpeningBalance(store: BookStore, year: number): Promise<void> {
+  await store.transaction(['transactions', ...PERIOD_TABLES], async () => {
+    await assertYearWritable(store, year);
+    for (const r of await store.where('openingBalances', 'year', year))
+      if (r.deleted === 0 && !r.booksStart) await store.remove('openingBalances', r.id);
+    await assertOpeningCash(store, year);
+  });
+}
+
+/** A budget is a plan: any year, next year's included; the amount is checked like any amount. */
+export async function setBudget(store: BookStore, year: number, accountCode: string, amountFen: Fen | null): Promise<Budget> {
+  const problem = budgetProblem(accountCode, amountFen) ?? (amountFen === 0 ? null : positiveAmountProblem('预算金额', amountFen));
+  if (problem || amountFen === null) throw new BookError(problem ?? '请填写预算金额', 'amountFen');
+  return store.transaction(['budgets'], async () => {
+    const existing = (await store.where('budgets', 'year', year)).find((b) => b.deleted === 0 && b.accountCode === accountCode);
+    if (existing) return (await store.update('budgets', [{ id: existing.id, patch: { amountFen } }]))[0]!;
+    return (await store.insert('budgets', [{ year, accountCode, amountFen }]))[0]!;
+  });
+}
+
+export function removeBudget(store: BookStore, id: string): Promise<void> {
+  return store.remove('budgets', id);
+}
