@@ -1,3 +1,4 @@
+import { isBookError } from '../../shared/engine/errors';
 import { parseArgs, UsageError } from './args';
 import { EXIT, type Command } from './command';
 import { COMMANDS } from './commands/index';
@@ -30,6 +31,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   try {
     return await found.command.run(parseArgs(found.rest), io);
   } catch (error) {
+    if (isBookError(error)) {
+      // A refused write: its reason is already worded for the user, and nothing was written.
+      io.err(error.message);
+      return EXIT.failure;
+    }
     if (error instanceof UsageError) {
       io.err(error.message);
       io.err(`用法：${found.command.usage}`);

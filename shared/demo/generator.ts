@@ -87,7 +87,7 @@ export function generateDemoBook(options: DemoOptions): BookTables {
       chair: '李建国',
       treasurer: '王晓燕',
       employeeCount,
-      womenEmployeeCount: Math.round(employeeCount * 0.42),
+      womenEmployeeCount: Math.round(employeeCount * 0.5),
     }),
   );
   builder.insert('openingBalances', {

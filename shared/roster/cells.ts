@@ -1,3 +1,4 @@
+import { cleanText } from '../records/check';
 /** A spreadsheet cell as the roster reader hands it on: what exceljs or the CSV reader found, flattened. */
 export type CellValue = string | number | boolean | Date | null;
 
@@ -29,7 +30,7 @@ export function cellText(value: CellValue | undefined): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'number') return String(value);
-  return halfWidthAlnum(value).replace(/\s+/g, ' ').trim();
+  return halfWidthAlnum(cleanText(value)).replace(/\s+/g, ' ').trim();
 }
 
 export function isBlankCell(value: CellValue | undefined): boolean {

@@ -10,10 +10,11 @@ export async function planRosterFile(
   bytes: Uint8Array,
   existing: { members: readonly Member[]; wageBases: readonly WageBase[]; memberships: readonly MembershipEvent[] },
   year: number,
+  today?: string,
 ): Promise<{ parsed: ParsedRoster; plan: ImportPlan; writes: RosterWrites }> {
   const parsed = await readRosterFile(fileName, bytes);
   const problems = mappingProblems(parsed.mapping);
   if (problems.length > 0) throw new RosterFileError(`第 ${parsed.headerRowNumber} 行的表头缺少必要的列：${problems.join('；')}`);
-  const plan = planImport({ rows: parsed.dataRows, mapping: parsed.mapping }, existing.members, { year });
+  const plan = planImport({ rows: parsed.dataRows, mapping: parsed.mapping }, existing.members, { year, today });
   return { parsed, plan, writes: planWrites(plan, existing) };
 }

@@ -1,6 +1,9 @@
+import { todayIso } from '../clock/today';
+import { wageBaseProblem } from '../engine/rules/amounts';
+import { memberProblems } from '../engine/rules/members';
 import { normalizeIdNumber } from '../idcard/gb11643';
 import { emptyMemberDraft, type MemberDraft } from '../members/fields';
-import type { Fen, Member } from '../model/records';
+import type { Fen, IsoDate, Member } from '../model/records';
 import { cellText, type SheetRow } from './cells';
 import { FIELD_LABELS, type ColumnMapping } from './columns';
 import { readRosterRow, type RowValues } from './row';
@@ -54,7 +57,8 @@ export function mappingProblems(mapping: ColumnMapping): string[] {
  * Plans an import: each data row becomes an insert, an update of the member with the same ID
  * number, or a rejection with its reason. A repeated ID number keeps its first row.
  */
-export function planImport(input: PlanInput, existing: readonly Member[], options: { year: number }): ImportPlan {
+export function planImport(input: PlanInput, existing: readonly Member[], options: { year: number; today?: IsoDate }): ImportPlan {
+  const today = options.today ?? todayIso();
   const byId = new Map<string, Member>();
   for (const m of existing) if (m.deleted === 0 && m.idNumber !== '' && !byId.has(m.idNumber)) byId.set(m.idNumber, m);
   const idColumn = input.mapping.indexOf('idNumber');
@@ -76,6 +80,15 @@ export function planImport(input: PlanInput, existing: readonly Member[], option
       continue;
     }
     const match = reading.values.idNumber ? byId.get(reading.values.idNumber) : undefined;
+    // The same rules as a member typed in the form: dates not in the future, working age, a wage base that is a wage.
+    const draft: MemberDraft = match ? { ...match, ...reading.values } : { ...emptyMemberDraft(), ethnicity: '', ...reading.values };
+    const problems = memberProblems(draft, today, existing, match?.id ?? null).map((e) => e.message);
+    const wage = reading.wageBaseFen === null ? null : wageBaseProblem(reading.wageBaseFen);
+    if (wage) problems.push(wage);
+    if (problems.length > 0) {
+      plan.rejected.push({ row: row.rowNumber, name, reason: problems.join('；') });
+      continue;
+    }
     if (match) {
       plan.toUpdate.push({ row: row.rowNumber, id: match.id, name: match.name, patch: reading.values, wageBaseFen: reading.wageBaseFen });
     } else {

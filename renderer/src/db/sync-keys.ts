@@ -13,4 +13,6 @@ export const SYNC_KEYS = {
   clockSeen: 'sync.clockSeen',
   /** The folder this device writes automatic backups to: a device setting, never synced. */
   backupFolder: 'device.backupFolder',
+  /** Pulled rows that were not valid for their kind and were left out of the book. */
+  skippedRows: 'sync.skippedRows',
 } as const;

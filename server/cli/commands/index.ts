@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { booksCommands } from './books';
 import { demoCommand } from './demo';
 import { duesPostCommand } from './dues-post';
 import { exportDocsCommands } from './export-docs';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   verifyCommand,
   duesPostCommand,
+  ...booksCommands,
   exportLedgerCommand,
   rosterImportCommand,
   factsCommand,

@@ -1,23 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { BackupError } from '../../../shared/backup/format';
-import { HybridLogicalClock } from '../../../shared/clock/hlc';
-import { TABLE_NAMES, type BookTables } from '../../../shared/model/book';
-import { applyRosterWrites } from '../../../shared/roster/apply-book';
+import { todayIso } from '../../../shared/clock/today';
+import { commitRosterImport } from '../../../shared/engine/ops/members';
 import { planRosterFile } from '../../../shared/roster/import-file';
 import { RosterFileError } from '../../../shared/roster/sheet';
 import { intFlag, requireFlag, UsageError } from '../args';
+import { withBookFile } from '../book-session';
 import { EXIT, type Command } from '../command';
-import { readBook, writeBook } from '../io';
-
-/** A clock that stamps after every write already in the book, so imported changes win a merge. */
-function clockAfter(book: BookTables, deviceId: string): HybridLogicalClock {
-  const clock = new HybridLogicalClock(deviceId);
-  let latest = '';
-  for (const name of TABLE_NAMES) for (const row of book[name]) if (row.updatedAt > latest) latest = row.updatedAt;
-  if (latest !== '') clock.receive(latest);
-  return clock;
-}
 
 export const rosterImportCommand: Command = {
   path: ['roster', 'import'],
@@ -27,27 +16,37 @@ export const rosterImportCommand: Command = {
     const file = args.positional[0];
     if (!file) throw new UsageError('请指定要导入的名册文件');
     const bookPath = requireFlag(args, 'book');
-    const year = intFlag(args, 'year', new Date().getFullYear());
+    const year = intFlag(args, 'year', Number(todayIso().slice(0, 4)));
     const json = args.flags.get('json') === true;
-    let book: BookTables;
-    let result: Awaited<ReturnType<typeof planRosterFile>>;
+    let bytes: Uint8Array;
     try {
-      book = await readBook(bookPath);
-      result = await planRosterFile(basename(file), new Uint8Array(await readFile(file)), book, year);
+      bytes = new Uint8Array(await readFile(file));
     } catch (error) {
-      if (error instanceof RosterFileError || error instanceof BackupError) {
-        io.err(error.message);
-        return EXIT.failure;
-      }
       if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-        io.err(`找不到文件：${(error as NodeJS.ErrnoException).path ?? file}`);
+        io.err(`找不到文件：${file}`);
         return EXIT.failure;
       }
       throw error;
     }
-    const { plan, writes } = result;
-    const deviceId = `cli-${crypto.randomUUID()}`;
-    await writeBook(bookPath, applyRosterWrites(book, writes, { deviceId, clock: clockAfter(book, deviceId) }));
+    let plan: Awaited<ReturnType<typeof planRosterFile>>['plan'];
+    try {
+      plan = await withBookFile(bookPath, async (store) => {
+        const existing = {
+          members: await store.all('members'),
+          wageBases: await store.all('wageBases'),
+          memberships: await store.all('memberships'),
+        };
+        const planned = await planRosterFile(basename(file), bytes, existing, year, store.today());
+        await commitRosterImport(store, planned.writes);
+        return planned.plan;
+      });
+    } catch (error) {
+      if (error instanceof RosterFileError) {
+        io.err(error.message);
+        return EXIT.failure;
+      }
+      throw error;
+    }
     const rejected = plan.rejected.map((r) => ({ row: r.row, reason: r.reason }));
     if (json) {
       io.out(JSON.stringify({ imported: plan.toInsert.length, updated: plan.toUpdate.length, rejected }));

@@ -1,5 +1,7 @@
 import { BackupError } from '../../../shared/backup/format';
-import { verifyBook } from '../../../shared/book/verify';
+import { upgradeBook } from '../../../shared/engine/upgrade-book';
+import { describeVerifyProblem } from '../../../shared/engine/verify/problem';
+import { verifyBook } from '../../../shared/engine/verify/verify-book';
 import { EXIT, type Command } from '../command';
 import { readBook } from '../io';
 import { UsageError } from '../args';
@@ -7,13 +9,13 @@ import { UsageError } from '../args';
 export const verifyCommand: Command = {
   path: ['verify'],
   usage: 'unionbooks verify 账簿.ubk',
-  summary: '检查账簿文件是否完好、数据是否一致',
+  summary: '检查账簿：文件完好，每条记录合乎规则（冲销、凭证号、库存现金、日期、会员、会费与 401 一致等）',
   async run(args, io) {
     const path = args.positional[0];
     if (!path) throw new UsageError('请指定要检查的账簿文件');
     let problems: string[];
     try {
-      problems = verifyBook(await readBook(path));
+      problems = verifyBook(upgradeBook(await readBook(path))).map(describeVerifyProblem);
     } catch (error) {
       if (error instanceof BackupError) {
         io.err(error.message);

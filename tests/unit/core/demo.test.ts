@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyBook } from '../../../shared/book/verify';
+import { verifyBook } from '../../../shared/engine/verify/verify-book';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 import { checkIdNumber } from '../../../shared/idcard/gb11643';
 

@@ -37,10 +37,12 @@ export function BackupPanel() {
     setBusy('restore');
     let book: BookTables;
     let createdAt: string;
+    let warnings: string[];
     try {
       const inspected = await inspectBackup(file.data);
       book = inspected.book;
       createdAt = inspected.manifest.createdAt;
+      warnings = inspected.warnings;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(null);
@@ -57,6 +59,11 @@ export function BackupPanel() {
           <span>
             会员 {book.members.filter((m) => m.deleted === 0).length} 人，收支记录 {book.transactions.length} 笔。
           </span>
+          {warnings.length > 0 && (
+            <Typography.Text type="warning">
+              检查发现 {warnings.length} 处需要核对的问题（如：{warnings[0]}）。恢复后可在“收支”“会员”等页面更正。
+            </Typography.Text>
+          )}
           <Typography.Text type="danger">当前账簿中的数据将被替换。建议先点“备份”保存一份当前数据。</Typography.Text>
         </Space>
       ),

@@ -1,5 +1,6 @@
 import { BackupError, decodeBackup, encodeBackup, type BackupManifest } from '../../../../shared/backup/format';
 import { generateDemoBook, SMALL_DEMO } from '../../../../shared/demo/generator';
+import { checkRestorable } from '../../../../shared/engine/restore';
 import { emptyBook, TABLE_NAMES, type BookTables } from '../../../../shared/model/book';
 import { APP_VERSION } from '../../../../shared/version';
 import type { UnionBooksDB } from '../../db/database';
@@ -18,11 +19,16 @@ export async function exportBackup(db: UnionBooksDB, now: Date = new Date()): Pr
   return encodeBackup(await readWholeBook(db), { createdAt: now.toISOString(), appVersion: APP_VERSION });
 }
 
-/** Checks the whole file (format, version, checksums, rows) without touching the database. Throws BackupError with a Chinese message. */
-export async function inspectBackup(bytes: Uint8Array): Promise<{ manifest: BackupManifest; book: BookTables }> {
+/**
+ * Checks the whole file (format, version, checksums) and every row against its record declaration,
+ * without touching the database. Throws a Chinese BackupError or BookError; `warnings` lists what
+ * the book engine would put right in a well-formed book.
+ */
+export async function inspectBackup(bytes: Uint8Array): Promise<{ manifest: BackupManifest; book: BookTables; warnings: string[] }> {
   const decoded = await decodeBackup(bytes);
   if (!decoded.book.union.some((u) => u.deleted === 0)) throw new BackupError('备份文件中没有工会信息，未做任何更改。');
-  return decoded;
+  const { book, warnings } = checkRestorable(decoded.book);
+  return { manifest: decoded.manifest, book, warnings };
 }
 
 /** Only a file that passed every check replaces the book, in one transaction. */

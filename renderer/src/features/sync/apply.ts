@@ -6,6 +6,16 @@ import type { PublishedItem, RemoteRow } from '../../../../shared/sync/protocol'
 import { decodeFields } from '../../../../shared/sync/wire';
 import type { UnionBooksDB } from '../../db/database';
 import { KEYS } from './state';
+import { describeProblem, rowProblems } from '../../../../shared/records/check';
+import { upgradeRow } from '../../../../shared/records/upgrade';
+import { SYNC_KEYS } from '../../db/sync-keys';
+
+/** A pulled row this version cannot accept, kept for the sync page to show. */
+export interface SkippedRow {
+  table: string;
+  rowId: string;
+  reason: string;
+}
 
 function sameRecord(a: Record<string, unknown> | undefined, b: Record<string, unknown>): boolean {
   return !!a && a.updatedAt === b.updatedAt && a.deleted === b.deleted && Object.keys(b).length === Object.keys(a).length;
@@ -21,6 +31,7 @@ function sameRecord(a: Record<string, unknown> | undefined, b: Record<string, un
  */
 export async function applyPulledRows(db: UnionBooksDB, rows: readonly RemoteRow[], cursor?: number): Promise<string> {
   let latest = '';
+  const skipped: SkippedRow[] = [];
   const tables = [...new Set(rows.map((r) => r.table))].map((t) => db.table(t));
   await db.transaction('rw', [...tables, db.$changes, db.$sync], async () => {
     const pending = (await db.$changes.where('synced').equals(0).toArray()) as ChangeEntry[];
@@ -35,8 +46,20 @@ export async function applyPulledRows(db: UnionBooksDB, rows: readonly RemoteRow
       const record = { ...merged.data, id: row.rowId, updatedAt: merged.updatedAt, deviceId: parseHlc(merged.updatedAt).node };
       const table = db.table(row.table);
       const local = (await table.get(row.rowId)) as Record<string, unknown> | undefined;
-      if (!sameRecord(local, record)) await table.put(local ? { ...local, ...record } : record);
+      // A row from an older device gets this version's defaults; a row that is still not valid for its
+      // kind never enters the book (the sync page lists it) — the rest of the page is applied.
+      const next = upgradeRow(row.table, local ? { ...local, ...record } : record);
+      const problem = rowProblems(row.table, next)[0];
+      if (problem) {
+        skipped.push({ table: row.table, rowId: row.rowId, reason: describeProblem(problem) });
+        continue;
+      }
+      if (!sameRecord(local, record)) await table.put(next);
       if (merged.updatedAt > latest) latest = merged.updatedAt;
+    }
+    if (skipped.length > 0) {
+      const before = ((await db.$sync.get(SYNC_KEYS.skippedRows))?.value as SkippedRow[] | undefined) ?? [];
+      await db.$sync.put({ key: SYNC_KEYS.skippedRows, value: [...before, ...skipped].slice(-200) });
     }
     if (cursor !== undefined) await db.$sync.put({ key: KEYS.cursor, value: cursor });
     const seen = (await db.$sync.get(KEYS.clockSeen))?.value as string | undefined;

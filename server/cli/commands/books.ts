@@ -1,0 +1,147 @@
+import { accountLabel } from '../../../shared/accounts/chart';
+import { todayIso } from '../../../shared/clock/today';
+import { BookError } from '../../../shared/engine/errors';
+import { postEntry, reverseEntry, transferMoney } from '../../../shared/engine/ops/entries';
+import { closeMonth, openBooks, reopenMonth } from '../../../shared/engine/ops/periods';
+import type { MemoryStore } from '../../../shared/engine/memory-store';
+import { PLACE_LABEL } from '../../../shared/finance/journal';
+import { formatYuan, parseYuan } from '../../../shared/money/fen';
+import type { Fen, MoneyPlace, Transaction } from '../../../shared/model/records';
+import { optionalFlag, requireFlag, UsageError, type ParsedArgs } from '../args';
+import { withBookFile } from '../book-session';
+import { EXIT, type Command } from '../command';
+
+function place(args: ParsedArgs, name: string): MoneyPlace {
+  const value = requireFlag(args, name);
+  if (value !== 'cash' && value !== 'bank') throw new UsageError(`--${name} 应为 cash（库存现金）或 bank（银行存款）：${value}`);
+  return value;
+}
+
+/** A yuan amount as typed; what is not an amount at all is refused like the form refuses it. */
+function yuan(args: ParsedArgs, name: string, label: string): Fen {
+  const value = requireFlag(args, name);
+  const fen = parseYuan(value);
+  if (fen === null || !Number.isSafeInteger(fen)) throw new BookError(`${label}：不是有效金额（元，最多两位小数）：${value}`, name);
+  return fen;
+}
+
+function describe(t: Transaction): string {
+  return `${t.voucherNumber} ${t.date} ${accountLabel(t.accountCode)} ${formatYuan(t.amountFen)} 元（${PLACE_LABEL[t.place]}）${t.summary}`;
+}
+
+const confirmLarge = (args: ParsedArgs) => args.flags.get('confirm-large') === true;
+
+export const booksAddCommand: Command = {
+  path: ['books', 'add'],
+  usage:
+    'unionbooks books add --date YYYY-MM-DD --account 科目编码 --amount 元 --place cash|bank --summary 摘要 --book 账簿.ubk [--confirm-large]',
+  summary: '记一笔收入或支出（与“收支”页的记一笔同样的规则）',
+  async run(args, io) {
+    const input = {
+      date: requireFlag(args, 'date'),
+      accountCode: requireFlag(args, 'account'),
+      place: place(args, 'place'),
+      amountFen: yuan(args, 'amount', '金额'),
+      summary: requireFlag(args, 'summary'),
+    };
+    const tx = await withBookFile(requireFlag(args, 'book'), (store) => postEntry(store, input, [], { confirmLarge: confirmLarge(args) }));
+    io.out(`已记账：${describe(tx)}`);
+    return EXIT.ok;
+  },
+};
+
+export const booksTransferCommand: Command = {
+  path: ['books', 'transfer'],
+  usage: 'unionbooks books transfer --date YYYY-MM-DD --from bank|cash --amount 元 --book 账簿.ubk [--summary 摘要]',
+  summary: '提现（--from bank，银行存款转入库存现金）或存现（--from cash）：不计收入和支出',
+  async run(args, io) {
+    const input = {
+      date: requireFlag(args, 'date'),
+      from: place(args, 'from'),
+      amountFen: yuan(args, 'amount', '金额'),
+      summary: optionalFlag(args, 'summary'),
+    };
+    const tx = await withBookFile(requireFlag(args, 'book'), (store) => transferMoney(store, input, { confirmLarge: confirmLarge(args) }));
+    io.out(`已记账：${describe(tx)}`);
+    return EXIT.ok;
+  },
+};
+
+/** The live entry with that voucher number; numbers run per year, so a number used in two years needs --year. */
+async function entryByVoucher(store: MemoryStore, voucher: string, year: string | undefined): Promise<Transaction> {
+  const hits = (await store.all('transactions')).filter(
+    (t) => t.deleted === 0 && t.voucherNumber === voucher && (!year || t.date.startsWith(`${year}-`)),
+  );
+  if (hits.length === 0) throw new BookError(`找不到凭证 ${voucher}${year ? `（${year}年）` : ''}`);
+  const years = [...new Set(hits.map((t) => t.date.slice(0, 4)))];
+  if (years.length > 1) throw new BookError(`凭证号 ${voucher} 在 ${years.join('、')} 年都有，请用 --year 指明年度`);
+  return hits[0]!;
+}
+
+export const booksReverseCommand: Command = {
+  path: ['books', 'reverse'],
+  usage: 'unionbooks books reverse --voucher 记-NNN --book 账簿.ubk [--year YYYY] [--date YYYY-MM-DD] [--reason 原因]',
+  summary: '红字冲销一笔记录：记一笔金额相反的冲销记录（原记录保留）',
+  async run(args, io) {
+    const voucher = requireFlag(args, 'voucher');
+    const date = optionalFlag(args, 'date') ?? todayIso();
+    const reason = optionalFlag(args, 'reason') ?? '更正';
+    const tx = await withBookFile(requireFlag(args, 'book'), async (store) => {
+      const original = await entryByVoucher(store, voucher, optionalFlag(args, 'year'));
+      return reverseEntry(store, original.id, date, reason);
+    });
+    io.out(`已冲销：${describe(tx)}`);
+    return EXIT.ok;
+  },
+};
+
+export const booksCloseCommand: Command = {
+  path: ['books', 'close'],
+  usage: 'unionbooks books close --month YYYY-MM --book 账簿.ubk',
+  summary: '结账：该月的收支不能再修改（更正用红字冲销或先反结账）',
+  async run(args, io) {
+    const month = requireFlag(args, 'month');
+    await withBookFile(requireFlag(args, 'book'), (store) => closeMonth(store, month));
+    io.out(`已结账：${month}`);
+    return EXIT.ok;
+  },
+};
+
+export const booksReopenCommand: Command = {
+  path: ['books', 'reopen'],
+  usage: 'unionbooks books reopen --month YYYY-MM --reason 原因 --book 账簿.ubk',
+  summary: '反结账：记下原因，重新打开已结账的月份',
+  async run(args, io) {
+    const month = requireFlag(args, 'month');
+    const reason = requireFlag(args, 'reason');
+    await withBookFile(requireFlag(args, 'book'), (store) => reopenMonth(store, month, reason));
+    io.out(`已反结账：${month}（原因：${reason}）`);
+    return EXIT.ok;
+  },
+};
+
+export const booksOpenCommand: Command = {
+  path: ['books', 'open'],
+  usage: 'unionbooks books open --month YYYY-MM --cash 元 --bank 元 --book 账簿.ubk [--dues-before 元]',
+  summary: '开账：本账簿从哪个月开始记账，以及当时的库存现金和银行存款；会费欠缴只从开账月份算起',
+  async run(args, io) {
+    const input = {
+      month: requireFlag(args, 'month'),
+      cashFen: yuan(args, 'cash', '开账库存现金'),
+      bankFen: yuan(args, 'bank', '开账银行存款'),
+      duesBeforeFen: args.flags.has('dues-before') ? yuan(args, 'dues-before', '开账前已收会费') : 0,
+    };
+    await withBookFile(requireFlag(args, 'book'), (store) => openBooks(store, input));
+    io.out(`已开账：${input.month}，库存现金 ${formatYuan(input.cashFen)} 元，银行存款 ${formatYuan(input.bankFen)} 元`);
+    return EXIT.ok;
+  },
+};
+
+export const booksCommands: readonly Command[] = [
+  booksAddCommand,
+  booksTransferCommand,
+  booksReverseCommand,
+  booksCloseCommand,
+  booksReopenCommand,
+  booksOpenCommand,
+];
