@@ -126,9 +126,11 @@ async function linkWelfare(store: BookStore, txId: string, welfareId: string): P
   if (visit.transactionId !== txId) await store.update('welfare', [{ id: welfareId, patch: { transactionId: txId } }]);
 }
 
+/** What 收支 itself may book: income and spending, but not dues (the 会费 page books 401 with its payments). */
 function incomeOrExpenseProblem(accountCode: string): string | null {
   const account = findAccount(accountCode);
   if (account?.kind === 'asset') return '科目：现金与银行之间的转账请用“提现/存现”登记';
+  if (accountCode === '401') return '科目：会费收入请在“会费”页登记缴费，401 会费收入随之记账，两者才能一致';
   return null;
 }
 

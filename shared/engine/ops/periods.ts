@@ -4,7 +4,7 @@ import { isYearLockedBy, lockedYearMessage } from '../../finance/year-lock';
 import type { Budget, Fen, IsoMonth, MonthClose, OpeningBalance } from '../../model/records';
 import { BookError, throwIfAny } from '../errors';
 import { positiveAmountProblem } from '../rules/amounts';
-import { monthText } from '../rules/dates';
+import { formatDate, monthText } from '../rules/dates';
 import type { BookStore } from '../store';
 import { firstNegativeCash, negativeCashMessage } from '../rules/cash';
 import { financeBook, PERIOD_TABLES, periodState } from './state';
@@ -71,10 +71,14 @@ export async function openBooks(store: BookStore, input: BooksStartInput): Promi
     const year = Number(input.month.slice(0, 4));
     if (isYearLockedBy(state.submissions, year)) throw new BookError(lockedYearMessage(year), 'month');
     const first = `${input.month}-01`;
-    const early = (await store.transactionsBetween('0000-01-01', first)).find((t) => t.deleted === 0 && t.date < first);
-    if (early) throw new BookError(`开账月份：已有 ${early.date} 的收支记录（${early.voucherNumber}），开账月份不能晚于它`, 'month');
-    const earlyDues = (await store.all('duesPayments')).find((p) => p.deleted === 0 && (p.month < input.month || p.paidDate < first));
-    if (earlyDues) throw new BookError(`开账月份：已有 ${earlyDues.month} 的会费记录，开账月份不能晚于它`, 'month');
+    const early = (await store.transactionsBetween('0000-01-01', first))
+      .filter((t) => t.deleted === 0 && t.date < first)
+      .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+    if (early) throw new BookError(`开账月份：已有 ${formatDate(early.date)}的收支记录（${early.voucherNumber}），开账月份不能晚于它`, 'month');
+    const earlyDues = (await store.all('duesPayments'))
+      .filter((p) => p.deleted === 0 && (p.month < input.month || p.paidDate < first))
+      .sort((a, b) => (a.month < b.month ? -1 : 1))[0];
+    if (earlyDues) throw new BookError(`开账月份：已有 ${monthText(earlyDues.month)}的会费记录，开账月份不能晚于它`, 'month');
     if (state.monthCloses.some((c) => c.deleted === 0 && c.month >= input.month && isMonthClosed(state.monthCloses, c.month)))
       throw new BookError('已有结账的月份，不能再更改开账；请先反结账', 'month');
     const fields = {
