@@ -74,7 +74,8 @@ export async function openBooks(store: BookStore, input: BooksStartInput): Promi
     const early = (await store.transactionsBetween('0000-01-01', first))
       .filter((t) => t.deleted === 0 && t.date < first)
       .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
-    if (early) throw new BookError(`开账月份：已有 ${formatDate(early.date)}的收支记录（${early.voucherNumber}），开账月份不能晚于它`, 'month');
+    if (early)
+      throw new BookError(`开账月份：已有 ${formatDate(early.date)}的收支记录（${early.voucherNumber}），开账月份不能晚于它`, 'month');
     const earlyDues = (await store.all('duesPayments'))
       .filter((p) => p.deleted === 0 && (p.month < input.month || p.paidDate < first))
       .sort((a, b) => (a.month < b.month ? -1 : 1))[0];

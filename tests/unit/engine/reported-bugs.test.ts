@@ -10,7 +10,7 @@ import { createWelfare } from '../../../shared/engine/ops/welfare';
 import { DEFAULT_DUES_RULE } from '../../../shared/dues/rule';
 import { makeIdNumber } from '../../../shared/idcard/gb11643';
 import { freshDb } from '../db/helpers';
-import { IDS, memberDraft, seedBook, TODAY } from './fixture';
+import { memberDraft, seedBook, TODAY } from './fixture';
 
 async function seeded() {
   const env = await freshDb(undefined, TODAY);

@@ -109,7 +109,7 @@ describe('posting and closed months (Dexie on fake-indexeddb)', () => {
     await setOpeningBalance(store, 2025, 100_000, 200_000);
     await setOpeningBalance(store, 2025, 150_000, 200_000);
     expect((await db.openingBalances.toArray()).filter((r) => r.deleted === 0)).toHaveLength(1);
-    await postEntry(store, { ...entry('2025-05-01', '401', 50_000), place: 'bank' }, []);
+    await postEntry(store, { ...entry('2025-05-01', '402', 50_000), place: 'bank' }, []);
     await postEntry(store, entry('2025-06-01', '50102', 30_000), []);
     const s = computeStatement(await loadFinanceBook(db, 2026), { year: 2026 });
     expect(s.opening).toEqual({ cashFen: 150_000, bankFen: 220_000 });
