@@ -14,3 +14,7 @@ export function todayIso(now: Date = new Date()): IsoDate {
 export function thisMonth(now: Date = new Date()): IsoMonth {
   return todayIso(now).slice(0, 7);
 }
+
+export function thisYear(now: Date = new Date()): number {
+  return Number(todayIso(now).slice(0, 4));
+}

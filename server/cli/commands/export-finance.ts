@@ -1,3 +1,4 @@
+import { todayIso } from '../../../shared/clock/today';
 import { rename, writeFile } from 'node:fs/promises';
 import { totalOf } from '../../../shared/finance/balances';
 import { journalOfYear } from '../../../shared/finance/journal';
@@ -22,7 +23,7 @@ async function writeAtomic(out: string, bytes: Uint8Array): Promise<void> {
   await rename(tmp, out);
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayIso();
 
 export const exportJournalCommand: Command = {
   path: ['export', 'journal'],

@@ -1,3 +1,4 @@
+import { todayIso } from '../../../shared/clock/today';
 import { rename, writeFile } from 'node:fs/promises';
 import { buildYearGrid, throughMonthFor } from '../../../shared/dues/grid';
 import { buildLedgerXlsx } from '../../../shared/dues/ledger-xlsx';
@@ -18,7 +19,7 @@ export const exportLedgerCommand: Command = {
     const book = await readBook(path);
     const union = book.union.find((u) => u.deleted === 0);
     const rule = union?.duesRule ?? DEFAULT_DUES_RULE;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIso();
     const grid = buildYearGrid(book, year, rule, throughMonthFor(year, today));
     const bytes = await buildLedgerXlsx(grid, { unionName: union?.name ?? '', date: today, ruleText: describeDuesRule(rule) });
     const tmp = `${out}.tmp-${process.pid}`;

@@ -1,3 +1,4 @@
+import { thisYear } from '../../../../shared/clock/today';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Input, Select, Space, Statistic, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
@@ -22,7 +23,7 @@ export function ActivitiesPage() {
   const { store } = useServices();
   const { message } = App.useApp();
   const years = useActivityYears();
-  const [year, setYear] = useState<number>(() => new Date().getFullYear());
+  const [year, setYear] = useState<number>(() => thisYear());
   const [category, setCategory] = useState<string | undefined>();
   const [text, setText] = useState('');
   const [drawer, setDrawer] = useState<{ open: boolean; id: string | null }>({ open: false, id: null });

@@ -1,3 +1,4 @@
+import { thisYear } from '../../../../shared/clock/today';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Activity, Attachment, Member, Transaction } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
@@ -60,7 +61,7 @@ export function useActivityYears(): number[] | undefined {
   return useLiveQuery(async () => {
     const first = await db.activities.orderBy('startDate').first();
     const last = await db.activities.orderBy('startDate').last();
-    const now = new Date().getFullYear();
+    const now = thisYear();
     const from = Math.min(now, first ? Number(first.startDate.slice(0, 4)) : now);
     const to = Math.max(now, last ? Number(last.startDate.slice(0, 4)) : now);
     return Array.from({ length: to - from + 1 }, (_, i) => to - i);

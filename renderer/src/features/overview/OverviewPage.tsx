@@ -1,3 +1,4 @@
+import { thisYear } from '../../../../shared/clock/today';
 import { Card, Col, Descriptions, Row, Space, Statistic, Typography } from 'antd';
 import { formatYuan } from '../../../../shared/money/fen';
 import { ArrearsAlert } from '../dues/ArrearsAlert';
@@ -6,7 +7,7 @@ import { useOverviewCounts } from './queries';
 
 export function OverviewPage() {
   const union = useUnion();
-  const year = new Date().getFullYear();
+  const year = thisYear();
   const counts = useOverviewCounts(year);
   const loading = counts === undefined;
   return (

@@ -1,3 +1,4 @@
+import { thisYear } from '../../../../shared/clock/today';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -19,7 +20,7 @@ export function WelfarePage() {
   const union = useUnion();
   const roster = useRoster();
   const years = useWelfareYears();
-  const [year, setYear] = useState(() => new Date().getFullYear());
+  const [year, setYear] = useState(() => thisYear());
   const [kind, setKind] = useState<WelfareKind | undefined>();
   const [text, setText] = useState('');
   const [editing, setEditing] = useState<{ open: boolean; visit: WelfareVisit | null }>({ open: false, visit: null });

@@ -1,3 +1,4 @@
+import { thisYear } from '../../../../shared/clock/today';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { checkVisit, type LimitWarning, type VisitToCheck } from '../../../../shared/limits/check';
 import { resolvePreset } from '../../../../shared/limits/presets';
@@ -29,7 +30,7 @@ export function useWelfare(year: number): WelfareVisit[] | undefined {
 export function useWelfareYears(): number[] | undefined {
   const { db } = useServices();
   return useLiveQuery(async () => {
-    const now = new Date().getFullYear();
+    const now = thisYear();
     const first = await db.welfare.orderBy('date').first();
     const last = await db.welfare.orderBy('date').last();
     const from = Math.min(now, first ? Number(first.date.slice(0, 4)) : now);
