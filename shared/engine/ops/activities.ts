@@ -4,7 +4,6 @@ import type { AmountOptions } from '../rules/amounts';
 import { formatDate, futureDateProblem } from '../rules/dates';
 import type { BookStore } from '../store';
 import { bookEntry, ENTRY_TABLES } from './entries';
-import { assertCashStaysNonNegative } from './state';
 
 export type ActivityInput = Omit<Activity, 'id' | 'updatedAt' | 'deviceId' | 'deleted' | 'transactionIds'>;
 
@@ -98,7 +97,6 @@ export async function addActivityExpense(
       { ...expense, summary: expense.summary.trim(), attachmentIds: [], reversalOf: '', activityId, welfareId: '', duesBatchId: '' },
       options,
     );
-    await assertCashStaysNonNegative(store, [], [tx]);
     await store.update('activities', [{ id: activityId, patch: { transactionIds: [...activity.transactionIds, tx.id] } }]);
   });
 }

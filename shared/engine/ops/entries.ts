@@ -59,7 +59,7 @@ export async function editProblem(store: BookStore, current: Transaction | undef
 /**
  * Books one entry after every check a money write passes: the entry's own fields, its amount, its
  * date (not after today, not before the start of books, month open, year not locked). The voucher
- * is numbered within its year (记-NNN). Callers check cash after their whole group of writes.
+ * is numbered within its year (记-NNN), and cash may not go below zero on any day because of it.
  */
 export async function bookEntry(
   store: BookStore,
@@ -81,6 +81,7 @@ export async function bookEntry(
   const [row] = await store.insert('transactions', [
     { ...entry, voucherNumber: nextVoucherNumber(used.map((t) => t.voucherNumber)) } as NewRecord<'transactions'>,
   ]);
+  await assertCashStaysNonNegative(store, [], [row!]);
   return row!;
 }
 
@@ -163,7 +164,6 @@ export async function postEntry(
     );
     await relinkActivity(store, tx.id, '', input.activityId ?? '');
     await linkWelfare(store, tx.id, input.welfareId ?? '');
-    await assertCashStaysNonNegative(store, [], [tx]);
     return tx;
   });
 }
@@ -272,7 +272,6 @@ export async function reverseEntry(
       },
       { negative: original.amountFen > 0 },
     );
-    await assertCashStaysNonNegative(store, [], [reversal]);
     return reversal;
   });
 }
@@ -307,7 +306,6 @@ export async function transferMoney(store: BookStore, input: TransferInput, opti
       },
       options,
     );
-    await assertCashStaysNonNegative(store, [], [tx]);
     return tx;
   });
 }

@@ -38,7 +38,6 @@ export async function createWelfare(
     const tx = expense
       ? await bookEntry(store, { ...expense, attachmentIds: [], reversalOf: '', activityId: '', duesBatchId: '' }, options)
       : null;
-    if (tx) await assertCashStaysNonNegative(store, [], [tx]);
     const [visit] = await store.insert('welfare', [{ id, ...input, transactionId: tx?.id ?? '' }]);
     return visit!;
   });
@@ -65,7 +64,6 @@ export async function updateWelfare(
     if (plan.action === 'refuse') throw new BookError(plan.message, 'date');
     if (plan.action === 'create') {
       const tx = await bookEntry(store, { ...plan.expense, attachmentIds: [], reversalOf: '', activityId: '', duesBatchId: '' }, options);
-      await assertCashStaysNonNegative(store, [], [tx]);
       transactionId = tx.id;
     }
     if (plan.action === 'update') await changeEntry(store, plan.transactionId, plan.patch, 'welfare', options);
