@@ -93,7 +93,7 @@ function checkTotals(fileLength: number, entries: ContainerEntry[]): void {
   }
 }
 
-export function megabytes(n: number): string {
+function megabytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 

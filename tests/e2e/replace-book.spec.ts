@@ -133,6 +133,7 @@ test('载入示例数据 on a first-run page of a device still enrolled asks fir
       }),
     serverUrl,
   );
+  await page.reload();
   await page.getByRole('button', { name: '载入示例数据' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('退出同步并载入示例数据？');

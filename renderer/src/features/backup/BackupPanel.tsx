@@ -8,7 +8,8 @@ import { useUnion } from '../union/queries';
 import { backupFileName, clearBook, exportBackup, inspectBackup } from './book-io';
 import { setBackupFolder, useBackupFolder, useBackupResult } from './device-folder';
 import { LeaveSyncNotice } from './LeaveSyncNotice';
-import { otherUnionIn, readEnrolment, replaceWholeBook } from './replace-book';
+import { otherUnionIn, replaceWholeBook } from './replace-book';
+import { useEnrolment } from './useEnrolment';
 
 /** 备份 and 恢复: the whole book to one .ubk file and back, all-or-nothing. */
 export function BackupPanel() {
@@ -16,6 +17,7 @@ export function BackupPanel() {
   const union = useUnion();
   const backupFolder = useBackupFolder(db);
   const lastBackup = useBackupResult(db);
+  const enrolled = useEnrolment(db);
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState<'backup' | 'restore' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +54,7 @@ export function BackupPanel() {
       return;
     }
     const name = book.union.find((u) => u.deleted === 0)?.name ?? '';
-    const enrolment = await readEnrolment(db);
+    const enrolment = await enrolled();
     modal.confirm({
       title: enrolment ? '退出同步，并用备份替换当前全部数据？' : '用备份替换当前全部数据？',
       width: 560,
@@ -91,7 +93,7 @@ export function BackupPanel() {
   };
 
   const startOver = async () => {
-    const enrolment = await readEnrolment(db);
+    const enrolment = await enrolled();
     modal.confirm({
       title: enrolment ? '退出同步，清空全部数据，重新开始？' : '清空全部数据，重新开始？',
       width: 560,

@@ -5,7 +5,7 @@ import { useServices } from '../../app/services';
 import { loadDemoBook } from '../backup/book-io';
 import { createUnion } from '../../../../shared/engine/ops/union';
 import { LeaveSyncNotice } from '../backup/LeaveSyncNotice';
-import { readEnrolment } from '../backup/replace-book';
+import { useEnrolment } from '../backup/useEnrolment';
 
 interface CreateForm {
   name: string;
@@ -20,6 +20,7 @@ interface CreateForm {
 export function FirstRunPage() {
   const { db, mutator, store } = useServices();
   const { message, modal } = App.useApp();
+  const enrolled = useEnrolment(db);
   const [loadingDemo, setLoadingDemo] = useState(false);
   const [saving, setSaving] = useState(false);
 
@@ -53,7 +54,7 @@ export function FirstRunPage() {
 
   // The demo union must never be sent up as the union this device is enrolled for.
   const demo = async () => {
-    const enrolment = await readEnrolment(db);
+    const enrolment = await enrolled();
     if (!enrolment) return loadDemo();
     modal.confirm({
       title: '退出同步并载入示例数据？',
