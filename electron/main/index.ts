@@ -1,26 +1,39 @@
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
+import { join } from 'node:path';
+import { APP_SCHEME } from './app-origin';
+import { APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
+import { BackupFolders } from './backup-folders';
 import { registerIpc } from './ipc/register';
 import { createMainWindow } from './window';
 
 // electron-vite sets this while developing; a packaged app loads its own files only.
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
+// Privileges must be declared before the app is ready.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
 if (!app.requestSingleInstanceLock()) {
   // A second copy would open the same IndexedDB; focus the first one instead.
   app.quit();
 } else {
+  let mainWindow: BrowserWindow | null = null;
+  const openWindow = () => {
+    mainWindow = createMainWindow(__dirname, devServerUrl);
+    mainWindow.on('closed', () => (mainWindow = null));
+  };
   app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
     }
   });
-  void app.whenReady().then(() => {
-    registerIpc(ipcMain, dialog);
-    createMainWindow(__dirname, devServerUrl);
+  void app.whenReady().then(async () => {
+    protocol.handle(APP_SCHEME, appProtocolHandler(join(__dirname, '../renderer')));
+    const folders = await BackupFolders.load(join(app.getPath('userData'), 'backup-folders.json'));
+    registerIpc(ipcMain, { dialog, folders, mainWindow: () => mainWindow, devServerUrl });
+    openWindow();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(__dirname, devServerUrl);
+      if (BrowserWindow.getAllWindows().length === 0) openWindow();
     });
   });
   app.on('window-all-closed', () => {

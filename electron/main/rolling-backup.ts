@@ -1,5 +1,6 @@
-import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileDurably } from './durable-write';
 
 export const KEEP_BACKUPS = 20;
 const NAME = /^unionbooks-auto-\d{8}-\d{6}\.ubk$/;
@@ -10,17 +11,31 @@ export function rollingBackupName(now: Date): string {
 }
 
 /**
- * Writes a backup into the folder (temporary file, then rename, so a crash never leaves a torn
- * file) and removes the oldest automatic backups beyond KEEP_BACKUPS. Files the user put there
- * by hand are never touched: only names this function makes are rotated.
+ * Writes a backup into the folder (flushed temporary file, then rename, so a crash never leaves a
+ * torn file) and removes the oldest automatic backups beyond `keep`. Files the user put there by
+ * hand are never touched: only names this function makes are rotated.
  */
 export async function writeRollingBackup(folder: string, data: Uint8Array, now: Date = new Date(), keep = KEEP_BACKUPS): Promise<string> {
   await mkdir(folder, { recursive: true });
-  const target = join(folder, rollingBackupName(now));
-  const tmp = `${target}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, target);
-  const ours = (await readdir(folder)).filter((f) => NAME.test(f)).sort();
-  for (const old of ours.slice(0, Math.max(0, ours.length - keep))) await unlink(join(folder, old));
+  const name = rollingBackupName(now);
+  const target = join(folder, name);
+  await writeFileDurably(target, data);
+  for (const old of rotationVictims(await readdir(folder), name, keep)) {
+    await unlink(join(folder, old)).catch(() => undefined);
+  }
   return target;
+}
+
+/**
+ * The automatic backups to delete so that `keep` remain, oldest first by the time in their names
+ * (never by modification time, which copying changes). The one just written always stays. A name
+ * later than it was made while the computer's clock ran ahead: its content is older than what was
+ * just written, so such files count as older than all others and go first.
+ */
+export function rotationVictims(files: readonly string[], written: string, keep: number): string[] {
+  const others = files.filter((f) => NAME.test(f) && f !== written);
+  const ahead = others.filter((f) => f > written).sort();
+  const behind = others.filter((f) => f < written).sort();
+  const oldestFirst = [...ahead, ...behind];
+  return oldestFirst.slice(0, Math.max(0, oldestFirst.length - Math.max(0, keep - 1)));
 }

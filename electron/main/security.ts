@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /**
  * The security settings of the app window, as small functions so tests can check each one.
@@ -34,7 +35,10 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
   };
 }
 
-/** The app's own pages: the packaged files, or the dev server while developing. Parsed, never substring-matched. */
+/**
+ * The app's own pages: `app://unionbooks/…`, or the dev server while developing. Parsed, never
+ * substring-matched. No file: URL is trusted — a page could be saved anywhere on disk.
+ */
 export function isTrustedUrl(url: string, devServerUrl: string | undefined): boolean {
   let parsed: URL;
   try {
@@ -42,7 +46,7 @@ export function isTrustedUrl(url: string, devServerUrl: string | undefined): boo
   } catch {
     return false;
   }
-  if (parsed.protocol === 'file:') return true;
+  if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === APP_HOST && !parsed.username && !parsed.password;
   if (!devServerUrl) return false;
   const dev = new URL(devServerUrl);
   return parsed.protocol === dev.protocol && parsed.host === dev.host;

@@ -1,5 +1,6 @@
 import { BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
+import { APP_ENTRY_URL } from './app-origin';
 import { applyContentSecurityPolicy, denyAllPermissions, lockNavigation, secureWebPreferences } from './security';
 
 export function createMainWindow(dirname: string, devServerUrl: string | undefined): BrowserWindow {
@@ -16,7 +17,6 @@ export function createMainWindow(dirname: string, devServerUrl: string | undefin
   });
   lockNavigation(window.webContents, devServerUrl);
   window.once('ready-to-show', () => window.show());
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(join(dirname, '../renderer/index.html'));
+  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
   return window;
 }

@@ -24,19 +24,26 @@ export interface OpenedFile {
 }
 
 export interface RollingBackupRequest {
+  /** A folder `chooseFolder` returned; the main process refuses any other. */
   folder: string;
   data: Uint8Array;
 }
 
+/** What came of the folder dialog. A network share (UNC path) is refused with the reason in Chinese. */
+export type FolderChoice = { status: 'chosen'; folder: string } | { status: 'cancelled' } | { status: 'refused'; reason: string };
+
+/** The most one call may carry, in either direction; a whole book is far smaller. */
+export const MAX_BRIDGE_FILE_BYTES = 1024 * 1024 * 1024;
+
 export interface UnionBooksBridge {
-  readonly contractVersion: 1;
+  readonly contractVersion: 2;
   /** Save dialog, then write. Resolves to the chosen path, or null when the user cancels. */
   saveFile(request: SaveFileRequest): Promise<string | null>;
   /** Open dialog, then read. Null when the user cancels. */
   openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
-  /** Folder picker for automatic backups. */
-  chooseFolder(): Promise<string | null>;
-  /** Writes a timestamped backup into the folder and keeps only the newest few. Resolves to the file written. */
+  /** Folder picker for automatic backups; the main process remembers the folder picked so backups may go there. */
+  chooseFolder(): Promise<FolderChoice>;
+  /** Writes a timestamped backup into a folder picked with `chooseFolder` and keeps only the newest few. Resolves to the file written. */
   writeRollingBackup(request: RollingBackupRequest): Promise<string>;
 }
 

@@ -1,14 +1,23 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Dialog } from 'electron';
-import type { OpenedFile, OpenFileRequest, RollingBackupRequest, SaveFileRequest } from '../../../shared/bridge/contract';
+import {
+  MAX_BRIDGE_FILE_BYTES,
+  type FolderChoice,
+  type OpenedFile,
+  type OpenFileRequest,
+  type RollingBackupRequest,
+  type SaveFileRequest,
+} from '../../../shared/bridge/contract';
+import { folderProblem, type BackupFolders } from '../backup-folders';
+import { writeFileDurably } from '../durable-write';
 import { writeRollingBackup } from '../rolling-backup';
 
 /** The bridge's file functions, each a named function over an injected dialog so tests need no Electron. */
 export async function saveFile(dialog: Pick<Dialog, 'showSaveDialog'>, request: SaveFileRequest): Promise<string | null> {
   const result = await dialog.showSaveDialog({ defaultPath: request.suggestedName, filters: request.filters });
   if (result.canceled || !result.filePath) return null;
-  await writeFile(result.filePath, request.data);
+  await writeFileDurably(result.filePath, request.data);
   return result.filePath;
 }
 
@@ -16,15 +25,24 @@ export async function openFile(dialog: Pick<Dialog, 'showOpenDialog'>, request: 
   const result = await dialog.showOpenDialog({ properties: ['openFile'], filters: request.filters });
   const path = result.filePaths[0];
   if (result.canceled || !path) return null;
+  if ((await stat(path)).size > MAX_BRIDGE_FILE_BYTES) throw new Error('文件过大（超过 1 GB），无法打开');
   return { name: basename(path), data: new Uint8Array(await readFile(path)) };
 }
 
-export async function chooseFolder(dialog: Pick<Dialog, 'showOpenDialog'>): Promise<string | null> {
+/** The folder dialog; a folder picked here is the only kind `rollingBackup` writes to. */
+export async function chooseFolder(dialog: Pick<Dialog, 'showOpenDialog'>, folders: BackupFolders): Promise<FolderChoice> {
   const result = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'], title: '选择自动备份文件夹' });
-  return result.canceled ? null : (result.filePaths[0] ?? null);
+  const folder = result.filePaths[0];
+  if (result.canceled || !folder) return { status: 'cancelled' };
+  const problem = folderProblem(folder);
+  if (problem) return { status: 'refused', reason: problem };
+  await folders.add(folder);
+  return { status: 'chosen', folder };
 }
 
-export function rollingBackup(request: RollingBackupRequest): Promise<string> {
-  if (!request.folder) throw new Error('未设置备份文件夹');
+export function rollingBackup(folders: BackupFolders, request: RollingBackupRequest): Promise<string> {
+  const problem = folderProblem(request.folder);
+  if (problem) throw new Error(problem);
+  if (!folders.allows(request.folder)) throw new Error('该文件夹未在本机的“选择文件夹”对话框中选定，请在 设置 → 备份与恢复 中重新选择');
   return writeRollingBackup(request.folder, request.data);
 }

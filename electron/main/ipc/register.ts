@@ -1,11 +1,35 @@
-import type { Dialog, IpcMain } from 'electron';
+import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { BRIDGE_CHANNELS } from '../../../shared/bridge/contract';
+import type { BackupFolders } from '../backup-folders';
 import { chooseFolder, openFile, rollingBackup, saveFile } from './files';
+import { parseNothing, parseOpenFileRequest, parseRollingBackupRequest, parseSaveFileRequest } from './payloads';
+import { isFromMainFrame } from './sender';
 
-/** One line per bridge function; the logic lives in named, unit-tested functions. */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>): void {
-  ipcMain.handle(BRIDGE_CHANNELS.saveFile, (_event, request) => saveFile(dialog, request));
-  ipcMain.handle(BRIDGE_CHANNELS.openFile, (_event, request) => openFile(dialog, request));
-  ipcMain.handle(BRIDGE_CHANNELS.chooseFolder, () => chooseFolder(dialog));
-  ipcMain.handle(BRIDGE_CHANNELS.writeRollingBackup, (_event, request) => rollingBackup(request));
+export interface IpcContext {
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
+  folders: BackupFolders;
+  mainWindow: () => Pick<BrowserWindow, 'webContents' | 'isDestroyed'> | null;
+  devServerUrl: string | undefined;
+}
+
+/** One line per bridge function; the logic lives in named, unit-tested functions. Every call passes the sender check first. */
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, ctx: IpcContext): void {
+  const handle = guarded(ipcMain, ctx);
+  handle(BRIDGE_CHANNELS.saveFile, ([request]) => saveFile(ctx.dialog, parseSaveFileRequest(request)));
+  handle(BRIDGE_CHANNELS.openFile, ([request]) => openFile(ctx.dialog, parseOpenFileRequest(request)));
+  handle(BRIDGE_CHANNELS.chooseFolder, (args) => {
+    parseNothing(args);
+    return chooseFolder(ctx.dialog, ctx.folders);
+  });
+  handle(BRIDGE_CHANNELS.writeRollingBackup, ([request]) => rollingBackup(ctx.folders, parseRollingBackupRequest(request)));
+}
+
+export const REFUSED_SENDER = '拒绝执行：请求不是来自本软件的主窗口';
+
+function guarded(ipcMain: Pick<IpcMain, 'handle'>, ctx: IpcContext) {
+  return (channel: string, run: (args: unknown[]) => Promise<unknown>) =>
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]) => {
+      if (!isFromMainFrame(event, ctx.mainWindow(), ctx.devServerUrl)) throw new Error(REFUSED_SENDER);
+      return run(args);
+    });
 }

@@ -132,7 +132,7 @@ export async function openMutator(db: UnionBooksDB, wallClock: () => number = ()
   // Past this device's own last write, and past the latest clock it pulled: a computer whose
   // system time is behind must still write later than what it has already seen.
   const last = await db.$changes.orderBy('changeId').last();
-  if (last) clock.receive(last.hlc);
+  if (last) observe(clock, last.hlc);
   const seen = (await db.$sync.get(SYNC_KEYS.clockSeen))?.value as string | undefined;
   if (seen) observe(clock, seen);
   return new Mutator(db, { deviceId, clock });

@@ -15,4 +15,6 @@ export const SYNC_KEYS = {
   backupFolder: 'device.backupFolder',
   /** Pulled rows that were not valid for their kind and were left out of the book. */
   skippedRows: 'sync.skippedRows',
+  /** How the last automatic backup went on this computer. */
+  backupResult: 'device.backupResult',
 } as const;

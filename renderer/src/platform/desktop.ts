@@ -1,13 +1,16 @@
 import type { UnionBooksBridge } from '../../../shared/bridge/contract';
+import { safeFileName } from './file-name';
 import type { Platform } from './platform';
+import { withPlainErrors } from './plain-errors';
 
 /** Desktop mode: native dialogs through the preload bridge. */
-export function desktopPlatform(bridge: UnionBooksBridge): Platform {
+export function desktopPlatform(exposed: UnionBooksBridge): Platform {
+  const bridge = withPlainErrors(exposed);
   return {
     kind: 'desktop',
     bridge,
     async saveFile(name, data, filters) {
-      return (await bridge.saveFile({ suggestedName: name, data, filters })) !== null;
+      return (await bridge.saveFile({ suggestedName: safeFileName(name), data, filters })) !== null;
     },
     openFile(filters) {
       return bridge.openFile({ filters });

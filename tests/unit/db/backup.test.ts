@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { zipSync, strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_VERSION, decodeBackup, encodeBackup } from '../../../shared/backup/format';
@@ -21,7 +22,7 @@ describe('backup and restore', () => {
     const source = await dbWithDemo();
     const bytes = await exportBackup(source.db);
     const target = await freshDb();
-    await restoreBackup(target.mutator, bytes);
+    await restoreBackup(target.db, target.mutator, bytes);
     const a = await readWholeBook(source.db);
     const b = await readWholeBook(target.db);
     expect(b).toEqual(a);
@@ -63,7 +64,7 @@ describe('backup and restore', () => {
       const target = await freshDb();
       await target.mutator.replaceBook(generateDemoBook({ seed: 99, members: 5, years: 1, endMonth: '2025-06' }));
       const before = await readWholeBook(target.db);
-      await expect(restoreBackup(target.mutator, damage(bytes))).rejects.toThrow(message);
+      await expect(restoreBackup(target.db, target.mutator, damage(bytes))).rejects.toThrow(message);
       expect(await readWholeBook(target.db)).toEqual(before);
     });
   }

@@ -1,11 +1,11 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BRIDGE_CHANNELS } from '../../../shared/bridge/contract';
+import { BackupFolders } from '../../../electron/main/backup-folders';
 import { openFile, saveFile } from '../../../electron/main/ipc/files';
 import { registerIpc } from '../../../electron/main/ipc/register';
-import { writeRollingBackup } from '../../../electron/main/rolling-backup';
 import { createBridge } from '../../../electron/preload/bridge';
 
 const exposed = vi.hoisted(() => ({ calls: [] as [string, unknown][] }));
@@ -17,7 +17,12 @@ vi.mock('electron', () => ({
 describe('IPC registration', () => {
   it('registers exactly one handler per bridge function', () => {
     const channels: string[] = [];
-    registerIpc({ handle: (channel: string) => void channels.push(channel) } as never, {} as never);
+    registerIpc({ handle: (channel: string) => void channels.push(channel) } as never, {
+      dialog: {} as never,
+      folders: BackupFolders.inMemory(),
+      mainWindow: () => null,
+      devServerUrl: undefined,
+    });
     expect(channels.sort()).toEqual(Object.values(BRIDGE_CHANNELS).sort());
   });
 });
@@ -72,21 +77,5 @@ describe('file functions', () => {
     const opened = await openFile({ showOpenDialog: async () => ({ canceled: false, filePaths: [path] }) }, { filters: [] });
     expect(opened?.name).toBe('名册.xlsx');
     expect([...(opened?.data ?? [])]).toEqual([9, 8]);
-  });
-});
-
-describe('rolling backups', () => {
-  it('keeps only the newest automatic backups and never touches other files', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ub-roll-'));
-    await writeFile(join(dir, '我的备份.ubk'), 'mine');
-    for (let i = 0; i < 5; i++) await writeRollingBackup(dir, new Uint8Array([i]), new Date(2025, 0, 1, 10, 0, i), 3);
-    const files = (await readdir(dir)).sort();
-    expect(files).toEqual([
-      'unionbooks-auto-20250101-100002.ubk',
-      'unionbooks-auto-20250101-100003.ubk',
-      'unionbooks-auto-20250101-100004.ubk',
-      '我的备份.ubk',
-    ]);
-    expect([...(await readFile(join(dir, 'unionbooks-auto-20250101-100004.ubk')))]).toEqual([4]);
   });
 });

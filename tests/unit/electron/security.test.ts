@@ -3,9 +3,20 @@ import { isTrustedUrl } from '../../../electron/main/security';
 
 describe('isTrustedUrl', () => {
   const dev = 'http://localhost:5173';
-  it('trusts the packaged files and the dev server only', () => {
-    expect(isTrustedUrl('file:///opt/unionbooks/resources/app/out/renderer/index.html', undefined)).toBe(true);
+  it('trusts the app scheme and the dev server only', () => {
+    expect(isTrustedUrl('app://unionbooks/index.html#/dues', undefined)).toBe(true);
     expect(isTrustedUrl('http://localhost:5173/#/dues', dev)).toBe(true);
+  });
+  it('trusts no file: URL, not even the packaged renderer', () => {
+    expect(isTrustedUrl('file:///opt/unionbooks/resources/app/out/renderer/index.html', undefined)).toBe(false);
+    expect(isTrustedUrl('file:///C:/Users/a/Downloads/evil.html', undefined)).toBe(false);
+    expect(isTrustedUrl('file://fileserver/share/evil.html', dev)).toBe(false);
+  });
+  it('refuses other hosts and credentials on the app scheme', () => {
+    expect(isTrustedUrl('app://evil/index.html', undefined)).toBe(false);
+    expect(isTrustedUrl('app://unionbooks.evil.com/index.html', undefined)).toBe(false);
+    expect(isTrustedUrl('app://user@unionbooks/index.html', undefined)).toBe(false);
+    expect(isTrustedUrl('apps://unionbooks/index.html', undefined)).toBe(false);
   });
   it('refuses look-alike hosts that a substring check would let through', () => {
     expect(isTrustedUrl('http://localhost:5173.evil.com/', dev)).toBe(false);

@@ -68,8 +68,8 @@ describe('main window security', () => {
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
   });
 
-  it('loads the packaged page, not a remote one', () => {
-    expect(fake.loaded).toBe('/app/out/renderer/index.html');
+  it('loads the packaged page through the app scheme, not a file: URL or a remote page', () => {
+    expect(fake.loaded).toBe('app://unionbooks/index.html');
   });
 
   it('sends a strict Content-Security-Policy with every response', () => {
@@ -106,7 +106,8 @@ describe('main window security', () => {
     };
     expect(attempt('https://example.com/')).toBe(true);
     expect(attempt('http://127.0.0.1:5173/')).toBe(true);
-    expect(attempt('file:///app/out/renderer/index.html#/members')).toBe(false);
+    expect(attempt('file:///app/out/renderer/index.html#/members')).toBe(true);
+    expect(attempt('app://unionbooks/index.html#/members')).toBe(false);
     expect(fake.windowOpenHandler?.()).toEqual({ action: 'deny' });
     const webview = {
       prevented: false,

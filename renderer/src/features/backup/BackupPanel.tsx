@@ -1,18 +1,23 @@
 import { CloudDownloadOutlined, FolderOpenOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { emptyBook, TABLE_LABELS, TABLE_NAMES, type BookTables } from '../../../../shared/model/book';
+import { TABLE_LABELS, TABLE_NAMES, type BookTables } from '../../../../shared/model/book';
 import { useServices } from '../../app/services';
-import { setBackupFolder, useBackupFolder } from './device-folder';
 import { FILTERS } from '../../platform';
 import { useUnion } from '../union/queries';
-import { backupFileName, exportBackup, inspectBackup } from './book-io';
+import { backupFileName, clearBook, exportBackup, inspectBackup } from './book-io';
+import { setBackupFolder, useBackupFolder, useBackupResult } from './device-folder';
+import { LeaveSyncNotice } from './LeaveSyncNotice';
+import { otherUnionIn, replaceWholeBook } from './replace-book';
+import { useEnrolment } from './useEnrolment';
 
 /** 备份 and 恢复: the whole book to one .ubk file and back, all-or-nothing. */
 export function BackupPanel() {
   const { db, mutator, platform } = useServices();
-  const backupFolder = useBackupFolder(db);
   const union = useUnion();
+  const backupFolder = useBackupFolder(db);
+  const lastBackup = useBackupResult(db);
+  const enrolled = useEnrolment(db);
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState<'backup' | 'restore' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -49,8 +54,10 @@ export function BackupPanel() {
       return;
     }
     const name = book.union.find((u) => u.deleted === 0)?.name ?? '';
+    const enrolment = await enrolled();
     modal.confirm({
-      title: '用备份替换当前全部数据？',
+      title: enrolment ? '退出同步，并用备份替换当前全部数据？' : '用备份替换当前全部数据？',
+      width: 560,
       content: (
         <Space direction="vertical">
           <span>
@@ -65,16 +72,17 @@ export function BackupPanel() {
             </Typography.Text>
           )}
           <Typography.Text type="danger">当前账簿中的数据将被替换。建议先点“备份”保存一份当前数据。</Typography.Text>
+          {enrolment && <LeaveSyncNotice enrolment={enrolment} otherUnion={otherUnionIn(book, union)} />}
         </Space>
       ),
-      okText: '恢复',
+      okText: enrolment ? '退出同步并恢复' : '恢复',
       okButtonProps: { danger: true },
       cancelText: '取消',
       onCancel: () => setBusy(null),
       onOk: async () => {
         try {
-          await mutator.replaceBook(book);
-          message.success('已从备份恢复');
+          await replaceWholeBook(db, mutator, book);
+          message.success(enrolment ? '已从备份恢复，本设备已退出同步' : '已从备份恢复');
         } catch (e) {
           setError(`恢复失败，当前数据未改变：${e instanceof Error ? e.message : String(e)}`);
         } finally {
@@ -84,27 +92,44 @@ export function BackupPanel() {
     });
   };
 
-  const startOver = () => {
+  const startOver = async () => {
+    const enrolment = await enrolled();
     modal.confirm({
-      title: '清空全部数据，重新开始？',
-      content:
-        '当前账簿中的全部数据（会员、会费、活动、慰问、收支等）都将被删除，回到首次使用的界面。此操作不能撤销，请先点“备份”保存一份。',
-      okText: '清空并重新开始',
+      title: enrolment ? '退出同步，清空全部数据，重新开始？' : '清空全部数据，重新开始？',
+      width: 560,
+      content: (
+        <Space direction="vertical">
+          <span>
+            当前账簿中的全部数据（会员、会费、活动、慰问、收支等）都将被删除，回到首次使用的界面。此操作不能撤销，请先点“备份”保存一份。
+          </span>
+          {enrolment && <LeaveSyncNotice enrolment={enrolment} />}
+        </Space>
+      ),
+      okText: enrolment ? '退出同步并清空' : '清空并重新开始',
       okButtonProps: { danger: true },
       cancelText: '取消',
-      onOk: () => mutator.replaceBook(emptyBook()),
+      onOk: () => clearBook(db, mutator),
     });
   };
 
   const chooseFolder = async () => {
-    if (!platform.bridge || !union) return;
-    const folder = await platform.bridge.chooseFolder();
-    if (folder) await setBackupFolder(db, folder);
+    if (!platform.bridge) return;
+    setError(null);
+    try {
+      const choice = await platform.bridge.chooseFolder();
+      if (choice.status === 'refused') setError(`不能使用该文件夹：${choice.reason}`);
+      if (choice.status === 'chosen') {
+        await setBackupFolder(db, choice.folder);
+        message.success('自动备份文件夹已设置');
+      }
+    } catch (e) {
+      setError(`选择文件夹失败：${e instanceof Error ? e.message : String(e)}`);
+    }
   };
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} role="alert" />}
+      {error && <Alert type="error" showIcon title={error} closable onClose={() => setError(null)} role="alert" />}
       <Card title="备份与恢复">
         <Typography.Paragraph>
           备份把整本账（{TABLE_NAMES.map((t) => TABLE_LABELS[t]).join('、')}）保存为一个 .ubk 文件。请定期备份，并把备份文件另存到 U
@@ -131,12 +156,27 @@ export function BackupPanel() {
         {platform.bridge ? (
           <Space direction="vertical">
             <Descriptions size="small" column={1}>
-              <Descriptions.Item label="备份文件夹">{backupFolder || '未设置'}</Descriptions.Item>
+              <Descriptions.Item label="本机备份文件夹">{backupFolder || '未设置'}</Descriptions.Item>
+              {lastBackup && (
+                <Descriptions.Item label="上次自动备份">
+                  <Space size="middle">
+                    {new Date(lastBackup.at).toLocaleString('zh-CN')}
+                    {lastBackup.error ? (
+                      <Typography.Text type="danger">失败：{lastBackup.error}</Typography.Text>
+                    ) : (
+                      <Typography.Text type="secondary">{lastBackup.file}</Typography.Text>
+                    )}
+                  </Space>
+                </Descriptions.Item>
+              )}
             </Descriptions>
             <Button icon={<FolderOpenOutlined />} onClick={chooseFolder}>
               选择文件夹
             </Button>
-            <Typography.Text type="secondary">设置后，账簿有改动时每隔 10 分钟自动写一份备份，文件夹中保留最近 20 份。</Typography.Text>
+            <Typography.Text type="secondary">
+              设置后，账簿有改动时每隔 10 分钟自动写一份备份，文件夹中保留最近 20
+              份。备份文件夹只对本机有效，不会同步到其他设备；不能选择网络共享文件夹。
+            </Typography.Text>
           </Space>
         ) : (
           <Typography.Text type="secondary">浏览器版不能自动写入文件夹，请定期点击上方“备份”。桌面版可设置自动备份文件夹。</Typography.Text>

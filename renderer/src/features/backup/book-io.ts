@@ -5,6 +5,7 @@ import { emptyBook, TABLE_NAMES, type BookTables } from '../../../../shared/mode
 import { APP_VERSION } from '../../../../shared/version';
 import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
+import { replaceWholeBook } from './replace-book';
 
 /** Reads every user table in one read transaction, so the snapshot is consistent. */
 export async function readWholeBook(db: UnionBooksDB): Promise<BookTables> {
@@ -31,10 +32,10 @@ export async function inspectBackup(bytes: Uint8Array): Promise<{ manifest: Back
   return { manifest: decoded.manifest, book, warnings };
 }
 
-/** Only a file that passed every check replaces the book, in one transaction. */
-export async function restoreBackup(mutator: Mutator, bytes: Uint8Array): Promise<BookTables> {
+/** Only a file that passed every check replaces the book, in one transaction; the device leaves sync in the same one. */
+export async function restoreBackup(db: UnionBooksDB, mutator: Mutator, bytes: Uint8Array): Promise<BookTables> {
   const { book } = await inspectBackup(bytes);
-  await mutator.replaceBook(book);
+  await replaceWholeBook(db, mutator, book);
   return book;
 }
 
@@ -44,10 +45,15 @@ export function backupFileName(unionName: string, now: Date = new Date()): strin
 }
 
 /** The demo union, ending with the current month so that dues and arrears look like a live book. */
-export async function loadDemoBook(mutator: Mutator, now: Date = new Date()): Promise<BookTables> {
+export async function loadDemoBook(db: UnionBooksDB, mutator: Mutator, now: Date = new Date()): Promise<BookTables> {
   const endMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
   const today = `${endMonth}-${String(now.getDate()).padStart(2, '0')}`;
   const book = generateDemoBook({ ...SMALL_DEMO, endMonth, today });
-  await mutator.replaceBook(book);
+  await replaceWholeBook(db, mutator, book);
   return book;
+}
+
+/** 清空账簿: an empty book, and the first-run page again. */
+export function clearBook(db: UnionBooksDB, mutator: Mutator): Promise<void> {
+  return replaceWholeBook(db, mutator, emptyBook());
 }

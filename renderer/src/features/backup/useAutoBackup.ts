@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { useServices } from '../../app/services';
 import { exportBackup } from './book-io';
+import { setBackupResult } from './device-folder';
 
 export const AUTO_BACKUP_INTERVAL_MS = 10 * 60 * 1000;
 
 /**
- * Desktop only: IndexedDB alone is no safe place for the only copy of a union's books, so when a
- * backup folder is set a rolling backup is written whenever the book changed since the last one.
+ * Desktop only: IndexedDB alone is no safe place for the only copy of a union's books, so when this
+ * computer has a backup folder a rolling backup is written whenever the book changed since the last one.
  */
 export function useAutoBackup(folder: string): void {
   const { db, platform } = useServices();
@@ -17,8 +18,13 @@ export function useAutoBackup(folder: string): void {
     const tick = async () => {
       const changes = await db.$changes.count();
       if (changes === lastWritten) return;
-      await bridge.writeRollingBackup({ folder, data: await exportBackup(db) });
-      lastWritten = changes;
+      try {
+        const file = await bridge.writeRollingBackup({ folder, data: await exportBackup(db) });
+        lastWritten = changes;
+        await setBackupResult(db, { at: new Date().toISOString(), file });
+      } catch (e) {
+        await setBackupResult(db, { at: new Date().toISOString(), error: e instanceof Error ? e.message : String(e) });
+      }
     };
     const timer = setInterval(() => void tick().catch(() => undefined), AUTO_BACKUP_INTERVAL_MS);
     return () => clearInterval(timer);

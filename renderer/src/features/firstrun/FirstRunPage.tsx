@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useServices } from '../../app/services';
 import { loadDemoBook } from '../backup/book-io';
 import { createUnion } from '../../../../shared/engine/ops/union';
+import { LeaveSyncNotice } from '../backup/LeaveSyncNotice';
+import { useEnrolment } from '../backup/useEnrolment';
 
 interface CreateForm {
   name: string;
@@ -16,8 +18,9 @@ interface CreateForm {
 
 /** First start: set up one's own union, or look around in a realistic demo union first. */
 export function FirstRunPage() {
-  const { mutator, store } = useServices();
-  const { message } = App.useApp();
+  const { db, mutator, store } = useServices();
+  const { message, modal } = App.useApp();
+  const enrolled = useEnrolment(db);
   const [loadingDemo, setLoadingDemo] = useState(false);
   const [saving, setSaving] = useState(false);
 
@@ -38,15 +41,30 @@ export function FirstRunPage() {
     }
   };
 
-  const demo = async () => {
+  const loadDemo = async () => {
     setLoadingDemo(true);
     try {
-      await loadDemoBook(mutator);
+      await loadDemoBook(db, mutator);
       message.success('示例数据已载入');
     } catch (e) {
       message.error(`载入示例数据失败：${e instanceof Error ? e.message : String(e)}`);
       setLoadingDemo(false);
     }
+  };
+
+  // The demo union must never be sent up as the union this device is enrolled for.
+  const demo = async () => {
+    const enrolment = await enrolled();
+    if (!enrolment) return loadDemo();
+    modal.confirm({
+      title: '退出同步并载入示例数据？',
+      width: 560,
+      content: <LeaveSyncNotice enrolment={enrolment} />,
+      okText: '退出同步并载入',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: loadDemo,
+    });
   };
 
   return (

@@ -1,0 +1,150 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { FastifyInstance } from 'fastify';
+import { encodeBackup } from '../../shared/backup/format';
+import { generateDemoBook } from '../../shared/demo/generator';
+import { buildServer } from '../../server/sync/app';
+import { openPglite, type Database } from '../../server/sync/db';
+import { createUnion } from '../../server/sync/store/unions';
+import { button, createUnion as createLocalUnion, goTo, openApp, screenshot } from './support/app';
+
+let db: Database;
+let server: FastifyInstance;
+let serverUrl = '';
+
+/** The upper union's server on loopback: a device enrolls for real, so a replaced book would really reach it. */
+test.beforeAll(async () => {
+  db = await openPglite();
+  server = await buildServer({ db });
+  serverUrl = await server.listen({ host: '127.0.0.1', port: 0 });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  await db?.close();
+});
+
+async function serverRows(code: string): Promise<number> {
+  const [r] = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM rows r JOIN unions u ON u.key = r.union_key WHERE u.code = $1', [
+    code,
+  ]);
+  return Number(r?.n);
+}
+
+/** A union of its own, enrolled through the 同步 page and synced once. */
+async function enrolledUnion(page: Page, code: string, name: string): Promise<void> {
+  const { enrolmentCode } = await createUnion(db, code, name);
+  await createLocalUnion(page, name);
+  await goTo(page, '同步');
+  await page.getByLabel('服务器地址').fill(serverUrl);
+  await page.getByLabel('工会代码').fill(code);
+  await page.getByLabel('注册码').fill(enrolmentCode);
+  await page.getByRole('button', { name: '注册本设备' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('已同步', { timeout: 60_000 });
+}
+
+/** A picture of the dialog once its opening animation has finished. */
+async function shotOfDialog(page: Page, name: string): Promise<void> {
+  await expect(page.locator('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]')).toHaveCount(0);
+  await screenshot(page, name);
+}
+
+async function openBackupSettings(page: Page): Promise<void> {
+  await goTo(page, '设置');
+  await page.getByRole('tab', { name: '备份与恢复' }).click();
+}
+
+test('清空账簿 on an enrolled device asks to leave sync, and the demo book loaded after never reaches the union', async ({ page }) => {
+  await enrolledUnion(page, 'E2E-CLR', '清空测试工会');
+  const before = await serverRows('E2E-CLR');
+  expect(before).toBeGreaterThan(0);
+
+  await openBackupSettings(page);
+  await page.getByRole('button', { name: '清空账簿，重新开始' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('退出同步，清空全部数据，重新开始？');
+  await expect(dialog).toContainText('正与“清空测试工会”同步');
+  await expect(dialog).toContainText('本设备将退出同步');
+  await shotOfDialog(page, 'confirm-clear-enrolled');
+
+  await button(dialog, '取消').click();
+  await expect(dialog).toBeHidden();
+  await goTo(page, '同步');
+  await expect(page.getByTestId('sync-status')).toBeVisible();
+
+  await openBackupSettings(page);
+  await page.getByRole('button', { name: '清空账簿，重新开始' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '退出同步并清空' }).click();
+  await expect(page.getByText('欢迎使用工会账簿')).toBeVisible();
+
+  // No longer enrolled: the demo loads without a question, and stays on this computer.
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByTestId('union-name')).toBeVisible({ timeout: 60_000 });
+  await goTo(page, '同步');
+  await expect(page.getByRole('button', { name: '注册本设备' })).toBeVisible();
+  expect(await serverRows('E2E-CLR')).toBe(before);
+});
+
+test('restoring another union’s backup on an enrolled device says so, leaves sync, and sends nothing', async ({ page }) => {
+  await enrolledUnion(page, 'E2E-RST', '恢复测试工会');
+  const before = await serverRows('E2E-RST');
+  const other = generateDemoBook({ seed: 21, members: 15, years: 1, endMonth: '2025-06' });
+  const otherName = other.union[0]?.name ?? '';
+  const file = await encodeBackup(other, { createdAt: '2025-07-01T08:00:00.000Z', appVersion: 'e2e' });
+
+  await openBackupSettings(page);
+  const chooser = page.waitForEvent('filechooser');
+  await button(page, '恢复').click();
+  await (await chooser).setFiles({ name: '别的工会.ubk', mimeType: 'application/octet-stream', buffer: Buffer.from(file) });
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('退出同步，并用备份替换当前全部数据？');
+  await expect(dialog).toContainText(`备份文件属于另一个工会“${otherName}”，不能并入“恢复测试工会”的数据`);
+  await shotOfDialog(page, 'confirm-restore-other-union');
+
+  await dialog.getByRole('button', { name: '退出同步并恢复' }).click();
+  await expect(page.getByTestId('union-name')).toHaveText(otherName);
+  await goTo(page, '同步');
+  await expect(page.getByRole('button', { name: '注册本设备' })).toBeVisible();
+  expect(await serverRows('E2E-RST')).toBe(before);
+});
+
+test('载入示例数据 on a first-run page of a device still enrolled asks first', async ({ page }) => {
+  await openApp(page);
+  // A device left enrolled with an empty book, as an older version could leave it.
+  await page.evaluate(
+    (url) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('unionbooks');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('$sync', 'readwrite');
+          tx.objectStore('$sync').put({
+            key: 'sync.config',
+            value: {
+              serverUrl: url,
+              unionCode: 'OLD01',
+              unionName: '原来的工会',
+              token: 'x'.repeat(40),
+              enrolledAt: '2025-01-01T00:00:00.000Z',
+            },
+          });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    serverUrl,
+  );
+  await page.reload();
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('退出同步并载入示例数据？');
+  await expect(dialog).toContainText('正与“原来的工会”同步');
+  await shotOfDialog(page, 'confirm-demo-enrolled');
+  await button(dialog, '取消').click();
+  await expect(page.getByText('欢迎使用工会账簿')).toBeVisible();
+
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '退出同步并载入' }).click();
+  await expect(page.getByTestId('union-name')).toBeVisible({ timeout: 60_000 });
+  await goTo(page, '同步');
+  await expect(page.getByRole('button', { name: '注册本设备' })).toBeVisible();
+});
