@@ -1,4 +1,4 @@
-import { HybridLogicalClock } from '../../../shared/clock/hlc';
+import { HybridLogicalClock, parseHlc } from '../../../shared/clock/hlc';
 import { stampDelete, stampInsert, stampUpdate, type ChangeEntry, type NewRecord, type WriteContext } from '../../../shared/book/changes';
 import { assertValidRow } from '../../../shared/engine/checked';
 import { uuidv7 } from '../../../shared/ids/uuid7';
@@ -128,11 +128,11 @@ export async function openMutator(db: UnionBooksDB, wallClock: () => number = ()
     deviceId = uuidv7().replace(/-/g, '').slice(-16);
     await db.$sync.put({ key: DEVICE_KEY, value: deviceId });
   }
-  const clock = new HybridLogicalClock(deviceId, wallClock);
-  // Past this device's own last write, and past the latest clock it pulled: a computer whose
-  // system time is behind must still write later than what it has already seen.
+  // The clock starts at this device's own last write, however far ahead of the PC clock that was
+  // (its own writes are never refused): a later edit must win over it, even after the PC clock was
+  // set back. It also moves past the latest clock pulled from the server, tolerantly.
   const last = await db.$changes.orderBy('changeId').last();
-  if (last) observe(clock, last.hlc);
+  const clock = new HybridLogicalClock(deviceId, wallClock, last ? parseHlc(last.hlc) : undefined);
   const seen = (await db.$sync.get(SYNC_KEYS.clockSeen))?.value as string | undefined;
   if (seen) observe(clock, seen);
   return new Mutator(db, { deviceId, clock });

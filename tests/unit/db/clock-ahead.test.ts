@@ -15,5 +15,8 @@ describe('a book written while the PC clock ran ahead', () => {
     await reopened.update('union', union.id, { chair: '李四' });
     expect((await db.union.get(union.id))?.chair).toBe('李四');
     expect(await db.$changes.count()).toBe(2);
+    // The edit made after the clock was set right is still the later write, so it wins every merge.
+    const [first, second] = await db.$changes.orderBy('changeId').toArray();
+    expect(second!.hlc > first!.hlc).toBe(true);
   });
 });
