@@ -1,14 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { goTo, loadDemo, saveDownload, screenshot } from './support/app';
 
 const year = new Date().getFullYear();
 
 async function shot(page: Page, name: string) {
-  const path = await screenshot(page, name);
-  mkdirSync('/tmp/shots', { recursive: true });
-  copyFileSync(path, `/tmp/shots/${name}.png`);
+  await screenshot(page, name);
 }
 
 async function pickAccount(page: Page, code: string) {

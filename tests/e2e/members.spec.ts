@@ -1,15 +1,12 @@
 import { fixturePath } from '../fixtures/path';
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { button, createUnion, goTo, loadDemo, saveDownload, screenshot, statValue } from './support/app';
 
 const SAMPLE = fixturePath('roster/roster-sample.xlsx');
 
 async function shot(page: Page, name: string): Promise<void> {
-  const path = await screenshot(page, name);
-  mkdirSync('/tmp/shots', { recursive: true });
-  copyFileSync(path, `/tmp/shots/${name}.png`);
+  await screenshot(page, name);
 }
 
 /** The antd Select of a column in the mapping step (its label sits on the inner input, its value beside it). */
@@ -87,8 +84,8 @@ test('导入名册 on the sample: correct a column mapping, preview, save the re
   await expect(dialog.getByText('名册已导入')).toBeVisible();
   await expect(dialog.getByText('新增 58 人，更新 0 人，2 行未导入。')).toBeVisible();
   await button(dialog, '完成').click();
-  expect(await statValue(page, 'member-stat-total')).toBe('58');
-  expect(await statValue(page, 'member-stat-female')).toBe('34');
+  await expect.poll(() => statValue(page, 'member-stat-total')).toBe('58');
+  await expect.poll(() => statValue(page, 'member-stat-female')).toBe('34');
   await page.getByLabel('搜索会员').fill('韦丽');
   const row = page.getByTestId('member-table').locator('.ant-table-row').filter({ hasText: '韦丽' });
   await expect(row).toContainText('330411********2702');
@@ -122,7 +119,7 @@ test('新增会员 by hand: a wrong check character is named, a right one fills 
   const row = page.getByTestId('member-table').locator('.ant-table-row').filter({ hasText: '张三' });
   await expect(row).toContainText('330402********0336');
   await expect(row).toContainText('138****8000');
-  expect(await statValue(page, 'member-stat-total')).toBe('1');
+  await expect.poll(() => statValue(page, 'member-stat-total')).toBe('1');
 });
 
 test('会员 page with the demo data: statistics, search, filters, a membership change', async ({ page }) => {

@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../server/sync/app';
 import { openPglite, type Database } from '../../server/sync/db';
@@ -32,9 +31,7 @@ test.afterAll(async () => {
 });
 
 async function shot(page: Page, name: string): Promise<void> {
-  const path = await screenshot(page, name);
-  mkdirSync('/tmp/shots', { recursive: true });
-  copyFileSync(path, `/tmp/shots/${name}.png`);
+  await screenshot(page, name);
 }
 
 test('enrol, sync, submit a year, see it and return it on the dashboard, read the reason in the app', async ({ page, context }) => {
