@@ -43,15 +43,16 @@ describe('the sync client sets aside what the server refuses and syncs the rest'
     server = await openPglite();
     app = await startServer(server);
     app.addHook('preHandler', async (request, reply) => {
-      if (request.url !== '/api/v1/sync') return;
-      const changes = (request.body as { changes?: WireChange[] }).changes ?? [];
+      if (request.method !== 'POST' || request.url !== '/api/v1/sync') return;
+      const changes = (request.body as { changes?: WireChange[] } | undefined)?.changes ?? [];
       if (changes.length) pushes.push(changes);
       if (mode === 'everything') return reply.code(400).send({ error: '请求内容不合法', code: 'invalid' });
       if (mode === 'unavailable' && changes.length) return reply.code(503).send({ error: '服务器暂时无法处理', code: 'busy' });
       if (mode !== 'named' && mode !== 'unnamed') return;
       for (const c of changes) {
         const [problem] = fieldsProblems(c.table, c.rowId, c.fields);
-        if (problem) return reply.code(400).send({ error: mode === 'named' ? describeProblem(problem) : '请求内容不合法', code: 'invalid' });
+        if (problem)
+          return reply.code(400).send({ error: mode === 'named' ? describeProblem(problem) : '请求内容不合法', code: 'invalid' });
       }
     });
     url = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -108,10 +109,10 @@ describe('the sync client sets aside what the server refuses and syncs the rest'
       expect(aside.map((e) => e.rowId)).toEqual([badId]);
       expect(await pendingCount(c.db)).toBe(0);
       const [listed] = await refusedRecords(c.db);
-      expect(listed).toMatchObject({ table: 'members', rowId: badId, tableLabel: '会员', title: `${tag}王␀五`, refused: 1, held: 0 });
+      expect(listed).toMatchObject({ table: 'members', rowId: badId, tableLabel: '会员', title: `${tag}王�五`, refused: 1, held: 0 });
       if (how === 'named') {
         expect(listed!.field).toBe('姓名');
-        expect(listed!.reason).toContain('含有不允许的控制字符');
+        expect(listed!.reason).toBe(`会员 ${tag}王�五 的“姓名”：含有不允许的控制字符或无效字符`);
       } else {
         expect(listed!.reason).toBe('请求内容不合法');
       }
@@ -213,7 +214,7 @@ describe('the sync client sets aside what the server refuses and syncs the rest'
     const { union, enrolmentCode } = await createUnion(server, 'REF2', '首次同步拒收测试工会');
     await enrolDevice(db, mutator, { serverUrl: url, unionCode: 'REF2', enrolmentCode });
     expect(await syncEngineFor(db, mutator).syncNow()).toBe(true);
-    expect(await refusedRecords(db)).toMatchObject([{ table: 'members', rowId: bad.id, title: '李␀四', field: '姓名' }]);
+    expect(await refusedRecords(db)).toMatchObject([{ table: 'members', rowId: bad.id, title: '李�四', field: '姓名' }]);
     expect(await pendingCount(db)).toBe(0);
 
     const reader = new UnionBooksDB(`refused-${++n}`);

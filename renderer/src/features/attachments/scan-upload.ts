@@ -12,7 +12,13 @@ export function addPreparedScan(setFiles: Dispatch<SetStateAction<UploadFile[]>>
   return (file: RcFile): string => {
     void prepareAttachment(file, SCAN_POLICY).then(
       (ready) => {
-        const item: UploadFile = { uid: file.uid, name: ready.name, size: ready.size, type: ready.type, originFileObj: Object.assign(ready, { uid: file.uid, lastModifiedDate: new Date(ready.lastModified) }),
+        const item: UploadFile = {
+          uid: file.uid,
+          name: ready.name,
+          size: ready.size,
+          type: ready.type,
+          // antd reads only uid from its own file type; File's other fields are getters that cannot be set.
+          originFileObj: Object.assign(ready, { uid: file.uid }) as RcFile,
         };
         setFiles((list) => [...list, item]);
       },

@@ -97,13 +97,15 @@ export async function refusedRecords(db: UnionBooksDB): Promise<RefusedRecord[]>
     const row = (await db.table(table).get(rowId)) as Record<string, unknown> | undefined;
     const memberId = typeof row?.memberId === 'string' ? row.memberId : '';
     const member = memberId ? ((await db.members.get(memberId))?.name ?? '') : '';
+    const title = recordTitle(table, row, member);
     out.push({
       table,
       rowId,
       tableLabel: TABLE_LABELS[table],
-      title: recordTitle(table, row, member),
+      title,
       field: refused?.field ? fieldLabel(table, refused.field) : '',
-      reason: refused?.reason ?? '',
+      // The server names the row by its id; a person knows it by its name.
+      reason: (refused?.reason ?? '').split(rowId).join(title),
       at: refused?.at ?? '',
       refused: entries.length,
       held: held.get(key) ?? 0,

@@ -1,13 +1,14 @@
 import type { TableName } from '../../../../shared/model/book';
 
-/** Control characters and lone surrogates made visible (␀, �), so the user can find what the server refused. */
+/**
+ * Control characters and lone surrogates shown as � (a glyph every font has, unlike ␀), so the
+ * user sees where the text the server refused is broken.
+ */
+// eslint-disable-next-line no-control-regex -- showing control characters is the point
+const BROKEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export function visibleText(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- showing control characters is the point
-      .replace(/[\u0000-\u001f]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)))
-      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-  );
+  return text.replace(BROKEN, '\uFFFD');
 }
 
 /**
