@@ -77,7 +77,9 @@ describe('a file added as an attachment', () => {
     expect(asked.calls).toEqual([]);
     const broken = file('损坏.jpg', 2 * MB, 'image/jpeg');
     expect(await prepareAttachment(broken, SCAN_POLICY, encoder(new Error('decode')).fake)).toBe(broken);
-    const bigBroken = await refusal(prepareAttachment(file('损坏大图.jpg', 12 * MB, 'image/jpeg'), SCAN_POLICY, encoder(new Error('decode')).fake));
+    const bigBroken = await refusal(
+      prepareAttachment(file('损坏大图.jpg', 12 * MB, 'image/jpeg'), SCAN_POLICY, encoder(new Error('decode')).fake),
+    );
     expect(bigBroken).toContain('“损坏大图.jpg”有 12 MB');
   });
 
@@ -92,7 +94,9 @@ describe('a file added as an attachment', () => {
     const out = await prepareAttachment(file('运动会.webp', 300 * 1024, 'image/webp'), PHOTO_POLICY, shrink.fake);
     expect(shrink.calls).toEqual([{ name: '运动会.webp', maxSide: 1600, quality: 0.85 }]);
     expect(out).toMatchObject({ name: '运动会.jpg', type: 'image/jpeg' });
-    const message = await refusal(prepareAttachment(file('坏照片.jpg', 100, 'image/jpeg'), PHOTO_POLICY, encoder(new Error('decode')).fake));
+    const message = await refusal(
+      prepareAttachment(file('坏照片.jpg', 100, 'image/jpeg'), PHOTO_POLICY, encoder(new Error('decode')).fake),
+    );
     expect(message).toBe('无法读取图片“坏照片.jpg”，请选择 JPG 或 PNG 照片');
   });
 

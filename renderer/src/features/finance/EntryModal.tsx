@@ -169,7 +169,12 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
           {existing && existing.length > 0 && (
             <Typography.Text type="secondary">已有：{existing.map((a) => a.name).join('、')}</Typography.Text>
           )}
-          <Upload multiple fileList={files} beforeUpload={addPreparedScan(setFiles, message.error)} onChange={({ fileList }) => setFiles(fileList)}>
+          <Upload
+            multiple
+            fileList={files}
+            beforeUpload={addPreparedScan(setFiles, message.error)}
+            onChange={({ fileList }) => setFiles(fileList)}
+          >
             <a>
               <UploadOutlined /> 添加票据扫描件或照片
             </a>
