@@ -87,7 +87,15 @@ describe('attachments on the way up', () => {
 
   it('sets aside a scan too large for any push (413) and sends everything else', async () => {
     const c = await client();
-    const huge = await c.mutator.insert('attachments', attachment('超大扫描件.jpg', scan(13 * MB, 7)));
+    // Written by an older version, before attachments were limited at the point of entry.
+    const huge = await c.mutator.insert('attachments', attachment('超大扫描件.jpg', new Uint8Array(1)));
+    const hugeData = scan(13 * MB, 7);
+    await c.db.attachments.update(huge.id, { data: hugeData, size: hugeData.length });
+    await c.db.$changes
+      .where('synced')
+      .equals(0)
+      .filter((e) => e.rowId === huge.id)
+      .modify((e) => void Object.assign(e.fields, { data: hugeData, size: hugeData.length }));
     const small = await c.mutator.insert('attachments', attachment('小票.jpg', scan(300 * 1024, 8)));
     const later = await c.mutator.insert('members', { ...MEMBER, name: '大附件之后' });
     expect(await c.sync()).toBe(true);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NewRecord } from '../../../shared/book/changes';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
+import type { TableName } from '../../../shared/model/book';
 import { describeProblem, fieldsProblems } from '../../../shared/records/check';
 import type { WireChange } from '../../../shared/sync/protocol';
 import { openPglite, type Database } from '../../../server/sync/db';
@@ -77,14 +78,34 @@ describe('the sync client sets aside what the server refuses and syncs the rest'
     return { db, mutator, sync };
   }
 
+  /**
+   * A write as an older version of the app made it, before writes were checked against the record
+   * declarations: stamped and in the outbox like any other, with `broken` values in the row and its change.
+   */
+  async function writeUnchecked<T extends TableName>(
+    c: Client,
+    table: T,
+    data: NewRecord<T>,
+    broken: Record<string, unknown>,
+  ): Promise<string> {
+    const row = await c.mutator.insert(table, data);
+    await c.db.table(table).update(row.id, broken);
+    await c.db.$changes
+      .where('synced')
+      .equals(0)
+      .filter((e) => e.rowId === row.id)
+      .modify((e) => void Object.assign(e.fields, broken));
+    return row.id;
+  }
+
   const member = (name: string, extra: Partial<NewRecord<'members'>> = {}): NewRecord<'members'> => ({ ...MEMBER, name, ...extra });
 
   /** 25 good members, one whose name holds a NUL (as a CSV with a NUL byte delivered it), 25 more. */
   async function fiftyAndOneBad(c: Client, tag: string): Promise<string> {
     for (let i = 0; i < 25; i++) await c.mutator.insert('members', member(`${tag}甲${i}`));
-    const bad = await c.mutator.insert('members', member(`${tag}王\u0000五`, { department: '二车间' }));
+    const bad = await writeUnchecked(c, 'members', member(`${tag}王五`, { department: '二车间' }), { name: `${tag}王\u0000五` });
     for (let i = 0; i < 25; i++) await c.mutator.insert('members', member(`${tag}乙${i}`));
-    return bad.id;
+    return bad;
   }
 
   async function namesOnServer(tag: string): Promise<string[]> {
