@@ -32,6 +32,10 @@ test.afterAll(async () => {
   await db?.close();
 });
 
+async function shot(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+}
+
 test('enrol, sync, submit a year, see it and return it on the dashboard, read the reason in the app', async ({ page, context }) => {
   await loadDemo(page);
   await goTo(page, '同步');
@@ -50,7 +54,7 @@ test('enrol, sync, submit a year, see it and return it on the dashboard, read th
   await expect(page.getByTestId('receipt-number')).toHaveText(`BS-${year}-JH001-01`, { timeout: 60_000 });
   await expect(page.getByText('本年度的收支、会费等账目已锁定')).toBeVisible();
   await expect(page.locator('.ant-modal-confirm')).toBeHidden();
-  await screenshot(page, 'sync-page-submitted');
+  await shot(page, 'sync-page-submitted');
 
   const dash = await context.newPage();
   await dash.goto(`${serverUrl}/dashboard/`);
@@ -63,7 +67,7 @@ test('enrol, sync, submit a year, see it and return it on the dashboard, read th
   await expect(row.getByText(/下载 .*工作总结\.docx/)).toBeVisible();
   const members = Number((await row.getByRole('cell').nth(2).textContent()) ?? '0');
   expect(members).toBeGreaterThan(100);
-  await screenshot(dash, 'dashboard-submitted');
+  await shot(dash, 'dashboard-submitted');
 
   const download = dash.waitForEvent('download');
   await row.getByText(/下载 .*工作总结\.docx/).click();
@@ -78,7 +82,7 @@ test('enrol, sync, submit a year, see it and return it on the dashboard, read th
   await dash.getByLabel('退回原因').fill('会费收缴金额与台账不符，请核对');
   await dash.getByRole('button', { name: '确认退回' }).click();
   await expect(row).toContainText('已退回');
-  await screenshot(dash, 'dashboard-returned');
+  await shot(dash, 'dashboard-returned');
 
   await dash.getByRole('button', { name: '发布标准或模板' }).click();
   await dash.getByRole('dialog').getByLabel('名称').fill('2026年慰问开支标准');
@@ -95,7 +99,7 @@ test('enrol, sync, submit a year, see it and return it on the dashboard, read th
   await expect(page.getByText('开支标准：2026年慰问开支标准')).toBeVisible();
   await expect(page.getByText('来自上级工会')).toBeVisible();
   await page.waitForTimeout(500); // let the button's colour transition finish before the picture
-  await screenshot(page, 'sync-page-returned');
+  await shot(page, 'sync-page-returned');
 });
 
 test('a wrong enrolment code is refused with a clear message and nothing is saved', async ({ page }) => {
@@ -106,7 +110,7 @@ test('a wrong enrolment code is refused with a clear message and nothing is save
   await page.getByLabel('注册码').fill('WRONG-CODE0');
   await page.getByRole('button', { name: '注册本设备' }).click();
   await expect(page.getByText('工会代码或注册码不正确')).toBeVisible();
-  await screenshot(page, 'sync-page-enrol-refused');
+  await shot(page, 'sync-page-enrol-refused');
   await page.reload();
   await goTo(page, '同步');
   await expect(page.getByRole('button', { name: '注册本设备' })).toBeVisible();
@@ -123,7 +127,7 @@ test('the enrolment form connects to https unless told otherwise, and warns abou
   await expect(page.getByTestId('server-address')).toHaveText('将连接 http://192.168.1.10:8787');
   await expect(page.getByTestId('insecure-address')).toContainText('此地址使用 http://，连接未加密');
   await expect(page.getByTestId('insecure-address')).toContainText('会员身份证号');
-  await screenshot(page, 'sync-enrol-http-warning');
+  await shot(page, 'sync-enrol-http-warning');
   await address.fill('http://127.0.0.1:8787');
   await expect(page.getByTestId('server-address')).toHaveText('将连接 http://127.0.0.1:8787');
   await expect(page.getByTestId('insecure-address')).toHaveCount(0);
@@ -212,7 +216,7 @@ test('a record the server refuses is listed with its reason, and is corrected an
     await expect(refused).toContainText('· 姓名');
     await expect(refused).toContainText('原因：会员 王�五 的“姓名”：含有不允许的控制字符或无效字符');
     await expect(page.getByTestId('sync-status')).toContainText('1 条记录的更改未被服务器接受');
-    await screenshot(page, 'sync-refused-change');
+    await shot(page, 'sync-refused-change');
 
     // Corrected on the 会员 page, then sent again from 同步.
     await goTo(page, '会员');
@@ -237,7 +241,7 @@ test('a record the server refuses is listed with its reason, and is corrected an
     await expect(confirm).toContainText('本机的记录保持现状');
     // The picture after the dialog's zoom-in has finished.
     await expect.poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0);
-    await screenshot(page, 'sync-refused-drop');
+    await shot(page, 'sync-refused-drop');
     await confirm.getByRole('button', { name: '放弃更改' }).click();
     await expect(refused).toHaveCount(0);
     await goTo(page, '会员');
