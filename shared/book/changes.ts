@@ -14,8 +14,11 @@ export interface ChangeEntry {
   rowId: string;
   hlc: string;
   fields: Record<string, unknown>;
-  /** 0 = waiting to be pushed, 1 = acknowledged by the server. */
-  synced: 0 | 1;
+  /**
+   * 0 = waiting to be pushed, 1 = acknowledged by the server (or given up by the user),
+   * 2 = refused by the server and set aside until the user retries or gives it up.
+   */
+  synced: 0 | 1 | 2;
 }
 
 export interface WriteContext {

@@ -1,12 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
+import { describeProblem, fieldsProblems } from '../../shared/records/check';
+import type { WireChange } from '../../shared/sync/protocol';
 import { buildServer } from '../../server/sync/app';
 import { openPglite, type Database } from '../../server/sync/db';
 import { DASHBOARD_DIR } from '../../server/sync/runtime';
 import { initialiseAdmin } from '../../server/sync/store/admin';
 import { createUnion } from '../../server/sync/store/unions';
-import { goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { createUnion as createBook, goTo, loadDemo, saveDownload, screenshot } from './support/app';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 let db: Database;
@@ -112,4 +114,140 @@ test('a wrong enrolment code is refused with a clear message and nothing is save
   await page.reload();
   await goTo(page, '同步');
   await expect(page.getByRole('button', { name: '注册本设备' })).toBeVisible();
+});
+
+test('the enrolment form connects to https unless told otherwise, and warns about http across a network', async ({ page }) => {
+  await createBook(page, '地址测试工会');
+  await goTo(page, '同步');
+  const address = page.getByLabel('服务器地址');
+  await address.fill('192.168.1.10:8787');
+  await expect(page.getByTestId('server-address')).toHaveText('将连接 https://192.168.1.10:8787');
+  await expect(page.getByTestId('insecure-address')).toHaveCount(0);
+  await address.fill('http://192.168.1.10:8787');
+  await expect(page.getByTestId('server-address')).toHaveText('将连接 http://192.168.1.10:8787');
+  await expect(page.getByTestId('insecure-address')).toContainText('此地址使用 http://，连接未加密');
+  await expect(page.getByTestId('insecure-address')).toContainText('会员身份证号');
+  await shot(page, 'sync-enrol-http-warning');
+  await address.fill('http://127.0.0.1:8787');
+  await expect(page.getByTestId('server-address')).toHaveText('将连接 http://127.0.0.1:8787');
+  await expect(page.getByTestId('insecure-address')).toHaveCount(0);
+});
+
+/**
+ * Writes a member straight into the book and its outbox, as an older version of the app did
+ * with a name imported from a file holding a NUL byte.
+ */
+async function writeMemberWithNul(page: Page, name: string): Promise<string> {
+  return page.evaluate(
+    (name) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('unionbooks');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const read = db.transaction('$sync').objectStore('$sync').get('deviceId');
+          read.onsuccess = () => {
+            const deviceId = (read.result as { value: string }).value;
+            const id = crypto.randomUUID();
+            const hlc = `${String(Date.now()).padStart(15, '0')}-000000-${deviceId}`;
+            const fields = {
+              id,
+              name,
+              gender: '男',
+              ethnicity: '汉族',
+              birthDate: '1985-11-20',
+              idType: '居民身份证',
+              idNumber: '330402198511200336',
+              education: '',
+              skillLevel: '',
+              politicalStatus: '',
+              householdType: '',
+              isMigrantWorker: false,
+              phone: '',
+              department: '一车间',
+              joinDate: '2020-01-01',
+              cardNumber: '',
+              status: 'active',
+              duesExempt: false,
+              duesExemptReason: '',
+              note: '',
+              deleted: 0,
+            };
+            const tx = db.transaction(['members', '$changes'], 'readwrite');
+            tx.objectStore('members').put({ ...fields, updatedAt: hlc, deviceId });
+            tx.objectStore('$changes').put({ changeId: `${deviceId}:${hlc}`, table: 'members', rowId: id, hlc, fields, synced: 0 });
+            tx.oncomplete = () => resolve(id);
+            tx.onerror = () => reject(tx.error);
+          };
+        };
+      }),
+    name,
+  );
+}
+
+test('a record the server refuses is listed with its reason, and is corrected and sent again, or given up', async ({ page }) => {
+  // A server of its own that refuses values against the record declarations, naming table, row and field.
+  const refusingDb = await openPglite();
+  const refusing = await buildServer({ db: refusingDb });
+  refusing.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'POST' || request.url !== '/api/v1/sync') return;
+    for (const c of (request.body as { changes?: WireChange[] } | undefined)?.changes ?? []) {
+      const [problem] = fieldsProblems(c.table, c.rowId, c.fields);
+      if (problem) return reply.code(400).send({ error: describeProblem(problem), code: 'invalid' });
+    }
+  });
+  const url = await refusing.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const code = (await createUnion(refusingDb, 'RJ001', '拒收测试工会')).enrolmentCode;
+    await createBook(page, '拒收测试工会');
+    await goTo(page, '同步');
+    await page.getByLabel('服务器地址').fill(url);
+    await page.getByLabel('工会代码').fill('RJ001');
+    await page.getByLabel('注册码').fill(code);
+    await page.getByRole('button', { name: '注册本设备' }).click();
+    await expect(page.getByTestId('sync-status')).toContainText('已同步', { timeout: 60_000 });
+
+    await writeMemberWithNul(page, '王\u0000五');
+    await page.getByRole('button', { name: '立即同步' }).click();
+    const refused = page.getByTestId('refused-change');
+    await expect(refused).toHaveCount(1);
+    await expect(refused).toContainText('会员');
+    await expect(refused).toContainText('王�五');
+    await expect(refused).toContainText('· 姓名');
+    await expect(refused).toContainText('原因：会员 王�五 的“姓名”：含有不允许的控制字符或无效字符');
+    await expect(page.getByTestId('sync-status')).toContainText('1 条记录的更改未被服务器接受');
+    await shot(page, 'sync-refused-change');
+
+    // Corrected on the 会员 page, then sent again from 同步.
+    await goTo(page, '会员');
+    const row = page.getByTestId('member-table').locator('.ant-table-row').filter({ hasText: '一车间' });
+    await row.getByRole('button', { name: /编\s?辑/ }).click();
+    const drawer = page.getByRole('dialog', { name: /编辑会员/ });
+    await drawer.getByLabel('姓名').fill('王五');
+    await drawer.getByRole('button', { name: /保\s?存/ }).click();
+    await expect(drawer).toBeHidden();
+    await goTo(page, '同步');
+    await expect(refused).toContainText('此记录之后的 1 条更改也在等待');
+    await refused.getByRole('button', { name: '重新发送' }).click();
+    await expect(refused).toHaveCount(0);
+    await expect(page.getByTestId('sync-status')).toContainText('已同步');
+
+    // Given up: the record stays on this device, the change is never sent.
+    await writeMemberWithNul(page, '赵\u0000六');
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await expect(refused).toContainText('赵�六');
+    await refused.getByRole('button', { name: /放\s?弃/ }).click();
+    const confirm = page.getByRole('dialog', { name: '放弃这条更改？' });
+    await expect(confirm).toContainText('本机的记录保持现状');
+    // The picture after the dialog's zoom-in has finished.
+    await expect.poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0);
+    await shot(page, 'sync-refused-drop');
+    await confirm.getByRole('button', { name: '放弃更改' }).click();
+    await expect(refused).toHaveCount(0);
+    await goTo(page, '会员');
+    await expect(page.getByTestId('member-table')).toContainText('赵');
+  } finally {
+    await refusing.close();
+    await refusingDb.close();
+  }
 });

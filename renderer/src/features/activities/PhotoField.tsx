@@ -2,8 +2,8 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Image, Popconfirm, Space, Spin, Upload } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Attachment } from '../../../../shared/model/records';
-import { compressPhoto } from './compress-photo';
 import type { NewPhoto } from '../../../../shared/engine/ops/activities';
+import { AttachmentRefused, PHOTO_POLICY, prepareAttachment } from '../attachments/prepare';
 
 interface Props {
   saved: readonly Attachment[];
@@ -19,7 +19,7 @@ function useObjectUrls(items: readonly { data: Uint8Array; mimeType: string }[])
   return urls;
 }
 
-/** Activity photos: picked files are compressed in the app right away and kept until the activity is saved. */
+/** Activity photos: picked files are compressed in the app right away (../attachments/prepare.ts) and kept until the activity is saved. */
 export function PhotoField({ saved, pending, onAdd, onRemovePending, onRemoveSaved }: Props) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(0);
@@ -29,9 +29,11 @@ export function PhotoField({ saved, pending, onAdd, onRemovePending, onRemoveSav
   const add = async (file: File) => {
     setBusy((n) => n + 1);
     try {
-      onAdd(await compressPhoto(file));
-    } catch {
-      message.error(`无法读取图片“${file.name}”，请选择 JPG 或 PNG 照片`);
+      const photo = await prepareAttachment(file, PHOTO_POLICY);
+      const caption = file.name.replace(/\.[^.]+$/, '') || '照片';
+      onAdd({ name: photo.name, mimeType: photo.type, data: new Uint8Array(await photo.arrayBuffer()), caption });
+    } catch (error) {
+      message.error(error instanceof AttachmentRefused ? error.message : `无法读取图片“${file.name}”，请选择 JPG 或 PNG 照片`);
     } finally {
       setBusy((n) => n - 1);
     }

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { parseYuan, formatYuan } from '../../../../shared/money/fen';
 import type { MoneyPlace, Transaction } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
+import { addPreparedScan } from '../attachments/scan-upload';
 import { AccountPicker } from './AccountPicker';
 import { postEntry, updateEntry, type NewFile } from '../../../../shared/engine/ops/entries';
 import { errorText } from './format';
@@ -168,7 +169,12 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
           {existing && existing.length > 0 && (
             <Typography.Text type="secondary">已有：{existing.map((a) => a.name).join('、')}</Typography.Text>
           )}
-          <Upload multiple fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)}>
+          <Upload
+            multiple
+            fileList={files}
+            beforeUpload={addPreparedScan(setFiles, message.error)}
+            onChange={({ fileList }) => setFiles(fileList)}
+          >
             <a>
               <UploadOutlined /> 添加票据扫描件或照片
             </a>

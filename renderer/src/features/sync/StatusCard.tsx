@@ -2,9 +2,11 @@ import { CheckCircleOutlined, CloudSyncOutlined, DisconnectOutlined, Exclamation
 import { Button, Card, Descriptions, Popconfirm, Progress, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useServices } from '../../app/services';
+import { isInsecureAddress } from './address';
 import { syncEngineFor } from './engine';
+import { InsecureAddressAlert } from './InsecureAddressAlert';
 import { leaveServer } from './mutations';
-import { usePendingCount, useSyncStatus } from './queries';
+import { usePendingCount, useRefusedRecords, useSyncStatus } from './queries';
 import type { SyncConfig, SyncStatus } from './state';
 
 function StatusTag({ status, pending }: { status: SyncStatus; pending: number | undefined }) {
@@ -46,6 +48,7 @@ export function StatusCard({ config }: { config: SyncConfig }) {
   const { db, mutator } = useServices();
   const status = useSyncStatus();
   const pending = usePendingCount();
+  const refused = useRefusedRecords().length;
   const syncing = status.phase === 'syncing';
 
   return (
@@ -73,7 +76,9 @@ export function StatusCard({ config }: { config: SyncConfig }) {
           {(status.phase === 'error' || status.phase === 'offline') && (
             <Typography.Text type={status.phase === 'error' ? 'danger' : 'secondary'}>{status.message}</Typography.Text>
           )}
+          {refused > 0 && <Typography.Text type="danger">{refused} 条记录的更改未被服务器接受，见下方“未能同步的更改”</Typography.Text>}
         </div>
+        {isInsecureAddress(config.serverUrl) && <InsecureAddressAlert />}
         {status.progress && (
           <div>
             <Typography.Text>

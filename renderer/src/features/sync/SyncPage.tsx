@@ -2,6 +2,7 @@ import { Space, Spin } from 'antd';
 import { EnrolCard } from './EnrolCard';
 import { PublishedCard } from './PublishedCard';
 import { useSyncConfig } from './queries';
+import { RefusedCard } from './RefusedCard';
 import { StatusCard } from './StatusCard';
 import { SubmitCard } from './SubmitCard';
 
@@ -12,6 +13,7 @@ export function SyncPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <StatusCard config={config} />
+      <RefusedCard />
       <SubmitCard />
       <PublishedCard />
     </Space>

@@ -10,23 +10,19 @@ import {
 } from '../../../../shared/sync/protocol';
 import { enrolResponseSchema, errorBodySchema, submissionReceiptSchema, syncResponseSchema } from '../../../../shared/sync/schemas';
 
-/** A failed request, told in Chinese; `offline` when the server could not be reached at all. */
+/**
+ * A failed request, told in Chinese; `offline` when the server could not be reached at all.
+ * `status` and `code` are the server's answer (0 and '' when there was none).
+ */
 export class SyncError extends Error {
   constructor(
     message: string,
     readonly offline = false,
     readonly status = 0,
+    readonly code = '',
   ) {
     super(message);
   }
-}
-
-/** Accepts what people type: a host with or without scheme and trailing slash. */
-export function normaliseServerUrl(input: string): string {
-  const trimmed = input.trim().replace(/\/+$/, '');
-  const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
-  const url = new URL(withScheme);
-  return url.origin;
 }
 
 async function call<T>(
@@ -57,7 +53,12 @@ async function call<T>(
   }
   if (!response.ok) {
     const err = errorBodySchema.safeParse(json);
-    throw new SyncError(err.success ? err.data.error : `服务器拒绝了请求（HTTP ${response.status}）`, false, response.status);
+    throw new SyncError(
+      err.success ? err.data.error : `服务器拒绝了请求（HTTP ${response.status}）`,
+      false,
+      response.status,
+      err.success ? err.data.code : '',
+    );
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new SyncError('服务器的回答格式不符，可能版本不一致，请升级软件', false, response.status);

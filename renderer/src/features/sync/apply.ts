@@ -34,7 +34,8 @@ export async function applyPulledRows(db: UnionBooksDB, rows: readonly RemoteRow
   const skipped: SkippedRow[] = [];
   const tables = [...new Set(rows.map((r) => r.table))].map((t) => db.table(t));
   await db.transaction('rw', [...tables, db.$changes, db.$sync], async () => {
-    const pending = (await db.$changes.where('synced').equals(0).toArray()) as ChangeEntry[];
+    // Refused changes (synced 2) are still this device's writes: a pull must not undo them behind the user's back.
+    const pending = (await db.$changes.where('synced').anyOf(0, 2).toArray()) as ChangeEntry[];
     const byRow = new Map<string, ChangeEntry[]>();
     for (const c of pending) {
       const key = `${c.table}/${c.rowId}`;

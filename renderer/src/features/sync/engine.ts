@@ -4,7 +4,9 @@ import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
 import { syncRound, SyncError } from './api';
 import { applyPublished, applyPulledRows } from './apply';
+import { isRefusal, pushAround } from './isolate';
 import { countAllRows, markSynced, nextBootstrapBatch, nextOutboxBatch } from './outgoing';
+import { setAside } from './refusals';
 import { getValue, KEYS, setValue, updateStatus, type BootstrapProgress, type SyncConfig } from './state';
 
 /** Batches of a first sync sent before the previous answer arrives. */
@@ -14,6 +16,8 @@ const PUSHES_IN_FLIGHT = 2;
  * One device's sync: first the whole book (once), then the outbox in batches, then pull until the
  * server has nothing more. Runs one at a time; a second request while running joins the first.
  * Every step is resumable: acknowledged changes are marked, progress and cursor are stored.
+ * A change the server refuses (400, 413) is set aside with its reason and the rest goes on
+ * (./isolate.ts, ./refusals.ts); being offline or a server error stops the round, to be retried.
  */
 export class SyncEngine {
   private running: Promise<boolean> | null = null;
@@ -55,8 +59,11 @@ export class SyncEngine {
       for (;;) {
         const changes = await nextOutboxBatch(this.db);
         if (!changes.length) break;
-        const res = await send(changes, 1);
-        await markSynced(this.db, res.acked);
+        const refused = await pushAround(changes, async (part) => {
+          const res = await send(part, 1);
+          await markSynced(this.db, res.acked);
+        });
+        await setAside(this.db, refused);
       }
 
       for (let more = true; more;) more = (await send([], LIMITS.maxPullLimit)).more;
@@ -79,32 +86,41 @@ export class SyncEngine {
    */
   private async pushBook(config: SyncConfig, cursor: number, start: BootstrapProgress): Promise<number> {
     const own = new OwnRanges(cursor);
-    const inFlight: { answer: Promise<SyncResponse | null>; next: BootstrapProgress }[] = [];
+    const push = (changes: WireChange[]) => syncRound(config.serverUrl, config.token, { changes, cursor, pullLimit: 0 });
+    const took = async (res: SyncResponse) => {
+      own.add(res.pushed);
+      this.mutator.observeClock(await applyPulledRows(this.db, res.rows, own.cursor));
+    };
+    // Answers are settled as they arrive, so a batch failing while an earlier one is awaited is never an unhandled rejection.
+    type Answer = { res: SyncResponse | null } | { error: unknown };
+    const inFlight: { changes: WireChange[]; answer: Promise<Answer>; next: BootstrapProgress }[] = [];
     let boot = start;
     let planned = start;
-    try {
-      while (!boot.done) {
-        while (!planned.done && inFlight.length < PUSHES_IN_FLIGHT) {
-          const { changes, next } = await nextBootstrapBatch(this.db, this.mutator.deviceId, planned);
-          const answer = changes.length
-            ? syncRound(config.serverUrl, config.token, { changes, cursor, pullLimit: 0 })
-            : Promise.resolve(null);
-          inFlight.push({ answer, next });
-          planned = next;
-        }
-        const head = inFlight.shift()!;
-        const res = await head.answer;
-        if (res) {
-          own.add(res.pushed);
-          this.mutator.observeClock(await applyPulledRows(this.db, res.rows, own.cursor));
-        }
-        boot = head.next;
-        await setValue(this.db, KEYS.bootstrap, boot);
-        await updateStatus(this.db, { progress: boot.done ? null : { sent: boot.sent, total: boot.total } });
+    while (!boot.done) {
+      while (!planned.done && inFlight.length < PUSHES_IN_FLIGHT) {
+        const { changes, next } = await nextBootstrapBatch(this.db, this.mutator.deviceId, planned);
+        const answer: Promise<Answer> = changes.length
+          ? push(changes).then(
+              (res) => ({ res }),
+              (error: unknown) => ({ error }),
+            )
+          : Promise.resolve({ res: null });
+        inFlight.push({ changes, answer, next });
+        planned = next;
       }
-    } finally {
-      // A batch still on its way when another failed: its answer no longer matters here (it applies once if sent again).
-      for (const rest of inFlight) rest.answer.catch(() => undefined);
+      const head = inFlight.shift()!;
+      const answer = await head.answer;
+      if ('error' in answer) {
+        // A batch still on its way when this one failed needs no care: it applies once if sent again.
+        if (!isRefusal(answer.error)) throw answer.error;
+        // A row the server refuses is set aside in the outbox; the rest of its batch goes on.
+        await setAside(this.db, await pushAround(head.changes, async (part) => took(await push(part))));
+      } else if (answer.res) {
+        await took(answer.res);
+      }
+      boot = head.next;
+      await setValue(this.db, KEYS.bootstrap, boot);
+      await updateStatus(this.db, { progress: boot.done ? null : { sent: boot.sent, total: boot.total } });
     }
     return own.cursor;
   }

@@ -7,7 +7,8 @@ import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
 import { readWholeBook } from '../backup/book-io';
 import { BUNDLED } from '../documents/bundled';
-import { enrol, normaliseServerUrl, submit } from './api';
+import { normaliseServerUrl } from './address';
+import { enrol, submit, SyncError } from './api';
 import { applyPulledRows } from './apply';
 import { syncEngineFor } from './engine';
 import { yearSubmission } from './queries';
@@ -25,6 +26,11 @@ export async function enrolDevice(
     enrolmentCode: input.enrolmentCode.trim(),
     deviceId: mutator.deviceId,
     deviceName: typeof navigator !== 'undefined' ? navigator.userAgent.slice(0, 100) : '',
+  }).catch((error: unknown) => {
+    // An address typed without a scheme now means https; a server without TLS is then unreachable.
+    if (error instanceof SyncError && error.offline && serverUrl.startsWith('https:'))
+      throw new SyncError(`${error.message}。若服务器尚未启用 HTTPS，请向上级工会确认地址`, true);
+    throw error;
   });
   const config: SyncConfig = {
     serverUrl,
