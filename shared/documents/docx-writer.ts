@@ -230,9 +230,14 @@ function pageNumberFooter(align: 'left' | 'right'): Footer {
 
 const fontOf = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
 
-/** A heading style: its font set for East Asian text, black, at 3号, indented two characters, on the line grid. */
+/**
+ * A heading style: its font set for East Asian text, black, at 3号, indented two characters. Named
+ * as Word names its own ("heading 1"), so Word, WPS and readers that look styles up by name take it
+ * for the built-in heading (navigation pane, table of contents).
+ */
 function headingStyle(font: string, outlineLevel: number, bold = false) {
   return {
+    name: `heading ${outlineLevel + 1}`,
     run: { font: fontOf(font), size: SIZE.body, bold, italics: false, color: '000000' },
     paragraph: { spacing: { ...exact, before: 0, after: 0 }, indent: { firstLine: FIRST_LINE_INDENT }, keepNext: true, outlineLevel },
   };

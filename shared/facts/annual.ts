@@ -23,8 +23,9 @@ export interface FactsOptions {
 
 /** A document date the facts can be counted to, or the reason it cannot, in Chinese. */
 export function documentDateProblem(year: number, date: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return `成文日期应为 YYYY-MM-DD：${date}`;
-  if (new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) return `成文日期不存在：${date}`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return `成文日期应为 YYYY-MM-DD：${date}`;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) return `成文日期不存在：${date}`;
   if (date < `${year}-01-01`) return `成文日期 ${date} 早于 ${year} 年，无法统计该年度`;
   return null;
 }
