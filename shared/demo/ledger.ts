@@ -62,9 +62,12 @@ export function withdrawPettyCash(money: Money, book: BookTables, openingCashFen
   }
 }
 
-/** Months that ended before today are closed (结账), as a treasurer closes each month in its first days. */
+/**
+ * The years before today's are closed month by month (结账), as a treasurer closes a year at its end;
+ * the current year's months are left open, to be closed in the app.
+ */
 export function closeEndedMonths(builder: BookBuilder, startYear: number, today: IsoDate): void {
-  for (let month = `${startYear}-01`; lastDayOfMonth(month) < today; month = addMonths(month, 1)) {
+  for (let month = `${startYear}-01`; month < `${today.slice(0, 4)}-01` && lastDayOfMonth(month) < today; month = addMonths(month, 1)) {
     const next = addMonths(month, 1);
     const day = `${next}-01` < today ? `${next}-01` : today;
     builder.insert('monthCloses', { month, closed: true, reopenReason: '', closedAt: `${day}T01:00:00.000Z` });

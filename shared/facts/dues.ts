@@ -21,7 +21,9 @@ type DuesBook = Pick<BookTables, 'members' | 'memberships' | 'wageBases' | 'dues
 export function duesFacts(book: DuesBook, year: number, date: IsoDate, asOf: IsoDate, deadline?: DuesDeadline): DuesFacts {
   const rule = live(book.union)[0]?.duesRule ?? DEFAULT_DUES_RULE;
   const index = buildDuesIndex(book);
-  const window = owedWindow(year, date, duesStartMonth(booksStartMonth(book.openingBalances), book), deadline);
+  // a book with neither a start of books nor any dues record has not begun collecting: nothing is owed yet
+  const start = duesStartMonth(booksStartMonth(book.openingBalances), book);
+  const window = start ? owedWindow(year, date, start, deadline) : null;
   const facts: DuesFacts = {
     payingMembers: 0,
     dueFen: 0,
@@ -72,8 +74,8 @@ export function duesFacts(book: DuesBook, year: number, date: IsoDate, asOf: Iso
     byMember.set(p.memberId, (byMember.get(p.memberId) ?? 0) + p.amountFen);
   }
   for (const net of byMember.values()) if (net > 0) facts.payingMembers++;
-  const start = booksStartRow(book.openingBalances);
-  facts.beforeBooksFen = start && start.year === year ? start.duesBeforeFen : 0;
+  const startRow = booksStartRow(book.openingBalances);
+  facts.beforeBooksFen = startRow && startRow.year === year ? startRow.duesBeforeFen : 0;
   facts.collectedFen = facts.receivedFen + facts.beforeBooksFen;
   facts.ledgerFen = accountTotals(book.transactions, from, asOf).get('401') ?? 0;
   facts.unreconciledFen = facts.ledgerFen - facts.receivedFen;

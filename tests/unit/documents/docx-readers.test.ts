@@ -183,6 +183,8 @@ describe('the finance report, read by python-docx', () => {
     expect(balance!.map((row) => row.join('|'))).toEqual([
       '项目|金额（元）',
       `年初结余|${formatYuan(facts.finance.openingFen)}`,
+      `其中：库存现金|${formatYuan(facts.finance.openingCashFen)}`,
+      `其中：银行存款|${formatYuan(facts.finance.openingBankFen)}`,
       `加：本年收入|${formatYuan(facts.finance.incomeFen)}`,
       `减：本年支出|${formatYuan(facts.finance.expenseFen)}`,
       `期末结余（截至12月1日）|${formatYuan(facts.finance.closingFen)}`,

@@ -7,6 +7,7 @@ import { blockText, type DocBlock } from '../../../shared/documents/model';
 import { fixPunctuation, nestQuotes, quoted } from '../../../shared/documents/punctuation';
 import { signaturePlacement } from '../../../shared/documents/signature';
 import { textWidth, titleLines } from '../../../shared/documents/title-lines';
+import { photoCaption } from '../../../shared/facts/activities';
 import { computeAnnualFacts } from '../../../shared/facts/annual';
 
 describe('GB/T 15834 punctuation', () => {
@@ -77,6 +78,16 @@ describe('GB/T 9704 title and signature', () => {
     expect(signaturePlacement('嘉禾市精工机械有限公司工会委员会', '2026年12月1日')).toEqual({ issuerStart: 10, dateStart: 12 });
     // a date longer than the name: the date 右空二字, the name two characters left of it
     expect(signaturePlacement('机关工会', '2026年12月31日')).toEqual({ issuerStart: 17, dateStart: 19 });
+  });
+});
+
+describe('photo captions', () => {
+  it('are the caption the user wrote, or the activity’s title, never the file’s name', () => {
+    const activity = { title: '职工篮球联赛' };
+    expect(photoCaption({ caption: '决赛现场', name: 'IMG_0412.jpg' }, activity)).toBe('决赛现场');
+    expect(photoCaption({ caption: 'activity-photo', name: 'activity-photo.png' }, activity)).toBe('职工篮球联赛');
+    expect(photoCaption({ caption: 'IMG_0412', name: 'IMG_0412.JPG' }, activity)).toBe('职工篮球联赛');
+    expect(photoCaption({ caption: '', name: 'a.png' }, activity)).toBe('职工篮球联赛');
   });
 });
 

@@ -65,6 +65,16 @@ describe('a union whose books start in November', () => {
   });
 });
 
+describe('a union that has not begun collecting dues', () => {
+  it('owes nothing: no start of books and no dues record yet', () => {
+    const book = monthlyUnion({ postedThrough: '2026-01-01' });
+    book.openingBalances = [];
+    const facts = computeAnnualFacts(book, 2026, { date: '2026-12-01' });
+    expect(facts.dues).toMatchObject({ dueFen: 0, arrearsFen: 0, arrearsMembers: 0, owedFrom: '', owedThrough: '' });
+    expect(textOf(facts)).not.toContain('欠缴');
+  });
+});
+
 describe('everything is counted to the document date', () => {
   const book = monthlyUnion({ postedThrough: '2026-12-31' });
 

@@ -1,7 +1,10 @@
 import { Alert, Typography } from 'antd';
-import { monthLabel } from '../../../../shared/dues/months';
+import { monthsLabel } from '../../../../shared/dues/months';
 import type { AnnualFacts } from '../../../../shared/facts/types';
+import { CHINESE_FILTERS } from '../../../../shared/documents/filters';
 import { formatYuan } from '../../../../shared/money/fen';
+
+const chineseDate = CHINESE_FILTERS.cn_date;
 
 /**
  * What the books show that a document states as it is, instead of claiming compliance: a chair sees
@@ -15,9 +18,9 @@ export function findings(facts: AnnualFacts): string[] {
   for (const l of finance.overBudget) out.push(`${l.code} ${l.name}超出预算 ${formatYuan(l.differenceFen)} 元`);
   for (const l of finance.withoutBudget) out.push(`${l.code} ${l.name}没有预算（支出 ${formatYuan(l.amountFen)} 元）`);
   if (welfare.overLimit.length > 0) out.push(`${welfare.overLimit.length} 人次慰问超出开支标准`);
-  if (finance.openMonths.length > 0) out.push(`${finance.openMonths.map((m) => monthLabel(m.month)).join('、')}尚未结账`);
+  if (finance.openMonths.length > 0) out.push(`${monthsLabel(finance.openMonths.map((m) => m.month))}尚未结账`);
   if (activities.planned.length > 0) out.push(`${activities.planned.length} 项活动在成文日期之后，按计划写入`);
-  if (!period.wholeYear) out.push(`数字统计截至 ${period.asOf}，当月会费不计为欠缴`);
+  if (!period.wholeYear) out.push(`数字统计截至${chineseDate(period.asOf)}，当月会费不计为欠缴`);
   return out;
 }
 
