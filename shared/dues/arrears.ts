@@ -49,30 +49,31 @@ export interface MemberDuesPosition {
   consecutive: number;
 }
 
+/** What one member's position is read from: the history, what was paid by the counting day, and the dues of each year. */
+export interface MemberDues {
+  timeline: MemberTimeline;
+  /** Net fen paid per month by the counting day. */
+  paid: ReadonlyMap<IsoMonth, Fen>;
+  /** The monthly dues of a year at the member's wage base; 0 when there is no base. */
+  monthlyFor: (year: number) => Fen;
+}
+
 /**
- * One member's dues over `from`..`through` as the books show them on `asOf`. A month is owed when
- * the member owes dues for it (eligibility) and they come to more than 0 at that year's wage base;
- * a member without a base, or whose dues round to 0, owes nothing that can be counted.
+ * One member's dues over `from`..`through` as the books show them. A month is owed when the member
+ * owes dues for it (eligibility) and they come to more than 0 at that year's wage base; a member
+ * without a base, or whose dues round to 0, owes nothing that can be counted.
  */
-export function memberDuesPosition(
-  index: DuesIndex,
-  timeline: MemberTimeline,
-  window: { from: IsoMonth; through: IsoMonth },
-  asOf: IsoDate,
-  rule: DuesRule,
-): MemberDuesPosition {
-  const joined = firstMemberMonth(timeline);
+export function memberDuesPosition(m: MemberDues, window: { from: IsoMonth; through: IsoMonth }): MemberDuesPosition {
+  const joined = firstMemberMonth(m.timeline);
   const start = joined && joined > window.from ? joined : window.from;
   const position: MemberDuesPosition = { owed: [], unpaidMonths: [], unpaidFen: 0, paidOwedFen: 0, consecutive: 0 };
   if (start > window.through) return position;
-  const paid = paidByDate(index, timeline.member.id, asOf);
   for (const month of monthsBetween(start, window.through)) {
-    if (monthDuty(timeline, month).kind !== 'due') continue;
-    const base = baseOf(index, timeline.member.id, Number(month.slice(0, 4)));
-    const fen = base === null ? 0 : monthlyDues(base, rule);
+    if (monthDuty(m.timeline, month).kind !== 'due') continue;
+    const fen = m.monthlyFor(Number(month.slice(0, 4)));
     if (fen <= 0) continue;
     position.owed.push({ month, fen });
-    const net = paid.get(month) ?? 0;
+    const net = m.paid.get(month) ?? 0;
     if (net > 0) {
       position.paidOwedFen += Math.min(net, fen);
       position.consecutive = 0;
@@ -95,7 +96,14 @@ export function arrearsOn(data: DuesData | DuesIndex, options: ArrearsOptions): 
   const through = lastOverdueMonth(options.asOf, options.deadline ?? DEFAULT_DUES_DEADLINE);
   const rows: ArrearsRow[] = [];
   for (const timeline of index.timelines) {
-    const p = memberDuesPosition(index, timeline, { from: options.fromMonth, through }, options.asOf, options.rule);
+    const monthlyFor = (year: number) => {
+      const base = baseOf(index, timeline.member.id, year);
+      return base === null ? 0 : monthlyDues(base, options.rule);
+    };
+    const p = memberDuesPosition(
+      { timeline, paid: paidByDate(index, timeline.member.id, options.asOf), monthlyFor },
+      { from: options.fromMonth, through },
+    );
     if (p.unpaidMonths.length === 0) continue;
     rows.push({
       memberId: timeline.member.id,

@@ -5,7 +5,7 @@ import { activityFacts } from './activities';
 import { financeFacts } from './finance';
 import { memberFacts, type MemberIndex } from './members';
 import type { PreviousYearFacts } from './types';
-import { welfareFacts } from './welfare';
+import { VISIT_KINDS } from './welfare';
 
 /**
  * The previous year up to the same day, for 同比: a summary written on 1 December compares with
@@ -34,7 +34,7 @@ export function previousYearFacts(book: BookTables, year: number, asOf: IsoDate,
     live(book.transactions).some((t) => t.date.startsWith(prefix)) || live(book.activities).some((a) => a.startDate.startsWith(prefix));
   if (!start || start > `${prev}-01` || !hasRecords) return empty;
   const activities = activityFacts(book, prev, sameDay);
-  const welfare = welfareFacts(book, prev, sameDay);
+  const visits = live(book.welfare).filter((v) => v.date.startsWith(prefix) && v.date <= sameDay);
   const finance = financeFacts(book, prev, sameDay);
   let duesFen = 0;
   for (const p of book.duesPayments) if (p.deleted === 0 && p.paidDate.startsWith(prefix) && p.paidDate <= sameDay) duesFen += p.amountFen;
@@ -44,8 +44,8 @@ export function previousYearFacts(book: BookTables, year: number, asOf: IsoDate,
     members: memberFacts(book, prev, sameDay, index).total,
     activities: activities.count,
     personTimes: activities.personTimes,
-    welfarePersonTimes: welfare.personTimes,
-    visitPersonTimes: welfare.visits.personTimes,
+    welfarePersonTimes: visits.length,
+    visitPersonTimes: visits.filter((v) => VISIT_KINDS.has(v.kind)).length,
     incomeFen: finance.incomeFen,
     expenseFen: finance.expenseFen,
     duesFen,

@@ -2,7 +2,7 @@ import { checkVisit } from '../limits/check';
 import { resolvePreset, type SpendingPreset } from '../limits/presets';
 import { live, type BookTables } from '../model/book';
 import type { IsoDate, WelfareKind, WelfareVisit } from '../model/records';
-import { WELFARE_KINDS } from '../welfare/kinds';
+import { WELFARE_KINDS, WELFARE_SUBKINDS } from '../welfare/kinds';
 import type { OverLimitVisit, WelfareFacts, WelfareGroupFacts, WelfareKindFacts } from './types';
 
 /**
@@ -10,7 +10,7 @@ import type { OverLimitVisit, WelfareFacts, WelfareGroupFacts, WelfareKindFacts 
  * Birthday cakes, wedding and birth gifts, holiday goods and retirement keepsakes are 会员福利 and
  * are reported apart.
  */
-const VISIT_KINDS: ReadonlySet<WelfareKind> = new Set(['住院', '去世', '困难帮扶', '送温暖']);
+export const VISIT_KINDS: ReadonlySet<WelfareKind> = new Set(['住院', '去世', '困难帮扶', '送温暖']);
 
 const LABELS: Record<WelfareKind, string> = {
   生日: '生日慰问',
@@ -60,7 +60,7 @@ function group(visits: readonly WelfareVisit[]): WelfareGroupFacts {
       personTimes: of.length,
       people: new Set(of.map((v) => v.memberId)).size,
       amountFen: of.reduce((s, v) => s + v.amountFen, 0),
-      subKinds: [...subs.values()],
+      subKinds: [...subs.values()].sort((a, b) => subOrder(kind, a.name) - subOrder(kind, b.name) || a.name.localeCompare(b.name, 'zh')),
     });
   }
   return {
@@ -69,6 +69,12 @@ function group(visits: readonly WelfareVisit[]): WelfareGroupFacts {
     amountFen: visits.reduce((s, v) => s + v.amountFen, 0),
     kinds,
   };
+}
+
+/** Sub-kinds in the order the welfare page offers them (春送岗位 … 冬送温暖), others after. */
+function subOrder(kind: WelfareKind, name: string): number {
+  const i = WELFARE_SUBKINDS[kind]?.indexOf(name) ?? -1;
+  return i < 0 ? 99 : i;
 }
 
 /** The visits the welfare page warns about, checked the same way (shared/limits) against the same year. */
