@@ -29,7 +29,8 @@ describe('demo book', () => {
   });
 
   it('is a consistent union: valid IDs, dues equal to the 401 entries, every visit paired with its expense', () => {
-    expect(verifyBook(full)).toEqual([]);
+    expect(verifyBook(full, '2026-12-31')).toEqual([]);
+    expect(verifyBook(live, '2026-12-01')).toEqual([]);
     expect(full.members).toHaveLength(120);
     expect(full.members.every((m) => checkIdNumber(m.idNumber).ok)).toBe(true);
     expect(sum(full.duesPayments)).toBe(sum(full.transactions.filter((t) => t.accountCode === '401')));

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { arrearsOn } from '../../../shared/dues/arrears';
+import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
+import { buildYearGrid, formatRate } from '../../../shared/dues/grid';
+import { dueThrough } from '../../../shared/dues/overdue';
 import { DEFAULT_DUES_RULE } from '../../../shared/dues/rule';
+import { booksStartMonth } from '../../../shared/finance/books-start';
 import { buildDocument } from '../../../shared/documents/generate';
 import { blockText } from '../../../shared/documents/model';
 import { computeAnnualFacts, documentDate } from '../../../shared/facts/annual';
@@ -62,6 +66,20 @@ describe('a union whose books start in November', () => {
     expect(text).toContain('本账簿自2026年11月1日开账');
     const report = buildDocument(readFileSync('templates/finance-report.md', 'utf8'), facts).model.blocks.map(blockText).join('\n');
     expect(report).toContain('本账簿自2026年11月1日开账，开账时库存现金1000元、银行存款2万元，此前的收支未记入本账');
+  });
+});
+
+describe('the 会费 page and the documents count dues alike', () => {
+  it.each([
+    ['a union that posts monthly', monthlyUnion({ postedThrough: '2026-12-15' }), '2026-12-20'],
+    ['a union whose books start in November', monthlyUnion({ booksStart: '2026-11', postedThrough: '2026-12-01' }), '2026-12-01'],
+    ['the demo', generateDemoBook({ ...SMALL_DEMO, endMonth: '2026-12', today: '2026-12-01' }), '2026-12-01'],
+  ])('%s', (_, book, date) => {
+    const facts = computeAnnualFacts(book, 2026, { date });
+    const grid = buildYearGrid(book, 2026, DEFAULT_DUES_RULE, dueThrough(2026, date), booksStartMonth(book.openingBalances));
+    expect(grid.expectedFen).toBe(facts.dues.dueFen);
+    expect(grid.collectedDueFen).toBe(facts.dues.paidDueFen);
+    expect(formatRate(grid.collectionRate)).toBe(`${(facts.dues.collectionRate * 100).toFixed(1)}%`);
   });
 });
 

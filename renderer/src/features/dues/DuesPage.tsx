@@ -9,7 +9,7 @@ import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesPayment } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { useUnion } from '../union/queries';
-import { usePageArrears } from './arrears-hooks';
+import { useArrearsContext, usePageArrears } from './arrears-hooks';
 import { ArrearsList } from './ArrearsList';
 import { exportLedger } from './exports';
 import { errorText } from './format';
@@ -42,10 +42,11 @@ export function DuesPage() {
   const agreement = useDuesAgreement(year);
 
   const rule = union?.duesRule;
+  const arrearsContext = useArrearsContext();
   const grid = useMemo(() => {
     if (!loaded || !rule) return null;
-    return buildYearGrid(loaded.index, year, rule, dueThrough(year, today));
-  }, [loaded, rule, year, today]);
+    return buildYearGrid(loaded.index, year, rule, dueThrough(year, today), arrearsContext?.booksStart ?? null);
+  }, [loaded, rule, year, today, arrearsContext]);
   const arrears = usePageArrears(loaded, today);
   const years = useMemo(() => {
     const set = new Set<number>([Number(today.slice(0, 4)), year]);
