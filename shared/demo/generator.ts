@@ -11,7 +11,7 @@ import { ACTIVITY_CALENDAR } from './calendar';
 import { cutAt } from './cut';
 import { balanceBudgets, closeEndedMonths, numberVouchers, withdrawPettyCash } from './ledger';
 import { Money } from './money';
-import { inServiceOn, makePeople, pad, writeMemberships, type DemoPerson } from './people';
+import { inServiceOn, makePeople, pad, paysFor, writeMemberships, type DemoPerson } from './people';
 import { attachPhotos } from './photos';
 import { SeededRandom } from './random';
 import { makeActivity, makeWelfareYear, giveHolidayGifts } from './year';
@@ -93,8 +93,9 @@ export function generateDemoBook(options: DemoOptions): BookTables {
 
   const bases = wageBases(builder, rnd, people, startYear, endYear);
   const money = new Money(builder);
-  const expectedIncome = options.members * 2_100_00;
-  const openingBankFen = Math.round((expectedIncome * 0.4) / 10_000) * 10_000;
+  // a union carries about 40 % of a year's income (some 2,100 yuan a member) into the next
+  const expectedIncomeFen = options.members * 210_000;
+  const openingBankFen = Math.round((expectedIncomeFen * 0.4) / 10_000) * 10_000;
   builder.insert('openingBalances', {
     year: startYear,
     month: `${startYear}-01`,
@@ -209,7 +210,7 @@ function postDues(builder: BookBuilder, money: Money, people: readonly DemoPerso
     let count = 0;
     const paidDate = `${month}-15`;
     for (const p of people) {
-      if (!paysForMonth(p, month)) continue;
+      if (!paysFor(p, month)) continue;
       if (p.behindFrom && month >= p.behindFrom) continue;
       const amountFen = monthlyDues(bases.get(`${p.record.id}:${year}`) ?? 0);
       if (amountFen <= 0) continue;
@@ -229,12 +230,6 @@ function postDues(builder: BookBuilder, money: Money, people: readonly DemoPerso
     if (total > 0)
       money.entry(paidDate, 'bank', '401', total, `${monthLabel(month)}会费收入（工资代扣，${count}人）`, { duesBatchId: batchId });
   }
-}
-
-function paysForMonth(p: DemoPerson, month: IsoMonth): boolean {
-  if (p.join.slice(0, 7) > month) return false;
-  if (p.out && p.out.slice(0, 7) <= month) return false;
-  return !(p.retire && p.retire.slice(0, 7) <= month);
 }
 
 /**
