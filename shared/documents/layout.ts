@@ -28,6 +28,25 @@ export function columnWidths(count: number): number[] {
 /** 28.95 pt in twips. */
 export const LINE_EXACT = 579;
 
+/** GB/T 9704: 28 characters a line. */
+export const CHARS_PER_LINE = 28;
+
+/** One character cell of the grid in twips: the text width shared by 28 characters (≈ 15.79 pt). */
+export const CHAR_PITCH = TEXT_WIDTH / CHARS_PER_LINE;
+
+/**
+ * w:docGrid charSpace: how far the grid's character pitch is from the 3号 (16 pt) body size, in
+ * 1/4096 pt. 28 characters of 16 pt (448 pt) do not fit the 156 mm line (442 pt); Word and WPS
+ * fit them when the grid says so, and lay out 27 otherwise. Rounded down so 28 cells always fit.
+ */
+export const CHAR_SPACE = Math.floor((CHAR_PITCH / 20 - 16) * 4096);
+
+/**
+ * w:spacing of every run, in twentieths of a point: each 3号 character condensed by 0.3 pt (15.7 pt
+ * a character) puts 28 on the 442 pt line in Word, WPS and LibreOffice alike.
+ */
+export const CHAR_SPACING = -6;
+
 export const FONTS = {
   title: '方正小标宋简体',
   body: '仿宋_GB2312',
@@ -38,6 +57,9 @@ export const FONTS = {
 
 /** Half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt (table text, so figures fit their columns). */
 export const SIZE = { title: 44, body: 32, small: 28, table: 24 } as const;
+
+/** How far one body character advances, in twips: 3号 (16 pt = 320 twips) less the condensing. */
+export const CHAR_ADVANCE = SIZE.body * 10 + CHAR_SPACING;
 
 /** Two characters of 3号 text: 2 × 16 pt = 640 twips. */
 export const FIRST_LINE_INDENT = 640;

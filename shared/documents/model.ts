@@ -10,11 +10,14 @@ export interface TextRun {
 export type Align = 'left' | 'center' | 'right';
 
 export type DocBlock =
-  | { type: 'title'; text: string }
+  /** `lines` are the title's lines as printed (broken between words); `text` is all of it. */
+  | { type: 'title'; text: string; lines: string[] }
   | { type: 'heading'; level: 2 | 3 | 4; number: string; text: string }
   | { type: 'paragraph'; runs: TextRun[]; align: 'justify' | Align; indent: boolean }
   | { type: 'table'; header: string[]; rows: string[][]; align: Align[] }
-  | { type: 'image'; attachmentId: string; caption: string };
+  | { type: 'image'; attachmentId: string; caption: string }
+  /** The issuing body and the date under it (GB/T 9704 7.3.5.2), kept on the page of the last paragraph. */
+  | { type: 'signature'; issuer: string; date: string };
 
 export interface DocModel {
   blocks: DocBlock[];
@@ -50,5 +53,7 @@ export function blockText(block: DocBlock): string {
       return [block.header, ...block.rows].map((r) => r.join('\t')).join('\n');
     case 'image':
       return block.caption;
+    case 'signature':
+      return `${block.issuer}\n${block.date}`;
   }
 }

@@ -46,10 +46,17 @@ export interface YearGrid {
 }
 
 /**
- * Members × 12 months for one year. `throughMonth` is the last month that counts as due (usually
- * the current month): later months show as 'future', not as arrears.
+ * Members × 12 months for one year. `throughMonth` is the last month that counts as due (the last
+ * overdue month, shared/dues/overdue): later months show as 'future', not as arrears. Months before
+ * `fromMonth` (the start of books) are not owed here.
  */
-export function buildYearGrid(data: DuesData | DuesIndex, year: number, rule: DuesRule, throughMonth: IsoMonth = `${year}-12`): YearGrid {
+export function buildYearGrid(
+  data: DuesData | DuesIndex,
+  year: number,
+  rule: DuesRule,
+  throughMonth: IsoMonth = `${year}-12`,
+  fromMonth: IsoMonth | null = null,
+): YearGrid {
   const index = 'timelines' in data ? data : buildDuesIndex(data);
   const months = monthsOfYear(year);
   const monthTotals = months.map(() => 0);
@@ -63,7 +70,7 @@ export function buildYearGrid(data: DuesData | DuesIndex, year: number, rule: Du
     let anything = false;
     const cells = months.map((month, i): GridCell => {
       const paidFen = index.netPaid.get(memberMonthKey(member.id, month)) ?? 0;
-      const duty = monthDuty(timeline, month);
+      const duty: ReturnType<typeof monthDuty> = fromMonth && month < fromMonth ? { kind: 'not-member' } : monthDuty(timeline, month);
       monthTotals[i] = (monthTotals[i] ?? 0) + paidFen;
       if (duty.kind !== 'not-member' || paidFen !== 0) anything = true;
       const exemptReason = duty.kind === 'exempt' ? duty.reason : '';

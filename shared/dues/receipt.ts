@@ -17,7 +17,7 @@ export interface DuesReceipt {
   amountFen: Fen;
   /** ¥36.00 */
   amountFigures: string;
-  /** 叁拾陆元整 */
+  /** 人民币叁拾陆元整: 人民币 stands right before the capitals, with no gap (会计基础工作规范 §52). */
   amountCapitals: string;
   payee: string;
 }
@@ -42,7 +42,7 @@ export function buildReceipt(
     paidDateText: dateText(first.paidDate),
     amountFen,
     amountFigures: `¥${formatYuan(amountFen)}`,
-    amountCapitals: toChineseCapitals(amountFen),
+    amountCapitals: `人民币${toChineseCapitals(amountFen)}`,
     payee: union.treasurer,
   };
 }

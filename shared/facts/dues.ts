@@ -1,68 +1,98 @@
+import { ARREARS_WARNING_MONTHS, duesStartMonth, memberDuesPosition } from '../dues/arrears';
 import { baseIndex } from '../dues/data';
-import { buildTimelines, monthDuty } from '../dues/eligibility';
+import { buildTimelines } from '../dues/eligibility';
+import { owedWindow, type DuesDeadline } from '../dues/overdue';
 import { DEFAULT_DUES_RULE, monthlyDues } from '../dues/rule';
+import { accountTotals } from '../finance/balances';
+import { booksStartMonth, booksStartRow } from '../finance/books-start';
 import { live, type BookTables } from '../model/book';
-import type { IsoDate } from '../model/records';
+import type { Fen, IsoDate, IsoMonth } from '../model/records';
 import { ratio } from './members';
 import type { DuesFacts } from './types';
 
-/**
- * Dues owed and collected in a year, by the same rules as the 会费 page (shared/dues): a month is
- * owed when monthDuty says 'due', at the rule's amount on that year's wage base, up to the month of
- * `today`. Collected counts payments by the month they are for; reversals are negative and
- * subtract. A month owed whose net payment is not positive is arrears (as isPaid reads it); a member
- * with no wage base for the year owes nothing that can be computed and is not counted.
- * Payments are grouped per member here rather than through buildDuesIndex: a 10-year book has
- * 600,000 rows and one year's figures need only that year's.
- */
-export function duesFacts(
-  book: Pick<BookTables, 'members' | 'memberships' | 'wageBases' | 'duesPayments' | 'union'>,
-  year: number,
-  today: IsoDate,
-): DuesFacts {
-  const rule = live(book.union)[0]?.duesRule ?? DEFAULT_DUES_RULE;
-  const first = `${year}-01`;
-  const last = `${year}-12` < today.slice(0, 7) ? `${year}-12` : today.slice(0, 7);
-  const months: string[] = [];
-  for (let m = 1; m <= 12; m++) {
-    const month = `${year}-${String(m).padStart(2, '0')}`;
-    if (month <= last) months.push(month);
-  }
-  const paid = new Map<string, Map<string, number>>();
-  for (const p of book.duesPayments) {
-    if (p.deleted !== 0 || p.month < first || p.month > `${year}-12`) continue;
-    let byMonth = paid.get(p.memberId);
-    if (!byMonth) paid.set(p.memberId, (byMonth = new Map()));
-    byMonth.set(p.month, (byMonth.get(p.month) ?? 0) + p.amountFen);
-  }
-  const bases = baseIndex(book.wageBases.filter((w) => w.year === year));
+type DuesBook = Pick<BookTables, 'members' | 'memberships' | 'wageBases' | 'duesPayments' | 'union' | 'openingBalances' | 'transactions'>;
 
-  let dueFen = 0;
-  let arrearsFen = 0;
-  let arrearsMembers = 0;
-  for (const timeline of buildTimelines(book.members, book.memberships)) {
-    const base = bases.get(`${timeline.member.id}:${year}`);
-    if (!base) continue;
-    const monthly = monthlyDues(base.baseFen, rule);
-    const byMonth = paid.get(timeline.member.id);
-    let unpaid = 0;
-    for (const month of months) {
-      if (monthDuty(timeline, month).kind !== 'due') continue;
-      dueFen += monthly;
-      if ((byMonth?.get(month) ?? 0) <= 0) unpaid += monthly;
+/**
+ * The year's dues as the books show them on the document date, by the same rules as the 会费 page:
+ * a month is owed once it is overdue (shared/dues/overdue: December is not arrears in December),
+ * only from the start of books, and only where the member's dues come to more than 0. Money received
+ * is counted by the day it came in, as the 401 account counts it, so the summary and the finance
+ * report agree; what was paid for other years' months is stated apart. Payments are grouped per
+ * member here, only those of the owed months, rather than through buildDuesIndex: a ten-year book
+ * has 600,000 rows and one year's figures need only that year's.
+ */
+export function duesFacts(book: DuesBook, year: number, date: IsoDate, asOf: IsoDate, deadline?: DuesDeadline): DuesFacts {
+  const rule = live(book.union)[0]?.duesRule ?? DEFAULT_DUES_RULE;
+  // a book with neither a start of books nor any dues record has not begun collecting: nothing is owed yet
+  const start = duesStartMonth(booksStartMonth(book.openingBalances), book);
+  const window = start ? owedWindow(year, date, start, deadline) : null;
+  const facts: DuesFacts = {
+    payingMembers: 0,
+    dueFen: 0,
+    paidDueFen: 0,
+    collectionRate: 0,
+    owedFrom: window?.from ?? '',
+    owedThrough: window?.through ?? '',
+    arrearsFen: 0,
+    arrearsMembers: 0,
+    warnedMembers: 0,
+    collectedFen: 0,
+    receivedFen: 0,
+    beforeBooksFen: 0,
+    earlierYearsFen: 0,
+    laterYearsFen: 0,
+    notYetDueFen: 0,
+    notYetDueFrom: '',
+    notYetDueThrough: '',
+    ledgerFen: 0,
+    unreconciledFen: 0,
+  };
+  if (window) {
+    const paid = new Map<string, Map<IsoMonth, Fen>>();
+    for (const p of book.duesPayments) {
+      if (p.deleted !== 0 || p.month < window.from || p.month > window.through || p.paidDate > date) continue;
+      let byMonth = paid.get(p.memberId);
+      if (!byMonth) paid.set(p.memberId, (byMonth = new Map()));
+      byMonth.set(p.month, (byMonth.get(p.month) ?? 0) + p.amountFen);
     }
-    if (unpaid > 0) {
-      arrearsFen += unpaid;
-      arrearsMembers++;
+    const bases = baseIndex(book.wageBases.filter((w) => w.year >= Number(window.from.slice(0, 4)) && w.year <= year));
+    const none = new Map<IsoMonth, Fen>();
+    for (const timeline of buildTimelines(book.members, book.memberships)) {
+      const monthlyFor = (y: number) => {
+        const base = bases.get(`${timeline.member.id}:${y}`);
+        return base ? monthlyDues(base.baseFen, rule) : 0;
+      };
+      const p = memberDuesPosition({ timeline, paid: paid.get(timeline.member.id) ?? none, monthlyFor }, window);
+      for (const o of p.owed) facts.dueFen += o.fen;
+      facts.paidDueFen += p.paidOwedFen;
+      if (p.unpaidFen > 0) {
+        facts.arrearsFen += p.unpaidFen;
+        facts.arrearsMembers++;
+        if (p.consecutive >= ARREARS_WARNING_MONTHS) facts.warnedMembers++;
+      }
     }
   }
-  let collectedFen = 0;
-  let payingMembers = 0;
-  for (const byMonth of paid.values()) {
-    let net = 0;
-    for (const amount of byMonth.values()) net += amount;
-    collectedFen += net;
-    if (net > 0) payingMembers++;
+  facts.collectionRate = ratio(facts.paidDueFen, facts.dueFen);
+
+  const from = `${year}-01-01`;
+  const byMember = new Map<string, number>();
+  for (const p of book.duesPayments) {
+    if (p.deleted !== 0 || p.paidDate < from || p.paidDate > asOf) continue;
+    facts.receivedFen += p.amountFen;
+    if (p.month < `${year}-01`) facts.earlierYearsFen += p.amountFen;
+    else if (p.month > `${year}-12`) facts.laterYearsFen += p.amountFen;
+    else if (p.month > (window?.through ?? `${year - 1}-12`)) {
+      facts.notYetDueFen += p.amountFen;
+      if (facts.notYetDueFrom === '' || p.month < facts.notYetDueFrom) facts.notYetDueFrom = p.month;
+      if (p.month > facts.notYetDueThrough) facts.notYetDueThrough = p.month;
+    }
+    byMember.set(p.memberId, (byMember.get(p.memberId) ?? 0) + p.amountFen);
   }
-  return { payingMembers, dueFen, collectedFen, collectionRate: ratio(collectedFen, dueFen), arrearsFen, arrearsMembers };
+  for (const net of byMember.values()) if (net > 0) facts.payingMembers++;
+  const startRow = booksStartRow(book.openingBalances);
+  facts.beforeBooksFen = startRow && startRow.year === year ? startRow.duesBeforeFen : 0;
+  facts.collectedFen = facts.receivedFen + facts.beforeBooksFen;
+  facts.ledgerFen = accountTotals(book.transactions, from, asOf).get('401') ?? 0;
+  facts.unreconciledFen = facts.ledgerFen - facts.receivedFen;
+  return facts;
 }

@@ -1,6 +1,6 @@
 import { live, type BookTables } from '../model/book';
-import type { MembershipEvent } from '../model/records';
-import { isMemberOn, isRetiredOn, standingOf, type Standing } from './membership';
+import type { IsoDate, MembershipEvent } from '../model/records';
+import { isInServiceOn, isMemberOn, standingOf, type Standing } from './membership';
 import type { MemberFacts } from './types';
 
 export interface MemberIndex {
@@ -20,30 +20,66 @@ export function indexMembers(book: Pick<BookTables, 'members' | 'memberships'>):
   return { standings, events };
 }
 
-/** Members at the year's last day, and the year's movements. 入会率 counts in-service members only. */
-export function memberFacts(book: Pick<BookTables, 'members' | 'memberships' | 'union'>, year: number, index: MemberIndex): MemberFacts {
-  const yearEnd = `${year}-12-31`;
-  const prefix = String(year);
-  const facts: MemberFacts = { total: 0, inService: 0, women: 0, farmerWorkers: 0, joined: 0, left: 0, retired: 0, joinRate: 0 };
+/**
+ * Members on the counting day and the year's movements up to it, taken from the same membership
+ * periods, so the text always adds up: members at the year's start + joined − left = members now.
+ * Retiring keeps the membership (it stops the dues), so it is counted apart. 入会率 counts members
+ * in work against the employees.
+ */
+export function memberFacts(
+  book: Pick<BookTables, 'members' | 'memberships' | 'union'>,
+  year: number,
+  asOf: IsoDate,
+  index: MemberIndex,
+): MemberFacts {
+  const before = `${year - 1}-12-31`;
+  const facts: MemberFacts = {
+    atYearStart: 0,
+    total: 0,
+    inService: 0,
+    women: 0,
+    womenInService: 0,
+    farmerWorkers: 0,
+    joined: 0,
+    newMembers: 0,
+    transferredIn: 0,
+    left: 0,
+    transferredOut: 0,
+    quit: 0,
+    died: 0,
+    retired: 0,
+    joinRate: 0,
+  };
+  const inWindow = (date: IsoDate) => date > before && date <= asOf;
   for (const m of live(book.members)) {
     const standing = index.standings.get(m.id);
+    if (!standing) continue;
     const events = index.events.get(m.id) ?? [];
-    if (standing && isMemberOn(standing, yearEnd)) {
+    if (isMemberOn(standing, before)) facts.atYearStart++;
+    if (isMemberOn(standing, asOf)) {
       facts.total++;
-      if (!isRetiredOn(events, m, yearEnd)) facts.inService++;
-      if (m.gender === '女') facts.women++;
+      const working = isInServiceOn(events, m, asOf);
+      if (working) facts.inService++;
+      if (m.gender === '女') {
+        facts.women++;
+        if (working) facts.womenInService++;
+      }
       if (m.isMigrantWorker) facts.farmerWorkers++;
     }
-    if (events.length === 0) {
-      if (m.joinDate.startsWith(prefix)) facts.joined++;
-      continue;
+    for (const p of standing.member) {
+      if (inWindow(p.from)) {
+        facts.joined++;
+        if (p.startKind === 'transfer-in') facts.transferredIn++;
+        else facts.newMembers++;
+      }
+      if (p.to !== '' && inWindow(p.to)) {
+        facts.left++;
+        if (p.endKind === 'transfer-out') facts.transferredOut++;
+        else if (p.endKind === 'death') facts.died++;
+        else facts.quit++;
+      }
     }
-    for (const e of events) {
-      if (!e.date.startsWith(prefix)) continue;
-      if (e.kind === 'join' || e.kind === 'transfer-in') facts.joined++;
-      else if (e.kind === 'transfer-out' || e.kind === 'leave' || e.kind === 'death') facts.left++;
-      else if (e.kind === 'retire') facts.retired++;
-    }
+    for (const e of events) if (e.kind === 'retire' && inWindow(e.date)) facts.retired++;
   }
   const employees = live(book.union)[0]?.employeeCount ?? 0;
   facts.joinRate = ratio(facts.inService, employees);

@@ -14,6 +14,9 @@ export interface Standing {
 export interface Period {
   from: IsoDate;
   to: IsoDate | '';
+  /** What began and ended the period ('' for a member without recorded history, or while open). */
+  startKind: MembershipEventKind | '';
+  endKind: MembershipEventKind | '';
 }
 
 const ENDS_MEMBERSHIP: readonly MembershipEventKind[] = ['transfer-out', 'leave', 'death'];
@@ -24,31 +27,35 @@ export function standingOf(member: Member, events: readonly MembershipEvent[]): 
   if (sorted.length === 0) return fallbackStanding(member);
   const standing: Standing = { member: [], paying: [] };
   let memberFrom = '';
+  let memberKind: MembershipEventKind | '' = '';
   let payingFrom = '';
   for (const e of sorted) {
     if (STARTS.includes(e.kind)) {
-      if (!memberFrom) memberFrom = e.date;
+      if (!memberFrom) {
+        memberFrom = e.date;
+        memberKind = e.kind;
+      }
       if (!payingFrom) payingFrom = e.date;
     } else if (ENDS_MEMBERSHIP.includes(e.kind)) {
-      if (memberFrom) standing.member.push({ from: memberFrom, to: e.date });
-      if (payingFrom) standing.paying.push({ from: payingFrom, to: e.date });
+      if (memberFrom) standing.member.push({ from: memberFrom, to: e.date, startKind: memberKind, endKind: e.kind });
+      if (payingFrom) standing.paying.push({ from: payingFrom, to: e.date, startKind: '', endKind: e.kind });
       memberFrom = '';
       payingFrom = '';
     } else if (payingFrom) {
       // retire / unemployed: still a member, no longer owes dues
-      standing.paying.push({ from: payingFrom, to: e.date });
+      standing.paying.push({ from: payingFrom, to: e.date, startKind: '', endKind: e.kind });
       payingFrom = '';
     }
   }
-  if (memberFrom) standing.member.push({ from: memberFrom, to: '' });
-  if (payingFrom) standing.paying.push({ from: payingFrom, to: '' });
+  if (memberFrom) standing.member.push({ from: memberFrom, to: '', startKind: memberKind, endKind: '' });
+  if (payingFrom) standing.paying.push({ from: payingFrom, to: '', startKind: '', endKind: '' });
   return standing;
 }
 
 function fallbackStanding(member: Member): Standing {
   const from = member.joinDate || '0000-01-01';
   if (['transferred-out', 'left', 'deceased'].includes(member.status)) return { member: [], paying: [] };
-  const member_ = [{ from, to: '' as const }];
+  const member_: Period[] = [{ from, to: '', startKind: '', endKind: '' }];
   const paying = member.status === 'active' ? member_ : [];
   return { member: member_, paying };
 }
@@ -67,7 +74,20 @@ export function owesDuesIn(standing: Standing, month: string): boolean {
 
 /** Retired (still a member, paying no dues) on the given day. */
 export function isRetiredOn(events: readonly MembershipEvent[], member: Member, date: IsoDate): boolean {
-  const last = [...events].filter((e) => e.date <= date).sort((a, b) => (a.date < b.date ? 1 : -1))[0];
+  const last = lastEventOn(events, date);
   if (!last) return events.length === 0 && member.status === 'retired';
   return last.kind === 'retire';
+}
+
+/** In work on the given day: a member neither retired nor unemployed (入会率 and the upward statistics count these). */
+export function isInServiceOn(events: readonly MembershipEvent[], member: Member, date: IsoDate): boolean {
+  const last = lastEventOn(events, date);
+  if (!last) return events.length === 0 && member.status === 'active';
+  return STARTS.includes(last.kind);
+}
+
+function lastEventOn(events: readonly MembershipEvent[], date: IsoDate): MembershipEvent | undefined {
+  let last: MembershipEvent | undefined;
+  for (const e of events) if (e.date <= date && (!last || e.date >= last.date)) last = e;
+  return last;
 }

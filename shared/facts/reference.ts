@@ -13,13 +13,15 @@ export interface FactReferenceEntry {
 const FILTER_OF: Record<FactKind, string> = {
   text: '',
   date: ' | cn_date',
+  month: ' | cn_date',
   count: '',
   persons: ' | persons',
   'person-times': ' | person_times',
   times: ' | times',
-  money: ' | yuan',
+  money: ' | money',
   ratio: ' | percent',
   year: '',
+  flag: '',
 };
 
 /** The facts as a flat reference list, in declaration order (palette and docs). */
@@ -47,11 +49,21 @@ function walk(fields: Record<string, Node>, prefix: string, loopVar: string, dep
   }
 }
 
+const SINGULAR: Record<string, string> = {
+  categories: 'category',
+  items: 'item',
+  photos: 'photo',
+  kinds: 'k',
+  subKinds: 'sub',
+  income: 'row',
+  expense: 'row',
+  overBudget: 'line',
+  withoutBudget: 'line',
+  overLimit: 'visit',
+  planned: 'plan',
+  openMonths: 'm',
+};
+
 function singular(key: string): string {
-  if (key === 'categories') return 'category';
-  if (key === 'items') return 'item';
-  if (key === 'photos') return 'photo';
-  if (key === 'kinds') return 'k';
-  if (key === 'income' || key === 'expense') return 'row';
-  return 'x';
+  return SINGULAR[key] ?? 'x';
 }

@@ -42,6 +42,38 @@ test('文档: preview, narrative, generate a Word file that opens', async ({ pag
   await expect(page.getByLabel('存在的问题')).toHaveValue(problem);
 });
 
+test('文档: the document date counts every figure to that day, and the summary agrees with the 会费 page', async ({ page }) => {
+  // the day the issue was written from: a summary drafted on 1 December, before December's payroll
+  await page.clock.setFixedTime(new Date('2026-12-01T10:00:00+08:00'));
+  await loadDemo(page);
+  await goTo(page, '会费');
+  await page.getByRole('tab', { name: /欠缴/ }).click();
+  await expect(page.getByTestId('arrears-window')).toContainText('至 2026年11月');
+  await expect(page.getByTestId('arrears-total')).toHaveText('共 2 人欠缴 293.35 元。');
+  await screenshot(page, 'dues-arrears');
+
+  await goTo(page, '文档');
+  const preview = page.getByTestId('doc-preview');
+  await expect(page.getByLabel('成文日期')).toHaveValue('2026-12-01');
+  await expect(preview).toContainText('截至2026年12月1日');
+  await expect(preview).toContainText('尚有2人欠缴293.35元，其中1人已连续5个月以上未缴');
+  await expect(preview).toContainText('12月尚未结束，当月会费不计入应缴');
+  await expect(preview).toContainText('另有2项活动计划于12月开展：“基层工会干部业务培训”“迎新年职工文艺汇演”');
+  await expect(page.getByTestId('document-checks')).toContainText('2 人欠缴会费 293.35 元');
+  await expect(preview.getByTestId('doc-signature')).toContainText('2026年12月1日');
+  await screenshot(page, 'documents-dated');
+
+  // another day: every figure follows it
+  const picker = page.getByLabel('成文日期');
+  await picker.click();
+  await picker.fill('2026-06-30');
+  await picker.press('Enter');
+  await expect(preview).toContainText('截至2026年6月30日');
+  await expect(preview).toContainText('现将2026年1月1日至6月30日的工作总结如下');
+  await expect(preview.getByTestId('doc-signature')).toContainText('2026年6月30日');
+  await expect(preview).not.toContainText('尚有2人欠缴');
+});
+
 test('文档: a copied template is edited with the facts palette, and its error shows its line', async ({ page }) => {
   await loadDemo(page);
   await goTo(page, '文档');
@@ -58,7 +90,7 @@ test('文档: a copied template is edited with the facts palette, and its error 
 
   await editor.fill(source);
   await page.getByRole('tab', { name: '会员', exact: true }).click();
-  await page.getByText('年末女会员数').click();
+  await page.getByText('女会员数', { exact: true }).click();
   await expect(editor).toHaveValue(/\{\{ members\.women \| persons \}\}/);
   await button(page, '保存模板').click();
   await expect(page.getByText('模板已保存')).toBeVisible();

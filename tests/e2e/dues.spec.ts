@@ -45,7 +45,7 @@ test('会费: post a month, pay one member in cash with a receipt, export the le
 
   const receipt = page.getByTestId('dues-receipt');
   await expect(receipt).toContainText(name);
-  await expect(receipt).toContainText(/[壹贰叁肆伍陆柒捌玖].*元/);
+  await expect(receipt).toContainText(/人民币[壹贰叁肆伍陆柒捌玖].*元/);
   await expect(receipt).toContainText(/No\. \d{4}-\d{4}/);
   await screenshot(page, 'dues-receipt');
   await page

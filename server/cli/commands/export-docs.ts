@@ -2,11 +2,11 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { TemplateError } from '../../../shared/documents/errors';
 import { BUNDLED_TEMPLATES, generateDocx, type BundledTemplateName } from '../../../shared/documents/generate';
-import { computeAnnualFacts, documentDate } from '../../../shared/facts/annual';
+import { computeAnnualFacts } from '../../../shared/facts/annual';
 import { optionalFlag, requireFlag, type ParsedArgs } from '../args';
 import { EXIT, type Command } from '../command';
 import { readBook, type CliIO } from '../io';
-import { yearFlag } from './facts';
+import { dateFlag, yearFlag } from './facts';
 
 const TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
 
@@ -18,18 +18,19 @@ const SUMMARIES: Record<BundledTemplateName, string> = {
 /** `export summary` and `export finance-report`: one command each, so other `export …` commands can sit beside them. */
 export const exportDocsCommands: readonly Command[] = (Object.keys(BUNDLED_TEMPLATES) as BundledTemplateName[]).map((which) => ({
   path: ['export', which],
-  usage: `unionbooks export ${which} --year YYYY --book 账簿.ubk --out 文件.docx [--template 模板.md]`,
+  usage: `unionbooks export ${which} --year YYYY --book 账簿.ubk --out 文件.docx [--date YYYY-MM-DD] [--template 模板.md]`,
   summary: SUMMARIES[which],
   run: (args, io) => exportDocument(which, args, io),
 }));
 
 async function exportDocument(which: BundledTemplateName, args: ParsedArgs, io: CliIO): Promise<number> {
   const year = yearFlag(requireFlag(args, 'year'));
+  const date = dateFlag(args, year);
   const out = requireFlag(args, 'out');
   const templatePath = optionalFlag(args, 'template') ?? `${TEMPLATES_DIR}${BUNDLED_TEMPLATES[which]}`;
   const source = await readFile(templatePath, 'utf8');
   const book = await readBook(requireFlag(args, 'book'));
-  const facts = computeAnnualFacts(book, year, { today: documentDate(year) });
+  const facts = computeAnnualFacts(book, year, { date });
   const attachments = new Map(book.attachments.filter((a) => a.deleted === 0).map((a) => [a.id, a]));
   let bytes: Uint8Array;
   try {

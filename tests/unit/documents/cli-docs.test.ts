@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,47 @@ describe('unionbooks facts / export', () => {
     expect(await main(['export', 'summary', '--year', '2025', '--book', bookPath, '--out', out, '--template', template], c.io)).toBe(1);
     expect(c.err.join('\n')).toContain('模板第 7 行：没有名为“members.tota”的数据项');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('counts everything to --date, on facts and on both documents', async () => {
+    const c = capture();
+    expect(await main(['facts', '--year', '2025', '--date', '2025-07-01', '--book', bookPath], c.io)).toBe(0);
+    const facts = JSON.parse(c.out.join('\n')) as {
+      today: string;
+      period: { asOf: string };
+      dues: { owedThrough: string };
+      activities: { count: number };
+    };
+    expect(facts).toMatchObject({ today: '2025-07-01', period: { asOf: '2025-07-01' }, dues: { owedThrough: '2025-06' } });
+    // the 2025-09-01 walk is after the date
+    expect(facts.activities.count).toBe(2);
+    const out = join(dir, 'summary-july.docx');
+    expect(
+      await main(['export', 'summary', '--year', '2025', '--date', '2025-07-01', '--book', bookPath, '--out', out], capture().io),
+    ).toBe(0);
+    const text = execFileSync(
+      '/usr/bin/python3',
+      ['-c', 'import sys, docx; print("\\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))', out],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(text).toContain('现将2025年1月1日至7月1日的工作总结如下');
+    expect(text.trim().endsWith('2025年7月1日')).toBe(true);
+  });
+
+  it('refuses a --date that is not a day of the year or after', async () => {
+    for (const [date, message] of [
+      ['2025-13-01', '--date 成文日期不存在：2025-13-01'],
+      ['1.7.2025', '--date 成文日期应为 YYYY-MM-DD：1.7.2025'],
+      ['2024-12-31', '--date 成文日期 2024-12-31 早于 2025 年，无法统计该年度'],
+    ]) {
+      const c = capture();
+      const out = join(dir, 'refused.docx');
+      expect(await main(['export', 'finance-report', '--year', '2025', '--date', date!, '--book', bookPath, '--out', out], c.io)).toBe(2);
+      expect(c.err[0]).toBe(message);
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('rejects a year that is not a year', async () => {

@@ -5,13 +5,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 import { generateDocx } from '../../../shared/documents/generate';
-import { formatYuan } from '../../../shared/money/fen';
 import { computeAnnualFacts } from '../../../shared/facts/annual';
 import type { AnnualFacts } from '../../../shared/facts/types';
+import { formatYuan } from '../../../shared/money/fen';
 
-/** The generated files opened by independent readers: python-docx, and LibreOffice → PDF → pdftotext. */
+/** The generated files opened by an independent reader: python-docx. */
 interface Para {
   text: string;
+  style: string | null;
+  breaks: number;
+  leftIndent: number | null;
+  keepNext: boolean;
   eastAsia: (string | null)[];
   size: (number | null)[];
   bold: boolean[];
@@ -19,6 +23,16 @@ interface Para {
   firstLine: number | null;
   line: number | null;
   lineRule: string | null;
+}
+interface StyleInfo {
+  eastAsia: string | null;
+  size: number | null;
+  bold: boolean | null;
+  basedOn: string | null;
+  outline: number | null;
+  charSpacing: number | null;
+  snapToGrid: string | null;
+  autoSpaceDN: string | null;
 }
 interface DocxReport {
   page: { width: number; height: number };
@@ -31,43 +45,33 @@ interface DocxReport {
   footer: { text: string; align: string; xml: number }[];
   evenFooter: { text: string; align: string; xml: number }[];
   fontTable: string;
+  styles: Record<'Normal' | 'Title' | 'Heading 1' | 'Heading 2' | 'Heading 3', StyleInfo>;
+  grid: { type: string; linePitch: string; charSpace: string } | null;
+  textWidth: number;
 }
 
 let dir = '';
 let facts: AnnualFacts;
-const files: Record<'summary' | 'report', string> = { summary: '', report: '' };
+const reports: Record<'summary' | 'report', DocxReport> = {} as never;
 
 function readDocx(path: string): DocxReport {
   const out = execFileSync('/usr/bin/python3', ['tests/fixtures/documents/read_docx.py', path], { encoding: 'utf8' });
   return JSON.parse(out) as DocxReport;
 }
 
-function pdfText(path: string): { text: string; pages: number } {
-  const profile = join(dir, 'lo-profile');
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path], {
-    stdio: 'ignore',
-    timeout: 120_000,
-  });
-  const pdf = path.replace(/\.docx$/, '.pdf');
-  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  return {
-    text: execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }),
-    pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0),
-  };
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'docs-'));
-  const book = generateDemoBook({ ...SMALL_DEMO, endMonth: '2025-12', photos: 3 });
-  facts = computeAnnualFacts(book, 2025);
+  const book = generateDemoBook({ ...SMALL_DEMO, endMonth: '2026-12', today: '2026-12-01' });
+  facts = computeAnnualFacts(book, 2026, { date: '2026-12-01' });
   const photos = new Map(book.attachments.map((a) => [a.id, a]));
   for (const [key, template] of [
     ['summary', 'annual-summary'],
     ['report', 'finance-report'],
   ] as const) {
     const { bytes } = await generateDocx(readFileSync(`templates/${template}.md`, 'utf8'), facts, (id) => photos.get(id));
-    files[key] = join(dir, `${template}.docx`);
-    writeFileSync(files[key], bytes);
+    const path = join(dir, `${template}.docx`);
+    writeFileSync(path, bytes);
+    reports[key] = readDocx(path);
   }
 });
 
@@ -75,63 +79,103 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the annual summary, read by python-docx', () => {
   it('is A4 with the GB/T 9704 margins', () => {
-    const r = readDocx(files.summary);
+    const r = reports.summary;
     expect(r.page).toEqual({ width: 210, height: 297 });
     expect(r.margins).toEqual({ top: 37, bottom: 35, left: 28, right: 26 });
   });
 
-  it('sets the East Asian font of title, body and each heading level', () => {
-    const r = readDocx(files.summary);
+  it('lays the page out as 22 lines of 28 characters', () => {
+    const r = reports.summary;
+    expect(r.grid).toMatchObject({ type: 'linesAndChars', linePitch: '579' });
+    const textHeight = 297 - 37 - 35;
+    expect(Math.floor(((textHeight / 25.4) * 72) / (579 / 20))).toBe(22);
+    // the grid's pitch (what Word shows in page setup) and the condensed characters both give 28 a line
+    const pitch = 16 + Number(r.grid!.charSpace) / 4096;
+    expect(Math.floor(r.textWidth / pitch)).toBe(28);
+    const advance = 16 + (r.styles.Normal.charSpacing ?? 0) / 20;
+    expect(Math.floor(r.textWidth / advance)).toBe(28);
+    expect(r.styles.Normal).toMatchObject({ eastAsia: '仿宋_GB2312', size: 16, snapToGrid: '0', autoSpaceDN: '0' });
+  });
+
+  it('uses Word’s heading styles, each with its East Asian font', () => {
+    const r = reports.summary;
+    expect(r.styles.Title).toMatchObject({ eastAsia: '方正小标宋简体', size: 22, bold: false, basedOn: 'Normal' });
+    expect(r.styles['Heading 1']).toMatchObject({ eastAsia: '黑体', size: 16, bold: false, outline: 0 });
+    expect(r.styles['Heading 2']).toMatchObject({ eastAsia: '楷体_GB2312', size: 16, bold: false, outline: 1 });
+    expect(r.styles['Heading 3']).toMatchObject({ eastAsia: '仿宋_GB2312', size: 16, bold: true, outline: 2 });
+    const h1 = r.paragraphs.filter((p) => /^[一二三四]、/.test(p.text));
+    expect(h1.map((p) => p.style)).toEqual(h1.map(() => 'Heading 1'));
+    expect(h1.map((p) => p.text)).toEqual(['一、主要工作及成效', '二、存在的问题', '三、2027年工作计划']);
+    const h2 = r.paragraphs.filter((p) => /^（[一二三四五六七八九十]+）/.test(p.text));
+    expect(h2.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(h2.map((p) => p.style))).toEqual(new Set(['Heading 2']));
+    expect(h2.every((p) => p.keepNext)).toBe(true);
+  });
+
+  it('sets the East Asian font of every run; the body is 3号 仿宋 with a two-character indent at 28.95 pt', () => {
+    const r = reports.summary;
     const [title, body] = r.paragraphs;
-    expect(title!.text).toBe(`${facts.union.name}2025年度工作总结`);
-    expect(title!.eastAsia).toEqual(['方正小标宋简体']);
-    expect(title!.size).toEqual([22]);
+    expect(title!.style).toBe('Title');
+    expect(title!.eastAsia.every((f) => f === '方正小标宋简体')).toBe(true);
+    expect(title!.size.every((s) => s === 22)).toBe(true);
     expect(title!.align).toContain('CENTER');
     expect(body!.eastAsia.every((f) => f === '仿宋_GB2312')).toBe(true);
     expect(body!.size[0]).toBe(16);
     expect(body!.firstLine).toBe(32);
     expect(body!.line).toBeCloseTo(28.95, 1);
     expect(body!.lineRule).toContain('EXACTLY');
-    const h2 = r.paragraphs.find((p) => p.text.startsWith('一、'))!;
-    expect(h2.text).toBe('一、主要工作及成效');
-    expect(h2.eastAsia).toEqual(['黑体']);
-    const h3 = r.paragraphs.find((p) => p.text.startsWith('（一）'))!;
-    expect(h3.eastAsia).toEqual(['楷体_GB2312']);
     const withText = r.paragraphs.filter((p) => p.text !== '');
     expect(withText.flatMap((p) => p.eastAsia).filter((f) => !f)).toEqual([]);
     expect(r.tableFonts).toEqual(['仿宋_GB2312']);
-  });
-
-  it('names the fallbacks in the font table', () => {
-    const r = readDocx(files.summary);
     expect(r.fontTable).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
     expect(r.fontTable).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
-    expect(r.fontTable).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>');
   });
 
-  it('carries the figures, the welfare table, photos and "— N —" page numbers', () => {
-    const r = readDocx(files.summary);
+  it('breaks the title between the issuing body and the 年度 line', () => {
+    const title = reports.summary.paragraphs[0]!;
+    expect(title.text).toBe(`${facts.union.name}\n2026年度工作总结`);
+    expect(title.breaks).toBe(1);
+  });
+
+  it('ends with the signature block of GB/T 9704 7.3.5.2, kept with the last paragraph', () => {
+    const ps = reports.summary.paragraphs;
+    const [last, blank, issuer, date] = ps.slice(-4);
+    expect(last!.text).not.toBe('');
+    expect(last!.keepNext).toBe(true);
+    expect(blank).toMatchObject({ text: '', keepNext: true });
+    expect(issuer).toMatchObject({ text: facts.union.name, keepNext: true });
+    expect(date!.text).toBe('2026年12月1日');
+    // 16 characters of name 右空二字: it starts 28 − 2 − 16 = 10 characters in; the date 2 characters further
+    const advance = 16 - 0.3;
+    expect(issuer!.leftIndent).toBeCloseTo(10 * advance, 0);
+    expect(date!.leftIndent).toBeCloseTo(12 * advance, 0);
+  });
+
+  it('carries the figures, the welfare table, captioned photos and "— N —" page numbers', () => {
+    const r = reports.summary;
     const text = r.paragraphs.map((p) => p.text).join('\n');
     expect(text).toContain(`工会会员${facts.members.total}人`);
-    expect(text).toContain(`实收会费${formatYuan(facts.dues.collectedFen)}元`);
-    expect(text).toContain(`全年走访慰问会员${facts.welfare.personTimes}人次`);
+    expect(text).toContain(`共走访慰问会员${facts.welfare.visits.personTimes}人次`);
     const welfare = r.tables[0]!;
-    expect(welfare[0]).toEqual(['慰问类型', '人次', '金额（元）']);
+    expect(welfare[0]).toEqual(['项目', '人次', '金额（元）']);
     expect(welfare[welfare.length - 1]).toEqual(['合计', String(facts.welfare.personTimes), formatYuan(facts.welfare.amountFen)]);
-    expect(r.images).toBe(3);
+    expect(r.images).toBeGreaterThanOrEqual(3);
+    const captions = r.paragraphs
+      .filter((p, i) => i > 0 && r.paragraphs[i - 1]!.text === '' && /（\d+月\d+日）$/.test(p.text))
+      .map((p) => p.text);
+    expect(captions.length).toBe(r.images);
+    for (const c of captions) expect(c).not.toMatch(/IMG_|\.png|activity-photo/i);
     expect(r.oddEven).toBe(true);
     expect(r.footer[0]!.align).toContain('RIGHT');
     expect(r.evenFooter[0]!.align).toContain('LEFT');
     expect(r.footer[0]!.text).toMatch(/^— .* —$/);
     expect(r.footer[0]!.xml).toBeGreaterThan(0);
-    expect(r.paragraphs[r.paragraphs.length - 1]!.text).toBe('2025年12月31日');
-    expect(r.paragraphs[r.paragraphs.length - 1]!.align).toContain('RIGHT');
   });
 });
 
 describe('the finance report, read by python-docx', () => {
-  it('has income and expense tables whose totals are the books’', () => {
-    const r = readDocx(files.report);
+  it('has income, expense and balance tables whose totals are the books’', () => {
+    const r = reports.report;
     const [income, expense, balance] = r.tables;
     expect(income![0]).toEqual(['收入科目', '预算数（元）', '实际数（元）', '执行率']);
     expect(income![income!.length - 1]![2]).toBe(formatYuan(facts.finance.incomeFen));
@@ -139,25 +183,17 @@ describe('the finance report, read by python-docx', () => {
     expect(balance!.map((row) => row.join('|'))).toEqual([
       '项目|金额（元）',
       `年初结余|${formatYuan(facts.finance.openingFen)}`,
-      `本年收入|${formatYuan(facts.finance.incomeFen)}`,
-      `本年支出|${formatYuan(facts.finance.expenseFen)}`,
-      `年末结余|${formatYuan(facts.finance.closingFen)}`,
+      `其中：库存现金|${formatYuan(facts.finance.openingCashFen)}`,
+      `其中：银行存款|${formatYuan(facts.finance.openingBankFen)}`,
+      `加：本年收入|${formatYuan(facts.finance.incomeFen)}`,
+      `减：本年支出|${formatYuan(facts.finance.expenseFen)}`,
+      `期末结余（截至12月1日）|${formatYuan(facts.finance.closingFen)}`,
+      `其中：库存现金|${formatYuan(facts.finance.closingCashFen)}`,
+      `其中：银行存款|${formatYuan(facts.finance.closingBankFen)}`,
     ]);
-    const h2 = r.paragraphs.filter((p) => /^[一二三四五六]、/.test(p.text)).map((p) => p.text);
-    expect(h2).toEqual(['一、经费收入情况', '二、经费支出情况', '三、收支结余情况', '四、预算执行情况', '五、下一步工作打算']);
-  });
-});
-
-describe('LibreOffice opens both files', () => {
-  it('converts them to PDF with the figures in the text', () => {
-    const summary = pdfText(files.summary);
-    expect(summary.pages).toBeGreaterThan(2);
-    const flat = summary.text.replace(/\s+/g, '');
-    expect(flat).toContain(`工会会员${facts.members.total}人`);
-    expect(flat).toContain(formatYuan(facts.welfare.amountFen));
-    const report = pdfText(files.report);
-    const reportFlat = report.text.replace(/\s+/g, '');
-    expect(reportFlat).toContain(`年末结余${formatYuan(facts.finance.closingFen)}元`);
-    expect(reportFlat).toContain(formatYuan(facts.finance.expenseFen));
+    const h1 = r.paragraphs.filter((p) => p.style === 'Heading 1').map((p) => p.text);
+    expect(h1).toEqual(['一、经费收入情况', '二、经费支出情况', '三、收支结余情况', '四、预算执行情况', '五、下一步工作打算']);
+    expect(r.paragraphs[0]!.text).toBe(`关于${facts.union.name}\n2026年度经费收支情况的报告`);
+    expect(r.paragraphs.slice(-2).map((p) => p.text)).toEqual([facts.union.name, '2026年12月1日']);
   });
 });

@@ -20,7 +20,7 @@ describe('Chinese figure filters', () => {
     expect(render('{{ yearEnd | cn_date }}')).toBe('2025年12月31日');
     expect(render('{{ "2025-03" | cn_date }}')).toBe('2025年3月');
     expect(render('{{ members.joinRate | percent }}')).toBe('30.0%');
-    expect(render('{{ dues.collectionRate | percent: 2 }}')).toBe('97.54%');
+    expect(render('{{ dues.collectionRate | percent: 2 }}')).toBe('97.37%');
     expect(render('{{ members.total | persons }}')).toBe('4人');
     expect(render('{{ activities.personTimes | person_times }}')).toBe('35人次');
     expect(render('{{ activities.count | times }}')).toBe('3次');

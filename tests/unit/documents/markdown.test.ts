@@ -51,13 +51,24 @@ describe('Markdown → document model', () => {
     expect(model.blocks[1]?.type).toBe('paragraph');
   });
 
-  it('reads photos and the right-aligned signature block', () => {
-    const model = parseMarkdown('![篮球赛](attachment:abc-1)\n\n::: right\n某某工会\n\n2025年12月31日\n:::');
+  it('reads photos, and a right-aligned block ending in a date as the signature block', () => {
+    const model = parseMarkdown('![篮球赛](attachment:abc-1)\n\n::: right\n某某工会\n\n2025年12月31日\n:::\n\n::: right\n附件：名册\n:::');
     expect(model.blocks).toEqual([
       { type: 'image', attachmentId: 'abc-1', caption: '篮球赛' },
-      { type: 'paragraph', runs: [{ text: '某某工会', bold: false }], align: 'right', indent: false },
-      { type: 'paragraph', runs: [{ text: '2025年12月31日', bold: false }], align: 'right', indent: false },
+      { type: 'signature', issuer: '某某工会', date: '2025年12月31日' },
+      { type: 'paragraph', runs: [{ text: '附件：名册', bold: false }], align: 'right', indent: false },
     ]);
+  });
+
+  it('takes consecutive # lines as the lines of one title, and breaks a long one between words', () => {
+    const two = parseMarkdown('# 嘉禾市精工机械有限公司工会委员会\n\n# 2026年度工作总结\n\n正文');
+    expect(two.blocks[0]).toEqual({
+      type: 'title',
+      text: '嘉禾市精工机械有限公司工会委员会2026年度工作总结',
+      lines: ['嘉禾市精工机械有限公司工会委员会', '2026年度工作总结'],
+    });
+    const one = parseMarkdown('# 嘉禾市精工机械有限公司工会委员会2026年度工作总结');
+    expect(one.blocks[0]).toMatchObject({ lines: ['嘉禾市精工机械有限公司工会委员会', '2026年度工作总结'] });
   });
 
   it('writes Chinese numerals', () => {

@@ -5,6 +5,7 @@ import { openMutator, type Mutator } from '../../../renderer/src/db/mutations';
 import { BUNDLED } from '../../../renderer/src/features/documents/bundled';
 import { copyTemplate, saveTemplate, saveYearNote } from '../../../renderer/src/features/documents/mutations';
 import { loadYearBook } from '../../../renderer/src/features/documents/queries';
+import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 import { computeAnnualFacts } from '../../../shared/facts/annual';
 import { smallBook } from '../facts/small-book';
 
@@ -27,6 +28,17 @@ describe('文档 page data', () => {
     await mutator.replaceBook(book);
     const fromDb = computeAnnualFacts(await loadYearBook(db, 2025), 2025);
     expect(fromDb).toEqual(computeAnnualFacts(book, 2025));
+  });
+
+  it('loads what a year’s documents count, last year included, to any document date', async () => {
+    const book = generateDemoBook({ ...SMALL_DEMO, endMonth: '2026-12', today: '2026-12-31' });
+    await mutator.replaceBook(book);
+    const loaded = await loadYearBook(db, 2026);
+    for (const date of ['2026-06-30', '2026-12-01', '2026-12-31']) {
+      const fromDb = computeAnnualFacts(loaded, 2026, { date });
+      expect(fromDb).toEqual(computeAnnualFacts(book, 2026, { date }));
+      expect(fromDb.previous.available).toBe(true);
+    }
   });
 
   it('keeps one narrative row per year, through the outbox', async () => {

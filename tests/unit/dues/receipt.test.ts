@@ -28,13 +28,13 @@ describe('会费收据', () => {
       receiptNumber: '2025-0012',
       amountFen: 2500,
       amountFigures: '¥25.00',
-      amountCapitals: '贰拾伍元整',
+      amountCapitals: '人民币贰拾伍元整',
       monthsText: '2025年4月—5月',
       paidDateText: '2025年6月10日',
       payee: '王晓燕',
     });
     expect(buildReceipt({ name: '', treasurer: '' }, { name: '', department: '' }, [payment('2025-04', 1250)]).amountCapitals).toBe(
-      '壹拾贰元伍角整',
+      '人民币壹拾贰元伍角整',
     );
   });
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { Attachment } from '../../../../shared/model/records';
 import { columnWidths } from '../../../../shared/documents/layout';
 import type { DocBlock, DocModel } from '../../../../shared/documents/model';
+import { signaturePlacement } from '../../../../shared/documents/signature';
 
 const FANGSONG = '"仿宋_GB2312", FangSong_GB2312, 仿宋, FangSong, STFangsong, "Noto Serif CJK SC", serif';
 const FONT = {
@@ -25,7 +26,12 @@ const page: CSSProperties = {
   lineHeight: '28.95pt',
   color: '#000',
   textAlign: 'justify',
+  // 28 characters a line, as the .docx condenses them (shared/documents/layout CHAR_SPACING)
+  letterSpacing: '-0.3pt',
 };
+
+/** One character of the 3号 body, as the .docx advances it. */
+const CHAR = 'calc(16pt - 0.3pt)';
 
 const indent: CSSProperties = { textIndent: '2em', margin: 0 };
 
@@ -43,7 +49,11 @@ function Block({ block, urls }: { block: DocBlock; urls: Map<string, string> }) 
             margin: '0 0 28.95pt',
           }}
         >
-          {block.text}
+          {block.lines.map((line, i) => (
+            <span key={i} style={{ display: 'block' }}>
+              {line}
+            </span>
+          ))}
         </h1>
       );
     case 'heading': {
@@ -68,7 +78,7 @@ function Block({ block, urls }: { block: DocBlock; urls: Map<string, string> }) 
               : {
                   margin: 0,
                   textAlign: block.align === 'justify' ? 'justify' : block.align,
-                  paddingRight: block.align === 'right' ? '4em' : 0,
+                  paddingRight: block.align === 'right' ? '2em' : 0,
                 }
           }
         >
@@ -105,6 +115,15 @@ function Block({ block, urls }: { block: DocBlock; urls: Map<string, string> }) 
           </tbody>
         </table>
       );
+    case 'signature': {
+      const place = signaturePlacement(block.issuer, block.date);
+      return (
+        <div style={{ marginTop: '28.95pt' }} data-testid="doc-signature">
+          <p style={{ margin: 0, textAlign: 'left', paddingLeft: `calc(${CHAR} * ${place.issuerStart})` }}>{block.issuer}</p>
+          <p style={{ margin: 0, textAlign: 'left', paddingLeft: `calc(${CHAR} * ${place.dateStart})` }}>{block.date}</p>
+        </div>
+      );
+    }
     case 'image': {
       const url = urls.get(block.attachmentId);
       return (

@@ -1,10 +1,14 @@
-import { Alert, App, Button, Card, Col, Empty, Row, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Row, Select, Space, Spin, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
+import { todayIso } from '../../../../shared/clock/today';
 import { documentFileName, generateDocx } from '../../../../shared/documents/generate';
+import { documentDate } from '../../../../shared/facts/annual';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { BUNDLED, type TemplateChoice } from './bundled';
 import { DocPreview } from './DocPreview';
+import { DocumentChecks } from './DocumentChecks';
 import { copyTemplate, deleteTemplate, saveTemplate, saveYearNote, type Narrative } from './mutations';
 import { NarrativeForm } from './NarrativeForm';
 import { useDocumentYears, useUserTemplates, useYearBook, useYearNote } from './queries';
@@ -13,9 +17,9 @@ import { TemplateActions, TemplatePicker } from './TemplatePicker';
 import { useDocument } from './useDocument';
 
 /** Summaries are written from October on for the current year, earlier in the year for the last one. */
-function defaultYear(years: readonly number[], now: Date): number {
-  const current = now.getFullYear();
-  if (now.getMonth() >= 9 || !years.includes(current - 1)) return years.includes(current) ? current : years[0]!;
+function defaultYear(years: readonly number[], today: string): number {
+  const current = Number(today.slice(0, 4));
+  if (Number(today.slice(5, 7)) >= 10 || !years.includes(current - 1)) return years.includes(current) ? current : years[0]!;
   return current - 1;
 }
 
@@ -34,10 +38,13 @@ export function DocumentsPage() {
   const [busy, setBusy] = useState<'' | 'generate' | 'note' | 'template'>('');
 
   useEffect(() => {
-    if (year === null && years && years.length > 0) setYear(defaultYear(years, new Date()));
+    if (year === null && years && years.length > 0) setYear(defaultYear(years, todayIso()));
   }, [year, years]);
 
-  const activeYear = year ?? new Date().getFullYear();
+  const activeYear = year ?? Number(todayIso().slice(0, 4));
+  // 成文日期: today for the current year, 31 December for a past one, unless the user picks another day
+  const [pickedDate, setPickedDate] = useState<string | null>(null);
+  const date = pickedDate ?? documentDate(activeYear);
   const book = useYearBook(activeYear);
   const note = useYearNote(activeYear);
   const [draft, setDraft] = useState<Narrative>(EMPTY_NARRATIVE);
@@ -58,7 +65,7 @@ export function DocumentsPage() {
   const choice = choices.find((c) => c.key === templateKey) ?? BUNDLED[0]!;
   const userTemplate = userTemplates?.find((t) => t.id === choice.key);
   const source = editing === choice.key ? editSource : choice.source;
-  const { facts, built, error } = useDocument(book, activeYear, draft, source);
+  const { facts, built, error } = useDocument(book, activeYear, date, draft, source);
 
   if (!years || !userTemplates) return <Spin />;
 
@@ -123,8 +130,18 @@ export function DocumentsPage() {
             aria-label="年度"
             style={{ width: 110 }}
             value={activeYear}
-            onChange={setYear}
+            onChange={(y) => {
+              setYear(y);
+              setPickedDate(null);
+            }}
             options={years.map((y) => ({ value: y, label: `${y}年` }))}
+          />
+          <span>成文日期</span>
+          <DatePicker
+            aria-label="成文日期"
+            allowClear={false}
+            value={dayjs(date)}
+            onChange={(d) => setPickedDate(d ? d.format('YYYY-MM-DD') : null)}
           />
           <Button type="primary" onClick={generate} loading={busy === 'generate'} disabled={!built}>
             生成 Word 文档
@@ -146,6 +163,7 @@ export function DocumentsPage() {
           />
         </Space>
       </Card>
+      {facts && <DocumentChecks facts={facts} />}
       <Row gutter={16}>
         <Col xs={24} xl={9}>
           {editing && userTemplate ? (

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { todayIso } from '../../../../shared/clock/today';
 import { emptyBook, type BookTables } from '../../../../shared/model/book';
 import type { Attachment, UserTemplate, YearNote } from '../../../../shared/model/records';
 import type { UnionBooksDB } from '../../db/database';
@@ -7,28 +8,53 @@ import { useServices } from '../../app/services';
 const alive = <T extends { deleted: 0 | 1 }>(r: T) => r.deleted === 0;
 
 /**
- * The part of the book a year's documents are computed from. Dues and wage bases are read for
- * the year only (they are the big tables); entries are read whole because the opening balance
- * carries forward from the first recorded year.
+ * The part of the book a year's documents are computed from: the year and the one before it (for
+ * 同比). Dues and wage bases are the big tables: payments are read for the months a year's money can
+ * concern (late payments for the two years before, advance payments for the next); entries are read
+ * whole because the opening balance carries forward from the first recorded year.
  */
 export async function loadYearBook(db: UnionBooksDB, year: number): Promise<BookTables> {
-  const from = `${year}-01-01`;
+  const from = `${year - 1}-01-01`;
   const to = `${year}-12-31`;
   const book = emptyBook();
-  const [union, members, memberships, wageBases, duesPayments, activities, welfare, transactions, budgets, openingBalances, yearNotes] =
-    await Promise.all([
-      db.union.filter(alive).toArray(),
-      db.members.filter(alive).toArray(),
-      db.memberships.filter(alive).toArray(),
-      db.wageBases.where('year').equals(year).filter(alive).toArray(),
-      db.duesPayments.where('month').between(`${year}-01`, `${year}-12`, true, true).filter(alive).toArray(),
-      db.activities.where('startDate').between(from, to, true, true).filter(alive).toArray(),
-      db.welfare.where('date').between(from, to, true, true).filter(alive).toArray(),
-      db.transactions.filter(alive).toArray(),
-      db.budgets.where('year').equals(year).toArray(),
-      db.openingBalances.toArray(),
-      db.yearNotes.where('year').equals(year).toArray(),
-    ]);
+  const [
+    union,
+    members,
+    memberships,
+    wageBases,
+    duesPayments,
+    activities,
+    welfare,
+    transactions,
+    budgets,
+    openingBalances,
+    monthCloses,
+    yearNotes,
+  ] = await Promise.all([
+    db.union.filter(alive).toArray(),
+    db.members.filter(alive).toArray(),
+    db.memberships.filter(alive).toArray(),
+    db.wageBases
+      .where('year')
+      .between(year - 2, year, true, true)
+      .filter(alive)
+      .toArray(),
+    db.duesPayments
+      .where('month')
+      .between(`${year - 2}-01`, `${year + 1}-12`, true, true)
+      .filter(alive)
+      .toArray(),
+    db.activities.where('startDate').between(from, to, true, true).filter(alive).toArray(),
+    db.welfare.where('date').between(from, to, true, true).filter(alive).toArray(),
+    db.transactions.filter(alive).toArray(),
+    db.budgets
+      .where('year')
+      .between(year - 1, year, true, true)
+      .toArray(),
+    db.openingBalances.toArray(),
+    db.monthCloses.toArray(),
+    db.yearNotes.where('year').equals(year).toArray(),
+  ]);
   const photoIds = activities.flatMap((a) => a.photoIds);
   const photos = (await db.attachments.bulkGet(photoIds)).filter((a): a is Attachment => a !== undefined && a.deleted === 0);
   return {
@@ -43,6 +69,7 @@ export async function loadYearBook(db: UnionBooksDB, year: number): Promise<Book
     transactions,
     budgets,
     openingBalances,
+    monthCloses,
     yearNotes,
     attachments: photos,
   };
@@ -57,7 +84,7 @@ export function useYearBook(year: number): BookTables | undefined {
 export function useDocumentYears(): number[] | undefined {
   const { db } = useServices();
   return useLiveQuery(async () => {
-    const years = new Set<number>([new Date().getFullYear()]);
+    const years = new Set<number>([Number(todayIso().slice(0, 4))]);
     const firstTx = await db.transactions.orderBy('date').first();
     const lastTx = await db.transactions.orderBy('date').last();
     const firstDues = await db.duesPayments.orderBy('month').first();

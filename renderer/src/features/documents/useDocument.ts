@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { TemplateError } from '../../../../shared/documents/errors';
 import { buildDocument, type BuiltDocument } from '../../../../shared/documents/generate';
-import { computeAnnualFacts, documentDate } from '../../../../shared/facts/annual';
+import { computeAnnualFacts, documentDateProblem } from '../../../../shared/facts/annual';
 import type { AnnualFacts } from '../../../../shared/facts/types';
 import type { BookTables } from '../../../../shared/model/book';
 import type { Narrative } from './mutations';
@@ -12,17 +12,22 @@ export interface DocumentState {
   error: string | null;
 }
 
-/** Facts of the year (with the unsaved narrative draft) → document model, or the template's error in Chinese. */
-export function useDocument(book: BookTables | undefined, year: number, narrative: Narrative, source: string): DocumentState {
+/**
+ * Facts of the year as of the document date (with the unsaved narrative draft) → document model, or
+ * the template's error in Chinese.
+ */
+export function useDocument(book: BookTables | undefined, year: number, date: string, narrative: Narrative, source: string): DocumentState {
   const base = useMemo(() => {
     if (!book) return { facts: null, error: null };
+    const problem = documentDateProblem(year, date);
+    if (problem) return { facts: null, error: problem };
     try {
-      return { facts: computeAnnualFacts(book, year, { today: documentDate(year) }), error: null };
+      return { facts: computeAnnualFacts(book, year, { date }), error: null };
     } catch (error) {
       // e.g. an entry on an account code the chart does not know: say so instead of breaking the page
       return { facts: null, error: `无法汇总${year}年的数据：${error instanceof Error ? error.message : String(error)}` };
     }
-  }, [book, year]);
+  }, [book, year, date]);
   const facts = useMemo(() => (base.facts ? { ...base.facts, notes: narrative } : null), [base.facts, narrative]);
   return useMemo(() => {
     if (!facts) return { facts: null, built: null, error: base.error };

@@ -2,13 +2,14 @@ import { DownloadOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Col, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { buildYearGrid, throughMonthFor, formatRate } from '../../../../shared/dues/grid';
+import { buildYearGrid, formatRate } from '../../../../shared/dues/grid';
+import { dueThrough } from '../../../../shared/dues/overdue';
 import { buildReceipt, type DuesReceipt } from '../../../../shared/dues/receipt';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesPayment } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { useUnion } from '../union/queries';
-import { arrearsOf } from './arrears-hooks';
+import { useArrearsContext, usePageArrears } from './arrears-hooks';
 import { ArrearsList } from './ArrearsList';
 import { exportLedger } from './exports';
 import { errorText } from './format';
@@ -41,11 +42,12 @@ export function DuesPage() {
   const agreement = useDuesAgreement(year);
 
   const rule = union?.duesRule;
+  const arrearsContext = useArrearsContext();
   const grid = useMemo(() => {
     if (!loaded || !rule) return null;
-    return buildYearGrid(loaded.index, year, rule, throughMonthFor(year, today));
-  }, [loaded, rule, year, today]);
-  const arrears = useMemo(() => (loaded ? arrearsOf(loaded, today) : undefined), [loaded, today]);
+    return buildYearGrid(loaded.index, year, rule, dueThrough(year, today), arrearsContext?.booksStart ?? null);
+  }, [loaded, rule, year, today, arrearsContext]);
+  const arrears = usePageArrears(loaded, today);
   const years = useMemo(() => {
     const set = new Set<number>([Number(today.slice(0, 4)), year]);
     for (const w of loaded?.data.wageBases ?? []) set.add(w.year);
@@ -106,7 +108,7 @@ export function DuesPage() {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title="应收（截至本月）" value={formatYuan(grid.expectedFen)} suffix="元" />
+            <Statistic title="应收（已到期月份）" value={formatYuan(grid.expectedFen)} suffix="元" />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -164,7 +166,11 @@ export function DuesPage() {
           {
             key: 'arrears',
             label: `欠缴${arrears && arrears.rows.length > 0 ? `（${arrears.rows.length}）` : ''}`,
-            children: arrears ? <ArrearsList rows={arrears.rows} throughMonth={arrears.throughMonth} /> : <Spin />,
+            children: arrears ? (
+              <ArrearsList rows={arrears.rows} fromMonth={arrears.fromMonth} throughMonth={arrears.throughMonth} />
+            ) : (
+              <Spin />
+            ),
           },
           {
             key: 'bases',

@@ -1,29 +1,60 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { computeArrears, firstDuesMonth, type ArrearsRow } from '../../../../shared/dues/arrears';
+import { todayIso } from '../../../../shared/clock/today';
+import { arrearsOn, duesStartMonth, type ArrearsRow } from '../../../../shared/dues/arrears';
 import type { DuesData, DuesIndex } from '../../../../shared/dues/data';
-import { addMonths } from '../../../../shared/dues/months';
-import { todayIso, useDuesIndex } from './queries';
+import { lastOverdueMonth } from '../../../../shared/dues/overdue';
+import { DEFAULT_DUES_RULE } from '../../../../shared/dues/rule';
+import { booksStartMonth } from '../../../../shared/finance/books-start';
+import type { DuesRule, IsoMonth } from '../../../../shared/model/records';
+import { useServices } from '../../app/services';
+import { useDuesIndex } from './queries';
 
 export interface PageArrears {
   rows: ArrearsRow[];
+  /** The last month counted: the latest month that is overdue today. */
   throughMonth: string;
+  /** The first month counted: the start of books, where the records begin, or the start of last year. */
+  fromMonth: string;
+}
+
+/** What arrears are counted by besides the payments: the union's dues rule and the start of books. */
+export interface ArrearsContext {
+  rule: DuesRule;
+  booksStart: IsoMonth | null;
 }
 
 /**
- * Arrears from the start of last year (or where the records begin, if later) up to last month:
- * the current month's payroll may not be posted yet, and counting it would put every member on
- * the list in the first days of a month.
+ * Arrears on `today` by the same rule as the documents (shared/dues/overdue, shared/dues/arrears):
+ * the current month, whose payroll may not be posted yet, is never arrears; nothing before the start
+ * of books is owed; a member whose dues come to 0 owes nothing. The window reaches back to the start
+ * of last year, as far as this page reads payments.
  */
-export function arrearsOf(loaded: { data: DuesData; index: DuesIndex }, today: string = todayIso()): PageArrears {
-  const throughMonth = addMonths(today.slice(0, 7), -1);
+export function arrearsOf(loaded: { data: DuesData; index: DuesIndex }, context: ArrearsContext, today: string = todayIso()): PageArrears {
+  const throughMonth = lastOverdueMonth(today);
   const windowStart = `${Number(today.slice(0, 4)) - 1}-01`;
-  const first = firstDuesMonth(loaded.data, throughMonth);
-  const from = first > windowStart ? first : windowStart;
-  return { rows: computeArrears(loaded.index, from, throughMonth), throughMonth };
+  const first = duesStartMonth(context.booksStart, loaded.data) ?? throughMonth;
+  const fromMonth = first > windowStart ? first : windowStart;
+  return { rows: arrearsOn(loaded.index, { asOf: today, fromMonth, rule: context.rule }), throughMonth, fromMonth };
+}
+
+export function useArrearsContext(): ArrearsContext | undefined {
+  const { db } = useServices();
+  return useLiveQuery(async () => {
+    const [union, openings] = await Promise.all([db.union.filter((u) => u.deleted === 0).first(), db.openingBalances.toArray()]);
+    return { rule: union?.duesRule ?? DEFAULT_DUES_RULE, booksStart: booksStartMonth(openings) };
+  }, [db]);
+}
+
+/** For the 会费 page, which has loaded the dues data already. */
+export function usePageArrears(loaded: { data: DuesData; index: DuesIndex } | undefined, today: string): PageArrears | undefined {
+  const context = useArrearsContext();
+  return useMemo(() => (loaded && context ? arrearsOf(loaded, context, today) : undefined), [loaded, context, today]);
 }
 
 /** For pages that do not load dues data themselves (概览). */
 export function useArrears(): PageArrears | undefined {
-  const loaded = useDuesIndex(Number(todayIso().slice(0, 4)));
-  return useMemo(() => (loaded ? arrearsOf(loaded) : undefined), [loaded]);
+  const today = todayIso();
+  const loaded = useDuesIndex(Number(today.slice(0, 4)));
+  return usePageArrears(loaded, today);
 }
