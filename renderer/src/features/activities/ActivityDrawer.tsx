@@ -5,6 +5,7 @@ import { todayIso } from '../../../../shared/clock/today';
 import { ACTIVITY_CATEGORIES } from '../../../../shared/activities/categories';
 import type { Activity } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
+import { countRule } from '../../components/count-rule';
 import { afterToday } from '../../components/dates';
 import { useSubmit } from '../../components/useSubmit';
 import { LinkedExpenses } from './LinkedExpenses';
@@ -141,8 +142,13 @@ export function ActivityDrawer({ activity, open, onClose, onSaved }: Props) {
         <Form.Item name="participantIds" label="参加会员" extra="从会员名册中选择，可输入姓名或部门搜索">
           <MemberSelect members={roster ?? []} multiple />
         </Form.Item>
-        <Form.Item name="headCount" label="参加人数" extra="不逐一选人时填总人数；若已选会员，填含已选会员在内的总人数">
-          <InputNumber min={0} precision={0} style={{ width: 160 }} suffix="人" />
+        <Form.Item
+          name="headCount"
+          label="参加人数"
+          rules={[countRule('参加人数')]}
+          extra="不逐一选人时填总人数；若已选会员，填含已选会员在内的总人数"
+        >
+          <InputNumber style={{ width: 160 }} suffix="人" />
         </Form.Item>
         <Form.Item name="description" label="活动内容">
           <Input.TextArea rows={4} />

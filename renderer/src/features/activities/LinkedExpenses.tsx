@@ -103,7 +103,7 @@ export function LinkedExpenses({ activity }: { activity: Activity }) {
         <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker allowClear={false} disabledDate={afterToday} style={{ width: 130 }} />
         </Form.Item>
-        <Form.Item name="amount" label="支出金额" rules={[yuanRule('支出金额')]}>
+        <Form.Item name="amount" label="支出金额" required rules={[yuanRule('支出金额')]}>
           <YuanInput style={{ width: 130 }} />
         </Form.Item>
         <Form.Item name="accountCode" label="科目">

@@ -1,4 +1,4 @@
-import { DatePicker, Form, Space } from 'antd';
+import { DatePicker, Form, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { BooksStartInput } from '../../../../shared/engine/ops/periods';
 import { formatYuan } from '../../../../shared/money/fen';
@@ -55,28 +55,22 @@ export function BooksStartFields() {
   const january = !month || month.month() === 0;
   return (
     <>
-      <Form.Item
-        name="booksMonth"
-        label="开账月份"
-        rules={[{ required: true, message: '请选择开账月份' }]}
-        extra="从这个月起在本软件记账；会费欠缴、收缴率都从这个月算起。"
-      >
-        <DatePicker picker="month" allowClear={false} disabledDate={afterThisMonth} format="YYYY年M月" style={{ width: 160 }} />
-      </Form.Item>
+      <Typography.Paragraph type="secondary">
+        从开账月份起在本软件记账，会费欠缴、收缴率都从这个月算起；之前的收支已计入开账时的库存现金和银行存款。
+      </Typography.Paragraph>
       <Space size="middle" wrap align="start">
+        <Form.Item name="booksMonth" label="开账月份" rules={[{ required: true, message: '请选择开账月份' }]}>
+          <DatePicker picker="month" allowClear={false} disabledDate={afterThisMonth} format="YYYY年M月" style={{ width: 140 }} />
+        </Form.Item>
         <Form.Item name="openingCash" label="开账时库存现金" rules={[yuanRule('开账库存现金', false)]}>
-          <YuanInput placeholder="0.00" style={{ width: 170 }} />
+          <YuanInput placeholder="0.00" style={{ width: 150 }} />
         </Form.Item>
         <Form.Item name="openingBank" label="开账时银行存款" rules={[yuanRule('开账银行存款', false)]}>
-          <YuanInput placeholder="0.00" style={{ width: 170 }} />
+          <YuanInput placeholder="0.00" style={{ width: 150 }} />
         </Form.Item>
         {!january && (
-          <Form.Item
-            name="duesBefore"
-            label={`${month ? month.year() : ''}年开账前已收会费（可不填）`}
-            rules={[yuanRule('开账前已收会费', false)]}
-          >
-            <YuanInput placeholder="0.00" style={{ width: 170 }} />
+          <Form.Item name="duesBefore" label={`${month ? month.year() : ''}年开账前已收会费`} rules={[yuanRule('开账前已收会费', false)]}>
+            <YuanInput placeholder="0.00" style={{ width: 150 }} />
           </Form.Item>
         )}
       </Space>

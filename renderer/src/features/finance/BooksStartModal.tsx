@@ -1,4 +1,4 @@
-import { Alert, App, Form, Modal } from 'antd';
+import { App, Form, Modal } from 'antd';
 import { useEffect } from 'react';
 import { openBooks } from '../../../../shared/engine/ops/periods';
 import { thisMonth } from '../../../../shared/clock/today';
@@ -37,7 +37,6 @@ export function BooksStartModal({ open, current, onClose }: { open: boolean; cur
       destroyOnHidden
       width={620}
     >
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title="开账月份之前的收支不再逐笔登记，已计入开账时的库存现金和银行存款。" />
       <Form form={form} layout="vertical">
         <BooksStartFields />
       </Form>

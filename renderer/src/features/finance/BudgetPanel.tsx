@@ -38,7 +38,7 @@ export function BudgetPanel({
         <Form.Item name="accountCode" label="科目" rules={[{ required: true, message: '请选择科目' }]}>
           <AccountPicker postableOnly={false} style={{ width: 260 }} />
         </Form.Item>
-        <Form.Item name="amount" label={`${year}年预算`} rules={[yuanRule('预算金额')]}>
+        <Form.Item name="amount" label={`${year}年预算`} required rules={[yuanRule('预算金额')]}>
           <YuanInput style={{ width: 150 }} />
         </Form.Item>
         <Button type="primary" loading={saving.busy} onClick={() => void saving.submit(save)}>

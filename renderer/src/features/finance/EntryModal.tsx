@@ -151,7 +151,7 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
         <Form.Item name="accountCode" label="科目" rules={[{ required: true, message: '请选择会计科目' }]}>
           <AccountPicker />
         </Form.Item>
-        <Form.Item name="amount" label="金额（元）" rules={[yuanRule('金额')]}>
+        <Form.Item name="amount" label="金额（元）" required rules={[yuanRule('金额')]}>
           <YuanInput placeholder="例如 1200.00" />
         </Form.Item>
         {shortfall && (

@@ -27,6 +27,7 @@ export interface JournalTableProps {
   onReverse: (t: Transaction) => void;
 }
 
+const SHORT_PLACE: Record<MoneyPlace, string> = { cash: '现金', bank: '银行' };
 const MONTH_OPTIONS = [{ value: 0, label: '全年' }, ...Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }))];
 
 /** 提现 brings money into the cash box, 存现 takes it to the bank. */
@@ -107,6 +108,8 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
         rowKey={(r) => r.transaction.id}
         dataSource={rows}
         pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200] }}
+        // Narrow windows scroll sideways rather than squeeze the 摘要 into a column of single characters.
+        scroll={{ x: 1100 }}
         columns={[
           { title: '日期', width: 104, render: (_, r) => r.transaction.date },
           { title: '凭证号', width: 80, render: (_, r) => r.transaction.voucherNumber },
@@ -129,7 +132,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
             render: (_, r) =>
               isTransfer(r.transaction) ? (
                 <span style={{ whiteSpace: 'nowrap' }}>
-                  {PLACE_LABEL[r.transaction.place].slice(0, 2)}→{PLACE_LABEL[transferTarget(r.transaction.accountCode)].slice(0, 2)}
+                  {SHORT_PLACE[r.transaction.place]}→{SHORT_PLACE[transferTarget(r.transaction.accountCode)]}
                 </span>
               ) : (
                 PLACE_LABEL[r.transaction.place]
@@ -166,6 +169,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
           {
             title: '操作',
             width: 110,
+            fixed: 'right',
             render: (_, r) => {
               const t = r.transaction;
               const locked = readOnlyReason(t, reversals);

@@ -17,7 +17,12 @@ const FIELD_NAMES = { cashFen: 'cash', bankFen: 'bank' } as const;
 function BooksStartCard({ start }: { start: OpeningBalance | null }) {
   const [open, setOpen] = useState(false);
   return (
-    <Card size="small" title="开账" data-testid="books-start">
+    <Card
+      size="small"
+      title="开账"
+      data-testid="books-start"
+      extra={<Button onClick={() => setOpen(true)}>{start ? '修改开账' : '开账'}</Button>}
+    >
       {start ? (
         <Descriptions size="small" column={4}>
           <Descriptions.Item label="开账月份">{monthText(start.month)}</Descriptions.Item>
@@ -26,11 +31,10 @@ function BooksStartCard({ start }: { start: OpeningBalance | null }) {
           <Descriptions.Item label="开账前已收会费">{formatYuan(start.duesBeforeFen)} 元</Descriptions.Item>
         </Descriptions>
       ) : (
-        <Typography.Paragraph type="secondary">
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           尚未开账：年中开始使用本软件的，请填写开账月份和当时的库存现金、银行存款，之前的月份不计欠缴。
         </Typography.Paragraph>
       )}
-      <Button onClick={() => setOpen(true)}>{start ? '修改开账' : '开账'}</Button>
       <BooksStartModal open={open} current={start ?? undefined} onClose={() => setOpen(false)} />
     </Card>
   );

@@ -106,7 +106,7 @@ export function TransferModal({ open, editing, defaultDate, onClose }: TransferM
         <Form.Item name="from" label="方向" rules={[{ required: true, message: '请选择提现或存现' }]}>
           <Radio.Group options={DIRECTIONS} optionType="button" />
         </Form.Item>
-        <Form.Item name="amount" label="金额（元）" rules={[yuanRule('金额')]}>
+        <Form.Item name="amount" label="金额（元）" required rules={[yuanRule('金额')]}>
           <YuanInput placeholder="例如 2000.00" style={{ width: 220 }} />
         </Form.Item>
         {shortfall && (

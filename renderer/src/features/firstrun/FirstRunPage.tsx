@@ -65,14 +65,14 @@ export function FirstRunPage() {
   };
 
   return (
-    <div style={{ maxWidth: 1040, margin: '32px auto', padding: '0 24px' }}>
+    <div style={{ maxWidth: 1040, margin: '24px auto', padding: '0 24px' }}>
       <Typography.Title level={2} style={{ textAlign: 'center' }}>
         欢迎使用工会账簿
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
         会员名册、会费、活动、慰问和经费收支记在一处，年底一键生成工作总结和报表。数据保存在本机，无需联网。
       </Typography.Paragraph>
-      <Row gutter={24} style={{ marginTop: 24 }}>
+      <Row gutter={24} style={{ marginTop: 16 }}>
         <Col xs={24} md={15}>
           <Card
             title={
@@ -114,7 +114,7 @@ export function FirstRunPage() {
                   </Form.Item>
                 </Col>
               </Row>
-              <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
+              <Divider titlePlacement="start" plain style={{ margin: '0 0 8px' }}>
                 开账
               </Divider>
               <BooksStartFields />
