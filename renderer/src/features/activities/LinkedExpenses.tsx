@@ -1,8 +1,9 @@
-import { App, Button, DatePicker, Form, Input, Select, Table, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { accountLabel } from '../../../../shared/accounts/chart';
 import { CATEGORY_ACCOUNT, DEFAULT_PLACE } from '../../../../shared/activities/categories';
 import { todayIso } from '../../../../shared/clock/today';
+import { negativeCashMessage } from '../../../../shared/engine/rules/cash';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { Activity, MoneyPlace } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
@@ -12,6 +13,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { YuanInput, yuanRule, yuanToFen } from '../../components/YuanInput';
 import { EXPENSE_ACCOUNT_OPTIONS } from './expense-accounts';
 import { addActivityExpense } from '../../../../shared/engine/ops/activities';
+import { useCashShortfall } from '../finance/useCashShortfall';
 import { useActivityTransactions } from './queries';
 
 interface ExpenseForm {
@@ -34,6 +36,13 @@ export function LinkedExpenses({ activity }: { activity: Activity }) {
   const [form] = Form.useForm<ExpenseForm>();
   const saving = useSubmit({ form, fields: { amountFen: 'amount' } });
   const today = todayIso();
+  const draft = Form.useWatch([], form) as Partial<ExpenseForm> | undefined;
+  const shortfall = useCashShortfall({
+    date: draft?.date?.format('YYYY-MM-DD') ?? '',
+    place: draft?.place ?? 'bank',
+    accountCode: draft?.accountCode ?? '',
+    amountFen: yuanToFen(draft?.amount),
+  });
   const rows = useActivityTransactions(activity.id);
   const total = (rows ?? []).reduce((s, t) => s + t.amountFen, 0);
 
@@ -119,6 +128,9 @@ export function LinkedExpenses({ activity }: { activity: Activity }) {
           记一笔支出
         </Button>
       </Form>
+      {shortfall && (
+        <Alert type="warning" showIcon data-testid="cash-warning" title={negativeCashMessage(shortfall)} style={{ marginTop: 12 }} />
+      )}
     </div>
   );
 }

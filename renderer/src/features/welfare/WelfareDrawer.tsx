@@ -1,11 +1,13 @@
-import { App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space } from 'antd';
+import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { negativeCashMessage } from '../../../../shared/engine/rules/cash';
 import { useEffect } from 'react';
 import { checkVisit } from '../../../../shared/limits/check';
 import { resolvePreset } from '../../../../shared/limits/presets';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { MoneyPlace, UnionProfile, WelfareKind, WelfareVisit } from '../../../../shared/model/records';
-import { WELFARE_KINDS, WELFARE_SUBKINDS } from '../../../../shared/welfare/kinds';
+import { WELFARE_KINDS, WELFARE_SUBKINDS, welfareAccount } from '../../../../shared/welfare/kinds';
 import { FORM_LABELS } from '../../../../shared/welfare/summary';
 import { useServices } from '../../app/services';
 import { confirmAsync, confirmLargeAmount } from '../../components/confirm';
@@ -13,6 +15,7 @@ import { afterToday } from '../../components/dates';
 import { useSubmit } from '../../components/useSubmit';
 import { YuanInput, yuanRule, yuanToFen } from '../../components/YuanInput';
 import { MemberSelect } from '../activities/MemberSelect';
+import { useCashShortfall } from '../finance/useCashShortfall';
 import { useRoster } from '../activities/queries';
 import { LimitWarnings } from './LimitWarnings';
 import { createWelfare, updateWelfare, type WelfareInput } from '../../../../shared/engine/ops/welfare';
@@ -68,6 +71,17 @@ export function WelfareDrawer({ visit, place, union, open, onClose }: Props) {
   const draft = typed && { ...typed, amountFen: Number.isSafeInteger(typed.amountFen) && typed.amountFen > 0 ? typed.amountFen : 0 };
   const memberName = roster?.find((m) => m.id === draft?.memberId)?.name;
   const liveWarnings = useLimitWarnings(draft && { ...draft, id: visit?.id }, union, memberName);
+  const paidBy = visit?.transactionId;
+  const expense = useLiveQuery(async () => (paidBy ? await db.transactions.get(paidBy) : undefined), [db, paidBy]);
+  const shortfall = useCashShortfall(
+    {
+      date: typed?.date ?? '',
+      place: watched?.place ?? 'cash',
+      accountCode: kind ? welfareAccount(kind) : '',
+      amountFen: typed?.amountFen ?? null,
+    },
+    expense,
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -168,6 +182,9 @@ export function WelfareDrawer({ visit, place, union, open, onClose }: Props) {
             />
           </Form.Item>
         </Space>
+        {shortfall && (
+          <Alert type="warning" showIcon data-testid="cash-warning" title={negativeCashMessage(shortfall)} style={{ marginBottom: 16 }} />
+        )}
         <Form.Item name="note" label="备注">
           <Input.TextArea rows={3} />
         </Form.Item>
