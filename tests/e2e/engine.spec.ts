@@ -352,3 +352,58 @@ test('职工人数 below the members in service is refused on the field', async 
   await expect(item('女职工人数').locator('.ant-form-item-explain-error')).toHaveText(/^女职工人数：\d+ 人多于职工人数 50 人$/);
   await screenshot(page, 'settings-employee-count');
 });
+
+/** Types a day into a date picker and leaves it, as a user would; returns what the field then shows. */
+async function typeDate(picker: Locator, day: string): Promise<string> {
+  await picker.click();
+  await picker.fill(day);
+  await picker.press('Enter');
+  await picker.press('Tab');
+  return picker.inputValue();
+}
+
+test('a day after today cannot be entered for a member, a payment or an entry', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-12-15T10:00:00+08:00'));
+  await startBooks(page, '日期测试工会', { cash: '100', bank: '0' });
+
+  await goTo(page, '会员');
+  await button(page, '新增会员').click();
+  const drawer = page.getByRole('dialog', { name: '新增会员' });
+  await fillMember(drawer, { name: '赵六', id: '330402198511200336', wage: '5000' });
+  const join = drawer.getByLabel('入会日期');
+  expect(await typeDate(join, '2026-12-20')).not.toBe('2026-12-20');
+  await join.click();
+  await expect(page.locator('.ant-picker-dropdown:visible').getByTitle('2026-12-16')).toHaveClass(/ant-picker-cell-disabled/);
+  await expect(page.locator('.ant-picker-dropdown:visible').getByTitle('2026-12-15')).not.toHaveClass(/ant-picker-cell-disabled/);
+  expect(await typeDate(join, '2026-12-01')).toBe('2026-12-01');
+  await button(drawer, '保存').click();
+  await expect(drawer).toBeHidden();
+
+  await goTo(page, '会费');
+  await button(page, '登记缴费').click();
+  const pay = page.getByRole('dialog', { name: '登记缴费（现金/转账）' });
+  await pay.getByLabel('会员').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '赵六' }).click();
+  await pay.getByLabel(/缴纳月份/).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '12月' }).click();
+  await pay.getByText('缴费方式').click();
+  expect(await typeDate(pay.getByLabel('缴费日期'), '2027-01-05')).toBe('2026-12-15');
+  await button(pay, '登记并开收据').click();
+  await expect(page.getByText(/已登记 1 个月会费/)).toBeVisible();
+  const receipt = page.getByRole('dialog', { name: '会费收据' });
+  await expect(receipt).toContainText('2026年12月15日');
+  await receipt.getByRole('button', { name: '关 闭' }).click();
+  await page.getByRole('tab', { name: '缴费记录' }).click();
+  await expect(page.getByTestId('dues-payments').getByRole('row', { name: /赵六/ })).toContainText('2026-12-15');
+
+  await goTo(page, '收支');
+  await button(page, '记一笔').click();
+  const dialog = page.getByRole('dialog', { name: '记一笔' });
+  expect(await typeDate(dialog.getByLabel('日期'), '2026-12-16')).toBe('2026-12-15');
+  await pickAccount(page, '402');
+  await dialog.getByLabel('金额（元）').fill('50');
+  await dialog.getByLabel('摘要').fill('拨缴经费');
+  await button(dialog, '保存').click();
+  await expect(page.getByText(/已记账 记-/)).toBeVisible();
+  await expect(page.getByRole('row', { name: /拨缴经费/ })).toContainText('2026-12-15');
+});
