@@ -207,6 +207,7 @@ test('提现 moves money from the bank card to the cash card; a 存现 that woul
   const row = page.getByRole('row', { name: /从银行提取备用金（提现）/ });
   await expect(row).toContainText('提现');
   await expect(row.getByTestId('transfer-amount')).toContainText('2,000.00');
+  await expect(row.getByTestId('transfer-balances')).toHaveText(/现金\s*2,500\.00\s*银行\s*8,000\.00/);
 
   // Neither income nor spending: the 收入支出表 stays at zero.
   await page.getByRole('tab', { name: '收入支出表' }).click();

@@ -58,7 +58,8 @@ export function BooksStartFields() {
       <Typography.Paragraph type="secondary">
         从开账月份起在本软件记账，会费欠缴、收缴率都从这个月算起；之前的收支已计入开账时的库存现金和银行存款。
       </Typography.Paragraph>
-      <Space size="middle" wrap align="start">
+      {/* A wrapped row is spaced by the fields' own margin, as the rest of the form is. */}
+      <Space size={[16, 0]} wrap align="start">
         <Form.Item name="booksMonth" label="开账月份" rules={[{ required: true, message: '请选择开账月份' }]}>
           <DatePicker picker="month" allowClear={false} disabledDate={afterThisMonth} format="YYYY年M月" style={{ width: 140 }} />
         </Form.Item>

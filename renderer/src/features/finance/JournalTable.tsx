@@ -164,7 +164,20 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
             title: f.place ? `${PLACE_LABEL[f.place]}余额` : '余额',
             width: 120,
             align: 'right',
-            render: (_, r) => <Money fen={balanceOf(r)} />,
+            // Both journals move with a transfer: the mixed view shows each balance after it, by name.
+            render: (_, r) =>
+              !f.place && isTransfer(r.transaction) ? (
+                <Space orientation="vertical" size={0} data-testid="transfer-balances">
+                  {(['cash', 'bank'] as const).map((place) => (
+                    <span key={place} style={{ whiteSpace: 'nowrap' }}>
+                      <Typography.Text type="secondary">{SHORT_PLACE[place]} </Typography.Text>
+                      <Money fen={place === 'cash' ? r.cashBalanceFen : r.bankBalanceFen} />
+                    </span>
+                  ))}
+                </Space>
+              ) : (
+                <Money fen={balanceOf(r)} />
+              ),
           },
           {
             title: '操作',

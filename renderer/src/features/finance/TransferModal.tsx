@@ -94,7 +94,8 @@ export function TransferModal({ open, editing, defaultDate, onClose }: TransferM
       onOk={() => void saving.submit(save)}
       onCancel={onClose}
       destroyOnHidden
-      width={560}
+      // Wide enough for both directions side by side; at 560 the second wrapped under the first.
+      width={640}
     >
       <Typography.Paragraph type="secondary">
         库存现金与银行存款之间的划转，不是收入也不是支出：两本日记账各记一笔，收入支出表不变。
