@@ -27,7 +27,10 @@ export function SkippedCard() {
           {shown.map((r) => (
             <Space key={r.key} size={4} wrap data-testid="sync-skipped-row">
               <Tag>{r.tableLabel}</Tag>
-              <Typography.Text>{r.reason}</Typography.Text>
+              {/* The tag names the table already; the reason need not say it twice. */}
+              <Typography.Text>
+                {r.reason.startsWith(`${r.tableLabel} `) ? r.reason.slice(r.tableLabel.length + 1) : r.reason}
+              </Typography.Text>
             </Space>
           ))}
           {records.length > shown.length && (
