@@ -23,10 +23,9 @@ afterEach(async () => {
 
 /** A member row as the server hands it out: every field written by one change on another device. */
 function pulledMember(rowId: string, name: string, seq: number): RemoteRow {
-  const data = withDefaults('members', { name, idType: '居民身份证', idNumber: '330402198511200336', deleted: 0 }) as Record<
-    string,
-    unknown
-  >;
+  const data: Record<string, unknown> = {
+    ...withDefaults('members', { name, idType: '居民身份证', idNumber: '330402198511200336', deleted: 0 }),
+  };
   const hlc = formatHlc({ wallMs: Date.parse('2026-11-20T02:00:00Z'), counter: seq }, 'other-device');
   const clocks = Object.fromEntries(Object.keys(data).map((k) => [k, hlc]));
   return { table: 'members', rowId, data: encodeFields(data), clocks, seq };
