@@ -47,10 +47,12 @@ test('enrol, sync, submit a year, see it and return it on the dashboard, read th
 
   const year = Number(await page.getByLabel('报送年度').inputValue());
   await page.getByRole('button', { name: '提交年度报送' }).click();
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /提\s*交/ })
-    .click();
+  // Months of the year still open are named before anything is sent; the user may go ahead.
+  const confirm = page.locator('.ant-modal-confirm');
+  await expect(confirm).toContainText(new RegExp(`${year} 年还有 \\d+ 个月未结账`));
+  await expect(confirm).toContainText(`未结账：${year}年`);
+  await shot(page, 'sync-open-months-warning');
+  await confirm.getByRole('button', { name: '仍然报送' }).click();
   await expect(page.getByTestId('receipt-number')).toHaveText(`BS-${year}-JH001-01`, { timeout: 60_000 });
   await expect(page.getByText('本年度的收支、会费等账目已锁定')).toBeVisible();
   await expect(page.locator('.ant-modal-confirm')).toBeHidden();

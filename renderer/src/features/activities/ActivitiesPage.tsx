@@ -6,6 +6,7 @@ import { ACTIVITY_CATEGORIES } from '../../../../shared/activities/categories';
 import { summarizeActivities } from '../../../../shared/activities/summary';
 import type { Activity } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
+import { useSubmit } from '../../components/useSubmit';
 import { ActivityDrawer } from './ActivityDrawer';
 import { ActivityTable } from './ActivityTable';
 import { ActivityTimeline } from './ActivityTimeline';
@@ -24,6 +25,7 @@ export function ActivitiesPage() {
   const { message } = App.useApp();
   const years = useActivityYears();
   const [year, setYear] = useState<number>(() => thisYear());
+  const removing = useSubmit();
   const [category, setCategory] = useState<string | undefined>();
   const [text, setText] = useState('');
   const [drawer, setDrawer] = useState<{ open: boolean; id: string | null }>({ open: false, id: null });
@@ -92,7 +94,9 @@ export function ActivitiesPage() {
           {
             key: 'list',
             label: '活动列表',
-            children: <ActivityTable activities={shown} expenses={expenses} onOpen={open} onRemove={(a) => void remove(a)} />,
+            children: (
+              <ActivityTable activities={shown} expenses={expenses} onOpen={open} onRemove={(a) => void removing.submit(() => remove(a))} />
+            ),
           },
           { key: 'timeline', label: '年度时间线', children: <ActivityTimeline activities={shown} year={year} onOpen={open} /> },
         ]}

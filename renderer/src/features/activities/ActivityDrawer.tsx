@@ -1,9 +1,13 @@
-import { App, AutoComplete, Button, DatePicker, Divider, Drawer, Form, Input, InputNumber, Space } from 'antd';
+import { App, AutoComplete, Button, DatePicker, Divider, Drawer, Form, Input, InputNumber, Space, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { todayIso } from '../../../../shared/clock/today';
 import { ACTIVITY_CATEGORIES } from '../../../../shared/activities/categories';
 import type { Activity } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
+import { countRule } from '../../components/count-rule';
+import { afterToday } from '../../components/dates';
+import { useSubmit } from '../../components/useSubmit';
 import { LinkedExpenses } from './LinkedExpenses';
 import { MemberSelect } from './MemberSelect';
 import { removePhoto, saveActivity, type NewPhoto } from '../../../../shared/engine/ops/activities';
@@ -19,6 +23,8 @@ interface FormValues {
   participantIds: string[];
   headCount: number | null;
   description: string;
+  /** Not held yet: only a planned activity may lie after today. */
+  planned: boolean;
 }
 
 interface Props {
@@ -42,6 +48,7 @@ function toForm(a: Activity | null): Partial<FormValues> {
       headCount: null,
       description: '',
       place: '',
+      planned: false,
     };
   return { ...a, dates: [dayjs(a.startDate), dayjs(a.endDate || a.startDate)], headCount: a.headCount || null };
 }
@@ -53,7 +60,9 @@ export function ActivityDrawer({ activity, open, onClose, onSaved }: Props) {
   const roster = useRoster();
   const savedPhotos = useAttachments(activity?.photoIds ?? []);
   const [pending, setPending] = useState<NewPhoto[]>([]);
-  const [saving, setSaving] = useState(false);
+  // A new activity becomes the edited one once saved: the session moves on, and a second click before that is ignored.
+  const saving = useSubmit({ form, session: open && (activity?.id ?? 'new') });
+  const planned = Form.useWatch('planned', form) ?? false;
 
   useEffect(() => {
     if (!open) return;
@@ -63,32 +72,27 @@ export function ActivityDrawer({ activity, open, onClose, onSaved }: Props) {
   }, [open, activity?.id, form]); // eslint-disable-line react-hooks/exhaustive-deps -- reset only when another activity is opened
 
   const save = async (v: FormValues) => {
-    setSaving(true);
-    try {
-      const saved = await saveActivity(
-        store,
-        activity?.id ?? null,
-        {
-          title: v.title.trim(),
-          category: v.category.trim(),
-          startDate: v.dates[0].format('YYYY-MM-DD'),
-          endDate: v.dates[1].format('YYYY-MM-DD'),
-          place: v.place?.trim() ?? '',
-          organiser: v.organiser?.trim() ?? '',
-          participantIds: v.participantIds ?? [],
-          headCount: v.headCount ?? 0,
-          description: v.description ?? '',
-          photoIds: activity?.photoIds ?? [],
-          planned: activity?.planned ?? false,
-        },
-        pending,
-      );
-      setPending([]);
-      message.success(activity ? '活动已保存' : '活动已保存，可继续添加照片或记支出');
-      onSaved(saved);
-    } finally {
-      setSaving(false);
-    }
+    const saved = await saveActivity(
+      store,
+      activity?.id ?? null,
+      {
+        title: v.title.trim(),
+        category: v.category.trim(),
+        startDate: v.dates[0].format('YYYY-MM-DD'),
+        endDate: v.dates[1].format('YYYY-MM-DD'),
+        place: v.place?.trim() ?? '',
+        organiser: v.organiser?.trim() ?? '',
+        participantIds: v.participantIds ?? [],
+        headCount: v.headCount ?? 0,
+        description: v.description ?? '',
+        photoIds: activity?.photoIds ?? [],
+        planned: v.planned ?? false,
+      },
+      pending,
+    );
+    setPending([]);
+    message.success(activity ? '活动已保存' : '活动已保存，可继续添加照片或记支出');
+    onSaved(saved);
   };
 
   return (
@@ -101,13 +105,13 @@ export function ActivityDrawer({ activity, open, onClose, onSaved }: Props) {
       extra={
         <Space>
           <Button onClick={onClose}>关闭</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+          <Button type="primary" loading={saving.busy} onClick={() => void saving.submit(save)}>
             保存
           </Button>
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={save}>
+      <Form form={form} layout="vertical">
         <Form.Item name="title" label="活动名称" rules={[{ required: true, whitespace: true, message: '请填写活动名称' }]}>
           <Input maxLength={80} />
         </Form.Item>
@@ -116,7 +120,15 @@ export function ActivityDrawer({ activity, open, onClose, onSaved }: Props) {
             <AutoComplete options={CATEGORY_OPTIONS} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="dates" label="起止日期" rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker.RangePicker allowClear={false} />
+            <DatePicker.RangePicker allowClear={false} disabledDate={planned ? undefined : afterToday} />
+          </Form.Item>
+          <Form.Item
+            name="planned"
+            label="计划中"
+            valuePropName="checked"
+            tooltip={`尚未举办的活动标为计划中，可以选择今天（${todayIso()}）以后的日期；举办后取消此项。`}
+          >
+            <Switch checkedChildren="计划" unCheckedChildren="已举办" />
           </Form.Item>
         </Space>
         <Space size="large" wrap>
@@ -130,8 +142,13 @@ export function ActivityDrawer({ activity, open, onClose, onSaved }: Props) {
         <Form.Item name="participantIds" label="参加会员" extra="从会员名册中选择，可输入姓名或部门搜索">
           <MemberSelect members={roster ?? []} multiple />
         </Form.Item>
-        <Form.Item name="headCount" label="参加人数" extra="不逐一选人时填总人数；若已选会员，填含已选会员在内的总人数">
-          <InputNumber min={0} precision={0} style={{ width: 160 }} suffix="人" />
+        <Form.Item
+          name="headCount"
+          label="参加人数"
+          rules={[countRule('参加人数')]}
+          extra="不逐一选人时填总人数；若已选会员，填含已选会员在内的总人数"
+        >
+          <InputNumber style={{ width: 160 }} suffix="人" />
         </Form.Item>
         <Form.Item name="description" label="活动内容">
           <Input.TextArea rows={4} />

@@ -23,9 +23,12 @@ export function ActivityTable({ activities, expenses, onOpen, onRemove }: Props)
           title: '活动名称',
           dataIndex: 'title',
           render: (t: string, a) => (
-            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(a)}>
-              {t}
-            </Button>
+            <Space size={4}>
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(a)}>
+                {t}
+              </Button>
+              {a.planned && <Tag color="gold">计划中</Tag>}
+            </Space>
           ),
         },
         { title: '类别', dataIndex: 'category', width: 150, render: (c: string) => <Tag>{c}</Tag> },

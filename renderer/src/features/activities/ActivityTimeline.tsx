@@ -37,6 +37,7 @@ export function ActivityTimeline({ activities, year, onOpen }: Props) {
                   {dateRange(a)}
                 </Typography.Text>
                 <Typography.Link onClick={() => onOpen(a)}>{a.title}</Typography.Link> <Tag>{a.category}</Tag>
+                {a.planned && <Tag color="gold">计划中</Tag>}
                 <Typography.Text type="secondary">
                   {a.place ? `${a.place}，` : ''}
                   {personTimes(a)}人次

@@ -8,11 +8,11 @@ import { buildReceipt, type DuesReceipt } from '../../../../shared/dues/receipt'
 import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesPayment } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
+import { useSubmit } from '../../components/useSubmit';
 import { useUnion } from '../union/queries';
 import { useArrearsContext, usePageArrears } from './arrears-hooks';
 import { ArrearsList } from './ArrearsList';
 import { exportLedger } from './exports';
-import { errorText } from './format';
 import { MonthlyBars } from './MonthlyBars';
 import { PaymentsTable } from './PaymentsTable';
 import { PostMonthModal } from './PostMonthModal';
@@ -38,7 +38,7 @@ export function DuesPage() {
   const [paying, setPaying] = useState(false);
   const [receipt, setReceipt] = useState<DuesReceipt | null>(null);
   const [reversing, setReversing] = useState<{ payment: DuesPayment; name: string } | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const exporting = useSubmit();
   const agreement = useDuesAgreement(year);
 
   const rule = union?.duesRule;
@@ -67,15 +67,7 @@ export function DuesPage() {
   }
 
   async function exportIt() {
-    if (!union) return;
-    setExporting(true);
-    try {
-      if (await exportLedger(platform, index, union, year)) message.success(`已导出 ${year} 年会费台账`);
-    } catch (error) {
-      message.error(`导出失败：${errorText(error)}`);
-    } finally {
-      setExporting(false);
-    }
+    if (union && (await exportLedger(platform, index, union, year))) message.success(`已导出 ${year} 年会费台账`);
   }
 
   const unpaidPeople = grid.rows.filter((r) => r.cells.some((c) => c.state === 'unpaid')).length;
@@ -89,7 +81,7 @@ export function DuesPage() {
           <YearSelect value={year} years={years} onChange={setYear} />
         </Space>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} onClick={exportIt} loading={exporting}>
+          <Button icon={<DownloadOutlined />} onClick={() => void exporting.submit(exportIt)} loading={exporting.busy}>
             导出会费台账
           </Button>
           <Button icon={<PlusOutlined />} onClick={() => setPaying(true)}>

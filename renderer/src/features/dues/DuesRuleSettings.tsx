@@ -5,8 +5,8 @@ import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesRule } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { updateUnion } from '../../../../shared/engine/ops/union';
+import { useSubmit } from '../../components/useSubmit';
 import { useUnion } from '../union/queries';
-import { errorText } from './format';
 
 const FLOOR_OPTIONS = [
   { value: 1000, label: '不足 10 元的尾数不计（全国通行）' },
@@ -27,19 +27,16 @@ export function DuesRuleSettings() {
   const { store } = useServices();
   const { message } = App.useApp();
   const [draft, setDraft] = useState<DuesRule | null>(null);
+  const saving = useSubmit();
   if (!union) return null;
   const rule = draft ?? union.duesRule;
   const changed = JSON.stringify(rule) !== JSON.stringify(union.duesRule);
 
   async function save() {
     if (!union) return;
-    try {
-      await updateUnion(store, union.id, { duesRule: rule });
-      setDraft(null);
-      message.success('会费标准已保存，之后的登记按新标准计算；已登记的会费不变。');
-    } catch (error) {
-      message.error(errorText(error));
-    }
+    await updateUnion(store, union.id, { duesRule: rule });
+    setDraft(null);
+    message.success('会费标准已保存，之后的登记按新标准计算；已登记的会费不变。');
   }
 
   return (
@@ -92,7 +89,7 @@ export function DuesRuleSettings() {
         </Descriptions>
         <Typography.Text type="secondary">退休、失业会员在此期间免缴；其他会员可在“会员”中经批准标记免缴并填写原因。</Typography.Text>
         <Space>
-          <Button type="primary" disabled={!changed} onClick={save}>
+          <Button type="primary" disabled={!changed} loading={saving.busy} onClick={() => void saving.submit(save)}>
             保存
           </Button>
           <Button disabled={!changed} onClick={() => setDraft(null)}>

@@ -8,6 +8,8 @@ import { describePosting, planMonthPosting } from '../../../../shared/dues/posti
 import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesRule } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
+import { afterThisMonth, afterToday } from '../../components/dates';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText } from './format';
 import { postDuesMonth } from '../../../../shared/engine/ops/dues';
 import { todayIso } from './queries';
@@ -26,7 +28,7 @@ export function PostMonthModal({ open, onClose, index, rule }: Props) {
   const today = todayIso();
   const [month, setMonth] = useState<Dayjs>(dayjs(today));
   const [date, setDate] = useState<Dayjs | null>(null);
-  const [saving, setSaving] = useState(false);
+  const saving = useSubmit({ session: open });
   const monthText = month.format('YYYY-MM');
   const paidDate = date?.format('YYYY-MM-DD') ?? defaultPostingDate(monthText, today) ?? today;
   const closes = useLiveQuery(() => db.monthCloses.toArray(), [db]);
@@ -39,17 +41,10 @@ export function PostMonthModal({ open, onClose, index, rule }: Props) {
   }, [index, monthText, paidDate, rule, closes]);
 
   async function submit() {
-    setSaving(true);
-    try {
-      const plan = await postDuesMonth(store, { month: monthText, paidDate, rule });
-      if (plan.posted > 0) message.success(describePosting(plan), 6);
-      else message.info(describePosting(plan), 6);
-      onClose();
-    } catch (error) {
-      message.error(errorText(error));
-    } finally {
-      setSaving(false);
-    }
+    const plan = await postDuesMonth(store, { month: monthText, paidDate, rule });
+    if (plan.posted > 0) message.success(describePosting(plan), 6);
+    else message.info(describePosting(plan), 6);
+    onClose();
   }
 
   return (
@@ -57,8 +52,8 @@ export function PostMonthModal({ open, onClose, index, rule }: Props) {
       open={open}
       title="登记本月会费（工资代扣）"
       okText="登记"
-      confirmLoading={saving}
-      onOk={submit}
+      confirmLoading={saving.busy}
+      onOk={() => void saving.submit(submit)}
       onCancel={onClose}
       okButtonProps={{ disabled: !preview || preview.posted === 0 }}
       destroyOnHidden
@@ -71,11 +66,11 @@ export function PostMonthModal({ open, onClose, index, rule }: Props) {
             allowClear={false}
             value={month}
             onChange={(v) => v && setMonth(v)}
-            disabledDate={(d) => d.format('YYYY-MM') > today.slice(0, 7)}
+            disabledDate={afterThisMonth}
           />
         </Form.Item>
         <Form.Item label="入账日期" extra="默认：本月为今天，以前月份为该月最后一天。">
-          <DatePicker aria-label="入账日期" allowClear value={date ?? dayjs(paidDate)} onChange={setDate} />
+          <DatePicker aria-label="入账日期" allowClear value={date ?? dayjs(paidDate)} onChange={setDate} disabledDate={afterToday} />
         </Form.Item>
       </Form>
       {preview ? (

@@ -1,11 +1,11 @@
 import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { monthLabel } from '../../../../shared/dues/months';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesPayment } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
-import { errorText } from './format';
+import { afterToday } from '../../components/dates';
+import { useSubmit } from '../../components/useSubmit';
 import { reverseDuesPayment } from '../../../../shared/engine/ops/dues';
 import { todayIso } from './queries';
 
@@ -22,20 +22,13 @@ export function ReversePaymentModal({
   const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ date: Dayjs; reason: string }>();
-  const [saving, setSaving] = useState(false);
+  const saving = useSubmit({ form, session: target?.id });
 
   async function submit(values: { date: Dayjs; reason: string }) {
     if (!target) return;
-    setSaving(true);
-    try {
-      await reverseDuesPayment(store, { paymentId: target.id, date: values.date.format('YYYY-MM-DD'), reason: values.reason });
-      message.success(`已冲销 ${memberName} ${monthLabel(target.month)}会费`);
-      onClose();
-    } catch (error) {
-      message.error(errorText(error));
-    } finally {
-      setSaving(false);
-    }
+    await reverseDuesPayment(store, { paymentId: target.id, date: values.date.format('YYYY-MM-DD'), reason: values.reason });
+    message.success(`已冲销 ${memberName} ${monthLabel(target.month)}会费`);
+    onClose();
   }
 
   return (
@@ -44,8 +37,8 @@ export function ReversePaymentModal({
       title="冲销会费"
       okText="确认冲销"
       okButtonProps={{ danger: true }}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
+      confirmLoading={saving.busy}
+      onOk={() => void saving.submit(submit)}
       onCancel={onClose}
       destroyOnHidden
     >
@@ -56,9 +49,9 @@ export function ReversePaymentModal({
           会费收入，原记录保留；冲销后该月重新显示为未缴。
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ date: dayjs(todayIso()) }}>
+      <Form form={form} layout="vertical" initialValues={{ date: dayjs(todayIso()) }}>
         <Form.Item name="date" label="冲销日期" rules={[{ required: true, message: '请选择冲销日期' }]}>
-          <DatePicker allowClear={false} />
+          <DatePicker allowClear={false} disabledDate={afterToday} />
         </Form.Item>
         <Form.Item name="reason" label="冲销原因" rules={[{ required: true, whitespace: true, message: '请填写冲销原因' }]}>
           <Input placeholder="例如 重复扣款" />

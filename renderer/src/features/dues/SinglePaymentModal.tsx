@@ -1,6 +1,6 @@
 import { App, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { baseOf, isPaid, type DuesIndex } from '../../../../shared/dues/data';
 import { monthDuty } from '../../../../shared/dues/eligibility';
 import { monthsOfYear } from '../../../../shared/dues/months';
@@ -9,7 +9,8 @@ import { monthlyDues } from '../../../../shared/dues/rule';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesPayment, DuesRule } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
-import { errorText } from './format';
+import { afterToday } from '../../components/dates';
+import { useSubmit } from '../../components/useSubmit';
 import { paySingle } from '../../../../shared/engine/ops/dues';
 import { todayIso } from './queries';
 
@@ -35,7 +36,7 @@ export function SinglePaymentModal({ open, onClose, onPaid, index, rule, year }:
   const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const saving = useSubmit({ form, session: open });
   const memberId = Form.useWatch('memberId', form);
   const chosen = Form.useWatch('months', form) ?? [];
 
@@ -65,24 +66,17 @@ export function SinglePaymentModal({ open, onClose, onPaid, index, rule, year }:
   }, [open, nextNumber, form]);
 
   async function submit(values: Values) {
-    setSaving(true);
-    try {
-      const payments = await paySingle(store, {
-        memberId: values.memberId,
-        months: values.months,
-        method: values.method,
-        paidDate: values.paidDate.format('YYYY-MM-DD'),
-        receiptNumber: values.receiptNumber,
-        rule,
-      });
-      message.success(`已登记 ${payments.length} 个月会费，收据号 ${values.receiptNumber.trim()}`);
-      form.resetFields();
-      onPaid(payments);
-    } catch (error) {
-      message.error(errorText(error));
-    } finally {
-      setSaving(false);
-    }
+    const payments = await paySingle(store, {
+      memberId: values.memberId,
+      months: values.months,
+      method: values.method,
+      paidDate: values.paidDate.format('YYYY-MM-DD'),
+      receiptNumber: values.receiptNumber,
+      rule,
+    });
+    message.success(`已登记 ${payments.length} 个月会费，收据号 ${values.receiptNumber.trim()}`);
+    form.resetFields();
+    onPaid(payments);
   }
 
   return (
@@ -90,15 +84,14 @@ export function SinglePaymentModal({ open, onClose, onPaid, index, rule, year }:
       open={open}
       title="登记缴费（现金/转账）"
       okText="登记并开收据"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
+      confirmLoading={saving.busy}
+      onOk={() => void saving.submit(submit)}
       onCancel={onClose}
       forceRender
     >
       <Form<Values>
         form={form}
         layout="vertical"
-        onFinish={submit}
         initialValues={{ method: '现金', paidDate: dayjs(todayIso()), receiptNumber: nextNumber }}
       >
         <Form.Item name="memberId" label="会员" rules={[{ required: true, message: '请选择会员' }]}>
@@ -128,7 +121,7 @@ export function SinglePaymentModal({ open, onClose, onPaid, index, rule, year }:
           <Radio.Group options={['现金', '转账']} optionType="button" />
         </Form.Item>
         <Form.Item name="paidDate" label="缴费日期" rules={[{ required: true, message: '请选择缴费日期' }]}>
-          <DatePicker allowClear={false} />
+          <DatePicker allowClear={false} disabledDate={afterToday} />
         </Form.Item>
         <Form.Item
           name="receiptNumber"

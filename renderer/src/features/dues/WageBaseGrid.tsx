@@ -1,14 +1,16 @@
 import { ImportOutlined, RetweetOutlined } from '@ant-design/icons';
-import { App, Button, Input, InputNumber, Space, Table, Typography } from 'antd';
+import { App, Button, Input, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { baseOf, type DuesIndex } from '../../../../shared/dues/data';
 import { monthDuty } from '../../../../shared/dues/eligibility';
 import { monthsOfYear } from '../../../../shared/dues/months';
 import { monthlyDues } from '../../../../shared/dues/rule';
-import { formatYuan, parseYuan } from '../../../../shared/money/fen';
+import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesRule, WageBase } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
+import { useSubmit } from '../../components/useSubmit';
+import { YuanInput, yuanToFen } from '../../components/YuanInput';
 import { errorText } from './format';
 import { carryForwardBases, saveWageBases } from '../../../../shared/engine/ops/dues';
 import { WageImportModal } from './WageImportModal';
@@ -36,7 +38,7 @@ export function WageBaseGrid({
   const { store } = useServices();
   const { message } = App.useApp();
   const [importing, setImporting] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const carrying = useSubmit();
   const [search, setSearch] = useState('');
   const rows = useMemo(() => {
     const months = monthsOfYear(year);
@@ -55,11 +57,13 @@ export function WageBaseGrid({
   const missing = rows.filter((r) => r.current === null).length;
 
   async function save(row: Row, text: string) {
-    const fen = text.trim() === '' ? null : parseYuan(text);
-    if (fen === null || fen < 0) {
-      if (text.trim() !== '') message.error(`${row.name} 的工资基数“${text}”不是有效金额`);
+    if (text.trim() === '') return;
+    const fen = yuanToFen(text);
+    if (fen === null) {
+      message.error(`${row.name} 的工资基数“${text}”不是有效金额（元，最多两位小数）`);
       return;
     }
+    // Each cell saves on its own as the user tabs through the grid; the engine bounds the amount.
     try {
       const n = await saveWageBases(store, [{ memberId: row.memberId, year, baseFen: fen }]);
       if (n > 0) message.success(`已保存 ${row.name} ${year} 年工资基数 ${formatYuan(fen)} 元`);
@@ -69,15 +73,8 @@ export function WageBaseGrid({
   }
 
   async function carry() {
-    setBusy(true);
-    try {
-      const n = await carryForwardBases(store, year);
-      message.success(n > 0 ? `已从 ${year - 1} 年结转 ${n} 人的工资基数` : `没有需要结转的会员（${year} 年已有基数的不会被覆盖）`);
-    } catch (error) {
-      message.error(errorText(error));
-    } finally {
-      setBusy(false);
-    }
+    const n = await carryForwardBases(store, year);
+    message.success(n > 0 ? `已从 ${year - 1} 年结转 ${n} 人的工资基数` : `没有需要结转的会员（${year} 年已有基数的不会被覆盖）`);
   }
 
   const columns: ColumnsType<Row> = [
@@ -95,16 +92,13 @@ export function WageBaseGrid({
       dataIndex: 'current',
       width: 160,
       render: (v: number | null, row) => (
-        <InputNumber<string>
+        <YuanInput
           key={`${row.memberId}:${v ?? ''}`}
           aria-label={`${row.name}工资基数`}
-          stringMode
-          min="0"
-          precision={2}
-          defaultValue={v === null ? undefined : (v / 100).toFixed(2)}
+          defaultValue={v === null ? undefined : formatYuan(v, { grouping: false })}
           placeholder="未填写"
           style={{ width: 140 }}
-          onBlur={(e) => void save(row, e.target.value.replace(/,/g, ''))}
+          onBlur={(e) => void save(row, e.target.value)}
           onPressEnter={(e) => (e.target as HTMLInputElement).blur()}
         />
       ),
@@ -120,7 +114,7 @@ export function WageBaseGrid({
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Button icon={<RetweetOutlined />} onClick={carry} loading={busy}>
+        <Button icon={<RetweetOutlined />} onClick={() => void carrying.submit(carry)} loading={carrying.busy}>
           从上年结转
         </Button>
         <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>

@@ -7,6 +7,7 @@ import type { Member, WageBase } from '../../../../shared/model/records';
 import { readRosterFile } from '../../../../shared/roster/read';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText } from './format';
 import { saveWageBases } from '../../../../shared/engine/ops/dues';
 
@@ -31,7 +32,7 @@ export function WageImportModal({
   const [plan, setPlan] = useState<WageImportPlan | null>(null);
   const [fileName, setFileName] = useState('');
   const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const saving = useSubmit({ session: open });
 
   async function pick() {
     setError('');
@@ -53,17 +54,10 @@ export function WageImportModal({
   }
 
   async function apply() {
-    if (!plan) return;
-    setSaving(true);
-    try {
-      const n = await saveWageBases(store, plan.writes);
-      message.success(`已导入 ${n} 人的 ${year} 年工资基数`);
-      close();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    if (!plan) return false;
+    const n = await saveWageBases(store, plan.writes);
+    message.success(`已导入 ${n} 人的 ${year} 年工资基数`);
+    close();
   }
 
   return (
@@ -74,8 +68,8 @@ export function WageImportModal({
       onCancel={close}
       okText={plan ? `导入 ${plan.okCount} 人` : '导入'}
       okButtonProps={{ disabled: !plan || plan.okCount === 0 }}
-      confirmLoading={saving}
-      onOk={apply}
+      confirmLoading={saving.busy}
+      onOk={() => void saving.submit(apply)}
       destroyOnHidden
     >
       <Space orientation="vertical" style={{ width: '100%' }}>

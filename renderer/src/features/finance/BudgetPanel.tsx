@@ -1,11 +1,12 @@
-import { App, Button, Form, Input, Popconfirm, Progress, Space, Table, Typography } from 'antd';
+import { App, Button, Form, Popconfirm, Progress, Space, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { budgetExecution, formatRate, type BudgetExecution } from '../../../../shared/finance/budgets';
-import { parseYuan, formatYuan } from '../../../../shared/money/fen';
+import { formatYuan } from '../../../../shared/money/fen';
 import type { Budget, Transaction } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { AccountPicker } from './AccountPicker';
-import { errorText } from './format';
+import { useSubmit } from '../../components/useSubmit';
+import { YuanInput, yuanRule, yuanToFen } from '../../components/YuanInput';
 import { removeBudget, setBudget } from '../../../../shared/engine/ops/periods';
 
 /** Budgets per account for the year, with 执行率 (a budget on a parent account covers its sub-accounts). */
@@ -22,27 +23,25 @@ export function BudgetPanel({
   const { message } = App.useApp();
   const [form] = Form.useForm<{ accountCode: string; amount: string }>();
   const rows = useMemo(() => budgetExecution(budgets, transactions, year), [budgets, transactions, year]);
+  const saving = useSubmit({ form, fields: { amountFen: 'amount' } });
+  const removing = useSubmit();
 
   async function save(v: { accountCode: string; amount: string }) {
-    try {
-      await setBudget(store, year, v.accountCode, parseYuan(v.amount ?? ''));
-      message.success('预算已保存');
-      form.resetFields();
-    } catch (error) {
-      message.error(errorText(error));
-    }
+    await setBudget(store, year, v.accountCode, yuanToFen(v.amount));
+    message.success('预算已保存');
+    form.resetFields();
   }
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Form form={form} layout="inline" onFinish={save}>
+      <Form form={form} layout="inline">
         <Form.Item name="accountCode" label="科目" rules={[{ required: true, message: '请选择科目' }]}>
           <AccountPicker postableOnly={false} style={{ width: 260 }} />
         </Form.Item>
-        <Form.Item name="amount" label={`${year}年预算（元）`} rules={[{ required: true, message: '请填写金额' }]}>
-          <Input style={{ width: 140 }} inputMode="decimal" />
+        <Form.Item name="amount" label={`${year}年预算`} required rules={[yuanRule('预算金额')]}>
+          <YuanInput style={{ width: 150 }} />
         </Form.Item>
-        <Button htmlType="submit" type="primary">
+        <Button type="primary" loading={saving.busy} onClick={() => void saving.submit(save)}>
           保存预算
         </Button>
       </Form>
@@ -82,7 +81,7 @@ export function BudgetPanel({
                 title={`删除 ${r.label} 的预算？`}
                 okText="删除"
                 cancelText="取消"
-                onConfirm={() => removeBudget(store, r.budget.id)}
+                onConfirm={() => removing.submit(() => removeBudget(store, r.budget.id))}
               >
                 <Button type="link" size="small" danger>
                   删除

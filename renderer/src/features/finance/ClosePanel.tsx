@@ -5,11 +5,12 @@ import { closeHistory, closeProblem, isMonthClosed, reopenProblem } from '../../
 import { monthLabel, monthsOfYear } from '../../../../shared/finance/period';
 import type { MonthClose } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
-import { errorText, todayIso } from './format';
+import { useSubmit } from '../../components/useSubmit';
+import { todayIso } from './format';
 import { closeMonth, reopenMonth } from '../../../../shared/engine/ops/periods';
 
 /** 结账 / 反结账 by month. Reopening asks for a reason, which stays in the history below. */
-export function ClosePanel({ year, closes }: { year: number; closes: readonly MonthClose[] }) {
+export function ClosePanel({ year, closes, booksStart }: { year: number; closes: readonly MonthClose[]; booksStart: string | null }) {
   const { store } = useServices();
   const { message } = App.useApp();
   const [reopening, setReopening] = useState<string | null>(null);
@@ -17,16 +18,13 @@ export function ClosePanel({ year, closes }: { year: number; closes: readonly Mo
   const today = todayIso();
   const history = closeHistory(closes).filter((c) => c.month.startsWith(`${year}-`));
 
-  async function run(action: () => Promise<unknown>, ok: string) {
-    try {
+  const closing = useSubmit();
+  const reopeningSubmit = useSubmit({ session: reopening });
+  const run = (action: () => Promise<unknown>, ok: string) =>
+    closing.submit(async () => {
       await action();
       message.success(ok);
-      return true;
-    } catch (error) {
-      message.error(errorText(error));
-      return false;
-    }
-  }
+    });
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -42,11 +40,19 @@ export function ClosePanel({ year, closes }: { year: number; closes: readonly Mo
           { title: '月份', render: (_, r) => monthLabel(r.month) },
           {
             title: '状态',
-            render: (_, r) => (isMonthClosed(closes, r.month) ? <Tag color="green">已结账</Tag> : <Tag>未结账</Tag>),
+            render: (_, r) =>
+              booksStart && r.month < booksStart ? (
+                <Tag>开账前</Tag>
+              ) : isMonthClosed(closes, r.month) ? (
+                <Tag color="green">已结账</Tag>
+              ) : (
+                <Tag>未结账</Tag>
+              ),
           },
           {
             title: '操作',
             render: (_, r) => {
+              if (booksStart && r.month < booksStart) return null;
               if (isMonthClosed(closes, r.month)) {
                 return (
                   <Button
@@ -60,7 +66,7 @@ export function ClosePanel({ year, closes }: { year: number; closes: readonly Mo
                   </Button>
                 );
               }
-              const problem = closeProblem(closes, r.month, today);
+              const problem = closeProblem(closes, r.month, today, booksStart);
               return (
                 <Popconfirm
                   title={`结账 ${monthLabel(r.month)}？`}
@@ -85,12 +91,20 @@ export function ClosePanel({ year, closes }: { year: number; closes: readonly Mo
         okText="反结账"
         cancelText="取消"
         onCancel={() => setReopening(null)}
-        onOk={async () => {
-          if (!reopening) return;
-          const problem = reopenProblem(closes, reopening, reason);
-          if (problem) return void message.error(problem);
-          if (await run(() => reopenMonth(store, reopening, reason), `${monthLabel(reopening)}已反结账`)) setReopening(null);
-        }}
+        confirmLoading={reopeningSubmit.busy}
+        onOk={() =>
+          reopeningSubmit.submit(async () => {
+            if (!reopening) return false;
+            const problem = reopenProblem(closes, reopening, reason);
+            if (problem) {
+              message.error(problem);
+              return false;
+            }
+            await reopenMonth(store, reopening, reason);
+            message.success(`${monthLabel(reopening)}已反结账`);
+            setReopening(null);
+          })
+        }
       >
         <Typography.Paragraph>反结账的原因会记录在案。</Typography.Paragraph>
         <Input.TextArea

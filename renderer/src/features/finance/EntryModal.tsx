@@ -1,14 +1,19 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { App, DatePicker, Form, Input, Modal, Radio, Select, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Typography, Upload, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { parseYuan, formatYuan } from '../../../../shared/money/fen';
+import { negativeCashMessage } from '../../../../shared/engine/rules/cash';
+import { formatYuan } from '../../../../shared/money/fen';
 import type { MoneyPlace, Transaction } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { addPreparedScan } from '../attachments/scan-upload';
+import { confirmLargeAmount } from '../../components/confirm';
+import { afterToday } from '../../components/dates';
+import { useSubmit } from '../../components/useSubmit';
+import { YuanInput, yuanRule, yuanToFen } from '../../components/YuanInput';
 import { AccountPicker } from './AccountPicker';
 import { postEntry, updateEntry, type NewFile } from '../../../../shared/engine/ops/entries';
-import { errorText } from './format';
+import { useCashShortfall } from './useCashShortfall';
 import { useAttachmentInfo, useLinkOptions } from './queries';
 
 interface FormValues {
@@ -30,18 +35,26 @@ export interface EntryModalProps {
 }
 
 const LINK_PREFIX = { activity: 'a:', welfare: 'w:' } as const;
+const FIELD_NAMES = { amountFen: 'amount', activityId: 'link', welfareId: 'link' } as const;
 
 /** 记一笔 / 修改: date, cash or bank, account, amount in yuan, 摘要, attachments and a link to an activity or visit. */
 export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }: EntryModalProps) {
   const { store } = useServices();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [saving, setSaving] = useState(false);
+  const saving = useSubmit({ form, fields: FIELD_NAMES, session: open && (editing?.id ?? 'new') });
   const date = Form.useWatch('date', form);
   const year = (date ?? dayjs(defaultDate)).year();
   const links = useLinkOptions(year);
   const existing = useAttachmentInfo(editing?.attachmentIds ?? []);
+  const place = Form.useWatch('place', form);
+  const accountCode = Form.useWatch('accountCode', form);
+  const amount = Form.useWatch('amount', form);
+  const shortfall = useCashShortfall(
+    { date: date?.format('YYYY-MM-DD') ?? '', place: place ?? 'cash', accountCode: accountCode ?? '', amountFen: yuanToFen(amount) },
+    editing ?? undefined,
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -71,13 +84,13 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
       date: values.date.format('YYYY-MM-DD'),
       place: values.place,
       accountCode: values.accountCode,
-      amountFen: parseYuan(values.amount) ?? Number.NaN,
+      amountFen: yuanToFen(values.amount) ?? Number.NaN,
       summary: values.summary.trim(),
       activityId: link.startsWith(LINK_PREFIX.activity) ? link.slice(2) : '',
       welfareId: link.startsWith(LINK_PREFIX.welfare) ? link.slice(2) : '',
     };
-    setSaving(true);
-    try {
+    const options = await confirmLargeAmount(modal, '金额', fields.amountFen);
+    if (options) {
       const newFiles: NewFile[] = await Promise.all(
         files.map(async (f) => ({
           name: f.name,
@@ -85,14 +98,13 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
           data: new Uint8Array(await (f.originFileObj as File).arrayBuffer()),
         })),
       );
-      const tx = editing ? await updateEntry(store, editing.id, fields, newFiles) : await postEntry(store, fields, newFiles);
+      const tx = editing
+        ? await updateEntry(store, editing.id, fields, newFiles, options)
+        : await postEntry(store, fields, newFiles, options);
       message.success(editing ? `已修改 ${tx.voucherNumber}` : `已记账 ${tx.voucherNumber}`);
       onClose();
-    } catch (error) {
-      message.error(errorText(error));
-    } finally {
-      setSaving(false);
     }
+    return options !== null;
   }
 
   const linkOptions = [
@@ -113,20 +125,20 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
       open={open}
       title={editing ? `修改 ${editing.voucherNumber}` : '记一笔'}
       okText="保存"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
+      confirmLoading={saving.busy}
+      onOk={() => void saving.submit(save)}
       onCancel={onClose}
       destroyOnHidden
       width={620}
     >
-      <Form form={form} layout="horizontal" labelCol={{ span: 4 }} onFinish={save}>
+      <Form form={form} layout="horizontal" labelCol={{ span: 4 }}>
         <Form.Item label="凭证号">
           <Typography.Text data-testid="voucher-preview">
             {editing ? editing.voucherNumber : `${nextVoucher(year)}（自动编号）`}
           </Typography.Text>
         </Form.Item>
         <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker allowClear={false} />
+          <DatePicker allowClear={false} disabledDate={afterToday} />
         </Form.Item>
         <Form.Item name="place" label="资金" rules={[{ required: true, message: '请选择库存现金或银行存款' }]}>
           <Radio.Group
@@ -139,19 +151,14 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
         <Form.Item name="accountCode" label="科目" rules={[{ required: true, message: '请选择会计科目' }]}>
           <AccountPicker />
         </Form.Item>
-        <Form.Item
-          name="amount"
-          label="金额（元）"
-          rules={[
-            { required: true, message: '请填写金额' },
-            {
-              validator: (_, v: string) =>
-                (parseYuan(v ?? '') ?? 0) > 0 ? Promise.resolve() : Promise.reject(new Error('金额必须大于 0，最多两位小数')),
-            },
-          ]}
-        >
-          <Input inputMode="decimal" placeholder="例如 1200.00" />
+        <Form.Item name="amount" label="金额（元）" required rules={[yuanRule('金额')]}>
+          <YuanInput placeholder="例如 1200.00" />
         </Form.Item>
+        {shortfall && (
+          <Form.Item wrapperCol={{ offset: 4 }}>
+            <Alert type="warning" showIcon data-testid="cash-warning" title={negativeCashMessage(shortfall)} />
+          </Form.Item>
+        )}
         <Form.Item
           name="summary"
           label="摘要"

@@ -1,9 +1,10 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { totalOf } from '../../../../shared/finance/balances';
 import { journalOfYear } from '../../../../shared/finance/journal';
 import type { Period } from '../../../../shared/finance/period';
+import { isTransfer } from '../../../../shared/finance/effect';
 import { nextVoucherNumber } from '../../../../shared/finance/vouchers';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { Transaction } from '../../../../shared/model/records';
@@ -13,13 +14,15 @@ import { BudgetPanel } from './BudgetPanel';
 import { ClosePanel } from './ClosePanel';
 import { EntryModal } from './EntryModal';
 import { exportJournal, exportStatement } from './exports';
-import { errorText, todayIso } from './format';
+import { useSubmit } from '../../components/useSubmit';
+import { todayIso } from './format';
 import { JournalTable } from './JournalTable';
 import { OpeningPanel } from './OpeningPanel';
 import { yearBook } from './load';
-import { useBudgets, useFinanceYears, useMonthCloses, useYearEntries, useYearOpening } from './queries';
+import { useBooksStart, useBudgets, useFinanceYears, useMonthCloses, useReversals, useYearEntries, useYearOpening } from './queries';
 import { ReverseModal } from './ReverseModal';
 import { StatementView } from './StatementView';
+import { TransferModal } from './TransferModal';
 import { YearSelect } from '../../components/YearSelect';
 
 /** 收支: the journal, entries, reversals, month close, opening balances, budgets and the 收入支出表. */
@@ -39,21 +42,24 @@ export function FinancePage() {
   const budgets = useBudgets(year);
   const union = useUnion();
   const journal = useMemo(() => (book ? journalOfYear(book, year) : null), [book, year]);
+  const reversals = useReversals();
+  const start = useBooksStart();
   const [entry, setEntry] = useState<{ open: boolean; editing: Transaction | null }>({ open: false, editing: null });
+  const [transfer, setTransfer] = useState<{ open: boolean; editing: Transaction | null }>({ open: false, editing: null });
   const [reversing, setReversing] = useState<Transaction | null>(null);
 
   // Only the shown year's entries are loaded; for another year the number is given on saving.
   const nextVoucher = (y: number) => (y === year ? nextVoucherNumber((book?.transactions ?? []).map((t) => t.voucherNumber)) : '');
 
-  async function save(run: () => Promise<boolean>) {
-    try {
+  const exporting = useSubmit();
+  const save = (run: () => Promise<boolean>) =>
+    exporting.submit(async () => {
       if (await run()) message.success('已导出');
-    } catch (error) {
-      message.error(`导出失败：${errorText(error)}`);
-    }
-  }
+    });
 
-  if (!book || !journal || !closes || !opening) return <Spin />;
+  if (!book || !journal || !closes || !opening || !reversals || start === undefined) return <Spin />;
+  const startsThisYear = start !== null && start.month.startsWith(`${year}-`);
+  const defaultDate = year === thisYear ? today : `${year}-12-31`;
   const exportStmt = (p: Period) => save(() => exportStatement(platform, book, p, union ?? null));
 
   return (
@@ -66,8 +72,15 @@ export function FinancePage() {
           <YearSelect value={year} years={years} onChange={setYear} />
         </Space>
         <Space>
-          <Button icon={<DownloadOutlined />} onClick={() => save(() => exportJournal(platform, book, year, union ?? null))}>
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting.busy}
+            onClick={() => save(() => exportJournal(platform, book, year, union ?? null))}
+          >
             导出收支明细账
+          </Button>
+          <Button icon={<SwapOutlined />} onClick={() => setTransfer({ open: true, editing: null })}>
+            提现/存现
           </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEntry({ open: true, editing: null })}>
             记一笔
@@ -76,7 +89,7 @@ export function FinancePage() {
       </Space>
       <Row gutter={12}>
         {[
-          ['上年结余', totalOf(journal.opening), 'balance-opening'],
+          [startsThisYear ? '开账余额' : '上年结余', totalOf(journal.opening), 'balance-opening'],
           ['库存现金', journal.closing.cashFen, 'balance-cash'],
           ['银行存款', journal.closing.bankFen, 'balance-bank'],
           ['结余合计', totalOf(journal.closing), 'balance-total'],
@@ -102,7 +115,8 @@ export function FinancePage() {
               <JournalTable
                 journal={journal}
                 closes={closes}
-                onEdit={(t) => setEntry({ open: true, editing: t })}
+                reversals={reversals}
+                onEdit={(t) => (isTransfer(t) ? setTransfer({ open: true, editing: t }) : setEntry({ open: true, editing: t }))}
                 onReverse={setReversing}
               />
             ),
@@ -111,11 +125,11 @@ export function FinancePage() {
           { key: 'budget', label: '预算', children: <BudgetPanel year={year} budgets={budgets ?? []} transactions={book.transactions} /> },
           {
             key: 'close',
-            label: '结账与年初结余',
+            label: '开账、结账与年初结余',
             children: (
               <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-                <OpeningPanel year={year} opening={opening} />
-                <ClosePanel year={year} closes={closes} />
+                <OpeningPanel year={year} opening={opening} start={start} />
+                <ClosePanel year={year} closes={closes} booksStart={start?.month ?? null} />
               </Space>
             ),
           },
@@ -124,9 +138,15 @@ export function FinancePage() {
       <EntryModal
         open={entry.open}
         editing={entry.editing}
-        defaultDate={year === thisYear ? today : `${year}-12-31`}
+        defaultDate={defaultDate}
         nextVoucher={nextVoucher}
         onClose={() => setEntry({ open: false, editing: null })}
+      />
+      <TransferModal
+        open={transfer.open}
+        editing={transfer.editing}
+        defaultDate={defaultDate}
+        onClose={() => setTransfer({ open: false, editing: null })}
       />
       <ReverseModal target={reversing} onClose={() => setReversing(null)} />
     </Space>

@@ -1,6 +1,7 @@
-import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { App, Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { managedElsewhere } from '../../../../shared/finance/ownership';
+import { transferTarget, isTransfer } from '../../../../shared/finance/effect';
 import { closedMonthMessage, isMonthClosed } from '../../../../shared/finance/closing';
 import { PLACE_LABEL, type Journal, type JournalRow } from '../../../../shared/finance/journal';
 import type { MonthClose, MoneyPlace, Transaction } from '../../../../shared/model/records';
@@ -8,6 +9,7 @@ import { AccountPicker } from './AccountPicker';
 import { AttachmentsTag } from './AttachmentsTag';
 import { amountText } from './format';
 import { Money } from './Money';
+import { readOnlyReason } from './read-only';
 
 interface Filters {
   month: number | 0;
@@ -19,37 +21,47 @@ interface Filters {
 export interface JournalTableProps {
   journal: Journal;
   closes: readonly MonthClose[];
+  /** Each live reversal keyed by the entry it reverses (across years). */
+  reversals: ReadonlyMap<string, Transaction>;
   onEdit: (t: Transaction) => void;
   onReverse: (t: Transaction) => void;
 }
 
+const SHORT_PLACE: Record<MoneyPlace, string> = { cash: '现金', bank: '银行' };
 const MONTH_OPTIONS = [{ value: 0, label: '全年' }, ...Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }))];
 
-/** 收支明细账 on screen: filters, 余额 of the row's own cash or bank, and the edit / 红字冲销 actions. */
-export function JournalTable({ journal, closes, onEdit, onReverse }: JournalTableProps) {
+/** 提现 brings money into the cash box, 存现 takes it to the bank. */
+export function transferLabel(t: Transaction): string {
+  return transferTarget(t.accountCode) === 'cash' ? '提现' : '存现';
+}
+
+/**
+ * 收支明细账 on screen: filters, 余额 of cash or bank, and the 修改 / 红字冲销 actions. A transfer
+ * shows in both the cash and the bank view; a settled or another page's entry is read-only, and
+ * says why.
+ */
+export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: JournalTableProps) {
   const { message } = App.useApp();
   const [f, setF] = useState<Filters>({ month: 0, place: '', account: '', text: '' });
-  const reversed = useMemo(() => new Set(journal.rows.map((r) => r.transaction.reversalOf).filter(Boolean)), [journal]);
   const rows = useMemo(() => {
     const monthKey = f.month ? `${journal.year}-${String(f.month).padStart(2, '0')}` : '';
     const text = f.text.trim();
     return journal.rows.filter((r) => {
       const t = r.transaction;
       if (monthKey && !t.date.startsWith(monthKey)) return false;
-      if (f.place && t.place !== f.place) return false;
+      if (f.place === 'cash' && r.cashFen === 0) return false;
+      if (f.place === 'bank' && r.bankFen === 0) return false;
       if (f.account && !t.accountCode.startsWith(f.account)) return false;
       return !text || t.summary.includes(text) || t.voucherNumber.includes(text) || r.accountLabel.includes(text);
     });
   }, [journal, f]);
 
   const edit = (t: Transaction) => {
-    // Checked here too so the user learns at once, not after filling the form; the mutation refuses anyway.
-    const owner = managedElsewhere(t);
+    // Checked here too so the user learns at once, not after filling the form; the engine refuses anyway.
     if (isMonthClosed(closes, t.date)) message.error(closedMonthMessage(t.date));
-    else if (t.reversalOf) message.warning('冲销记录不能修改');
-    else if (owner) message.warning(owner);
     else onEdit(t);
   };
+  const balanceOf = (r: JournalRow) => (f.place === 'cash' ? r.cashBalanceFen : f.place === 'bank' ? r.bankBalanceFen : r.placeBalanceFen);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -81,8 +93,9 @@ export function JournalTable({ journal, closes, onEdit, onReverse }: JournalTabl
           style={{ width: 240 }}
         />
         <Input.Search
-          allowClear
+          aria-label="搜索"
           placeholder="摘要、凭证号、科目"
+          allowClear
           style={{ width: 220 }}
           value={f.text}
           onChange={(e) => setF((prev) => ({ ...prev, text: e.target.value }))}
@@ -95,49 +108,103 @@ export function JournalTable({ journal, closes, onEdit, onReverse }: JournalTabl
         rowKey={(r) => r.transaction.id}
         dataSource={rows}
         pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200] }}
+        // Narrow windows scroll sideways rather than squeeze the 摘要 into a column of single characters.
+        scroll={{ x: 1100 }}
         columns={[
           { title: '日期', width: 104, render: (_, r) => r.transaction.date },
           { title: '凭证号', width: 80, render: (_, r) => r.transaction.voucherNumber },
           {
             title: '摘要',
             render: (_, r) => (
-              <Space size={4}>
+              <Space size={4} wrap>
                 <Typography.Text type={r.transaction.amountFen < 0 ? 'danger' : undefined}>{r.transaction.summary}</Typography.Text>
+                {isTransfer(r.transaction) && <Tag color="blue">{transferLabel(r.transaction)}</Tag>}
                 {r.transaction.reversalOf && <Tag color="red">红字</Tag>}
-                {reversed.has(r.transaction.id) && <Tag>已冲销</Tag>}
+                {reversals.has(r.transaction.id) && <Tag>已冲销</Tag>}
                 <AttachmentsTag ids={r.transaction.attachmentIds} />
               </Space>
             ),
           },
-          { title: '科目', width: 190, render: (_, r) => r.accountLabel },
-          { title: '资金', width: 84, render: (_, r) => PLACE_LABEL[r.transaction.place] },
-          { title: '收入', width: 110, align: 'right', render: (_, r) => amountText(r.incomeFen) },
-          { title: '支出', width: 110, align: 'right', render: (_, r) => amountText(r.expenseFen) },
-          { title: '余额', width: 120, align: 'right', render: (_, r) => <Money fen={r.placeBalanceFen} /> },
+          { title: '科目', width: 170, render: (_, r) => r.accountLabel },
+          {
+            title: '资金',
+            width: 84,
+            render: (_, r) =>
+              isTransfer(r.transaction) ? (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {SHORT_PLACE[r.transaction.place]}→{SHORT_PLACE[transferTarget(r.transaction.accountCode)]}
+                </span>
+              ) : (
+                PLACE_LABEL[r.transaction.place]
+              ),
+          },
+          {
+            title: '收入',
+            width: 110,
+            align: 'right',
+            // A transfer is neither income nor spending: its amount spans both columns, marked as a move.
+            onCell: (r) => (isTransfer(r.transaction) ? { colSpan: 2, style: { textAlign: 'center' } } : {}),
+            render: (_, r) =>
+              isTransfer(r.transaction) ? (
+                <Typography.Text type="secondary" data-testid="transfer-amount">
+                  转账 <Money fen={r.transaction.amountFen} />
+                </Typography.Text>
+              ) : (
+                amountText(r.incomeFen)
+              ),
+          },
+          {
+            title: '支出',
+            width: 110,
+            align: 'right',
+            onCell: (r) => (isTransfer(r.transaction) ? { colSpan: 0 } : {}),
+            render: (_, r) => amountText(r.expenseFen),
+          },
+          {
+            title: f.place ? `${PLACE_LABEL[f.place]}余额` : '余额',
+            width: 120,
+            align: 'right',
+            // Both journals move with a transfer: the mixed view shows each balance after it, by name.
+            render: (_, r) =>
+              !f.place && isTransfer(r.transaction) ? (
+                <Space orientation="vertical" size={0} data-testid="transfer-balances">
+                  {(['cash', 'bank'] as const).map((place) => (
+                    <span key={place} style={{ whiteSpace: 'nowrap' }}>
+                      <Typography.Text type="secondary">{SHORT_PLACE[place]} </Typography.Text>
+                      <Money fen={place === 'cash' ? r.cashBalanceFen : r.bankBalanceFen} />
+                    </span>
+                  ))}
+                </Space>
+              ) : (
+                <Money fen={balanceOf(r)} />
+              ),
+          },
           {
             title: '操作',
-            width: 120,
-            render: (_, r) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => edit(r.transaction)}>
-                  修改
-                </Button>
-                <Button
-                  type="link"
-                  size="small"
-                  danger
-                  disabled={!!r.transaction.reversalOf || reversed.has(r.transaction.id)}
-                  title={managedElsewhere(r.transaction) ?? undefined}
-                  onClick={() => {
-                    const owner = managedElsewhere(r.transaction);
-                    if (owner) message.warning(owner);
-                    else onReverse(r.transaction);
-                  }}
-                >
-                  冲销
-                </Button>
-              </Space>
-            ),
+            width: 110,
+            fixed: 'right',
+            render: (_, r) => {
+              const t = r.transaction;
+              const locked = readOnlyReason(t, reversals);
+              if (locked)
+                return (
+                  <Tooltip title={locked}>
+                    <Tag icon={<LockOutlined />} data-testid="read-only">
+                      只读
+                    </Tag>
+                  </Tooltip>
+                );
+              return (
+                <Space size={0}>
+                  <Button type="link" size="small" onClick={() => edit(t)}>
+                    修改
+                  </Button>
+                  <Button type="link" size="small" danger onClick={() => onReverse(t)}>
+                    冲销
+                  </Button>
+                </Space>
+              );
+            },
           },
         ]}
       />

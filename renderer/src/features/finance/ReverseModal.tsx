@@ -1,10 +1,11 @@
 import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { Transaction } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
-import { errorText, todayIso } from './format';
+import { afterToday } from '../../components/dates';
+import { useSubmit } from '../../components/useSubmit';
+import { todayIso } from './format';
 import { reverseEntry } from '../../../../shared/engine/ops/entries';
 
 /** 红字冲销 with confirmation: the user sees what is cancelled, gives a reason and the reversal date. */
@@ -12,20 +13,13 @@ export function ReverseModal({ target, onClose }: { target: Transaction | null; 
   const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ date: Dayjs; reason: string }>();
-  const [saving, setSaving] = useState(false);
+  const saving = useSubmit({ form, session: target?.id });
 
   async function submit(values: { date: Dayjs; reason: string }) {
     if (!target) return;
-    setSaving(true);
-    try {
-      const r = await reverseEntry(store, target.id, values.date.format('YYYY-MM-DD'), values.reason.trim());
-      message.success(`已冲销 ${target.voucherNumber}，冲销凭证 ${r.voucherNumber}`);
-      onClose();
-    } catch (error) {
-      message.error(errorText(error));
-    } finally {
-      setSaving(false);
-    }
+    const r = await reverseEntry(store, target.id, values.date.format('YYYY-MM-DD'), values.reason.trim());
+    message.success(`已冲销 ${target.voucherNumber}，冲销凭证 ${r.voucherNumber}`);
+    onClose();
   }
 
   return (
@@ -34,8 +28,8 @@ export function ReverseModal({ target, onClose }: { target: Transaction | null; 
       title={`红字冲销 ${target?.voucherNumber ?? ''}`}
       okText="确认冲销"
       okButtonProps={{ danger: true }}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
+      confirmLoading={saving.busy}
+      onOk={() => void saving.submit(submit)}
       onCancel={onClose}
       destroyOnHidden
     >
@@ -45,9 +39,9 @@ export function ReverseModal({ target, onClose }: { target: Transaction | null; 
           {target.summary}」。原记录保留不变。
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ date: dayjs(todayIso()) }}>
+      <Form form={form} layout="vertical" initialValues={{ date: dayjs(todayIso()) }}>
         <Form.Item name="date" label="冲销日期" rules={[{ required: true, message: '请选择冲销日期' }]}>
-          <DatePicker allowClear={false} />
+          <DatePicker allowClear={false} disabledDate={afterToday} />
         </Form.Item>
         <Form.Item name="reason" label="冲销原因" rules={[{ required: true, whitespace: true, message: '请填写冲销原因' }]}>
           <Input placeholder="例如 金额记错" />

@@ -1,8 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Activity, Attachment, Budget, MonthClose, Transaction, WelfareVisit } from '../../../../shared/model/records';
+import { booksStartRow } from '../../../../shared/finance/books-start';
+import type {
+  Activity,
+  Attachment,
+  Budget,
+  IsoMonth,
+  MonthClose,
+  OpeningBalance,
+  Transaction,
+  WelfareVisit,
+} from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import type { UnionBooksDB } from '../../db/database';
 import { loadOpening, loadYearEntries, type YearOpening } from './load';
+import { openMonthsOfYear } from './open-months';
 
 /** 上年结余 of a year, live (see loadOpening for why it is a query of its own). */
 export function useYearOpening(year: number): YearOpening | undefined {
@@ -93,4 +104,35 @@ export function useAttachmentInfo(ids: readonly string[]): AttachmentInfo[] | un
 export async function readAttachment(db: UnionBooksDB, id: string): Promise<Attachment | undefined> {
   const a = await db.attachments.get(id);
   return a && a.deleted === 0 ? a : undefined;
+}
+
+/**
+ * Every live reversal, keyed by the entry it reverses: an entry of December may be reversed in
+ * January, so the shown year's rows alone cannot tell whether an entry is settled.
+ */
+export function useReversals(): Map<string, Transaction> | undefined {
+  const { db } = useServices();
+  return useLiveQuery(async () => {
+    const rows = await db.transactions
+      .where('reversalOf')
+      .above('')
+      .filter((t) => t.deleted === 0)
+      .toArray();
+    return new Map(rows.map((t) => [t.reversalOf, t]));
+  }, [db]);
+}
+
+/** The start of books (开账) row, live; undefined while loading, null when none was declared. */
+export function useBooksStart(): OpeningBalance | null | undefined {
+  const { db } = useServices();
+  return useLiveQuery(async () => booksStartRow(await db.openingBalances.toArray()) ?? null, [db]);
+}
+
+/** The months of a year still open (see openMonthsOfYear), live; undefined while loading. */
+export function useOpenMonths(year: number): IsoMonth[] | undefined {
+  const { db } = useServices();
+  return useLiveQuery(async () => {
+    const [closes, openings] = await Promise.all([db.monthCloses.toArray(), db.openingBalances.toArray()]);
+    return openMonthsOfYear(year, closes, booksStartRow(openings)?.month ?? null);
+  }, [db, year]);
 }

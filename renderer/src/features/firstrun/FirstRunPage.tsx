@@ -1,13 +1,18 @@
 import { DatabaseOutlined, PlusCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Typography } from 'antd';
-import { useState } from 'react';
-import { useServices } from '../../app/services';
-import { loadDemoBook } from '../backup/book-io';
+import { App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Typography } from 'antd';
+import { thisMonth } from '../../../../shared/clock/today';
+import { openBooks } from '../../../../shared/engine/ops/periods';
 import { createUnion } from '../../../../shared/engine/ops/union';
+import { useServices } from '../../app/services';
+import { countRule } from '../../components/count-rule';
+import { useSubmit } from '../../components/useSubmit';
+import { loadDemoBook } from '../backup/book-io';
+import { BOOKS_START_FIELDS, BooksStartFields, fromBooksStart, toBooksStart, type BooksStartValues } from '../finance/BooksStartFields';
+import { confirmAsync } from '../../components/confirm';
 import { LeaveSyncNotice } from '../backup/LeaveSyncNotice';
 import { useEnrolment } from '../backup/useEnrolment';
 
-interface CreateForm {
+interface CreateForm extends BooksStartValues {
   name: string;
   employer?: string;
   upperUnion?: string;
@@ -16,67 +21,59 @@ interface CreateForm {
   employeeCount?: number;
 }
 
-/** First start: set up one's own union, or look around in a realistic demo union first. */
+/** First start: set up one's own union and say where its books start (开账), or look around in a realistic demo union first. */
 export function FirstRunPage() {
   const { db, mutator, store } = useServices();
   const { message, modal } = App.useApp();
   const enrolled = useEnrolment(db);
-  const [loadingDemo, setLoadingDemo] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<CreateForm>();
+  const creating = useSubmit({ form, fields: BOOKS_START_FIELDS, session: 'first-run' });
+  const demoLoading = useSubmit({ session: 'first-run' });
 
   const create = async (values: CreateForm) => {
-    setSaving(true);
-    try {
-      await createUnion(store, {
-        name: values.name.trim(),
-        employer: values.employer?.trim() ?? '',
-        upperUnion: values.upperUnion?.trim() ?? '',
-        chair: values.chair?.trim() ?? '',
-        treasurer: values.treasurer?.trim() ?? '',
-        employeeCount: values.employeeCount ?? 0,
-      });
-      message.success('工会已创建');
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const loadDemo = async () => {
-    setLoadingDemo(true);
-    try {
-      await loadDemoBook(db, mutator);
-      message.success('示例数据已载入');
-    } catch (e) {
-      message.error(`载入示例数据失败：${e instanceof Error ? e.message : String(e)}`);
-      setLoadingDemo(false);
-    }
+    // The start of books first: a refused amount or month is shown here, before the union exists
+    // and the app moves on; said again, openBooks replaces the start, so a retry is safe.
+    await openBooks(store, toBooksStart(values));
+    await createUnion(store, {
+      name: values.name.trim(),
+      employer: values.employer?.trim() ?? '',
+      upperUnion: values.upperUnion?.trim() ?? '',
+      chair: values.chair?.trim() ?? '',
+      treasurer: values.treasurer?.trim() ?? '',
+      employeeCount: values.employeeCount ?? 0,
+    });
+    message.success('工会已创建');
   };
 
   // The demo union must never be sent up as the union this device is enrolled for.
   const demo = async () => {
     const enrolment = await enrolled();
-    if (!enrolment) return loadDemo();
-    modal.confirm({
-      title: '退出同步并载入示例数据？',
-      width: 560,
-      content: <LeaveSyncNotice enrolment={enrolment} />,
-      okText: '退出同步并载入',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      onOk: loadDemo,
-    });
+    if (
+      enrolment &&
+      !(await confirmAsync(modal, {
+        title: '退出同步并载入示例数据？',
+        width: 560,
+        content: <LeaveSyncNotice enrolment={enrolment} />,
+        okText: '退出同步并载入',
+        cancelText: '取消',
+        danger: true,
+      }))
+    )
+      return false;
+    await loadDemoBook(db, mutator);
+    message.success('示例数据已载入');
   };
 
   return (
-    <div style={{ maxWidth: 960, margin: '48px auto', padding: '0 24px' }}>
+    <div style={{ maxWidth: 1040, margin: '24px auto', padding: '0 24px' }}>
       <Typography.Title level={2} style={{ textAlign: 'center' }}>
         欢迎使用工会账簿
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
         会员名册、会费、活动、慰问和经费收支记在一处，年底一键生成工作总结和报表。数据保存在本机，无需联网。
       </Typography.Paragraph>
-      <Row gutter={24} style={{ marginTop: 32 }}>
-        <Col xs={24} md={14}>
+      <Row gutter={24} style={{ marginTop: 16 }}>
+        <Col xs={24} md={15}>
           <Card
             title={
               <>
@@ -84,38 +81,50 @@ export function FirstRunPage() {
               </>
             }
           >
-            <Form<CreateForm> layout="vertical" onFinish={create} requiredMark="optional">
+            <Form<CreateForm> form={form} layout="vertical" requiredMark="optional" initialValues={fromBooksStart(undefined, thisMonth())}>
               <Form.Item label="工会名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写工会名称' }]}>
                 <Input placeholder="例如：某某有限公司工会委员会" autoFocus />
               </Form.Item>
-              <Form.Item label="所在单位" name="employer">
-                <Input />
-              </Form.Item>
-              <Form.Item label="上级工会" name="upperUnion">
-                <Input placeholder="例如：某某区总工会" />
-              </Form.Item>
               <Row gutter={12}>
                 <Col span={12}>
+                  <Form.Item label="所在单位" name="employer">
+                    <Input />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item label="上级工会" name="upperUnion">
+                    <Input placeholder="例如：某某区总工会" />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Row gutter={12}>
+                <Col span={8}>
                   <Form.Item label="工会主席" name="chair">
                     <Input />
                   </Form.Item>
                 </Col>
-                <Col span={12}>
+                <Col span={8}>
                   <Form.Item label="经费会计/出纳" name="treasurer">
                     <Input />
                   </Form.Item>
                 </Col>
+                <Col span={8}>
+                  <Form.Item label="职工人数" name="employeeCount" rules={[countRule('职工人数')]}>
+                    <InputNumber style={{ width: '100%' }} suffix="人" />
+                  </Form.Item>
+                </Col>
               </Row>
-              <Form.Item label="职工人数" name="employeeCount" extra="用于计算入会率">
-                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" loading={saving} block>
+              <Divider titlePlacement="start" plain style={{ margin: '0 0 8px' }}>
+                开账
+              </Divider>
+              <BooksStartFields />
+              <Button type="primary" loading={creating.busy} onClick={() => void creating.submit(create)} block>
                 创建
               </Button>
             </Form>
           </Card>
         </Col>
-        <Col xs={24} md={10}>
+        <Col xs={24} md={9}>
           <Card
             title={
               <>
@@ -127,7 +136,7 @@ export function FirstRunPage() {
               载入一个虚构工会的完整账簿：约 120 名会员、一年的会费、活动、慰问和收支记录，每个页面都有真实可看的内容。
             </Typography.Paragraph>
             <Typography.Paragraph type="secondary">看完后可在“设置 → 备份与恢复”中清空示例，创建自己的工会。</Typography.Paragraph>
-            <Button onClick={demo} loading={loadingDemo} block>
+            <Button onClick={() => void demoLoading.submit(demo)} loading={demoLoading.busy} block>
               载入示例数据
             </Button>
           </Card>

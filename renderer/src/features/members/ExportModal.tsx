@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Member } from '../../../../shared/model/records';
 import { writeRosterWorkbook } from '../../../../shared/roster/export-xlsx';
 import { useServices } from '../../app/services';
+import { useSubmit } from '../../components/useSubmit';
 import { FILTERS } from '../../platform';
 
 interface Props {
@@ -18,25 +19,27 @@ export function ExportModal({ open, onClose, members, unionName, year }: Props) 
   const { db, platform } = useServices();
   const { message } = App.useApp();
   const [mask, setMask] = useState(true);
-  const [busy, setBusy] = useState(false);
+  const exporting = useSubmit();
 
   const run = async () => {
-    setBusy(true);
-    try {
-      const wageBases = await db.wageBases.where('year').equals(year).toArray();
-      const bytes = await writeRosterWorkbook(members, wageBases, { unionName, maskIds: mask, year });
-      const name = `${unionName}会员名册${mask ? '' : '（含完整证件号）'}.xlsx`;
-      if (await platform.saveFile(name, bytes, FILTERS.xlsx)) {
-        message.success(`已导出 ${members.length} 名会员`);
-        onClose();
-      }
-    } finally {
-      setBusy(false);
-    }
+    const wageBases = await db.wageBases.where('year').equals(year).toArray();
+    const bytes = await writeRosterWorkbook(members, wageBases, { unionName, maskIds: mask, year });
+    const name = `${unionName}会员名册${mask ? '' : '（含完整证件号）'}.xlsx`;
+    if (!(await platform.saveFile(name, bytes, FILTERS.xlsx))) return false;
+    message.success(`已导出 ${members.length} 名会员`);
+    onClose();
   };
 
   return (
-    <Modal title="导出名册" open={open} onCancel={onClose} onOk={() => void run()} okText="导出" cancelText="取消" confirmLoading={busy}>
+    <Modal
+      title="导出名册"
+      open={open}
+      onCancel={onClose}
+      onOk={() => void exporting.submit(run)}
+      okText="导出"
+      cancelText="取消"
+      confirmLoading={exporting.busy}
+    >
       <Space direction="vertical">
         <Typography.Text>导出当前列表中的 {members.length} 名会员（按筛选条件）到 Excel。</Typography.Text>
         <Radio.Group value={mask} onChange={(e) => setMask(e.target.value as boolean)}>

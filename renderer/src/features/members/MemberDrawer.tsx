@@ -1,15 +1,15 @@
-import { App, Button, Divider, Drawer, Form, Space } from 'antd';
+import { App, Button, Divider, Drawer, Form, Popconfirm, Space } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { checkIdNumber } from '../../../../shared/idcard/gb11643';
-import { parseYuan } from '../../../../shared/money/fen';
 import type { Member } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
-import { fieldErrors, userMessage } from '../../components/user-message';
+import { useSubmit } from '../../components/useSubmit';
+import { yuanToFen } from '../../components/YuanInput';
 import { toDraft, toForm, type MemberFormValues } from './member-form';
 import { MemberFormFields } from './MemberFormFields';
 import { MembershipHistory } from './MembershipHistory';
-import { saveMember } from '../../../../shared/engine/ops/members';
+import { removeMember, saveMember } from '../../../../shared/engine/ops/members';
 
 interface Props {
   member: Member | null;
@@ -20,12 +20,15 @@ interface Props {
   onClose: () => void;
 }
 
+const FIELD_NAMES = { baseFen: 'wageYuan' } as const;
+
 /** Add or edit a member: every field of the real-name roster; the ID number fills 性别 and 出生日期. */
 export function MemberDrawer({ member, open, year, wageBaseFen, onClose }: Props) {
   const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<MemberFormValues>();
-  const [saving, setSaving] = useState(false);
+  const saving = useSubmit({ form, fields: FIELD_NAMES, session: open && (member?.id ?? 'new') });
+  const removing = useSubmit({ session: open && member?.id });
 
   useEffect(() => {
     if (!open) return;
@@ -42,20 +45,17 @@ export function MemberDrawer({ member, open, year, wageBaseFen, onClose }: Props
   const save = async (values: MemberFormValues) => {
     const draft = toDraft(values, member?.status ?? 'active');
     if (draft.idType === '居民身份证') draft.idNumber = draft.idNumber.toUpperCase();
-    setSaving(true);
-    try {
-      const baseFen = values.wageYuan === null || values.wageYuan === undefined ? null : parseYuan(values.wageYuan);
-      await saveMember(store, member?.id ?? null, { draft, wage: { year, baseFen } });
-      message.success(member ? '会员信息已保存' : `已新增会员：${draft.name}`);
-      onClose();
-    } catch (error) {
-      form.setFields(
-        fieldErrors(error).map((e) => ({ ...e, name: e.name === 'baseFen' ? 'wageYuan' : (e.name as keyof MemberFormValues) })),
-      );
-      message.error(userMessage(error));
-    } finally {
-      setSaving(false);
-    }
+    const baseFen = yuanToFen(values.wageYuan);
+    await saveMember(store, member?.id ?? null, { draft, wage: { year, baseFen } });
+    message.success(member ? '会员信息已保存' : `已新增会员：${draft.name}`);
+    onClose();
+  };
+
+  const remove = async () => {
+    if (!member) return;
+    await removeMember(store, member.id);
+    message.success(`已删除会员：${member.name}`);
+    onClose();
   };
 
   return (
@@ -67,14 +67,32 @@ export function MemberDrawer({ member, open, year, wageBaseFen, onClose }: Props
       destroyOnHidden
       extra={
         <Space>
+          {member && (
+            <Popconfirm
+              title={`删除会员“${member.name}”？`}
+              description={
+                <div style={{ maxWidth: 320 }}>
+                  仅用于删除误录入的会员，删除后名册中不再有此人。已离开本会的会员请在下方“会籍变动”中登记退会或转出，以保留统计。
+                </div>
+              }
+              okText="删除"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              onConfirm={() => removing.submit(remove)}
+            >
+              <Button danger loading={removing.busy}>
+                删除会员
+              </Button>
+            </Popconfirm>
+          )}
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+          <Button type="primary" loading={saving.busy} onClick={() => void saving.submit(save)}>
             保存
           </Button>
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={save}>
+      <Form form={form} layout="vertical">
         <MemberFormFields form={form} year={year} fillFromId={fillFromId} />
       </Form>
       <Divider titlePlacement="start">会籍变动</Divider>

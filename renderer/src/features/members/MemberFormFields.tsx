@@ -1,6 +1,8 @@
-import { Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, type FormInstance } from 'antd';
+import { Checkbox, DatePicker, Form, Input, Select, Space, type FormInstance } from 'antd';
 import { EDUCATION_OPTIONS, HOUSEHOLD_OPTIONS, ID_TYPES, POLITICAL_OPTIONS, SKILL_OPTIONS } from '../../../../shared/members/fields';
 import { idNumberProblem } from '../../../../shared/members/validate';
+import { afterToday } from '../../components/dates';
+import { YuanInput, yuanRule } from '../../components/YuanInput';
 import type { MemberFormValues } from './member-form';
 
 const options = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
@@ -47,7 +49,7 @@ export function MemberFormFields({ form, year, fillFromId }: Props) {
           <Select style={{ width: 110 }} options={options(['男', '女'])} />
         </Form.Item>
         <Form.Item name="birthDate" label="出生日期">
-          <DatePicker style={{ width: 150 }} />
+          <DatePicker style={{ width: 150 }} disabledDate={afterToday} />
         </Form.Item>
         <Form.Item name="ethnicity" label="民族">
           <Input style={{ width: 110 }} />
@@ -75,7 +77,7 @@ export function MemberFormFields({ form, year, fillFromId }: Props) {
           <Input style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="joinDate" label="入会日期">
-          <DatePicker style={{ width: 150 }} />
+          <DatePicker style={{ width: 150 }} disabledDate={afterToday} />
         </Form.Item>
         <Form.Item name="cardNumber" label="会员证号">
           <Input style={{ width: 160 }} />
@@ -85,8 +87,8 @@ export function MemberFormFields({ form, year, fillFromId }: Props) {
         <Form.Item name="isMigrantWorker" label="农民工" valuePropName="checked">
           <Checkbox>是农民工</Checkbox>
         </Form.Item>
-        <Form.Item name="wageYuan" label={`${year}年月工资基数`} extra="会费按此计算">
-          <InputNumber style={{ width: 160 }} min={0} precision={2} suffix="元" />
+        <Form.Item name="wageYuan" label={`${year}年月工资基数`} extra="会费按此计算" rules={[yuanRule('月工资基数', false)]}>
+          <YuanInput style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="duesExempt" label="免缴会费" valuePropName="checked">
           <Checkbox>经批准免缴</Checkbox>

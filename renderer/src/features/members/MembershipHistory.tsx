@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { EVENT_KIND_LABELS, STATUS_LABELS, statusAfter } from '../../../../shared/members/status';
 import type { Member, MembershipEventKind } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
+import { afterToday } from '../../components/dates';
+import { useSubmit } from '../../components/useSubmit';
 import { recordMembershipEvent, removeMembershipEvent } from '../../../../shared/engine/ops/members';
 import { useMembershipEvents } from './queries';
 
@@ -19,11 +21,12 @@ export function MembershipHistory({ member }: { member: Member }) {
   const [date, setDate] = useState<Dayjs | null>(dayjs());
   const [reason, setReason] = useState('');
   const [otherUnion, setOtherUnion] = useState('');
+  const recording = useSubmit();
 
   const record = async () => {
     if (!date) {
       message.error('请选择变动日期');
-      return;
+      return false;
     }
     await recordMembershipEvent(store, {
       memberId: member.id,
@@ -58,7 +61,7 @@ export function MembershipHistory({ member }: { member: Member }) {
                   description="会籍状态将按其余记录重新确定。"
                   okText="撤销"
                   cancelText="取消"
-                  onConfirm={() => removeMembershipEvent(store, e.id)}
+                  onConfirm={() => recording.submit(() => removeMembershipEvent(store, e.id))}
                 >
                   <Button type="link" size="small" danger>
                     撤销
@@ -73,7 +76,7 @@ export function MembershipHistory({ member }: { member: Member }) {
       ) : null}
       <Space wrap align="start">
         <Select aria-label="变动类型" style={{ width: 100 }} value={kind} options={KIND_OPTIONS} onChange={setKind} />
-        <DatePicker aria-label="变动日期" value={date} onChange={setDate} style={{ width: 140 }} />
+        <DatePicker aria-label="变动日期" value={date} onChange={setDate} disabledDate={afterToday} style={{ width: 140 }} />
         {TRANSFERS.includes(kind) ? (
           <Input
             aria-label={kind === 'transfer-in' ? '转出工会' : '转入工会'}
@@ -95,9 +98,9 @@ export function MembershipHistory({ member }: { member: Member }) {
           description={`记录后会籍状态将为“${STATUS_LABELS[statusAfter(kind)]}”（如日期早于其他变动，以最近的变动为准）。`}
           okText="记录"
           cancelText="取消"
-          onConfirm={record}
+          onConfirm={() => recording.submit(record)}
         >
-          <Button type="primary" ghost>
+          <Button type="primary" ghost loading={recording.busy}>
             记录变动
           </Button>
         </Popconfirm>

@@ -8,7 +8,8 @@ import type { Member } from '../../../../shared/model/records';
 export type MemberFormValues = Omit<MemberDraft, 'birthDate' | 'joinDate' | 'status'> & {
   birthDate: Dayjs | null;
   joinDate: Dayjs | null;
-  wageYuan: number | null;
+  /** As typed: the engine judges it (a base above 100 万元 is refused with its message). */
+  wageYuan: string | null;
 };
 
 export function toForm(m: Member | null, wageBaseFen: number | null): MemberFormValues {
@@ -17,7 +18,7 @@ export function toForm(m: Member | null, wageBaseFen: number | null): MemberForm
     ...d,
     birthDate: d.birthDate ? dayjs(d.birthDate) : null,
     joinDate: d.joinDate ? dayjs(d.joinDate) : null,
-    wageYuan: wageBaseFen === null ? null : Number(formatYuan(wageBaseFen, { grouping: false })),
+    wageYuan: wageBaseFen === null ? null : formatYuan(wageBaseFen, { grouping: false }),
   };
 }
 

@@ -2,6 +2,8 @@ import { Alert, Button, Card, Descriptions, InputNumber, Modal, Space, Tag, Typo
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useServices } from '../../app/services';
+import { monthLabel } from '../../../../shared/finance/period';
+import { useOpenMonths } from '../finance/queries';
 import { submitYearReport } from './mutations';
 import { useYearSubmission } from './queries';
 
@@ -16,15 +18,30 @@ export function SubmitCard() {
   const { db, mutator } = useServices();
   const [year, setYear] = useState(() => new Date().getFullYear() - (new Date().getMonth() < 6 ? 1 : 0));
   const submission = useYearSubmission(year);
+  const openMonths = useOpenMonths(year);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const locked = submission?.status === 'submitted' || submission?.status === 'accepted';
 
+  // Months still open can change after the report is sent: the user sees which, and decides.
+  const open = openMonths ?? [];
   const send = () =>
     Modal.confirm({
-      title: `提交 ${year} 年度报送？`,
-      content: '将向上级工会发送本年度的统计数据、工作总结和经费收支情况报告。提交后本年度的账目将锁定，直到上级工会退回。',
-      okText: '提交',
+      title: open.length > 0 ? `${year} 年还有 ${open.length} 个月未结账` : `提交 ${year} 年度报送？`,
+      content: (
+        <>
+          {open.length > 0 && (
+            <Alert
+              type="warning"
+              style={{ marginBottom: 12 }}
+              title={`未结账：${open.map(monthLabel).join('、')}`}
+              description="建议先在“收支 → 开账、结账与年初结余”中逐月结账，再报送。"
+            />
+          )}
+          将向上级工会发送本年度的统计数据、工作总结和经费收支情况报告。提交后本年度的账目将锁定，直到上级工会退回。
+        </>
+      ),
+      okText: open.length > 0 ? '仍然报送' : '提交',
       cancelText: '取消',
       onOk: async () => {
         setBusy(true);

@@ -3,6 +3,7 @@ import { EnrolCard } from './EnrolCard';
 import { PublishedCard } from './PublishedCard';
 import { useSyncConfig } from './queries';
 import { RefusedCard } from './RefusedCard';
+import { SkippedCard } from './SkippedCard';
 import { StatusCard } from './StatusCard';
 import { SubmitCard } from './SubmitCard';
 
@@ -14,6 +15,7 @@ export function SyncPage() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <StatusCard config={config} />
       <RefusedCard />
+      <SkippedCard />
       <SubmitCard />
       <PublishedCard />
     </Space>

@@ -5,7 +5,9 @@ import type { YearSubmission } from '../../../../shared/model/records';
 import { fieldLabel } from '../../../../shared/records/tables';
 import type { UnionBooksDB } from '../../db/database';
 import { useServices } from '../../app/services';
-import { recordTitle } from './record-title';
+import { SYNC_KEYS } from '../../db/sync-keys';
+import type { SkippedRow } from './apply';
+import { recordTitle, visibleText } from './record-title';
 import type { OutboxEntry } from './refusals';
 import { IDLE, KEYS, type BootstrapProgress, type PublishedItem, type SyncConfig, type SyncStatus } from './state';
 
@@ -117,4 +119,48 @@ export async function refusedRecords(db: UnionBooksDB): Promise<RefusedRecord[]>
 export function useRefusedRecords(): RefusedRecord[] {
   const { db } = useServices();
   return useLiveQuery(() => refusedRecords(db), [db]) ?? [];
+}
+
+/** A row pulled from the server that this device left out of its book, as the 同步 page lists it. */
+export interface SkippedRecord {
+  key: string;
+  tableLabel: string;
+  title: string;
+  reason: string;
+}
+
+/** The rows sync apply set aside, latest reason per row, newest last. */
+export async function skippedRecords(db: UnionBooksDB): Promise<SkippedRecord[]> {
+  const rows = ((await db.$sync.get(SYNC_KEYS.skippedRows))?.value as SkippedRow[] | undefined) ?? [];
+  const latest = new Map<string, SkippedRow>();
+  for (const r of rows) {
+    const key = `${r.table}/${r.rowId}`;
+    latest.delete(key);
+    latest.set(key, r);
+  }
+  const out: SkippedRecord[] = [];
+  for (const [key, r] of latest) {
+    const table = r.table as TableName;
+    const known = Object.hasOwn(TABLE_LABELS, table);
+    // Usually the row never reached this device; then the short number is all there is to name it by.
+    const local = known ? ((await db.table(table).get(r.rowId)) as Record<string, unknown> | undefined) : undefined;
+    const title = local ? recordTitle(table, local) : `编号 ${r.rowId.slice(-8)}`;
+    out.push({
+      key,
+      tableLabel: known ? TABLE_LABELS[table] : r.table,
+      title,
+      reason: visibleText(r.reason.split(r.rowId).join(title)),
+    });
+  }
+  return out;
+}
+
+export function useSkippedRecords(): SkippedRecord[] {
+  const { db } = useServices();
+  return useLiveQuery(() => skippedRecords(db), [db]) ?? [];
+}
+
+/** The user has read the list: it is cleared until a later pull skips a row again. */
+export async function clearSkippedRecords(db: UnionBooksDB): Promise<void> {
+  await db.$sync.delete(SYNC_KEYS.skippedRows);
 }

@@ -3,6 +3,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { WelfareVisit } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
+import { afterToday } from '../../components/dates';
+import { useSubmit } from '../../components/useSubmit';
 import { reverseWelfare } from '../../../../shared/engine/ops/welfare';
 
 interface Props {
@@ -16,24 +18,21 @@ export function ReverseWelfareModal({ visit, memberName, onClose }: Props) {
   const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ date: Dayjs; reason: string }>();
+  const saving = useSubmit({ form, session: visit?.id });
 
-  const submit = async () => {
+  const submit = async (v: { date: Dayjs; reason: string }) => {
     if (!visit) return;
-    const v = await form.validateFields();
-    try {
-      await reverseWelfare(store, visit.id, v.date.format('YYYY-MM-DD'), v.reason.trim());
-      message.success(visit.amountFen > 0 ? '慰问已撤销，支出已红字冲销' : '慰问已撤销');
-      onClose();
-    } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
-    }
+    await reverseWelfare(store, visit.id, v.date.format('YYYY-MM-DD'), v.reason.trim());
+    message.success(visit.amountFen > 0 ? '慰问已撤销，支出已红字冲销' : '慰问已撤销');
+    onClose();
   };
 
   return (
     <Modal
       title="撤销慰问"
       open={!!visit}
-      onOk={submit}
+      onOk={() => void saving.submit(submit)}
+      confirmLoading={saving.busy}
       onCancel={onClose}
       okText="撤销"
       okButtonProps={{ danger: true }}
@@ -48,7 +47,7 @@ export function ReverseWelfareModal({ visit, memberName, onClose }: Props) {
       )}
       <Form form={form} layout="vertical" initialValues={{ date: dayjs(), reason: '' }}>
         <Form.Item name="date" label="冲销日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker allowClear={false} />
+          <DatePicker allowClear={false} disabledDate={afterToday} />
         </Form.Item>
         <Form.Item name="reason" label="撤销原因" rules={[{ required: true, whitespace: true, message: '请填写撤销原因' }]}>
           <Input maxLength={60} />

@@ -4,6 +4,7 @@ import { LOCAL_RULES_NOTE, resolvePreset, SPENDING_PRESETS, customPreset } from 
 import type { SpendingLimits } from '../../../../shared/limits/types';
 import type { SpendingPresetId, UnionProfile } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
+import { useSubmit } from '../../components/useSubmit';
 import { updateUnion } from '../../../../shared/engine/ops/union';
 import { CustomLimitsForm } from './CustomLimitsForm';
 import { describeHoliday, EVENT_LIMIT_FIELDS, yuanText } from './limit-fields';
@@ -15,6 +16,7 @@ export function SpendingLimitSettings({ union }: { union: UnionProfile }) {
   const [presetId, setPresetId] = useState<SpendingPresetId>(union.spendingPreset);
   const [custom, setCustom] = useState<SpendingLimits>(() => customPreset(union.spendingLimits).limits);
   const preset = presetId === 'custom' ? customPreset(custom) : resolvePreset(presetId);
+  const saving = useSubmit();
 
   const save = async () => {
     await updateUnion(
@@ -60,7 +62,7 @@ export function SpendingLimitSettings({ union }: { union: UnionProfile }) {
           </Descriptions>
         )}
         <div>
-          <Button type="primary" onClick={save}>
+          <Button type="primary" loading={saving.busy} onClick={() => void saving.submit(save)}>
             保存开支标准
           </Button>
         </div>

@@ -1,14 +1,21 @@
-import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { negativeCashMessage } from '../../../../shared/engine/rules/cash';
 import { useEffect } from 'react';
 import { checkVisit } from '../../../../shared/limits/check';
 import { resolvePreset } from '../../../../shared/limits/presets';
-import { parseYuan } from '../../../../shared/money/fen';
+import { formatYuan } from '../../../../shared/money/fen';
 import type { MoneyPlace, UnionProfile, WelfareKind, WelfareVisit } from '../../../../shared/model/records';
-import { WELFARE_KINDS, WELFARE_SUBKINDS } from '../../../../shared/welfare/kinds';
+import { WELFARE_KINDS, WELFARE_SUBKINDS, welfareAccount } from '../../../../shared/welfare/kinds';
 import { FORM_LABELS } from '../../../../shared/welfare/summary';
 import { useServices } from '../../app/services';
+import { confirmAsync, confirmLargeAmount } from '../../components/confirm';
+import { afterToday } from '../../components/dates';
+import { useSubmit } from '../../components/useSubmit';
+import { YuanInput, yuanRule, yuanToFen } from '../../components/YuanInput';
 import { MemberSelect } from '../activities/MemberSelect';
+import { useCashShortfall } from '../finance/useCashShortfall';
 import { useRoster } from '../activities/queries';
 import { LimitWarnings } from './LimitWarnings';
 import { createWelfare, updateWelfare, type WelfareInput } from '../../../../shared/engine/ops/welfare';
@@ -20,19 +27,22 @@ interface FormValues {
   subKind?: string;
   date: Dayjs;
   form: WelfareVisit['form'];
-  amount: number | null;
+  /** As typed; empty means no money (goods of no recorded value). */
+  amount: string | null;
   place: MoneyPlace;
   note?: string;
 }
 
+/** `amountFen` is NaN for text that is not an amount, so the engine names the field instead of guessing. */
 function toInput(v: FormValues): WelfareInput {
+  const typed = v.amount?.trim() ?? '';
   return {
     memberId: v.memberId,
     kind: v.kind,
     subKind: WELFARE_SUBKINDS[v.kind] ? (v.subKind ?? '') : '',
     date: v.date.format('YYYY-MM-DD'),
     form: v.form ?? 'goods',
-    amountFen: v.amount ? (parseYuan(v.amount) ?? 0) : 0,
+    amountFen: typed === '' ? 0 : (yuanToFen(typed) ?? Number.NaN),
     note: v.note?.trim() ?? '',
   };
 }
@@ -50,47 +60,63 @@ export function WelfareDrawer({ visit, place, union, open, onClose }: Props) {
   const { db, store } = useServices();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<FormValues>();
+  const saving = useSubmit({ form, fields: { amountFen: 'amount' }, session: open && (visit?.id ?? 'new') });
   const roster = useRoster();
   const kind = Form.useWatch('kind', form);
   const paidIn = Form.useWatch('form', form);
   const subKinds = kind ? WELFARE_SUBKINDS[kind] : undefined;
   const watched = Form.useWatch([], form) as Partial<FormValues> | undefined;
-  const draft = watched?.memberId && watched.kind && watched.date ? toInput(watched as FormValues) : null;
+  const typed = watched?.memberId && watched.kind && watched.date ? toInput(watched as FormValues) : null;
+  // The live limit check reads only amounts that are complete; the engine judges the rest on saving.
+  const draft = typed && { ...typed, amountFen: Number.isSafeInteger(typed.amountFen) && typed.amountFen > 0 ? typed.amountFen : 0 };
   const memberName = roster?.find((m) => m.id === draft?.memberId)?.name;
   const liveWarnings = useLimitWarnings(draft && { ...draft, id: visit?.id }, union, memberName);
+  const paidBy = visit?.transactionId;
+  const expense = useLiveQuery(async () => (paidBy ? await db.transactions.get(paidBy) : undefined), [db, paidBy]);
+  const shortfall = useCashShortfall(
+    {
+      date: typed?.date ?? '',
+      place: watched?.place ?? 'cash',
+      accountCode: kind ? welfareAccount(kind) : '',
+      amountFen: typed?.amountFen ?? null,
+    },
+    expense,
+  );
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (visit) form.setFieldsValue({ ...visit, date: dayjs(visit.date), amount: visit.amountFen / 100, place: place ?? 'bank' });
+    if (visit)
+      form.setFieldsValue({
+        ...visit,
+        date: dayjs(visit.date),
+        amount: visit.amountFen ? formatYuan(visit.amountFen, { grouping: false }) : null,
+        place: place ?? 'bank',
+      });
     else form.setFieldsValue({ kind: '住院', subKind: '无手术', date: dayjs(), form: 'cash', place: 'cash', amount: null });
   }, [open, visit, place, form]);
-
-  const persist = async (input: WelfareInput, payFrom: MoneyPlace) => {
-    try {
-      if (visit) await updateWelfare(store, visit.id, input, payFrom);
-      else await createWelfare(store, input, payFrom);
-      message.success(input.amountFen > 0 ? '慰问已保存，支出已同步记入收支' : '慰问已保存');
-      onClose();
-    } catch (e) {
-      modal.error({ title: '未能保存', content: e instanceof Error ? e.message : String(e) });
-    }
-  };
 
   const save = async (v: FormValues) => {
     const input = toInput(v);
     const preset = resolvePreset(union.spendingPreset, union.spendingLimits);
     const ctx = await loadLimitContext(db, v.date.year());
     const warnings = checkVisit({ ...input, id: visit?.id }, ctx.visits, preset, { budgets: ctx.budgets, memberName });
-    if (warnings.length === 0) return persist(input, v.place);
-    modal.confirm({
-      title: `超出开支标准（${preset.name}）`,
-      width: 560,
-      content: <LimitWarnings warnings={warnings} />,
-      okText: '仍然保存',
-      cancelText: '返回修改',
-      onOk: () => persist(input, v.place),
-    });
+    if (
+      warnings.length > 0 &&
+      !(await confirmAsync(modal, {
+        title: `超出开支标准（${preset.name}）`,
+        width: 560,
+        content: <LimitWarnings warnings={warnings} />,
+        okText: '仍然保存',
+      }))
+    )
+      return false;
+    const options = await confirmLargeAmount(modal, '金额', input.amountFen);
+    if (!options) return false;
+    if (visit) await updateWelfare(store, visit.id, input, v.place, options);
+    else await createWelfare(store, input, v.place, options);
+    message.success(input.amountFen > 0 ? '慰问已保存，支出已同步记入收支' : '慰问已保存');
+    onClose();
   };
 
   return (
@@ -103,13 +129,13 @@ export function WelfareDrawer({ visit, place, union, open, onClose }: Props) {
       extra={
         <Space>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" onClick={() => form.submit()}>
+          <Button type="primary" loading={saving.busy} onClick={() => void saving.submit(save)}>
             保存
           </Button>
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={save}>
+      <Form form={form} layout="vertical">
         <Form.Item name="memberId" label="慰问会员" rules={[{ required: true, message: '请选择会员' }]}>
           <MemberSelect members={roster ?? []} />
         </Form.Item>
@@ -127,7 +153,7 @@ export function WelfareDrawer({ visit, place, union, open, onClose }: Props) {
             </Form.Item>
           )}
           <Form.Item name="date" label="慰问日期" rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker allowClear={false} />
+            <DatePicker allowClear={false} disabledDate={afterToday} />
           </Form.Item>
         </Space>
         <Form.Item name="form" label="慰问形式">
@@ -138,8 +164,13 @@ export function WelfareDrawer({ visit, place, union, open, onClose }: Props) {
           />
         </Form.Item>
         <Space size="large" wrap>
-          <Form.Item name="amount" label={paidIn === 'goods' ? '物品价值' : '金额'} extra="填写后同步记入收支">
-            <InputNumber min={0} precision={2} style={{ width: 180 }} suffix="元" />
+          <Form.Item
+            name="amount"
+            label={paidIn === 'goods' ? '物品价值' : '金额'}
+            extra="填写后同步记入收支"
+            rules={[yuanRule(paidIn === 'goods' ? '物品价值' : '金额', false)]}
+          >
+            <YuanInput style={{ width: 180 }} />
           </Form.Item>
           <Form.Item name="place" label="付款方式">
             <Select
@@ -151,6 +182,9 @@ export function WelfareDrawer({ visit, place, union, open, onClose }: Props) {
             />
           </Form.Item>
         </Space>
+        {shortfall && (
+          <Alert type="warning" showIcon data-testid="cash-warning" title={negativeCashMessage(shortfall)} style={{ marginBottom: 16 }} />
+        )}
         <Form.Item name="note" label="备注">
           <Input.TextArea rows={3} />
         </Form.Item>
