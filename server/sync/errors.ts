@@ -64,8 +64,9 @@ export function installErrorHandler(app: FastifyInstance): void {
         reply,
         error.statusCode,
         'bad-request',
-        /prototype property/.test(error.message)
-          ? '请求含有不允许的字段名（__proto__ 或 constructor.prototype）'
+        // The JSON parser refuses a key __proto__ (or constructor.prototype) the same way as bad syntax.
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+          ? '请求内容不是有效的 JSON，或含有不允许的字段名（__proto__）'
           : error.code?.includes('JSON') || error instanceof SyntaxError
             ? '请求内容不是有效的 JSON'
             : `请求不合法：${error.message}`,
