@@ -63,7 +63,8 @@ function requireDevice(db: Database, tokens: TokenCache): onRequestAsyncHookHand
     }
     if (!device) return refuseUnread(reply, 401, 'unauthorised', '设备未注册或凭证已失效，请在同步页重新注册');
     request.device = device;
-    request.log = request.log.child({ union: device.unionCode });
+    // Every line this request logs, its error included, names the union.
+    request.log = reply.log = request.log.child({ union: device.unionCode });
   };
 }
 

@@ -53,7 +53,8 @@ export function fileLog(file: string): ServerLog {
   const stream = createWriteStream(file, { flags: 'a', mode: 0o600 });
   return {
     options: {
-      logger: { level: 'info', stream, serializers },
+      // The time as people read it, in UTC.
+      logger: { level: 'info', stream, serializers, timestamp: () => `,"time":"${new Date().toISOString()}"` },
       genReqId: requestIds(),
       // A client cannot choose the id its request is logged under.
       requestIdHeader: false,
