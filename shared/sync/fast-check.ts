@@ -1,5 +1,5 @@
 import { TABLE_NAMES } from '../model/book';
-import { checkChangeFields } from './change-fields';
+import { checkChangeFields, isReservedField } from './change-fields';
 import { LIMITS, type SyncRequest, type WireChange } from './protocol';
 import { FIELD_PATTERN, HLC_PATTERN, ID_PATTERN, syncRequestSchema } from './schemas';
 
@@ -30,7 +30,7 @@ const MAX_KNOWN_FIELDS = 4096;
 
 function goodField(key: string): boolean {
   if (knownFields.has(key)) return true;
-  if (!FIELD_PATTERN.test(key) || key === 'updatedAt' || key === 'deviceId') return false;
+  if (!FIELD_PATTERN.test(key) || key === 'updatedAt' || key === 'deviceId' || isReservedField(key)) return false;
   if (knownFields.size < MAX_KNOWN_FIELDS) knownFields.add(key);
   return true;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TABLE_NAMES, type TableName } from '../model/book';
-import { checkChangeFields, checkSubmissionFacts } from './change-fields';
+import { checkChangeFields, checkFieldNames, checkSubmissionFacts } from './change-fields';
 import { LIMITS, PROTOCOL_VERSION } from './protocol';
 import { textBoundsProblem } from './value-bounds';
 
@@ -49,7 +49,7 @@ export const wireChangeSchema = z
     fields: fieldsSchema,
   })
   .refine((c) => !('id' in c.fields) || c.fields.id === c.rowId, { message: '字段 id 与记录编号不一致', path: ['fields', 'id'] })
-  .superRefine((c, ctx) => refuseWhole(ctx, checkChangeFields(c.table, c.rowId, c.fields)));
+  .superRefine((c, ctx) => refuseWhole(ctx, checkFieldNames(c.table, c.rowId, c.fields) ?? checkChangeFields(c.table, c.rowId, c.fields)));
 
 export const remoteRowSchema = z.object({
   table: tableSchema,

@@ -94,5 +94,13 @@ function check(value: unknown, depth: number): string | null {
 
 /** Why a value (a field of a change, one of a submission's facts) is refused, in Chinese, or null. */
 export function valueBoundsProblem(value: unknown): string | null {
+  // Most values are short text, numbers and flags: settled here without a call further down.
+  if (typeof value === 'string') {
+    if (value.length <= VALUE_BOUNDS.maxTextChars && value.indexOf(NUL) === -1 && wellFormed(value)) return null;
+  } else if (typeof value === 'number') {
+    if (value <= VALUE_BOUNDS.maxAbsNumber && value >= -VALUE_BOUNDS.maxAbsNumber) return null;
+  } else if (typeof value === 'boolean' || value === null) {
+    return null;
+  }
   return check(value, 0);
 }

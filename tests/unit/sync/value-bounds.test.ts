@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkChangeFields, checkSubmissionFacts } from '../../../shared/sync/change-fields';
+import { checkChangeFields, checkFieldNames, checkSubmissionFacts } from '../../../shared/sync/change-fields';
 import { checkSyncRequest } from '../../../shared/sync/fast-check';
 import { describeIssues, syncRequestSchema } from '../../../shared/sync/schemas';
 import { valueBoundsProblem, VALUE_BOUNDS } from '../../../shared/sync/value-bounds';
@@ -52,7 +52,7 @@ describe('the bounds every pushed value keeps', () => {
   it('names the table, the row and the field; refuses the names every object answers to', () => {
     expect(checkChangeFields('members', 'm1', { name: 'ok', note: 'a\u0000' })).toBe('会员 m1 的字段 note：含有不允许的控制字符');
     for (const name of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__']) {
-      expect(checkChangeFields('duesPayments', 'p1', JSON.parse(`{"${name}": 1}`) as Record<string, unknown>)).toBe(
+      expect(checkFieldNames('duesPayments', 'p1', JSON.parse(`{"${name}": 1}`) as Record<string, unknown>)).toBe(
         `会费收缴 p1 的字段 ${name}：字段名不允许使用`,
       );
     }
