@@ -44,6 +44,7 @@ export interface PgliteThreadOptions {
 
 /** Long enough for the largest push of a first sync on a slow machine; migrations run without a limit. */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+const CLOSE_TIMEOUT_MS = 30_000;
 
 export async function openPgliteThread(dataDir: string | undefined, options: PgliteThreadOptions = {}): Promise<Database> {
   const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
@@ -153,7 +154,8 @@ export async function openPgliteThread(dataDir: string | undefined, options: Pgl
     async close() {
       if (gone) return;
       const exited = new Promise((resolve) => worker.once('exit', resolve));
-      await call({ kind: 'close' }, 0);
+      // A thread stuck in a statement would hold the server's shutdown forever: it is stopped instead.
+      await call({ kind: 'close' }, CLOSE_TIMEOUT_MS).catch(() => worker.terminate());
       worker.ref();
       await exited;
     },
