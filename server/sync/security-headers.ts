@@ -21,12 +21,16 @@ export const DASHBOARD_CSP = [
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
+  // A plain callback, not an async function: it runs on every request, a sync round included.
+  app.addHook('onRequest', (request, reply, done) => {
     const page = request.url === '/' || request.url.startsWith('/dashboard');
-    reply.header('content-security-policy', page ? DASHBOARD_CSP : API_CSP);
-    reply.header('x-frame-options', 'DENY');
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-request-id', request.id);
+    reply.headers({
+      'content-security-policy': page ? DASHBOARD_CSP : API_CSP,
+      'x-frame-options': 'DENY',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-request-id': request.id,
+    });
+    done();
   });
 }
