@@ -130,6 +130,13 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE admin_sessions ADD COLUMN last_seen_at timestamptz NOT NULL DEFAULT now();
   `,
+  // The backup folder moved from the synced union profile to each device, and pushes no longer
+  // store it (shared/sync/change-fields.ts). A folder stored before is removed, so no device is
+  // handed a place to write the book to by whoever held another device's token.
+  `
+  UPDATE rows SET data = (data::jsonb - 'backupFolder')::json, field_clocks = (field_clocks::jsonb - 'backupFolder')::json
+  WHERE tbl = 'union' AND data::jsonb ? 'backupFolder';
+  `,
 ];
 
 /** Runs the migrations not yet applied, up to `through` (all of them, except in tests of a migration). */

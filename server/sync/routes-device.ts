@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { HybridLogicalClock } from '../../shared/clock/hlc';
+import { keepDeclaredFields } from '../../shared/sync/change-fields';
 import { LIMITS, PROTOCOL_VERSION, type EnrolResponse } from '../../shared/sync/protocol';
 import { enrolRequestSchema, submissionRequestSchema } from '../../shared/sync/schemas';
 import type { Database } from './db';
@@ -105,7 +106,9 @@ export function registerDeviceRoutes(
   app.post('/api/v1/sync', { onRequest: device, bodyLimit: LIMITS.syncBodyBytes }, async (request, reply) => {
     const body = parseSyncBody(request.body, reply);
     if (!body) return reply;
-    return syncRound(db, deviceOf(request), body);
+    const { changes, dropped } = keepDeclaredFields(body.changes);
+    if (dropped.size) request.log.info({ event: 'sync.fields-dropped', fields: Object.fromEntries(dropped) }, '已忽略记录声明中没有的字段');
+    return syncRound(db, deviceOf(request), { ...body, changes });
   });
 
   app.post('/api/v1/submissions', { onRequest: device, bodyLimit: LIMITS.submissionBodyBytes }, async (request, reply) => {

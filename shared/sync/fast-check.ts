@@ -1,7 +1,8 @@
 import { TABLE_NAMES } from '../model/book';
 import { checkChangeFields, isReservedField } from './change-fields';
 import { LIMITS, type SyncRequest, type WireChange } from './protocol';
-import { FIELD_PATTERN, HLC_PATTERN, ID_PATTERN, syncRequestSchema } from './schemas';
+import { FIELD_PATTERN, HLC_PATTERN, ID_PATTERN } from './patterns';
+import { syncRequestSchema } from './schemas';
 
 /**
  * The sync request schema, checked by hand. A first sync sends hundreds of thousands of changes

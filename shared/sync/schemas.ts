@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TABLE_NAMES, type TableName } from '../model/book';
 import { checkChangeFields, checkFieldNames, checkSubmissionFacts } from './change-fields';
+import { FIELD_PATTERN, HLC_PATTERN, ID_PATTERN } from './patterns';
 import { LIMITS, PROTOCOL_VERSION } from './protocol';
 import { textBoundsProblem } from './value-bounds';
 
@@ -8,9 +9,6 @@ import { textBoundsProblem } from './value-bounds';
  * Runtime checks of every request and response. The server trusts nothing it receives; the
  * client checks answers too, since a misconfigured address may reach some other server.
  */
-export const HLC_PATTERN = /^\d{15}-\d{6}-[A-Za-z0-9_.-]{1,64}$/;
-export const FIELD_PATTERN = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
-export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,256}$/;
 const HLC = HLC_PATTERN;
 const FIELD = FIELD_PATTERN;
 const ID = ID_PATTERN;
