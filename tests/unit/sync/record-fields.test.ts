@@ -106,6 +106,14 @@ describe('pushed fields held to their record declarations', () => {
       expect(checkChangeFields(table, 'r1', fields), JSON.stringify(fields).slice(0, 60)).toBe(message);
   });
 
+  it('refuses an empty date where one is required, after empty and real dates passed elsewhere', () => {
+    expect(checkChangeFields('members', 'm1', { birthDate: '', joinDate: '2020-01-01' })).toBeNull();
+    expect(checkChangeFields('memberships', 'e1', { date: '2020-01-01' })).toBeNull();
+    expect(checkChangeFields('memberships', 'e2', { date: '' })).toBe('会籍变动 e2 的“变动日期”：不是有效日期（YYYY-MM-DD）');
+    expect(checkChangeFields('members', 'm2', { deleted: 1 })).toBeNull();
+    expect(checkChangeFields('members', 'm3', { deleted: true })).toBe('会员 m3 的字段 deleted：删除标记应为 0 或 1');
+  });
+
   it('reads the same whether the fast check or the schema refuses', () => {
     const good = change('members', 'r1', { id: 'r1', name: '甲' });
     for (const fields of [

@@ -64,19 +64,22 @@ describe.each(backends())('the overview when one union’s rows have wrong types
     const m = good.insert('members', MEMBER);
     good.insert('duesPayments', { ...payment, memberId: m.id, amountFen: 10_000 });
     await good.sync(s.app);
-    // Generic bounds let a string or an object through; only the table's declaration would refuse them.
     const bm = bad.insert('members', MEMBER);
-    bad.insert('duesPayments', { ...payment, memberId: bm.id, amountFen: 'abc' as unknown as number });
-    bad.insert('duesPayments', { ...payment, memberId: bm.id, amountFen: { fen: 1 } as unknown as number });
     bad.insert('duesPayments', { ...payment, memberId: bm.id, amountFen: 2_000 });
     await bad.sync(s.app);
-    // A server before the bounds also took 1e308.
-    await s.db.query(
-      `WITH bump AS (UPDATE unions SET last_seq = last_seq + 1 WHERE code = 'WRONG' RETURNING key, last_seq)
-       INSERT INTO rows (union_key, tbl, row_id, data, field_clocks, seq)
-       SELECT key, 'duesPayments', 'huge', $1::json, '{}'::json, last_seq FROM bump`,
-      [JSON.stringify({ id: 'huge', amountFen: 1e308, paidDate: `${year}-02-01`, deleted: 0 })],
-    );
+    // Amounts a server before the record declarations took: a string, an object, 1e308 (today a push of these is refused, record-fields.test.ts).
+    for (const [rowId, amountFen] of [
+      ['text', 'abc'],
+      ['object', { fen: 1 }],
+      ['huge', 1e308],
+    ] as const) {
+      await s.db.query(
+        `WITH bump AS (UPDATE unions SET last_seq = last_seq + 1 WHERE code = 'WRONG' RETURNING key, last_seq)
+         INSERT INTO rows (union_key, tbl, row_id, data, field_clocks, seq)
+         SELECT key, 'duesPayments', $2, $1::json, '{}'::json, last_seq FROM bump`,
+        [JSON.stringify({ id: rowId, memberId: bm.id, amountFen, paidDate: `${year}-02-01`, deleted: 0 }), rowId],
+      );
+    }
     const login = await post(s.app, '/api/admin/login', { password: ADMIN_PASSWORD });
     const res = await s.app.inject({
       method: 'GET',
