@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { openPgliteThread } from './pglite-thread';
+import { DEFAULT_STATEMENT_TIMEOUT_MS, openPgliteThread, type PgliteThreadOptions } from './pglite-thread';
+import { makePrivate } from './private-files';
 
 /**
  * The one thing the store needs from a database, so the same SQL runs on PGlite (embedded, a data
@@ -9,21 +10,44 @@ export interface Queryable {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
+export interface TxOptions {
+  /** Time limit of each statement in the transaction, 0 = none (migrations, which may copy every row). */
+  statementTimeoutMs?: number;
+}
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
-  tx<R>(fn: (q: Queryable) => Promise<R>): Promise<R>;
+  tx<R>(fn: (q: Queryable) => Promise<R>, options?: TxOptions): Promise<R>;
   close(): Promise<void>;
 }
 
-/** `dataDir` undefined = in memory (tests). The database runs on a thread of its own (pglite-thread.ts). */
-export function openPglite(dataDir?: string): Promise<Database> {
-  return openPgliteThread(dataDir);
+/**
+ * `dataDir` undefined = in memory (tests). The database runs on a thread of its own
+ * (pglite-thread.ts). Its folder and files are private to the account running the server.
+ */
+export async function openPglite(dataDir?: string, options?: PgliteThreadOptions): Promise<Database> {
+  if (!dataDir) return openPgliteThread(undefined, options);
+  makePrivate(dataDir);
+  const db = await openPgliteThread(dataDir, options);
+  // Where the umask could not be set (a worker thread), files PGlite made meanwhile are swept at close.
+  return { ...db, close: () => db.close().then(() => makePrivate(dataDir)) };
 }
 
-export async function openPostgres(connectionString: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max });
+export async function openPostgres(
+  connectionString: string,
+  max = 10,
+  statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS,
+): Promise<Database> {
+  // Every statement has a time limit, and a session idle inside a transaction is ended, so no
+  // request holds a lock another one waits for without end.
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    statement_timeout: statementTimeoutMs,
+    idle_in_transaction_session_timeout: Math.max(2 * statementTimeoutMs, 10_000),
+  });
   // Fail at start, not at the first request, when the address or password is wrong.
   await pool.query('SELECT 1');
   return {
@@ -34,10 +58,12 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
     async exec(text) {
       await pool.query(text);
     },
-    async tx(fn) {
+    async tx(fn, options = {}) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
+        if (options.statementTimeoutMs !== undefined)
+          await client.query(`SET LOCAL statement_timeout = ${Math.floor(options.statementTimeoutMs)}`);
         const result = await fn({ query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[] });
         await client.query('COMMIT');
         return result;

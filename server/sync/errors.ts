@@ -3,10 +3,19 @@ import type { z } from 'zod';
 import { checkSyncRequest } from '../../shared/sync/fast-check';
 import type { SyncRequest } from '../../shared/sync/protocol';
 import { describeIssues, versionProblem } from '../../shared/sync/schemas';
+import { isTimeout } from './db-errors';
 import { ClientError } from './store/util';
 
 export function refuse(reply: FastifyReply, status: number, code: string, error: string): FastifyReply {
   return reply.code(status).send({ error, code });
+}
+
+/**
+ * A refusal before the body was read (onRequest hooks): the connection is closed after the answer,
+ * so the body the client is still sending is never read, let alone parsed.
+ */
+export function refuseUnread(reply: FastifyReply, status: number, code: string, error: string): FastifyReply {
+  return refuse(reply.header('connection', 'close'), status, code, error);
 }
 
 /** Checks version then shape; on failure answers 400 with a Chinese message and returns null, so the route writes nothing. */
@@ -41,8 +50,12 @@ export function parseSyncBody(body: unknown, reply: FastifyReply): SyncRequest |
 
 /** Fastify's own refusals (size, JSON syntax, rate limit) get Chinese messages too. */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ClientError) return refuse(reply, error.status, error.code, error.message);
+    if (isTimeout(error)) {
+      reply.log.warn({ err: error }, '数据库超时');
+      return refuse(reply, 503, 'busy', '服务器繁忙，请稍后再试');
+    }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return refuse(reply, 413, 'too-large', '请求内容过大，请分批同步或减少附件');
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return refuse(reply, 415, 'media-type', '请求内容类型应为 application/json');
     if (error.statusCode === 429) return refuse(reply, 429, 'rate-limited', '尝试次数过多，请稍后再试');
@@ -51,11 +64,16 @@ export function installErrorHandler(app: FastifyInstance): void {
         reply,
         error.statusCode,
         'bad-request',
-        error.code?.includes('JSON') || error instanceof SyntaxError ? '请求内容不是有效的 JSON' : `请求不合法：${error.message}`,
+        // The JSON parser refuses a key __proto__ (or constructor.prototype) the same way as bad syntax.
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+          ? '请求内容不是有效的 JSON，或含有不允许的字段名（__proto__）'
+          : error.code?.includes('JSON') || error instanceof SyntaxError
+            ? '请求内容不是有效的 JSON'
+            : `请求不合法：${error.message}`,
       );
     }
-    reply.log.error(error);
-    return refuse(reply, 500, 'server-error', '服务器内部错误，请稍后再试');
+    reply.log.error({ err: error }, '服务器内部错误');
+    return refuse(reply, 500, 'server-error', `服务器内部错误，请稍后再试（请求编号 ${request.id}）`);
   });
   app.setNotFoundHandler((_request, reply) => refuse(reply, 404, 'not-found', '地址不存在'));
 }

@@ -126,10 +126,22 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE rows ADD CONSTRAINT rows_pkey PRIMARY KEY (union_key, tbl, row_id);
   CREATE INDEX rows_union_seq ON rows (union_key, seq);
   `,
+  // An admin session ends after a spell of inactivity as well as at its absolute expiry.
+  `
+  ALTER TABLE admin_sessions ADD COLUMN last_seen_at timestamptz NOT NULL DEFAULT now();
+  `,
+  // The backup folder moved from the synced union profile to each device, and pushes no longer
+  // store it (shared/sync/change-fields.ts). A folder stored before is removed, so no device is
+  // handed a place to write the book to by whoever held another device's token.
+  `
+  UPDATE rows SET data = (data::jsonb - 'backupFolder')::json, field_clocks = (field_clocks::jsonb - 'backupFolder')::json
+  WHERE tbl = 'union' AND data::jsonb ? 'backupFolder';
+  `,
 ];
 
 /** Runs the migrations not yet applied, up to `through` (all of them, except in tests of a migration). */
 export async function migrate(db: Database, through = MIGRATIONS.length): Promise<number> {
+  // A migration may rewrite every row of a large server: no statement time limit.
   return db.tx(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock(715001)');
     await q.query('CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
@@ -147,5 +159,7 @@ export async function migrate(db: Database, through = MIGRATIONS.length): Promis
       count++;
     }
     return count;
-  });
+  }, NO_TIME_LIMIT);
 }
+
+const NO_TIME_LIMIT = { statementTimeoutMs: 0 };

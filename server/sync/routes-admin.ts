@@ -1,85 +1,107 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { HybridLogicalClock } from '../../shared/clock/hlc';
 import { adminLoginSchema, createUnionSchema, publishSchema, returnSubmissionSchema } from '../../shared/sync/admin';
 import type { Database } from './db';
-import { parseBody, refuse } from './errors';
+import { parseBody, refuse, refuseUnread } from './errors';
 import { bearer } from './routes-device';
-import { adminLogin, checkAdminSession } from './store/admin';
+import { ADMIN_IDLE_MINUTES, adminLogin, adminLogout, checkAdminSession } from './store/admin';
 import { adminOverview } from './store/overview';
 import { listPublished, publish } from './store/published';
 import { getDocument, returnSubmission } from './store/submissions';
 import { createUnion, issueCode } from './store/unions';
 
-async function requireAdmin(db: Database, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
-  const token = bearer(request);
-  if (token && (await checkAdminSession(db, token))) return true;
-  refuse(reply, 401, 'unauthorised', '请先以上级工会管理员身份登录');
-  return false;
+/** Checked before the body is read, like a device's token (routes-device.ts). */
+function requireAdmin(db: Database, idleMinutes: number): onRequestAsyncHookHandler {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const token = bearer(request);
+    if (token && (await checkAdminSession(db, token, idleMinutes))) return;
+    return refuseUnread(reply, 401, 'unauthorised', '请先以上级工会管理员身份登录');
+  };
 }
 
-/** The upper union's dashboard API. Device tokens never open these routes: admin sessions live in their own table. */
+/**
+ * The upper union's dashboard API. Device tokens never open these routes: admin sessions live in
+ * their own table. Every action that changes something is written to the log.
+ */
 export function registerAdminRoutes(
   app: FastifyInstance,
   db: Database,
   clock: HybridLogicalClock,
   rate: { max: number; timeWindow: string },
+  idleMinutes = ADMIN_IDLE_MINUTES,
 ): void {
+  const admin = requireAdmin(db, idleMinutes);
+
   app.post('/api/admin/login', { config: { rateLimit: rate }, bodyLimit: 4096 }, async (request, reply) => {
     const body = parseBody(adminLoginSchema, request.body, reply, false);
     if (!body) return reply;
-    const token = await adminLogin(db, body.password);
+    const token = await adminLogin(db, body.password, idleMinutes);
+    request.log.info({ event: 'admin.login', ok: !!token }, token ? '管理员登录' : '管理员登录失败：密码不正确');
     if (!token) return refuse(reply, 401, 'wrong-password', '密码不正确');
     return { token };
   });
 
-  app.get<{ Querystring: { year?: string } }>('/api/admin/overview', async (request, reply) => {
-    if (!(await requireAdmin(db, request, reply))) return reply;
+  app.post('/api/admin/logout', { onRequest: admin, bodyLimit: 1024 }, async (request) => {
+    await adminLogout(db, bearer(request)!);
+    request.log.info({ event: 'admin.logout' }, '管理员退出登录');
+    return { ok: true };
+  });
+
+  app.get<{ Querystring: { year?: string } }>('/api/admin/overview', { onRequest: admin }, async (request, reply) => {
     const year = request.query.year ? Number(request.query.year) : new Date().getFullYear();
     if (!Number.isInteger(year) || year < 2000 || year > 2100) return refuse(reply, 400, 'invalid', '年度不合法');
     return adminOverview(db, year);
   });
 
-  app.post('/api/admin/unions', { bodyLimit: 4096 }, async (request, reply) => {
-    if (!(await requireAdmin(db, request, reply))) return reply;
+  app.post('/api/admin/unions', { onRequest: admin, bodyLimit: 4096 }, async (request, reply) => {
     const body = parseBody(createUnionSchema, request.body, reply, false);
     if (!body) return reply;
-    return createUnion(db, body.code, body.name);
+    const created = await createUnion(db, body.code, body.name);
+    request.log.info({ event: 'admin.union-created', union: created.union.code }, '管理员新增工会');
+    return created;
   });
 
-  app.post<{ Params: { id: string } }>('/api/admin/unions/:id/codes', async (request, reply) => {
-    if (!(await requireAdmin(db, request, reply))) return reply;
-    const found = await db.query('SELECT 1 FROM unions WHERE id = $1', [request.params.id]);
-    if (!found.length) return refuse(reply, 404, 'no-union', '工会不存在');
-    return { enrolmentCode: await issueCode(db, request.params.id) };
+  app.post<{ Params: { id: string } }>('/api/admin/unions/:id/codes', { onRequest: admin, bodyLimit: 1024 }, async (request, reply) => {
+    const found = await db.query<{ code: string }>('SELECT code FROM unions WHERE id = $1', [request.params.id]);
+    if (!found[0]) return refuse(reply, 404, 'no-union', '工会不存在');
+    const enrolmentCode = await issueCode(db, request.params.id);
+    request.log.info({ event: 'admin.code-issued', union: found[0].code }, '管理员发放注册码');
+    return { enrolmentCode };
   });
 
-  app.get<{ Params: { id: string; index: string } }>('/api/admin/submissions/:id/documents/:index', async (request, reply) => {
-    if (!(await requireAdmin(db, request, reply))) return reply;
-    const index = Number(request.params.index);
-    const doc = Number.isInteger(index) && index >= 0 ? await getDocument(db, request.params.id, index) : null;
-    if (!doc) return refuse(reply, 404, 'no-document', '文件不存在');
-    return reply
-      .header('content-type', doc.mimeType || 'application/octet-stream')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.name)}`)
-      .send(doc.bytes);
-  });
+  app.get<{ Params: { id: string; index: string } }>(
+    '/api/admin/submissions/:id/documents/:index',
+    { onRequest: admin },
+    async (request, reply) => {
+      const index = Number(request.params.index);
+      const doc = Number.isInteger(index) && index >= 0 ? await getDocument(db, request.params.id, index) : null;
+      if (!doc) return refuse(reply, 404, 'no-document', '文件不存在');
+      return reply
+        .header('content-type', doc.mimeType || 'application/octet-stream')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.name)}`)
+        .send(doc.bytes);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/api/admin/submissions/:id/return', { bodyLimit: 16 * 1024 }, async (request, reply) => {
-    if (!(await requireAdmin(db, request, reply))) return reply;
-    const body = parseBody(returnSubmissionSchema, request.body, reply, false);
-    if (!body) return reply;
-    return returnSubmission(db, clock, request.params.id, body.reason);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/admin/submissions/:id/return',
+    { onRequest: admin, bodyLimit: 16 * 1024 },
+    async (request, reply) => {
+      const body = parseBody(returnSubmissionSchema, request.body, reply, false);
+      if (!body) return reply;
+      const returned = await returnSubmission(db, clock, request.params.id, body.reason);
+      request.log.info({ event: 'admin.submission-returned', submission: returned.id, year: returned.year }, '管理员退回报送');
+      return returned;
+    },
+  );
 
-  app.get('/api/admin/published', async (request, reply) => {
-    if (!(await requireAdmin(db, request, reply))) return reply;
-    return listPublished(db);
-  });
+  app.get('/api/admin/published', { onRequest: admin }, async () => listPublished(db));
 
-  app.post('/api/admin/published', { bodyLimit: 512 * 1024 }, async (request, reply) => {
-    if (!(await requireAdmin(db, request, reply))) return reply;
+  app.post('/api/admin/published', { onRequest: admin, bodyLimit: 512 * 1024 }, async (request, reply) => {
     const body = parseBody(publishSchema, request.body, reply, false);
     if (!body) return reply;
-    return publish(db, body);
+    const item = await publish(db, body);
+    request.log.info({ event: 'admin.published', kind: item.kind, id: item.id }, '管理员发布');
+    return item;
   });
 }

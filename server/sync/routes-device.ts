@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { HybridLogicalClock } from '../../shared/clock/hlc';
+import { keepDeclaredFields } from '../../shared/sync/change-fields';
 import { LIMITS, PROTOCOL_VERSION, type EnrolResponse } from '../../shared/sync/protocol';
 import { enrolRequestSchema, submissionRequestSchema } from '../../shared/sync/schemas';
 import type { Database } from './db';
-import { parseBody, parseSyncBody, refuse } from './errors';
+import { parseBody, parseSyncBody, refuse, refuseUnread } from './errors';
 import { currentSubmissions, submitYear } from './store/submissions';
 import { syncRound } from './store/sync';
 import { authenticateDevice, enrolDevice, type DeviceAuth } from './store/unions';
@@ -40,17 +41,38 @@ class TokenCache {
   }
 }
 
-/** Every device route starts here: the token decides the union, never anything in the body. */
-async function requireDevice(db: Database, tokens: TokenCache, request: FastifyRequest, reply: FastifyReply): Promise<DeviceAuth | null> {
-  const token = bearer(request);
-  const now = Date.now();
-  let device = token ? tokens.get(token, now) : null;
-  if (token && !device) {
-    device = await authenticateDevice(db, token);
-    if (device) tokens.set(token, device, now);
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The device whose token opened a device route (set before the body is read). */
+    device: DeviceAuth | null;
   }
-  if (!device) refuse(reply, 401, 'unauthorised', '设备未注册或凭证已失效，请在同步页重新注册');
-  return device;
+}
+
+/**
+ * Every device route starts here, before its body is read: a request without a valid token is
+ * answered at once and its connection closed, so an anonymous upload costs the server nothing.
+ * The token decides the union, never anything in the body.
+ */
+function requireDevice(db: Database, tokens: TokenCache): onRequestAsyncHookHandler {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const token = bearer(request);
+    const now = Date.now();
+    let device = token ? tokens.get(token, now) : null;
+    if (token && !device) {
+      device = await authenticateDevice(db, token);
+      if (device) tokens.set(token, device, now);
+    }
+    if (!device) return refuseUnread(reply, 401, 'unauthorised', '设备未注册或凭证已失效，请在同步页重新注册');
+    request.device = device;
+    // Every line this request logs, its error included, names the union.
+    request.log = reply.log = request.log.child({ union: device.unionCode });
+  };
+}
+
+/** Set by requireDevice, which every route using this runs first. */
+function deviceOf(request: FastifyRequest): DeviceAuth {
+  if (!request.device) throw new Error('device route without requireDevice');
+  return request.device;
 }
 
 export function registerDeviceRoutes(
@@ -60,6 +82,8 @@ export function registerDeviceRoutes(
   rate: { max: number; timeWindow: string },
 ): void {
   const tokens = new TokenCache();
+  const device = requireDevice(db, tokens);
+  app.decorateRequest('device', null);
   // Devices reach the server from the desktop app or a browser on another origin; tokens travel in a header, never cookies, so any origin may ask.
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/v1/')) return;
@@ -74,29 +98,30 @@ export function registerDeviceRoutes(
     const body = parseBody(enrolRequestSchema, request.body, reply);
     if (!body) return reply;
     const { token, union } = await enrolDevice(db, body);
+    request.log.info({ event: 'device.enrolled', union: union.code, deviceId: body.deviceId }, '设备已注册');
     const response: EnrolResponse = { v: PROTOCOL_VERSION, token, unionCode: union.code, unionName: union.name };
     return response;
   });
 
-  app.post('/api/v1/sync', { bodyLimit: LIMITS.syncBodyBytes }, async (request, reply) => {
-    const device = await requireDevice(db, tokens, request, reply);
-    if (!device) return reply;
+  app.post('/api/v1/sync', { onRequest: device, bodyLimit: LIMITS.syncBodyBytes }, async (request, reply) => {
     const body = parseSyncBody(request.body, reply);
     if (!body) return reply;
-    return syncRound(db, device, body);
+    const { changes, dropped } = keepDeclaredFields(body.changes);
+    if (dropped.size) request.log.info({ event: 'sync.fields-dropped', fields: Object.fromEntries(dropped) }, '已忽略记录声明中没有的字段');
+    return syncRound(db, deviceOf(request), { ...body, changes });
   });
 
-  app.post('/api/v1/submissions', { bodyLimit: LIMITS.submissionBodyBytes }, async (request, reply) => {
-    const device = await requireDevice(db, tokens, request, reply);
-    if (!device) return reply;
+  app.post('/api/v1/submissions', { onRequest: device, bodyLimit: LIMITS.submissionBodyBytes }, async (request, reply) => {
     const body = parseBody(submissionRequestSchema, request.body, reply);
     if (!body) return reply;
-    return submitYear(db, clock, { id: device.unionId, code: device.unionCode }, body);
+    const { unionId, unionCode } = deviceOf(request);
+    const receipt = await submitYear(db, clock, { id: unionId, code: unionCode }, body);
+    request.log.info({ event: 'submission.received', year: body.year, receipt: receipt.receiptNumber }, '已收到年度报送');
+    return receipt;
   });
 
-  app.get<{ Params: { year: string } }>('/api/v1/submissions/:year', async (request, reply) => {
-    const device = await requireDevice(db, tokens, request, reply);
-    if (!device) return reply;
+  app.get<{ Params: { year: string } }>('/api/v1/submissions/:year', { onRequest: device }, async (request, reply) => {
+    const device = deviceOf(request);
     const year = Number(request.params.year);
     if (!Number.isInteger(year)) return refuse(reply, 400, 'invalid', '年度不合法');
     const [current] = await currentSubmissions(db, year, device.unionId);

@@ -1,11 +1,19 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from './db';
 import { migrate } from './migrations';
+import { makePrivate } from './private-files';
 
 /** Where `npm run server` keeps its embedded database when no folder is given. */
 export const DEFAULT_DATA_DIR = '.server-data';
+/** The server's log (JSON lines) unless `--log` names another file. */
+export function defaultLogFile(dataDir: string | undefined): string {
+  const dir = resolve(dataDir ?? DEFAULT_DATA_DIR);
+  makePrivate(dir);
+  return join(dir, 'server.log');
+}
+
 /** Output of `vite build --config server/dashboard/vite.config.ts`. */
 export const DASHBOARD_DIR = fileURLToPath(new URL('../../dist/dashboard', import.meta.url));
 
@@ -24,7 +32,7 @@ export async function openStore(dataDir: string | undefined, env: NodeJS.Process
     return { db, where: `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}` };
   }
   const dir = resolve(dataDir ?? DEFAULT_DATA_DIR);
-  mkdirSync(dir, { recursive: true });
+  makePrivate(dir);
   const db = await openDatabase({ dataDir: join(dir, 'pglite') });
   await migrate(db);
   return { db, where: `内置数据库 ${dir}` };
@@ -51,7 +59,9 @@ export function runningServerPid(dataDir: string | undefined): number | null {
 }
 
 export function claimDataDir(dataDir: string | undefined): () => void {
-  const file = join(resolve(dataDir ?? DEFAULT_DATA_DIR), 'server.pid');
+  const dir = resolve(dataDir ?? DEFAULT_DATA_DIR);
+  makePrivate(dir);
+  const file = join(dir, 'server.pid');
   writeFileSync(file, String(process.pid));
   return () => rmSync(file, { force: true });
 }

@@ -1,6 +1,6 @@
 import { isRealDate } from '../idcard/gb11643';
 import type { RecordOf, TableName } from '../model/book';
-import { HLC_PATTERN, ID_PATTERN } from '../sync/schemas';
+import { HLC_PATTERN, ID_PATTERN } from '../sync/patterns';
 import { MAX_FEN, type FieldSpec } from './spec';
 import { RECORDS } from './tables';
 
@@ -208,7 +208,8 @@ export function fieldsProblems(table: TableName, rowId: string, fields: Readonly
 /** A problem as one Chinese sentence naming the table, the row and the field's label. */
 export function describeProblem(p: RecordProblem): string {
   const table = RECORDS[p.table].label;
-  const spec = specs(p.table)[p.field];
+  // Own fields only: a field named like one every object has (`constructor`) is not declared.
+  const spec = Object.hasOwn(specs(p.table), p.field) ? specs(p.table)[p.field] : undefined;
   const field = spec ? `“${spec.label}”` : p.field ? `字段 ${p.field}` : '';
   return `${table}${p.rowId ? ` ${p.rowId}` : ''}${field ? ` 的${field}` : ''}：${p.message}`;
 }

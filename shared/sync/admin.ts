@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storable } from './schemas';
 
 /** Requests of the upper union's dashboard (admin API), checked like every other payload. */
 export const adminLoginSchema = z.object({ password: z.string().min(1, '请输入密码').max(200) });
@@ -10,26 +11,56 @@ export const createUnionSchema = z.object({
     .min(1, '请填写工会代码')
     .max(64)
     .regex(/^[A-Za-z0-9_-]+$/, '工会代码只能包含字母、数字、下划线和连字符'),
-  name: z.string().trim().min(1, '请填写工会名称').max(100),
+  name: z
+    .string()
+    .trim()
+    .min(1, '请填写工会名称')
+    .max(100)
+    .refine(...storable),
 });
 
-export const returnSubmissionSchema = z.object({ reason: z.string().trim().min(1, '请填写退回原因').max(1000) });
+export const returnSubmissionSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, '请填写退回原因')
+    .max(1000)
+    .refine(...storable),
+});
 
 export const publishSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('preset'),
-    name: z.string().trim().min(1, '请填写名称').max(100),
+    name: z
+      .string()
+      .trim()
+      .min(1, '请填写名称')
+      .max(100)
+      .refine(...storable),
     payload: z.object({
       presetId: z.enum(['anhui-2018', 'guizhou-2018', 'fujian-2018', 'beijing-2019', 'custom']),
-      note: z.string().max(2000).default(''),
+      note: z
+        .string()
+        .max(2000)
+        .refine(...storable)
+        .default(''),
     }),
   }),
   z.object({
     kind: z.literal('template'),
-    name: z.string().trim().min(1, '请填写名称').max(100),
+    name: z
+      .string()
+      .trim()
+      .min(1, '请填写名称')
+      .max(100)
+      .refine(...storable),
     payload: z.object({
       kind: z.enum(['annual-summary', 'finance-report', 'other']),
-      source: z.string().min(1, '模板内容不能为空').max(200_000),
+      source: z
+        .string()
+        .min(1, '模板内容不能为空')
+        .max(200_000)
+        .refine(...storable),
     }),
   }),
 ]);
@@ -45,6 +76,8 @@ export interface AdminUnionRow {
   women: number;
   farmerWorkers: number;
   duesCollectedFen: number;
+  /** Rows left out of the figures because a field they need has the wrong type (shared/sync/stats.ts). */
+  invalidRows: number;
   reportYear: number;
   reportStatus: '未报送' | '已报送' | '已退回' | '已接收';
   submissionId: string | null;
@@ -56,5 +89,13 @@ export interface AdminUnionRow {
 export interface AdminOverview {
   year: number;
   unions: AdminUnionRow[];
-  totals: { unions: number; members: number; women: number; farmerWorkers: number; duesCollectedFen: number; submitted: number };
+  totals: {
+    unions: number;
+    members: number;
+    women: number;
+    farmerWorkers: number;
+    duesCollectedFen: number;
+    invalidRows: number;
+    submitted: number;
+  };
 }

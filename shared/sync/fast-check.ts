@@ -1,11 +1,14 @@
 import { TABLE_NAMES } from '../model/book';
+import { checkChangeFields, isReservedField } from './change-fields';
 import { LIMITS, type SyncRequest, type WireChange } from './protocol';
-import { FIELD_PATTERN, HLC_PATTERN, ID_PATTERN, syncRequestSchema } from './schemas';
+import { FIELD_PATTERN, HLC_PATTERN, ID_PATTERN } from './patterns';
+import { syncRequestSchema } from './schemas';
 
 /**
  * The sync request schema, checked by hand. A first sync sends hundreds of thousands of changes
  * and the general schema costs several milliseconds per thousand; this accepts exactly what
- * `syncRequestSchema` accepts (and keeps only the keys it keeps). Anything it does not accept goes
+ * `syncRequestSchema` accepts (and keeps only the keys it keeps), the bounds of every value
+ * included (change-fields.ts, a loop rather than a schema). Anything it does not accept goes
  * through the schema itself, so a refusal reads the same either way.
  */
 const TABLES = new Set<string>(TABLE_NAMES);
@@ -28,7 +31,7 @@ const MAX_KNOWN_FIELDS = 4096;
 
 function goodField(key: string): boolean {
   if (knownFields.has(key)) return true;
-  if (!FIELD_PATTERN.test(key) || key === 'updatedAt' || key === 'deviceId') return false;
+  if (!FIELD_PATTERN.test(key) || key === 'updatedAt' || key === 'deviceId' || isReservedField(key)) return false;
   if (knownFields.size < MAX_KNOWN_FIELDS) knownFields.add(key);
   return true;
 }
@@ -45,6 +48,7 @@ function checkChange(value: unknown): WireChange | null {
   if (keys.length === 0 || keys.length > LIMITS.maxFieldsPerChange) return null;
   for (const key of keys) if (!goodField(key)) return null;
   if ('id' in fields && fields.id !== rowId) return null;
+  if (checkChangeFields(table as WireChange['table'], rowId, fields) !== null) return null;
   return { changeId, table: table as WireChange['table'], rowId, hlc, fields };
 }
 

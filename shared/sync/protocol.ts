@@ -121,6 +121,8 @@ export const LIMITS = {
   maxChangesPerPush: 5000,
   maxPullLimit: 2000,
   defaultPullLimit: 1000,
+  /** Row text in one pulled page; a single larger row still goes, alone. */
+  pullPageBytes: 8 * 1024 * 1024,
   syncBodyBytes: 16 * 1024 * 1024,
   submissionBodyBytes: 32 * 1024 * 1024,
   maxFieldsPerChange: 64,

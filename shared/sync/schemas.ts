@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { TABLE_NAMES, type TableName } from '../model/book';
+import { checkChangeFields, checkFieldNames, checkSubmissionFacts } from './change-fields';
+import { FIELD_PATTERN, HLC_PATTERN, ID_PATTERN } from './patterns';
 import { LIMITS, PROTOCOL_VERSION } from './protocol';
+import { textBoundsProblem } from './value-bounds';
 
 /**
  * Runtime checks of every request and response. The server trusts nothing it receives; the
  * client checks answers too, since a misconfigured address may reach some other server.
  */
-export const HLC_PATTERN = /^\d{15}-\d{6}-[A-Za-z0-9_.-]{1,64}$/;
-export const FIELD_PATTERN = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
-export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,256}$/;
 const HLC = HLC_PATTERN;
 const FIELD = FIELD_PATTERN;
 const ID = ID_PATTERN;
@@ -16,6 +16,23 @@ const ID = ID_PATTERN;
 export const versionSchema = z.number().int();
 const tableSchema = z.enum(TABLE_NAMES as [TableName, ...TableName[]]);
 const hlcSchema = z.string().regex(HLC, '时钟值格式不正确');
+
+/** Free text a client sends outside a change's fields (names, codes) must be storable. */
+export const storable = [(s: string) => textBoundsProblem(s) === null, '含有不允许的控制字符或无效字符'] as const;
+export const cleanText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine(...storable);
+
+/**
+ * A refusal whose message already names what it refers to (the table, row and field of a change)
+ * and is told as it is, without the path of the request's JSON in front.
+ */
+const WHOLE = { whole: true } as const;
+function refuseWhole(ctx: z.RefinementCtx, message: string | null): void {
+  if (message) ctx.addIssue({ code: 'custom', message, params: WHOLE });
+}
 const fieldsSchema = z
   .record(z.string().regex(FIELD, '字段名不合法'), z.unknown())
   .refine((f) => Object.keys(f).length > 0 && Object.keys(f).length <= LIMITS.maxFieldsPerChange, '字段数量不合法')
@@ -29,7 +46,8 @@ export const wireChangeSchema = z
     hlc: hlcSchema,
     fields: fieldsSchema,
   })
-  .refine((c) => !('id' in c.fields) || c.fields.id === c.rowId, { message: '字段 id 与记录编号不一致', path: ['fields', 'id'] });
+  .refine((c) => !('id' in c.fields) || c.fields.id === c.rowId, { message: '字段 id 与记录编号不一致', path: ['fields', 'id'] })
+  .superRefine((c, ctx) => refuseWhole(ctx, checkFieldNames(c.table, c.rowId, c.fields) ?? checkChangeFields(c.table, c.rowId, c.fields)));
 
 export const remoteRowSchema = z.object({
   table: tableSchema,
@@ -41,10 +59,20 @@ export const remoteRowSchema = z.object({
 
 export const enrolRequestSchema = z.object({
   v: versionSchema,
-  unionCode: z.string().trim().min(1, '请填写工会代码').max(64),
-  enrolmentCode: z.string().trim().min(4, '请填写注册码').max(64),
+  unionCode: z
+    .string()
+    .trim()
+    .min(1, '请填写工会代码')
+    .max(64)
+    .refine(...storable),
+  enrolmentCode: z
+    .string()
+    .trim()
+    .min(4, '请填写注册码')
+    .max(64)
+    .refine(...storable),
   deviceId: z.string().regex(ID, '设备编号不合法'),
-  deviceName: z.string().max(100).default(''),
+  deviceName: cleanText(100).default(''),
 });
 
 export const enrolResponseSchema = z.object({ v: versionSchema, token: z.string(), unionCode: z.string(), unionName: z.string() });
@@ -79,12 +107,12 @@ export const submissionRequestSchema = z.object({
   v: versionSchema,
   year: z.number().int().min(2000, '年度不合法').max(2100, '年度不合法'),
   recordId: z.string().regex(ID, '记录编号不合法'),
-  facts: z.record(z.string(), z.unknown()),
+  facts: z.record(z.string(), z.unknown()).superRefine((facts, ctx) => refuseWhole(ctx, checkSubmissionFacts(facts))),
   documents: z
     .array(
       z.object({
-        name: z.string().min(1).max(200),
-        mimeType: z.string().max(200),
+        name: cleanText(200).pipe(z.string().min(1)),
+        mimeType: cleanText(200),
         base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不是有效的 base64'),
       }),
     )
@@ -115,6 +143,7 @@ export function versionProblem(body: unknown): string | null {
 export function describeIssues(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return '请求内容不合法';
+  if (issue.code === 'custom' && (issue.params as typeof WHOLE | undefined)?.whole) return issue.message;
   const where = issue.path.length ? `字段 ${issue.path.join('.')}` : '请求';
   // A bad record key reports its own reason one level down.
   const nested = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;

@@ -1,15 +1,17 @@
 import { Button, Layout, Typography } from 'antd';
 import { useState } from 'react';
-import { forgetToken, savedToken } from './api';
+import { forgetToken, logout as endSession, savedToken } from './api';
 import { LoginPage } from './LoginPage';
 import { OverviewPage } from './OverviewPage';
 
 export function Dashboard() {
   const [loggedIn, setLoggedIn] = useState(() => !!savedToken());
-  const logout = () => {
+  // A session the server ended (expired, idle) only needs forgetting here.
+  const expired = () => {
     forgetToken();
     setLoggedIn(false);
   };
+  const logout = () => void endSession().finally(() => setLoggedIn(false));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
@@ -27,7 +29,7 @@ export function Dashboard() {
         {loggedIn && <Button onClick={logout}>退出登录</Button>}
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
-        {loggedIn ? <OverviewPage onUnauthorised={logout} /> : <LoginPage onLogin={() => setLoggedIn(true)} />}
+        {loggedIn ? <OverviewPage onUnauthorised={expired} /> : <LoginPage onLogin={() => setLoggedIn(true)} />}
       </Layout.Content>
     </Layout>
   );

@@ -42,10 +42,17 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
       key: 'name',
       width: 220,
       render: (_: unknown, r: AdminUnionRow) => (
-        <span>
-          {r.name}
-          <Typography.Text type="secondary"> （{r.code}）</Typography.Text>
-        </span>
+        <Space orientation="vertical" size={2}>
+          <span>
+            {r.name}
+            <Typography.Text type="secondary"> （{r.code}）</Typography.Text>
+          </span>
+          {r.invalidRows > 0 && (
+            <Tag color="warning" title="这些记录的数据类型或数值不正确，请该工会核对后重新同步">
+              {r.invalidRows} 条记录数据有误，未计入统计
+            </Tag>
+          )}
+        </Space>
       ),
     },
     { title: '最近同步', key: 'lastSyncAt', width: 140, render: (_: unknown, r: AdminUnionRow) => dateTime(r.lastSyncAt) },

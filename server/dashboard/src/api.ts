@@ -40,6 +40,15 @@ export async function login(password: string): Promise<void> {
   sessionStorage.setItem(TOKEN_KEY, token);
 }
 
+/** Ends the session on the server too, so the token is worthless even if it was copied. */
+export async function logout(): Promise<void> {
+  try {
+    if (savedToken()) await request('POST', '/api/admin/logout', {});
+  } finally {
+    forgetToken();
+  }
+}
+
 export const fetchOverview = (year: number) => request<AdminOverview>('GET', `/api/admin/overview?year=${year}`);
 export const createUnion = (code: string, name: string) => request<{ enrolmentCode: string }>('POST', '/api/admin/unions', { code, name });
 export const newCode = (unionId: string) => request<{ enrolmentCode: string }>('POST', `/api/admin/unions/${unionId}/codes`, {});

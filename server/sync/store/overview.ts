@@ -1,4 +1,3 @@
-import type { DuesPayment, Member } from '../../../shared/model/records';
 import type { AdminOverview, AdminUnionRow } from '../../../shared/sync/admin';
 import { addStats, upwardStats, ZERO_STATS } from '../../../shared/sync/stats';
 import type { Queryable } from '../db';
@@ -21,10 +20,11 @@ export async function adminOverview(db: Queryable, year: number): Promise<AdminO
      WHERE r.tbl = 'members' OR (r.tbl = 'duesPayments' AND r.data->>'paidDate' LIKE $1)`,
     [`${year}-%`],
   );
-  const members = new Map<string, Member[]>();
-  const dues = new Map<string, DuesPayment[]>();
+  // Rows as the devices sent them: upwardStats counts what it cannot read instead of trusting types.
+  const members = new Map<string, unknown[]>();
+  const dues = new Map<string, unknown[]>();
   for (const r of rows) {
-    const target = (r.tbl === 'members' ? members : dues) as Map<string, unknown[]>;
+    const target = r.tbl === 'members' ? members : dues;
     const list = target.get(r.union_id) ?? [];
     if (!list.length) target.set(r.union_id, list);
     list.push(json(r.data));

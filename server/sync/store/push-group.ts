@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { isTimeout } from '../db-errors';
 import { LIMITS } from '../../../shared/sync/protocol';
 import { overruledIn, UNIQUE_VIOLATION, type PreparedBatch, type PushOutcome } from './apply';
 import { Batcher, perDatabase, statementsAtOnce } from './batcher';
@@ -12,7 +13,8 @@ import { ClientError, num } from './util';
  * Each push is still whole or nothing: only a union none of whose keys is stored gets its rows
  * written; any other answers null and takes the transaction (applyChanges). A key that another
  * server process stored while the statement waited for a union makes the primary key refuse the
- * whole statement (23505): every push in it answers null and takes the transaction.
+ * whole statement (23505): every push in it answers null and takes the transaction. Any other
+ * failure of a shared statement is narrowed down by trying its pushes one by one.
  */
 
 export interface Caller {
@@ -56,7 +58,26 @@ const pushBatcher = perDatabase(
     }),
 );
 
+/**
+ * One statement for the pushes. When it fails for another reason than a key stored meanwhile, the
+ * pushes are tried again each on its own: one union's bad change then fails only its own push,
+ * never the pushes of the unions that happened to share its statement.
+ */
 async function pushTogether(db: Database, pushes: Push[]): Promise<(QuickPush | Error)[]> {
+  try {
+    return await pushStatement(db, pushes);
+  } catch (error) {
+    // A database too busy to answer is not narrowed down: that would only add statements.
+    if (pushes.length === 1 || isTimeout(error)) return pushes.map(() => asError(error));
+    const out: (QuickPush | Error)[] = [];
+    for (const push of pushes) out.push(await pushStatement(db, [push]).then((r) => r[0]!, asError));
+    return out;
+  }
+}
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+async function pushStatement(db: Database, pushes: Push[]): Promise<(QuickPush | Error)[]> {
   const heads = JSON.stringify(pushes.map((p, g) => ({ g, union_id: p.caller.unionId, device_id: p.caller.deviceRowId })));
   const rows = `[${pushes
     .map((p, g) => p.batch.encode(g).slice(1, -1))
@@ -66,6 +87,7 @@ async function pushTogether(db: Database, pushes: Push[]): Promise<(QuickPush | 
   try {
     found = await db.query(PUSH_GROUP, [heads, rows]);
   } catch (error) {
+    // Another server process stored one of the keys meanwhile: each push takes the transaction.
     if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return pushes.map(() => null);
     throw error;
   }

@@ -1,7 +1,7 @@
 import type { HybridLogicalClock } from '../../../shared/clock/hlc';
 import type { TableName } from '../../../shared/model/book';
 import { latestClock } from '../../../shared/sync/merge';
-import type { RemoteRow } from '../../../shared/sync/protocol';
+import { LIMITS, type RemoteRow } from '../../../shared/sync/protocol';
 import type { Queryable } from '../db';
 import { mergeInto } from './apply';
 import { unpackClocks } from './clocks';
@@ -23,18 +23,30 @@ function toRemote(table: TableName, rowId: string, r: { data: unknown; field_clo
   return { table, rowId, data, clocks: unpackClocks(data, json(r.field_clocks)), seq: num(r.seq) };
 }
 
+/**
+ * A page of rows after `cursor`: at most `limit` rows and `maxBytes` of row text, so that a union
+ * with many large attachments never makes one answer larger than a string can hold. A row larger
+ * than the budget goes alone. The sizes are read from the stored values' headers, and only the
+ * rows of the page are read whole.
+ */
 export async function pullRows(
   q: Queryable,
   unionId: string,
   cursor: number,
   limit: number,
+  maxBytes: number = LIMITS.pullPageBytes,
 ): Promise<{ rows: RemoteRow[]; more: boolean }> {
-  const found = await q.query<{ tbl: string; row_id: string; data: unknown; field_clocks: unknown; seq: unknown }>(
-    `SELECT tbl, row_id, data, field_clocks, seq FROM rows WHERE union_key = ${UNION_KEY} AND seq > $2 ORDER BY seq LIMIT $3`,
-    [unionId, cursor, limit + 1],
+  const found = await q.query<{ tbl: string; row_id: string; data: unknown; field_clocks: unknown; seq: unknown; total: unknown }>(
+    `SELECT tbl, row_id, data, field_clocks, seq, total FROM (
+       SELECT r.*, sum(size) OVER (ORDER BY seq) AS upto, count(*) OVER () AS total FROM (
+         SELECT tbl, row_id, data, field_clocks, seq, octet_length(data::text) + octet_length(field_clocks::text) AS size
+         FROM rows WHERE union_key = ${UNION_KEY} AND seq > $2 ORDER BY seq LIMIT $3) r) w
+     WHERE upto <= $4 OR upto = size
+     ORDER BY seq`,
+    [unionId, cursor, limit + 1, maxBytes],
   );
   const rows = found.slice(0, limit).map((r) => toRemote(r.tbl as TableName, r.row_id, r));
-  return { rows, more: found.length > limit };
+  return { rows, more: found.length > 0 && num(found[0]!.total) > rows.length };
 }
 
 export async function getRows(q: Queryable, unionId: string, keys: { table: string; rowId: string }[]): Promise<RemoteRow[]> {

@@ -2,7 +2,7 @@ import type { HybridLogicalClock } from '../../../shared/clock/hlc';
 import { uuidv7 } from '../../../shared/ids/uuid7';
 import { PROTOCOL_VERSION, type SubmissionReceipt, type SubmissionRequest, type SubmissionStatus } from '../../../shared/sync/protocol';
 import type { Database, Queryable } from '../db';
-import { serverWrite } from './rows';
+import { lockUnion, serverWrite } from './rows';
 import { ClientError, iso, num } from './util';
 
 export interface StoredSubmission {
@@ -28,6 +28,9 @@ export async function submitYear(
   req: SubmissionRequest,
 ): Promise<SubmissionReceipt> {
   return db.tx(async (q) => {
+    // Two submissions of one union arriving together are taken one after the other: the second
+    // then finds the first and is refused (409) instead of both taking the same receipt number.
+    await lockUnion(q, union.id);
     const open = await q.query<{ status: string }>(
       "SELECT status FROM submissions WHERE union_id = $1 AND year = $2 AND is_current AND status <> 'returned'",
       [union.id, req.year],

@@ -16,7 +16,8 @@ type Pushed = PushOutcome & { before: number };
 /** Applies the request's batch: new records in a statement shared with other unions' pushes, otherwise one transaction with the union locked. */
 async function push(db: Database, caller: SyncCaller, request: SyncRequest): Promise<Pushed> {
   // Prepared before the union is locked, so a second push of the same union is encoded while the first is written.
-  const batch = prepareBatch(request.changes);
+  // A change left with no field (all of them undeclared, keepDeclaredFields) is acknowledged and writes nothing.
+  const batch = prepareBatch(request.changes.filter((c) => Object.keys(c.fields).length > 0));
   const quick = await pushNewRecords(db, caller, batch);
   if (quick) return quick;
   return db.tx(async (q) => {

@@ -8,10 +8,15 @@ import { openPglite, openPostgres, type Database } from '../../../server/sync/db
  * The server suite runs on every backend it supports: PGlite always, a real PostgreSQL when
  * TEST_DATABASE_URL is set (CI starts one on loopback with tests/ci/postgres.sh).
  */
+export interface OpenOptions {
+  /** The statement time limit of the database object (server default when absent). */
+  statementTimeoutMs?: number;
+}
+
 export interface Backend {
   name: string;
   /** A fresh, empty database. */
-  fresh(): Promise<Database>;
+  fresh(options?: OpenOptions): Promise<Database>;
   /** The same database again, as after a server restart. */
   reopen(): Promise<Database>;
   dispose(): Promise<void>;
@@ -21,10 +26,10 @@ function pgliteBackend(): Backend {
   let dir = '';
   return {
     name: 'PGlite',
-    async fresh() {
+    async fresh(options = {}) {
       if (dir) rmSync(dir, { recursive: true, force: true });
       dir = mkdtempSync(join(tmpdir(), 'ub-sync-'));
-      return openPglite(dir);
+      return openPglite(dir, options);
     },
     reopen: () => openPglite(dir),
     async dispose() {
@@ -53,11 +58,11 @@ function postgresBackend(url: string): Backend {
   };
   return {
     name: 'PostgreSQL',
-    async fresh() {
+    async fresh(options = {}) {
       if (name) await admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       name = `ub_test_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
       await admin(url, `CREATE DATABASE ${name}`);
-      return openPostgres(urlFor(name));
+      return openPostgres(urlFor(name), 10, options.statementTimeoutMs);
     },
     reopen: () => openPostgres(urlFor(name)),
     async dispose() {

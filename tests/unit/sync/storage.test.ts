@@ -39,7 +39,7 @@ describe.each(backends())('how rows are stored on $name', (backend) => {
         seq,
       ]);
     }
-    expect(await migrate(db)).toBe(1);
+    expect(await migrate(db, 5)).toBe(1);
     const pulled = async (union: string) => (await pullRows(db, union, 0, 10)).rows.map((r) => [r.rowId, r.data.name, r.seq]);
     expect(await pulled(a)).toEqual([
       ['m1', '甲', 1],
