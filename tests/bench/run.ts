@@ -25,7 +25,12 @@ console.log('');
 for (const r of results) {
   const target = r.targetMs === undefined ? '' : ` (target ≤ ${r.targetMs} ms: ${r.ms <= r.targetMs ? 'met' : 'NOT met'})`;
   const base = r.baseline ? `; ${r.baseline.name}: ${fmt(r.baseline.ms)} ms (×${(r.ms / r.baseline.ms).toFixed(1)})` : '';
-  console.log(`${r.name}: ${fmt(r.ms)} ms median of ${r.runs}${target}${base} [${r.environment}]`);
+  const figures = r.figures
+    ? `; ${Object.entries(r.figures)
+        .map(([k, v]) => `${k}: ${fmt(v)}`)
+        .join(', ')}`
+    : '';
+  console.log(`${r.name}: ${fmt(r.ms)} ms median of ${r.runs}${target}${base}${figures} [${r.environment}]`);
 }
 mkdirSync('bench-results', { recursive: true });
 const path = 'bench-results/latest.json';

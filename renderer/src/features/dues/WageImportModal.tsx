@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { planWageImport, type WageImportPlan, type WageImportRow } from '../../../../shared/dues/wage-import';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { Member, WageBase } from '../../../../shared/model/records';
-import { readRosterFile } from '../../../../shared/roster/read';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { useSubmit } from '../../components/useSubmit';
@@ -40,6 +39,7 @@ export function WageImportModal({
     if (!file) return;
     try {
       setFileName(file.name);
+      const { readRosterFile } = await import('../../../../shared/roster/read');
       setPlan(planWageImport(await readRosterFile(file.name, file.data), members, wageBases, year));
     } catch (e) {
       setPlan(null);

@@ -1,6 +1,5 @@
 import type { DuesIndex } from '../../../../shared/dues/data';
 import { buildYearGrid, throughMonthFor } from '../../../../shared/dues/grid';
-import { buildLedgerXlsx, ledgerTitle } from '../../../../shared/dues/ledger-xlsx';
 import { describeDuesRule } from '../../../../shared/dues/rule';
 import type { UnionProfile } from '../../../../shared/model/records';
 import { FILTERS, type Platform } from '../../platform';
@@ -8,6 +7,8 @@ import { todayIso } from './queries';
 
 /** 导出会费台账: the same grid the page shows, as a printable workbook. Resolves false when the user cancels. */
 export async function exportLedger(platform: Platform, index: DuesIndex, union: UnionProfile, year: number): Promise<boolean> {
+  // exceljs loads on the first export, not with the page.
+  const { buildLedgerXlsx, ledgerTitle } = await import('../../../../shared/dues/ledger-xlsx');
   const today = todayIso();
   const grid = buildYearGrid(index, year, union.duesRule, throughMonthFor(year, today));
   const bytes = await buildLedgerXlsx(grid, { unionName: union.name, date: today, ruleText: describeDuesRule(union.duesRule) });

@@ -1,7 +1,6 @@
 import { App, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Member } from '../../../../shared/model/records';
-import { writeRosterWorkbook } from '../../../../shared/roster/export-xlsx';
 import { useServices } from '../../app/services';
 import { useSubmit } from '../../components/useSubmit';
 import { FILTERS } from '../../platform';
@@ -22,6 +21,7 @@ export function ExportModal({ open, onClose, members, unionName, year }: Props) 
   const exporting = useSubmit();
 
   const run = async () => {
+    const { writeRosterWorkbook } = await import('../../../../shared/roster/export-xlsx');
     const wageBases = await db.wageBases.where('year').equals(year).toArray();
     const bytes = await writeRosterWorkbook(members, wageBases, { unionName, maskIds: mask, year });
     const name = `${unionName}会员名册${mask ? '' : '（含完整证件号）'}.xlsx`;

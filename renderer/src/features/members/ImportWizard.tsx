@@ -1,7 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Progress, Result, Space, Spin, Steps, Typography } from 'antd';
 import { useEffect } from 'react';
-import { writeRejectedWorkbook } from '../../../../shared/roster/rejected-xlsx';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { ImportMappingStep } from './ImportMappingStep';
@@ -28,6 +27,7 @@ export function ImportWizard({ open, year, onClose }: { open: boolean; year: num
 
   const saveRejected = async () => {
     if (!parsed || !plan) return;
+    const { writeRejectedWorkbook } = await import('../../../../shared/roster/rejected-xlsx');
     const bytes = await writeRejectedWorkbook(parsed.headers, parsed.dataRows, plan.rejected);
     const base = state.fileName.replace(/\.[^.]+$/, '');
     if (await platform.saveFile(`${base}-未导入的行.xlsx`, bytes, FILTERS.xlsx)) message.success('已保存未导入的行');

@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ColumnMapping, RosterField } from '../../../../shared/roster/columns';
 import { mappingProblems, planImport, type ImportPlan } from '../../../../shared/roster/plan';
-import { readRosterFile } from '../../../../shared/roster/read';
 import { RosterFileError, type ParsedRoster } from '../../../../shared/roster/sheet';
 import { planWrites } from '../../../../shared/roster/writes';
 import type { Member } from '../../../../shared/model/records';
@@ -48,6 +47,7 @@ export function useRosterImport(year: number) {
     setBusy('reading');
     setFileName(file.name);
     try {
+      const { readRosterFile } = await import('../../../../shared/roster/read');
       const roster = await readRosterFile(file.name, file.data);
       setParsed(roster);
       setMapping(roster.mapping);

@@ -1,4 +1,3 @@
-import { generateDocx, documentFileName, buildDocument } from '../../../../shared/documents/generate';
 import { computeAnnualFacts, documentDate } from '../../../../shared/facts/annual';
 import { uuidv7 } from '../../../../shared/ids/uuid7';
 import type { SubmissionReceipt } from '../../../../shared/sync/protocol';
@@ -64,6 +63,8 @@ export async function submitYearReport(db: UnionBooksDB, mutator: Mutator, year:
     const status = await getValue<{ message: string }>(db, KEYS.status);
     throw new Error(`报送前的同步未完成：${status?.message ?? ''}`);
   }
+  // docx and LiquidJS load when a year is reported, not with the page.
+  const { generateDocx, documentFileName, buildDocument } = await import('../../../../shared/documents/generate');
   const book = await readWholeBook(db);
   const facts = computeAnnualFacts(book, year, { today: documentDate(year) });
   const attachments = new Map(book.attachments.map((a) => [a.id, a]));
