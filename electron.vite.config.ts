@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
-import { rendererBuild } from './renderer/vite.config';
+import { rendererBuild, rendererWorker } from './renderer/vite.config';
 
 export default defineConfig({
   main: {
@@ -20,6 +20,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
+    worker: rendererWorker,
     build: {
       ...rendererBuild,
       // electron-vite leaves the renderer unminified by default: twice the code to parse at every start.

@@ -16,17 +16,22 @@ export const HEAVY_CHUNKS = {
 
 export type HeavyChunk = keyof typeof HEAVY_CHUNKS;
 
+const heavyChunks = {
+  output: {
+    codeSplitting: {
+      groups: Object.entries(HEAVY_CHUNKS).map(([name, test]) => ({ name: `vendor-${name}`, test, priority: 10 })),
+    },
+  },
+};
+
+/** Workers are ES modules, so the office worker loads each library only when an operation needs it. */
+export const rendererWorker = { format: 'es' as const, rolldownOptions: heavyChunks };
+
 export const rendererBuild: BuildEnvironmentOptions = {
   // Read by the start-up chunk test; harmless in the shipped app.
   manifest: true,
   chunkSizeWarningLimit: 1200,
-  rolldownOptions: {
-    output: {
-      codeSplitting: {
-        groups: Object.entries(HEAVY_CHUNKS).map(([name, test]) => ({ name: `vendor-${name}`, test, priority: 10 })),
-      },
-    },
-  },
+  rolldownOptions: heavyChunks,
 };
 
 /** Web mode: the same renderer in a plain browser (`npm run web`), which end-to-end tests drive. */
@@ -34,6 +39,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   plugins: [react()],
+  worker: rendererWorker,
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   build: { ...rendererBuild, outDir: fileURLToPath(new URL('../dist-web', import.meta.url)), emptyOutDir: true },

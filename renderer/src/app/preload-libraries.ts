@@ -1,8 +1,10 @@
+import { office } from '../workers/office';
+
 /**
- * The heavy libraries behind exports, imports and documents (exceljs, docx, LiquidJS), loaded where
- * they are used by dynamic import; preloaded once the pages are, so the first export is quick too.
+ * Preloaded once the pages are: the office worker starts and loads exceljs and docx off the page's
+ * thread, and the 文档 page's template engine (LiquidJS) is fetched, so the first export is quick too.
  */
 export const PRELOAD_LIBRARIES: readonly (() => Promise<unknown>)[] = [
-  () => import('../../../shared/roster/read'),
+  () => office.warmUp(),
   () => import('../../../shared/documents/generate'),
 ];

@@ -7,6 +7,7 @@ import type { Member, WageBase } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { useSubmit } from '../../components/useSubmit';
+import { office } from '../../workers/office';
 import { errorText } from './format';
 import { saveWageBases } from '../../../../shared/engine/ops/dues';
 
@@ -39,8 +40,7 @@ export function WageImportModal({
     if (!file) return;
     try {
       setFileName(file.name);
-      const { readRosterFile } = await import('../../../../shared/roster/read');
-      setPlan(planWageImport(await readRosterFile(file.name, file.data), members, wageBases, year));
+      setPlan(planWageImport(await office.readRoster(file.name, file.data), members, wageBases, year));
     } catch (e) {
       setPlan(null);
       setError(errorText(e));
