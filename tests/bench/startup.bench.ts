@@ -1,9 +1,7 @@
-import react from '@vitejs/plugin-react';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { buildBenchPages, buildElectron, buildWeb } from './startup/build-pages';
 import { coldStart, type ColdStart } from './startup/cold-start';
 import { serveFolders } from './startup/static-server';
 import type { BenchResult } from './types';
@@ -30,22 +28,10 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-/** The builds as `npm run build` makes them, plus the baseline and seeding pages of this benchmark. */
 async function buildAll(benchOut: string): Promise<void> {
-  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
-  execFileSync('npx', ['electron-vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-  const root = resolve('tests/bench/startup');
-  await build({
-    root,
-    base: './',
-    logLevel: 'error',
-    plugins: [react()],
-    build: {
-      outDir: benchOut,
-      emptyOutDir: true,
-      rolldownOptions: { input: { baseline: join(root, 'baseline.html'), seed: join(root, 'seed.html'), blank: join(root, 'blank.html') } },
-    },
-  });
+  buildWeb();
+  buildElectron();
+  await buildBenchPages(benchOut);
 }
 
 /**

@@ -20,7 +20,7 @@ const ARGS = [
   '--disable-sync',
 ];
 
-function launch(profile: string): Promise<BrowserContext> {
+export function launch(profile: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ARGS,
