@@ -5,7 +5,7 @@ import { addMonths } from '../../shared/dues/months';
 import { todayIso } from '../../shared/clock/today';
 import { bigRoster } from './roster.bench';
 import { openSeeded, type Session } from './responsive/session';
-import { backup, generateDocument, idle, importRoster, openPage, postMonth, restore, scrollTable } from './responsive/steps';
+import { backup, generateDocument, idle, importRoster, openPage, postMonth, restore, scrollTable, settle } from './responsive/steps';
 import { buildBenchPages, buildWeb } from './startup/build-pages';
 import { serveFolders } from './startup/static-server';
 import type { BenchResult } from './types';
@@ -57,27 +57,26 @@ async function largeBook(origin: string): Promise<BenchResult[]> {
     const results: BenchResult[] = [];
 
     await openPage(page, '会员', /共 \d+ 人|会员名册/);
-    await page.locator('[data-testid="member-table"] .ant-table-row').first().waitFor({ timeout: 300_000 });
+    await page.getByTestId('member-table').getByRole('row').nth(1).waitFor({ timeout: 300_000 });
+    await settle(page);
     await s.throttle(4);
     const idleFrames = await s.frames(() => idle(page, 2000));
-    const rosterFrames = await s.frames(() =>
-      scrollTable(page, '[data-testid="member-table"] .ant-table-body, [data-testid="member-table"] .ant-table-tbody-virtual', 60),
-    );
+    const rosterFrames = await s.frames(() => scrollTable(page, '[data-testid="member-table"]', 60));
     await s.throttle(1);
     results.push(scrolling(`the ${MEMBERS}-member roster`, rosterFrames, idleFrames));
 
     await openPage(page, '收支', '明细账');
-    await page.locator('[data-testid="journal-table"] .ant-table-row').first().waitFor({ timeout: 300_000 });
+    await page.getByTestId('journal-table').getByRole('row').nth(1).waitFor({ timeout: 300_000 });
+    await settle(page);
     const entries = await page.getByText(/^共 \d+ 笔$/).innerText();
     await s.throttle(4);
     const journalIdle = await s.frames(() => idle(page, 2000));
-    const journalFrames = await s.frames(() =>
-      scrollTable(page, '[data-testid="journal-table"] .ant-table-body, [data-testid="journal-table"] .ant-table-tbody-virtual', 60),
-    );
+    const journalFrames = await s.frames(() => scrollTable(page, '[data-testid="journal-table"]', 60));
     await s.throttle(1);
     results.push({ ...scrolling(`the journal (${entries.replace(/\D/g, '')} entries this year)`, journalFrames, journalIdle) });
 
     await openPage(page, '会费', /登记本月会费/);
+    await settle(page);
     const idleTasks = await s.watch(() => idle(page, 3000));
     const posting = await s.watch(() => postMonth(page));
     results.push(
@@ -123,6 +122,7 @@ async function rosterImport(origin: string): Promise<BenchResult[]> {
   try {
     const { page } = s;
     await openPage(page, '会员', /导入名册/);
+    await settle(page);
     const idleTasks = await s.watch(() => idle(page, 3000));
     let rows = 0;
     const importing = await s.watch(async () => {

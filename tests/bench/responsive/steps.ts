@@ -77,3 +77,22 @@ export async function scrollTable(page: Page, selector: string, steps: number): 
 export async function idle(page: Page, ms: number): Promise<void> {
   await page.waitForTimeout(ms);
 }
+
+/**
+ * Waits until the app has loaded everything it preloads while idle (pages, the office worker) and
+ * the page has had no long task for four seconds (longer than the wait before preloading starts),
+ * so a measurement starts from a quiet page.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __longTasks: [number, number][]; __settle?: { count: number; since: number } };
+      const count = performance.getEntriesByType('resource').length + w.__longTasks.length;
+      const now = performance.now();
+      if (!w.__settle || w.__settle.count !== count) w.__settle = { count, since: now };
+      return now - w.__settle.since > 4000;
+    },
+    null,
+    { polling: 250, timeout: 300_000 },
+  );
+}
