@@ -3,6 +3,7 @@ import { TABLE_NAMES } from '../model/book';
 import type { Attachment } from '../model/records';
 import { bytesSource } from './byte-source';
 import type { BackupManifest } from './manifest';
+import { joinPieces } from './pieces';
 import { readBackup, type ReadOptions } from './read';
 import { writeBackup, type BackupMeta, type BackupSource } from './write';
 
@@ -19,6 +20,7 @@ import { writeBackup, type BackupMeta, type BackupSource } from './write';
 export { BACKUP_VERSION } from './write';
 export { BACKUP_FORMAT, type BackupManifest } from './manifest';
 export { BackupError } from './read';
+export { joinPieces } from './pieces';
 
 /** Rows handed to the writer at once from a book already in memory. */
 const BATCH = 2000;
@@ -46,23 +48,6 @@ export async function encodeBackup(book: BookTables, meta: BackupMeta): Promise<
 /** Reads and checks a book file completely before anything is returned; throws BackupError with a Chinese message. */
 export function decodeBackup(bytes: Uint8Array, options?: ReadOptions): Promise<{ manifest: BackupManifest; book: BookTables }> {
   return readBackup(bytesSource(bytes), options);
-}
-
-/**
- * One buffer from the pieces of a file. Each piece is let go once copied, so the pieces and the
- * whole are not both fully in memory (when nothing else holds the pieces).
- */
-export function joinPieces(pieces: (Uint8Array | undefined)[]): Uint8Array {
-  const out = new Uint8Array(pieces.reduce((n, p) => n + (p?.length ?? 0), 0));
-  let at = 0;
-  for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i];
-    if (!piece) continue;
-    out.set(piece, at);
-    at += piece.length;
-    pieces[i] = undefined;
-  }
-  return out;
 }
 
 export function withoutBytes(a: Attachment): Omit<Attachment, 'data'> {
