@@ -69,12 +69,12 @@ export function BackupPanel() {
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(null);
-      return;
-    } finally {
       setWorking(null);
+      return;
     }
     const name = book.union.find((u) => u.deleted === 0)?.name ?? '';
     const enrolment = await enrolled();
+    setWorking(null);
     modal.confirm({
       title: enrolment ? '退出同步，并用备份替换当前全部数据？' : '用备份替换当前全部数据？',
       width: 560,

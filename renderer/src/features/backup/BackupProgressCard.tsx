@@ -24,9 +24,11 @@ export function BackupProgressCard({ title, steps, current }: { title: string; s
   return (
     <Card title={title} aria-label={title} role="region">
       <Typography.Paragraph>
-        {current && now
-          ? `正在处理“${stepLabel(current)}”：${now.done.toLocaleString('zh-CN')} / ${now.total.toLocaleString('zh-CN')}`
-          : '正在准备…'}
+        {!current || !now
+          ? '正在准备…'
+          : current === 'files' && now.done >= now.total
+            ? '正在检查…'
+            : `正在处理“${stepLabel(current)}”：${now.done.toLocaleString('zh-CN')} / ${now.total.toLocaleString('zh-CN')}`}
       </Typography.Paragraph>
       <Progress percent={overall} status="active" aria-label="总进度" />
       <div
