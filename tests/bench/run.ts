@@ -6,6 +6,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchModule, BenchResult } from './types';
 
+// Figures from a shared CI machine mean nothing and would only slow it down: benchmarks run by hand.
+if (process.env.CI) {
+  console.log('benchmarks do not run in CI (CI is set); run `npm run bench` on the machine to measure');
+  process.exit(0);
+}
+
 const dir = new URL('.', import.meta.url).pathname;
 const only = process.argv.slice(2);
 const files = readdirSync(dir)
