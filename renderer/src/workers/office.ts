@@ -7,6 +7,8 @@ class WorkerUnavailable extends Error {
 }
 
 const remote = connect<OfficeApi>((fail) => {
+  // No workers at all (Node, where the app's code also runs under test): the page does the work.
+  if (typeof Worker === 'undefined') throw new WorkerUnavailable('no Worker');
   const worker = new Worker(new URL('./office.worker.ts', import.meta.url), { type: 'module', name: 'office' });
   worker.addEventListener('error', (event) => {
     event.preventDefault();
