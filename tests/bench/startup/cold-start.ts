@@ -36,7 +36,7 @@ async function firstPage(context: BrowserContext): Promise<Page> {
 
 /**
  * Checked at every animation frame from the first: the first screen is 概览 with its six figures
- * filled in, or the first-run form. rAF runs just before the frame is painted, so the time is that
+ * filled in, or the first-run form with its 创建 button. rAF runs just before the frame is painted, so the time is that
  * of the first frame that shows it.
  */
 const PROBE = `(() => {
@@ -45,7 +45,7 @@ const PROBE = `(() => {
     if (body) {
       const values = document.querySelectorAll('[data-testid^="stat-"] .ant-statistic-content-value');
       const overview = values.length === 6 && [...values].every((v) => v.textContent.trim() !== '');
-      const firstRun = !overview && !!document.querySelector('form button[type="submit"]') && body.textContent.includes('欢迎使用工会账簿');
+      const firstRun = !overview && !!document.querySelector('form .ant-btn-primary') && body.textContent.includes('欢迎使用工会账簿');
       if (overview || firstRun) {
         const ms = performance.now();
         const jsBytes = performance
