@@ -1,13 +1,46 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type BuildEnvironmentOptions } from 'vite';
+
+/**
+ * The heavy libraries each get a chunk of their own with a fixed name, loaded only by the dynamic
+ * imports of the features that use them. Their names let tests/unit/build/startup-chunk.test.ts
+ * check, from the build's manifest, that none of them is part of start-up. Every chunk is a file
+ * of the build, so nothing is fetched from the network.
+ */
+export const HEAVY_CHUNKS = {
+  exceljs: /[\\/]node_modules[\\/]exceljs[\\/]/,
+  docx: /[\\/]node_modules[\\/]docx[\\/]/,
+  liquidjs: /[\\/]node_modules[\\/]liquidjs[\\/]/,
+} as const;
+
+export type HeavyChunk = keyof typeof HEAVY_CHUNKS;
+
+const heavyChunks = {
+  output: {
+    codeSplitting: {
+      groups: Object.entries(HEAVY_CHUNKS).map(([name, test]) => ({ name: `vendor-${name}`, test, priority: 10 })),
+    },
+  },
+};
+
+/** Workers are ES modules, so the office worker loads each library only when an operation needs it. */
+export const rendererWorker = { format: 'es' as const, rolldownOptions: heavyChunks };
+
+export const rendererBuild: BuildEnvironmentOptions = {
+  // Read by the start-up chunk test; harmless in the shipped app.
+  manifest: true,
+  chunkSizeWarningLimit: 1200,
+  rolldownOptions: heavyChunks,
+};
 
 /** Web mode: the same renderer in a plain browser (`npm run web`), which end-to-end tests drive. */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   plugins: [react()],
+  worker: rendererWorker,
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
-  build: { outDir: fileURLToPath(new URL('../dist-web', import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  build: { ...rendererBuild, outDir: fileURLToPath(new URL('../dist-web', import.meta.url)), emptyOutDir: true },
 });

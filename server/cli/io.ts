@@ -1,6 +1,9 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { BACKUP_VERSION, decodeBackup, encodeBackup } from '../../shared/backup/format';
+import type { ByteSource } from '../../shared/backup/byte-source';
+import { BACKUP_VERSION, bookSource } from '../../shared/backup/format';
+import { readBackup } from '../../shared/backup/read';
+import { writeBackup } from '../../shared/backup/write';
 import type { BookTables } from '../../shared/model/book';
 import { APP_VERSION } from '../../shared/version';
 
@@ -15,22 +18,51 @@ export const processIO: CliIO = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
+/** Reads the book a piece at a time from disk: the file itself is never whole in memory. */
 export async function readBook(path: string): Promise<BookTables> {
-  const bytes = await readFile(path);
-  return (await decodeBackup(new Uint8Array(bytes))).book;
+  const file = await open(path, 'r');
+  try {
+    return (await readBackup(fileSource(file, (await file.stat()).size))).book;
+  } finally {
+    await file.close();
+  }
+}
+
+function fileSource(file: FileHandle, size: number): ByteSource {
+  return {
+    size,
+    async read(offset, length) {
+      const buffer = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+      let at = 0;
+      while (at < buffer.length) {
+        const { bytesRead } = await file.read(buffer, at, buffer.length - at, offset + at);
+        if (bytesRead === 0) break;
+        at += bytesRead;
+      }
+      return buffer.subarray(0, at);
+    },
+  };
 }
 
 /**
- * Writes to a temporary file, flushes it to disk and renames it over the target, then flushes the
- * folder, so a crash or power cut leaves the old book or the new one, never half a book.
+ * Writes the book as it is encoded, piece by piece, to a temporary file, flushes it to disk and
+ * renames it over the target, then flushes the folder, so a crash or power cut leaves the old book
+ * or the new one, never half a book.
  */
 export async function writeBook(path: string, book: BookTables): Promise<void> {
-  const bytes = await encodeBackup(book, { createdAt: new Date().toISOString(), appVersion: APP_VERSION });
   const tmp = `${path}.tmp-${process.pid}`;
   try {
     const file = await open(tmp, 'w');
     try {
-      await file.writeFile(bytes);
+      // Pieces are written in order, each after the one before.
+      let written: Promise<void> = Promise.resolve();
+      await writeBackup(bookSource(book), { createdAt: new Date().toISOString(), appVersion: APP_VERSION }, (piece) => {
+        written = written.then(async () => {
+          for (let at = 0; at < piece.length;) at += (await file.write(piece, at, piece.length - at)).bytesWritten;
+        });
+        return written;
+      });
+      await written;
       await file.sync();
     } finally {
       await file.close();

@@ -1,4 +1,5 @@
 import { Inflate, strFromU8 } from 'fflate';
+import type { ByteSource } from './byte-source';
 
 /**
  * Reads the ZIP container of a book file without trusting it. The central directory is read first
@@ -15,6 +16,7 @@ export interface ContainerEntry {
   /** The uncompressed size the directory declares. */
   size: number;
   localOffset: number;
+  /** Where the compressed bytes start, read from the local header. */
   dataOffset: number;
 }
 
@@ -33,6 +35,8 @@ export const CONTAINER_LIMITS = {
 
 /** Inflation proceeds in compressed steps this big; one step of a degenerate stream can expand about a thousandfold. */
 const STEP = 64 * 1024;
+/** Compressed bytes read from the source at once. */
+const READ_STEP = 1024 * 1024;
 
 export class ContainerError extends Error {
   override readonly name = 'ContainerError';
@@ -43,27 +47,31 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 /** Every entry of the directory; `capOf` gives the most an entry of that name may declare. */
-export function listEntries(bytes: Uint8Array, capOf: (name: string) => number): Map<string, ContainerEntry> {
-  const eocd = findEndOfDirectory(bytes);
-  const count = u16(bytes, eocd + 10);
-  const dirSize = u32(bytes, eocd + 12);
-  const dirOffset = u32(bytes, eocd + 16);
+export async function listEntries(source: ByteSource, capOf: (name: string) => number): Promise<Map<string, ContainerEntry>> {
+  const tailStart = Math.max(0, source.size - 22 - 0xffff);
+  const tail = await source.read(tailStart, source.size - tailStart);
+  const eocd = findEndOfDirectory(tail);
+  const count = u16(tail, eocd + 10);
+  const dirSize = u32(tail, eocd + 12);
+  const dirOffset = u32(tail, eocd + 16);
   if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) throw new ContainerError('不支持 ZIP64 格式');
-  if (dirOffset + dirSize > eocd) throw new ContainerError('目录位置不正确');
+  const dirEnd = tailStart + eocd;
+  if (dirOffset + dirSize > dirEnd) throw new ContainerError('目录位置不正确');
+  const dir = await source.read(dirOffset, dirSize);
   const entries = new Map<string, ContainerEntry>();
-  let p = dirOffset;
+  let p = 0;
   for (let i = 0; i < count; i++) {
-    need(bytes, p, 46, dirOffset + dirSize);
-    if (u32(bytes, p) !== CENTRAL) throw new ContainerError('目录记录损坏');
-    const flags = u16(bytes, p + 8);
-    const method = u16(bytes, p + 10);
-    const compressedSize = u32(bytes, p + 20);
-    const size = u32(bytes, p + 24);
-    const nameLength = u16(bytes, p + 28);
-    const next = p + 46 + nameLength + u16(bytes, p + 30) + u16(bytes, p + 32);
-    need(bytes, p, next - p, dirOffset + dirSize);
-    const name = strFromU8(bytes.subarray(p + 46, p + 46 + nameLength));
-    const localOffset = u32(bytes, p + 42);
+    need(dir, p, 46, dirSize);
+    if (u32(dir, p) !== CENTRAL) throw new ContainerError('目录记录损坏');
+    const flags = u16(dir, p + 8);
+    const method = u16(dir, p + 10);
+    const compressedSize = u32(dir, p + 20);
+    const size = u32(dir, p + 24);
+    const nameLength = u16(dir, p + 28);
+    const next = p + 46 + nameLength + u16(dir, p + 30) + u16(dir, p + 32);
+    need(dir, p, next - p, dirSize);
+    const name = strFromU8(dir.subarray(p + 46, p + 46 + nameLength));
+    const localOffset = u32(dir, p + 42);
     p = next;
     if (flags & 1) throw new ContainerError(`条目 ${name} 已加密`);
     if (method !== 0 && method !== 8) throw new ContainerError(`条目 ${name} 的压缩方式不受支持`);
@@ -71,21 +79,31 @@ export function listEntries(bytes: Uint8Array, capOf: (name: string) => number):
     if (method === 0 && compressedSize !== size) throw new ContainerError(`条目 ${name} 的大小不一致`);
     if (entries.has(name)) throw new ContainerError(`条目 ${name} 重复出现`);
     if (size > capOf(name)) throw new ContainerError(`条目 ${name} 解压后有 ${megabytes(size)}，超过上限`);
-    need(bytes, localOffset, 30, dirOffset);
-    if (u32(bytes, localOffset) !== LOCAL) throw new ContainerError(`条目 ${name} 的位置不正确`);
-    const dataOffset = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
-    need(bytes, dataOffset, compressedSize, dirOffset);
-    entries.set(name, { name, method, compressedSize, size, localOffset, dataOffset });
+    entries.set(name, { name, method, compressedSize, size, localOffset, dataOffset: -1 });
   }
-  checkTotals(bytes.length, [...entries.values()]);
+  checkTotals(source.size, [...entries.values()]);
+  // Local headers only once the directory as a whole has passed: a hostile directory costs no reads.
+  for (const entry of entries.values()) {
+    if (entry.localOffset + 30 > dirOffset) throw new ContainerError('文件被截断或目录损坏');
+    const local = await source.read(entry.localOffset, 30);
+    need(local, 0, 30, 30);
+    if (u32(local, 0) !== LOCAL) throw new ContainerError(`条目 ${entry.name} 的位置不正确`);
+    entry.dataOffset = entry.localOffset + 30 + u16(local, 26) + u16(local, 28);
+    if (entry.dataOffset + entry.compressedSize > dirOffset) throw new ContainerError('文件被截断或目录损坏');
+  }
+  checkOverlaps([...entries.values()]);
   return entries;
 }
 
-/** Entries may not share bytes (the trick that multiplies one small stream), and together may not declare too much. */
+/** Together the entries may not declare too much for a file of this size. */
 function checkTotals(fileLength: number, entries: ContainerEntry[]): void {
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
   const allowed = Math.min(CONTAINER_LIMITS.total, Math.max(CONTAINER_LIMITS.ratioFloor, CONTAINER_LIMITS.ratio * fileLength));
   if (declared > allowed) throw new ContainerError(`解压后的总大小（${megabytes(declared)}）超出合理范围`);
+}
+
+/** Entries may not share bytes: the trick that multiplies one small stream. */
+function checkOverlaps(entries: ContainerEntry[]): void {
   const sorted = [...entries].sort((a, b) => a.localOffset - b.localOffset);
   for (let i = 1; i < sorted.length; i++) {
     const before = sorted[i - 1] as ContainerEntry;
@@ -97,27 +115,54 @@ function megabytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** The entry's bytes, refused when more (or fewer) come out than the directory declared or than `limit` allows. */
-export function readEntry(bytes: Uint8Array, entry: ContainerEntry, limit: number): Uint8Array {
+/**
+ * Hands on the entry's bytes in pieces as they are inflated, refused when more (or fewer) come out
+ * than the directory declared or than `limit` allows. The compressed bytes are read a step at a time.
+ */
+export async function streamEntry(
+  source: ByteSource,
+  entry: ContainerEntry,
+  limit: number,
+  onData: (piece: Uint8Array) => void,
+  pause?: () => Promise<void>,
+): Promise<void> {
   if (entry.size > limit) throw new ContainerError(`条目 ${entry.name} 过大（${megabytes(entry.size)}）`);
-  const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-  if (entry.method === 0) return data.slice();
-  const out = new Uint8Array(entry.size);
   let written = 0;
-  const inflater = new Inflate((chunk) => {
-    if (written + chunk.length > entry.size) throw new ContainerError(`条目 ${entry.name} 的实际大小超过声明`);
-    out.set(chunk, written);
-    written += chunk.length;
-  });
-  try {
-    for (let at = 0; at < data.length || at === 0; at += STEP) {
-      inflater.push(data.subarray(at, at + STEP), at + STEP >= data.length);
+  const take = (piece: Uint8Array) => {
+    if (written + piece.length > entry.size) throw new ContainerError(`条目 ${entry.name} 的实际大小超过声明`);
+    written += piece.length;
+    onData(piece);
+  };
+  const inflater = entry.method === 0 ? null : new Inflate((chunk) => take(chunk));
+  for (let at = 0; at < entry.compressedSize || at === 0; at += READ_STEP) {
+    const data = await source.read(entry.dataOffset + at, Math.min(READ_STEP, entry.compressedSize - at));
+    if (data.length !== Math.min(READ_STEP, entry.compressedSize - at)) throw new ContainerError('文件被截断或目录损坏');
+    if (!inflater) {
+      // A stored piece is handed on as a copy: the source may reuse its buffer.
+      if (data.length > 0) take(data.slice());
+    } else {
+      try {
+        for (let step = 0; step < data.length || step === 0; step += STEP) {
+          inflater.push(data.subarray(step, step + STEP), at + step + STEP >= entry.compressedSize);
+        }
+      } catch (error) {
+        if (error instanceof ContainerError) throw error;
+        throw new ContainerError(`条目 ${entry.name} 无法解压`);
+      }
     }
-  } catch (error) {
-    if (error instanceof ContainerError) throw error;
-    throw new ContainerError(`条目 ${entry.name} 无法解压`);
+    if (pause) await pause();
   }
   if (written !== entry.size) throw new ContainerError(`条目 ${entry.name} 的实际大小与声明不符`);
+}
+
+/** The entry's bytes whole; for the small entries (the manifest) and for attachments, which are kept as bytes anyway. */
+export async function readEntry(source: ByteSource, entry: ContainerEntry, limit: number): Promise<Uint8Array> {
+  const out = new Uint8Array(Math.min(entry.size, limit));
+  let at = 0;
+  await streamEntry(source, entry, limit, (piece) => {
+    out.set(piece, at);
+    at += piece.length;
+  });
   return out;
 }
 

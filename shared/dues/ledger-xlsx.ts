@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { IsoDate } from '../model/records';
 import type { GridCell, YearGrid } from './grid';
 import { formatRate } from './grid';
+import { ledgerTitle } from './ledger-title';
 import { dateText } from './receipt';
 
 const FIXED_HEADERS = ['序号', '姓名', '部门', '会费基数', '月应缴'];
@@ -15,10 +16,7 @@ const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const BODY_FONT = { name: FONT, size: 10 };
 
-export function ledgerTitle(unionName: string, year: number): string {
-  const name = unionName.includes('工会') ? unionName : `${unionName}工会`;
-  return `${name}${year}年度会费收缴台账`;
-}
+export { ledgerTitle };
 
 /** A month cell as the ledger shows it: the amount paid, 免 for exempt months, — outside membership. */
 function cellValue(cell: GridCell): number | string | null {

@@ -1,5 +1,5 @@
 import type { RecordOf, TableName } from '../model/book';
-import { describeProblem, rowProblems } from '../records/check';
+import { describeProblem, firstRowProblem } from '../records/check';
 import { BookError } from './errors';
 
 /**
@@ -7,7 +7,6 @@ import { BookError } from './errors';
  * characters, no unknown fields), whatever path it came by: a form, an import, the command line.
  */
 export function assertValidRow<T extends TableName>(table: T, row: RecordOf<T>): void {
-  const problems = rowProblems(table, row);
-  const first = problems[0];
+  const first = firstRowProblem(table, row);
   if (first) throw new BookError(describeProblem(first), first.field);
 }

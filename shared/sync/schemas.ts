@@ -5,6 +5,8 @@ import { FIELD_PATTERN, HLC_PATTERN, ID_PATTERN } from './patterns';
 import { LIMITS, PROTOCOL_VERSION } from './protocol';
 import { textBoundsProblem } from './value-bounds';
 
+export { FIELD_PATTERN, HLC_PATTERN, ID_PATTERN } from './patterns';
+
 /**
  * Runtime checks of every request and response. The server trusts nothing it receives; the
  * client checks answers too, since a misconfigured address may reach some other server.

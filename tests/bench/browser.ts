@@ -3,11 +3,15 @@ import { createServer } from 'vite';
 
 /**
  * Runs `fn` on a page of the app in Debian's Chromium (real IndexedDB), served by a Vite dev
- * server so the page can import the very modules the app runs. Server and browser are always
- * closed afterwards.
+ * server so the page can import the very modules the app runs (on BENCH_VITE_PORT, or any free
+ * port). Server and browser are always closed afterwards.
  */
 export async function withAppPage<T>(fn: (page: Page, browser: Browser) => Promise<T>): Promise<T> {
-  const server = await createServer({ configFile: 'renderer/vite.config.ts', logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+  const server = await createServer({
+    configFile: 'renderer/vite.config.ts',
+    logLevel: 'error',
+    server: { port: Number(process.env.BENCH_VITE_PORT) || 0, strictPort: true, host: '127.0.0.1' },
+  });
   await server.listen();
   const address = server.httpServer?.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -11,6 +11,8 @@ export interface BenchResult {
   /** Where it ran (Node + fake-indexeddb, Chromium, PGlite …) and any caveat. */
   environment: string;
   notes?: string;
+  /** Further figures of the same run beside the time, named with their unit (bytes, MiB, ms …). */
+  figures?: Record<string, number>;
 }
 
 export type BenchModule = { run: () => Promise<BenchResult[]> };

@@ -115,7 +115,8 @@ test('a member entered by mistake is removed after a confirmation; one with paym
   await expect.poll(count).toBe(before - 1);
 
   // A demo member has dues payments: the engine's refusal says why and points to 退会/转出.
-  const first = page.getByTestId('member-table').locator('.ant-table-row').first();
+  // Row 1 is the header.
+  const first = page.getByTestId('member-table').getByRole('row').nth(1);
   const name = ((await first.getByRole('button').first().textContent()) ?? '').trim();
   await button(first, '编辑').click();
   const member = page.getByRole('dialog', { name: `编辑会员：${name}` });

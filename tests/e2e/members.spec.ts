@@ -87,7 +87,7 @@ test('导入名册 on the sample: correct a column mapping, preview, save the re
   await expect.poll(() => statValue(page, 'member-stat-total')).toBe('58');
   await expect.poll(() => statValue(page, 'member-stat-female')).toBe('34');
   await page.getByLabel('搜索会员').fill('韦丽');
-  const row = page.getByTestId('member-table').locator('.ant-table-row').filter({ hasText: '韦丽' });
+  const row = page.getByTestId('member-table').getByRole('row').filter({ hasText: '韦丽' });
   await expect(row).toContainText('330411********2702');
   await expect(row).toContainText('宣传教育科');
   await row.getByRole('button', { name: '显示韦丽的证件号码和手机' }).click();
@@ -116,7 +116,7 @@ test('新增会员 by hand: a wrong check character is named, a right one fills 
   await drawer.getByLabel('手机').fill('138 0013 8000');
   await button(drawer, '保存').click();
   await expect(drawer).toBeHidden();
-  const row = page.getByTestId('member-table').locator('.ant-table-row').filter({ hasText: '张三' });
+  const row = page.getByTestId('member-table').getByRole('row').filter({ hasText: '张三' });
   await expect(row).toContainText('330402********0336');
   await expect(row).toContainText('138****8000');
   await expect.poll(() => statValue(page, 'member-stat-total')).toBe('1');
@@ -157,8 +157,8 @@ test('会员 page with the demo data: statistics, search, filters, a membership 
   await page.getByLabel('性别').click();
   await page.locator('.ant-select-dropdown:visible').getByTitle('女', { exact: true }).click();
   await expect.poll(count).toBeLessThan(everyone);
-  const first = page.getByTestId('member-table').locator('.ant-table-row').first();
-  await expect(first.locator('.ant-table-cell').nth(1)).toHaveText('女');
+  const first = page.getByTestId('member-table').getByRole('row').nth(1);
+  await expect(first.getByRole('cell').nth(1)).toHaveText('女');
   const name = (await first.getByRole('button').first().textContent())?.trim() ?? '';
   await page.getByLabel('搜索会员').fill(name);
   await expect.poll(count).toBeGreaterThanOrEqual(1);

@@ -213,7 +213,7 @@ test('a record the server refuses is listed with its reason, and is corrected an
 
     // Corrected on the 会员 page, then sent again from 同步.
     await goTo(page, '会员');
-    const row = page.getByTestId('member-table').locator('.ant-table-row').filter({ hasText: '一车间' });
+    const row = page.getByTestId('member-table').getByRole('row').filter({ hasText: '一车间' });
     await row.getByRole('button', { name: /编\s?辑/ }).click();
     const drawer = page.getByRole('dialog', { name: /编辑会员/ });
     await drawer.getByLabel('姓名').fill('王五');

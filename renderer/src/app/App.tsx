@@ -1,14 +1,17 @@
 import { Result, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { HashRouter } from 'react-router';
 import { UnionBooksDB } from '../db/database';
 import { DexieStore } from '../db/dexie-store';
 import { openMutator } from '../db/mutations';
-import { FirstRunPage } from '../features/firstrun/FirstRunPage';
 import { useUnion } from '../features/union/queries';
 import { detectPlatform } from '../platform';
+import { preloadRouteOf } from './routes';
 import { ServicesContext, type Services } from './services';
 import { Shell } from './Shell';
+
+// Once per book, so not part of every start.
+const FirstRunPage = lazy(() => import('../features/firstrun/FirstRunPage').then((m) => ({ default: m.FirstRunPage })));
 
 export function App() {
   const [services, setServices] = useState<Services | null>(null);
@@ -17,6 +20,8 @@ export function App() {
   useEffect(() => {
     // StrictMode mounts twice in development: a closed database from the first mount must never reach the page.
     let cancelled = false;
+    // The page to show is fetched while the database opens, not after.
+    void preloadRouteOf(window.location.hash.replace(/^#/, '') || '/').catch(() => undefined);
     const db = new UnionBooksDB();
     openMutator(db)
       .then((mutator) => !cancelled && setServices({ db, mutator, store: new DexieStore(db, mutator), platform: detectPlatform() }))
@@ -41,5 +46,10 @@ export function App() {
 function Root() {
   const union = useUnion();
   if (union === undefined) return <Spin fullscreen tip="正在打开账簿…" />;
-  return union ? <Shell union={union} /> : <FirstRunPage />;
+  if (union) return <Shell union={union} />;
+  return (
+    <Suspense fallback={<Spin fullscreen tip="正在打开账簿…" />}>
+      <FirstRunPage />
+    </Suspense>
+  );
 }

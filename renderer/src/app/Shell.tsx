@@ -1,23 +1,36 @@
 import { Layout, Menu, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { UnionProfile } from '../../../shared/model/records';
-import { useAutoBackup } from '../features/backup/useAutoBackup';
-import { useBackupFolder } from '../features/backup/device-folder';
-import { useServices } from './services';
-import { useAutoSync } from '../features/sync/auto';
-import { ROUTES } from './routes';
+import { preloadWhenIdle } from './idle-preload';
+import { PageLoading } from './PageLoading';
+import { routeOf, ROUTES } from './routes';
+import { PRELOAD_LIBRARIES } from './preload-libraries';
 
 const { Sider, Header, Content } = Layout;
+
+const BackgroundWork = lazy(() => import('./BackgroundWork'));
+
+/** Long enough for the first screen to fill in its figures on a slow PC before anything else loads. */
+const PRELOAD_AFTER_MS = 3_000;
 
 export function Shell({ union }: { union: UnionProfile }) {
   const location = useLocation();
   const navigate = useNavigate();
-  const { db } = useServices();
-  useAutoBackup(useBackupFolder(db));
-  useAutoSync();
-  const selected = ROUTES.find((r) => r.path !== '/' && location.pathname.startsWith(r.path))?.path ?? '/';
+  const [background, setBackground] = useState(false);
+  // After the first screen: background work first, then every page, then the heavy libraries.
+  useEffect(
+    () => preloadWhenIdle([async () => setBackground(true), ...ROUTES.map((r) => r.preload), ...PRELOAD_LIBRARIES], PRELOAD_AFTER_MS),
+    [],
+  );
+  const selected = routeOf(location.pathname).path;
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {background && (
+        <Suspense fallback={null}>
+          <BackgroundWork />
+        </Suspense>
+      )}
       <Sider width={168} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16, color: '#c0392b' }}>工会账簿</div>
         <nav aria-label="主导航">
@@ -37,11 +50,13 @@ export function Shell({ union }: { union: UnionProfile }) {
           </Typography.Text>
         </Header>
         <Content style={{ padding: 24 }}>
-          <Routes>
-            {ROUTES.map((r) => (
-              <Route key={r.path} path={r.path === '/' ? '/' : `${r.path}/*`} element={r.element} />
-            ))}
-          </Routes>
+          <Suspense fallback={<PageLoading />}>
+            <Routes>
+              {ROUTES.map(({ path, Page }) => (
+                <Route key={path} path={path === '/' ? '/' : `${path}/*`} element={<Page />} />
+              ))}
+            </Routes>
+          </Suspense>
         </Content>
       </Layout>
     </Layout>

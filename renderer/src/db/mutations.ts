@@ -5,9 +5,13 @@ import { uuidv7 } from '../../../shared/ids/uuid7';
 import { TABLE_NAMES, type BookTables, type RecordOf, type TableName } from '../../../shared/model/book';
 import type { SyncMeta } from '../../../shared/model/records';
 import type { UnionBooksDB } from './database';
+import { pipelined } from './pipelined';
 import { SYNC_KEYS } from './sync-keys';
 
 type Patch<T extends TableName> = Partial<Omit<RecordOf<T>, keyof SyncMeta>>;
+
+/** Rows written per step of a large insert: small enough that preparing one is a short task even on a slow PC. */
+const WRITE_CHUNK = 250;
 
 /**
  * The only way the UI writes to the database. Every write stamps the row (id, HLC, device) and
@@ -39,14 +43,27 @@ export class Mutator {
     return record as RecordOf<T>;
   }
 
+  /**
+   * Many rows in one transaction (a month's dues for 5,000 members, a roster): each chunk is stamped
+   * and checked, then written with its outbox entries while the next chunk is prepared. A row that
+   * fails its check throws before its chunk is written and rolls back the chunks before it.
+   */
   async insertMany<T extends TableName>(table: T, rows: readonly NewRecord<T>[]): Promise<RecordOf<T>[]> {
-    const stamped = rows.map((r) => stampInsert(this.ctx, table, r));
-    for (const s of stamped) assertValidRow(table, s.record);
-    await this.transaction([table], async () => {
-      await this.db.table(table).bulkAdd(stamped.map((s) => s.record));
-      await this.db.$changes.bulkAdd(stamped.map((s) => s.change));
-    });
-    return stamped.map((s) => s.record);
+    const records: RecordOf<T>[] = new Array<RecordOf<T>>(rows.length);
+    const target = this.db.table(table);
+    await this.transaction([table], () =>
+      pipelined(rows.length, WRITE_CHUNK, (from, to) => {
+        const changes: ChangeEntry[] = new Array<ChangeEntry>(to - from);
+        for (let i = from; i < to; i++) {
+          const stamped = stampInsert(this.ctx, table, rows[i]!);
+          assertValidRow(table, stamped.record);
+          records[i] = stamped.record;
+          changes[i - from] = stamped.change;
+        }
+        return Promise.all([target.bulkAdd(records.slice(from, to)), this.db.$changes.bulkAdd(changes)]);
+      }),
+    );
+    return records;
   }
 
   async update<T extends TableName>(table: T, id: string, patch: Patch<T>): Promise<RecordOf<T>> {

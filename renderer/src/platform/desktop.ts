@@ -1,3 +1,4 @@
+import { joinPieces } from '../../../shared/backup/pieces';
 import type { UnionBooksBridge } from '../../../shared/bridge/contract';
 import { safeFileName } from './file-name';
 import type { Platform } from './platform';
@@ -10,7 +11,8 @@ export function desktopPlatform(exposed: UnionBooksBridge): Platform {
     kind: 'desktop',
     bridge,
     async saveFile(name, data, filters) {
-      return (await bridge.saveFile({ suggestedName: safeFileName(name), data, filters })) !== null;
+      const bytes = Array.isArray(data) ? joinPieces(data) : data;
+      return (await bridge.saveFile({ suggestedName: safeFileName(name), data: bytes, filters })) !== null;
     },
     openFile(filters) {
       return bridge.openFile({ filters });

@@ -9,8 +9,8 @@ declare global {
 /** What differs between the desktop app and the browser: saving and opening files, and backups to a folder. */
 export interface Platform {
   kind: 'desktop' | 'web';
-  /** Resolves to true when saved, false when the user cancelled. */
-  saveFile(name: string, data: Uint8Array, filters: FileFilter[]): Promise<boolean>;
+  /** Resolves to true when saved, false when the user cancelled. `data` may come in pieces (a streamed backup). */
+  saveFile(name: string, data: Uint8Array | Uint8Array[], filters: FileFilter[]): Promise<boolean>;
   openFile(filters: FileFilter[]): Promise<OpenedFile | null>;
   /** Automatic backups to a folder exist only on the desktop. */
   bridge: UnionBooksBridge | null;

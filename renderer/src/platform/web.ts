@@ -13,7 +13,9 @@ export const webPlatform: Platform = {
   bridge: null,
   async saveFile(name, data) {
     const ext = name.split('.').pop() ?? '';
-    const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: MIME[ext] ?? 'application/octet-stream' });
+    // Pieces go into the Blob as they are: a large backup is never joined into one buffer here.
+    const parts = (Array.isArray(data) ? data : [data]) as Uint8Array<ArrayBuffer>[];
+    const blob = new Blob(parts, { type: MIME[ext] ?? 'application/octet-stream' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;

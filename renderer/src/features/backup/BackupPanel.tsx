@@ -5,7 +5,9 @@ import { TABLE_LABELS, TABLE_NAMES, type BookTables } from '../../../../shared/m
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { useUnion } from '../union/queries';
-import { backupFileName, clearBook, exportBackup, inspectBackup } from './book-io';
+import type { BackupProgress } from '../../../../shared/backup/progress';
+import { backupFileName, clearBook, exportBackupPieces, inspectBackup } from './book-io';
+import { BackupProgressCard, type BackupStep, type StepProgress } from './BackupProgressCard';
 import { setBackupFolder, useBackupFolder, useBackupResult } from './device-folder';
 import { LeaveSyncNotice } from './LeaveSyncNotice';
 import { otherUnionIn, replaceWholeBook } from './replace-book';
@@ -21,16 +23,31 @@ export function BackupPanel() {
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState<'backup' | 'restore' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [steps, setSteps] = useState<StepProgress>({});
+  const [current, setCurrent] = useState<BackupStep | null>(null);
+  const [working, setWorking] = useState<string | null>(null);
+  const onProgress = (p: BackupProgress) => {
+    setCurrent(p.step);
+    setSteps((before) => ({ ...before, [p.step]: { done: p.done, total: p.total } }));
+  };
+  const startProgress = (title: string) => {
+    setSteps({});
+    setCurrent(null);
+    setWorking(title);
+  };
 
   const backup = async () => {
     setBusy('backup');
     setError(null);
+    startProgress('正在备份');
     try {
-      const bytes = await exportBackup(db);
-      if (await platform.saveFile(backupFileName(union?.name ?? ''), bytes, FILTERS.book)) message.success('备份已保存');
+      const pieces = await exportBackupPieces(db, onProgress);
+      setWorking(null);
+      if (await platform.saveFile(backupFileName(union?.name ?? ''), pieces, FILTERS.book)) message.success('备份已保存');
     } catch (e) {
       setError(`备份失败：${e instanceof Error ? e.message : String(e)}`);
     } finally {
+      setWorking(null);
       setBusy(null);
     }
   };
@@ -43,18 +60,21 @@ export function BackupPanel() {
     let book: BookTables;
     let createdAt: string;
     let warnings: string[];
+    startProgress('正在读取备份文件');
     try {
-      const inspected = await inspectBackup(file.data);
+      const inspected = await inspectBackup(file.data, onProgress);
       book = inspected.book;
       createdAt = inspected.manifest.createdAt;
       warnings = inspected.warnings;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(null);
+      setWorking(null);
       return;
     }
     const name = book.union.find((u) => u.deleted === 0)?.name ?? '';
     const enrolment = await enrolled();
+    setWorking(null);
     modal.confirm({
       title: enrolment ? '退出同步，并用备份替换当前全部数据？' : '用备份替换当前全部数据？',
       width: 560,
@@ -130,6 +150,7 @@ export function BackupPanel() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {error && <Alert type="error" showIcon title={error} closable onClose={() => setError(null)} role="alert" />}
+      {working && <BackupProgressCard title={working} steps={steps} current={current} />}
       <Card title="备份与恢复">
         <Typography.Paragraph>
           备份把整本账（{TABLE_NAMES.map((t) => TABLE_LABELS[t]).join('、')}）保存为一个 .ubk 文件。请定期备份，并把备份文件另存到 U

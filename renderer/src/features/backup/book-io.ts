@@ -1,10 +1,12 @@
-import { BackupError, decodeBackup, encodeBackup, type BackupManifest } from '../../../../shared/backup/format';
+import { BackupError, decodeBackup, joinPieces, type BackupManifest } from '../../../../shared/backup/format';
+import type { OnBackupProgress } from '../../../../shared/backup/progress';
 import { generateDemoBook, SMALL_DEMO } from '../../../../shared/demo/generator';
 import { checkRestorable } from '../../../../shared/engine/restore';
 import { emptyBook, TABLE_NAMES, type BookTables } from '../../../../shared/model/book';
 import { APP_VERSION } from '../../../../shared/version';
 import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
+import { writeBackupFromDb } from './db-source';
 import { replaceWholeBook } from './replace-book';
 
 /** Reads every user table in one read transaction, so the snapshot is consistent. */
@@ -16,8 +18,28 @@ export async function readWholeBook(db: UnionBooksDB): Promise<BookTables> {
   return book;
 }
 
-export async function exportBackup(db: UnionBooksDB, now: Date = new Date()): Promise<Uint8Array> {
-  return encodeBackup(await readWholeBook(db), { createdAt: now.toISOString(), appVersion: APP_VERSION });
+/** The backup file in the pieces it was written in: a browser saves them as one Blob without joining them. */
+export async function exportBackupPieces(db: UnionBooksDB, onProgress?: OnBackupProgress, now: Date = new Date()): Promise<Uint8Array[]> {
+  const pieces: Uint8Array[] = [];
+  await writeBackupFromDb(db, { createdAt: now.toISOString(), appVersion: APP_VERSION }, (piece) => void pieces.push(piece), onProgress);
+  return pieces;
+}
+
+export async function exportBackup(db: UnionBooksDB, onProgress?: OnBackupProgress, now: Date = new Date()): Promise<Uint8Array> {
+  return joinPieces(await exportBackupPieces(db, onProgress, now));
+}
+
+/**
+ * Lets the window paint and answer input during long reading: a pause once `budgetMs` of work has
+ * passed since the last, so a large book is read in slices well under 100 ms.
+ */
+export function pauseEvery(budgetMs = 40): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < budgetMs) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    since = performance.now();
+  };
 }
 
 /**
@@ -25,16 +47,24 @@ export async function exportBackup(db: UnionBooksDB, now: Date = new Date()): Pr
  * without touching the database. Throws a Chinese BackupError or BookError; `warnings` lists what
  * the book engine would put right in a well-formed book.
  */
-export async function inspectBackup(bytes: Uint8Array): Promise<{ manifest: BackupManifest; book: BookTables; warnings: string[] }> {
-  const decoded = await decodeBackup(bytes);
+export async function inspectBackup(
+  bytes: Uint8Array,
+  onProgress?: OnBackupProgress,
+): Promise<{ manifest: BackupManifest; book: BookTables; warnings: string[] }> {
+  const decoded = await decodeBackup(bytes, { onProgress, pause: pauseEvery() });
   if (!decoded.book.union.some((u) => u.deleted === 0)) throw new BackupError('备份文件中没有工会信息，未做任何更改。');
   const { book, warnings } = checkRestorable(decoded.book);
   return { manifest: decoded.manifest, book, warnings };
 }
 
 /** Only a file that passed every check replaces the book, in one transaction; the device leaves sync in the same one. */
-export async function restoreBackup(db: UnionBooksDB, mutator: Mutator, bytes: Uint8Array): Promise<BookTables> {
-  const { book } = await inspectBackup(bytes);
+export async function restoreBackup(
+  db: UnionBooksDB,
+  mutator: Mutator,
+  bytes: Uint8Array,
+  onProgress?: OnBackupProgress,
+): Promise<BookTables> {
+  const { book } = await inspectBackup(bytes, onProgress);
   await replaceWholeBook(db, mutator, book);
   return book;
 }

@@ -26,7 +26,20 @@ export function useAutoBackup(folder: string): void {
         await setBackupResult(db, { at: new Date().toISOString(), error: e instanceof Error ? e.message : String(e) });
       }
     };
-    const timer = setInterval(() => void tick().catch(() => undefined), AUTO_BACKUP_INTERVAL_MS);
-    return () => clearInterval(timer);
+    const run = () => void tick().catch(() => undefined);
+    // The interval counts from when the app opened: this hook mounts only once the first screen is
+    // done and the background work has loaded, which must not put the first backup off.
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const first = setTimeout(
+      () => {
+        run();
+        timer = setInterval(run, AUTO_BACKUP_INTERVAL_MS);
+      },
+      Math.max(0, AUTO_BACKUP_INTERVAL_MS - performance.now()),
+    );
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [db, platform, folder]);
 }

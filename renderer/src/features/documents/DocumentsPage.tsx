@@ -2,10 +2,11 @@ import { Alert, App, Button, Card, Col, DatePicker, Empty, Row, Select, Space, S
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { todayIso } from '../../../../shared/clock/today';
-import { documentFileName, generateDocx } from '../../../../shared/documents/generate';
+import { documentFileName } from '../../../../shared/documents/generate';
 import { documentDate } from '../../../../shared/facts/annual';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
+import { office } from '../../workers/office';
 import { BUNDLED, type TemplateChoice } from './bundled';
 import { DocPreview } from './DocPreview';
 import { DocumentChecks } from './DocumentChecks';
@@ -73,8 +74,7 @@ export function DocumentsPage() {
     if (!facts) return;
     setBusy('generate');
     try {
-      const photos = new Map((book?.attachments ?? []).map((a) => [a.id, a]));
-      const { meta, bytes } = await generateDocx(source, facts, (id) => photos.get(id));
+      const { meta, bytes } = await office.wordDocument(source, facts, book?.attachments ?? []);
       const name = built ? documentFileName(built.model, meta, activeYear) : `${activeYear}年${meta.name}.docx`;
       if (await platform.saveFile(name, bytes, FILTERS.docx)) message.success(`已生成 ${name}`);
     } catch (e) {

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { planWageImport, type WageImportPlan, type WageImportRow } from '../../../../shared/dues/wage-import';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { Member, WageBase } from '../../../../shared/model/records';
-import { readRosterFile } from '../../../../shared/roster/read';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { useSubmit } from '../../components/useSubmit';
+import { office } from '../../workers/office';
 import { errorText } from './format';
 import { saveWageBases } from '../../../../shared/engine/ops/dues';
 
@@ -40,7 +40,7 @@ export function WageImportModal({
     if (!file) return;
     try {
       setFileName(file.name);
-      setPlan(planWageImport(await readRosterFile(file.name, file.data), members, wageBases, year));
+      setPlan(planWageImport(await office.readRoster(file.name, file.data), members, wageBases, year));
     } catch (e) {
       setPlan(null);
       setError(errorText(e));

@@ -1,21 +1,20 @@
 import type { FinanceBook } from '../../../../shared/finance/balances';
 import { journalOfYear } from '../../../../shared/finance/journal';
-import { journalXlsx } from '../../../../shared/finance/journal-xlsx';
 import type { Period } from '../../../../shared/finance/period';
 import { computeStatement } from '../../../../shared/finance/statement';
-import { statementXlsx } from '../../../../shared/finance/statement-xlsx';
 import type { UnionProfile } from '../../../../shared/model/records';
 import { FILTERS, type Platform } from '../../platform';
+import { office } from '../../workers/office';
 import { todayIso } from './format';
 
 export async function exportJournal(platform: Platform, book: FinanceBook, year: number, union: UnionProfile | null): Promise<boolean> {
-  const bytes = await journalXlsx(journalOfYear(book, year), { unionName: union?.name ?? '' });
+  const bytes = await office.journalWorkbook(journalOfYear(book, year), { unionName: union?.name ?? '' });
   return platform.saveFile(`${year}年收支明细账.xlsx`, bytes, FILTERS.xlsx);
 }
 
 export async function exportStatement(platform: Platform, book: FinanceBook, period: Period, union: UnionProfile | null): Promise<boolean> {
   const s = computeStatement(book, period);
-  const bytes = await statementXlsx(s, {
+  const bytes = await office.statementWorkbook(s, {
     unionName: union?.name ?? '',
     chair: union?.chair ?? '',
     treasurer: union?.treasurer ?? '',

@@ -1,10 +1,10 @@
 import { App, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Member } from '../../../../shared/model/records';
-import { writeRosterWorkbook } from '../../../../shared/roster/export-xlsx';
 import { useServices } from '../../app/services';
 import { useSubmit } from '../../components/useSubmit';
 import { FILTERS } from '../../platform';
+import { office } from '../../workers/office';
 
 interface Props {
   open: boolean;
@@ -23,7 +23,7 @@ export function ExportModal({ open, onClose, members, unionName, year }: Props) 
 
   const run = async () => {
     const wageBases = await db.wageBases.where('year').equals(year).toArray();
-    const bytes = await writeRosterWorkbook(members, wageBases, { unionName, maskIds: mask, year });
+    const bytes = await office.rosterWorkbook(members, wageBases, { unionName, maskIds: mask, year });
     const name = `${unionName}会员名册${mask ? '' : '（含完整证件号）'}.xlsx`;
     if (!(await platform.saveFile(name, bytes, FILTERS.xlsx))) return false;
     message.success(`已导出 ${members.length} 名会员`);

@@ -1,9 +1,9 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Progress, Result, Space, Spin, Steps, Typography } from 'antd';
 import { useEffect } from 'react';
-import { writeRejectedWorkbook } from '../../../../shared/roster/rejected-xlsx';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
+import { office } from '../../workers/office';
 import { ImportMappingStep } from './ImportMappingStep';
 import { ImportPreviewStep } from './ImportPreviewStep';
 import { useRosterImport, type WizardStep } from './useRosterImport';
@@ -28,7 +28,7 @@ export function ImportWizard({ open, year, onClose }: { open: boolean; year: num
 
   const saveRejected = async () => {
     if (!parsed || !plan) return;
-    const bytes = await writeRejectedWorkbook(parsed.headers, parsed.dataRows, plan.rejected);
+    const bytes = await office.rejectedWorkbook(parsed.headers, parsed.dataRows, plan.rejected);
     const base = state.fileName.replace(/\.[^.]+$/, '');
     if (await platform.saveFile(`${base}-未导入的行.xlsx`, bytes, FILTERS.xlsx)) message.success('已保存未导入的行');
   };
@@ -46,7 +46,13 @@ export function ImportWizard({ open, year, onClose }: { open: boolean; year: num
           <Button key="back" onClick={reset}>
             重新选择文件
           </Button>,
-          <Button key="next" type="primary" disabled={state.problems.length > 0} onClick={() => void state.toPreview()}>
+          <Button
+            key="next"
+            type="primary"
+            disabled={state.problems.length > 0}
+            loading={busy === 'planning'}
+            onClick={() => void state.toPreview()}
+          >
             下一步：预览
           </Button>,
         ];

@@ -1,7 +1,8 @@
 import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
-import { Button, Table, Tag, Tooltip } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Tag } from 'antd';
 import { useMemo, useState } from 'react';
+import { useCellButtonStyles } from '../../components/cell-buttons';
+import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { maskIdNumber, maskPhone } from '../../../../shared/idcard/gb11643';
 import { STATUS_LABELS } from '../../../../shared/members/status';
 import type { Member, MemberStatus } from '../../../../shared/model/records';
@@ -32,76 +33,79 @@ export function MemberTable({ members, onEdit, height }: Props) {
       return next;
     });
 
-  const columns = useMemo<ColumnsType<Member>>(
+  const styles = useCellButtonStyles();
+
+  const columns = useMemo<VirtualColumn<Member>[]>(
     () => [
       {
+        key: 'name',
         title: '姓名',
-        dataIndex: 'name',
         width: 110,
         fixed: 'left',
-        render: (name: string, m) => (
-          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onEdit(m)}>
-            {name}
-          </Button>
+        render: (m) => (
+          <button type="button" style={styles.link} onClick={() => onEdit(m)}>
+            {m.name}
+          </button>
         ),
       },
-      { title: '性别', dataIndex: 'gender', width: 60 },
-      { title: '出生日期', dataIndex: 'birthDate', width: 105 },
+      { key: 'gender', title: '性别', width: 60, render: (m) => m.gender },
+      { key: 'birthDate', title: '出生日期', width: 105, render: (m) => m.birthDate },
       {
+        key: 'idNumber',
         title: '证件号码',
-        dataIndex: 'idNumber',
         width: 210,
-        render: (id: string, m) => (
-          <span style={{ fontFamily: 'monospace' }}>
-            {revealed.has(m.id) ? id : maskIdNumber(id)}
-            <Tooltip title={revealed.has(m.id) ? '隐藏' : '显示完整号码'}>
-              <Button
-                type="text"
-                size="small"
-                aria-label={`${revealed.has(m.id) ? '隐藏' : '显示'}${m.name}的证件号码和手机`}
-                icon={revealed.has(m.id) ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+        render: (m) => {
+          const shown = revealed.has(m.id);
+          return (
+            <span style={{ fontFamily: 'monospace' }}>
+              {shown ? m.idNumber : maskIdNumber(m.idNumber)}
+              <button
+                type="button"
+                style={styles.icon}
+                title={shown ? '隐藏' : '显示完整号码'}
+                aria-label={`${shown ? '隐藏' : '显示'}${m.name}的证件号码和手机`}
                 onClick={() => toggle(m.id)}
-              />
-            </Tooltip>
-          </span>
-        ),
+              >
+                {shown ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+              </button>
+            </span>
+          );
+        },
       },
-      { title: '手机', dataIndex: 'phone', width: 120, render: (p: string, m) => (revealed.has(m.id) ? p : maskPhone(p)) },
-      { title: '工作单位/部门', dataIndex: 'department', width: 130, ellipsis: true },
-      { title: '入会日期', dataIndex: 'joinDate', width: 105 },
-      { title: '农民工', dataIndex: 'isMigrantWorker', width: 70, render: (v: boolean) => (v ? '是' : '') },
+      { key: 'phone', title: '手机', width: 120, render: (m) => (revealed.has(m.id) ? m.phone : maskPhone(m.phone)) },
+      { key: 'department', title: '工作单位/部门', width: 130, ellipsis: true, render: (m) => m.department },
+      { key: 'joinDate', title: '入会日期', width: 105, render: (m) => m.joinDate },
+      { key: 'migrant', title: '农民工', width: 70, render: (m) => (m.isMigrantWorker ? '是' : '') },
       {
+        key: 'status',
         title: '会籍状态',
-        dataIndex: 'status',
         width: 100,
-        render: (s: MemberStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag>,
+        render: (m) => <Tag color={STATUS_COLORS[m.status]}>{STATUS_LABELS[m.status]}</Tag>,
       },
       {
-        title: '操作',
         key: 'actions',
+        title: '操作',
         width: 80,
         fixed: 'right',
-        render: (_: unknown, m) => (
-          <Button size="small" onClick={() => onEdit(m)}>
+        render: (m) => (
+          <button type="button" style={styles.button} onClick={() => onEdit(m)}>
             编辑
-          </Button>
+          </button>
         ),
       },
     ],
-    [revealed, onEdit],
+    [revealed, onEdit, styles],
   );
 
   return (
-    <Table<Member>
-      virtual
-      rowKey="id"
-      size="small"
+    <VirtualTable<Member>
+      label="会员名册"
+      rows={members}
+      rowKey={(m) => m.id}
       columns={columns}
-      dataSource={members as Member[]}
-      pagination={false}
-      scroll={{ x: 1080, y: height }}
+      height={height}
       data-testid="member-table"
-      locale={{ emptyText: '没有符合条件的会员' }}
+      empty="没有符合条件的会员"
     />
   );
 }

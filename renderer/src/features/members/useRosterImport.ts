@@ -1,12 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ColumnMapping, RosterField } from '../../../../shared/roster/columns';
-import { mappingProblems, planImport, type ImportPlan } from '../../../../shared/roster/plan';
-import { readRosterFile } from '../../../../shared/roster/read';
+import { mappingProblems, type ImportPlan } from '../../../../shared/roster/plan';
 import { RosterFileError, type ParsedRoster } from '../../../../shared/roster/sheet';
 import { planWrites } from '../../../../shared/roster/writes';
-import type { Member } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
+import { office } from '../../workers/office';
 import { commitRosterImport } from '../../../../shared/engine/ops/members';
 
 export type WizardStep = 'pick' | 'mapping' | 'preview' | 'done';
@@ -24,15 +23,16 @@ export function useRosterImport(year: number) {
   const [fileName, setFileName] = useState('');
   const [parsed, setParsed] = useState<ParsedRoster | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>([]);
-  const [existing, setExisting] = useState<Member[]>([]);
+  const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'reading' | 'importing' | null>(null);
+  const [busy, setBusy] = useState<'reading' | 'planning' | 'importing' | null>(null);
   const [progress, setProgress] = useState(0);
   const [result, setResult] = useState<ImportResult | null>(null);
 
   const reset = useCallback(() => {
     setStep('pick');
     setParsed(null);
+    setPlan(null);
     setMapping([]);
     setError(null);
     setBusy(null);
@@ -48,7 +48,8 @@ export function useRosterImport(year: number) {
     setBusy('reading');
     setFileName(file.name);
     try {
-      const roster = await readRosterFile(file.name, file.data);
+      // exceljs reads the file in the office worker: a 5,000-row workbook would hold the window for seconds.
+      const roster = await office.readRoster(file.name, file.data);
       setParsed(roster);
       setMapping(roster.mapping);
       setStep('mapping');
@@ -65,15 +66,21 @@ export function useRosterImport(year: number) {
 
   const problems = useMemo(() => mappingProblems(mapping), [mapping]);
 
+  /** Every row is checked against the members already there, in the office worker, then previewed. */
   const toPreview = async () => {
-    setExisting(await db.members.toArray());
-    setStep('preview');
+    if (!parsed) return;
+    setError(null);
+    setBusy('planning');
+    try {
+      const existing = await db.members.toArray();
+      setPlan(await office.planRosterImport({ rows: parsed.dataRows, mapping }, existing, { year }));
+      setStep('preview');
+    } catch (e) {
+      setError(`无法检查名册：${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(null);
+    }
   };
-
-  const plan: ImportPlan | null = useMemo(
-    () => (parsed && step !== 'pick' && step !== 'mapping' ? planImport({ rows: parsed.dataRows, mapping }, existing, { year }) : null),
-    [parsed, mapping, existing, year, step],
-  );
 
   const commit = async () => {
     if (!plan) return;

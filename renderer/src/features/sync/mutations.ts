@@ -1,4 +1,3 @@
-import { generateDocx, documentFileName, buildDocument } from '../../../../shared/documents/generate';
 import { computeAnnualFacts, documentDate } from '../../../../shared/facts/annual';
 import { uuidv7 } from '../../../../shared/ids/uuid7';
 import type { SubmissionReceipt } from '../../../../shared/sync/protocol';
@@ -12,6 +11,7 @@ import { enrol, submit, SyncError } from './api';
 import { applyPulledRows } from './apply';
 import { syncEngineFor } from './engine';
 import { yearSubmission } from './queries';
+import { office } from '../../workers/office';
 import { getValue, IDLE, KEYS, setValue, type SyncConfig } from './state';
 
 /** Trades the one-time code for a device token and starts over: a newly enrolled device sends its whole book. */
@@ -64,12 +64,13 @@ export async function submitYearReport(db: UnionBooksDB, mutator: Mutator, year:
     const status = await getValue<{ message: string }>(db, KEYS.status);
     throw new Error(`报送前的同步未完成：${status?.message ?? ''}`);
   }
+  // LiquidJS loads when a year is reported, not with the page; the Word files are written off the page's thread.
+  const { documentFileName, buildDocument } = await import('../../../../shared/documents/generate');
   const book = await readWholeBook(db);
   const facts = computeAnnualFacts(book, year, { today: documentDate(year) });
-  const attachments = new Map(book.attachments.map((a) => [a.id, a]));
   const documents = [];
   for (const template of BUNDLED) {
-    const { meta, bytes } = await generateDocx(template.source, facts, (id) => attachments.get(id));
+    const { meta, bytes } = await office.wordDocument(template.source, facts, book.attachments);
     const name = documentFileName(buildDocument(template.source, facts).model, meta, year);
     documents.push({
       name,

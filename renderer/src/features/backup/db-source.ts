@@ -1,0 +1,57 @@
+import type { Table } from 'dexie';
+import { withoutBytes } from '../../../../shared/backup/format';
+import type { OnBackupProgress } from '../../../../shared/backup/progress';
+import { writeBackup, type BackupMeta, type BackupSink, type BackupSource } from '../../../../shared/backup/write';
+import { TABLE_NAMES, type TableName } from '../../../../shared/model/book';
+import type { Attachment } from '../../../../shared/model/records';
+import type { UnionBooksDB } from '../../db/database';
+
+/** Rows read at once: one batch is serialised and compressed well inside a frame's worth of work. */
+const ROWS = 1000;
+/** Attachments read at once: each may be several megabytes. */
+const FILES = 8;
+
+/**
+ * Writes the book from the database into a backup file a batch at a time, all in one read
+ * transaction so the file is one consistent snapshot. Inside it only database reads are awaited
+ * (hashing and compression are synchronous), so the transaction stays open to the end; between
+ * batches the window is free to paint.
+ */
+export async function writeBackupFromDb(
+  db: UnionBooksDB,
+  meta: BackupMeta,
+  sink: BackupSink,
+  onProgress?: OnBackupProgress,
+): Promise<void> {
+  await db.transaction('r', db.userTables(), async () => {
+    const counts = {} as Record<TableName, number>;
+    for (const name of TABLE_NAMES) counts[name] = await db.table(name).count();
+    await writeBackup(dbSource(db, counts), meta, sink, onProgress);
+  });
+}
+
+function dbSource(db: UnionBooksDB, counts: Record<TableName, number>): BackupSource {
+  return {
+    counts,
+    async *rows(table) {
+      if (table !== 'attachments') {
+        yield* batches(db.table(table), ROWS);
+        return;
+      }
+      for await (const batch of batches(db.table('attachments') as Table<Attachment, string>, FILES)) yield batch.map(withoutBytes);
+    },
+    files: () => batches(db.table('attachments') as Table<Attachment, string>, FILES),
+  };
+}
+
+/** The table in primary-key order, `size` rows at a time: each batch starts after the last key read. */
+async function* batches<T extends { id: string }>(table: Table<T, string>, size: number): AsyncGenerator<T[]> {
+  let last: string | null = null;
+  for (;;) {
+    const batch: T[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(size).toArray();
+    if (batch.length === 0) return;
+    yield batch;
+    if (batch.length < size) return;
+    last = (batch[batch.length - 1] as T).id;
+  }
+}

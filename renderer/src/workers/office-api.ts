@@ -1,0 +1,61 @@
+import type { AnnualFacts } from '../../../shared/facts/types';
+import type { YearGrid } from '../../../shared/dues/grid';
+import type { LedgerOptions } from '../../../shared/dues/ledger-xlsx';
+import type { Journal } from '../../../shared/finance/journal';
+import type { JournalXlsxOptions } from '../../../shared/finance/journal-xlsx';
+import type { Statement } from '../../../shared/finance/statement';
+import type { StatementXlsxOptions } from '../../../shared/finance/statement-xlsx';
+import type { Attachment, Member, WageBase } from '../../../shared/model/records';
+import type { SheetRow } from '../../../shared/roster/cells';
+import type { RosterExportOptions } from '../../../shared/roster/export-xlsx';
+import type { PlanInput, RejectedRow } from '../../../shared/roster/plan';
+import type { IsoDate } from '../../../shared/model/records';
+
+/**
+ * What the office worker does for the page: reading and planning a roster, and writing every
+ * workbook and Word document. Each is the shared/ function itself, loaded inside the worker on
+ * first use, so exceljs and docx never run on the page's thread.
+ */
+export const OFFICE = {
+  async readRoster(fileName: string, bytes: Uint8Array) {
+    const { readRosterFile } = await import('../../../shared/roster/read');
+    return readRosterFile(fileName, bytes);
+  },
+  async planRosterImport(input: PlanInput, existing: readonly Member[], options: { year: number; today?: IsoDate }) {
+    const { planImport } = await import('../../../shared/roster/plan');
+    return planImport(input, existing, options);
+  },
+  async rosterWorkbook(members: readonly Member[], wageBases: readonly WageBase[], options: RosterExportOptions) {
+    const { writeRosterWorkbook } = await import('../../../shared/roster/export-xlsx');
+    return writeRosterWorkbook(members, wageBases, options);
+  },
+  async rejectedWorkbook(headers: readonly string[], rows: readonly SheetRow[], rejected: readonly RejectedRow[]) {
+    const { writeRejectedWorkbook } = await import('../../../shared/roster/rejected-xlsx');
+    return writeRejectedWorkbook(headers, rows, rejected);
+  },
+  async ledgerWorkbook(grid: YearGrid, options: LedgerOptions) {
+    const { buildLedgerXlsx } = await import('../../../shared/dues/ledger-xlsx');
+    return buildLedgerXlsx(grid, options);
+  },
+  async journalWorkbook(journal: Journal, options: JournalXlsxOptions) {
+    const { journalXlsx } = await import('../../../shared/finance/journal-xlsx');
+    return journalXlsx(journal, options);
+  },
+  async statementWorkbook(statement: Statement, options: StatementXlsxOptions) {
+    const { statementXlsx } = await import('../../../shared/finance/statement-xlsx');
+    return statementXlsx(statement, options);
+  },
+  /** The photos a document shows travel with it: the worker has no database of its own. */
+  async wordDocument(source: string, facts: AnnualFacts, attachments: readonly Pick<Attachment, 'id' | 'data' | 'mimeType'>[]) {
+    const { generateDocx } = await import('../../../shared/documents/generate');
+    const byId = new Map(attachments.map((a) => [a.id, a]));
+    return generateDocx(source, facts, (id) => byId.get(id));
+  },
+  /** Loads the libraries ahead of the first use, off the page's thread. */
+  async warmUp() {
+    await Promise.all([import('../../../shared/roster/read'), import('../../../shared/documents/generate')]);
+    return true;
+  },
+};
+
+export type OfficeApi = typeof OFFICE;

@@ -1,0 +1,98 @@
+import { expect, type Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { button, goTo } from '../../e2e/support/app';
+
+/** What a user does for each piece of long work, through the app's own pages; each resolves when the work is done. */
+
+export async function openPage(page: Page, label: string, ready: string | RegExp): Promise<void> {
+  await goTo(page, label);
+  await expect(page.getByText(ready).first()).toBeVisible({ timeout: 300_000 });
+}
+
+export async function postMonth(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /登记本月会费/ }).click();
+  const dialog = page.getByRole('dialog', { name: /登记本月会费/ });
+  await expect(dialog.getByText(/将为 \d+ 人登记/)).toBeVisible({ timeout: 120_000 });
+  await button(dialog, '登记').click();
+  await expect(dialog).toBeHidden({ timeout: 600_000 });
+}
+
+export async function backup(page: Page): Promise<string> {
+  await page.getByRole('tab', { name: '备份与恢复' }).click();
+  const download = page.waitForEvent('download', { timeout: 600_000 });
+  await button(page, '备份').click();
+  const path = join(mkdtempSync(join(tmpdir(), 'ub-responsive-backup-')), 'book.ubk');
+  await (await download).saveAs(path);
+  return path;
+}
+
+export async function restore(page: Page, file: string): Promise<void> {
+  await page.getByRole('tab', { name: '备份与恢复' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await button(page, '恢复').click();
+  await (await chooser).setFiles(file);
+  const dialog = page.getByRole('dialog', { name: /用备份替换/ });
+  await expect(dialog).toBeVisible({ timeout: 600_000 });
+  await button(dialog, '恢复').click();
+  await expect(page.getByText('已从备份恢复')).toBeVisible({ timeout: 600_000 });
+}
+
+export async function generateDocument(page: Page): Promise<void> {
+  const download = page.waitForEvent('download', { timeout: 300_000 });
+  await page.getByRole('button', { name: '生成 Word 文档' }).click();
+  await download;
+}
+
+export async function importRoster(page: Page, bytes: Uint8Array): Promise<number> {
+  const file = join(mkdtempSync(join(tmpdir(), 'ub-responsive-roster-')), '会员名册.xlsx');
+  writeFileSync(file, bytes);
+  await page.getByRole('button', { name: /导入名册/ }).click();
+  const dialog = page.getByRole('dialog', { name: '导入名册' });
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: '选择名册文件' }).click();
+  await (await chooser).setFiles(file);
+  await dialog.getByRole('button', { name: '下一步：预览' }).click();
+  const importButton = dialog.getByRole('button', { name: /导入 \d+ 行/ });
+  await expect(importButton).toBeEnabled({ timeout: 300_000 });
+  const rows = Number((await importButton.innerText()).replace(/\D/g, ''));
+  await importButton.click();
+  await expect(dialog.getByText('名册已导入')).toBeVisible({ timeout: 600_000 });
+  return rows;
+}
+
+/** Wheel-scrolls the table under `selector` down by `steps` notches, one per frame or so. */
+export async function scrollTable(page: Page, selector: string, steps: number): Promise<void> {
+  const box = await page.locator(selector).boundingBox();
+  if (!box) throw new Error(`no ${selector} on the page`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < steps; i++) {
+    await page.mouse.wheel(0, 240);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+  }
+}
+
+/** The page left alone for a while: the floor any measurement sits on. */
+export async function idle(page: Page, ms: number): Promise<void> {
+  await page.waitForTimeout(ms);
+}
+
+/**
+ * Waits until the app has loaded everything it preloads while idle (pages, the office worker) and
+ * the page has had no long task for four seconds (longer than the wait before preloading starts),
+ * so a measurement starts from a quiet page.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __longTasks: [number, number][]; __settle?: { count: number; since: number } };
+      const count = performance.getEntriesByType('resource').length + w.__longTasks.length;
+      const now = performance.now();
+      if (!w.__settle || w.__settle.count !== count) w.__settle = { count, since: now };
+      return now - w.__settle.since > 4000;
+    },
+    null,
+    { polling: 250, timeout: 300_000 },
+  );
+}

@@ -1,0 +1,101 @@
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ColdStart {
+  /** From navigation start to the first frame that shows the first screen. */
+  ms: number;
+  /** JavaScript fetched before that frame (decoded bytes of every script resource). */
+  jsBytes: number;
+  screen: 'overview' | 'first-run';
+}
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launch(profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ARGS,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 860 },
+  });
+}
+
+async function firstPage(context: BrowserContext): Promise<Page> {
+  return context.pages()[0] ?? (await context.newPage());
+}
+
+/**
+ * Checked at every animation frame from the first: the first screen is 概览 with its six figures
+ * filled in, or the first-run form with its 创建 button. rAF runs just before the frame is painted, so the time is that
+ * of the first frame that shows it.
+ */
+const PROBE = `(() => {
+  const check = () => {
+    const body = document.body;
+    if (body) {
+      const values = document.querySelectorAll('[data-testid^="stat-"] .ant-statistic-content-value');
+      const overview = values.length === 6 && [...values].every((v) => v.textContent.trim() !== '');
+      const firstRun = !overview && !!document.querySelector('form .ant-btn-primary') && body.textContent.includes('欢迎使用工会账簿');
+      if (overview || firstRun) {
+        const ms = performance.now();
+        const jsBytes = performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.endsWith('.js') && e.responseEnd <= ms)
+          .reduce((sum, e) => sum + e.decodedBodySize, 0);
+        window.__firstScreen = { ms, jsBytes, screen: overview ? 'overview' : 'first-run' };
+        return;
+      }
+    }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})();`;
+
+/**
+ * One cold start in a fresh profile: a new browser with an empty profile folder, optionally seeded
+ * with a book by `seedUrl` (then closed, so the app starts in a new browser process with nothing of
+ * its own cached), the CPU slowed `rate` times with the DevTools throttling, then the app's page.
+ */
+export async function coldStart(url: string, origin: string, rate: number, seedUrl?: string): Promise<ColdStart> {
+  const profile = mkdtempSync(join(tmpdir(), 'ub-cold-start-'));
+  try {
+    if (seedUrl) {
+      const seeding = await launch(profile);
+      const page = await firstPage(seeding);
+      await page.goto(seedUrl);
+      await page.waitForFunction(() => document.title !== 'seeding', null, { timeout: 600_000 });
+      const title = await page.title();
+      await seeding.close();
+      if (title !== 'seeded') throw new Error(`seeding failed: ${title}`);
+    }
+    const context = await launch(profile);
+    try {
+      const page = await firstPage(context);
+      // A same-origin blank page first, so the throttled renderer is the one the app runs in.
+      await page.goto(`${origin}/bench/blank.html`);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      await page.addInitScript(PROBE);
+      await page.goto(url);
+      const handle = await page.waitForFunction(() => (window as unknown as { __firstScreen?: ColdStart }).__firstScreen, null, {
+        timeout: 120_000,
+        polling: 50,
+      });
+      return (await handle.jsonValue()) as ColdStart;
+    } finally {
+      await context.close();
+    }
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,32 @@
+// Puts a demo book into the profile's IndexedDB before the app is measured. Built apart from the
+// app, so none of the app's own scripts is cached by the seeding. Query parameters: members,
+// years, transactions, photos, end (the last month with dues and entries; default this month).
+import { todayIso } from '../../../shared/clock/today';
+import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
+import { UnionBooksDB } from '../../../renderer/src/db/database';
+import { openMutator } from '../../../renderer/src/db/mutations';
+
+async function seed(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const number = (name: string) => (params.has(name) ? Number(params.get(name)) : undefined);
+  const today = todayIso();
+  const db = new UnionBooksDB();
+  await db.open();
+  const mutator = await openMutator(db);
+  const book = generateDemoBook({
+    ...SMALL_DEMO,
+    members: number('members') ?? SMALL_DEMO.members,
+    years: number('years') ?? SMALL_DEMO.years,
+    transactions: number('transactions'),
+    photos: number('photos'),
+    endMonth: params.get('end') ?? today.slice(0, 7),
+    today,
+  });
+  await mutator.replaceBook(book);
+  db.close();
+}
+
+seed().then(
+  () => (document.title = 'seeded'),
+  (e: unknown) => (document.title = `failed: ${e instanceof Error ? e.message : String(e)}`),
+);

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { button, goTo, loadDemo, saveDownload, screenshot } from './support/app';
+
+/**
+ * 备份 and 恢复 show how far they are, table by table. The CPU is slowed (DevTools throttling, as
+ * on an old office PC) so the demo book takes long enough to watch; nothing here is timed.
+ */
+test('备份 and 恢复 show progress per table, then finish', async ({ page }) => {
+  await loadDemo(page);
+  await goTo(page, '设置');
+  await page.getByRole('tab', { name: '备份与恢复' }).click();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await button(page, '备份').click();
+  const writing = page.getByRole('region', { name: '正在备份' });
+  await expect(writing).toBeVisible();
+  await expect(writing.locator('[data-step="members"]')).toContainText(/会员.*(完成|\d+ \/ \d+)/);
+  await expect(writing.getByText(/正在处理“.+”：[\d,]+ \/ [\d,]+/)).toBeVisible();
+  await screenshot(page, 'backup-progress');
+  const file = await saveDownload(await download);
+  await expect(writing).toBeHidden();
+  await expect(page.getByText('备份已保存')).toBeVisible();
+
+  const chooser = page.waitForEvent('filechooser');
+  await button(page, '恢复').click();
+  await (await chooser).setFiles(file);
+  const reading = page.getByRole('region', { name: '正在读取备份文件' });
+  await expect(reading).toBeVisible();
+  const dialog = page.getByRole('dialog', { name: /用备份替换/ });
+  await expect(dialog).toBeVisible({ timeout: 120_000 });
+  await expect(reading).toBeHidden();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await expect(dialog).toContainText(/会员 \d+ 人/);
+  await button(dialog, '恢复').click();
+  await expect(page.getByText('已从备份恢复')).toBeVisible({ timeout: 60_000 });
+});
