@@ -5,6 +5,7 @@ import {
   importBankStatement,
   matchBankLine,
   readBankBook,
+  removeBankImport,
   skipBankMonth,
   unmatchBank,
   unskipBankMonth,
@@ -100,6 +101,18 @@ describe('bank reconciliation against a book built through the engine', () => {
     expect(m.kind).toBe('manual');
     await expect(matchBankLine(store, line.id, entry.id)).rejects.toThrow('已经勾对过');
     expect(await autoMatchBank(store)).toBe(0);
+  });
+
+  it('a wrong import is removed with its matches, and the statement can be imported again', async () => {
+    const store = await journalBook();
+    await importBankStatement(store, '借贷-明细.csv', bankFixture('借贷-明细.csv'));
+    const importId = store.book.bankLines[0]!.importId;
+    expect(await removeBankImport(store, importId)).toBe(11);
+    const book = await readBankBook(store);
+    expect(book.bankLines.filter((l) => l.deleted === 0)).toEqual([]);
+    expect(book.bankMatches.filter((m) => m.deleted === 0)).toEqual([]);
+    await expect(removeBankImport(store, importId)).rejects.toThrow('已不存在');
+    expect(await importBankStatement(store, '借贷-明细.csv', bankFixture('借贷-明细.csv'))).toMatchObject({ imported: 11, matched: 9 });
   });
 
   it('without a statement the month is not reconciled; a skip with its reason is recorded and can be undone', async () => {
