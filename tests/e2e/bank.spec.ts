@@ -67,6 +67,7 @@ test('银行对账: reconcile the demo book’s last month, refuse a bad file, m
   await (await chooser).setFiles(bad);
   await expect(panel.getByTestId('import-problems')).toContainText('第 3 行“交易日期”列（A 列）：无法识别的日期“2025-11-31”');
   await expect(panel.getByTestId('reconciliation-state')).toHaveText('未导入对账单');
+  await screenshot(page, 'bank-import-refused');
 
   chooser = page.waitForEvent('filechooser');
   await panel.getByRole('button', { name: '导入对账单' }).click();

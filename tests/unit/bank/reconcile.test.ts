@@ -130,3 +130,18 @@ describe('bank reconciliation against a book built through the engine', () => {
     expect(reconciliationStatus(await readBankBook(store), '2025-11').state).toBe('no-statement');
   });
 });
+
+describe('verify and bank matches', () => {
+  it('a book with matches is sound; a match of unequal amounts written around the engine is named', async () => {
+    const { verifyBook } = await import('../../../shared/engine/verify/verify-book');
+    const store = await journalBook();
+    await importBankStatement(store, '借贷-明细.csv', bankFixture('借贷-明细.csv'));
+    expect(verifyBook(store.book, '2025-12-15')).toEqual([]);
+    const fee = store.book.bankLines.find((l) => l.summary === '手续费')!;
+    const income = store.book.transactions.find((t) => t.summary === '废品变卖收入')!;
+    await store.insert('bankMatches', [{ lineId: fee.id, transactionId: income.id, kind: 'manual' }]);
+    expect(verifyBook(store.book, '2025-12-15').map((p) => p.message)).toEqual([
+      `对账单 2025-11-30 的 -15.00 元与 ${income.voucherNumber} 对银行存款的 300.00 元不相等`,
+    ]);
+  });
+});
