@@ -196,7 +196,7 @@ export function BankPanel() {
                 rowKey="id"
                 pagination={{ pageSize: 20, hideOnSinglePage: true }}
                 dataSource={openLines}
-                locale={{ emptyText: '对账单的每一行都已勾对' }}
+                locale={{ emptyText: state.lines.length ? '对账单的每一行都已勾对' : '尚未导入对账单' }}
                 columns={[
                   { title: '日期', dataIndex: 'date', width: 110 },
                   { title: '摘要', dataIndex: 'summary' },
