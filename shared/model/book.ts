@@ -1,6 +1,9 @@
 import type {
   Activity,
   Attachment,
+  BankLine,
+  BankMatch,
+  BankSkip,
   Budget,
   DuesPayment,
   Member,
@@ -36,6 +39,9 @@ export interface BookTables {
   attachments: Attachment[];
   templates: UserTemplate[];
   submissions: YearSubmission[];
+  bankLines: BankLine[];
+  bankMatches: BankMatch[];
+  bankSkips: BankSkip[];
 }
 
 export type TableName = keyof BookTables;
@@ -59,6 +65,9 @@ export const TABLE_NAMES: readonly TableName[] = [
   'attachments',
   'templates',
   'submissions',
+  'bankLines',
+  'bankMatches',
+  'bankSkips',
 ] as const;
 
 /** Chinese names of the tables, for messages such as a restore report. */
@@ -78,6 +87,9 @@ export const TABLE_LABELS: Record<TableName, string> = {
   attachments: '附件',
   templates: '文档模板',
   submissions: '年度报送',
+  bankLines: '银行对账单',
+  bankMatches: '银行对账勾对',
+  bankSkips: '跳过的银行对账',
 };
 
 export function emptyBook(): BookTables {

@@ -229,3 +229,35 @@ export interface YearSubmission extends SyncMeta {
   submittedAt: string;
   returnReason: string;
 }
+
+/**
+ * One line of the bank's statement (银行对账单), as imported. Amounts are from the union's side:
+ * `inFen` came into the account (收入/贷方), `outFen` went out (支出/借方); one of them is 0.
+ * Lines are never edited; a wrong import is removed line by line (tombstones).
+ */
+export interface BankLine extends SyncMeta {
+  date: IsoDate;
+  summary: string;
+  inFen: Fen;
+  outFen: Fen;
+  /** 余额 after the line, as the bank printed it. */
+  balanceFen: Fen;
+  /** The import the line came from (one id per imported file) and its row there, for messages. */
+  importId: string;
+  fileName: string;
+  rowNumber: number;
+}
+
+/** A statement line paired with the bank-journal entry it clears; unmatching tombstones the row. */
+export interface BankMatch extends SyncMeta {
+  lineId: string;
+  transactionId: string;
+  /** 'auto' when the matcher paired them, 'manual' when the treasurer did. */
+  kind: 'auto' | 'manual';
+}
+
+/** A month whose bank reconciliation the treasurer chose to skip, with the reason (结账 asks for one or the other). */
+export interface BankSkip extends SyncMeta {
+  month: IsoMonth;
+  reason: string;
+}

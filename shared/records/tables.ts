@@ -185,6 +185,25 @@ export const RECORDS: Declarations = {
     submittedAt: timestamp('报送时间'),
     returnReason: text('退回原因', NOTE),
   }),
+  bankLines: declare('bankLines', {
+    date: date('交易日期'),
+    summary: text('摘要', 200),
+    inFen: fen('收入金额'),
+    outFen: fen('支出金额'),
+    balanceFen: fen('余额', true),
+    importId: ref('导入批次'),
+    fileName: text('对账单文件', 200),
+    rowNumber: int('行号', 0, 1_000_000),
+  }),
+  bankMatches: declare('bankMatches', {
+    lineId: ref('对账单行'),
+    transactionId: ref('日记账记录'),
+    kind: enumOf('勾对方式', ['auto', 'manual'], 'manual'),
+  }),
+  bankSkips: declare('bankSkips', {
+    month: month('月份'),
+    reason: text('跳过原因', NOTE),
+  }),
 };
 
 export function fieldLabel(table: TableName, field: string): string {

@@ -25,7 +25,7 @@ export async function readRosterFile(fileName: string, bytes: Uint8Array): Promi
   return parseRosterSheet(await pickSheet(await readWorkbook(bytes)));
 }
 
-async function readWorkbook(bytes: Uint8Array): Promise<Sheet[]> {
+export async function readWorkbook(bytes: Uint8Array): Promise<Sheet[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);

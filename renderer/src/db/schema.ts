@@ -32,3 +32,11 @@ export const DB_NAME = 'unionbooks';
  * the backup folder from the synced union record to this device's `$sync` table.
  */
 export const SCHEMA_V2: Record<string, string> = SCHEMA_V1;
+
+/** Version 3: bank reconciliation. New tables only; rows of earlier versions are untouched. */
+export const SCHEMA_V3: Record<string, string> = {
+  ...SCHEMA_V2,
+  bankLines: 'id, date, importId',
+  bankMatches: 'id, lineId, transactionId',
+  bankSkips: 'id, month',
+};

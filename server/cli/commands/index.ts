@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { bankImportCommand, exportReconciliationCommand } from './bank';
 import { booksCommands } from './books';
 import { demoCommand } from './demo';
 import { duesPostCommand } from './dues-post';
@@ -25,6 +26,8 @@ export const COMMANDS: readonly Command[] = [
   ...exportDocsCommands,
   exportJournalCommand,
   exportStatementCommand,
+  bankImportCommand,
+  exportReconciliationCommand,
   serverStartCommand,
   serverAddUnionCommand,
 ];

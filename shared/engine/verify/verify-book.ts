@@ -1,6 +1,7 @@
 import { todayIso } from '../../clock/today';
 import type { BookTables } from '../../model/book';
 import type { IsoDate } from '../../model/records';
+import { checkBankMatches } from './bank';
 import { checkMembers, checkReferences } from './members';
 import { checkAccountsAndCash, checkDates, checkDuesLedger, checkReversals, checkVouchers } from './money';
 import type { VerifyProblem } from './problem';
@@ -23,5 +24,6 @@ export function verifyBook(book: BookTables, today: IsoDate = todayIso()): Verif
     ...checkAccountsAndCash(sound),
     ...checkDates(sound, today),
     ...checkDuesLedger(sound),
+    ...checkBankMatches(sound),
   ];
 }

@@ -55,7 +55,7 @@ describe('Dexie upgrades', () => {
     await versionOneBook(name);
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const union = await db.union.get('u1');
     expect(union).not.toHaveProperty('backupFolder');
     expect(union?.name).toBe('甲工会');

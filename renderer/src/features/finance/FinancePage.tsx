@@ -10,6 +10,7 @@ import { formatYuan } from '../../../../shared/money/fen';
 import type { Transaction } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { useUnion } from '../union/queries';
+import { BankPanel } from '../bank/BankPanel';
 import { BudgetPanel } from './BudgetPanel';
 import { ClosePanel } from './ClosePanel';
 import { EntryModal } from './EntryModal';
@@ -122,6 +123,7 @@ export function FinancePage() {
             ),
           },
           { key: 'statement', label: '收入支出表', children: <StatementView book={book} year={year} onExport={exportStmt} /> },
+          { key: 'bank', label: '银行对账', children: <BankPanel /> },
           { key: 'budget', label: '预算', children: <BudgetPanel year={year} budgets={budgets ?? []} transactions={book.transactions} /> },
           {
             key: 'close',

@@ -35,6 +35,9 @@ export function recordTitle(table: TableName, row: Record<string, unknown> | und
     attachments: () => s('name'),
     templates: () => s('name'),
     submissions: () => s('year') && `${s('year')}年度`,
+    bankLines: () => join(s('date'), s('summary')),
+    bankMatches: () => '银行对账勾对',
+    bankSkips: () => s('month'),
   };
   const title = titles[table]();
   return title ? visibleText(title) : `编号 ${String(row.id ?? '').slice(-8)}`;
