@@ -9,6 +9,9 @@ import type { OnBackupProgress } from './progress';
 import { Sha256 } from './sha256';
 import { BACKUP_VERSION } from './write';
 
+/** Tables added after files of this format version were first written: an older file has no entry for them. */
+const LATER_TABLES: ReadonlySet<TableName> = new Set<TableName>(['fixedAssets']);
+
 /**
  * Reads and checks a book file as a stream: each table entry is inflated, hashed and parsed a row
  * at a time, so no table is ever one string; only the rows themselves are kept. Nothing is returned
@@ -67,6 +70,7 @@ async function readChecked(
   const book = emptyBook();
   for (const table of TABLE_NAMES) {
     const path = `tables/${table}.json`;
+    if (LATER_TABLES.has(table) && !entries.has(path) && !checksums.has(path)) continue;
     const { entry, expected } = known(path, `“${TABLE_LABELS[table]}”数据`);
     const total = manifest.counts[table] ?? 0;
     const rows: unknown[] = [];

@@ -3,6 +3,7 @@ import type {
   Attachment,
   Budget,
   DuesPayment,
+  FixedAsset,
   Member,
   MembershipEvent,
   MonthClose,
@@ -36,6 +37,7 @@ export interface BookTables {
   attachments: Attachment[];
   templates: UserTemplate[];
   submissions: YearSubmission[];
+  fixedAssets: FixedAsset[];
 }
 
 export type TableName = keyof BookTables;
@@ -59,6 +61,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'attachments',
   'templates',
   'submissions',
+  'fixedAssets',
 ] as const;
 
 /** Chinese names of the tables, for messages such as a restore report. */
@@ -78,6 +81,7 @@ export const TABLE_LABELS: Record<TableName, string> = {
   attachments: '附件',
   templates: '文档模板',
   submissions: '年度报送',
+  fixedAssets: '固定资产',
 };
 
 export function emptyBook(): BookTables {

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ChangeEntry } from '../../../shared/book/changes';
 import { TABLE_NAMES, type BookTables, type TableName } from '../../../shared/model/book';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 import { upgradeToV2 } from './upgrades';
 
 export interface SyncStateRow {
@@ -28,6 +28,7 @@ export class UnionBooksDB extends Dexie {
   attachments!: Rows<'attachments'>;
   templates!: Rows<'templates'>;
   submissions!: Rows<'submissions'>;
+  fixedAssets!: Rows<'fixedAssets'>;
   $changes!: Table<ChangeEntry, string>;
   $sync!: Table<SyncStateRow, string>;
 
@@ -35,6 +36,7 @@ export class UnionBooksDB extends Dexie {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(3).stores(SCHEMA_V3);
   }
 
   rows<K extends TableName>(name: K): Rows<K> {

@@ -32,3 +32,12 @@ export const DB_NAME = 'unionbooks';
  * the backup folder from the synced union record to this device's `$sync` table.
  */
 export const SCHEMA_V2: Record<string, string> = SCHEMA_V1;
+
+/**
+ * Version 3: the register of fixed assets (固定资产). New fields elsewhere (拨缴经费 owed upward on
+ * a 402 receipt, carried year-end balances, the union's 拨缴 share) read their defaults where absent.
+ */
+export const SCHEMA_V3: Record<string, string> = {
+  ...SCHEMA_V2,
+  fixedAssets: 'id, acquiredDate, transactionId, deleted',
+};

@@ -35,6 +35,7 @@ export function recordTitle(table: TableName, row: Record<string, unknown> | und
     attachments: () => s('name'),
     templates: () => s('name'),
     submissions: () => s('year') && `${s('year')}年度`,
+    fixedAssets: () => s('name'),
   };
   const title = titles[table]();
   return title ? visibleText(title) : `编号 ${String(row.id ?? '').slice(-8)}`;
