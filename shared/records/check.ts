@@ -265,6 +265,11 @@ function defaultOf(spec: FieldSpec): unknown {
       return spec.optional ? undefined : structuredClone(spec.default);
     case 'refs':
       return [...spec.default];
+    case 'int':
+    case 'fen':
+    case 'bool':
+      // An optional field reads as its default where absent; writing it in would change rows that never had it.
+      return spec.optional ? undefined : spec.default;
     default:
       return spec.default;
   }

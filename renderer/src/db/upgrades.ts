@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { TABLE_NAMES } from '../../../shared/model/book';
 import { upgradeRow } from '../../../shared/records/upgrade';
+import { SCHEMA_V2 } from './schema';
 import { SYNC_KEYS } from './sync-keys';
 
 /**
@@ -13,7 +14,8 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
   const union = (await tx.table('union').toArray()) as { backupFolder?: unknown }[];
   const folder = union.map((u) => u.backupFolder).find((f): f is string => typeof f === 'string' && f !== '');
   if (folder) await tx.table('$sync').put({ key: SYNC_KEYS.backupFolder, value: folder });
-  for (const name of TABLE_NAMES) {
+  // Only the tables version 2 had: later tables do not exist yet at this step.
+  for (const name of TABLE_NAMES.filter((t) => Object.hasOwn(SCHEMA_V2, t))) {
     await tx
       .table(name)
       .toCollection()
