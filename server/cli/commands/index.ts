@@ -7,6 +7,8 @@ import { exportJournalCommand, exportStatementCommand } from './export-finance';
 import { exportLedgerCommand } from './export-ledger';
 import { factsCommand } from './facts';
 import { initCommand } from './init';
+import { ledgerCommands } from './ledger';
+import { exportAccountsCommands } from './export-accounts';
 import { rosterImportCommand } from './roster-import';
 import { serverAddUnionCommand } from './server-add-union';
 import { serverStartCommand } from './server-start';
@@ -19,12 +21,14 @@ export const COMMANDS: readonly Command[] = [
   verifyCommand,
   duesPostCommand,
   ...booksCommands,
+  ...ledgerCommands,
   exportLedgerCommand,
   rosterImportCommand,
   factsCommand,
   ...exportDocsCommands,
   exportJournalCommand,
   exportStatementCommand,
+  ...exportAccountsCommands,
   serverStartCommand,
   serverAddUnionCommand,
 ];
