@@ -67,7 +67,9 @@ export function closeChecklist(book: ChecklistInput, months: readonly string[], 
     label: '库存现金每天不为负数',
     ok: !lowInRange,
     skipped: false,
-    detail: lowInRange ? `${formatDate(lowInRange.date)} 库存现金余额为 ${formatYuan(lowInRange.cashFen)} 元` : `${span}每天的库存现金余额都不小于 0`,
+    detail: lowInRange
+      ? `${formatDate(lowInRange.date)} 库存现金余额为 ${formatYuan(lowInRange.cashFen)} 元`
+      : `${span}每天的库存现金余额都不小于 0`,
   });
   const owed = firstNegativePayable(book, from);
   const owedInRange = owed && owed.date <= to ? owed : null;
@@ -76,7 +78,9 @@ export function closeChecklist(book: ChecklistInput, months: readonly string[], 
     label: '上缴经费不超过应付上级经费',
     ok: !owedInRange,
     skipped: false,
-    detail: owedInRange ? `${formatDate(owedInRange.date)} 应付上级经费为 ${formatYuan(owedInRange.payableFen)} 元` : '应付上级经费没有出现负数',
+    detail: owedInRange
+      ? `${formatDate(owedInRange.date)} 应付上级经费为 ${formatYuan(owedInRange.payableFen)} 元`
+      : '应付上级经费没有出现负数',
   });
   const years = [...new Set(months.map((m) => Number(m.slice(0, 4))))];
   const dues = years.map((y) => checkDuesAgreement(book.duesPayments, book.transactions, y));

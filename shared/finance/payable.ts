@@ -39,7 +39,7 @@ export function firstNegativePayable(book: FinanceBook, from: string): { date: s
   const entries = book.transactions
     .filter((t) => t.deleted === 0 && t.date >= `${year}-01-01` && (t.accountCode === PAYABLE_ACCOUNT || t.payableFen))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  for (let i = 0; i < entries.length; ) {
+  for (let i = 0; i < entries.length;) {
     const date = entries[i]!.date;
     while (i < entries.length && entries[i]!.date === date) balance += entryEffect(entries[i++]!).payableFen;
     if (balance < 0 && date >= from) return { date, payableFen: balance };

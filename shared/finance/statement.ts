@@ -77,7 +77,8 @@ export function computeStatement(book: FinanceBook, period: Period): Statement {
   const opening = { cashFen: yearOpening.cashFen + before.cashFen, bankFen: yearOpening.bankFen + before.bankFen };
   const during = netEffect(book.transactions, range.from, range.to);
   const closing = { cashFen: opening.cashFen + during.cashFen, bankFen: opening.bankFen + during.bankFen };
-  const openingPayableFen = openingPayable(book, period.year) + payableChange(book.transactions, `${period.year}-01-01`, dayBefore(range.from));
+  const openingPayableFen =
+    openingPayable(book, period.year) + payableChange(book.transactions, `${period.year}-01-01`, dayBefore(range.from));
   return {
     period,
     label: periodLabel(period),

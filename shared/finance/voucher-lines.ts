@@ -26,7 +26,9 @@ function accountNames(code: string): { account: string; subAccount: string } {
   const a = findAccount(code);
   if (!a) return { account: code, subAccount: '' };
   const parent = a.parent ? findAccount(a.parent) : undefined;
-  return parent ? { account: `${parent.code} ${parent.name}`, subAccount: `${a.code} ${a.name}` } : { account: `${a.code} ${a.name}`, subAccount: '' };
+  return parent
+    ? { account: `${parent.code} ${parent.name}`, subAccount: `${a.code} ${a.name}` }
+    : { account: `${a.code} ${a.name}`, subAccount: '' };
 }
 
 const moneyAccount = (place: 'cash' | 'bank') => ({ account: `${place === 'cash' ? '101' : '102'} ${PLACE_LABEL[place]}`, subAccount: '' });

@@ -67,7 +67,9 @@ function block(ws: ExcelJS.Worksheet, v: Voucher, o: VouchersXlsxOptions): void 
   for (let i = 0; i < BODY_LINES; i++) {
     const l = v.lines[i];
     const row = ws.addRow(
-      l ? [i === 0 ? l.summary : '', l.account, l.subAccount, l.debitFen ? yuan(l.debitFen) : null, l.creditFen ? yuan(l.creditFen) : null] : [],
+      l
+        ? [i === 0 ? l.summary : '', l.account, l.subAccount, l.debitFen ? yuan(l.debitFen) : null, l.creditFen ? yuan(l.creditFen) : null]
+        : [],
     );
     row.height = 20;
     for (let c = 1; c <= 5; c++) {

@@ -66,7 +66,10 @@ export const exportVouchersCommand: Command = {
     const entries = book.transactions.filter((t) => t.deleted === 0 && t.date.startsWith(`${month}-`)).sort(compareEntries);
     if (entries.length === 0) throw new UsageError(`${month} 没有收支记录，没有凭证可导出`);
     const s = signatures(book);
-    await writeAtomic(out, await vouchersXlsx(entries.map(voucherOf), { unionName: s.unionName, accountant: s.treasurer, cashier: '', reviewer: '' }));
+    await writeAtomic(
+      out,
+      await vouchersXlsx(entries.map(voucherOf), { unionName: s.unionName, accountant: s.treasurer, cashier: '', reviewer: '' }),
+    );
     io.out(`已导出 ${month} 记账凭证：${out}（${entries.length} 张，${Math.ceil(entries.length / 2)} 页）`);
     return EXIT.ok;
   },

@@ -30,7 +30,8 @@ function share(args: ParsedArgs): number | undefined {
   const value = optionalFlag(args, 'share');
   if (value === undefined) return undefined;
   const n = Number(value.replace(/%$/, ''));
-  if (!Number.isFinite(n) || n < 0 || n > 100 || Math.round(n * 100) !== n * 100) throw new UsageError(`--share 应为 0 到 100 之间的百分比：${value}`);
+  if (!Number.isFinite(n) || n < 0 || n > 100 || Math.round(n * 100) !== n * 100)
+    throw new UsageError(`--share 应为 0 到 100 之间的百分比：${value}`);
   return Math.round(n * 100);
 }
 
@@ -53,7 +54,9 @@ export const booksAllocationCommand: Command = {
       summary: optionalFlag(args, 'summary'),
       shareBasisPoints: share(args),
     };
-    const tx = await withBookFile(requireFlag(args, 'book'), (store) => receiveAllocation(store, input, { confirmLarge: confirmLarge(args) }));
+    const tx = await withBookFile(requireFlag(args, 'book'), (store) =>
+      receiveAllocation(store, input, { confirmLarge: confirmLarge(args) }),
+    );
     io.out(`已记账：${describe(tx)}`);
     return EXIT.ok;
   },
@@ -114,7 +117,9 @@ export const assetsAddCommand: Command = {
         { confirmLarge: confirmLarge(args) },
       );
     });
-    io.out(`已登记固定资产：${asset.name}（${ASSET_CATEGORY_LABEL[asset.category]}），原值 ${formatYuan(asset.valueFen)} 元，取得日期 ${asset.acquiredDate}`);
+    io.out(
+      `已登记固定资产：${asset.name}（${ASSET_CATEGORY_LABEL[asset.category]}），原值 ${formatYuan(asset.valueFen)} 元，取得日期 ${asset.acquiredDate}`,
+    );
     return EXIT.ok;
   },
 };

@@ -47,10 +47,12 @@ export async function registerAsset(store: BookStore, input: AssetInput, options
       if (when) throw new BookError(when, 'acquiredDate');
       const tx = await store.get('transactions', input.transactionId);
       if (!tx || tx.deleted !== 0) throw new BookError('购置支出：对应的收支记录不存在', 'transactionId');
-      if (!tx.accountCode.startsWith('507') || tx.reversalOf) throw new BookError('购置支出：只有 507 资本性支出可以登记为固定资产', 'transactionId');
+      if (!tx.accountCode.startsWith('507') || tx.reversalOf)
+        throw new BookError('购置支出：只有 507 资本性支出可以登记为固定资产', 'transactionId');
       if ((await store.where('transactions', 'reversalOf', tx.id)).some((r) => r.deleted === 0))
         throw new BookError(`购置支出：${tx.voucherNumber} 已冲销`, 'transactionId');
-      if (tx.date !== input.acquiredDate) throw new BookError(`取得日期：应与购置支出 ${tx.voucherNumber} 的日期（${formatDate(tx.date)}）一致`, 'acquiredDate');
+      if (tx.date !== input.acquiredDate)
+        throw new BookError(`取得日期：应与购置支出 ${tx.voucherNumber} 的日期（${formatDate(tx.date)}）一致`, 'acquiredDate');
       const already = (await store.all('fixedAssets')).filter((a) => a.deleted === 0 && a.transactionId === tx.id);
       const registered = already.reduce((s, a) => s + a.valueFen, 0);
       if (registered + input.valueFen > tx.amountFen)

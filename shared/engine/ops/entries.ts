@@ -360,7 +360,9 @@ export async function removeAttachment(store: BookStore, transactionId: string, 
       { id: tx.id, patch: { attachmentIds: tx.attachmentIds.filter((id) => id !== attachmentId) } },
     ]);
     // An attachment is never shared between entries, but check before the tombstone all the same.
-    const others = (await store.all('transactions')).some((t) => t.deleted === 0 && t.id !== tx.id && t.attachmentIds.includes(attachmentId));
+    const others = (await store.all('transactions')).some(
+      (t) => t.deleted === 0 && t.id !== tx.id && t.attachmentIds.includes(attachmentId),
+    );
     if (!others) await store.remove('attachments', attachmentId);
     return saved!;
   });

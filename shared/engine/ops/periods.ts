@@ -48,7 +48,8 @@ async function carryYear(store: BookStore, year: number): Promise<void> {
 }
 
 async function uncarryYear(store: BookStore, year: number): Promise<void> {
-  for (const r of await store.where('openingBalances', 'year', year + 1)) if (r.deleted === 0 && r.carried) await store.remove('openingBalances', r.id);
+  for (const r of await store.where('openingBalances', 'year', year + 1))
+    if (r.deleted === 0 && r.carried) await store.remove('openingBalances', r.id);
 }
 
 export interface CloseThroughOptions extends ChecklistOptions {

@@ -107,7 +107,18 @@ const YEAR: { ref?: string; step: Step }[] = [
           transactionId: tx.id,
         });
       },
-      cli: (refs) => ['assets', 'add', '--voucher', refs.get('printer')!, '--name', '打印机', '--value', '3600', '--location', '工会办公室'],
+      cli: (refs) => [
+        'assets',
+        'add',
+        '--voucher',
+        refs.get('printer')!,
+        '--name',
+        '打印机',
+        '--value',
+        '3600',
+        '--location',
+        '工会办公室',
+      ],
     },
   },
   { step: dues('2025-05') },
@@ -293,7 +304,11 @@ describe('a scripted year of the books', () => {
     expect((await runCli('export', 'balance-sheet', '--year', '2025', '--month', '3', '--book', path, '--out', march)).code).toBe(0);
     const [m] = readSheets(march);
     const mrow = (label: string) => m!.rows.find((r) => r.some((c) => typeof c === 'string' && c.trim() === label))!;
-    expect([mrow('库存现金')[2], mrow('银行存款')[2], mrow('应付上级经费')[5]]).toEqual([yuan(MARCH.cash), yuan(MARCH.bank), yuan(MARCH.payable)]);
+    expect([mrow('库存现金')[2], mrow('银行存款')[2], mrow('应付上级经费')[5]]).toEqual([
+      yuan(MARCH.cash),
+      yuan(MARCH.bank),
+      yuan(MARCH.payable),
+    ]);
 
     const budget = join(dir, '预算表.xlsx');
     expect((await runCli('export', 'budget', '--year', '2026', '--book', path, '--out', budget)).code).toBe(0);
