@@ -1,6 +1,7 @@
 import { checkDuesAgreement } from '../dues/agreement';
 import { formatYuan } from '../money/fen';
-import type { DuesPayment } from '../model/records';
+import type { DuesPayment, MonthClose, Transaction } from '../model/records';
+import { isMonthClosed } from './closing';
 import type { FinanceBook } from './balances';
 import { firstNegativePayable } from './payable';
 import { monthLabel } from './period';
@@ -50,6 +51,22 @@ export function monthsBetween(from: string, to: string): string[] {
     }
   }
   return out;
+}
+
+/**
+ * The months a 结账至 `to` closes: every month not closed yet from the start of books (or, without
+ * one, the first entry's month, or January of `to`'s year) up to `to`.
+ */
+export function openMonthsThrough(
+  to: string,
+  closes: readonly MonthClose[],
+  booksStart: string | null,
+  transactions: readonly Pick<Transaction, 'date' | 'deleted'>[],
+): string[] {
+  let firstEntry: string | null = null;
+  for (const t of transactions) if (t.deleted === 0 && (firstEntry === null || t.date.slice(0, 7) < firstEntry)) firstEntry = t.date.slice(0, 7);
+  const start = booksStart ?? (firstEntry && firstEntry < to ? firstEntry : `${to.slice(0, 4)}-01`);
+  return monthsBetween(start, to).filter((m) => !isMonthClosed(closes, m));
 }
 
 /** The check list for closing `months` (in order): money never below zero, dues agreeing with 401, the bank. */

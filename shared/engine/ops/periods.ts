@@ -9,7 +9,7 @@ import type { BookStore } from '../store';
 import { firstNegativeCash, negativeCashMessage } from '../rules/cash';
 import { financeBook, PERIOD_TABLES, periodState } from './state';
 import { balancesAt } from '../../finance/balances';
-import { blockingChecks, closeChecklist, monthsBetween, type ChecklistOptions, type CloseCheck } from '../../finance/close-checklist';
+import { blockingChecks, closeChecklist, openMonthsThrough, type ChecklistOptions, type CloseCheck } from '../../finance/close-checklist';
 import { payableAt } from '../../finance/payable';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -63,14 +63,11 @@ export interface CloseThroughResult {
   closed: boolean;
 }
 
-/** The months a 结账至 `to` would close: every month not closed yet from the start of books (or the first entry) to `to`. */
+/** The months a 结账至 `to` would close (see openMonthsThrough). */
 export async function monthsToClose(store: BookStore, to: string): Promise<string[]> {
   if (!MONTH.test(to)) throw new BookError(`结账至：请填写年月（YYYY-MM）：${to}`, 'month');
   const state = await periodState(store);
-  const entries = (await store.all('transactions')).filter((t) => t.deleted === 0);
-  const firstEntry = entries.reduce<string | null>((m, t) => (m === null || t.date.slice(0, 7) < m ? t.date.slice(0, 7) : m), null);
-  const start = state.booksStart ?? (firstEntry && firstEntry < to ? firstEntry : `${to.slice(0, 4)}-01`);
-  return monthsBetween(start, to).filter((m) => !isMonthClosed(state.monthCloses, m));
+  return openMonthsThrough(to, state.monthCloses, state.booksStart, await store.all('transactions'));
 }
 
 /**
