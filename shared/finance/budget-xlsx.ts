@@ -26,9 +26,9 @@ export async function budgetXlsx(t: BudgetTable, o: BudgetXlsxOptions): Promise<
     row.getCell(6).alignment = { horizontal: 'right' };
   };
   line('一、收入合计', '', t.totals.income, true);
-  for (const l of t.income) line(`　${l.name}${l.prefilled && l.budgetFen !== 0 ? '（按上年实际）' : ''}`, l.code, l);
+  for (const l of t.income) line(`\u3000${l.name}${l.prefilled && l.budgetFen !== 0 ? '（按上年实际）' : ''}`, l.code, l);
   line('二、支出合计', '', t.totals.expense, true);
-  for (const l of t.expense) line(`　${l.name}${l.prefilled && l.budgetFen !== 0 ? '（按上年实际）' : ''}`, l.code, l);
+  for (const l of t.expense) line(`\u3000${l.name}${l.prefilled && l.budgetFen !== 0 ? '（按上年实际）' : ''}`, l.code, l);
   ws.addRow([]);
   const sign = ws.addRow([`单位负责人：${o.chair}`, '', `会计：${o.treasurer}`, '', `制表日期：${o.madeOn}`]);
   sign.eachCell((c) => {

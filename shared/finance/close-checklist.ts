@@ -64,7 +64,8 @@ export function openMonthsThrough(
   transactions: readonly Pick<Transaction, 'date' | 'deleted'>[],
 ): string[] {
   let firstEntry: string | null = null;
-  for (const t of transactions) if (t.deleted === 0 && (firstEntry === null || t.date.slice(0, 7) < firstEntry)) firstEntry = t.date.slice(0, 7);
+  for (const t of transactions)
+    if (t.deleted === 0 && (firstEntry === null || t.date.slice(0, 7) < firstEntry)) firstEntry = t.date.slice(0, 7);
   const start = booksStart ?? (firstEntry && firstEntry < to ? firstEntry : `${to.slice(0, 4)}-01`);
   return monthsBetween(start, to).filter((m) => !isMonthClosed(closes, m));
 }

@@ -3,7 +3,6 @@ import { todayIso } from '../../../shared/clock/today';
 import { BookError } from '../../../shared/engine/errors';
 import { postEntry, reverseEntry, transferMoney } from '../../../shared/engine/ops/entries';
 import { closeMonth, openBooks, reopenMonth } from '../../../shared/engine/ops/periods';
-import type { MemoryStore } from '../../../shared/engine/memory-store';
 import { PLACE_LABEL } from '../../../shared/finance/journal';
 import { formatYuan, parseYuan } from '../../../shared/money/fen';
 import type { Fen, MoneyPlace, Transaction } from '../../../shared/model/records';

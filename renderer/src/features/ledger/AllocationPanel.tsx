@@ -35,15 +35,20 @@ export function AllocationPanel() {
     <Space align="start" wrap size="large">
       <Card title="收到拨缴经费" size="small" style={{ width: 420 }}>
         <Typography.Paragraph type="secondary">
-          单位（或税务部门）拨来全额工会经费时，按留成比例一步分为 402 拨缴经费收入和应付上级经费。只收到留成部分时，请在“收支”中记一笔 402。
-          留成比例以本省实施细则为准。
+          单位（或税务部门）拨来全额工会经费时，按留成比例一步分为 402 拨缴经费收入和应付上级经费。只收到留成部分时，请在“收支”中记一笔
+          402。 留成比例以本省实施细则为准。
         </Typography.Paragraph>
         <Form form={receipt} layout="vertical" initialValues={{ ...initial, share: defaultShare }}>
           <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="place" label="资金">
-            <Radio.Group options={[{ value: 'bank', label: '银行存款' }, { value: 'cash', label: '库存现金' }]} />
+            <Radio.Group
+              options={[
+                { value: 'bank', label: '银行存款' },
+                { value: 'cash', label: '库存现金' },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="amount" label="收到金额（元）" rules={[{ required: true, message: '请填写金额' }]}>
             <InputNumber style={{ width: '100%' }} min={0} precision={2} />
@@ -83,7 +88,12 @@ export function AllocationPanel() {
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="place" label="资金">
-            <Radio.Group options={[{ value: 'bank', label: '银行存款' }, { value: 'cash', label: '库存现金' }]} />
+            <Radio.Group
+              options={[
+                { value: 'bank', label: '银行存款' },
+                { value: 'cash', label: '库存现金' },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="amount" label="上缴金额（元）" rules={[{ required: true, message: '请填写金额' }]}>
             <InputNumber style={{ width: '100%' }} min={0} precision={2} />

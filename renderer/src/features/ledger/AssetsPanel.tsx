@@ -22,8 +22,8 @@ export function AssetsPanel() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">
-        资本性支出单价一般设备 1,000 元、专用设备 1,500 元以上的，登记为固定资产（命令行 unionbooks assets add --voucher 记-NNN 从对应的支出登记）。
-        在用资产原值合计 {formatYuan(fixedAssetsAt(assets, today))} 元。
+        资本性支出单价一般设备 1,000 元、专用设备 1,500 元以上的，登记为固定资产（命令行 unionbooks assets add --voucher 记-NNN
+        从对应的支出登记）。 在用资产原值合计 {formatYuan(fixedAssetsAt(assets, today))} 元。
       </Typography.Text>
       <Table
         size="small"
@@ -41,7 +41,13 @@ export function AssetsPanel() {
           {
             title: '状态',
             render: (_, a) =>
-              a.disposedDate ? <Tag>已处置 {a.disposedDate}（{a.disposalReason}）</Tag> : <Tag color="green">在用</Tag>,
+              a.disposedDate ? (
+                <Tag>
+                  已处置 {a.disposedDate}（{a.disposalReason}）
+                </Tag>
+              ) : (
+                <Tag color="green">在用</Tag>
+              ),
           },
           {
             title: '操作',
@@ -76,7 +82,13 @@ export function AssetsPanel() {
           })
         }
       >
-        <Input.TextArea aria-label="处置原因" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="例如 报废、出售、调拨" />
+        <Input.TextArea
+          aria-label="处置原因"
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="例如 报废、出售、调拨"
+        />
       </Modal>
     </Space>
   );

@@ -58,7 +58,8 @@ export function CloseThroughPanel({ year }: { year: number }) {
         <>
           <Typography.Text>
             将结账：{monthLabel(preview.months[0]!)}
-            {preview.months.length > 1 ? `至${monthLabel(preview.months[preview.months.length - 1]!)}` : ''}（共 {preview.months.length} 个月）
+            {preview.months.length > 1 ? `至${monthLabel(preview.months[preview.months.length - 1]!)}` : ''}（共 {preview.months.length}{' '}
+            个月）
           </Typography.Text>
           <List
             size="small"
