@@ -310,6 +310,24 @@ describe('a scripted year of the books', () => {
       yuan(MARCH.payable),
     ]);
 
+    // March: dues, the 拨缴 receipt split on its voucher, two vouchers to a page.
+    const vouchers = join(dir, '记账凭证.xlsx');
+    const v = await runCli('export', 'vouchers', '--month', '2025-03', '--book', path, '--out', vouchers);
+    expect(v.out).toContain('（2 张，1 页）');
+    const [vs] = readSheets(vouchers);
+    expect(vs!.paper).toBe(9);
+    const cells = vs!.rows.flat().filter((c) => c !== null);
+    expect(cells.filter((c) => c === '记账凭证')).toHaveLength(2);
+    expect(cells).toEqual(expect.arrayContaining(['摘要', '总账科目', '借方金额', '贷方金额', '0 张', '审核：', '出纳：']));
+    const split = vs!.rows.filter((r) => r.some((c) => typeof c === 'string' && /拨缴经费收入|应付上级经费|银行存款/.test(c)));
+    expect(split.filter((r) => r[1] !== '102 银行存款' || r[3] === 12000).map((r) => [r[1], r[3], r[4]])).toEqual(
+      expect.arrayContaining([
+        ['102 银行存款', 12000, null],
+        ['402 拨缴经费收入', null, 7200],
+        ['221 应付上级经费', null, 4800],
+      ]),
+    );
+
     const budget = join(dir, '预算表.xlsx');
     expect((await runCli('export', 'budget', '--year', '2026', '--book', path, '--out', budget)).code).toBe(0);
     const [p] = readSheets(budget);
