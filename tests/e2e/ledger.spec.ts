@@ -49,3 +49,48 @@ test('账表: 结账至 October closes every open month in one step after its ch
   await screenshot(page, 'ledger-vouchers-print');
   await page.emulateMedia({ media: 'screen' });
 });
+
+test('账表: a 拨缴 receipt splits into 402 and 应付上级经费; a 资本性支出 is registered as a fixed asset; the balance sheet shows both', async ({
+  page,
+}) => {
+  await loadDemo(page);
+  await goTo(page, '账表');
+  await page.getByRole('tab', { name: '拨缴经费' }).click();
+  const receipt = page.locator('.ant-card', { hasText: '收到拨缴经费' });
+  await receipt.getByLabel('收到金额（元）').fill('12000');
+  await expect(page.getByTestId('allocation-split')).toHaveText('402 拨缴经费收入 7,200.00 元，应付上级经费 4,800.00 元');
+  await screenshot(page, 'ledger-allocation');
+  await receipt.getByRole('button', { name: '登记收到的拨缴经费' }).click();
+  await expect(page.getByText(/已记账 记-\d+/)).toBeVisible();
+
+  await goTo(page, '收支');
+  await page.getByRole('button', { name: '记一笔' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('科目').click();
+  await page.keyboard.type('50702');
+  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '50702' }).first().click();
+  await dialog.getByLabel('金额（元）').fill('3600');
+  await dialog.getByLabel('摘要').fill('购置打印机');
+  await dialog.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(page.getByText(/已记账 记-\d+/)).toBeVisible();
+
+  await goTo(page, '账表');
+  await page.getByRole('tab', { name: '固定资产' }).click();
+  await page.getByRole('button', { name: '登记固定资产' }).click();
+  const register = page.getByRole('dialog', { name: '登记固定资产' });
+  await register.getByLabel('购置支出').click();
+  await page.locator('.ant-select-item-option', { hasText: '购置打印机' }).click();
+  await expect(register.getByLabel('资产名称')).toHaveValue('购置打印机');
+  await register.getByLabel('资产名称').fill('打印机');
+  await register.getByLabel('存放地点').fill('工会办公室');
+  await register.getByRole('button', { name: /登\s?记/ }).click();
+  await expect(page.getByRole('row', { name: /打印机 一般设备/ })).toContainText('3,600.00');
+
+  await page.getByRole('tab', { name: '资产负债表' }).click();
+  const sheet = page.getByTestId('balance-sheet');
+  await expect(sheet.getByRole('row', { name: /^应付上级经费/ })).toContainText('4,800.00');
+  await expect(sheet.getByRole('row', { name: /^固定资产/ })).toContainText('3,600.00');
+  await expect(sheet.getByRole('row', { name: /^资产基金/ })).toContainText('3,600.00');
+  await expect(page.getByText('资产 = 负债 + 净资产')).toBeVisible();
+  await screenshot(page, 'ledger-balance-sheet-with-assets');
+});

@@ -8,23 +8,31 @@ import type { FixedAsset } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { useSubmit } from '../../components/useSubmit';
 import { todayIso } from '../finance/format';
+import { RegisterAssetModal } from './RegisterAssetModal';
 
 /** 固定资产登记簿: every asset with its value, place and keeper; disposal with a date and reason. */
-export function AssetsPanel() {
+export function AssetsPanel({ year }: { year: number }) {
   const { db, store } = useServices();
   const { message } = App.useApp();
   const assets = useLiveQuery(async () => (await db.fixedAssets.toArray()).filter((a) => a.deleted === 0), [db]);
   const [disposing, setDisposing] = useState<FixedAsset | null>(null);
   const [reason, setReason] = useState('');
+  const [registering, setRegistering] = useState(false);
   const submit = useSubmit({ session: disposing?.id });
   const today = todayIso();
   if (!assets) return null;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Typography.Text type="secondary">
-        资本性支出单价一般设备 1,000 元、专用设备 1,500 元以上的，登记为固定资产（命令行 unionbooks assets add --voucher 记-NNN
-        从对应的支出登记）。 在用资产原值合计 {formatYuan(fixedAssetsAt(assets, today))} 元。
-      </Typography.Text>
+      <Space wrap>
+        <Button type="primary" onClick={() => setRegistering(true)}>
+          登记固定资产
+        </Button>
+        <Typography.Text type="secondary">
+          资本性支出单价一般设备 1,000 元、专用设备 1,500 元以上的，从对应的支出登记为固定资产。在用资产原值合计{' '}
+          {formatYuan(fixedAssetsAt(assets, today))} 元。
+        </Typography.Text>
+      </Space>
+      <RegisterAssetModal year={year} open={registering} onClose={() => setRegistering(false)} />
       <Table
         size="small"
         rowKey="id"

@@ -58,7 +58,10 @@ export function BalanceSheetPanel({ year }: { year: number }) {
           value={shown}
           style={{ width: 140 }}
           onChange={setMonth}
-          options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: i === 11 ? `${year}年末` : `${i + 1}月末` }))}
+          options={Array.from({ length: 12 }, (_, i) => ({
+            value: i + 1,
+            label: i === 11 && year < Number(today.slice(0, 4)) ? `${year}年末` : `${i + 1}月末`,
+          }))}
         />
         {balanceSheetBalances(sheet) ? <Tag color="green">资产 = 负债 + 净资产</Tag> : <Tag color="red">不平衡，请运行账簿检查</Tag>}
         <Button icon={<DownloadOutlined />} loading={exporting.busy} onClick={save}>

@@ -28,7 +28,7 @@ export function LedgerPage() {
           { key: 'balance-sheet', label: '资产负债表', children: <BalanceSheetPanel year={year} /> },
           { key: 'close', label: '结账至', children: <CloseThroughPanel year={year} /> },
           { key: 'allocation', label: '拨缴经费', children: <AllocationPanel /> },
-          { key: 'assets', label: '固定资产', children: <AssetsPanel /> },
+          { key: 'assets', label: '固定资产', children: <AssetsPanel year={year} /> },
           { key: 'vouchers', label: '记账凭证', children: <VouchersPanel year={year} /> },
         ]}
       />
