@@ -69,6 +69,7 @@ test('账表: a 拨缴 receipt splits into 402 and 应付上级经费; a 资本�
   await dialog.getByLabel('科目').click();
   await page.keyboard.type('50702');
   await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '50702' }).first().click();
+  await dialog.getByLabel('银行存款').check();
   await dialog.getByLabel('金额（元）').fill('3600');
   await dialog.getByLabel('摘要').fill('购置打印机');
   await dialog.getByRole('button', { name: /保\s?存/ }).click();
