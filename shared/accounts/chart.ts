@@ -3,7 +3,7 @@
  * since 2022-01-01. 404 政府补助 and 508 补助下级 are for county-level unions and above, so they are
  * not offered here.
  */
-export type AccountKind = 'income' | 'expense' | 'asset';
+export type AccountKind = 'income' | 'expense' | 'asset' | 'liability';
 
 export interface Account {
   code: string;
@@ -21,6 +21,9 @@ export const ACCOUNTS: readonly Account[] = [
   // 101 moves money into cash, on 102 into the bank, from the entry's own place.
   top('101', '库存现金', 'asset'),
   top('102', '银行存款', 'asset'),
+  // 应付上级经费 grows only by the upward part of a 拨缴 receipt (a 402 entry's payableFen); an entry
+  // on 221 is the payment upward: the entry's place pays, the liability falls.
+  top('221', '应付上级经费', 'liability'),
   top('401', '会费收入', 'income'),
   top('402', '拨缴经费收入', 'income'),
   top('403', '上级补助收入', 'income'),
@@ -91,8 +94,13 @@ export function accountLabel(code: string): string {
   return account ? `${account.code} ${account.name}` : code;
 }
 
-/** Income and expense accounts: what 记一笔 and the statements offer (transfers have their own form). */
-export const INCOME_EXPENSE_ACCOUNTS: readonly Account[] = ACCOUNTS.filter((a) => a.kind !== 'asset');
+/** Income and expense accounts: what 记一笔 and the statements offer (transfers and 上缴 have their own forms). */
+export const INCOME_EXPENSE_ACCOUNTS: readonly Account[] = ACCOUNTS.filter((a) => a.kind === 'income' || a.kind === 'expense');
+
+/** 402 拨缴经费收入, the one account whose receipt may carry a part owed upward. */
+export const ALLOCATION_ACCOUNT = '402';
+/** 应付上级经费. */
+export const PAYABLE_ACCOUNT = '221';
 
 /** The account that receives a transfer into a place: 101 for cash, 102 for the bank. */
 export const TRANSFER_ACCOUNT = { cash: '101', bank: '102' } as const;

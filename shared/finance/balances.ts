@@ -1,3 +1,4 @@
+import { findAccount } from '../accounts/chart';
 import type { Fen, MoneyPlace, OpeningBalance, Transaction } from '../model/records';
 import { entryEffect, isTransfer } from './effect';
 
@@ -71,12 +72,16 @@ export function balancesAt(book: FinanceBook, date: string): PlaceBalances {
   return { cashFen: open.cashFen + net.cashFen, bankFen: open.bankFen + net.bankFen };
 }
 
-/** Sum per income or expense account of live entries in a date range (signed: reversals are negative; transfers left out). */
+/**
+ * Sum per income or expense account of live entries in a date range, by the sign rule (reversals
+ * are negative; a 拨缴 receipt counts only the union's share; transfers and 上缴 are left out).
+ */
 export function accountTotals(transactions: Iterable<Transaction>, from: string, to: string): Map<string, Fen> {
   const totals = new Map<string, Fen>();
   for (const t of transactions) {
-    if (t.deleted !== 0 || t.date < from || t.date > to || isTransfer(t)) continue;
-    totals.set(t.accountCode, (totals.get(t.accountCode) ?? 0) + t.amountFen);
+    if (t.deleted !== 0 || t.date < from || t.date > to || isTransfer(t) || findAccount(t.accountCode)?.kind === 'liability') continue;
+    const e = entryEffect(t);
+    totals.set(t.accountCode, (totals.get(t.accountCode) ?? 0) + e.incomeFen + e.expenseFen);
   }
   return totals;
 }

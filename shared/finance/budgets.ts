@@ -1,5 +1,6 @@
 import { ACCOUNTS, accountLabel, findAccount } from '../accounts/chart';
 import type { Budget, Fen, Transaction } from '../model/records';
+import { entryEffect } from './effect';
 
 export interface BudgetExecution {
   budget: Budget;
@@ -20,7 +21,9 @@ export function budgetExecution(budgets: readonly Budget[], transactions: Iterab
     if (t.deleted !== 0 || t.date < from || t.date > to) continue;
     for (const code of actual.keys()) {
       // A budget on '501' covers 50101…50106: codes nest by prefix in this chart.
-      if (t.accountCode.startsWith(code)) actual.set(code, (actual.get(code) ?? 0) + t.amountFen);
+      if (!t.accountCode.startsWith(code)) continue;
+      const e = entryEffect(t);
+      actual.set(code, (actual.get(code) ?? 0) + e.incomeFen + e.expenseFen);
     }
   }
   const order = new Map(ACCOUNTS.map((a, i) => [a.code, i]));

@@ -10,6 +10,9 @@ import type { Fen, MoneyPlace, Transaction } from '../model/records';
  * - expense (5xx): the place loses it, spending grows;
  * - transfer (101 库存现金 / 102 银行存款): the place named by the account gains, the entry's own
  *   place loses; neither income nor spending changes.
+ * - a 402 receipt of the full 拨缴经费 carries `payableFen`, the part owed upward: the place gains
+ *   the whole amount, income only the union's share, and 应付上级经费 the rest.
+ * - 上缴 (221 应付上级经费): the place pays, the liability falls; neither income nor spending.
  * A 红字 reversal carries the negated amount, so every effect is undone by the same rule.
  */
 export interface EntryEffect {
@@ -17,9 +20,11 @@ export interface EntryEffect {
   bankFen: Fen;
   incomeFen: Fen;
   expenseFen: Fen;
+  /** Change in 应付上级经费. */
+  payableFen: Fen;
 }
 
-export type EntryForm = Pick<Transaction, 'place' | 'accountCode' | 'amountFen'>;
+export type EntryForm = Pick<Transaction, 'place' | 'accountCode' | 'amountFen' | 'payableFen'>;
 
 export class UnknownAccountError extends Error {
   override readonly name = 'UnknownAccountError';
@@ -33,10 +38,15 @@ function add(effect: EntryEffect, place: MoneyPlace, fen: Fen): void {
 export function entryEffect(t: EntryForm): EntryEffect {
   const account = findAccount(t.accountCode);
   if (!account) throw new UnknownAccountError(`未知的会计科目：${t.accountCode}`);
-  const effect: EntryEffect = { cashFen: 0, bankFen: 0, incomeFen: 0, expenseFen: 0 };
+  const effect: EntryEffect = { cashFen: 0, bankFen: 0, incomeFen: 0, expenseFen: 0, payableFen: 0 };
   if (account.kind === 'income') {
+    const payable = t.payableFen ?? 0;
     add(effect, t.place, t.amountFen);
-    effect.incomeFen = t.amountFen;
+    effect.incomeFen = t.amountFen - payable;
+    effect.payableFen = payable;
+  } else if (account.kind === 'liability') {
+    add(effect, t.place, -t.amountFen);
+    effect.payableFen = -t.amountFen;
   } else if (account.kind === 'expense') {
     add(effect, t.place, -t.amountFen);
     effect.expenseFen = t.amountFen;

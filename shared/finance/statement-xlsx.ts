@@ -42,9 +42,18 @@ export async function statementXlsx(s: Statement, o: StatementXlsxOptions): Prom
   line('四、期初结余', '', totalOf(s.opening), totalOf(s.yearOpening), true);
   line('　其中：库存现金', '', s.opening.cashFen, s.yearOpening.cashFen);
   line('　　　　银行存款', '', s.opening.bankFen, s.yearOpening.bankFen);
-  line('五、期末结余（期初结余 + 本期结余）', '', totalOf(s.closing), totalOf(s.closing), true);
+  const owed = s.openingPayableFen !== 0 || s.closingPayableFen !== 0;
+  line(
+    owed ? '五、期末结余（期初结余 + 本期结余 + 应付上级经费增减）' : '五、期末结余（期初结余 + 本期结余）',
+    '',
+    totalOf(s.closing),
+    totalOf(s.closing),
+    true,
+  );
   line('　其中：库存现金', '', s.closing.cashFen, s.closing.cashFen);
   line('　　　　银行存款', '', s.closing.bankFen, s.closing.bankFen);
+  // Money that is owed upward sits in the bank but is not the union's: said where it exists.
+  if (owed) line('　　含应付上级经费', '', s.closingPayableFen, s.closingPayableFen);
   ws.addRow([]);
   const sign = ws.addRow(
     monthly

@@ -1,6 +1,7 @@
 import { ACCOUNTS, findAccount, topLevelCode, type AccountKind } from '../accounts/chart';
 import type { Fen } from '../model/records';
 import { accountTotals, netEffect, openingBalance, totalOf, type FinanceBook, type PlaceBalances } from './balances';
+import { openingPayable, payableChange } from './payable';
 import { periodLabel, periodRange, yearToDateRange, type Period } from './period';
 
 export interface StatementLine {
@@ -34,6 +35,9 @@ export interface Statement {
   /** 上年结余: balance on 1 January of the period's year. */
   yearOpening: PlaceBalances;
   closing: PlaceBalances;
+  /** 应付上级经费 held in the money at the start and at the end of the period (not the union's own). */
+  openingPayableFen: Fen;
+  closingPayableFen: Fen;
 }
 
 function section(kind: AccountKind, period: Map<string, Fen>, ytd: Map<string, Fen>): StatementSection {
@@ -73,6 +77,8 @@ export function computeStatement(book: FinanceBook, period: Period): Statement {
   const opening = { cashFen: yearOpening.cashFen + before.cashFen, bankFen: yearOpening.bankFen + before.bankFen };
   const during = netEffect(book.transactions, range.from, range.to);
   const closing = { cashFen: opening.cashFen + during.cashFen, bankFen: opening.bankFen + during.bankFen };
+  const openingPayableFen =
+    openingPayable(book, period.year) + payableChange(book.transactions, `${period.year}-01-01`, dayBefore(range.from));
   return {
     period,
     label: periodLabel(period),
@@ -83,12 +89,17 @@ export function computeStatement(book: FinanceBook, period: Period): Statement {
     opening,
     yearOpening,
     closing,
+    openingPayableFen,
+    closingPayableFen: openingPayableFen + payableChange(book.transactions, range.from, range.to),
   };
 }
 
-/** Opening + surplus = closing holds for every statement; a book where it fails has an entry outside the chart. */
+/**
+ * Opening + surplus + the change in what is owed upward = closing holds for every statement; a book
+ * where it fails has an entry outside the chart.
+ */
 export function statementBalances(s: Statement): boolean {
-  return totalOf(s.opening) + s.surplusFen === totalOf(s.closing);
+  return totalOf(s.opening) + s.surplusFen + s.closingPayableFen - s.openingPayableFen === totalOf(s.closing);
 }
 
 function dayBefore(date: string): string {

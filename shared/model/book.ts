@@ -6,6 +6,7 @@ import type {
   BankSkip,
   Budget,
   DuesPayment,
+  FixedAsset,
   Member,
   MembershipEvent,
   MonthClose,
@@ -42,6 +43,7 @@ export interface BookTables {
   bankLines: BankLine[];
   bankMatches: BankMatch[];
   bankSkips: BankSkip[];
+  fixedAssets: FixedAsset[];
 }
 
 export type TableName = keyof BookTables;
@@ -68,6 +70,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'bankLines',
   'bankMatches',
   'bankSkips',
+  'fixedAssets',
 ] as const;
 
 /** Chinese names of the tables, for messages such as a restore report. */
@@ -90,6 +93,7 @@ export const TABLE_LABELS: Record<TableName, string> = {
   bankLines: '银行对账单',
   bankMatches: '银行对账勾对',
   bankSkips: '跳过的银行对账',
+  fixedAssets: '固定资产',
 };
 
 export function emptyBook(): BookTables {

@@ -51,6 +51,11 @@ export interface UnionProfile extends SyncMeta {
   spendingPreset: SpendingPresetId;
   /** The union's own limits, used when spendingPreset is 'custom'. */
   spendingLimits?: SpendingLimits;
+  /**
+   * The share of 拨缴经费 the union keeps, in basis points (6000 = 60 %); the rest is owed upward.
+   * Provinces differ, so it is editable; a row written before it existed reads the default.
+   */
+  allocationShareBasisPoints?: number;
 }
 
 export type Gender = '男' | '女';
@@ -164,6 +169,31 @@ export interface Transaction extends SyncMeta {
   welfareId: string;
   /** Set when the entry was generated from dues postings. */
   duesBatchId: string;
+  /**
+   * On a 402 receipt of the full 拨缴经费: the part owed to the upper union (应付上级经费). The place
+   * receives `amountFen`; income is `amountFen − payableFen`. Absent or 0 on every other entry.
+   */
+  payableFen?: Fen;
+}
+
+export type FixedAssetCategory = 'general' | 'special';
+
+/** 固定资产: one item registered from a 资本性支出 (or held before the start of books). */
+export interface FixedAsset extends SyncMeta {
+  name: string;
+  /** 专用设备 has the higher threshold (1,500 yuan against 1,000). */
+  category: FixedAssetCategory;
+  acquiredDate: IsoDate;
+  valueFen: Fen;
+  /** 存放地点. */
+  location: string;
+  /** 保管人. */
+  keeper: string;
+  /** The 507 entry that paid for it; '' for an asset held before the start of books. */
+  transactionId: string;
+  /** 处置 (scrapped, sold, handed over): '' while the asset is held. */
+  disposedDate: IsoDate | '';
+  disposalReason: string;
 }
 
 export interface Budget extends SyncMeta {
@@ -186,6 +216,13 @@ export interface OpeningBalance extends SyncMeta {
   booksStart: boolean;
   /** Dues collected in the start year before the books start here (for the year's figures only). */
   duesBeforeFen: Fen;
+  /** 应付上级经费 owed at that date. */
+  payableFen?: Fen;
+  /**
+   * Written by closing December: the year's closing balances carried into the next, so a year's
+   * figures are read from its own rows. Reopening December removes it; a hand-set row is never one.
+   */
+  carried?: boolean;
 }
 
 export interface MonthClose extends SyncMeta {

@@ -94,11 +94,13 @@ export function valueProblem(spec: FieldSpec, value: unknown): string | null {
       return typeof value === 'string' && spec.values.includes(value) ? null : `应为以下之一：${spec.values.join('、')}`;
     case 'int':
     case 'fen': {
+      if (value === undefined && spec.optional) return null;
       if (typeof value !== 'number' || !Number.isSafeInteger(value)) return spec.kind === 'fen' ? '金额应为整数分' : '应为整数';
       if (value < spec.min || value > spec.max) return `超出允许范围（${spec.min}～${spec.max}）`;
       return null;
     }
     case 'bool':
+      if (value === undefined && spec.optional) return null;
       return typeof value === 'boolean' ? null : '应为是或否';
     case 'date':
       if (spec.allowEmpty && value === '') return null;
@@ -263,6 +265,11 @@ function defaultOf(spec: FieldSpec): unknown {
       return spec.optional ? undefined : structuredClone(spec.default);
     case 'refs':
       return [...spec.default];
+    case 'int':
+    case 'fen':
+    case 'bool':
+      // An optional field reads as its default where absent; writing it in would change rows that never had it.
+      return spec.optional ? undefined : spec.default;
     default:
       return spec.default;
   }

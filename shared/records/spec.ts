@@ -7,9 +7,9 @@
 export type FieldSpec =
   | { kind: 'text'; label: string; max: number; default: string }
   | { kind: 'enum'; label: string; values: readonly string[]; default: string; allowEmpty?: boolean }
-  | { kind: 'int'; label: string; min: number; max: number; default: number }
-  | { kind: 'fen'; label: string; min: number; max: number; default: number }
-  | { kind: 'bool'; label: string; default: boolean }
+  | { kind: 'int'; label: string; min: number; max: number; default: number; optional?: boolean }
+  | { kind: 'fen'; label: string; min: number; max: number; default: number; optional?: boolean }
+  | { kind: 'bool'; label: string; default: boolean; optional?: boolean }
   | { kind: 'date'; label: string; allowEmpty: boolean; default: string }
   | { kind: 'month'; label: string; allowEmpty: boolean; default: string }
   | { kind: 'timestamp'; label: string; default: string }
@@ -45,6 +45,12 @@ export const fen = (label: string, signed = false): FieldSpec => ({
   default: 0,
 });
 export const bool = (label: string, fallback = false): FieldSpec => ({ kind: 'bool', label, default: fallback });
+
+/**
+ * A field added after rows of its kind were already being written by code that does not set it
+ * (hand-built rows in older backups and tools): a missing value reads as the default and is valid.
+ */
+export const optional = (spec: FieldSpec): FieldSpec => ({ ...spec, optional: true }) as FieldSpec;
 export const date = (label: string, allowEmpty = false): FieldSpec => ({ kind: 'date', label, allowEmpty, default: '' });
 export const month = (label: string, allowEmpty = false): FieldSpec => ({ kind: 'month', label, allowEmpty, default: '' });
 export const timestamp = (label: string): FieldSpec => ({ kind: 'timestamp', label, default: '' });

@@ -1,7 +1,7 @@
 import { ID_TYPES } from '../members/fields';
 import { TABLE_LABELS, type RecordOf, type TableName } from '../model/book';
 import type { SyncMeta } from '../model/records';
-import { bool, date, enumOf, fen, int, month, ref, refs, text, timestamp, type FieldSpec } from './spec';
+import { bool, date, enumOf, fen, int, month, optional, ref, refs, text, timestamp, type FieldSpec } from './spec';
 
 type FieldsOf<T extends TableName> = { readonly [K in keyof Omit<RecordOf<T>, keyof SyncMeta>]-?: FieldSpec };
 
@@ -58,6 +58,7 @@ export const RECORDS: Declarations = {
     },
     spendingPreset: enumOf('慰问标准', PRESETS, 'anhui-2018'),
     spendingLimits: { kind: 'limits', label: '自定义慰问标准', optional: true },
+    allocationShareBasisPoints: optional(int('拨缴经费留成比例', 0, 10_000, 6000)),
   }),
   members: declare('members', {
     name: text('姓名', NAME),
@@ -138,6 +139,7 @@ export const RECORDS: Declarations = {
     activityId: ref('活动', true),
     welfareId: ref('慰问', true),
     duesBatchId: ref('会费批次', true),
+    payableFen: optional(fen('应付上级经费', true)),
   }),
   budgets: declare('budgets', {
     year: int('年度', 2000, 2100),
@@ -151,6 +153,8 @@ export const RECORDS: Declarations = {
     bankFen: fen('银行存款', true),
     booksStart: bool('开账'),
     duesBeforeFen: fen('开账前已收会费'),
+    payableFen: optional(fen('应付上级经费')),
+    carried: optional(bool('年末结转')),
   }),
   monthCloses: declare('monthCloses', {
     month: month('月份'),
@@ -203,6 +207,17 @@ export const RECORDS: Declarations = {
   bankSkips: declare('bankSkips', {
     month: month('月份'),
     reason: text('跳过原因', NOTE),
+  }),
+  fixedAssets: declare('fixedAssets', {
+    name: text('资产名称', SHORT),
+    category: enumOf('资产类别', ['general', 'special'], 'general'),
+    acquiredDate: date('取得日期'),
+    valueFen: fen('原值'),
+    location: text('存放地点', SHORT),
+    keeper: text('保管人', NAME),
+    transactionId: ref('购置支出', true),
+    disposedDate: date('处置日期', true),
+    disposalReason: text('处置原因', NOTE),
   }),
 };
 

@@ -6,6 +6,7 @@ import {
   FileWordOutlined,
   GiftOutlined,
   MoneyCollectOutlined,
+  ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -76,6 +77,15 @@ export const ROUTES: readonly AppRoute[] = [
     ...lazyPage(
       () => import('../features/finance/FinancePage'),
       (m) => m.FinancePage,
+    ),
+  },
+  {
+    path: '/ledger',
+    label: '账表',
+    icon: <ProfileOutlined />,
+    ...lazyPage(
+      () => import('../features/ledger/LedgerPage'),
+      (m) => m.LedgerPage,
     ),
   },
   {

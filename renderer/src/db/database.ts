@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ChangeEntry } from '../../../shared/book/changes';
 import { TABLE_NAMES, type BookTables, type TableName } from '../../../shared/model/book';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
 import { upgradeToV2 } from './upgrades';
 
 export interface SyncStateRow {
@@ -31,6 +31,7 @@ export class UnionBooksDB extends Dexie {
   bankLines!: Rows<'bankLines'>;
   bankMatches!: Rows<'bankMatches'>;
   bankSkips!: Rows<'bankSkips'>;
+  fixedAssets!: Rows<'fixedAssets'>;
   $changes!: Table<ChangeEntry, string>;
   $sync!: Table<SyncStateRow, string>;
 
@@ -39,6 +40,7 @@ export class UnionBooksDB extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
   }
 
   rows<K extends TableName>(name: K): Rows<K> {

@@ -40,3 +40,12 @@ export const SCHEMA_V3: Record<string, string> = {
   bankMatches: 'id, lineId, transactionId',
   bankSkips: 'id, month',
 };
+
+/**
+ * Version 4: the register of fixed assets (固定资产). New fields elsewhere (拨缴经费 owed upward on
+ * a 402 receipt, carried year-end balances, the union's 拨缴 share) read their defaults where absent.
+ */
+export const SCHEMA_V4: Record<string, string> = {
+  ...SCHEMA_V3,
+  fixedAssets: 'id, acquiredDate, transactionId, deleted',
+};

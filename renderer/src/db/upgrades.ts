@@ -14,9 +14,8 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
   const union = (await tx.table('union').toArray()) as { backupFolder?: unknown }[];
   const folder = union.map((u) => u.backupFolder).find((f): f is string => typeof f === 'string' && f !== '');
   if (folder) await tx.table('$sync').put({ key: SYNC_KEYS.backupFolder, value: folder });
-  // Tables added by later versions do not exist yet at this step (the transaction lists them all the same).
-  for (const name of TABLE_NAMES) {
-    if (!Object.hasOwn(SCHEMA_V2, name)) continue;
+  // Only the tables version 2 had: later tables do not exist yet at this step.
+  for (const name of TABLE_NAMES.filter((t) => Object.hasOwn(SCHEMA_V2, t))) {
     await tx
       .table(name)
       .toCollection()

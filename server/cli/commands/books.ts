@@ -3,13 +3,14 @@ import { todayIso } from '../../../shared/clock/today';
 import { BookError } from '../../../shared/engine/errors';
 import { postEntry, reverseEntry, transferMoney } from '../../../shared/engine/ops/entries';
 import { closeMonth, openBooks, reopenMonth } from '../../../shared/engine/ops/periods';
-import type { MemoryStore } from '../../../shared/engine/memory-store';
 import { PLACE_LABEL } from '../../../shared/finance/journal';
 import { formatYuan, parseYuan } from '../../../shared/money/fen';
 import type { Fen, MoneyPlace, Transaction } from '../../../shared/model/records';
 import { optionalFlag, requireFlag, UsageError, type ParsedArgs } from '../args';
 import { withBookFile } from '../book-session';
 import { EXIT, type Command } from '../command';
+import { booksCloseToCommand } from './ledger';
+import { entryByVoucher } from './voucher-lookup';
 
 function place(args: ParsedArgs, name: string): MoneyPlace {
   const value = requireFlag(args, name);
@@ -67,17 +68,6 @@ export const booksTransferCommand: Command = {
   },
 };
 
-/** The live entry with that voucher number; numbers run per year, so a number used in two years needs --year. */
-async function entryByVoucher(store: MemoryStore, voucher: string, year: string | undefined): Promise<Transaction> {
-  const hits = (await store.all('transactions')).filter(
-    (t) => t.deleted === 0 && t.voucherNumber === voucher && (!year || t.date.startsWith(`${year}-`)),
-  );
-  if (hits.length === 0) throw new BookError(`找不到凭证 ${voucher}${year ? `（${year}年）` : ''}`);
-  const years = [...new Set(hits.map((t) => t.date.slice(0, 4)))];
-  if (years.length > 1) throw new BookError(`凭证号 ${voucher} 在 ${years.join('、')} 年都有，请用 --year 指明年度`);
-  return hits[0]!;
-}
-
 export const booksReverseCommand: Command = {
   path: ['books', 'reverse'],
   usage: 'unionbooks books reverse --voucher 记-NNN --book 账簿.ubk [--year YYYY] [--date YYYY-MM-DD] [--reason 原因]',
@@ -97,9 +87,10 @@ export const booksReverseCommand: Command = {
 
 export const booksCloseCommand: Command = {
   path: ['books', 'close'],
-  usage: 'unionbooks books close --month YYYY-MM --book 账簿.ubk',
-  summary: '结账：该月的收支不能再修改（更正用红字冲销或先反结账）',
+  usage: `unionbooks books close --month YYYY-MM --book 账簿.ubk\n       ${booksCloseToCommand.usage}`,
+  summary: '结账：该月的收支不能再修改（更正用红字冲销或先反结账）；--to 结账至某月，先做结账检查，一次结清之前所有未结的月份',
   async run(args, io) {
+    if (args.flags.has('to')) return booksCloseToCommand.run(args, io);
     const month = requireFlag(args, 'month');
     await withBookFile(requireFlag(args, 'book'), (store) => closeMonth(store, month));
     io.out(`已结账：${month}`);

@@ -8,6 +8,8 @@ import { exportJournalCommand, exportStatementCommand } from './export-finance';
 import { exportLedgerCommand } from './export-ledger';
 import { factsCommand } from './facts';
 import { initCommand } from './init';
+import { ledgerCommands } from './ledger';
+import { exportAccountsCommands } from './export-accounts';
 import { rosterImportCommand } from './roster-import';
 import { serverAddUnionCommand } from './server-add-union';
 import { serverStartCommand } from './server-start';
@@ -20,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   verifyCommand,
   duesPostCommand,
   ...booksCommands,
+  ...ledgerCommands,
   exportLedgerCommand,
   rosterImportCommand,
   factsCommand,
@@ -28,6 +31,7 @@ export const COMMANDS: readonly Command[] = [
   exportStatementCommand,
   bankImportCommand,
   exportReconciliationCommand,
+  ...exportAccountsCommands,
   serverStartCommand,
   serverAddUnionCommand,
 ];

@@ -1,5 +1,5 @@
 import type { NewRecord } from '../../book/changes';
-import { TRANSFER_ACCOUNT, findAccount } from '../../accounts/chart';
+import { ALLOCATION_ACCOUNT, PAYABLE_ACCOUNT, TRANSFER_ACCOUNT, findAccount } from '../../accounts/chart';
 import { isTransfer } from '../../finance/effect';
 import { entryProblems, reversalProblem } from '../../finance/entry';
 import { managedElsewhere } from '../../finance/ownership';
@@ -9,7 +9,12 @@ import { BookError, throwIfAny } from '../errors';
 import { positiveAmountProblem, type AmountOptions } from '../rules/amounts';
 import { moneyDateProblem } from '../rules/dates';
 import type { BookStore, Patch } from '../store';
-import { assertCashStaysNonNegative, PERIOD_TABLES, periodState } from './state';
+import { assertCashStaysNonNegative, financeBook, PERIOD_TABLES, periodState } from './state';
+import { entryEffect } from '../../finance/effect';
+import { assetsOfEntryProblem } from './assets';
+import { firstNegativePayable } from '../../finance/payable';
+import { formatYuan } from '../../money/fen';
+import { formatDate } from '../rules/dates';
 
 export interface NewFile {
   name: string;
@@ -31,7 +36,7 @@ export interface EntryInput {
 /** Who writes an entry: 收支 itself, or another page that owns the entries it makes. */
 export type EntryOwner = 'finance' | 'dues' | 'welfare';
 
-export const ENTRY_TABLES = ['transactions', 'attachments', 'activities', 'welfare', ...PERIOD_TABLES] as const;
+export const ENTRY_TABLES = ['transactions', 'attachments', 'activities', 'welfare', 'fixedAssets', ...PERIOD_TABLES] as const;
 
 type NewEntry = Omit<NewRecord<'transactions'>, 'voucherNumber'> & { voucherNumber?: string };
 
@@ -51,6 +56,9 @@ async function reversalsOf(store: BookStore, id: string): Promise<Transaction[]>
 export async function editProblem(store: BookStore, current: Transaction | undefined, owner: EntryOwner): Promise<string | null> {
   if (!current || current.deleted !== 0) return '要修改的记录不存在';
   if (current.reversalOf) return `${current.voucherNumber} 是冲销记录，不能修改`;
+  // Their amounts are tied to 应付上级经费: a change is a reversal and a new entry, so the liability stays whole.
+  if (current.payableFen) return `${current.voucherNumber} 含应付上级经费，不能修改；如有错误请冲销后重新登记`;
+  if (current.accountCode === PAYABLE_ACCOUNT) return `${current.voucherNumber} 是上缴上级经费，不能修改；如有错误请冲销后重新登记`;
   const reversal = (await reversalsOf(store, current.id))[0];
   if (reversal) return `${current.voucherNumber} 已被 ${reversal.voucherNumber} 冲销，不能再修改`;
   return ownershipProblem(current, owner);
@@ -72,6 +80,8 @@ export async function bookEntry(
       : '冲销金额应为负数'
     : positiveAmountProblem('金额', entry.amountFen, options);
   const problems = fieldProblems(entry, amount);
+  const payable = payableProblem(entry);
+  if (payable) problems.push({ field: 'payableFen', message: payable });
   const state = await periodState(store);
   const date = moneyDateProblem(entry.date, state);
   if (date) problems.push({ field: 'date', message: date });
@@ -82,7 +92,28 @@ export async function bookEntry(
     { ...entry, voucherNumber: nextVoucherNumber(used.map((t) => t.voucherNumber)) } as NewRecord<'transactions'>,
   ]);
   await assertCashStaysNonNegative(store, [], [row!]);
+  if (entryEffect(row!).payableFen < 0) await assertPayableStaysNonNegative(store, row!.date);
   return row!;
+}
+
+/** Only a 402 receipt carries a part owed upward, of its own sign and not more than the receipt. */
+function payableProblem(entry: NewEntry): string | null {
+  const payable = entry.payableFen ?? 0;
+  if (payable === 0) return null;
+  if (entry.accountCode !== ALLOCATION_ACCOUNT) return '应付上级经费：只有 402 拨缴经费收入可以含应付上级经费';
+  if (!Number.isSafeInteger(payable) || Math.sign(payable) !== Math.sign(entry.amountFen) || Math.abs(payable) > Math.abs(entry.amountFen))
+    return '应付上级经费：应在 0 到收到的金额之间';
+  return null;
+}
+
+/** More may not be paid upward than is owed, on any day (a reversed receipt lowers what is owed too). */
+async function assertPayableStaysNonNegative(store: BookStore, from: string): Promise<void> {
+  const low = firstNegativePayable(await financeBook(store), from);
+  if (low)
+    throw new BookError(
+      `保存后 ${formatDate(low.date)} 应付上级经费将为 ${formatYuan(low.payableFen)} 元：上缴的金额不能超过应上缴的拨缴经费`,
+      'amountFen',
+    );
 }
 
 const FIELD_ORDER = ['date', 'place', 'accountCode', 'amountFen', 'summary'];
@@ -131,6 +162,7 @@ async function linkWelfare(store: BookStore, txId: string, welfareId: string): P
 function incomeOrExpenseProblem(accountCode: string): string | null {
   const account = findAccount(accountCode);
   if (account?.kind === 'asset') return '科目：现金与银行之间的转账请用“提现/存现”登记';
+  if (account?.kind === 'liability') return '科目：上缴上级经费请用“上缴经费”登记，它冲减应付上级经费';
   if (accountCode === '401') return '科目：会费收入请在“会费”页登记缴费，401 会费收入随之记账，两者才能一致';
   return null;
 }
@@ -256,6 +288,8 @@ export async function reverseEntry(
     const problem = reversalProblem(original, await reversalsOf(store, id));
     if (problem) throw new BookError(problem);
     if (reason.trim() === '') throw new BookError('请填写冲销原因', 'reason');
+    const assets = await assetsOfEntryProblem(store, id);
+    if (assets) throw new BookError(assets);
     const reversal = await bookEntry(
       store,
       {
@@ -269,6 +303,7 @@ export async function reverseEntry(
         activityId: original.activityId,
         welfareId: original.welfareId,
         duesBatchId: original.duesBatchId,
+        ...(original.payableFen ? { payableFen: -original.payableFen } : {}),
       },
       { negative: original.amountFen > 0 },
     );
@@ -307,5 +342,28 @@ export async function transferMoney(store: BookStore, input: TransferInput, opti
       options,
     );
     return tx;
+  });
+}
+
+/**
+ * Removes one attachment from an entry (the attachment becomes a tombstone, so other devices drop it
+ * too). The entry's month must be open: a closed month keeps its vouchers as they were closed.
+ */
+export async function removeAttachment(store: BookStore, transactionId: string, attachmentId: string): Promise<Transaction> {
+  return store.transaction(ENTRY_TABLES, async () => {
+    const tx = await store.get('transactions', transactionId);
+    if (!tx || tx.deleted !== 0) throw new BookError('记录不存在');
+    if (!tx.attachmentIds.includes(attachmentId)) throw new BookError(`${tx.voucherNumber} 没有这个附件`);
+    const when = moneyDateProblem(tx.date, await periodState(store));
+    if (when) throw new BookError(when);
+    const [saved] = await store.update('transactions', [
+      { id: tx.id, patch: { attachmentIds: tx.attachmentIds.filter((id) => id !== attachmentId) } },
+    ]);
+    // An attachment is never shared between entries, but check before the tombstone all the same.
+    const others = (await store.all('transactions')).some(
+      (t) => t.deleted === 0 && t.id !== tx.id && t.attachmentIds.includes(attachmentId),
+    );
+    if (!others) await store.remove('attachments', attachmentId);
+    return saved!;
   });
 }

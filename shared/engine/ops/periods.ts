@@ -8,30 +8,106 @@ import { formatDate, monthText } from '../rules/dates';
 import type { BookStore } from '../store';
 import { firstNegativeCash, negativeCashMessage } from '../rules/cash';
 import { financeBook, PERIOD_TABLES, periodState } from './state';
+import { balancesAt } from '../../finance/balances';
+import { blockingChecks, closeChecklist, openMonthsThrough, type ChecklistOptions, type CloseCheck } from '../../finance/close-checklist';
+import { payableAt } from '../../finance/payable';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+const CLOSE_TABLES = ['monthCloses', 'transactions', 'duesPayments', 'bankLines', 'bankMatches', 'bankSkips', ...PERIOD_TABLES] as const;
+
 /** 结账: appends a close record (the history keeps every close and reopen). */
 export async function closeMonth(store: BookStore, month: string): Promise<MonthClose> {
-  return store.transaction(['monthCloses', ...PERIOD_TABLES], async () => {
+  return store.transaction(CLOSE_TABLES, async () => {
     const state = await periodState(store);
     const problem = closeProblem(state.monthCloses, month, state.today, state.booksStart);
     if (problem) throw new BookError(problem, 'month');
-    return (await store.insert('monthCloses', [{ month, closed: true, reopenReason: '', closedAt: new Date().toISOString() }]))[0]!;
+    const row = (await store.insert('monthCloses', [{ month, closed: true, reopenReason: '', closedAt: new Date().toISOString() }]))[0]!;
+    if (month.endsWith('-12')) await carryYear(store, Number(month.slice(0, 4)));
+    return row;
+  });
+}
+
+/**
+ * A closed December stores the year's closing balances as the next year's opening row, so the next
+ * year's figures read from their own year. A row typed in by hand for that year is left as it is.
+ */
+async function carryYear(store: BookStore, year: number): Promise<void> {
+  const book = await financeBook(store);
+  const next = (await store.where('openingBalances', 'year', year + 1)).filter((r) => r.deleted === 0);
+  if (next.some((r) => !r.carried)) return;
+  const money = balancesAt(book, `${year}-12-31`);
+  const fields = { cashFen: money.cashFen, bankFen: money.bankFen, payableFen: payableAt(book, `${year}-12-31`) };
+  const [first, ...extra] = next;
+  for (const r of extra) await store.remove('openingBalances', r.id);
+  if (first) await store.update('openingBalances', [{ id: first.id, patch: fields }]);
+  else
+    await store.insert('openingBalances', [
+      { year: year + 1, month: `${year + 1}-01`, booksStart: false, duesBeforeFen: 0, carried: true, ...fields },
+    ]);
+}
+
+async function uncarryYear(store: BookStore, year: number): Promise<void> {
+  for (const r of await store.where('openingBalances', 'year', year + 1))
+    if (r.deleted === 0 && r.carried) await store.remove('openingBalances', r.id);
+}
+
+export interface CloseThroughOptions extends ChecklistOptions {
+  /** Only list the checks and the months; close nothing. */
+  dryRun?: boolean;
+}
+
+export interface CloseThroughResult {
+  months: string[];
+  checks: CloseCheck[];
+  closed: boolean;
+}
+
+/** The months a 结账至 `to` would close (see openMonthsThrough). */
+export async function monthsToClose(store: BookStore, to: string): Promise<string[]> {
+  if (!MONTH.test(to)) throw new BookError(`结账至：请填写年月（YYYY-MM）：${to}`, 'month');
+  const state = await periodState(store);
+  return openMonthsThrough(to, state.monthCloses, state.booksStart, await store.all('transactions'));
+}
+
+/**
+ * 结账至: runs the check list for every open month up to `to`, then closes them all in one step, in
+ * order (each by the rule of a single close). A failed check that is not skipped closes nothing.
+ */
+export async function closeThrough(store: BookStore, to: string, options: CloseThroughOptions = {}): Promise<CloseThroughResult> {
+  return store.transaction(CLOSE_TABLES, async () => {
+    const months = await monthsToClose(store, to);
+    if (months.length === 0) throw new BookError(`${monthText(to)}及以前的月份都已结账`, 'month');
+    const book = {
+      ...(await financeBook(store)),
+      duesPayments: await store.all('duesPayments'),
+      bankLines: await store.all('bankLines'),
+      bankMatches: await store.all('bankMatches'),
+      bankSkips: await store.all('bankSkips'),
+    };
+    const checks = closeChecklist(book, months, options);
+    if (options.dryRun) return { months, checks, closed: false };
+    const blocking = blockingChecks(checks);
+    if (blocking.length > 0)
+      throw new BookError(`结账前检查未通过：${blocking.map((c) => `${c.label}（${c.detail}）`).join('；')}`, 'month');
+    for (const month of months) await closeMonth(store, month);
+    return { months, checks, closed: true };
   });
 }
 
 /** 反结账 with its reason, recorded as a new row so the reason stays on file; a locked year stays closed. */
 export async function reopenMonth(store: BookStore, month: string, reason: string): Promise<MonthClose> {
-  return store.transaction(['monthCloses', ...PERIOD_TABLES], async () => {
+  return store.transaction(CLOSE_TABLES, async () => {
     const state = await periodState(store);
     const year = Number(month.slice(0, 4));
     if (isYearLockedBy(state.submissions, year)) throw new BookError(lockedYearMessage(year), 'month');
     const problem = reopenProblem(state.monthCloses, month, reason);
     if (problem) throw new BookError(problem, problem.includes('原因') ? 'reason' : 'month');
-    return (
+    const row = (
       await store.insert('monthCloses', [{ month, closed: false, reopenReason: reason.trim(), closedAt: new Date().toISOString() }])
     )[0]!;
+    if (month.endsWith('-12')) await uncarryYear(store, year);
+    return row;
   });
 }
 
@@ -122,7 +198,7 @@ export async function setOpeningBalance(store: BookStore, year: number, cashFen:
     const [first, ...extra] = rows;
     for (const r of extra) await store.remove('openingBalances', r.id);
     const [saved] = first
-      ? await store.update('openingBalances', [{ id: first.id, patch: { cashFen, bankFen } }])
+      ? await store.update('openingBalances', [{ id: first.id, patch: { cashFen, bankFen, carried: false } }])
       : await store.insert('openingBalances', [{ year, month: `${year}-01`, cashFen, bankFen, booksStart: false, duesBeforeFen: 0 }]);
     await assertOpeningCash(store, year);
     return saved!;

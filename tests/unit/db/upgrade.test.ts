@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
-import { SCHEMA_V1 } from '../../../renderer/src/db/schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../renderer/src/db/schema';
 import { SYNC_KEYS } from '../../../renderer/src/db/sync-keys';
 import { rowProblems } from '../../../shared/records/check';
 import { TABLE_NAMES } from '../../../shared/model/book';
@@ -55,7 +55,7 @@ describe('Dexie upgrades', () => {
     await versionOneBook(name);
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const union = await db.union.get('u1');
     expect(union).not.toHaveProperty('backupFolder');
     expect(union?.name).toBe('甲工会');
@@ -72,6 +72,43 @@ describe('Dexie upgrades', () => {
     // Every upgraded row is valid for its kind, and the upgrade wrote nothing to the outbox.
     for (const table of TABLE_NAMES) for (const row of await db.table(table).toArray()) expect(rowProblems(table, row)).toEqual([]);
     expect(await db.$changes.count()).toBe(1);
+    db.close();
+  });
+
+  it('version 3 → 4 adds the fixed-asset register and leaves every row as it was, still valid', async () => {
+    const name = `upgrade-v3-${process.pid}-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    v2.version(3).stores(SCHEMA_V3);
+    await v2.open();
+    const entry = {
+      ...meta('t1'),
+      date: '2025-03-05',
+      place: 'bank',
+      accountCode: '402',
+      amountFen: 600_000,
+      summary: '拨缴经费留成',
+      voucherNumber: '记-001',
+      attachmentIds: [],
+      reversalOf: '',
+      activityId: '',
+      welfareId: '',
+      duesBatchId: '',
+    };
+    const opening = { ...meta('o1'), year: 2025, month: '2025-01', cashFen: 100, bankFen: 2000, booksStart: true, duesBeforeFen: 0 };
+    await v2.table('transactions').add(entry);
+    await v2.table('openingBalances').add(opening);
+    v2.close();
+    const db = new UnionBooksDB(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.fixedAssets.count()).toBe(0);
+    expect(await db.transactions.get('t1')).toEqual(entry);
+    expect(await db.openingBalances.get('o1')).toEqual(opening);
+    for (const table of TABLE_NAMES) for (const row of await db.table(table).toArray()) expect(rowProblems(table, row)).toEqual([]);
+    // The new table is indexed for the register page and the link back to the purchase.
+    expect(db.fixedAssets.schema.indexes.map((i) => i.name).sort()).toEqual(['acquiredDate', 'deleted', 'transactionId']);
     db.close();
   });
 });

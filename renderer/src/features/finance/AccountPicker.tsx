@@ -8,7 +8,7 @@ interface Node {
   children?: Node[];
 }
 
-const KIND_LABEL: Record<Exclude<AccountKind, 'asset'>, string> = { income: '收入类', expense: '支出类' };
+const KIND_LABEL: Record<Extract<AccountKind, 'income' | 'expense'>, string> = { income: '收入类', expense: '支出类' };
 
 function tree(postableOnly: boolean): Node[] {
   return (['income', 'expense'] as const).map((kind) => ({

@@ -38,6 +38,7 @@ export function recordTitle(table: TableName, row: Record<string, unknown> | und
     bankLines: () => join(s('date'), s('summary')),
     bankMatches: () => '银行对账勾对',
     bankSkips: () => s('month'),
+    fixedAssets: () => s('name'),
   };
   const title = titles[table]();
   return title ? visibleText(title) : `编号 ${String(row.id ?? '').slice(-8)}`;

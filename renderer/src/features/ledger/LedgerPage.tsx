@@ -1,0 +1,37 @@
+import { Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { YearSelect } from '../../components/YearSelect';
+import { useFinanceYears } from '../finance/queries';
+import { todayIso } from '../finance/format';
+import { AllocationPanel } from './AllocationPanel';
+import { AssetsPanel } from './AssetsPanel';
+import { BalanceSheetPanel } from './BalanceSheetPanel';
+import { CloseThroughPanel } from './CloseThroughPanel';
+import { VouchersPanel } from './VouchersPanel';
+
+/** 账表: the balance sheet, 结账至, 拨缴经费, the fixed-asset register and the vouchers of a month. */
+export function LedgerPage() {
+  const thisYear = Number(todayIso().slice(0, 4));
+  const years = useFinanceYears(thisYear);
+  const [chosen, setYear] = useState<number | null>(null);
+  const year = chosen ?? years[0] ?? thisYear;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space className="no-print">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          账表
+        </Typography.Title>
+        <YearSelect value={year} years={years} onChange={setYear} />
+      </Space>
+      <Tabs
+        items={[
+          { key: 'balance-sheet', label: '资产负债表', children: <BalanceSheetPanel year={year} /> },
+          { key: 'close', label: '结账至', children: <CloseThroughPanel year={year} /> },
+          { key: 'allocation', label: '拨缴经费', children: <AllocationPanel /> },
+          { key: 'assets', label: '固定资产', children: <AssetsPanel year={year} /> },
+          { key: 'vouchers', label: '记账凭证', children: <VouchersPanel year={year} /> },
+        ]}
+      />
+    </Space>
+  );
+}
