@@ -11,11 +11,11 @@ import { formatYuan } from '../money/fen';
 import type { DuesRule, IsoDate, IsoMonth, MonthClose } from '../model/records';
 
 /** What a to-do asks the chair to do; the page maps each to the place where it is done. */
-export type DeskAction = 'post-dues' | 'close-months' | 'fix-cash' | 'collect-arrears' | 'backup';
+export type DeskAction = 'roster' | 'books-start' | 'post-dues' | 'close-months' | 'fix-cash' | 'collect-arrears' | 'backup';
 
 export interface DeskTodo {
   /** Stable key, one per kind of to-do. */
-  key: 'dues-month' | 'unclosed' | 'negative-cash' | 'arrears' | 'six-months' | 'backup';
+  key: 'roster' | 'books-start' | 'dues-month' | 'unclosed' | 'negative-cash' | 'arrears' | 'six-months' | 'backup';
   /** error: the books are wrong or a member is about to be lost; warning: overdue; info: this month's routine. */
   tone: 'error' | 'warning' | 'info';
   title: string;
@@ -54,6 +54,8 @@ export const BACKUP_MAX_AGE_DAYS = 7;
 export function deskTodos(input: DeskInput): DeskTodo[] {
   const arrears = arrearsToday(input.dues, { rule: input.rule, booksStart: input.booksStart }, input.today);
   const todos = [
+    rosterTodo(input.dues.data),
+    booksStartTodo(input),
     negativeCashTodo(input.finance),
     sixMonthTodo(arrears.rows),
     arrearsTodo(arrears.rows, arrears.throughMonth),
@@ -62,6 +64,41 @@ export function deskTodos(input: DeskInput): DeskTodo[] {
     backupTodo(input.backup, input.today),
   ];
   return todos.filter((t): t is DeskTodo => t !== null);
+}
+
+/** A new union starts from its roster: dues, activities and welfare all name members. */
+export function rosterTodo(data: Pick<DuesData, 'members'>): DeskTodo | null {
+  if (data.members.some((m) => m.deleted === 0)) return null;
+  return {
+    key: 'roster',
+    tone: 'info',
+    title: '录入会员名册',
+    reason: '会费、活动、慰问都从会员名册开始。已有 Excel 名册的可直接导入；没有的，先下载名册模板填写。',
+    action: 'roster',
+    actionLabel: '去录入会员',
+  };
+}
+
+/**
+ * A book with no start (开账) and no entries yet: the month the books begin here and the money on
+ * hand then decide what is owed and what the balances are.
+ */
+export function booksStartTodo(input: Pick<DeskInput, 'booksStart' | 'finance'>): DeskTodo | null {
+  if (
+    input.booksStart ||
+    input.finance.openingBalances.some((r) => r.deleted === 0) ||
+    input.finance.transactions.some((t) => t.deleted === 0)
+  ) {
+    return null;
+  }
+  return {
+    key: 'books-start',
+    tone: 'info',
+    title: '开账',
+    reason: '写下从哪个月开始在这里记账，以及当时的库存现金和银行存款；此前的月份不计欠缴，也不用结账。',
+    action: 'books-start',
+    actionLabel: '去开账',
+  };
 }
 
 /**

@@ -155,7 +155,7 @@ describe('desk to-dos', () => {
     expect(keys(fx.input('2025-03-15', { lastOn: null, hasData: false }))).not.toContain('backup');
   });
 
-  it('has nothing to say about an empty union', () => {
+  it('starts a new union with its roster and its start of books, and nothing else', () => {
     const fx = duesBook();
     const input: DeskInput = {
       today: '2025-03-15',
@@ -166,6 +166,15 @@ describe('desk to-dos', () => {
       monthCloses: [],
       backup: { lastOn: null, hasData: false },
     };
-    expect(deskTodos(input)).toEqual([]);
+    expect(deskTodos(input).map((t) => [t.key, t.actionLabel])).toEqual([
+      ['roster', '去录入会员'],
+      ['books-start', '去开账'],
+    ]);
+    const member = fx.addMember('张三', '办公室');
+    fx.base(member.id, 2025, 4000);
+    fx.builder.insert('openingBalances', { year: 2025, month: '2025-03', cashFen: 0, bankFen: 0, booksStart: true, duesBeforeFen: 0 });
+    expect(
+      deskTodos({ ...input, booksStart: '2025-03', dues: { data: fx.book, index: buildDuesIndex(fx.book) } }).map((t) => t.key),
+    ).toEqual(['dues-month']);
   });
 });
