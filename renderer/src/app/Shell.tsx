@@ -6,6 +6,7 @@ import { preloadWhenIdle } from './idle-preload';
 import { PageLoading } from './PageLoading';
 import { routeOf, ROUTES } from './routes';
 import { PRELOAD_LIBRARIES } from './preload-libraries';
+import { SearchButton } from '../features/search/SearchDialog';
 
 const { Sider, Header, Content } = Layout;
 
@@ -48,6 +49,9 @@ export function Shell({ union }: { union: UnionProfile }) {
           <Typography.Text strong style={{ fontSize: 16 }} data-testid="union-name">
             {union.name}
           </Typography.Text>
+          <span style={{ marginInlineStart: 'auto' }}>
+            <SearchButton />
+          </span>
         </Header>
         <Content style={{ padding: 24 }}>
           <Suspense fallback={<PageLoading />}>
