@@ -6,6 +6,7 @@ import { preloadWhenIdle } from './idle-preload';
 import { PageLoading } from './PageLoading';
 import { routeOf, ROUTES } from './routes';
 import { PRELOAD_LIBRARIES } from './preload-libraries';
+import { DemoBanner } from '../features/firstrun/DemoBanner';
 import { SearchButton } from '../features/search/SearchDialog';
 
 const { Sider, Header, Content } = Layout;
@@ -53,6 +54,7 @@ export function Shell({ union }: { union: UnionProfile }) {
             <SearchButton />
           </span>
         </Header>
+        <DemoBanner union={union} />
         <Content style={{ padding: 24 }}>
           <Suspense fallback={<PageLoading />}>
             <Routes>

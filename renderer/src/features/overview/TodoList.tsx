@@ -1,6 +1,7 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Result, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
+import { RosterTemplateButton } from '../members/RosterTemplateButton';
 import type { DeskAction, DeskTodo } from '../../../../shared/desk/todos';
 
 const TONES: Record<DeskTodo['tone'], { color: string; text: string }> = {
@@ -60,9 +61,12 @@ export function TodoList({ todos }: { todos: DeskTodo[] }) {
                   <Typography.Text type="secondary">{todo.reason}</Typography.Text>
                 </div>
               </div>
-              <Button type={todo.tone === 'info' ? 'default' : 'primary'} onClick={() => navigate(actionPath(todo.action, todo.month))}>
-                {todo.actionLabel}
-              </Button>
+              <Flex gap={8} vertical align="end">
+                <Button type={todo.tone === 'info' ? 'default' : 'primary'} onClick={() => navigate(actionPath(todo.action, todo.month))}>
+                  {todo.actionLabel}
+                </Button>
+                {todo.action === 'roster' && <RosterTemplateButton type="link" />}
+              </Flex>
             </Flex>
           ))}
         </Flex>
