@@ -8,7 +8,9 @@ import { isTransfer } from '../../../../shared/finance/effect';
 import { nextVoucherNumber } from '../../../../shared/finance/vouchers';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { Transaction } from '../../../../shared/model/records';
+import { useSearchParams } from 'react-router';
 import { useServices } from '../../app/services';
+import { useOpenParam } from '../search/useOpenParam';
 import { useUnion } from '../union/queries';
 import { BudgetPanel } from './BudgetPanel';
 import { ClosePanel } from './ClosePanel';
@@ -27,7 +29,7 @@ import { YearSelect } from '../../components/YearSelect';
 
 /** 收支: the journal, entries, reversals, month close, opening balances, budgets and the 收入支出表. */
 export function FinancePage() {
-  const { platform } = useServices();
+  const { db, platform } = useServices();
   const { message } = App.useApp();
   const today = todayIso();
   const thisYear = Number(today.slice(0, 4));
@@ -47,6 +49,17 @@ export function FinancePage() {
   const [entry, setEntry] = useState<{ open: boolean; editing: Transaction | null }>({ open: false, editing: null });
   const [transfer, setTransfer] = useState<{ open: boolean; editing: Transaction | null }>({ open: false, editing: null });
   const [reversing, setReversing] = useState<Transaction | null>(null);
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'journal';
+  // Search opens a voucher: its year, the journal, and the entry itself.
+  useOpenParam('voucher', (id) => {
+    void db.transactions.get(id).then((t) => {
+      if (!t || t.deleted !== 0) return;
+      setYear(Number(t.date.slice(0, 4)));
+      setParams({ tab: 'journal' }, { replace: true });
+      setEntry({ open: true, editing: t });
+    });
+  });
 
   // Only the shown year's entries are loaded; for another year the number is given on saving.
   const nextVoucher = (y: number) => (y === year ? nextVoucherNumber((book?.transactions ?? []).map((t) => t.voucherNumber)) : '');
@@ -107,6 +120,8 @@ export function FinancePage() {
         ))}
       </Row>
       <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams({ tab: key }, { replace: true })}
         items={[
           {
             key: 'journal',
