@@ -25,6 +25,9 @@ export interface SearchHit {
   date: string;
 }
 
+/** At most this many hits of one kind, so every kind that matched is in view. */
+const PER_KIND = 8;
+
 export type SearchableBook = Pick<BookTables, 'members' | 'transactions' | 'activities' | 'welfare'>;
 
 /** Full-width digits and letters (typed with a Chinese input method) read as their ASCII forms. */
@@ -134,8 +137,15 @@ export function searchBook(book: SearchableBook, rawQuery: string, limit = 30): 
     }
   }
 
+  hits.sort((x, y) => y.score - x.score || KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || (x.date < y.date ? 1 : x.date > y.date ? -1 : 0));
+  // A word found in a hundred 摘要 must not hide the one activity of that name.
+  const perKind = new Map<SearchKind, number>();
   return hits
-    .sort((x, y) => y.score - x.score || KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || (x.date < y.date ? 1 : x.date > y.date ? -1 : 0))
+    .filter((h) => {
+      const seen = perKind.get(h.kind) ?? 0;
+      perKind.set(h.kind, seen + 1);
+      return seen < PER_KIND;
+    })
     .slice(0, limit);
 }
 

@@ -95,6 +95,14 @@ describe('searchBook', () => {
     expect(searchBook(s.book, '   ')).toEqual([]);
   });
 
+  it('keeps a few of each kind, so many matching 摘要 do not hide an activity', () => {
+    const s = searchable();
+    for (let i = 0; i < 20; i++) s.book.transactions.push({ ...s.ball, id: `ball-${i}`, voucherNumber: `记-${100 + i}` });
+    const hits = searchBook(s.book, '篮球');
+    expect(hits.filter((h) => h.kind === 'voucher')).toHaveLength(8);
+    expect(hits.some((h) => h.kind === 'activity' && h.id === s.game.id)).toBe(true);
+  });
+
   it('leaves deleted records out', () => {
     const s = searchable();
     s.ball.deleted = 1;
