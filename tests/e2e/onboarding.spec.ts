@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readRosterFile } from '../../shared/roster/read';
-import { button, createUnion, goTo, loadDemo, saveDownload } from './support/app';
+import { button, chooseOption, createUnion, goTo, loadDemo, openApp, saveDownload } from './support/app';
 
 test('the demo book says it is one on every page, and 清空示例 leads to one’s own union', async ({ page }) => {
   await loadDemo(page);
@@ -29,4 +29,18 @@ test('下载名册模板 gives a file the roster import reads back', async ({ pa
   expect(parsed.mapping).toContain('name');
   expect(parsed.mapping).toContain('idNumber');
   expect(parsed.dataRows).toHaveLength(0);
+});
+
+test('first run asks the province for the spending limits instead of assuming one', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('工会名称').fill('贵州某单位工会委员会');
+  await button(page, '创建').click();
+  await expect(page.getByText('请选择所在省份；没有列出的，选“其他省份（自定义）”')).toBeVisible();
+  await expect(page.getByText('欢迎使用工会账簿')).toBeVisible();
+  await chooseOption(page, '所在省份（开支标准）', '贵州（2018年实施细则）');
+  await button(page, '创建').click();
+  await expect(page.getByTestId('union-name')).toHaveText('贵州某单位工会委员会');
+  await goTo(page, '设置');
+  await page.getByRole('tab', { name: '开支标准' }).click();
+  await expect(page.getByRole('tabpanel')).toContainText('贵州');
 });
