@@ -25,6 +25,7 @@ import { useBooksStart, useBudgets, useFinanceYears, useMonthCloses, useReversal
 import { ReverseModal } from './ReverseModal';
 import { StatementView } from './StatementView';
 import { TransferModal } from './TransferModal';
+import { VoucherModal } from './VoucherModal';
 import { YearSelect } from '../../components/YearSelect';
 
 /** 收支: the journal, entries, reversals, month close, opening balances, budgets and the 收入支出表. */
@@ -51,15 +52,17 @@ export function FinancePage() {
   const [reversing, setReversing] = useState<Transaction | null>(null);
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'journal';
-  // Search opens a voucher: its year, the journal, and the entry itself.
+  const [viewing, setViewing] = useState<Transaction | null>(null);
+  // Search opens a voucher: its year, the journal, and the voucher itself.
   useOpenParam('voucher', (id) => {
     void db.transactions.get(id).then((t) => {
       if (!t || t.deleted !== 0) return;
       setYear(Number(t.date.slice(0, 4)));
       setParams({ tab: 'journal' }, { replace: true });
-      setEntry({ open: true, editing: t });
+      setViewing(t);
     });
   });
+  const editEntry = (t: Transaction) => (isTransfer(t) ? setTransfer({ open: true, editing: t }) : setEntry({ open: true, editing: t }));
 
   // Only the shown year's entries are loaded; for another year the number is given on saving.
   const nextVoucher = (y: number) => (y === year ? nextVoucherNumber((book?.transactions ?? []).map((t) => t.voucherNumber)) : '');
@@ -126,15 +129,7 @@ export function FinancePage() {
           {
             key: 'journal',
             label: '明细账',
-            children: (
-              <JournalTable
-                journal={journal}
-                closes={closes}
-                reversals={reversals}
-                onEdit={(t) => (isTransfer(t) ? setTransfer({ open: true, editing: t }) : setEntry({ open: true, editing: t }))}
-                onReverse={setReversing}
-              />
-            ),
+            children: <JournalTable journal={journal} closes={closes} reversals={reversals} onEdit={editEntry} onReverse={setReversing} />,
           },
           { key: 'statement', label: '收入支出表', children: <StatementView book={book} year={year} onExport={exportStmt} /> },
           { key: 'budget', label: '预算', children: <BudgetPanel year={year} budgets={budgets ?? []} transactions={book.transactions} /> },
@@ -164,6 +159,20 @@ export function FinancePage() {
         onClose={() => setTransfer({ open: false, editing: null })}
       />
       <ReverseModal target={reversing} onClose={() => setReversing(null)} />
+      <VoucherModal
+        voucher={viewing}
+        closes={closes}
+        reversals={reversals}
+        onClose={() => setViewing(null)}
+        onEdit={(t) => {
+          setViewing(null);
+          editEntry(t);
+        }}
+        onReverse={(t) => {
+          setViewing(null);
+          setReversing(t);
+        }}
+      />
     </Space>
   );
 }
