@@ -1,12 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { todayIso } from '../../../../shared/clock/today';
 import { arrearsToday, type ArrearsContext, type ArrearsToday } from '../../../../shared/dues/arrears-today';
 import type { DuesData, DuesIndex } from '../../../../shared/dues/data';
 import { DEFAULT_DUES_RULE } from '../../../../shared/dues/rule';
 import { booksStartMonth } from '../../../../shared/finance/books-start';
 import { useServices } from '../../app/services';
-import { useDuesIndex } from './queries';
 
 export type { ArrearsContext };
 
@@ -24,11 +22,4 @@ export function useArrearsContext(): ArrearsContext | undefined {
 export function usePageArrears(loaded: { data: DuesData; index: DuesIndex } | undefined, today: string): PageArrears | undefined {
   const context = useArrearsContext();
   return useMemo(() => (loaded && context ? arrearsToday(loaded, context, today) : undefined), [loaded, context, today]);
-}
-
-/** For pages that do not load dues data themselves (概览). */
-export function useArrears(): PageArrears | undefined {
-  const today = todayIso();
-  const loaded = useDuesIndex(Number(today.slice(0, 4)));
-  return usePageArrears(loaded, today);
 }
