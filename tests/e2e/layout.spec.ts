@@ -84,7 +84,8 @@ test('the menu stays in view at the bottom of a long page', async ({ page }) => 
   await loadDemo(page);
   await goTo(page, '会费');
   await settled(page);
-  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(1400);
+  await expect(page.locator('.ant-table-row:visible').first()).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(1400);
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '设置' })).toBeInViewport();
   await goTo(page, '设置');
