@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import './app/global.css';
 
 dayjs.locale('zh-cn');
 

@@ -15,6 +15,7 @@ import { inServiceOn, makePeople, pad, paysFor, writeMemberships, type DemoPerso
 import { attachPhotos } from './photos';
 import { SeededRandom } from './random';
 import { makeActivity, makeWelfareYear, giveHolidayGifts } from './year';
+import { DEMO_UNION_CODE } from './identity';
 
 export interface DemoOptions {
   seed: number;
@@ -82,7 +83,7 @@ export function generateDemoBook(options: DemoOptions): BookTables {
     newUnionProfile({
       name: '嘉禾市精工机械有限公司工会委员会',
       employer: '嘉禾市精工机械有限公司',
-      code: '81330400MC0000001X',
+      code: DEMO_UNION_CODE,
       upperUnion: '嘉禾市南湖区总工会',
       chair: '李建国',
       treasurer: '王晓燕',

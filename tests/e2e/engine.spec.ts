@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { button, goTo, loadDemo, openApp, screenshot } from './support/app';
+import { button, chooseOption, goTo, loadDemo, openApp, screenshot } from './support/app';
 
 /**
  * What the book engine's rules look like to a user: one click saves once, settled entries are
@@ -19,6 +19,7 @@ async function startBooks(page: Page, name: string, opening: { cash: string; ban
   }
   await page.getByLabel('开账时库存现金').fill(opening.cash);
   await page.getByLabel('开账时银行存款').fill(opening.bank);
+  await chooseOption(page, '所在省份（开支标准）', '安徽（2018年实施细则）');
   await button(page, '创建').click();
   await expect(page.getByTestId('union-name')).toHaveText(name);
 }

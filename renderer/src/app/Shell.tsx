@@ -6,6 +6,8 @@ import { preloadWhenIdle } from './idle-preload';
 import { PageLoading } from './PageLoading';
 import { routeOf, ROUTES } from './routes';
 import { PRELOAD_LIBRARIES } from './preload-libraries';
+import { DemoBanner } from '../features/firstrun/DemoBanner';
+import { SearchButton } from '../features/search/SearchDialog';
 
 const { Sider, Header, Content } = Layout;
 
@@ -25,13 +27,18 @@ export function Shell({ union }: { union: UnionProfile }) {
   );
   const selected = routeOf(location.pathname).path;
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout hasSider style={{ minHeight: '100vh' }}>
       {background && (
         <Suspense fallback={null}>
           <BackgroundWork />
         </Suspense>
       )}
-      <Sider width={168} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      {/* The menu stays in view on long pages: the side bar sticks and scrolls on its own. */}
+      <Sider
+        width={168}
+        theme="light"
+        style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}
+      >
         <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16, color: '#c0392b' }}>工会账簿</div>
         <nav aria-label="主导航">
           <Menu
@@ -43,12 +50,17 @@ export function Shell({ union }: { union: UnionProfile }) {
           />
         </nav>
       </Sider>
-      <Layout>
+      {/* minWidth 0 lets a wide table scroll inside the page instead of widening it. */}
+      <Layout style={{ minWidth: 0 }}>
         <Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: 24, display: 'flex', alignItems: 'center' }}>
           <Typography.Text strong style={{ fontSize: 16 }} data-testid="union-name">
             {union.name}
           </Typography.Text>
+          <span style={{ marginInlineStart: 'auto' }}>
+            <SearchButton />
+          </span>
         </Header>
+        <DemoBanner union={union} />
         <Content style={{ padding: 24 }}>
           <Suspense fallback={<PageLoading />}>
             <Routes>

@@ -8,10 +8,11 @@ export async function openApp(page: Page): Promise<void> {
   await expect(page.getByText('欢迎使用工会账簿').or(page.getByRole('navigation', { name: '主导航' }))).toBeVisible();
 }
 
-export async function createUnion(page: Page, name: string, extra: { employeeCount?: number } = {}): Promise<void> {
+export async function createUnion(page: Page, name: string, extra: { employeeCount?: number; province?: string } = {}): Promise<void> {
   await openApp(page);
   await page.getByLabel('工会名称').fill(name);
   if (extra.employeeCount !== undefined) await page.getByLabel('职工人数').fill(String(extra.employeeCount));
+  await chooseOption(page, '所在省份（开支标准）', extra.province ?? '安徽（2018年实施细则）');
   await button(page, '创建').click();
   await expect(page.getByTestId('union-name')).toHaveText(name);
 }
@@ -62,4 +63,10 @@ export async function statValue(page: Page, testId: string): Promise<string> {
   const value = page.getByTestId(testId).locator('.ant-statistic-content-value');
   await expect(value).toHaveText(/\d/);
   return (await value.textContent()) ?? '';
+}
+
+/** Picks an option of an antd Select by the field's label and the option's visible text. */
+export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
 }

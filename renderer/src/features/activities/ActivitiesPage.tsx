@@ -8,6 +8,7 @@ import type { Activity } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { useSubmit } from '../../components/useSubmit';
 import { ActivityDrawer } from './ActivityDrawer';
+import { useOpenParam } from '../search/useOpenParam';
 import { ActivityTable } from './ActivityTable';
 import { ActivityTimeline } from './ActivityTimeline';
 import { removeActivity } from '../../../../shared/engine/ops/activities';
@@ -41,6 +42,7 @@ export function ActivitiesPage() {
   const categories = useMemo(() => [...new Set([...ACTIVITY_CATEGORIES, ...(all ?? []).map((a) => a.category)])], [all]);
 
   const open = (a: Activity | null) => setDrawer({ open: true, id: a?.id ?? null });
+  useOpenParam('open', (id) => setDrawer({ open: true, id }));
   const remove = async (a: Activity) => {
     await removeActivity(store, a.id);
     message.success(`已删除活动“${a.title}”`);

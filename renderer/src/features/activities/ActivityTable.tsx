@@ -17,11 +17,14 @@ export function ActivityTable({ activities, expenses, onOpen, onRemove }: Props)
       size="middle"
       dataSource={activities as Activity[]}
       pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => `共 ${n} 项` }}
+      // On a narrow screen the table scrolls sideways rather than squeezing the activity's name.
+      scroll={{ x: 'max-content' }}
       columns={[
         { title: '日期', dataIndex: 'startDate', width: 110 },
         {
           title: '活动名称',
           dataIndex: 'title',
+          width: 220,
           render: (t: string, a) => (
             <Space size={4}>
               <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(a)}>
@@ -48,6 +51,7 @@ export function ActivityTable({ activities, expenses, onOpen, onRemove }: Props)
         {
           title: '操作',
           key: 'actions',
+          fixed: 'right',
           width: 120,
           render: (_, a) => (
             <Space size={0}>

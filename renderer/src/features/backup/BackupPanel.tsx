@@ -8,7 +8,7 @@ import { useUnion } from '../union/queries';
 import type { BackupProgress } from '../../../../shared/backup/progress';
 import { backupFileName, clearBook, exportBackupPieces, inspectBackup } from './book-io';
 import { BackupProgressCard, type BackupStep, type StepProgress } from './BackupProgressCard';
-import { setBackupFolder, useBackupFolder, useBackupResult } from './device-folder';
+import { setBackupFolder, setBackupResult, useBackupFolder, useBackupResult } from './device-folder';
 import { LeaveSyncNotice } from './LeaveSyncNotice';
 import { otherUnionIn, replaceWholeBook } from './replace-book';
 import { useEnrolment } from './useEnrolment';
@@ -43,7 +43,12 @@ export function BackupPanel() {
     try {
       const pieces = await exportBackupPieces(db, onProgress);
       setWorking(null);
-      if (await platform.saveFile(backupFileName(union?.name ?? ''), pieces, FILTERS.book)) message.success('备份已保存');
+      const name = backupFileName(union?.name ?? '');
+      if (await platform.saveFile(name, pieces, FILTERS.book)) {
+        // 概览 asks for a backup by the age of the last one, made by hand or automatically.
+        await setBackupResult(db, { at: new Date().toISOString(), file: name });
+        message.success('备份已保存');
+      }
     } catch (e) {
       setError(`备份失败：${e instanceof Error ? e.message : String(e)}`);
     } finally {

@@ -34,7 +34,8 @@ export function DuesPage() {
   const loaded = useDuesIndex(year);
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'grid';
-  const [posting, setPosting] = useState(false);
+  // 概览's 登记本月会费 arrives with ?post=: the posting dialog opens on arrival.
+  const [posting, setPosting] = useState(params.has('post'));
   const [paying, setPaying] = useState(false);
   const [receipt, setReceipt] = useState<DuesReceipt | null>(null);
   const [reversing, setReversing] = useState<{ payment: DuesPayment; name: string } | null>(null);
@@ -171,7 +172,15 @@ export function DuesPage() {
           },
         ]}
       />
-      <PostMonthModal open={posting} onClose={() => setPosting(false)} index={index} rule={rule} />
+      <PostMonthModal
+        open={posting}
+        onClose={() => {
+          setPosting(false);
+          if (params.has('post')) setParams({ tab }, { replace: true });
+        }}
+        index={index}
+        rule={rule}
+      />
       <SinglePaymentModal
         open={paying}
         onClose={() => setPaying(false)}

@@ -8,7 +8,9 @@ import { isTransfer } from '../../../../shared/finance/effect';
 import { nextVoucherNumber } from '../../../../shared/finance/vouchers';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { Transaction } from '../../../../shared/model/records';
+import { useSearchParams } from 'react-router';
 import { useServices } from '../../app/services';
+import { useOpenParam } from '../search/useOpenParam';
 import { useUnion } from '../union/queries';
 import { BankPanel } from '../bank/BankPanel';
 import { BudgetPanel } from './BudgetPanel';
@@ -24,11 +26,12 @@ import { useBooksStart, useBudgets, useFinanceYears, useMonthCloses, useReversal
 import { ReverseModal } from './ReverseModal';
 import { StatementView } from './StatementView';
 import { TransferModal } from './TransferModal';
+import { VoucherModal } from './VoucherModal';
 import { YearSelect } from '../../components/YearSelect';
 
 /** 收支: the journal, entries, reversals, month close, opening balances, budgets and the 收入支出表. */
 export function FinancePage() {
-  const { platform } = useServices();
+  const { db, platform } = useServices();
   const { message } = App.useApp();
   const today = todayIso();
   const thisYear = Number(today.slice(0, 4));
@@ -48,6 +51,19 @@ export function FinancePage() {
   const [entry, setEntry] = useState<{ open: boolean; editing: Transaction | null }>({ open: false, editing: null });
   const [transfer, setTransfer] = useState<{ open: boolean; editing: Transaction | null }>({ open: false, editing: null });
   const [reversing, setReversing] = useState<Transaction | null>(null);
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'journal';
+  const [viewing, setViewing] = useState<Transaction | null>(null);
+  // Search opens a voucher: its year, the journal, and the voucher itself.
+  useOpenParam('voucher', (id) => {
+    void db.transactions.get(id).then((t) => {
+      if (!t || t.deleted !== 0) return;
+      setYear(Number(t.date.slice(0, 4)));
+      setParams({ tab: 'journal' }, { replace: true });
+      setViewing(t);
+    });
+  });
+  const editEntry = (t: Transaction) => (isTransfer(t) ? setTransfer({ open: true, editing: t }) : setEntry({ open: true, editing: t }));
 
   // Only the shown year's entries are loaded; for another year the number is given on saving.
   const nextVoucher = (y: number) => (y === year ? nextVoucherNumber((book?.transactions ?? []).map((t) => t.voucherNumber)) : '');
@@ -108,19 +124,13 @@ export function FinancePage() {
         ))}
       </Row>
       <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams({ tab: key }, { replace: true })}
         items={[
           {
             key: 'journal',
             label: '明细账',
-            children: (
-              <JournalTable
-                journal={journal}
-                closes={closes}
-                reversals={reversals}
-                onEdit={(t) => (isTransfer(t) ? setTransfer({ open: true, editing: t }) : setEntry({ open: true, editing: t }))}
-                onReverse={setReversing}
-              />
-            ),
+            children: <JournalTable journal={journal} closes={closes} reversals={reversals} onEdit={editEntry} onReverse={setReversing} />,
           },
           { key: 'statement', label: '收入支出表', children: <StatementView book={book} year={year} onExport={exportStmt} /> },
           { key: 'bank', label: '银行对账', children: <BankPanel /> },
@@ -151,6 +161,20 @@ export function FinancePage() {
         onClose={() => setTransfer({ open: false, editing: null })}
       />
       <ReverseModal target={reversing} onClose={() => setReversing(null)} />
+      <VoucherModal
+        voucher={viewing}
+        closes={closes}
+        reversals={reversals}
+        onClose={() => setViewing(null)}
+        onEdit={(t) => {
+          setViewing(null);
+          editEntry(t);
+        }}
+        onReverse={(t) => {
+          setViewing(null);
+          setReversing(t);
+        }}
+      />
     </Space>
   );
 }

@@ -1,8 +1,10 @@
 import { DatabaseOutlined, PlusCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Typography } from 'antd';
+import { App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { thisMonth } from '../../../../shared/clock/today';
 import { openBooks } from '../../../../shared/engine/ops/periods';
 import { createUnion } from '../../../../shared/engine/ops/union';
+import { SPENDING_PRESETS } from '../../../../shared/limits/presets';
+import type { SpendingPresetId } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { countRule } from '../../components/count-rule';
 import { useSubmit } from '../../components/useSubmit';
@@ -19,7 +21,14 @@ interface CreateForm extends BooksStartValues {
   chair?: string;
   treasurer?: string;
   employeeCount?: number;
+  spendingPreset: SpendingPresetId;
 }
+
+/** The spending-limit presets by province, and 自定义 for a province without one. */
+const PROVINCE_OPTIONS: { value: SpendingPresetId; label: string }[] = [
+  ...SPENDING_PRESETS.map((p) => ({ value: p.id, label: `${p.name.split(' ')[0]}（${p.year}年实施细则）` })),
+  { value: 'custom', label: '其他省份（自定义，创建后在设置中填写本地标准）' },
+];
 
 /** First start: set up one's own union and say where its books start (开账), or look around in a realistic demo union first. */
 export function FirstRunPage() {
@@ -41,6 +50,7 @@ export function FirstRunPage() {
       chair: values.chair?.trim() ?? '',
       treasurer: values.treasurer?.trim() ?? '',
       employeeCount: values.employeeCount ?? 0,
+      spendingPreset: values.spendingPreset,
     });
     message.success('工会已创建');
   };
@@ -114,6 +124,14 @@ export function FirstRunPage() {
                   </Form.Item>
                 </Col>
               </Row>
+              <Form.Item
+                label="所在省份（开支标准）"
+                name="spendingPreset"
+                rules={[{ required: true, message: '请选择所在省份；没有列出的，选“其他省份（自定义）”' }]}
+                extra="慰问、节日慰问品等开支的上限按所在省份的实施细则提示，以后可在“设置 → 开支标准”中修改。"
+              >
+                <Select placeholder="请选择" options={PROVINCE_OPTIONS} />
+              </Form.Item>
               <Divider titlePlacement="start" plain style={{ margin: '0 0 8px' }}>
                 开账
               </Divider>

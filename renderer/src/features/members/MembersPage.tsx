@@ -8,6 +8,7 @@ import { useUnion } from '../union/queries';
 import { ExportModal } from './ExportModal';
 import { ImportWizard } from './ImportWizard';
 import { MemberDrawer } from './MemberDrawer';
+import { useOpenParam } from '../search/useOpenParam';
 import { MemberFilters } from './MemberFilters';
 import { MemberTable } from './MemberTable';
 import { useAllMembershipEvents, useMembers, useWageBases } from './queries';
@@ -36,6 +37,10 @@ export function MembersPage() {
     setEditingId(m?.id ?? null);
     setDrawerOpen(true);
   }, []);
+  useOpenParam('open', (id) => {
+    setEditingId(id);
+    setDrawerOpen(true);
+  });
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

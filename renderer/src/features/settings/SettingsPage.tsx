@@ -1,4 +1,5 @@
 import { Spin, Tabs } from 'antd';
+import { useSearchParams } from 'react-router';
 import { BackupPanel } from '../backup/BackupPanel';
 import { DuesRuleSettings } from '../dues/DuesRuleSettings';
 import { useUnion } from '../union/queries';
@@ -8,6 +9,7 @@ import { ProfileForm } from './ProfileForm';
 /** 设置: one tab per concern; features add their own settings panel to this list. */
 export function SettingsPage() {
   const union = useUnion();
+  const [params, setParams] = useSearchParams();
   if (!union) return <Spin />;
   const tabs = [
     { key: 'profile', label: '工会信息', children: <ProfileForm union={union} /> },
@@ -15,5 +17,12 @@ export function SettingsPage() {
     { key: 'dues', label: '会费标准', children: <DuesRuleSettings /> },
     { key: 'limits', label: '开支标准', children: <SpendingLimitSettings union={union} /> },
   ];
-  return <Tabs items={tabs} destroyOnHidden />;
+  return (
+    <Tabs
+      items={tabs}
+      activeKey={params.get('tab') ?? 'profile'}
+      onChange={(key) => setParams({ tab: key }, { replace: true })}
+      destroyOnHidden
+    />
+  );
 }

@@ -8,15 +8,18 @@ import type { WelfareKind, WelfareVisit } from '../../../../shared/model/records
 import { WELFARE_KINDS } from '../../../../shared/welfare/kinds';
 import { summarizeWelfare } from '../../../../shared/welfare/summary';
 import { useRoster } from '../activities/queries';
+import { useServices } from '../../app/services';
 import { useUnion } from '../union/queries';
 import { useLinkedTransactions, useWelfare, useWelfareYears } from './queries';
 import { ReverseWelfareModal } from './ReverseWelfareModal';
 import { WelfareDrawer } from './WelfareDrawer';
+import { useOpenParam } from '../search/useOpenParam';
 import { WelfareTable } from './WelfareTable';
 import { YearSelect } from '../../components/YearSelect';
 
 /** 慰问: who the union cared for, with totals; each visit with money is paired with its expense in 收支. */
 export function WelfarePage() {
+  const { db } = useServices();
   const union = useUnion();
   const roster = useRoster();
   const years = useWelfareYears();
@@ -25,6 +28,14 @@ export function WelfarePage() {
   const [text, setText] = useState('');
   const [editing, setEditing] = useState<{ open: boolean; visit: WelfareVisit | null }>({ open: false, visit: null });
   const [reversing, setReversing] = useState<WelfareVisit | null>(null);
+
+  useOpenParam('open', (id) => {
+    void db.welfare.get(id).then((visit) => {
+      if (!visit || visit.deleted !== 0) return;
+      setYear(Number(visit.date.slice(0, 4)));
+      setEditing({ open: true, visit });
+    });
+  });
 
   const all = useWelfare(year);
   const names = useMemo(() => new Map((roster ?? []).map((m) => [m.id, m.name])), [roster]);

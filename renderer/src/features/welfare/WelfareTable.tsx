@@ -18,6 +18,8 @@ export function WelfareTable({ visits, names, linked, onEdit, onReverse }: Props
       size="middle"
       dataSource={visits as WelfareVisit[]}
       pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => `共 ${n} 条` }}
+      // On a narrow screen the table scrolls sideways rather than squeezing 备注 to one character a line.
+      scroll={{ x: 'max-content' }}
       columns={[
         { title: '日期', dataIndex: 'date', width: 110 },
         { title: '会员', dataIndex: 'memberId', width: 110, render: (id: string) => names.get(id) ?? '（已删除）' },
@@ -25,10 +27,11 @@ export function WelfareTable({ visits, names, linked, onEdit, onReverse }: Props
         { title: '形式', dataIndex: 'form', width: 80, render: (f: WelfareVisit['form']) => FORM_LABELS[f] },
         { title: '金额（元）', dataIndex: 'amountFen', width: 110, align: 'right', render: (f: number) => formatYuan(f) },
         { title: '凭证号', dataIndex: 'transactionId', width: 90, render: (id: string) => linked?.get(id)?.voucherNumber ?? '' },
-        { title: '备注', dataIndex: 'note' },
+        { title: '备注', dataIndex: 'note', width: 180, ellipsis: { showTitle: true } },
         {
           title: '操作',
           key: 'actions',
+          fixed: 'right',
           width: 120,
           render: (_, v) => (
             <Space size={0}>

@@ -1,0 +1,96 @@
+import { expect, test, type Page } from '@playwright/test';
+import { goTo, loadDemo, screenshot } from './support/app';
+
+/** Every page of the left menu, with the tabs that hold tables. */
+const PAGES: { menu: string; tabs: string[] }[] = [
+  { menu: '概览', tabs: [] },
+  { menu: '会员', tabs: [] },
+  { menu: '会费', tabs: ['收缴情况', '缴费记录', '欠缴', '工资基数'] },
+  { menu: '活动', tabs: [] },
+  { menu: '慰问', tabs: [] },
+  { menu: '收支', tabs: ['明细账', '收入支出表', '预算', '开账、结账与年初结余'] },
+  { menu: '文档', tabs: [] },
+  { menu: '同步', tabs: [] },
+  { menu: '设置', tabs: ['工会信息', '备份与恢复', '会费标准', '开支标准'] },
+];
+
+interface Narrow {
+  header: string;
+  width: number;
+  min: number;
+}
+
+/** Table columns whose header cell is narrower than two characters of its own font, on the visible page. */
+function narrowColumns(page: Page): Promise<Narrow[]> {
+  return page.evaluate(() => {
+    const out: { header: string; width: number; min: number }[] = [];
+    for (const cell of document.querySelectorAll<HTMLElement>('.ant-table-thead .ant-table-cell')) {
+      if (cell.classList.contains('ant-table-selection-column') || cell.classList.contains('ant-table-cell-scrollbar')) continue;
+      const box = cell.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || cell.offsetParent === null) continue;
+      const header = cell.textContent?.trim() ?? '';
+      if (header === '') continue;
+      const style = getComputedStyle(cell);
+      const content = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const min = 2 * parseFloat(style.fontSize);
+      if (content < min - 0.5) out.push({ header, width: Math.round(content), min });
+    }
+    return out;
+  });
+}
+
+/** A body cell of a table with rows, in a plain or a virtual table (the empty-table placeholder is not one). */
+const TABLE_ROW_CELL = '[class*="ant-table-tbody"] .ant-table-cell:not(.ant-table-placeholder .ant-table-cell):visible';
+
+/** Pages whose table is measured only once it has rows, so a table still loading cannot pass unmeasured. */
+const WITH_ROWS = new Set([
+  '会员',
+  '会费 → 收缴情况',
+  '会费 → 缴费记录',
+  '会费 → 工资基数',
+  '活动',
+  '慰问',
+  '收支 → 明细账',
+  '收支 → 预算',
+]);
+
+async function settled(page: Page): Promise<void> {
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+  await expect(page.locator('.ant-skeleton')).toHaveCount(0);
+}
+
+test('at 1024 × 700 every page keeps table columns at least two characters wide and never scrolls sideways', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await loadDemo(page);
+  expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
+  const problems: string[] = [];
+  for (const { menu, tabs } of PAGES) {
+    await goTo(page, menu);
+    for (const tab of tabs.length ? tabs : ['']) {
+      // A tab label may carry a count: 欠缴（2）.
+      if (tab) await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+      await settled(page);
+      const where = tab ? `${menu} → ${tab}` : menu;
+      if (WITH_ROWS.has(where)) await expect(page.locator(TABLE_ROW_CELL).first()).toBeVisible();
+      for (const n of await narrowColumns(page)) problems.push(`${where}：“${n.header}”列只有 ${n.width}px（至少 ${n.min}px）`);
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (scroll > 0) problems.push(`${where}：页面横向滚动 ${scroll}px`);
+      await screenshot(page, `layout-1024-${where.replace(/[ →、]/g, '')}`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+test('the menu stays in view at the bottom of a long page', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await loadDemo(page);
+  await goTo(page, '会费');
+  await settled(page);
+  await expect(page.locator(TABLE_ROW_CELL).first()).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(1400);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '设置' })).toBeInViewport();
+  await goTo(page, '设置');
+  await expect(page.getByRole('tab', { name: '工会信息' })).toBeVisible();
+});
