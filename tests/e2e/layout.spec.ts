@@ -8,7 +8,8 @@ const PAGES: { menu: string; tabs: string[] }[] = [
   { menu: '会费', tabs: ['收缴情况', '缴费记录', '欠缴', '工资基数'] },
   { menu: '活动', tabs: [] },
   { menu: '慰问', tabs: [] },
-  { menu: '收支', tabs: ['明细账', '收入支出表', '预算', '开账、结账与年初结余'] },
+  { menu: '收支', tabs: ['明细账', '收入支出表', '银行对账', '预算', '开账、结账与年初结余'] },
+  { menu: '账表', tabs: ['资产负债表', '结账至', '拨缴经费', '固定资产', '记账凭证'] },
   { menu: '文档', tabs: [] },
   { menu: '同步', tabs: [] },
   { menu: '设置', tabs: ['工会信息', '备份与恢复', '会费标准', '开支标准'] },
@@ -24,7 +25,7 @@ interface Narrow {
 function narrowColumns(page: Page): Promise<Narrow[]> {
   return page.evaluate(() => {
     const out: { header: string; width: number; min: number }[] = [];
-    for (const cell of document.querySelectorAll<HTMLElement>('.ant-table-thead .ant-table-cell')) {
+    for (const cell of document.querySelectorAll<HTMLElement>('.ant-table-thead .ant-table-cell, [role="table"] [role="columnheader"]')) {
       if (cell.classList.contains('ant-table-selection-column') || cell.classList.contains('ant-table-cell-scrollbar')) continue;
       const box = cell.getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || cell.offsetParent === null) continue;
@@ -40,7 +41,8 @@ function narrowColumns(page: Page): Promise<Narrow[]> {
 }
 
 /** A body cell of a table with rows, in a plain or a virtual table (the empty-table placeholder is not one). */
-const TABLE_ROW_CELL = '[class*="ant-table-tbody"] .ant-table-cell:not(.ant-table-placeholder .ant-table-cell):visible';
+const TABLE_ROW_CELL =
+  '[class*="ant-table-tbody"] .ant-table-cell:not(.ant-table-placeholder .ant-table-cell):visible, [role="table"] [role="row"] [role="cell"]:visible';
 
 /** Pages whose table is measured only once it has rows, so a table still loading cannot pass unmeasured. */
 const WITH_ROWS = new Set([
