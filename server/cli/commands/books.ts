@@ -1,36 +1,13 @@
-import { accountLabel } from '../../../shared/accounts/chart';
 import { todayIso } from '../../../shared/clock/today';
-import { BookError } from '../../../shared/engine/errors';
 import { postEntry, reverseEntry, transferMoney } from '../../../shared/engine/ops/entries';
 import { closeMonth, openBooks, reopenMonth } from '../../../shared/engine/ops/periods';
-import { PLACE_LABEL } from '../../../shared/finance/journal';
-import { formatYuan, parseYuan } from '../../../shared/money/fen';
-import type { Fen, MoneyPlace, Transaction } from '../../../shared/model/records';
-import { optionalFlag, requireFlag, UsageError, type ParsedArgs } from '../args';
+import { formatYuan } from '../../../shared/money/fen';
+import { optionalFlag, requireFlag } from '../args';
 import { withBookFile } from '../book-session';
 import { EXIT, type Command } from '../command';
 import { booksCloseToCommand } from './ledger';
+import { confirmLarge, describeEntry, placeFlag, yuanFlag } from './book-flags';
 import { entryByVoucher } from './voucher-lookup';
-
-function place(args: ParsedArgs, name: string): MoneyPlace {
-  const value = requireFlag(args, name);
-  if (value !== 'cash' && value !== 'bank') throw new UsageError(`--${name} 应为 cash（库存现金）或 bank（银行存款）：${value}`);
-  return value;
-}
-
-/** A yuan amount as typed; what is not an amount at all is refused like the form refuses it. */
-function yuan(args: ParsedArgs, name: string, label: string): Fen {
-  const value = requireFlag(args, name);
-  const fen = parseYuan(value);
-  if (fen === null || !Number.isSafeInteger(fen)) throw new BookError(`${label}：不是有效金额（元，最多两位小数）：${value}`, name);
-  return fen;
-}
-
-function describe(t: Transaction): string {
-  return `${t.voucherNumber} ${t.date} ${accountLabel(t.accountCode)} ${formatYuan(t.amountFen)} 元（${PLACE_LABEL[t.place]}）${t.summary}`;
-}
-
-const confirmLarge = (args: ParsedArgs) => args.flags.get('confirm-large') === true;
 
 export const booksAddCommand: Command = {
   path: ['books', 'add'],
@@ -41,12 +18,12 @@ export const booksAddCommand: Command = {
     const input = {
       date: requireFlag(args, 'date'),
       accountCode: requireFlag(args, 'account'),
-      place: place(args, 'place'),
-      amountFen: yuan(args, 'amount', '金额'),
+      place: placeFlag(args, 'place'),
+      amountFen: yuanFlag(args, 'amount', '金额'),
       summary: requireFlag(args, 'summary'),
     };
     const tx = await withBookFile(requireFlag(args, 'book'), (store) => postEntry(store, input, [], { confirmLarge: confirmLarge(args) }));
-    io.out(`已记账：${describe(tx)}`);
+    io.out(`已记账：${describeEntry(tx)}`);
     return EXIT.ok;
   },
 };
@@ -58,12 +35,12 @@ export const booksTransferCommand: Command = {
   async run(args, io) {
     const input = {
       date: requireFlag(args, 'date'),
-      from: place(args, 'from'),
-      amountFen: yuan(args, 'amount', '金额'),
+      from: placeFlag(args, 'from'),
+      amountFen: yuanFlag(args, 'amount', '金额'),
       summary: optionalFlag(args, 'summary'),
     };
     const tx = await withBookFile(requireFlag(args, 'book'), (store) => transferMoney(store, input, { confirmLarge: confirmLarge(args) }));
-    io.out(`已记账：${describe(tx)}`);
+    io.out(`已记账：${describeEntry(tx)}`);
     return EXIT.ok;
   },
 };
@@ -80,7 +57,7 @@ export const booksReverseCommand: Command = {
       const original = await entryByVoucher(store, voucher, optionalFlag(args, 'year'));
       return reverseEntry(store, original.id, date, reason);
     });
-    io.out(`已冲销：${describe(tx)}`);
+    io.out(`已冲销：${describeEntry(tx)}`);
     return EXIT.ok;
   },
 };
@@ -118,9 +95,9 @@ export const booksOpenCommand: Command = {
   async run(args, io) {
     const input = {
       month: requireFlag(args, 'month'),
-      cashFen: yuan(args, 'cash', '开账库存现金'),
-      bankFen: yuan(args, 'bank', '开账银行存款'),
-      duesBeforeFen: args.flags.has('dues-before') ? yuan(args, 'dues-before', '开账前已收会费') : 0,
+      cashFen: yuanFlag(args, 'cash', '开账库存现金'),
+      bankFen: yuanFlag(args, 'bank', '开账银行存款'),
+      duesBeforeFen: args.flags.has('dues-before') ? yuanFlag(args, 'dues-before', '开账前已收会费') : 0,
     };
     await withBookFile(requireFlag(args, 'book'), (store) => openBooks(store, input));
     io.out(`已开账：${input.month}，库存现金 ${formatYuan(input.cashFen)} 元，银行存款 ${formatYuan(input.bankFen)} 元`);

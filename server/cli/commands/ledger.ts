@@ -1,29 +1,14 @@
-import { accountLabel } from '../../../shared/accounts/chart';
 import { BookError } from '../../../shared/engine/errors';
 import { payUpward, receiveAllocation } from '../../../shared/engine/ops/allocation';
 import { disposeAsset, registerAsset } from '../../../shared/engine/ops/assets';
 import { closeThrough } from '../../../shared/engine/ops/periods';
 import { ASSET_CATEGORY_LABEL } from '../../../shared/finance/fixed-assets';
-import { PLACE_LABEL } from '../../../shared/finance/journal';
-import { formatYuan, parseYuan } from '../../../shared/money/fen';
-import type { Fen, MoneyPlace, Transaction } from '../../../shared/model/records';
+import { formatYuan } from '../../../shared/money/fen';
 import { optionalFlag, requireFlag, UsageError, type ParsedArgs } from '../args';
 import { withBookFile } from '../book-session';
 import { EXIT, type Command } from '../command';
+import { confirmLarge, describeEntry, placeFlag, yuanFlag } from './book-flags';
 import { entryByVoucher } from './voucher-lookup';
-
-function place(args: ParsedArgs, name: string): MoneyPlace {
-  const value = optionalFlag(args, name) ?? 'bank';
-  if (value !== 'cash' && value !== 'bank') throw new UsageError(`--${name} 应为 cash（库存现金）或 bank（银行存款）：${value}`);
-  return value;
-}
-
-function yuan(args: ParsedArgs, name: string, label: string): Fen {
-  const value = requireFlag(args, name);
-  const fen = parseYuan(value);
-  if (fen === null || !Number.isSafeInteger(fen)) throw new BookError(`${label}：不是有效金额（元，最多两位小数）：${value}`, name);
-  return fen;
-}
 
 /** `--share 60` or `--share 60%`: the union's share in percent, to two decimals. */
 function share(args: ParsedArgs): number | undefined {
@@ -35,13 +20,6 @@ function share(args: ParsedArgs): number | undefined {
   return Math.round(n * 100);
 }
 
-function describe(t: Transaction): string {
-  const owed = t.payableFen ? `，其中应付上级经费 ${formatYuan(t.payableFen)} 元` : '';
-  return `${t.voucherNumber} ${t.date} ${accountLabel(t.accountCode)} ${formatYuan(t.amountFen)} 元（${PLACE_LABEL[t.place]}）${owed} ${t.summary}`;
-}
-
-const confirmLarge = (args: ParsedArgs) => args.flags.get('confirm-large') === true;
-
 export const booksAllocationCommand: Command = {
   path: ['books', 'allocation'],
   usage: 'unionbooks books allocation --date YYYY-MM-DD --amount 元 --book 账簿.ubk [--place bank|cash] [--share 60] [--summary 摘要]',
@@ -49,15 +27,15 @@ export const booksAllocationCommand: Command = {
   async run(args, io) {
     const input = {
       date: requireFlag(args, 'date'),
-      place: place(args, 'place'),
-      amountFen: yuan(args, 'amount', '金额'),
+      place: placeFlag(args, 'place', 'bank'),
+      amountFen: yuanFlag(args, 'amount', '金额'),
       summary: optionalFlag(args, 'summary'),
       shareBasisPoints: share(args),
     };
     const tx = await withBookFile(requireFlag(args, 'book'), (store) =>
       receiveAllocation(store, input, { confirmLarge: confirmLarge(args) }),
     );
-    io.out(`已记账：${describe(tx)}`);
+    io.out(`已记账：${describeEntry(tx)}`);
     return EXIT.ok;
   },
 };
@@ -69,12 +47,12 @@ export const booksPayUpwardCommand: Command = {
   async run(args, io) {
     const input = {
       date: requireFlag(args, 'date'),
-      place: place(args, 'place'),
-      amountFen: yuan(args, 'amount', '金额'),
+      place: placeFlag(args, 'place', 'bank'),
+      amountFen: yuanFlag(args, 'amount', '金额'),
       summary: optionalFlag(args, 'summary'),
     };
     const tx = await withBookFile(requireFlag(args, 'book'), (store) => payUpward(store, input, { confirmLarge: confirmLarge(args) }));
-    io.out(`已记账：${describe(tx)}`);
+    io.out(`已记账：${describeEntry(tx)}`);
     return EXIT.ok;
   },
 };
@@ -109,7 +87,7 @@ export const assetsAddCommand: Command = {
           name: requireFlag(args, 'name'),
           category: args.flags.get('special') === true ? 'special' : 'general',
           acquiredDate: tx ? tx.date : requireFlag(args, 'date'),
-          valueFen: yuan(args, 'value', '原值'),
+          valueFen: yuanFlag(args, 'value', '原值'),
           location: optionalFlag(args, 'location') ?? '',
           keeper: optionalFlag(args, 'keeper') ?? '',
           transactionId: tx?.id ?? '',
