@@ -127,16 +127,18 @@ export interface AdminUnionRow {
 
 export interface AdminOverview {
   year: number;
-  /** The admin's own organisation and everything below it, parents first. */
-  orgs: (AdminOrg & { depth: number })[];
+  /** The admin's own organisation and everything below it, parents first, each with the totals of its subtree. */
+  orgs: (AdminOrg & { depth: number; totals: AdminTotals })[];
   unions: AdminUnionRow[];
-  totals: {
-    unions: number;
-    members: number;
-    women: number;
-    farmerWorkers: number;
-    duesCollectedFen: number;
-    invalidRows: number;
-    submitted: number;
-  };
+  totals: AdminTotals;
+}
+
+export interface AdminTotals {
+  unions: number;
+  members: number;
+  women: number;
+  farmerWorkers: number;
+  duesCollectedFen: number;
+  invalidRows: number;
+  submitted: number;
 }

@@ -1,4 +1,4 @@
-import type { AdminOverview, AdminUnionRow } from '../../../shared/sync/admin';
+import type { AdminOrg, AdminOverview, AdminTotals, AdminUnionRow } from '../../../shared/sync/admin';
 import { MAX_FEN } from '../../../shared/records/spec';
 import { addStats, ZERO_STATS, type UpwardStats } from '../../../shared/sync/stats';
 import type { Queryable } from '../db';
@@ -80,13 +80,13 @@ export async function upwardStatsByUnion(db: Queryable, top: string, year: numbe
  * statistics and the year's report status, and totals across the subtree.
  */
 export async function adminOverview(db: Queryable, year: number, top: string): Promise<AdminOverview> {
-  const [orgs, unions, stats] = await Promise.all([listOrgs(db, top), listUnions(db, top), upwardStatsByUnion(db, top, year)]);
+  const orgs = await listOrgs(db, top);
+  const unions = await listUnions(db, top);
+  const stats = await upwardStatsByUnion(db, top, year);
   const inScope = new Set(unions.map((u) => u.id));
   const submissions = (await currentSubmissions(db, year)).filter((s) => inScope.has(s.unionId));
-  let totals = ZERO_STATS;
   const list: AdminUnionRow[] = unions.map((u) => {
     const figures = stats.get(u.id) ?? ZERO_STATS;
-    totals = addStats(totals, figures);
     const sub = submissions.find((s) => s.unionId === u.id);
     return {
       id: u.id,
@@ -105,10 +105,28 @@ export async function adminOverview(db: Queryable, year: number, top: string): P
       documents: sub?.documents ?? [],
     };
   });
-  return {
-    year,
-    orgs,
-    unions: list,
-    totals: { unions: list.length, ...totals, submitted: list.filter((u) => u.reportStatus === '已报送').length },
-  };
+  return { year, orgs: rollUp(orgs, list), unions: list, totals: totalsOf(list) };
+}
+
+function totalsOf(unions: readonly AdminUnionRow[]): AdminTotals {
+  let figures = ZERO_STATS;
+  for (const u of unions) figures = addStats(figures, u);
+  return { unions: unions.length, ...pickStats(figures), submitted: unions.filter((u) => u.reportStatus === '已报送').length };
+}
+
+const pickStats = (s: UpwardStats): UpwardStats => ({
+  members: s.members,
+  women: s.women,
+  farmerWorkers: s.farmerWorkers,
+  duesCollectedFen: s.duesCollectedFen,
+  invalidRows: s.invalidRows,
+});
+
+/** Each organisation's totals over the unions of its own subtree (the unions were already added up per union in SQL). */
+function rollUp(orgs: readonly (AdminOrg & { depth: number })[], unions: readonly AdminUnionRow[]) {
+  const parentOf = new Map(orgs.map((o) => [o.id, o.parentId]));
+  const under = new Map<string, AdminUnionRow[]>(orgs.map((o) => [o.id, []]));
+  for (const u of unions)
+    for (let at: string | null | undefined = u.orgId; at && under.has(at); at = parentOf.get(at)) under.get(at)!.push(u);
+  return orgs.map((o) => ({ ...o, totals: totalsOf(under.get(o.id) ?? []) }));
 }
