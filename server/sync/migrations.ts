@@ -137,6 +137,35 @@ const MIGRATIONS: readonly string[] = [
   UPDATE rows SET data = (data::jsonb - 'backupFolder')::json, field_clocks = (field_clocks::jsonb - 'backupFolder')::json
   WHERE tbl = 'union' AND data::jsonb ? 'backupFolder';
   `,
+  // The organisation tree: 市总工会 → 县（区）总工会 → 乡镇（街道）/产业工会 → …, any depth. Each admin
+  // belongs to one organisation and works in its subtree. The root is made here; the admin the
+  // server had and every existing union move under it. Sessions of the one-admin table end.
+  `
+  CREATE TABLE orgs (
+    id text PRIMARY KEY,
+    code text NOT NULL UNIQUE,
+    name text NOT NULL,
+    parent_id text REFERENCES orgs(id),
+    created_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE UNIQUE INDEX orgs_one_root ON orgs ((parent_id IS NULL)) WHERE parent_id IS NULL;
+  CREATE INDEX orgs_parent ON orgs (parent_id);
+  INSERT INTO orgs (id, code, name) VALUES ('root', 'ROOT', '上级工会');
+  CREATE TABLE admins (
+    id text PRIMARY KEY,
+    org_id text NOT NULL REFERENCES orgs(id),
+    name text NOT NULL UNIQUE,
+    password_hash text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+  );
+  INSERT INTO admins (id, org_id, name, password_hash, created_at) SELECT 'admin', 'root', 'admin', password_hash, created_at FROM admin;
+  DROP TABLE admin;
+  DELETE FROM admin_sessions;
+  ALTER TABLE admin_sessions ADD COLUMN admin_id text NOT NULL REFERENCES admins(id);
+  ALTER TABLE unions ADD COLUMN org_id text NOT NULL DEFAULT 'root' REFERENCES orgs(id);
+  CREATE INDEX unions_org ON unions (org_id);
+  ALTER TABLE published ADD COLUMN org_id text NOT NULL DEFAULT 'root' REFERENCES orgs(id)
+  `,
 ];
 
 /** Runs the migrations not yet applied, up to `through` (all of them, except in tests of a migration). */

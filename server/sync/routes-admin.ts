@@ -1,20 +1,34 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { HybridLogicalClock } from '../../shared/clock/hlc';
-import { adminLoginSchema, createUnionSchema, publishSchema, returnSubmissionSchema } from '../../shared/sync/admin';
+import { adminLoginSchema, createOrgSchema, createUnionSchema, publishSchema, returnSubmissionSchema } from '../../shared/sync/admin';
 import type { Database } from './db';
 import { parseBody, refuse, refuseUnread } from './errors';
 import { bearer } from './routes-device';
-import { ADMIN_IDLE_MINUTES, adminLogin, adminLogout, checkAdminSession } from './store/admin';
+import { ADMIN_IDLE_MINUTES, adminLogin, adminLogout, checkAdminSession, type AdminScope } from './store/admin';
+import { createOrg, requireOrg, unionInSubtree } from './store/orgs';
 import { adminOverview } from './store/overview';
 import { listPublished, publish } from './store/published';
 import { getDocument, returnSubmission } from './store/submissions';
 import { createUnion, issueCode } from './store/unions';
 
+const scopes = new WeakMap<FastifyRequest, AdminScope>();
+
+/** The admin of a request that passed requireAdmin: every route works inside its organisation's subtree. */
+function scopeOf(request: FastifyRequest): AdminScope {
+  const scope = scopes.get(request);
+  if (!scope) throw new Error('admin route without requireAdmin');
+  return scope;
+}
+
 /** Checked before the body is read, like a device's token (routes-device.ts). */
 function requireAdmin(db: Database, idleMinutes: number): onRequestAsyncHookHandler {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const token = bearer(request);
-    if (token && (await checkAdminSession(db, token, idleMinutes))) return;
+    const scope = token ? await checkAdminSession(db, token, idleMinutes) : null;
+    if (scope) {
+      scopes.set(request, scope);
+      return;
+    }
     return refuseUnread(reply, 401, 'unauthorised', '请先以上级工会管理员身份登录');
   };
 }
@@ -35,37 +49,49 @@ export function registerAdminRoutes(
   app.post('/api/admin/login', { config: { rateLimit: rate }, bodyLimit: 4096 }, async (request, reply) => {
     const body = parseBody(adminLoginSchema, request.body, reply, false);
     if (!body) return reply;
-    const token = await adminLogin(db, body.password, idleMinutes);
-    request.log.info({ event: 'admin.login', ok: !!token }, token ? '管理员登录' : '管理员登录失败：密码不正确');
-    if (!token) return refuse(reply, 401, 'wrong-password', '密码不正确');
+    const token = await adminLogin(db, body.password, idleMinutes, body.name);
+    request.log.info({ event: 'admin.login', admin: body.name ?? '', ok: !!token }, token ? '管理员登录' : '管理员登录失败：密码不正确');
+    if (!token) return refuse(reply, 401, 'wrong-password', body.name ? '登录名或密码不正确' : '密码不正确');
     return { token };
   });
 
   app.post('/api/admin/logout', { onRequest: admin, bodyLimit: 1024 }, async (request) => {
     await adminLogout(db, bearer(request)!);
-    request.log.info({ event: 'admin.logout' }, '管理员退出登录');
+    request.log.info({ event: 'admin.logout', admin: scopeOf(request).name }, '管理员退出登录');
     return { ok: true };
   });
 
   app.get<{ Querystring: { year?: string } }>('/api/admin/overview', { onRequest: admin }, async (request, reply) => {
     const year = request.query.year ? Number(request.query.year) : new Date().getFullYear();
     if (!Number.isInteger(year) || year < 2000 || year > 2100) return refuse(reply, 400, 'invalid', '年度不合法');
-    return adminOverview(db, year);
+    return adminOverview(db, year, scopeOf(request).orgId);
+  });
+
+  app.post('/api/admin/orgs', { onRequest: admin, bodyLimit: 4096 }, async (request, reply) => {
+    const body = parseBody(createOrgSchema, request.body, reply, false);
+    if (!body) return reply;
+    const scope = scopeOf(request);
+    const org = await createOrg(db, scope.orgId, { code: body.code, name: body.name, parentCode: body.parent });
+    request.log.info({ event: 'admin.org-created', admin: scope.name, org: org.code }, '管理员新增组织');
+    return org;
   });
 
   app.post('/api/admin/unions', { onRequest: admin, bodyLimit: 4096 }, async (request, reply) => {
     const body = parseBody(createUnionSchema, request.body, reply, false);
     if (!body) return reply;
-    const created = await createUnion(db, body.code, body.name);
-    request.log.info({ event: 'admin.union-created', union: created.union.code }, '管理员新增工会');
+    const scope = scopeOf(request);
+    const org = body.org ? await requireOrg(db, scope.orgId, body.org) : { id: scope.orgId };
+    const created = await createUnion(db, body.code, body.name, org.id);
+    request.log.info({ event: 'admin.union-created', admin: scope.name, union: created.union.code }, '管理员新增工会');
     return created;
   });
 
   app.post<{ Params: { id: string } }>('/api/admin/unions/:id/codes', { onRequest: admin, bodyLimit: 1024 }, async (request, reply) => {
-    const found = await db.query<{ code: string }>('SELECT code FROM unions WHERE id = $1', [request.params.id]);
-    if (!found[0]) return refuse(reply, 404, 'no-union', '工会不存在');
+    const scope = scopeOf(request);
+    const found = await unionInSubtree(db, scope.orgId, request.params.id);
+    if (!found) return refuse(reply, 404, 'no-union', '工会不存在');
     const enrolmentCode = await issueCode(db, request.params.id);
-    request.log.info({ event: 'admin.code-issued', union: found[0].code }, '管理员发放注册码');
+    request.log.info({ event: 'admin.code-issued', admin: scope.name, union: found.code }, '管理员发放注册码');
     return { enrolmentCode };
   });
 
@@ -74,7 +100,7 @@ export function registerAdminRoutes(
     { onRequest: admin },
     async (request, reply) => {
       const index = Number(request.params.index);
-      const doc = Number.isInteger(index) && index >= 0 ? await getDocument(db, request.params.id, index) : null;
+      const doc = Number.isInteger(index) && index >= 0 ? await getDocument(db, request.params.id, index, scopeOf(request).orgId) : null;
       if (!doc) return refuse(reply, 404, 'no-document', '文件不存在');
       return reply
         .header('content-type', doc.mimeType || 'application/octet-stream')
@@ -89,19 +115,24 @@ export function registerAdminRoutes(
     async (request, reply) => {
       const body = parseBody(returnSubmissionSchema, request.body, reply, false);
       if (!body) return reply;
-      const returned = await returnSubmission(db, clock, request.params.id, body.reason);
-      request.log.info({ event: 'admin.submission-returned', submission: returned.id, year: returned.year }, '管理员退回报送');
+      const scope = scopeOf(request);
+      const returned = await returnSubmission(db, clock, request.params.id, body.reason, scope.orgId);
+      request.log.info(
+        { event: 'admin.submission-returned', admin: scope.name, submission: returned.id, year: returned.year },
+        '管理员退回报送',
+      );
       return returned;
     },
   );
 
-  app.get('/api/admin/published', { onRequest: admin }, async () => listPublished(db));
+  app.get('/api/admin/published', { onRequest: admin }, async (request) => listPublished(db, scopeOf(request).orgId));
 
   app.post('/api/admin/published', { onRequest: admin, bodyLimit: 512 * 1024 }, async (request, reply) => {
     const body = parseBody(publishSchema, request.body, reply, false);
     if (!body) return reply;
-    const item = await publish(db, body);
-    request.log.info({ event: 'admin.published', kind: item.kind, id: item.id }, '管理员发布');
+    const scope = scopeOf(request);
+    const item = await publish(db, scope.orgId, body);
+    request.log.info({ event: 'admin.published', admin: scope.name, kind: item.kind, id: item.id }, '管理员发布');
     return item;
   });
 }

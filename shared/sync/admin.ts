@@ -2,22 +2,60 @@ import { z } from 'zod';
 import { storable } from './schemas';
 
 /** Requests of the upper union's dashboard (admin API), checked like every other payload. */
-export const adminLoginSchema = z.object({ password: z.string().min(1, '请输入密码').max(200) });
+export const adminLoginSchema = z.object({
+  /** The admin account; absent = the first admin of the root organisation (the server's original single admin). */
+  name: z.string().trim().min(1).max(64).optional(),
+  password: z.string().min(1, '请输入密码').max(200),
+});
 
-export const createUnionSchema = z.object({
-  code: z
+const codeSchema = (what: string) =>
+  z
     .string()
     .trim()
-    .min(1, '请填写工会代码')
+    .min(1, `请填写${what}代码`)
     .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/, '工会代码只能包含字母、数字、下划线和连字符'),
+    .regex(/^[A-Za-z0-9_-]+$/, `${what}代码只能包含字母、数字、下划线和连字符`);
+
+const nameSchema = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `请填写${what}名称`)
+    .max(100)
+    .refine(...storable);
+
+export const createUnionSchema = z.object({
+  code: codeSchema('工会'),
+  name: nameSchema('工会'),
+  /** The organisation the union belongs to; absent = the admin's own. */
+  org: codeSchema('组织').optional(),
+});
+
+export const createOrgSchema = z.object({
+  code: codeSchema('组织'),
+  name: nameSchema('组织'),
+  /** Absent = directly under the admin's own organisation. */
+  parent: codeSchema('组织').optional(),
+});
+
+export const createAdminSchema = z.object({
+  org: codeSchema('组织'),
   name: z
     .string()
     .trim()
-    .min(1, '请填写工会名称')
-    .max(100)
-    .refine(...storable),
+    .min(1, '请填写管理员登录名')
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]+$/, '管理员登录名只能包含字母、数字、点、下划线和连字符'),
+  password: z.string().min(8, '管理员密码至少 8 位').max(200),
 });
+
+/** An organisation of the upper union's tree (市总工会 → 区县总工会 → 乡镇/产业工会 → …). */
+export interface AdminOrg {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+}
 
 export const returnSubmissionSchema = z.object({
   reason: z
@@ -69,6 +107,7 @@ export interface AdminUnionRow {
   id: string;
   code: string;
   name: string;
+  orgId: string;
   createdAt: string;
   lastSyncAt: string | null;
   devices: number;
@@ -88,14 +127,18 @@ export interface AdminUnionRow {
 
 export interface AdminOverview {
   year: number;
+  /** The admin's own organisation and everything below it, parents first, each with the totals of its subtree. */
+  orgs: (AdminOrg & { depth: number; totals: AdminTotals })[];
   unions: AdminUnionRow[];
-  totals: {
-    unions: number;
-    members: number;
-    women: number;
-    farmerWorkers: number;
-    duesCollectedFen: number;
-    invalidRows: number;
-    submitted: number;
-  };
+  totals: AdminTotals;
+}
+
+export interface AdminTotals {
+  unions: number;
+  members: number;
+  women: number;
+  farmerWorkers: number;
+  duesCollectedFen: number;
+  invalidRows: number;
+  submitted: number;
 }

@@ -12,6 +12,7 @@ import { ledgerCommands } from './ledger';
 import { exportAccountsCommands } from './export-accounts';
 import { rosterImportCommand } from './roster-import';
 import { serverAddUnionCommand } from './server-add-union';
+import { serverAddAdminCommand, serverAddOrgCommand, serverStatsCommand } from './server-orgs';
 import { serverStartCommand } from './server-start';
 import { verifyCommand } from './verify';
 
@@ -34,4 +35,7 @@ export const COMMANDS: readonly Command[] = [
   ...exportAccountsCommands,
   serverStartCommand,
   serverAddUnionCommand,
+  serverAddOrgCommand,
+  serverAddAdminCommand,
+  serverStatsCommand,
 ];

@@ -5,11 +5,11 @@ import { login } from './api';
 export function LoginPage({ onLogin }: { onLogin: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const onFinish = async ({ password }: { password: string }) => {
+  const onFinish = async ({ name, password }: { name?: string; password: string }) => {
     setBusy(true);
     setError(null);
     try {
-      await login(password);
+      await login(password, name?.trim() || undefined);
       onLogin();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -20,6 +20,9 @@ export function LoginPage({ onLogin }: { onLogin: () => void }) {
   return (
     <Card title="管理员登录" style={{ maxWidth: 400, margin: '80px auto' }}>
       <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
+        <Form.Item label="登录名" name="name" extra="上级工会首个管理员可不填">
+          <Input autoComplete="username" />
+        </Form.Item>
         <Form.Item label="管理员密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
           <Input.Password autoFocus />
         </Form.Item>

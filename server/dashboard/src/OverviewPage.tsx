@@ -4,6 +4,7 @@ import type { AdminOverview, AdminUnionRow } from '../../../shared/sync/admin';
 import { ApiError, downloadDocument, fetchOverview, newCode } from './api';
 import { CreateUnionButton } from './CreateUnionButton';
 import { dateTime, yuan } from './format';
+import { OrgTotals } from './OrgTotals';
 import { PublishButton } from './PublishButton';
 import { ReturnButton } from './ReturnButton';
 
@@ -146,6 +147,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
           </Col>
         ))}
       </Row>
+      {data && data.orgs.length > 1 && <OrgTotals orgs={data.orgs} year={year} />}
       <Card title="各基层工会" size="small">
         <Table<AdminUnionRow>
           rowKey="id"

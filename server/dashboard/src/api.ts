@@ -35,8 +35,9 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return json as T;
 }
 
-export async function login(password: string): Promise<void> {
-  const { token } = await request<{ token: string }>('POST', '/api/admin/login', { password });
+/** Without a name: the root organisation's first admin. */
+export async function login(password: string, name?: string): Promise<void> {
+  const { token } = await request<{ token: string }>('POST', '/api/admin/login', name ? { name, password } : { password });
   sessionStorage.setItem(TOKEN_KEY, token);
 }
 

@@ -2,6 +2,7 @@ import type { HybridLogicalClock } from '../../../shared/clock/hlc';
 import { uuidv7 } from '../../../shared/ids/uuid7';
 import { PROTOCOL_VERSION, type SubmissionReceipt, type SubmissionRequest, type SubmissionStatus } from '../../../shared/sync/protocol';
 import type { Database, Queryable } from '../db';
+import { subtreeCte } from './orgs';
 import { lockUnion, serverWrite } from './rows';
 import { ClientError, iso, num } from './util';
 
@@ -107,9 +108,15 @@ export async function returnSubmission(
   clock: HybridLogicalClock,
   submissionId: string,
   reason: string,
+  top: string,
 ): Promise<StoredSubmission> {
   return db.tx(async (q) => {
-    const rows = await q.query<Record<string, unknown>>('SELECT * FROM submissions WHERE id = $1 FOR UPDATE', [submissionId]);
+    // A submission outside the admin's subtree is as missing as one that never existed.
+    const rows = await q.query<Record<string, unknown>>(
+      `${subtreeCte('$2')} SELECT * FROM submissions WHERE id = $1
+       AND union_id IN (SELECT u.id FROM unions u JOIN subtree s ON s.id = u.org_id) FOR UPDATE`,
+      [submissionId, top],
+    );
     const row = rows[0];
     if (!row) throw new ClientError(404, 'no-submission', '报送不存在');
     if (row.status !== 'submitted' || !row.is_current) throw new ClientError(409, 'not-returnable', '只能退回已报送、尚未退回的报送');
@@ -126,10 +133,13 @@ export async function getDocument(
   db: Queryable,
   submissionId: string,
   index: number,
+  top: string,
 ): Promise<{ name: string; mimeType: string; bytes: Buffer } | null> {
   const rows = await db.query<{ name: string; mime_type: string; content_base64: string }>(
-    'SELECT name, mime_type, content_base64 FROM submission_documents WHERE submission_id = $1 AND idx = $2',
-    [submissionId, index],
+    `${subtreeCte('$3')} SELECT d.name, d.mime_type, d.content_base64 FROM submission_documents d
+     JOIN submissions sub ON sub.id = d.submission_id JOIN unions u ON u.id = sub.union_id JOIN subtree s ON s.id = u.org_id
+     WHERE d.submission_id = $1 AND d.idx = $2`,
+    [submissionId, index, top],
   );
   const r = rows[0];
   return r ? { name: r.name, mimeType: r.mime_type, bytes: Buffer.from(r.content_base64, 'base64') } : null;

@@ -1,5 +1,6 @@
 import { LIMITS, PROTOCOL_VERSION, type RemoteRow, type SyncRequest, type SyncResponse } from '../../../shared/sync/protocol';
 import type { Database } from '../db';
+import { ROOT_ORG_ID } from './orgs';
 import { listPublishedCached } from './published';
 import { applyChanges, checkClocks, lockUnionForSync, prepareBatch, type PushOutcome } from './apply';
 import { pushNewRecords } from './push-group';
@@ -9,6 +10,8 @@ import { getRows, pullRows } from './rows';
 export interface SyncCaller {
   unionId: string;
   deviceRowId: string;
+  /** The union's organisation, for what is published to it (the root's when absent). */
+  orgId?: string;
 }
 
 type Pushed = PushOutcome & { before: number };
@@ -51,7 +54,7 @@ export async function syncRound(db: Database, caller: SyncCaller, request: SyncR
   }
   const [page, published] = await Promise.all([
     caughtUp || pullLimit === 0 ? { rows: [], more: false } : pullRows(db, unionId, from, pullLimit),
-    listPublishedCached(db),
+    listPublishedCached(db, caller.orgId ?? ROOT_ORG_ID),
   ]);
   const seen = new Set(page.rows.map((r) => `${r.table}/${r.rowId}`));
   const rows = [...overruled.filter((r) => !seen.has(`${r.table}/${r.rowId}`)), ...page.rows];

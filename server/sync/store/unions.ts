@@ -2,6 +2,7 @@ import { uuidv7 } from '../../../shared/ids/uuid7';
 import { normaliseCode, randomEnrolmentCode, randomToken, sha256 } from '../crypto';
 import type { Database, Queryable } from '../db';
 import { Batcher, perDatabase, statementsAtOnce } from './batcher';
+import { ROOT_ORG_ID, subtreeCte } from './orgs';
 import { ClientError, isoOrNull } from './util';
 
 export interface UnionAccount {
@@ -14,16 +15,23 @@ export interface DeviceAuth {
   deviceRowId: string;
   unionId: string;
   unionCode: string;
+  /** The union's organisation: what the upper unions above it publish reaches it. */
+  orgId: string;
 }
 
 const CODE_LIFETIME_DAYS = 30;
 
-export async function createUnion(db: Database, code: string, name: string): Promise<{ union: UnionAccount; enrolmentCode: string }> {
+export async function createUnion(
+  db: Database,
+  code: string,
+  name: string,
+  orgId: string = ROOT_ORG_ID,
+): Promise<{ union: UnionAccount; enrolmentCode: string }> {
   return db.tx(async (q) => {
     const existing = await q.query('SELECT 1 FROM unions WHERE code = $1', [code]);
     if (existing.length) throw new ClientError(409, 'union-exists', `工会代码已存在：${code}`);
     const union = { id: uuidv7(), code, name };
-    await q.query('INSERT INTO unions (id, code, name) VALUES ($1, $2, $3)', [union.id, code, name]);
+    await q.query('INSERT INTO unions (id, code, name, org_id) VALUES ($1, $2, $3, $4)', [union.id, code, name, orgId]);
     const enrolmentCode = await issueCode(q, union.id);
     return { union, enrolmentCode };
   });
@@ -88,28 +96,43 @@ const authBatcher = perDatabase(
         return () => taken++ < 1000;
       },
       async run(hashes) {
-        const rows = await db.query<{ token_hash: string; id: string; union_id: string; code: string }>(
-          `SELECT d.token_hash, d.id, d.union_id, u.code FROM devices d JOIN unions u ON u.id = d.union_id
+        const rows = await db.query<{ token_hash: string; id: string; union_id: string; code: string; org_id: string }>(
+          `SELECT d.token_hash, d.id, d.union_id, u.code, u.org_id FROM devices d JOIN unions u ON u.id = d.union_id
            WHERE d.token_hash IN (SELECT jsonb_array_elements_text($1::jsonb))`,
           [JSON.stringify(hashes)],
         );
-        const byHash = new Map(rows.map((r) => [r.token_hash, { deviceRowId: r.id, unionId: r.union_id, unionCode: r.code }]));
+        const byHash = new Map(
+          rows.map((r) => [r.token_hash, { deviceRowId: r.id, unionId: r.union_id, unionCode: r.code, orgId: r.org_id }]),
+        );
         return hashes.map((h) => byHash.get(h) ?? null);
       },
     }),
 );
 
+/** The unions of an organisation's subtree. */
 export async function listUnions(
   db: Queryable,
-): Promise<(UnionAccount & { createdAt: string | null; lastSyncAt: string | null; devices: number })[]> {
-  const rows = await db.query<{ id: string; code: string; name: string; created_at: unknown; last_sync_at: unknown; devices: unknown }>(
-    `SELECT u.id, u.code, u.name, u.created_at, u.last_sync_at, (SELECT count(*) FROM devices d WHERE d.union_id = u.id) AS devices
-     FROM unions u ORDER BY u.code`,
+  top: string,
+): Promise<(UnionAccount & { orgId: string; createdAt: string | null; lastSyncAt: string | null; devices: number })[]> {
+  const rows = await db.query<{
+    id: string;
+    code: string;
+    name: string;
+    org_id: string;
+    created_at: unknown;
+    last_sync_at: unknown;
+    devices: unknown;
+  }>(
+    `${subtreeCte('$1')}
+     SELECT u.id, u.code, u.name, u.org_id, u.created_at, u.last_sync_at, (SELECT count(*) FROM devices d WHERE d.union_id = u.id) AS devices
+     FROM unions u JOIN subtree s ON s.id = u.org_id ORDER BY u.code`,
+    [top],
   );
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
     name: r.name,
+    orgId: r.org_id,
     createdAt: isoOrNull(r.created_at),
     lastSyncAt: isoOrNull(r.last_sync_at),
     devices: Number(r.devices),

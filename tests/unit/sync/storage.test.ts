@@ -46,7 +46,8 @@ describe.each(backends())('how rows are stored on $name', (backend) => {
       ['m2', '乙', 2],
     ]);
     expect(await pulled(b)).toEqual([['m1', '丙', 1]]);
-    // A union made after the change gets a key of its own and its rows stay its own.
+    // A union made after the change (and the later migrations) gets a key of its own and its rows stay its own.
+    await migrate(db);
     const c = (await createUnion(db, 'NEW-C', '新工会')).union.id;
     const res = await syncRound(db, { unionId: c, deviceRowId: 'none' }, { v: 1, changes: [member('c:1', 'm1', '丁', 2)], cursor: 0 });
     expect(res.cursor).toBe(1);
