@@ -16,9 +16,14 @@ function mappingSelect(page: Page, column: string, header: string) {
 
 async function choose(page: Page, column: string, header: string, option: string): Promise<void> {
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-  await mappingSelect(page, column, header).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  const open = page.locator('.ant-select-dropdown:visible');
+  // On a loaded machine a click can land while the list is still sliding in and be lost; the
+  // choice is retried until the list has closed on it.
+  await expect(async () => {
+    if ((await open.count()) === 0) await mappingSelect(page, column, header).click();
+    await open.getByTitle(option, { exact: true }).click({ timeout: 3000 });
+    await expect(open).toHaveCount(0, { timeout: 3000 });
+  }).toPass();
 }
 
 test('导入名册 on the sample: correct a column mapping, preview, save the rejected rows, import', async ({ page }) => {
