@@ -1,4 +1,3 @@
-import { rename, writeFile } from 'node:fs/promises';
 import { todayIso } from '../../../shared/clock/today';
 import { upgradeBook } from '../../../shared/engine/upgrade-book';
 import { balanceSheetBalances, computeBalanceSheet, monthEnd } from '../../../shared/finance/balance-sheet';
@@ -13,18 +12,7 @@ import type { BookTables } from '../../../shared/model/book';
 import { intFlag, requireFlag, UsageError, type ParsedArgs } from '../args';
 import { EXIT, type Command } from '../command';
 import { readBook } from '../io';
-
-function yearOf(args: ParsedArgs): number {
-  const year = intFlag(args, 'year', 0);
-  if (year < 1949 || year > 2200) throw new UsageError('缺少或无效的参数 --year（如 2025）');
-  return year;
-}
-
-async function writeAtomic(out: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${out}.tmp-${process.pid}`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, out);
-}
+import { writeAtomic, yearOf } from './export-flags';
 
 async function bookOf(args: ParsedArgs): Promise<BookTables> {
   return upgradeBook(await readBook(requireFlag(args, 'book')));

@@ -1,5 +1,4 @@
 import { todayIso } from '../../../shared/clock/today';
-import { rename, writeFile } from 'node:fs/promises';
 import { totalOf } from '../../../shared/finance/balances';
 import { journalOfYear } from '../../../shared/finance/journal';
 import { journalXlsx } from '../../../shared/finance/journal-xlsx';
@@ -7,21 +6,10 @@ import type { Period } from '../../../shared/finance/period';
 import { computeStatement } from '../../../shared/finance/statement';
 import { statementXlsx } from '../../../shared/finance/statement-xlsx';
 import { formatYuan } from '../../../shared/money/fen';
-import { intFlag, requireFlag, UsageError, type ParsedArgs } from '../args';
+import { intFlag, requireFlag, UsageError } from '../args';
 import { EXIT, type Command } from '../command';
 import { readBook } from '../io';
-
-function yearOf(args: ParsedArgs): number {
-  const year = intFlag(args, 'year', 0);
-  if (year < 1949 || year > 2200) throw new UsageError('缺少或无效的参数 --year（如 2025）');
-  return year;
-}
-
-async function writeAtomic(out: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${out}.tmp-${process.pid}`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, out);
-}
+import { writeAtomic, yearOf } from './export-flags';
 
 const today = () => todayIso();
 
