@@ -32,6 +32,10 @@ async function picture(page: Page, name: string): Promise<void> {
   // The pointer rests off the page's controls, so no button shows its hover colour.
   await page.mouse.move(1, 760);
   await expect(page.locator(MOVING)).toHaveCount(0);
+  // …and the fields' focus and hover transitions (a spinner's endless animation does not count).
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   await expect(page.locator('.ant-skeleton')).toHaveCount(0);
   // Toasts from earlier steps would cover the page; the step's own outcome is asserted instead.
   await page.screenshot({ path: join(IMAGES, `${name}.png`), style: '.ant-message { display: none !important; }' });
@@ -90,6 +94,8 @@ async function fillTemplate(templatePath: string): Promise<string> {
 /** Opens a page from the left menu, at its top as a fresh visit shows it. */
 async function open(page: Page, label: string): Promise<void> {
   await goTo(page, label);
+  await expect(page.getByRole('navigation', { name: '主导航' }).locator('.ant-menu-item-selected')).toHaveText(label);
+  await expect(page.getByText('正在加载页面…')).toHaveCount(0);
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
@@ -111,6 +117,7 @@ test('第一天与每个月：按用户手册操作', async ({ page }) => {
     await page.getByLabel('工会主席').fill('王建华');
     await page.getByLabel('经费会计/出纳').fill('李秀梅');
     await page.getByLabel('职工人数').fill('18');
+    await page.getByLabel('职工人数').blur();
     await picture(page, 'day1-1-union');
   });
 
@@ -127,7 +134,8 @@ test('第一天与每个月：按用户手册操作', async ({ page }) => {
     await page.getByLabel('开账时库存现金').fill('1850.00');
     await page.getByLabel('开账时银行存款').fill('46320.00');
     await page.getByLabel('2026年开账前已收会费').fill('1865.00');
-    await page.getByLabel('开账时银行存款').scrollIntoViewIfNeeded();
+    await page.getByLabel('2026年开账前已收会费').blur();
+    await button(page, '创建').scrollIntoViewIfNeeded();
     await picture(page, 'day1-3-books-start');
     await button(page, '创建').click();
     await expect(page.getByTestId('union-name')).toHaveText(UNION);
@@ -188,6 +196,8 @@ test('第一天与每个月：按用户手册操作', async ({ page }) => {
     const dialog = page.getByRole('dialog', { name: '记一笔' });
     await dialog.getByLabel(place).check();
     await pickAccount(page, dialog, code);
+    // Reaching the account list may scroll the page behind the dialog; a chair's page stays at its top.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await dialog.getByLabel('金额（元）').fill(amount);
     await dialog.getByLabel('摘要').fill(summary);
     await dialog.getByLabel('摘要').blur();
