@@ -7,7 +7,7 @@ import { button, createUnion, goTo, saveDownload } from './support/app';
 
 /**
  * 用户手册 (docs/用户手册.md), followed step by step. Each `test.step` is titled as the guide's step
- * ("第一天 · 1. …"), which tests/unit/docs/manual.test.ts compares with the guide's headings. With
+ * ("第一天 · 1. …"), which tests/unit/manual/user-guide.test.ts compares with the guide's headings. With
  * UPDATE_MANUAL_SCREENSHOTS=1 the steps also write the guide's pictures to docs/manual-images/;
  * without it they only run and check their outcomes.
  */
@@ -28,11 +28,10 @@ const MOVING = ['appear', 'enter', 'leave'].flatMap((m) => ['prepare', 'start', 
 async function picture(page: Page, name: string): Promise<void> {
   if (!UPDATE) return;
   mkdirSync(IMAGES, { recursive: true });
-  // Wait for antd's open/close animations to settle, so the picture shows the page at rest.
-  // The pointer rests off the page's controls, so no button shows its hover colour.
+  // The page at rest: the pointer off its controls (no hover colour), antd's open and close
+  // animations done, and the fields' focus and hover transitions too (a spinner's endless one aside).
   await page.mouse.move(1, 760);
   await expect(page.locator(MOVING)).toHaveCount(0);
-  // …and the fields' focus and hover transitions (a spinner's endless animation does not count).
   await page.waitForFunction(() =>
     document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   );
