@@ -8,10 +8,16 @@ import { routeOf, ROUTES } from './routes';
 import { PRELOAD_LIBRARIES } from './preload-libraries';
 import { DemoBanner } from '../features/firstrun/DemoBanner';
 import { SearchButton } from '../features/search/SearchDialog';
+import { HELP_PATH, HelpButton } from '../features/help/HelpButton';
+import { lazyPage } from './lazy-page';
 
 const { Sider, Header, Content } = Layout;
 
 const BackgroundWork = lazy(() => import('./BackgroundWork'));
+const Help = lazyPage(
+  () => import('../features/help/HelpPage'),
+  (m) => m.HelpPage,
+);
 
 /** Long enough for the first screen to fill in its figures on a slow PC before anything else loads. */
 const PRELOAD_AFTER_MS = 3_000;
@@ -25,7 +31,7 @@ export function Shell({ union }: { union: UnionProfile }) {
     () => preloadWhenIdle([async () => setBackground(true), ...ROUTES.map((r) => r.preload), ...PRELOAD_LIBRARIES], PRELOAD_AFTER_MS),
     [],
   );
-  const selected = routeOf(location.pathname).path;
+  const selected = location.pathname.startsWith(HELP_PATH) ? '' : routeOf(location.pathname).path;
   return (
     <Layout hasSider style={{ minHeight: '100vh' }}>
       {background && (
@@ -56,8 +62,9 @@ export function Shell({ union }: { union: UnionProfile }) {
           <Typography.Text strong style={{ fontSize: 16 }} data-testid="union-name">
             {union.name}
           </Typography.Text>
-          <span style={{ marginInlineStart: 'auto' }}>
+          <span style={{ marginInlineStart: 'auto', display: 'flex', gap: 8 }}>
             <SearchButton />
+            <HelpButton />
           </span>
         </Header>
         <DemoBanner union={union} />
@@ -67,6 +74,7 @@ export function Shell({ union }: { union: UnionProfile }) {
               {ROUTES.map(({ path, Page }) => (
                 <Route key={path} path={path === '/' ? '/' : `${path}/*`} element={<Page />} />
               ))}
+              <Route path={`${HELP_PATH}/*`} element={<Help.Page />} />
             </Routes>
           </Suspense>
         </Content>
