@@ -111,14 +111,14 @@ export function BackupPanel() {
           盘或其他电脑。
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary">
-          备份文件中有会员的身份证号、手机号等个人信息。存到 U 盘或带出单位时，请用“加密备份”设置密码：没有密码的人打不开文件。
+          备份文件中有会员的身份证号、手机号等个人信息。存到 U 盘或带出单位时，请用“备份（设密码）”：没有密码的人打不开文件。
         </Typography.Paragraph>
         <Space wrap>
           <Button type="primary" icon={<CloudDownloadOutlined />} onClick={() => void backup(false)} loading={busy === 'backup'}>
             备份
           </Button>
           <Button icon={<LockOutlined />} onClick={() => void backup(true)} loading={busy === 'encrypted'}>
-            加密备份
+            备份（设密码）
           </Button>
           <Button icon={<UploadOutlined />} onClick={() => void restore()} loading={restoring.busy}>
             恢复

@@ -22,7 +22,7 @@ export function LastBackupLine() {
     <div style={{ marginTop: 12 }} data-testid="last-backup">
       <Typography.Text type="secondary">
         上次成功备份：
-        {at ? `${new Date(at).toLocaleString('zh-CN')}${result?.error ? '' : result?.file ? `（${result.file}）` : ''}` : '还没有'}
+        {at ? new Date(at).toLocaleString('zh-CN') : '还没有'}
       </Typography.Text>
       {todo && (
         <Alert

@@ -11,6 +11,8 @@ export const AUTO_BACKUP_INTERVAL_MS = 10 * 60 * 1000;
 let onQuit: (() => Promise<void>) | null = null;
 const armed = new WeakSet<object>();
 
+const FAILED_KEY = 'auto-backup-failed';
+
 export const NO_SESSION_PASSWORD = '自动备份设为加密，但本次启动后还没有输入密码（设置 → 备份与恢复 → 输入密码）';
 
 /**
@@ -31,7 +33,7 @@ export function useAutoBackup(folder: string): void {
     let running: Promise<void> | null = null;
     const fail = async (reason: string) => {
       await recordBackupFailure(db, reason);
-      if (!failing) notification.error({ message: '自动备份失败', description: reason, duration: 0 });
+      if (!failing) notification.error({ key: FAILED_KEY, title: '自动备份失败', description: reason, duration: 0 });
       failing = true;
     };
     const tick = async () => {
@@ -45,6 +47,7 @@ export function useAutoBackup(folder: string): void {
         const file = await bridge.writeRollingBackup({ folder, data });
         lastWritten = changes;
         failing = false;
+        notification.destroy(FAILED_KEY);
         await setBackupResult(db, { at: new Date().toISOString(), file });
       } catch (e) {
         await fail(e instanceof Error ? e.message : String(e));

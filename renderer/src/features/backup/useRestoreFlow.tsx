@@ -108,7 +108,8 @@ export function useRestoreFlow(): {
 
   const view = (
     <>
-      {reading && <BackupProgressCard title="正在读取备份文件" steps={steps} current={current} />}
+      {/* Only once reading is under way: not while the password is being asked for. */}
+      {reading && current && <BackupProgressCard title="正在读取备份文件" steps={steps} current={current} />}
       {dialog}
     </>
   );
