@@ -48,12 +48,12 @@ export function rollingBackup(folders: BackupFolders, request: RollingBackupRequ
 }
 
 /** Only the folder picked in the dialog is listed or read from, as only it is written to. */
-export function rollingBackups(folders: BackupFolders, folder: string): Promise<RollingBackupInfo[]> {
+export async function rollingBackups(folders: BackupFolders, folder: string): Promise<RollingBackupInfo[]> {
   checkFolder(folders, folder);
   return listRollingBackups(folder);
 }
 
-export function rollingBackupFile(folders: BackupFolders, request: ReadRollingBackupRequest): Promise<OpenedFile> {
+export async function rollingBackupFile(folders: BackupFolders, request: ReadRollingBackupRequest): Promise<OpenedFile> {
   checkFolder(folders, request.folder);
   return readRollingBackup(request.folder, request.name);
 }
