@@ -4,6 +4,7 @@ import { APP_SCHEME } from './app-origin';
 import { APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { BackupFolders } from './backup-folders';
 import { registerIpc } from './ipc/register';
+import { QuitBackup } from './quit-backup';
 import { createMainWindow } from './window';
 
 // electron-vite sets this while developing; a packaged app loads its own files only.
@@ -17,9 +18,15 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
+  let quitBackup: QuitBackup | null = null;
   const openWindow = () => {
     mainWindow = createMainWindow(__dirname, devServerUrl);
-    mainWindow.on('closed', () => (mainWindow = null));
+    // Closing the window (and so quitting) waits for the page's last automatic backup.
+    quitBackup = new QuitBackup(mainWindow);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+      quitBackup = null;
+    });
   };
   app.on('second-instance', () => {
     if (mainWindow) {
@@ -30,7 +37,13 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     protocol.handle(APP_SCHEME, appProtocolHandler(join(__dirname, '../renderer')));
     const folders = await BackupFolders.load(join(app.getPath('userData'), 'backup-folders.json'));
-    registerIpc(ipcMain, { dialog, folders, mainWindow: () => mainWindow, devServerUrl });
+    registerIpc(ipcMain, {
+      dialog,
+      folders,
+      mainWindow: () => mainWindow,
+      devServerUrl,
+      quitBackup: (signal) => quitBackup?.signal(signal),
+    });
     openWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow();

@@ -1,5 +1,7 @@
-import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { OpenedFile, RollingBackupInfo } from '../../shared/bridge/contract';
+import { MAX_BRIDGE_FILE_BYTES } from '../../shared/bridge/contract';
 import { writeFileDurably } from './durable-write';
 
 export const KEEP_BACKUPS = 20;
@@ -38,4 +40,38 @@ export function rotationVictims(files: readonly string[], written: string, keep:
   const behind = others.filter((f) => f < written).sort();
   const oldestFirst = [...ahead, ...behind];
   return oldestFirst.slice(0, Math.max(0, oldestFirst.length - Math.max(0, keep - 1)));
+}
+
+/** `unionbooks-auto-YYYYMMDD-HHMMSS.ubk` → `YYYY-MM-DDTHH:MM:SS` (local time, as written). */
+function timeInName(name: string): string {
+  const d = name.slice('unionbooks-auto-'.length, -'.ubk'.length);
+  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${d.slice(9, 11)}:${d.slice(11, 13)}:${d.slice(13, 15)}`;
+}
+
+export function isRollingBackupName(name: string): boolean {
+  return NAME.test(name);
+}
+
+/** The automatic backups in the folder, newest first by the time in their names; other files are not listed. */
+export async function listRollingBackups(folder: string): Promise<RollingBackupInfo[]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const found: RollingBackupInfo[] = [];
+  for (const name of names.filter(isRollingBackupName).sort().reverse()) {
+    const info = await stat(join(folder, name)).catch(() => null);
+    if (info?.isFile()) found.push({ name, at: timeInName(name), size: info.size });
+  }
+  return found;
+}
+
+/** One automatic backup's bytes; only a name of the rolling form, directly in the folder, is read. */
+export async function readRollingBackup(folder: string, name: string): Promise<OpenedFile> {
+  if (!isRollingBackupName(name)) throw new Error('只能读取自动备份文件');
+  const path = join(folder, name);
+  if ((await stat(path)).size > MAX_BRIDGE_FILE_BYTES) throw new Error('文件过大（超过 1 GB），无法打开');
+  return { name, data: new Uint8Array(await readFile(path)) };
 }

@@ -1,11 +1,15 @@
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { BackupPasswordError } from '../../shared/backup/backup-error';
 import type { ByteSource } from '../../shared/backup/byte-source';
+import { isEncryptedBackup } from '../../shared/backup/decrypt';
+import { writeMaybeEncrypted, type BackupEncryption } from '../../shared/backup/encrypt';
 import { BACKUP_VERSION, bookSource } from '../../shared/backup/format';
 import { readBackup } from '../../shared/backup/read';
 import { writeBackup } from '../../shared/backup/write';
 import type { BookTables } from '../../shared/model/book';
 import { APP_VERSION } from '../../shared/version';
+import { bookPassword, PASSWORD_ENV } from './book-password';
 
 /** Output of a command, injectable so commands are tested without touching the process. */
 export interface CliIO {
@@ -19,10 +23,30 @@ export const processIO: CliIO = {
 };
 
 /** Reads the book a piece at a time from disk: the file itself is never whole in memory. */
-export async function readBook(path: string): Promise<BookTables> {
+export async function readBook(path: string, password: string | undefined = bookPassword()): Promise<BookTables> {
+  return (await readBookFile(path, password)).book;
+}
+
+/** The book and whether its file is encrypted, so a command that changes it writes it back the same way. */
+export async function readBookFile(
+  path: string,
+  password: string | undefined = bookPassword(),
+): Promise<{ book: BookTables; encrypted: boolean }> {
   const file = await open(path, 'r');
   try {
-    return (await readBackup(fileSource(file, (await file.stat()).size))).book;
+    const source = fileSource(file, (await file.stat()).size);
+    const encrypted = await isEncryptedBackup(source);
+    try {
+      return { book: (await readBackup(source, { password })).book, encrypted };
+    } catch (error) {
+      if (error instanceof BackupPasswordError && error.kind === 'missing') {
+        throw new BackupPasswordError(
+          'missing',
+          `账簿 ${path} 设有密码：请用 --password-file 文件 指定密码，或设置环境变量 ${PASSWORD_ENV}`,
+        );
+      }
+      throw error;
+    }
   } finally {
     await file.close();
   }
@@ -49,19 +73,22 @@ function fileSource(file: FileHandle, size: number): ByteSource {
  * renames it over the target, then flushes the folder, so a crash or power cut leaves the old book
  * or the new one, never half a book.
  */
-export async function writeBook(path: string, book: BookTables): Promise<void> {
+export async function writeBook(path: string, book: BookTables, encryption?: BackupEncryption): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   try {
     const file = await open(tmp, 'w');
     try {
       // Pieces are written in order, each after the one before.
       let written: Promise<void> = Promise.resolve();
-      await writeBackup(bookSource(book), { createdAt: new Date().toISOString(), appVersion: APP_VERSION }, (piece) => {
+      const toFile = (piece: Uint8Array) => {
         written = written.then(async () => {
           for (let at = 0; at < piece.length;) at += (await file.write(piece, at, piece.length - at)).bytesWritten;
         });
         return written;
-      });
+      };
+      await writeMaybeEncrypted(encryption, toFile, (sink) =>
+        writeBackup(bookSource(book), { createdAt: new Date().toISOString(), appVersion: APP_VERSION }, sink),
+      );
       await written;
       await file.sync();
     } finally {

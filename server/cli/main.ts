@@ -1,5 +1,7 @@
+import { BackupError } from '../../shared/backup/backup-error';
 import { isBookError } from '../../shared/engine/errors';
 import { parseArgs, UsageError } from './args';
+import { resolveBookPassword, withBookPassword } from './book-password';
 import { EXIT, type Command } from './command';
 import { COMMANDS } from './commands/index';
 import { processIO, type CliIO } from './io';
@@ -14,10 +16,19 @@ export function findCommand(argv: readonly string[], commands: readonly Command[
 }
 
 export function helpText(commands: readonly Command[] = COMMANDS): string {
-  return ['用法：unionbooks <命令> [参数]', '', ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`)].join('\n');
+  return [
+    '用法：unionbooks <命令> [参数]',
+    '设有密码的账簿：每个命令都可加 --password-file 密码文件，或设置环境变量 UNIONBOOKS_PASSWORD（不接受 --password）。',
+    '',
+    ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
+  ].join('\n');
 }
 
-export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIO = processIO,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
     io.out(helpText());
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
@@ -29,10 +40,18 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     return EXIT.usage;
   }
   try {
-    return await found.command.run(parseArgs(found.rest), io);
+    const args = parseArgs(found.rest);
+    // One place for every command that opens a book: the password of encrypted books, if any.
+    const password = await resolveBookPassword(args, env);
+    return await withBookPassword(password, () => found.command.run(args, io));
   } catch (error) {
     if (isBookError(error)) {
       // A refused write: its reason is already worded for the user, and nothing was written.
+      io.err(error.message);
+      return EXIT.failure;
+    }
+    if (error instanceof BackupError) {
+      // A refused book file (damaged, or the password missing or wrong): nothing was changed.
       io.err(error.message);
       return EXIT.failure;
     }

@@ -2,6 +2,7 @@ import type { BookTables, TableName } from '../model/book';
 import { TABLE_NAMES } from '../model/book';
 import type { Attachment } from '../model/records';
 import { bytesSource } from './byte-source';
+import { writeMaybeEncrypted, type BackupEncryption } from './encrypt';
 import type { BackupManifest } from './manifest';
 import { joinPieces } from './pieces';
 import { readBackup, type ReadOptions } from './read';
@@ -19,8 +20,10 @@ import { writeBackup, type BackupMeta, type BackupSource } from './write';
  */
 export { BACKUP_VERSION } from './write';
 export { BACKUP_FORMAT, type BackupManifest } from './manifest';
-export { BackupError } from './read';
+export { BackupError, BackupPasswordError } from './backup-error';
 export { joinPieces } from './pieces';
+export type { BackupEncryption } from './encrypt';
+export { isEncryptedBackup } from './decrypt';
 
 /** Rows handed to the writer at once from a book already in memory. */
 const BATCH = 2000;
@@ -39,9 +42,13 @@ export function bookSource(book: BookTables): BackupSource {
   };
 }
 
-export async function encodeBackup(book: BookTables, meta: BackupMeta): Promise<Uint8Array> {
+export async function encodeBackup(book: BookTables, meta: BackupMeta, encryption?: BackupEncryption): Promise<Uint8Array> {
   const pieces: Uint8Array[] = [];
-  await writeBackup(bookSource(book), meta, (piece) => void pieces.push(piece));
+  await writeMaybeEncrypted(
+    encryption,
+    (piece) => void pieces.push(piece),
+    (sink) => writeBackup(bookSource(book), meta, sink),
+  );
   return joinPieces(pieces);
 }
 

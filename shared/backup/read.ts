@@ -1,9 +1,11 @@
 import { strFromU8 } from 'fflate';
 import { emptyBook, TABLE_LABELS, TABLE_NAMES, type BookTables, type TableName } from '../model/book';
 import type { Attachment } from '../model/records';
+import { BackupError } from './backup-error';
 import type { ByteSource } from './byte-source';
 import { CONTAINER_LIMITS, ContainerError, listEntries, readEntry, streamEntry, type ContainerEntry } from './container';
 import { JsonRowsError, JsonRowsReader } from './json-rows';
+import { unlockBackup } from './decrypt';
 import { checkManifest, type BackupManifest } from './manifest';
 import type { OnBackupProgress } from './progress';
 import { Sha256 } from './sha256';
@@ -16,15 +18,16 @@ const ADDED_LATER: ReadonlySet<TableName> = new Set<TableName>(['bankLines', 'ba
  * Reads and checks a book file as a stream: each table entry is inflated, hashed and parsed a row
  * at a time, so no table is ever one string; only the rows themselves are kept. Nothing is returned
  * before every entry has passed (format, version, checksums, rows), so a restore never half-applies.
+ * A password-protected file is decrypted on the way in (decrypt.ts) when `password` is given.
  */
-export class BackupError extends Error {
-  override readonly name = 'BackupError';
-}
+export { BackupError, BackupPasswordError } from './backup-error';
 
 export interface ReadOptions {
   onProgress?: OnBackupProgress;
   /** Called between pieces, so a page can let the window paint while a large book is read. */
   pause?: () => Promise<void>;
+  /** For a password-protected file; ignored for a plain one. */
+  password?: string;
 }
 
 const UNCHANGED = '未做任何更改。';
@@ -41,8 +44,9 @@ export async function readBackup(source: ByteSource, options: ReadOptions = {}):
 
 async function readChecked(
   source: ByteSource,
-  { onProgress, pause }: ReadOptions,
+  { onProgress, pause, password }: ReadOptions,
 ): Promise<{ manifest: BackupManifest; book: BookTables }> {
+  source = await unlockBackup(source, password);
   const entries = await openContainer(source);
   const manifestEntry = entries.get('manifest.json');
   if (!manifestEntry) throw new BackupError(`这不是工会账簿备份文件：缺少 manifest.json，${UNCHANGED}`);

@@ -29,6 +29,22 @@ export interface RollingBackupRequest {
   data: Uint8Array;
 }
 
+/** One automatic backup in the folder, newest first in a list; `at` is the local time in its name (ISO, no zone). */
+export interface RollingBackupInfo {
+  name: string;
+  at: string;
+  size: number;
+}
+
+export interface ReadRollingBackupRequest {
+  folder: string;
+  /** A name `listRollingBackups` gave; nothing else is read. */
+  name: string;
+}
+
+/** The renderer's side of the backup made when the window closes: it arms the wait, then says when the backup is done. */
+export type QuitBackupSignal = 'armed' | 'done';
+
 /** What came of the folder dialog. A network share (UNC path) is refused with the reason in Chinese. */
 export type FolderChoice = { status: 'chosen'; folder: string } | { status: 'cancelled' } | { status: 'refused'; reason: string };
 
@@ -45,7 +61,19 @@ export interface UnionBooksBridge {
   chooseFolder(): Promise<FolderChoice>;
   /** Writes a timestamped backup into a folder picked with `chooseFolder` and keeps only the newest few. Resolves to the file written. */
   writeRollingBackup(request: RollingBackupRequest): Promise<string>;
+  /** The automatic backups in a folder picked with `chooseFolder`, newest first. */
+  listRollingBackups(folder: string): Promise<RollingBackupInfo[]>;
+  /** One of them, to restore from. */
+  readRollingBackup(request: ReadRollingBackupRequest): Promise<OpenedFile>;
+  /**
+   * When the window is closed, the main process waits (a bounded time) for `run` — a last
+   * automatic backup — before the window goes.
+   */
+  onQuitBackup(run: () => Promise<void>): void;
 }
+
+/** Main to renderer: the window is closing, make the last backup now. */
+export const QUIT_BACKUP_REQUEST = 'unionbooks:quit-backup-request';
 
 /** IPC channel names, one per bridge function. */
 export const BRIDGE_CHANNELS = {
@@ -53,4 +81,7 @@ export const BRIDGE_CHANNELS = {
   openFile: 'unionbooks:open-file',
   chooseFolder: 'unionbooks:choose-folder',
   writeRollingBackup: 'unionbooks:write-rolling-backup',
+  listRollingBackups: 'unionbooks:list-rolling-backups',
+  readRollingBackup: 'unionbooks:read-rolling-backup',
+  onQuitBackup: 'unionbooks:quit-backup',
 } as const satisfies Record<Exclude<keyof UnionBooksBridge, 'contractVersion'>, string>;

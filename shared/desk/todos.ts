@@ -221,7 +221,7 @@ export function backupTodo(backup: BackupState, today: IsoDate): DeskTodo | null
       ...base,
       tone: 'error',
       title: '自动备份失败',
-      reason: `上次自动备份没有成功：${backup.error}。请检查备份文件夹，或手动备份一份。`,
+      reason: `上次自动备份没有成功：${backup.error}。${backup.lastOn ? `最近一次成功的备份在 ${formatDate(backup.lastOn)}。` : ''}请检查备份文件夹，或手动备份一份。`,
     };
   }
   if (!backup.lastOn) {

@@ -23,6 +23,11 @@ async function installBridge(page: Page, choices: unknown[]): Promise<void> {
           calls.push({ fn: 'writeRollingBackup', folder: request.folder, bytes: request.data.length });
           return `${request.folder}\\unionbooks-auto-20250601-090000.ubk`;
         },
+        listRollingBackups: async () => [],
+        readRollingBackup: async () => {
+          throw new Error('没有文件');
+        },
+        onQuitBackup: () => undefined,
       },
     });
   }, choices);

@@ -6,12 +6,14 @@ import {
   type FolderChoice,
   type OpenedFile,
   type OpenFileRequest,
+  type ReadRollingBackupRequest,
+  type RollingBackupInfo,
   type RollingBackupRequest,
   type SaveFileRequest,
 } from '../../../shared/bridge/contract';
 import { folderProblem, type BackupFolders } from '../backup-folders';
 import { writeFileDurably } from '../durable-write';
-import { writeRollingBackup } from '../rolling-backup';
+import { listRollingBackups, readRollingBackup, writeRollingBackup } from '../rolling-backup';
 
 /** The bridge's file functions, each a named function over an injected dialog so tests need no Electron. */
 export async function saveFile(dialog: Pick<Dialog, 'showSaveDialog'>, request: SaveFileRequest): Promise<string | null> {
@@ -41,8 +43,23 @@ export async function chooseFolder(dialog: Pick<Dialog, 'showOpenDialog'>, folde
 }
 
 export function rollingBackup(folders: BackupFolders, request: RollingBackupRequest): Promise<string> {
-  const problem = folderProblem(request.folder);
-  if (problem) throw new Error(problem);
-  if (!folders.allows(request.folder)) throw new Error('该文件夹未在本机的“选择文件夹”对话框中选定，请在 设置 → 备份与恢复 中重新选择');
+  checkFolder(folders, request.folder);
   return writeRollingBackup(request.folder, request.data);
+}
+
+/** Only the folder picked in the dialog is listed or read from, as only it is written to. */
+export async function rollingBackups(folders: BackupFolders, folder: string): Promise<RollingBackupInfo[]> {
+  checkFolder(folders, folder);
+  return listRollingBackups(folder);
+}
+
+export async function rollingBackupFile(folders: BackupFolders, request: ReadRollingBackupRequest): Promise<OpenedFile> {
+  checkFolder(folders, request.folder);
+  return readRollingBackup(request.folder, request.name);
+}
+
+function checkFolder(folders: BackupFolders, folder: string): void {
+  const problem = folderProblem(folder);
+  if (problem) throw new Error(problem);
+  if (!folders.allows(folder)) throw new Error('该文件夹未在本机的“选择文件夹”对话框中选定，请在 设置 → 备份与恢复 中重新选择');
 }

@@ -2,6 +2,8 @@ import {
   MAX_BRIDGE_FILE_BYTES,
   type FileFilter,
   type OpenFileRequest,
+  type QuitBackupSignal,
+  type ReadRollingBackupRequest,
   type RollingBackupRequest,
   type SaveFileRequest,
 } from '../../../shared/bridge/contract';
@@ -26,8 +28,26 @@ export function parseOpenFileRequest(value: unknown): OpenFileRequest {
 
 export function parseRollingBackupRequest(value: unknown): RollingBackupRequest {
   const r = record(value);
-  if (typeof r.folder !== 'string' || r.folder.length === 0 || r.folder.length > 1024) throw new PayloadError('备份文件夹无效');
-  return { folder: r.folder, data: bytes(r.data) };
+  return { folder: folderPath(r.folder), data: bytes(r.data) };
+}
+
+export function parseFolder(value: unknown): string {
+  return folderPath(value);
+}
+
+export function parseReadRollingBackupRequest(value: unknown): ReadRollingBackupRequest {
+  const r = record(value);
+  return { folder: folderPath(r.folder), name: fileName(r.name) };
+}
+
+export function parseQuitBackupSignal(value: unknown): QuitBackupSignal {
+  if (value !== 'armed' && value !== 'done') throw new PayloadError('请求格式无效');
+  return value;
+}
+
+function folderPath(value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 1024) throw new PayloadError('备份文件夹无效');
+  return value;
 }
 
 /** No arguments: whatever the renderer passes along is ignored, and more than nothing is refused. */

@@ -1,8 +1,17 @@
 import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { BRIDGE_CHANNELS } from '../../../shared/bridge/contract';
 import type { BackupFolders } from '../backup-folders';
-import { chooseFolder, openFile, rollingBackup, saveFile } from './files';
-import { parseNothing, parseOpenFileRequest, parseRollingBackupRequest, parseSaveFileRequest } from './payloads';
+import type { QuitBackupSignal } from '../../../shared/bridge/contract';
+import { chooseFolder, openFile, rollingBackup, rollingBackupFile, rollingBackups, saveFile } from './files';
+import {
+  parseFolder,
+  parseNothing,
+  parseOpenFileRequest,
+  parseQuitBackupSignal,
+  parseReadRollingBackupRequest,
+  parseRollingBackupRequest,
+  parseSaveFileRequest,
+} from './payloads';
 import { isFromMainFrame } from './sender';
 
 export interface IpcContext {
@@ -10,6 +19,8 @@ export interface IpcContext {
   folders: BackupFolders;
   mainWindow: () => Pick<BrowserWindow, 'webContents' | 'isDestroyed'> | null;
   devServerUrl: string | undefined;
+  /** The page's side of the backup made when the window closes (see quit-backup.ts). */
+  quitBackup?: (signal: QuitBackupSignal) => void;
 }
 
 /** One line per bridge function; the logic lives in named, unit-tested functions. Every call passes the sender check first. */
@@ -22,6 +33,9 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, ctx: IpcContext): 
     return chooseFolder(ctx.dialog, ctx.folders);
   });
   handle(BRIDGE_CHANNELS.writeRollingBackup, ([request]) => rollingBackup(ctx.folders, parseRollingBackupRequest(request)));
+  handle(BRIDGE_CHANNELS.listRollingBackups, ([folder]) => rollingBackups(ctx.folders, parseFolder(folder)));
+  handle(BRIDGE_CHANNELS.readRollingBackup, ([request]) => rollingBackupFile(ctx.folders, parseReadRollingBackupRequest(request)));
+  handle(BRIDGE_CHANNELS.onQuitBackup, async ([signal]) => ctx.quitBackup?.(parseQuitBackupSignal(signal)));
 }
 
 export const REFUSED_SENDER = '拒绝执行：请求不是来自本软件的主窗口';

@@ -17,4 +17,6 @@ export const SYNC_KEYS = {
   skippedRows: 'sync.skippedRows',
   /** How the last automatic backup went on this computer. */
   backupResult: 'device.backupResult',
+  /** Whether this computer's automatic backups are encrypted (the password itself is never stored). */
+  autoBackupEncrypted: 'device.autoBackupEncrypted',
 } as const;

@@ -23,5 +23,8 @@ export function withPlainErrors(bridge: UnionBooksBridge): UnionBooksBridge {
     openFile: plain(bridge.openFile),
     chooseFolder: plain(bridge.chooseFolder),
     writeRollingBackup: plain(bridge.writeRollingBackup),
+    listRollingBackups: plain(bridge.listRollingBackups),
+    readRollingBackup: plain(bridge.readRollingBackup),
+    onQuitBackup: (run) => bridge.onQuitBackup(run),
   };
 }

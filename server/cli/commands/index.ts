@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { bankImportCommand, exportReconciliationCommand } from './bank';
+import { backupDecryptCommand, backupEncryptCommand } from './backup';
 import { booksCommands } from './books';
 import { demoCommand } from './demo';
 import { duesPostCommand } from './dues-post';
@@ -21,6 +22,8 @@ export const COMMANDS: readonly Command[] = [
   initCommand,
   demoCommand,
   verifyCommand,
+  backupEncryptCommand,
+  backupDecryptCommand,
   duesPostCommand,
   ...booksCommands,
   ...ledgerCommands,

@@ -31,6 +31,22 @@ describe('backup and restore', () => {
     expect(b.attachments[0]?.data.length).toBeGreaterThan(1000);
   });
 
+  it('round-trips through a password-protected file, and a wrong password leaves the book as it was', async () => {
+    const source = await dbWithDemo();
+    const bytes = await exportBackup(source.db, undefined, new Date('2025-12-31T00:00:00Z'), {
+      password: '交接 密码 2025',
+      iterations: 1_000,
+    });
+    const target = await dbWithDemo();
+    await target.db.members.limit(5).delete();
+    const before = await readWholeBook(target.db);
+    await expect(restoreBackup(target.db, target.mutator, bytes, undefined, 'wrong')).rejects.toThrow(/^密码不正确/);
+    await expect(restoreBackup(target.db, target.mutator, bytes)).rejects.toThrow(/设有密码/);
+    expect(await readWholeBook(target.db)).toEqual(before);
+    await restoreBackup(target.db, target.mutator, bytes, undefined, '交接 密码 2025');
+    expect(await readWholeBook(target.db)).toEqual(await readWholeBook(source.db));
+  });
+
   const refusals: [string, (bytes: Uint8Array) => Uint8Array, RegExp][] = [
     ['a truncated file', (b) => b.slice(0, Math.floor(b.length / 2)), /已损坏|不完整/],
     ['a file that is not a backup', () => strToU8('hello, not a zip'), /不是工会账簿备份文件/],

@@ -33,12 +33,21 @@ describe('preload', () => {
     expect(exposed.calls).toHaveLength(1);
     const [key, api] = exposed.calls[0] ?? [];
     expect(key).toBe('unionBooks');
-    expect(Object.keys(api as object).sort()).toEqual(['chooseFolder', 'contractVersion', 'openFile', 'saveFile', 'writeRollingBackup']);
+    expect(Object.keys(api as object).sort()).toEqual([
+      'chooseFolder',
+      'contractVersion',
+      'listRollingBackups',
+      'onQuitBackup',
+      'openFile',
+      'readRollingBackup',
+      'saveFile',
+      'writeRollingBackup',
+    ]);
   });
 
   it('sends each call on its own fixed channel', async () => {
     const invoke = vi.fn().mockResolvedValue(null);
-    const bridge = createBridge({ invoke });
+    const bridge = createBridge({ invoke, on: vi.fn() });
     await bridge.chooseFolder();
     await bridge.saveFile({ suggestedName: 'a.ubk', data: new Uint8Array([1]), filters: [] });
     expect(invoke.mock.calls.map((c) => c[0])).toEqual([BRIDGE_CHANNELS.chooseFolder, BRIDGE_CHANNELS.saveFile]);

@@ -14,6 +14,9 @@ describe('the desktop platform', () => {
       openFile: failing,
       chooseFolder: failing,
       writeRollingBackup: failing,
+      listRollingBackups: failing,
+      readRollingBackup: failing,
+      onQuitBackup: () => undefined,
     } satisfies UnionBooksBridge);
     await expect(bridge.writeRollingBackup({ folder: 'D:\\备份', data: new Uint8Array() })).rejects.toThrow(/^该文件夹未在本机/);
     expect(plainMessage(new Error('网络错误'))).toBe('网络错误');

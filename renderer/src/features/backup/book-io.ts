@@ -1,4 +1,5 @@
-import { BackupError, decodeBackup, joinPieces, type BackupManifest } from '../../../../shared/backup/format';
+import { writeMaybeEncrypted } from '../../../../shared/backup/encrypt';
+import { BackupError, decodeBackup, joinPieces, type BackupEncryption, type BackupManifest } from '../../../../shared/backup/format';
 import type { OnBackupProgress } from '../../../../shared/backup/progress';
 import { generateDemoBook, SMALL_DEMO } from '../../../../shared/demo/generator';
 import { checkRestorable } from '../../../../shared/engine/restore';
@@ -18,15 +19,32 @@ export async function readWholeBook(db: UnionBooksDB): Promise<BookTables> {
   return book;
 }
 
-/** The backup file in the pieces it was written in: a browser saves them as one Blob without joining them. */
-export async function exportBackupPieces(db: UnionBooksDB, onProgress?: OnBackupProgress, now: Date = new Date()): Promise<Uint8Array[]> {
+/**
+ * The backup file in the pieces it was written in: a browser saves them as one Blob without joining
+ * them. With `encryption` the file is password-protected (docs/backup-format.md).
+ */
+export async function exportBackupPieces(
+  db: UnionBooksDB,
+  onProgress?: OnBackupProgress,
+  now: Date = new Date(),
+  encryption?: BackupEncryption,
+): Promise<Uint8Array[]> {
   const pieces: Uint8Array[] = [];
-  await writeBackupFromDb(db, { createdAt: now.toISOString(), appVersion: APP_VERSION }, (piece) => void pieces.push(piece), onProgress);
+  await writeMaybeEncrypted(
+    encryption,
+    (piece) => void pieces.push(piece),
+    (sink) => writeBackupFromDb(db, { createdAt: now.toISOString(), appVersion: APP_VERSION }, sink, onProgress),
+  );
   return pieces;
 }
 
-export async function exportBackup(db: UnionBooksDB, onProgress?: OnBackupProgress, now: Date = new Date()): Promise<Uint8Array> {
-  return joinPieces(await exportBackupPieces(db, onProgress, now));
+export async function exportBackup(
+  db: UnionBooksDB,
+  onProgress?: OnBackupProgress,
+  now: Date = new Date(),
+  encryption?: BackupEncryption,
+): Promise<Uint8Array> {
+  return joinPieces(await exportBackupPieces(db, onProgress, now, encryption));
 }
 
 /**
@@ -50,8 +68,9 @@ export function pauseEvery(budgetMs = 40): () => Promise<void> {
 export async function inspectBackup(
   bytes: Uint8Array,
   onProgress?: OnBackupProgress,
+  password?: string,
 ): Promise<{ manifest: BackupManifest; book: BookTables; warnings: string[] }> {
-  const decoded = await decodeBackup(bytes, { onProgress, pause: pauseEvery() });
+  const decoded = await decodeBackup(bytes, { onProgress, pause: pauseEvery(), ...(password ? { password } : {}) });
   if (!decoded.book.union.some((u) => u.deleted === 0)) throw new BackupError('备份文件中没有工会信息，未做任何更改。');
   const { book, warnings } = checkRestorable(decoded.book);
   return { manifest: decoded.manifest, book, warnings };
@@ -63,8 +82,9 @@ export async function restoreBackup(
   mutator: Mutator,
   bytes: Uint8Array,
   onProgress?: OnBackupProgress,
+  password?: string,
 ): Promise<BookTables> {
-  const { book } = await inspectBackup(bytes, onProgress);
+  const { book } = await inspectBackup(bytes, onProgress, password);
   await replaceWholeBook(db, mutator, book);
   return book;
 }

@@ -1,5 +1,5 @@
-import { DatabaseOutlined, PlusCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { DatabaseOutlined, PlusCircleOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { thisMonth } from '../../../../shared/clock/today';
 import { openBooks } from '../../../../shared/engine/ops/periods';
 import { createUnion } from '../../../../shared/engine/ops/union';
@@ -13,6 +13,8 @@ import { BOOKS_START_FIELDS, BooksStartFields, fromBooksStart, toBooksStart, typ
 import { confirmAsync } from '../../components/confirm';
 import { LeaveSyncNotice } from '../backup/LeaveSyncNotice';
 import { useEnrolment } from '../backup/useEnrolment';
+import { useRestoreFlow } from '../backup/useRestoreFlow';
+import { FILTERS } from '../../platform';
 
 interface CreateForm extends BooksStartValues {
   name: string;
@@ -32,7 +34,8 @@ const PROVINCE_OPTIONS: { value: SpendingPresetId; label: string }[] = [
 
 /** First start: set up one's own union and say where its books start (开账), or look around in a realistic demo union first. */
 export function FirstRunPage() {
-  const { db, mutator, store } = useServices();
+  const { db, mutator, store, platform } = useServices();
+  const restoring = useRestoreFlow();
   const { message, modal } = App.useApp();
   const enrolled = useEnrolment(db);
   const [form] = Form.useForm<CreateForm>();
@@ -74,8 +77,27 @@ export function FirstRunPage() {
     message.success('示例数据已载入');
   };
 
+  // A chair on a new computer starts from the books they brought, not from a throwaway union.
+  const restore = async () => {
+    restoring.clearError();
+    const file = await platform.openFile(FILTERS.book);
+    if (file) await restoring.restore(file);
+  };
+
   return (
     <div style={{ maxWidth: 1040, margin: '24px auto', padding: '0 24px' }}>
+      {restoring.view}
+      {restoring.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={restoring.error}
+          closable
+          onClose={restoring.clearError}
+          role="alert"
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Typography.Title level={2} style={{ textAlign: 'center' }}>
         欢迎使用工会账簿
       </Typography.Title>
@@ -143,21 +165,37 @@ export function FirstRunPage() {
           </Card>
         </Col>
         <Col xs={24} md={9}>
-          <Card
-            title={
-              <>
-                <DatabaseOutlined /> 先看看示例
-              </>
-            }
-          >
-            <Typography.Paragraph>
-              载入一个虚构工会的完整账簿：约 120 名会员、一年的会费、活动、慰问和收支记录，每个页面都有真实可看的内容。
-            </Typography.Paragraph>
-            <Typography.Paragraph type="secondary">看完后可在“设置 → 备份与恢复”中清空示例，创建自己的工会。</Typography.Paragraph>
-            <Button onClick={() => void demoLoading.submit(demo)} loading={demoLoading.busy} block>
-              载入示例数据
-            </Button>
-          </Card>
+          <Space direction="vertical" size="large" style={{ width: '100%' }}>
+            <Card
+              title={
+                <>
+                  <UploadOutlined /> 从备份恢复
+                </>
+              }
+            >
+              <Typography.Paragraph>
+                已经在别的电脑上记过账？打开那台电脑备份的 .ubk 文件（包括设有密码的加密备份），接着记。
+              </Typography.Paragraph>
+              <Button type="primary" ghost onClick={() => void restore()} loading={restoring.busy} block>
+                从备份恢复
+              </Button>
+            </Card>
+            <Card
+              title={
+                <>
+                  <DatabaseOutlined /> 先看看示例
+                </>
+              }
+            >
+              <Typography.Paragraph>
+                载入一个虚构工会的完整账簿：约 120 名会员、一年的会费、活动、慰问和收支记录，每个页面都有真实可看的内容。
+              </Typography.Paragraph>
+              <Typography.Paragraph type="secondary">看完后可在“设置 → 备份与恢复”中清空示例，创建自己的工会。</Typography.Paragraph>
+              <Button onClick={() => void demoLoading.submit(demo)} loading={demoLoading.busy} block>
+                载入示例数据
+              </Button>
+            </Card>
+          </Space>
         </Col>
       </Row>
     </div>

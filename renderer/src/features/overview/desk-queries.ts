@@ -10,7 +10,7 @@ import { budgetExecution, type BudgetExecution } from '../../../../shared/financ
 import { spendingByMonth, type MonthSpending } from '../../../../shared/finance/monthly';
 import { useServices } from '../../app/services';
 import { SYNC_KEYS } from '../../db/sync-keys';
-import type { BackupResult } from '../backup/device-folder';
+import { lastGoodOn, type BackupResult } from '../backup/device-folder';
 import { useDuesIndex } from '../dues/queries';
 
 /** Everything 概览 shows, computed by the shared desk functions from the book on today. */
@@ -66,7 +66,7 @@ export function useDesk(): Desk | undefined {
       finance,
       monthCloses: book.monthCloses,
       backup: {
-        lastOn: book.backup && !book.backup.error ? todayIso(new Date(book.backup.at)) : null,
+        lastOn: lastGoodOn(book.backup),
         error: book.backup?.error,
         hasData: live,
       },

@@ -2,6 +2,7 @@ import { Spin, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { BackupPanel } from '../backup/BackupPanel';
 import { DuesRuleSettings } from '../dues/DuesRuleSettings';
+import { HandoverPanel } from '../handover/HandoverPanel';
 import { useUnion } from '../union/queries';
 import { SpendingLimitSettings } from '../welfare/SpendingLimitSettings';
 import { ProfileForm } from './ProfileForm';
@@ -16,6 +17,7 @@ export function SettingsPage() {
     { key: 'backup', label: '备份与恢复', children: <BackupPanel /> },
     { key: 'dues', label: '会费标准', children: <DuesRuleSettings /> },
     { key: 'limits', label: '开支标准', children: <SpendingLimitSettings union={union} /> },
+    { key: 'handover', label: '换届交接', children: <HandoverPanel /> },
   ];
   return (
     <Tabs

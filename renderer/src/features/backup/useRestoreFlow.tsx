@@ -1,0 +1,117 @@
+import { App, Space, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import type { BackupProgress } from '../../../../shared/backup/progress';
+import type { BookTables } from '../../../../shared/model/book';
+import { useServices } from '../../app/services';
+import { useUnion } from '../union/queries';
+import { inspectBackup } from './book-io';
+import { BackupProgressCard, type BackupStep, type StepProgress } from './BackupProgressCard';
+import { LeaveSyncNotice } from './LeaveSyncNotice';
+import { otherUnionIn, replaceWholeBook } from './replace-book';
+import { useUnlockDialog } from './UnlockDialog';
+import { useEnrolment } from './useEnrolment';
+
+export interface BackupFile {
+  name: string;
+  data: Uint8Array;
+}
+
+/**
+ * 恢复 from a backup file, wherever the file comes from (the open dialog, the list of automatic
+ * backups, the first-run page): read and check it completely, asking for the password when it is
+ * encrypted; show what it holds and what happens to sync; only then replace the book, in one
+ * transaction. Every refusal is shown and changes nothing.
+ */
+export function useRestoreFlow(): {
+  restore: (file: BackupFile) => Promise<void>;
+  busy: boolean;
+  error: string | null;
+  clearError: () => void;
+  view: ReactNode;
+} {
+  const { db, mutator } = useServices();
+  const union = useUnion();
+  const enrolled = useEnrolment(db);
+  const { message, modal } = App.useApp();
+  const { unlock, dialog } = useUnlockDialog();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [steps, setSteps] = useState<StepProgress>({});
+  const [current, setCurrent] = useState<BackupStep | null>(null);
+  const [reading, setReading] = useState(false);
+  const onProgress = (p: BackupProgress) => {
+    setCurrent(p.step);
+    setSteps((before) => ({ ...before, [p.step]: { done: p.done, total: p.total } }));
+  };
+
+  const restore = async (file: BackupFile) => {
+    setError(null);
+    setBusy(true);
+    setSteps({});
+    setCurrent(null);
+    setReading(true);
+    let inspected: Awaited<ReturnType<typeof inspectBackup>> | null;
+    try {
+      inspected = await unlock(file.name, (password) => inspectBackup(file.data, onProgress, password));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setBusy(false);
+      return;
+    } finally {
+      setReading(false);
+    }
+    if (!inspected) {
+      setBusy(false);
+      return;
+    }
+    const { book, warnings } = inspected;
+    const createdAt = inspected.manifest.createdAt;
+    const name = book.union.find((u) => u.deleted === 0)?.name ?? '';
+    const enrolment = await enrolled();
+    const hasBook = Boolean(union);
+    modal.confirm({
+      title: enrolment ? '退出同步，并用备份替换当前全部数据？' : hasBook ? '用备份替换当前全部数据？' : '从这个备份恢复账簿？',
+      width: 560,
+      content: (
+        <Space direction="vertical">
+          <span>
+            备份文件“{file.name}”：{name}，备份于 {new Date(createdAt).toLocaleString('zh-CN')}。
+          </span>
+          <span>
+            会员 {book.members.filter((m) => m.deleted === 0).length} 人，收支记录 {book.transactions.length} 笔。
+          </span>
+          {warnings.length > 0 && (
+            <Typography.Text type="warning">
+              检查发现 {warnings.length} 处需要核对的问题（如：{warnings[0]}）。恢复后可在“收支”“会员”等页面更正。
+            </Typography.Text>
+          )}
+          {hasBook && <Typography.Text type="danger">当前账簿中的数据将被替换。建议先点“备份”保存一份当前数据。</Typography.Text>}
+          {enrolment && <LeaveSyncNotice enrolment={enrolment} otherUnion={otherUnionIn(book, union)} />}
+        </Space>
+      ),
+      okText: enrolment ? '退出同步并恢复' : '恢复',
+      okButtonProps: hasBook ? { danger: true } : {},
+      cancelText: '取消',
+      onCancel: () => setBusy(false),
+      onOk: async () => {
+        try {
+          await replaceWholeBook(db, mutator, book as BookTables);
+          message.success(enrolment ? '已从备份恢复，本设备已退出同步' : '已从备份恢复');
+        } catch (e) {
+          setError(`恢复失败，当前数据未改变：${e instanceof Error ? e.message : String(e)}`);
+        } finally {
+          setBusy(false);
+        }
+      },
+    });
+  };
+
+  const view = (
+    <>
+      {/* Only once reading is under way: not while the password is being asked for. */}
+      {reading && current && <BackupProgressCard title="正在读取备份文件" steps={steps} current={current} />}
+      {dialog}
+    </>
+  );
+  return { restore, busy, error, clearError: () => setError(null), view };
+}
