@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { renderGuide } from '../../../renderer/src/features/help/render-guide';
+import { GUIDE_PICTURE, renderGuide } from '../../../renderer/src/features/help/render-guide';
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const guide = readFileSync(root('docs/用户手册.md'), 'utf8');
@@ -61,6 +61,14 @@ describe('用户手册 and its end-to-end test', () => {
     }
     const files = readdirSync(root('docs/manual-images')).map((f) => `manual-images/${f}`);
     expect(files.sort()).toEqual([...new Set(shown)].sort());
+  });
+
+  it('has every picture at the size the help page reserves for it', () => {
+    for (const src of new Set(imagesOf(guide))) {
+      // A PNG's width and height are the two big-endian words after the IHDR tag.
+      const png = readFileSync(root(`docs/${src}`));
+      expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }, src).toEqual(GUIDE_PICTURE);
+    }
   });
 
   it('names only pictures the spec writes', () => {

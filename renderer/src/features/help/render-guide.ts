@@ -1,5 +1,12 @@
 import { Marked, type Tokens } from 'marked';
 
+/**
+ * The size every picture of the guide is taken at (tests/e2e/manual.spec.ts). Giving each <img> its
+ * size reserves its box before the lazy picture loads, so a jump from the contents lands on the
+ * heading and stays there instead of being pushed away as the pictures above it arrive.
+ */
+export const GUIDE_PICTURE = { width: 1366, height: 768 } as const;
+
 /** A heading of the guide the table of contents leads to. */
 export interface GuideHeading {
   id: string;
@@ -33,7 +40,7 @@ export function renderGuide(markdown: string, imageUrl: (src: string) => string 
       image({ href, text }: Tokens.Image) {
         const url = imageUrl(href);
         if (!url) return `<span class="guide-missing-image">［图：${escapeHtml(text)}］</span>`;
-        return `<img src="${escapeHtml(url)}" alt="${escapeHtml(text)}" loading="lazy">`;
+        return `<img src="${escapeHtml(url)}" alt="${escapeHtml(text)}" width="${GUIDE_PICTURE.width}" height="${GUIDE_PICTURE.height}" loading="lazy">`;
       },
     },
   });
