@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeBook } from '../../../server/cli/io';
 import { TABLE_NAMES } from '../../../shared/model/book';
 import { postDuesMonth } from '../../../shared/engine/ops/dues';
@@ -191,13 +191,19 @@ async function cliRefusal(c: RuleCase, dir: string): Promise<string> {
   await writeBook(path, store.book);
   const hash = () => createHash('sha256').update(readFileSync(path)).digest('hex');
   const before = hash();
+  // The command line takes today from the clock; it must be the same day the app path was given,
+  // whatever the wall clock says (Shanghai's midnight falls at 16:00 UTC).
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(`${TODAY}T04:00:00Z`));
   const result = await runCli(...(await c.cli(ctx)), '--book', path);
+  vi.useRealTimers();
   expect(result.code, result.out).toBe(1);
   expect(hash()).toBe(before);
   return result.err;
 }
 
 describe('every rule holds on the app path and the command line alike', () => {
+  afterEach(() => vi.useRealTimers());
   const dir = mkdtempSync(join(tmpdir(), 'engine-both-'));
   for (const c of CASES) {
     it(`refuses ${c.name}`, async () => {
