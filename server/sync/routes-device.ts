@@ -124,7 +124,7 @@ export function registerDeviceRoutes(
     const device = deviceOf(request);
     const year = Number(request.params.year);
     if (!Number.isInteger(year)) return refuse(reply, 400, 'invalid', '年度不合法');
-    const [current] = await currentSubmissions(db, year, device.unionId);
+    const [current] = await currentSubmissions(db, year, { unionId: device.unionId });
     if (!current) return refuse(reply, 404, 'no-submission', `${year} 年度尚未报送`);
     return {
       v: PROTOCOL_VERSION,

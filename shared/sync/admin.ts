@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storable } from './schemas';
+import type { UpwardStats } from './stats';
 
 /** Requests of the upper union's dashboard (admin API), checked like every other payload. */
 export const adminLoginSchema = z.object({
@@ -103,7 +104,8 @@ export const publishSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export interface AdminUnionRow {
+/** A union's row of the overview; its figures (shared/sync/stats.ts) include `invalidRows`, rows left out because a field they need has the wrong type. */
+export interface AdminUnionRow extends UpwardStats {
   id: string;
   code: string;
   name: string;
@@ -111,12 +113,6 @@ export interface AdminUnionRow {
   createdAt: string;
   lastSyncAt: string | null;
   devices: number;
-  members: number;
-  women: number;
-  farmerWorkers: number;
-  duesCollectedFen: number;
-  /** Rows left out of the figures because a field they need has the wrong type (shared/sync/stats.ts). */
-  invalidRows: number;
   reportYear: number;
   reportStatus: '未报送' | '已报送' | '已退回' | '已接收';
   submissionId: string | null;
@@ -133,12 +129,7 @@ export interface AdminOverview {
   totals: AdminTotals;
 }
 
-export interface AdminTotals {
+export interface AdminTotals extends UpwardStats {
   unions: number;
-  members: number;
-  women: number;
-  farmerWorkers: number;
-  duesCollectedFen: number;
-  invalidRows: number;
   submitted: number;
 }

@@ -57,15 +57,32 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
       ),
     },
     { title: '最近同步', key: 'lastSyncAt', width: 140, render: (_: unknown, r: AdminUnionRow) => dateTime(r.lastSyncAt) },
-    { title: '会员', dataIndex: 'members', width: 80, align: 'right' as const },
-    { title: '女会员', dataIndex: 'women', width: 80, align: 'right' as const },
-    { title: '农民工会员', dataIndex: 'farmerWorkers', width: 100, align: 'right' as const },
+    { title: '会员', dataIndex: 'members', width: 70, align: 'right' as const },
+    { title: '在职', dataIndex: 'inService', width: 70, align: 'right' as const },
+    { title: '女会员', dataIndex: 'women', width: 70, align: 'right' as const },
+    { title: '农民工会员', dataIndex: 'farmerWorkers', width: 90, align: 'right' as const },
+    { title: '入会', dataIndex: 'joined', width: 70, align: 'right' as const },
+    { title: '减少', dataIndex: 'left', width: 70, align: 'right' as const },
     {
       title: `${year}年会费收缴（元）`,
       key: 'dues',
       width: 150,
       align: 'right' as const,
       render: (_: unknown, r: AdminUnionRow) => yuan(r.duesCollectedFen),
+    },
+    {
+      title: '经费收入（元）',
+      key: 'income',
+      width: 130,
+      align: 'right' as const,
+      render: (_: unknown, r: AdminUnionRow) => yuan(r.incomeFen),
+    },
+    {
+      title: '经费支出（元）',
+      key: 'spending',
+      width: 130,
+      align: 'right' as const,
+      render: (_: unknown, r: AdminUnionRow) => yuan(r.spendingFen),
     },
     {
       title: `${year}年度报送`,
@@ -154,7 +171,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
           dataSource={data?.unions ?? []}
           columns={columns}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1700 }}
           loading={!data && !error}
           size="middle"
         />
