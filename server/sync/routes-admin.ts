@@ -1,10 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { HybridLogicalClock } from '../../shared/clock/hlc';
 import { adminLoginSchema, createOrgSchema, createUnionSchema, publishSchema, returnSubmissionSchema } from '../../shared/sync/admin';
+import { todayIso } from '../../shared/clock/today';
+import { reportPeriod } from '../../shared/sync/annual-report';
+import { annualReportXlsx } from '../../shared/sync/annual-report-xlsx';
 import type { Database } from './db';
 import { parseBody, refuse, refuseUnread } from './errors';
 import { bearer } from './routes-device';
 import { ADMIN_IDLE_MINUTES, adminLogin, adminLogout, checkAdminSession, type AdminScope } from './store/admin';
+import { annualReport } from './store/annual-report';
 import { createOrg, requireOrg, unionInSubtree } from './store/orgs';
 import { adminOverview } from './store/overview';
 import { listPublished, publish } from './store/published';
@@ -66,6 +70,27 @@ export function registerAdminRoutes(
     if (!Number.isInteger(year) || year < 2000 || year > 2100) return refuse(reply, 400, 'invalid', '年度不合法');
     return adminOverview(db, year, scopeOf(request).orgId);
   });
+
+  app.get<{ Querystring: { year?: string; from?: string; to?: string; org?: string } }>(
+    '/api/admin/annual-stats',
+    { onRequest: admin },
+    async (request, reply) => {
+      const year = Number(request.query.year);
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) return refuse(reply, 400, 'invalid', '年度不合法');
+      const period = reportPeriod(year, request.query.from || undefined, request.query.to || undefined);
+      if (typeof period === 'string') return refuse(reply, 400, 'invalid', period.replace(/^--(from|to)：/, ''));
+      const scope = scopeOf(request);
+      const top = request.query.org ? await requireOrg(db, scope.orgId, request.query.org) : { id: scope.orgId };
+      const report = await annualReport(db, top.id, year, period);
+      const org = report.orgs[0]!;
+      const bytes = await annualReportXlsx(report, { title: org.name, madeOn: todayIso() });
+      request.log.info({ event: 'admin.annual-stats', admin: scope.name, org: org.code, year }, '管理员导出统计年报');
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`统计年报-${year}-${org.code}.xlsx`)}`)
+        .send(Buffer.from(bytes));
+    },
+  );
 
   app.post('/api/admin/orgs', { onRequest: admin, bodyLimit: 4096 }, async (request, reply) => {
     const body = parseBody(createOrgSchema, request.body, reply, false);

@@ -13,6 +13,7 @@ import { ledgerCommands } from './ledger';
 import { exportAccountsCommands } from './export-accounts';
 import { rosterImportCommand } from './roster-import';
 import { serverAddUnionCommand } from './server-add-union';
+import { serverAnnualStatsCommand } from './server-annual-stats';
 import { serverAddAdminCommand, serverAddOrgCommand, serverStatsCommand } from './server-orgs';
 import { serverStartCommand } from './server-start';
 import { verifyCommand } from './verify';
@@ -41,4 +42,5 @@ export const COMMANDS: readonly Command[] = [
   serverAddOrgCommand,
   serverAddAdminCommand,
   serverStatsCommand,
+  serverAnnualStatsCommand,
 ];

@@ -15,7 +15,7 @@ import type { CliIO } from '../io';
 export const NEW_ADMIN_PASSWORD_ENV = 'UNIONBOOKS_NEW_ADMIN_PASSWORD';
 
 /** Opens the server's database like add-union: never a folder a running server holds. */
-async function withStore(args: ParsedArgs, io: CliIO, run: (db: Database, where: string) => Promise<number>): Promise<number> {
+export async function withStore(args: ParsedArgs, io: CliIO, run: (db: Database, where: string) => Promise<number>): Promise<number> {
   const dataDir = optionalFlag(args, 'data');
   if (!process.env.DATABASE_URL && runningServerPid(dataDir)) {
     io.err('服务器正在使用该数据目录：请先停止服务器再运行本命令');

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Col, InputNumber, Row, Space, Statistic, Table, Ta
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AdminOverview, AdminUnionRow } from '../../../shared/sync/admin';
 import { ApiError, downloadDocument, fetchOverview, newCode } from './api';
+import { AnnualStatsButton } from './AnnualStatsButton';
 import { CreateUnionButton } from './CreateUnionButton';
 import { dateTime, yuan } from './format';
 import { OrgTotals } from './OrgTotals';
@@ -137,6 +138,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
         <Button onClick={() => void load()}>刷新</Button>
         <CreateUnionButton onCreated={(union, code) => (setCodeShown({ union, code }), void load())} />
         <PublishButton />
+        <AnnualStatsButton year={year} onError={setError} />
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
       {codeShown && (

@@ -59,11 +59,12 @@ export const publishItem = (item: { kind: 'preset' | 'template'; name: string; p
   request('POST', '/api/admin/published', item);
 
 /** Downloads need the token too, so they go through fetch and a blob link rather than a plain href. */
-export async function downloadDocument(submissionId: string, index: number, name: string): Promise<void> {
-  const response = await fetch(`/api/admin/submissions/${submissionId}/documents/${index}`, {
-    headers: { authorization: `Bearer ${savedToken() ?? ''}` },
-  });
-  if (!response.ok) throw new ApiError('下载失败', response.status);
+async function download(path: string, name: string): Promise<void> {
+  const response = await fetch(path, { headers: { authorization: `Bearer ${savedToken() ?? ''}` } });
+  if (!response.ok) {
+    const json = (await response.json().catch(() => ({}))) as { error?: string };
+    throw new ApiError(json.error ?? '下载失败', response.status);
+  }
   const url = URL.createObjectURL(await response.blob());
   const a = document.createElement('a');
   a.href = url;
@@ -71,3 +72,16 @@ export async function downloadDocument(submissionId: string, index: number, name
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+export const downloadDocument = (submissionId: string, index: number, name: string) =>
+  download(`/api/admin/submissions/${submissionId}/documents/${index}`, name);
+
+/** The 统计年报 of the admin's subtree for 年报 `year` (statistics year 10-01 to 09-30 unless a period is given). */
+export const downloadAnnualStats = (year: number, period: { from?: string; to?: string } = {}) => {
+  const query = new URLSearchParams({
+    year: String(year),
+    ...(period.from ? { from: period.from } : {}),
+    ...(period.to ? { to: period.to } : {}),
+  });
+  return download(`/api/admin/annual-stats?${query.toString()}`, `统计年报-${year}.xlsx`);
+};

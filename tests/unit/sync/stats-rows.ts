@@ -1,4 +1,6 @@
+import type { Database } from '../../../server/sync/db';
 import { SeededRandom } from '../../../shared/demo/random';
+import type { TableName } from '../../../shared/model/book';
 import type { StatsRows } from '../../../shared/sync/stats';
 
 const KINDS = ['join', 'transfer-in', 'transfer-out', 'retire', 'unemployed', 'leave', 'death'];
@@ -67,4 +69,25 @@ export function randomUnionRows(seed: number): StatsRows {
     });
   }
   return rows;
+}
+
+/**
+ * Rows written straight into the table, as a server stores them (and as a benchmark seeds it), not
+ * through the protocol. A row's key is its `id` where that is text and unique, as the server keys synced rows.
+ */
+export async function storeRows(db: Database, unionId: string, tables: Partial<Record<TableName, readonly unknown[]>>): Promise<void> {
+  for (const [tbl, list] of Object.entries(tables)) {
+    if (!list?.length) continue;
+    const keyed = list.map((v, i) => {
+      const id = typeof v === 'object' && v !== null && 'id' in v && typeof v.id === 'string' ? v.id : '';
+      return { k: id && list.findIndex((w) => (w as { id?: unknown } | null)?.id === id) === i ? id : `row-${i}`, v };
+    });
+    await db.query(
+      `WITH u AS (UPDATE unions SET last_seq = last_seq + $4 WHERE id = $1 RETURNING key, last_seq - $4 AS base)
+       INSERT INTO rows (union_key, tbl, row_id, data, field_clocks, seq)
+       SELECT u.key, $2, e.v->>'k', (e.v->'v')::text::json, '{}'::json, u.base + e.i
+       FROM u, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(v, i)`,
+      [unionId, tbl, JSON.stringify(keyed), list.length],
+    );
+  }
 }

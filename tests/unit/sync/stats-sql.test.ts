@@ -8,31 +8,7 @@ import { createUnion } from '../../../server/sync/store/unions';
 import { generateDemoBook } from '../../../shared/demo/generator';
 import { calendarYear, upwardStats, type StatsRows } from '../../../shared/sync/stats';
 import { backends } from './backends';
-import { randomUnionRows } from './stats-rows';
-
-const TABLES = ['members', 'memberships', 'duesPayments', 'transactions'] as const;
-
-/**
- * Rows written straight into the table, as a server stores them (and as a benchmark seeds it), not
- * through the protocol. A row's key is its `id` where that is text, as the server keys synced rows.
- */
-async function store(db: Database, unionId: string, rows: StatsRows): Promise<void> {
-  for (const tbl of TABLES) {
-    const list = rows[tbl];
-    if (!list.length) continue;
-    const keyed = list.map((v, i) => {
-      const id = typeof v === 'object' && v !== null && 'id' in v && typeof v.id === 'string' ? v.id : '';
-      return { k: id && list.findIndex((w) => (w as { id?: unknown } | null)?.id === id) === i ? id : `row-${i}`, v };
-    });
-    await db.query(
-      `WITH u AS (UPDATE unions SET last_seq = last_seq + $4 WHERE id = $1 RETURNING key, last_seq - $4 AS base)
-       INSERT INTO rows (union_key, tbl, row_id, data, field_clocks, seq)
-       SELECT u.key, $2, e.v->>'k', (e.v->'v')::text::json, '{}'::json, u.base + e.i
-       FROM u, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(v, i)`,
-      [unionId, tbl, JSON.stringify(keyed), list.length],
-    );
-  }
-}
+import { randomUnionRows, storeRows as store } from './stats-rows';
 
 const dues = (amountFen: unknown, paidDate: unknown = '2025-03-01', deleted: unknown = 0) => ({ id: 'p', amountFen, paidDate, deleted });
 const member = (fields: Record<string, unknown>) => ({
