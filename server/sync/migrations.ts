@@ -166,6 +166,15 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX unions_org ON unions (org_id);
   ALTER TABLE published ADD COLUMN org_id text NOT NULL DEFAULT 'root' REFERENCES orgs(id)
   `,
+  // Revoking a device: its token stops working on its next request, on every app server. Each app
+  // server caches accepted tokens, so a revocation also moves a generation every request reads (one
+  // tiny row): a cached token checked under an older generation is checked again in the database.
+  `
+  ALTER TABLE devices ADD COLUMN revoked_at timestamptz;
+  CREATE INDEX devices_union ON devices (union_id);
+  CREATE TABLE device_revocations (one boolean PRIMARY KEY DEFAULT true CHECK (one), generation bigint NOT NULL);
+  INSERT INTO device_revocations (generation) VALUES (0)
+  `,
 ];
 
 /** Runs the migrations not yet applied, up to `through` (all of them, except in tests of a migration). */

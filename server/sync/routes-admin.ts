@@ -9,6 +9,7 @@ import { parseBody, refuse, refuseUnread } from './errors';
 import { bearer } from './routes-device';
 import { ADMIN_IDLE_MINUTES, adminLogin, adminLogout, checkAdminSession, type AdminScope } from './store/admin';
 import { annualReport } from './store/annual-report';
+import { listDevices, revokeDevice, unionOfSubtree } from './store/devices';
 import { createOrg, requireOrg, unionInSubtree } from './store/orgs';
 import { adminOverview } from './store/overview';
 import { listPublished, publish } from './store/published';
@@ -119,6 +120,26 @@ export function registerAdminRoutes(
     request.log.info({ event: 'admin.code-issued', admin: scope.name, union: found.code }, '管理员发放注册码');
     return { enrolmentCode };
   });
+
+  app.get<{ Params: { id: string } }>('/api/admin/unions/:id/devices', { onRequest: admin }, async (request) => {
+    const union = await unionOfSubtree(db, scopeOf(request).orgId, { id: request.params.id });
+    return listDevices(db, union.id);
+  });
+
+  app.post<{ Params: { id: string; device: string } }>(
+    '/api/admin/unions/:id/devices/:device/revoke',
+    { onRequest: admin, bodyLimit: 1024 },
+    async (request) => {
+      const scope = scopeOf(request);
+      const union = await unionOfSubtree(db, scope.orgId, { id: request.params.id });
+      const revoked = await revokeDevice(db, union.id, request.params.device);
+      request.log.info(
+        { event: 'admin.device-revoked', admin: scope.name, union: union.code, devices: revoked.map((d) => d.id) },
+        '管理员撤销设备',
+      );
+      return revoked;
+    },
+  );
 
   app.get<{ Params: { id: string; index: string } }>(
     '/api/admin/submissions/:id/documents/:index',

@@ -133,3 +133,15 @@ export interface AdminTotals extends UpwardStats {
   unions: number;
   submitted: number;
 }
+
+/** A union's enrolled device as the dashboard and `server devices` list it. */
+export interface DeviceListing {
+  /** The server's id of the enrolment (what revoke takes). */
+  id: string;
+  /** The id the app gave itself. */
+  deviceId: string;
+  name: string;
+  enrolledAt: string | null;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}

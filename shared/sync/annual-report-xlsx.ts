@@ -18,7 +18,7 @@ const HEADERS = [
   '报送',
   '提示',
 ];
-const WIDTHS = [34, 12, 8, 8, 8, 8, 9, 10, 10, 15, 15, 9, 24];
+const WIDTHS = [34, 12, 8, 8, 8, 8, 9, 10, 14, 15, 15, 9, 24];
 const COUNT_COLUMNS = [3, 4, 5, 6, 7, 8, 9];
 const AMOUNT_COLUMNS = [10, 11];
 

@@ -14,6 +14,7 @@ import { exportAccountsCommands } from './export-accounts';
 import { rosterImportCommand } from './roster-import';
 import { serverAddUnionCommand } from './server-add-union';
 import { serverAnnualStatsCommand } from './server-annual-stats';
+import { serverDevicesCommand, serverRevokeDeviceCommand } from './server-devices';
 import { serverAddAdminCommand, serverAddOrgCommand, serverStatsCommand } from './server-orgs';
 import { serverStartCommand } from './server-start';
 import { verifyCommand } from './verify';
@@ -43,4 +44,6 @@ export const COMMANDS: readonly Command[] = [
   serverAddAdminCommand,
   serverStatsCommand,
   serverAnnualStatsCommand,
+  serverDevicesCommand,
+  serverRevokeDeviceCommand,
 ];
