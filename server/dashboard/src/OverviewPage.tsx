@@ -4,6 +4,7 @@ import type { AdminOverview, AdminUnionRow } from '../../../shared/sync/admin';
 import { ApiError, downloadDocument, fetchOverview, newCode } from './api';
 import { AnnualStatsButton } from './AnnualStatsButton';
 import { CreateUnionButton } from './CreateUnionButton';
+import { DevicesButton } from './DevicesButton';
 import { dateTime, yuan } from './format';
 import { OrgTotals } from './OrgTotals';
 import { PublishButton } from './PublishButton';
@@ -117,13 +118,14 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
     {
       title: '操作',
       key: 'actions',
-      width: 170,
+      width: 230,
       render: (_: unknown, r: AdminUnionRow) => (
         <Space>
           {r.reportStatus === '已报送' && r.submissionId && <ReturnButton submissionId={r.submissionId} unionName={r.name} onDone={load} />}
           <Button size="small" onClick={() => void newCode(r.id).then((c) => setCodeShown({ union: r.name, code: c.enrolmentCode }))}>
             新注册码
           </Button>
+          <DevicesButton unionId={r.id} unionName={r.name} onChanged={load} />
         </Space>
       ),
     },
