@@ -175,6 +175,22 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE device_revocations (one boolean PRIMARY KEY DEFAULT true CHECK (one), generation bigint NOT NULL);
   INSERT INTO device_revocations (generation) VALUES (0)
   `,
+  // The admins' audit log: who did what, when, from which address, for the organisation it
+  // concerns. Append-only: the rules turn an UPDATE or DELETE into nothing, whoever sends it.
+  `
+  CREATE TABLE audit_log (
+    id bigserial PRIMARY KEY,
+    at timestamptz NOT NULL DEFAULT now(),
+    org_id text NOT NULL REFERENCES orgs(id),
+    admin_name text NOT NULL,
+    action text NOT NULL,
+    target text NOT NULL DEFAULT '',
+    address text NOT NULL DEFAULT ''
+  );
+  CREATE INDEX audit_log_org ON audit_log (org_id, at);
+  CREATE RULE audit_log_no_update AS ON UPDATE TO audit_log DO INSTEAD NOTHING;
+  CREATE RULE audit_log_no_delete AS ON DELETE TO audit_log DO INSTEAD NOTHING
+  `,
 ];
 
 /** Runs the migrations not yet applied, up to `through` (all of them, except in tests of a migration). */

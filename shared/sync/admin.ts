@@ -145,3 +145,29 @@ export interface DeviceListing {
   lastSeenAt: string | null;
   revokedAt: string | null;
 }
+
+/** What the audit log records of an admin, with its label on the dashboard. */
+export const AUDIT_ACTIONS = {
+  login: '登录',
+  'login-failed': '登录失败',
+  'org-created': '新增组织',
+  'union-created': '新增工会',
+  'code-issued': '发放注册码',
+  'submission-returned': '退回报送',
+  published: '发布',
+  'device-revoked': '撤销设备',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  /** The organisation the action concerns. */
+  org: { code: string; name: string };
+  admin: string;
+  action: AuditAction;
+  /** What it acted on (a union's or organisation's code, a submission's receipt number, a device). */
+  target: string;
+  address: string;
+}

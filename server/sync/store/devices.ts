@@ -6,8 +6,8 @@ import { ClientError, isoOrNull } from './util';
 
 /** A union of `top`'s subtree by id or code; one outside is as missing as one that does not exist. */
 export async function unionOfSubtree(db: Queryable, top: string, union: { id: string } | { code: string }) {
-  const rows = await db.query<{ id: string; code: string; name: string }>(
-    `${subtreeCte('$1')} SELECT u.id, u.code, u.name FROM unions u JOIN subtree s ON s.id = u.org_id WHERE ${'id' in union ? 'u.id' : 'u.code'} = $2`,
+  const rows = await db.query<{ id: string; code: string; name: string; org_id: string }>(
+    `${subtreeCte('$1')} SELECT u.id, u.code, u.name, u.org_id FROM unions u JOIN subtree s ON s.id = u.org_id WHERE ${'id' in union ? 'u.id' : 'u.code'} = $2`,
     [top, 'id' in union ? union.id : union.code],
   );
   const found = rows[0];
