@@ -93,5 +93,14 @@ test('a district admin exports its 统计年报 and revokes a device of one of i
   await expect(office).toContainText('已撤销');
   await screenshot(page, 'dashboard-devices-revoked');
   expect(await syncStatus(tokens['办公室电脑']!)).toBe(401);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: '操作记录' }).click();
+  const audit = page.getByRole('dialog', { name: '管理员操作记录' });
+  await expect(audit.getByRole('row', { name: /撤销设备/ })).toContainText('HT01 办公室电脑');
+  await expect(audit.getByRole('row', { name: /登录/ }).first()).toContainText('qingxi');
+  // The picture waits for the dialog's opening animation to end.
+  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter')).toHaveCount(0);
+  await screenshot(page, 'dashboard-audit');
   expect(await syncStatus(tokens['财务电脑']!)).toBe(200);
 });

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AdminOverview, AdminUnionRow } from '../../../shared/sync/admin';
 import { ApiError, downloadDocument, fetchOverview, newCode } from './api';
 import { AnnualStatsButton } from './AnnualStatsButton';
+import { AuditButton } from './AuditButton';
 import { CreateUnionButton } from './CreateUnionButton';
 import { DevicesButton } from './DevicesButton';
 import { dateTime, yuan } from './format';
@@ -141,6 +142,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
         <CreateUnionButton onCreated={(union, code) => (setCodeShown({ union, code }), void load())} />
         <PublishButton />
         <AnnualStatsButton year={year} onError={setError} />
+        <AuditButton />
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
       {codeShown && (

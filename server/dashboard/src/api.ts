@@ -1,4 +1,4 @@
-import type { AdminOverview, DeviceListing } from '../../../shared/sync/admin';
+import type { AdminOverview, AuditEntry, DeviceListing } from '../../../shared/sync/admin';
 
 /** The admin API from the dashboard: same origin, a session token kept for this browser tab only. */
 const TOKEN_KEY = 'unionbooks.admin';
@@ -53,6 +53,7 @@ export async function logout(): Promise<void> {
 export const fetchOverview = (year: number) => request<AdminOverview>('GET', `/api/admin/overview?year=${year}`);
 export const createUnion = (code: string, name: string) => request<{ enrolmentCode: string }>('POST', '/api/admin/unions', { code, name });
 export const newCode = (unionId: string) => request<{ enrolmentCode: string }>('POST', `/api/admin/unions/${unionId}/codes`, {});
+export const fetchAudit = () => request<AuditEntry[]>('GET', '/api/admin/audit');
 export const fetchDevices = (unionId: string) => request<DeviceListing[]>('GET', `/api/admin/unions/${unionId}/devices`);
 export const revokeDevice = (unionId: string, deviceRowId: string) =>
   request<DeviceListing[]>('POST', `/api/admin/unions/${unionId}/devices/${encodeURIComponent(deviceRowId)}/revoke`, {});
