@@ -5,7 +5,7 @@ import type { Database } from './db';
  * runs each unapplied one in order, under an advisory lock so two app servers starting together
  * do not race.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE unions (
     id text PRIMARY KEY,
