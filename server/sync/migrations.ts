@@ -5,7 +5,7 @@ import type { Database } from './db';
  * runs each unapplied one in order, under an advisory lock so two app servers starting together
  * do not race.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE unions (
     id text PRIMARY KEY,
@@ -165,6 +165,31 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE unions ADD COLUMN org_id text NOT NULL DEFAULT 'root' REFERENCES orgs(id);
   CREATE INDEX unions_org ON unions (org_id);
   ALTER TABLE published ADD COLUMN org_id text NOT NULL DEFAULT 'root' REFERENCES orgs(id)
+  `,
+  // Revoking a device: its token stops working on its next request, on every app server. Each app
+  // server caches accepted tokens, so a revocation also moves a generation every request reads (one
+  // tiny row): a cached token checked under an older generation is checked again in the database.
+  `
+  ALTER TABLE devices ADD COLUMN revoked_at timestamptz;
+  CREATE INDEX devices_union ON devices (union_id);
+  CREATE TABLE device_revocations (one boolean PRIMARY KEY DEFAULT true CHECK (one), generation bigint NOT NULL);
+  INSERT INTO device_revocations (generation) VALUES (0)
+  `,
+  // The admins' audit log: who did what, when, from which address, for the organisation it
+  // concerns. Append-only: the rules turn an UPDATE or DELETE into nothing, whoever sends it.
+  `
+  CREATE TABLE audit_log (
+    id bigserial PRIMARY KEY,
+    at timestamptz NOT NULL DEFAULT now(),
+    org_id text NOT NULL REFERENCES orgs(id),
+    admin_name text NOT NULL,
+    action text NOT NULL,
+    target text NOT NULL DEFAULT '',
+    address text NOT NULL DEFAULT ''
+  );
+  CREATE INDEX audit_log_org ON audit_log (org_id, at);
+  CREATE RULE audit_log_no_update AS ON UPDATE TO audit_log DO INSTEAD NOTHING;
+  CREATE RULE audit_log_no_delete AS ON DELETE TO audit_log DO INSTEAD NOTHING
   `,
 ];
 

@@ -1,11 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { HybridLogicalClock } from '../../shared/clock/hlc';
 import { adminLoginSchema, createOrgSchema, createUnionSchema, publishSchema, returnSubmissionSchema } from '../../shared/sync/admin';
+import { todayIso } from '../../shared/clock/today';
+import { reportPeriod } from '../../shared/sync/annual-report';
+import { annualReportXlsx } from '../../shared/sync/annual-report-xlsx';
 import type { Database } from './db';
 import { parseBody, refuse, refuseUnread } from './errors';
 import { bearer } from './routes-device';
-import { ADMIN_IDLE_MINUTES, adminLogin, adminLogout, checkAdminSession, type AdminScope } from './store/admin';
-import { createOrg, requireOrg, unionInSubtree } from './store/orgs';
+import { ADMIN_IDLE_MINUTES, adminLogin, adminLogout, checkAdminSession, FIRST_ADMIN_NAME, type AdminScope } from './store/admin';
+import { annualReport } from './store/annual-report';
+import { listAudit, loginOrg, recordAudit } from './store/audit';
+import { listDevices, revokeDevice, unionOfSubtree } from './store/devices';
+import { createOrg, requireOrg } from './store/orgs';
 import { adminOverview } from './store/overview';
 import { listPublished, publish } from './store/published';
 import { getDocument, returnSubmission } from './store/submissions';
@@ -50,6 +56,12 @@ export function registerAdminRoutes(
     const body = parseBody(adminLoginSchema, request.body, reply, false);
     if (!body) return reply;
     const token = await adminLogin(db, body.password, idleMinutes, body.name);
+    await recordAudit(db, {
+      orgId: await loginOrg(db, body.name),
+      admin: body.name ?? FIRST_ADMIN_NAME,
+      action: token ? 'login' : 'login-failed',
+      address: request.ip,
+    });
     request.log.info({ event: 'admin.login', admin: body.name ?? '', ok: !!token }, token ? '管理员登录' : '管理员登录失败：密码不正确');
     if (!token) return refuse(reply, 401, 'wrong-password', body.name ? '登录名或密码不正确' : '密码不正确');
     return { token };
@@ -67,12 +79,40 @@ export function registerAdminRoutes(
     return adminOverview(db, year, scopeOf(request).orgId);
   });
 
+  app.get<{ Querystring: { year?: string; from?: string; to?: string; org?: string } }>(
+    '/api/admin/annual-stats',
+    { onRequest: admin },
+    async (request, reply) => {
+      const year = Number(request.query.year);
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) return refuse(reply, 400, 'invalid', '年度不合法');
+      const period = reportPeriod(year, request.query.from || undefined, request.query.to || undefined);
+      if (typeof period === 'string') return refuse(reply, 400, 'invalid', period.replace(/^--(from|to)：/, ''));
+      const scope = scopeOf(request);
+      const top = request.query.org ? await requireOrg(db, scope.orgId, request.query.org) : { id: scope.orgId };
+      const report = await annualReport(db, top.id, year, period);
+      const org = report.orgs[0]!;
+      const bytes = await annualReportXlsx(report, { title: org.name, madeOn: todayIso() });
+      request.log.info({ event: 'admin.annual-stats', admin: scope.name, org: org.code, year }, '管理员导出统计年报');
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`统计年报-${year}-${org.code}.xlsx`)}`)
+        .send(Buffer.from(bytes));
+    },
+  );
+
   app.post('/api/admin/orgs', { onRequest: admin, bodyLimit: 4096 }, async (request, reply) => {
     const body = parseBody(createOrgSchema, request.body, reply, false);
     if (!body) return reply;
     const scope = scopeOf(request);
     const org = await createOrg(db, scope.orgId, { code: body.code, name: body.name, parentCode: body.parent });
     request.log.info({ event: 'admin.org-created', admin: scope.name, org: org.code }, '管理员新增组织');
+    await recordAudit(db, {
+      orgId: org.parentId ?? org.id,
+      admin: scope.name,
+      action: 'org-created',
+      target: org.code,
+      address: request.ip,
+    });
     return org;
   });
 
@@ -83,17 +123,45 @@ export function registerAdminRoutes(
     const org = body.org ? await requireOrg(db, scope.orgId, body.org) : { id: scope.orgId };
     const created = await createUnion(db, body.code, body.name, org.id);
     request.log.info({ event: 'admin.union-created', admin: scope.name, union: created.union.code }, '管理员新增工会');
+    await recordAudit(db, { orgId: org.id, admin: scope.name, action: 'union-created', target: created.union.code, address: request.ip });
     return created;
   });
 
-  app.post<{ Params: { id: string } }>('/api/admin/unions/:id/codes', { onRequest: admin, bodyLimit: 1024 }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/api/admin/unions/:id/codes', { onRequest: admin, bodyLimit: 1024 }, async (request) => {
     const scope = scopeOf(request);
-    const found = await unionInSubtree(db, scope.orgId, request.params.id);
-    if (!found) return refuse(reply, 404, 'no-union', '工会不存在');
-    const enrolmentCode = await issueCode(db, request.params.id);
+    const found = await unionOfSubtree(db, scope.orgId, { id: request.params.id });
+    const enrolmentCode = await issueCode(db, found.id);
     request.log.info({ event: 'admin.code-issued', admin: scope.name, union: found.code }, '管理员发放注册码');
+    await recordAudit(db, { orgId: found.org_id, admin: scope.name, action: 'code-issued', target: found.code, address: request.ip });
     return { enrolmentCode };
   });
+
+  app.get<{ Params: { id: string } }>('/api/admin/unions/:id/devices', { onRequest: admin }, async (request) => {
+    const union = await unionOfSubtree(db, scopeOf(request).orgId, { id: request.params.id });
+    return listDevices(db, union.id);
+  });
+
+  app.post<{ Params: { id: string; device: string } }>(
+    '/api/admin/unions/:id/devices/:device/revoke',
+    { onRequest: admin, bodyLimit: 1024 },
+    async (request) => {
+      const scope = scopeOf(request);
+      const union = await unionOfSubtree(db, scope.orgId, { id: request.params.id });
+      const revoked = await revokeDevice(db, union.id, request.params.device);
+      request.log.info(
+        { event: 'admin.device-revoked', admin: scope.name, union: union.code, devices: revoked.map((d) => d.id) },
+        '管理员撤销设备',
+      );
+      await recordAudit(db, {
+        orgId: union.org_id,
+        admin: scope.name,
+        action: 'device-revoked',
+        target: `${union.code} ${revoked.map((d) => d.name || d.deviceId).join('、')}`,
+        address: request.ip,
+      });
+      return revoked;
+    },
+  );
 
   app.get<{ Params: { id: string; index: string } }>(
     '/api/admin/submissions/:id/documents/:index',
@@ -121,9 +189,19 @@ export function registerAdminRoutes(
         { event: 'admin.submission-returned', admin: scope.name, submission: returned.id, year: returned.year },
         '管理员退回报送',
       );
+      const union = await unionOfSubtree(db, scope.orgId, { id: returned.unionId });
+      await recordAudit(db, {
+        orgId: union.org_id,
+        admin: scope.name,
+        action: 'submission-returned',
+        target: `${union.code} ${returned.receiptNumber}`,
+        address: request.ip,
+      });
       return returned;
     },
   );
+
+  app.get('/api/admin/audit', { onRequest: admin }, async (request) => listAudit(db, scopeOf(request).orgId));
 
   app.get('/api/admin/published', { onRequest: admin }, async (request) => listPublished(db, scopeOf(request).orgId));
 
@@ -133,6 +211,7 @@ export function registerAdminRoutes(
     const scope = scopeOf(request);
     const item = await publish(db, scope.orgId, body);
     request.log.info({ event: 'admin.published', admin: scope.name, kind: item.kind, id: item.id }, '管理员发布');
+    await recordAudit(db, { orgId: scope.orgId, admin: scope.name, action: 'published', target: body.name, address: request.ip });
     return item;
   });
 }

@@ -5,6 +5,7 @@ import { LIMITS, PROTOCOL_VERSION, type EnrolResponse } from '../../shared/sync/
 import { enrolRequestSchema, submissionRequestSchema } from '../../shared/sync/schemas';
 import type { Database } from './db';
 import { parseBody, parseSyncBody, refuse, refuseUnread } from './errors';
+import { revocationGeneration } from './store/devices';
 import { currentSubmissions, submitYear } from './store/submissions';
 import { syncRound } from './store/sync';
 import { authenticateDevice, enrolDevice, type DeviceAuth } from './store/unions';
@@ -17,27 +18,29 @@ export function bearer(request: FastifyRequest): string | null {
 
 /**
  * Tokens this server checked in the last minute. A device syncs every minute and a first sync is
- * a few hundred requests in a row, so most requests skip the database read. Only tokens the
- * database accepted are kept, and only for TOKEN_CACHE_MS.
+ * a few hundred requests in a row, so most requests skip the token lookup. Only tokens the
+ * database accepted are kept, only for TOKEN_CACHE_MS, and only under the revocation generation
+ * they were checked in: once any device is revoked (on any app server), every cached token is
+ * checked again on its next request.
  */
 const TOKEN_CACHE_MS = 60_000;
 const TOKEN_CACHE_MAX = 20_000;
 
 class TokenCache {
-  private readonly entries = new Map<string, { device: DeviceAuth; at: number }>();
+  private readonly entries = new Map<string, { device: DeviceAuth; at: number; generation: number }>();
 
-  get(token: string, now: number): DeviceAuth | null {
+  get(token: string, now: number, generation: number): DeviceAuth | null {
     const hit = this.entries.get(token);
     if (!hit) return null;
-    if (now - hit.at < TOKEN_CACHE_MS) return hit.device;
+    if (now - hit.at < TOKEN_CACHE_MS && hit.generation === generation) return hit.device;
     this.entries.delete(token);
     return null;
   }
 
-  set(token: string, device: DeviceAuth, now: number): void {
+  set(token: string, device: DeviceAuth, now: number, generation: number): void {
     // Oldest first: a Map keeps insertion order.
     if (this.entries.size >= TOKEN_CACHE_MAX) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(token, { device, at: now });
+    this.entries.set(token, { device, at: now, generation });
   }
 }
 
@@ -57,10 +60,12 @@ function requireDevice(db: Database, tokens: TokenCache): onRequestAsyncHookHand
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const token = bearer(request);
     const now = Date.now();
-    let device = token ? tokens.get(token, now) : null;
+    // Read before the lookup: a revocation committed between the two leaves the entry under the older generation.
+    const generation = token ? await revocationGeneration(db) : 0;
+    let device = token ? tokens.get(token, now, generation) : null;
     if (token && !device) {
       device = await authenticateDevice(db, token);
-      if (device) tokens.set(token, device, now);
+      if (device) tokens.set(token, device, now, generation);
     }
     if (!device) return refuseUnread(reply, 401, 'unauthorised', '设备未注册或凭证已失效，请在同步页重新注册');
     request.device = device;
@@ -124,7 +129,7 @@ export function registerDeviceRoutes(
     const device = deviceOf(request);
     const year = Number(request.params.year);
     if (!Number.isInteger(year)) return refuse(reply, 400, 'invalid', '年度不合法');
-    const [current] = await currentSubmissions(db, year, device.unionId);
+    const [current] = await currentSubmissions(db, year, { unionId: device.unionId });
     if (!current) return refuse(reply, 404, 'no-submission', `${year} 年度尚未报送`);
     return {
       v: PROTOCOL_VERSION,

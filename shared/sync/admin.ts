@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storable } from './schemas';
+import type { UpwardStats } from './stats';
 
 /** Requests of the upper union's dashboard (admin API), checked like every other payload. */
 export const adminLoginSchema = z.object({
@@ -103,7 +104,8 @@ export const publishSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export interface AdminUnionRow {
+/** A union's row of the overview; its figures (shared/sync/stats.ts) include `invalidRows`, rows left out because a field they need has the wrong type. */
+export interface AdminUnionRow extends UpwardStats {
   id: string;
   code: string;
   name: string;
@@ -111,12 +113,6 @@ export interface AdminUnionRow {
   createdAt: string;
   lastSyncAt: string | null;
   devices: number;
-  members: number;
-  women: number;
-  farmerWorkers: number;
-  duesCollectedFen: number;
-  /** Rows left out of the figures because a field they need has the wrong type (shared/sync/stats.ts). */
-  invalidRows: number;
   reportYear: number;
   reportStatus: '未报送' | '已报送' | '已退回' | '已接收';
   submissionId: string | null;
@@ -133,12 +129,45 @@ export interface AdminOverview {
   totals: AdminTotals;
 }
 
-export interface AdminTotals {
+export interface AdminTotals extends UpwardStats {
   unions: number;
-  members: number;
-  women: number;
-  farmerWorkers: number;
-  duesCollectedFen: number;
-  invalidRows: number;
   submitted: number;
+}
+
+/** A union's enrolled device as the dashboard and `server devices` list it. */
+export interface DeviceListing {
+  /** The server's id of the enrolment (what revoke takes). */
+  id: string;
+  /** The id the app gave itself. */
+  deviceId: string;
+  name: string;
+  enrolledAt: string | null;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+/** What the audit log records of an admin, with its label on the dashboard. */
+export const AUDIT_ACTIONS = {
+  login: '登录',
+  'login-failed': '登录失败',
+  'org-created': '新增组织',
+  'union-created': '新增工会',
+  'code-issued': '发放注册码',
+  'submission-returned': '退回报送',
+  published: '发布',
+  'device-revoked': '撤销设备',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  /** The organisation the action concerns. */
+  org: { code: string; name: string };
+  admin: string;
+  action: AuditAction;
+  /** What it acted on (a union's or organisation's code, a submission's receipt number, a device). */
+  target: string;
+  address: string;
 }

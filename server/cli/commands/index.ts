@@ -13,6 +13,8 @@ import { ledgerCommands } from './ledger';
 import { exportAccountsCommands } from './export-accounts';
 import { rosterImportCommand } from './roster-import';
 import { serverAddUnionCommand } from './server-add-union';
+import { serverAnnualStatsCommand } from './server-annual-stats';
+import { serverDevicesCommand, serverRevokeDeviceCommand } from './server-devices';
 import { serverAddAdminCommand, serverAddOrgCommand, serverStatsCommand } from './server-orgs';
 import { serverStartCommand } from './server-start';
 import { verifyCommand } from './verify';
@@ -41,4 +43,7 @@ export const COMMANDS: readonly Command[] = [
   serverAddOrgCommand,
   serverAddAdminCommand,
   serverStatsCommand,
+  serverAnnualStatsCommand,
+  serverDevicesCommand,
+  serverRevokeDeviceCommand,
 ];

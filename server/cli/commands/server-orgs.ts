@@ -3,6 +3,7 @@ import { createAdminSchema, createOrgSchema } from '../../../shared/sync/admin';
 import { describeIssues } from '../../../shared/sync/schemas';
 import type { Database } from '../../sync/db';
 import { createAdmin, createOrg, requireOrg, ROOT_ORG_ID } from '../../sync/store/orgs';
+import { formatYuan } from '../../../shared/money/fen';
 import { adminOverview } from '../../sync/store/overview';
 import { ClientError } from '../../sync/store/util';
 import { openStore, runningServerPid } from '../../sync/runtime';
@@ -14,7 +15,7 @@ import type { CliIO } from '../io';
 export const NEW_ADMIN_PASSWORD_ENV = 'UNIONBOOKS_NEW_ADMIN_PASSWORD';
 
 /** Opens the server's database like add-union: never a folder a running server holds. */
-async function withStore(args: ParsedArgs, io: CliIO, run: (db: Database, where: string) => Promise<number>): Promise<number> {
+export async function withStore(args: ParsedArgs, io: CliIO, run: (db: Database, where: string) => Promise<number>): Promise<number> {
   const dataDir = optionalFlag(args, 'data');
   if (!process.env.DATABASE_URL && runningServerPid(dataDir)) {
     io.err('服务器正在使用该数据目录：请先停止服务器再运行本命令');
@@ -101,7 +102,7 @@ export const serverAddAdminCommand: Command = {
 export const serverStatsCommand: Command = {
   path: ['server', 'stats'],
   usage: 'unionbooks server stats --year 年度 [--org 组织代码] [--json] [--data 数据目录]',
-  summary: '按组织树汇总各基层工会的年度统计（会员、女会员、农民工会员、会费收缴、报送状态）',
+  summary: '按组织树汇总各基层工会的年度统计（会员、在职、入会与减少、会费、经费收支、报送状态）',
   async run(args, io) {
     const year = intFlag(args, 'year', new Date().getFullYear());
     const code = optionalFlag(args, 'org');
@@ -115,8 +116,9 @@ export const serverStatsCommand: Command = {
       for (const org of overview.orgs) {
         const t = org.totals;
         io.out(
-          `${'  '.repeat(org.depth)}${org.name}（${org.code}）：工会 ${t.unions}，会员 ${t.members}，女会员 ${t.women}，` +
-            `农民工会员 ${t.farmerWorkers}，会费 ${(t.duesCollectedFen / 100).toFixed(2)} 元，已报送 ${t.submitted}`,
+          `${'  '.repeat(org.depth)}${org.name}（${org.code}）：工会 ${t.unions}，会员 ${t.members}（在职 ${t.inService}），女会员 ${t.women}，` +
+            `农民工会员 ${t.farmerWorkers}，本年入会 ${t.joined}（新发展 ${t.newMembers}），减少 ${t.left}，` +
+            `会费 ${formatYuan(t.duesCollectedFen)} 元，收入 ${formatYuan(t.incomeFen)} 元，支出 ${formatYuan(t.spendingFen)} 元，已报送 ${t.submitted}`,
         );
       }
       return EXIT.ok;

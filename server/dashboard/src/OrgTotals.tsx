@@ -21,6 +21,7 @@ export function OrgTotals({ orgs, year }: { orgs: OrgRow[]; year: number }) {
           },
           { title: '工会', key: 'unions', align: 'right', render: (_: unknown, o: OrgRow) => o.totals.unions },
           { title: '会员', key: 'members', align: 'right', render: (_: unknown, o: OrgRow) => o.totals.members },
+          { title: '在职', key: 'inService', align: 'right', render: (_: unknown, o: OrgRow) => o.totals.inService },
           { title: '女会员', key: 'women', align: 'right', render: (_: unknown, o: OrgRow) => o.totals.women },
           { title: '农民工会员', key: 'farmerWorkers', align: 'right', render: (_: unknown, o: OrgRow) => o.totals.farmerWorkers },
           {
@@ -29,6 +30,8 @@ export function OrgTotals({ orgs, year }: { orgs: OrgRow[]; year: number }) {
             align: 'right',
             render: (_: unknown, o: OrgRow) => yuan(o.totals.duesCollectedFen),
           },
+          { title: '经费收入（元）', key: 'income', align: 'right', render: (_: unknown, o: OrgRow) => yuan(o.totals.incomeFen) },
+          { title: '经费支出（元）', key: 'spending', align: 'right', render: (_: unknown, o: OrgRow) => yuan(o.totals.spendingFen) },
           {
             title: '已报送',
             key: 'submitted',

@@ -2,7 +2,10 @@ import { Alert, Button, Card, Col, InputNumber, Row, Space, Statistic, Table, Ta
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AdminOverview, AdminUnionRow } from '../../../shared/sync/admin';
 import { ApiError, downloadDocument, fetchOverview, newCode } from './api';
+import { AnnualStatsButton } from './AnnualStatsButton';
+import { AuditButton } from './AuditButton';
 import { CreateUnionButton } from './CreateUnionButton';
+import { DevicesButton } from './DevicesButton';
 import { dateTime, yuan } from './format';
 import { OrgTotals } from './OrgTotals';
 import { PublishButton } from './PublishButton';
@@ -57,15 +60,32 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
       ),
     },
     { title: '最近同步', key: 'lastSyncAt', width: 140, render: (_: unknown, r: AdminUnionRow) => dateTime(r.lastSyncAt) },
-    { title: '会员', dataIndex: 'members', width: 80, align: 'right' as const },
-    { title: '女会员', dataIndex: 'women', width: 80, align: 'right' as const },
-    { title: '农民工会员', dataIndex: 'farmerWorkers', width: 100, align: 'right' as const },
+    { title: '会员', dataIndex: 'members', width: 70, align: 'right' as const },
+    { title: '在职', dataIndex: 'inService', width: 70, align: 'right' as const },
+    { title: '女会员', dataIndex: 'women', width: 70, align: 'right' as const },
+    { title: '农民工会员', dataIndex: 'farmerWorkers', width: 90, align: 'right' as const },
+    { title: '入会', dataIndex: 'joined', width: 70, align: 'right' as const },
+    { title: '减少', dataIndex: 'left', width: 70, align: 'right' as const },
     {
       title: `${year}年会费收缴（元）`,
       key: 'dues',
       width: 150,
       align: 'right' as const,
       render: (_: unknown, r: AdminUnionRow) => yuan(r.duesCollectedFen),
+    },
+    {
+      title: '经费收入（元）',
+      key: 'income',
+      width: 130,
+      align: 'right' as const,
+      render: (_: unknown, r: AdminUnionRow) => yuan(r.incomeFen),
+    },
+    {
+      title: '经费支出（元）',
+      key: 'spending',
+      width: 130,
+      align: 'right' as const,
+      render: (_: unknown, r: AdminUnionRow) => yuan(r.spendingFen),
     },
     {
       title: `${year}年度报送`,
@@ -99,13 +119,14 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
     {
       title: '操作',
       key: 'actions',
-      width: 170,
+      width: 230,
       render: (_: unknown, r: AdminUnionRow) => (
         <Space>
           {r.reportStatus === '已报送' && r.submissionId && <ReturnButton submissionId={r.submissionId} unionName={r.name} onDone={load} />}
           <Button size="small" onClick={() => void newCode(r.id).then((c) => setCodeShown({ union: r.name, code: c.enrolmentCode }))}>
             新注册码
           </Button>
+          <DevicesButton unionId={r.id} unionName={r.name} onChanged={load} />
         </Space>
       ),
     },
@@ -120,6 +141,8 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
         <Button onClick={() => void load()}>刷新</Button>
         <CreateUnionButton onCreated={(union, code) => (setCodeShown({ union, code }), void load())} />
         <PublishButton />
+        <AnnualStatsButton year={year} onError={setError} />
+        <AuditButton />
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
       {codeShown && (
@@ -154,7 +177,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
           dataSource={data?.unions ?? []}
           columns={columns}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1700 }}
           loading={!data && !error}
           size="middle"
         />

@@ -1,4 +1,4 @@
-import type { AdminOverview } from '../../../shared/sync/admin';
+import type { AdminOverview, AuditEntry, DeviceListing } from '../../../shared/sync/admin';
 
 /** The admin API from the dashboard: same origin, a session token kept for this browser tab only. */
 const TOKEN_KEY = 'unionbooks.admin';
@@ -53,17 +53,22 @@ export async function logout(): Promise<void> {
 export const fetchOverview = (year: number) => request<AdminOverview>('GET', `/api/admin/overview?year=${year}`);
 export const createUnion = (code: string, name: string) => request<{ enrolmentCode: string }>('POST', '/api/admin/unions', { code, name });
 export const newCode = (unionId: string) => request<{ enrolmentCode: string }>('POST', `/api/admin/unions/${unionId}/codes`, {});
+export const fetchAudit = () => request<AuditEntry[]>('GET', '/api/admin/audit');
+export const fetchDevices = (unionId: string) => request<DeviceListing[]>('GET', `/api/admin/unions/${unionId}/devices`);
+export const revokeDevice = (unionId: string, deviceRowId: string) =>
+  request<DeviceListing[]>('POST', `/api/admin/unions/${unionId}/devices/${encodeURIComponent(deviceRowId)}/revoke`, {});
 export const returnReport = (submissionId: string, reason: string) =>
   request('POST', `/api/admin/submissions/${submissionId}/return`, { reason });
 export const publishItem = (item: { kind: 'preset' | 'template'; name: string; payload: Record<string, unknown> }) =>
   request('POST', '/api/admin/published', item);
 
 /** Downloads need the token too, so they go through fetch and a blob link rather than a plain href. */
-export async function downloadDocument(submissionId: string, index: number, name: string): Promise<void> {
-  const response = await fetch(`/api/admin/submissions/${submissionId}/documents/${index}`, {
-    headers: { authorization: `Bearer ${savedToken() ?? ''}` },
-  });
-  if (!response.ok) throw new ApiError('下载失败', response.status);
+async function download(path: string, name: string): Promise<void> {
+  const response = await fetch(path, { headers: { authorization: `Bearer ${savedToken() ?? ''}` } });
+  if (!response.ok) {
+    const json = (await response.json().catch(() => ({}))) as { error?: string };
+    throw new ApiError(json.error ?? '下载失败', response.status);
+  }
   const url = URL.createObjectURL(await response.blob());
   const a = document.createElement('a');
   a.href = url;
@@ -71,3 +76,16 @@ export async function downloadDocument(submissionId: string, index: number, name
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+export const downloadDocument = (submissionId: string, index: number, name: string) =>
+  download(`/api/admin/submissions/${submissionId}/documents/${index}`, name);
+
+/** The 统计年报 of the admin's subtree for 年报 `year` (statistics year 10-01 to 09-30 unless a period is given). */
+export const downloadAnnualStats = (year: number, period: { from?: string; to?: string } = {}) => {
+  const query = new URLSearchParams({
+    year: String(year),
+    ...(period.from ? { from: period.from } : {}),
+    ...(period.to ? { to: period.to } : {}),
+  });
+  return download(`/api/admin/annual-stats?${query.toString()}`, `统计年报-${year}.xlsx`);
+};

@@ -98,7 +98,7 @@ const authBatcher = perDatabase(
       async run(hashes) {
         const rows = await db.query<{ token_hash: string; id: string; union_id: string; code: string; org_id: string }>(
           `SELECT d.token_hash, d.id, d.union_id, u.code, u.org_id FROM devices d JOIN unions u ON u.id = d.union_id
-           WHERE d.token_hash IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+           WHERE d.token_hash IN (SELECT jsonb_array_elements_text($1::jsonb)) AND d.revoked_at IS NULL`,
           [JSON.stringify(hashes)],
         );
         const byHash = new Map(
@@ -124,7 +124,7 @@ export async function listUnions(
     devices: unknown;
   }>(
     `${subtreeCte('$1')}
-     SELECT u.id, u.code, u.name, u.org_id, u.created_at, u.last_sync_at, (SELECT count(*) FROM devices d WHERE d.union_id = u.id) AS devices
+     SELECT u.id, u.code, u.name, u.org_id, u.created_at, u.last_sync_at, (SELECT count(*) FROM devices d WHERE d.union_id = u.id AND d.revoked_at IS NULL) AS devices
      FROM unions u JOIN subtree s ON s.id = u.org_id ORDER BY u.code`,
     [top],
   );

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { NEW_ADMIN_PASSWORD_ENV } from '../../../server/cli/commands/server-orgs';
 import type { AdminOverview } from '../../../shared/sync/admin';
+import { STAT_KEYS } from '../../../shared/sync/stats';
 import { openStore } from '../../../server/sync/runtime';
 import { adminLogin } from '../../../server/sync/store/admin';
 import { runCli } from './capture';
@@ -39,6 +40,7 @@ describe('the organisation tree from the command line', () => {
     expect(atRoot.out).toMatch(/一次性注册码：/);
 
     const all = JSON.parse((await runCli('server', 'stats', '--year', '2025', '--json', '--data', data)).out) as AdminOverview;
+    for (const key of STAT_KEYS) expect(all.totals[key], key).toBe(0);
     expect(all.orgs.map((o) => [o.code, o.depth, o.totals.unions])).toEqual([
       ['ROOT', 0, 2],
       ['QX', 1, 1],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { upwardStats } from '../../../shared/sync/stats';
+import { calendarYear, upwardStats } from '../../../shared/sync/stats';
 import type { AdminOverview } from '../../../shared/sync/admin';
 import { backends } from './backends';
 import { ADMIN_PASSWORD, MEMBER, post, serverPerSuite, unionWithDevices } from './harness';
@@ -17,32 +17,36 @@ const member = (fields: Record<string, unknown>) => ({
 describe('upward statistics of rows with wrong types', () => {
   it('leaves out and counts a row it cannot read, and keeps the figures numbers', () => {
     const stats = upwardStats(
-      [
-        member({ gender: '女', isMigrantWorker: true }),
-        member({}),
-        member({ gender: { zh: '女' } }),
-        member({ status: ['active'] }),
-        member({ isMigrantWorker: 'false' }),
-        member({ status: 'left' }),
-        member({ deleted: 1, gender: 7 }),
-        'not a row',
-      ],
-      [
-        dues(2500),
-        dues(-500),
-        dues('abc'),
-        dues(1e308),
-        dues({ fen: 1 }),
-        dues(Number.NaN),
-        dues(1.5),
-        dues(100, 20250301),
-        dues(9900, '2024-12-01'),
-        dues('junk', '2025-01-01', 1),
-        null,
-      ],
-      2025,
+      {
+        members: [
+          member({ gender: '女', isMigrantWorker: true }),
+          member({}),
+          member({ gender: { zh: '女' } }),
+          member({ status: ['active'] }),
+          member({ isMigrantWorker: 'false' }),
+          member({ status: 'left' }),
+          member({ deleted: 1, gender: 7 }),
+          'not a row',
+        ],
+        memberships: [],
+        duesPayments: [
+          dues(2500),
+          dues(-500),
+          dues('abc'),
+          dues(1e308),
+          dues({ fen: 1 }),
+          dues(Number.NaN),
+          dues(1.5),
+          dues(100, 20250301),
+          dues(9900, '2024-12-01'),
+          dues('junk', '2025-01-01', 1),
+          null,
+        ],
+        transactions: [],
+      },
+      calendarYear(2025),
     );
-    expect(stats).toEqual({ members: 2, women: 1, farmerWorkers: 1, duesCollectedFen: 2000, invalidRows: 11 });
+    expect(stats).toMatchObject({ members: 2, women: 1, farmerWorkers: 1, inService: 2, duesCollectedFen: 2000, invalidRows: 11 });
   });
 });
 
