@@ -11,6 +11,7 @@ import type { BookTables } from '../model/book';
 import type { Fen, IsoDate, IsoMonth } from '../model/records';
 import { formatYuan } from '../money/fen';
 import type { BankAtEnd, BankMonth } from './review';
+import { monthSpans } from './month-spans';
 import type { VoucherRange } from './vouchers';
 
 export type AuditCheckKey =
@@ -217,12 +218,7 @@ function closedCheck(ended: readonly IsoMonth[], open: readonly IsoMonth[]): Aud
     key: 'closed',
     label: '已结束的月份均已结账',
     ok: open.length === 0,
-    detail:
-      ended.length === 0
-        ? '还没有已结束的月份'
-        : open.length === 0
-          ? `${monthLabel(ended[0]!)}至${monthLabel(ended[ended.length - 1]!)}均已结账`
-          : `未结账：${some(open.map(monthLabel), 6)}`,
+    detail: ended.length === 0 ? '还没有已结束的月份' : open.length === 0 ? `${monthSpans(ended)}均已结账` : `未结账：${monthSpans(open)}`,
   };
 }
 
@@ -232,18 +228,12 @@ function bankCheck(months: readonly BankMonth[], end: BankAtEnd | null): AuditCh
   const skipped = months.filter((m) => m.state === 'skipped');
   const problems: string[] = [];
   if (unbalanced.length > 0) problems.push(`余额调节不符：${unbalanced.map((m) => `${m.label}${gap(m.differenceFen)}`).join('；')}`);
-  if (missing.length > 0)
-    problems.push(
-      `未导入对账单：${some(
-        missing.map((m) => m.label),
-        6,
-      )}`,
-    );
+  if (missing.length > 0) problems.push(`未导入对账单：${monthSpans(missing.map((m) => m.month))}`);
   const endText =
     end && end.statementBalanceFen !== null
       ? `${monthLabel(end.month)}末银行存款日记账余额 ${yuan(end.journalBalanceFen)}，对账单余额 ${yuan(end.statementBalanceFen)}（截至 ${formatDate(end.statementThrough!)}）`
       : '';
-  const skippedText = skipped.length > 0 ? `；已跳过 ${skipped.map((m) => m.label).join('、')}` : '';
+  const skippedText = skipped.length > 0 ? `；已跳过 ${monthSpans(skipped.map((m) => m.month))}` : '';
   return {
     key: 'bank',
     label: '银行存款与银行对账单相符',

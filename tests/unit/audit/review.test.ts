@@ -25,7 +25,7 @@ describe('经费审查 of a year', () => {
     const { review, byKey } = checksOf(store);
     // Income 12,000 + 5,000 + 300 + 38.40; spending 4,500 + 8,800 + 1,260 + 2,350.50 + 980 + 15.
     expect([review.statement.income.totalFen, review.statement.expense.totalFen]).toEqual([1_733_840, 1_790_550]);
-    // Bank 80,000 + 12,000 − 3,000 − 4,500 − 8,800 + 38.40 + 5,000 − 1,260 − 2,350.50 + 1,500 − 980 + 300 − 15
+    // Cash 2,000 + 3,000 (提现) − 1,500 (存现); bank 80,000 + 12,000 − 3,000 − 4,500 − 8,800 + 38.40 + 5,000 − 1,260 − 2,350.50 + 1,500 − 980 + 300 − 15
     expect(review.sheet.end.bankFen).toBe(7_793_290);
     expect(review.sheet.end.cashFen).toBe(200_000 + 300_000 - 150_000);
     expect(review.vouchers).toMatchObject({ count: 12, first: '记-001', last: '记-012', missing: [], duplicates: [] });
@@ -65,7 +65,7 @@ describe('经费审查 of a year', () => {
     });
     const { byKey } = checksOf(store);
     expect(byKey.get('vouchers')).toMatchObject({ ok: false, detail: '记-001 至 记-010，共 9 张；缺号 记-006（已删除）' });
-    expect(byKey.get('closed')).toMatchObject({ ok: false, detail: '未结账：2025年10月、2025年11月' });
+    expect(byKey.get('closed')).toMatchObject({ ok: false, detail: '未结账：2025年10月至11月' });
     expect(byKey.get('bank')?.ok).toBe(false);
     expect(byKey.get('bank')?.detail).toMatch(/^余额调节不符：2025年10月相差 100\.00 元；2025年11月相差 100\.00 元；/);
     expect(byKey.get('limits')).toMatchObject({
