@@ -16,3 +16,6 @@ export const BUNDLED: readonly TemplateChoice[] = [
   { key: 'bundled:finance-report', name: '经费收支情况报告', source: financeReport, bundled: true },
   { key: 'bundled:audit-report', name: '经费审查报告', source: auditReport, bundled: true },
 ];
+
+/** What a year's report to the upper union carries: the summary and the finance report (the 经费审查报告 is the union's own). */
+export const SUBMITTED = BUNDLED.filter((t) => t.key !== 'bundled:audit-report');
