@@ -1,5 +1,6 @@
 import type { AuditBook } from '../../../../shared/audit/review';
-import { anchorYear } from '../../../../shared/finance/balances';
+import { anchorYear, type FinanceBook } from '../../../../shared/finance/balances';
+import type { Budget } from '../../../../shared/model/records';
 import type { BalanceSheetBook } from '../../../../shared/finance/balance-sheet';
 import type { UnionBooksDB } from '../../db/database';
 
@@ -63,4 +64,17 @@ export async function loadAuditBook(db: UnionBooksDB, year: number): Promise<Aud
     budgets,
     duesPayments,
   };
+}
+
+/** What next year's 预算表 reads: this year's and next year's entries (actuals and execution), next year's budgets. */
+export async function loadBudgetBook(db: UnionBooksDB, year: number): Promise<FinanceBook & { budgets: Budget[] }> {
+  const [transactions, openingBalances, budgets] = await Promise.all([
+    db.transactions
+      .where('date')
+      .between(`${year - 1}-01-01`, `${year}-12-31`, true, true)
+      .toArray(),
+    db.openingBalances.toArray(),
+    db.budgets.where('year').equals(year).toArray(),
+  ]);
+  return { transactions, openingBalances, budgets };
 }
