@@ -73,6 +73,18 @@ test('账表 → 经费审查: the statements side by side, each check with wher
   expect(text).toMatch(new RegExp(`已结束的月份均已结账 \\| 不相符 \\| 未结账：${year}年1月至`));
   expect(text).toContain('“已结束的月份均已结账”“银行存款与银行对账单相符”2项不相符');
 
+  // 文档 offers the same report beside the finance report, with the same figures in its preview.
+  await goTo(page, '文档');
+  await page.getByRole('combobox', { name: '模板' }).click();
+  await page.getByTitle('经费审查报告').click();
+  const preview = page.getByTestId('doc-preview');
+  await expect(preview).toContainText(`${year}年度经费审查情况的报告`);
+  await expect(preview).toContainText('“已结束的月份均已结账”“银行存款与银行对账单相符”2项不相符');
+  await expect(preview).toContainText(statementEnd);
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await screenshot(page, 'documents-audit-report');
+  await goTo(page, '账表');
+
   // Closing through October leaves only the months after it open, and the review says so.
   await page.getByRole('tab', { name: '结账至' }).click();
   await page.getByRole('combobox', { name: '结账至' }).click();
