@@ -25,12 +25,22 @@ export async function run(): Promise<BenchResult[]> {
   await db.open();
   const mutator = await openMutator(db);
   await mutator.replaceBook(book);
-  const firstScreen = await timeMedian(5, async () => {
-    const fb = await loadFinanceBook(db, 2025);
-    const closes = await db.monthCloses.toArray();
-    return [journalOfYear(fb, 2025), closes];
-  });
-  const yearRead = await timeMedian(5, () => db.transactions.where('date').between('2025-01-01', '2025-12-31', true, true).toArray());
+  // The first screen and the raw read of the year in turns, so a passing load weighs on both alike.
+  const screenTimes: number[] = [];
+  const yearTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    yearTimes.push(await timeMedian(1, () => db.transactions.where('date').between('2025-01-01', '2025-12-31', true, true).toArray()));
+    screenTimes.push(
+      await timeMedian(1, async () => {
+        const fb = await loadFinanceBook(db, 2025);
+        const closes = await db.monthCloses.toArray();
+        return [journalOfYear(fb, 2025), closes];
+      }),
+    );
+  }
+  const median = (list: number[]) => [...list].sort((a, b) => a - b)[2] ?? 0;
+  const firstScreen = median(screenTimes);
+  const yearRead = median(yearTimes);
   const rawRead = await timeMedian(5, () => db.transactions.toArray());
   db.close();
   await db.delete();
