@@ -1,7 +1,9 @@
 import { findAccount, topLevelCode, TRANSFER_ACCOUNT } from '../accounts/chart';
 import type { BookBuilder } from '../book/builder';
 import { addMonths, lastDayOfMonth } from '../dues/months';
+import { balancesAt } from '../finance/balances';
 import { entryEffect } from '../finance/effect';
+import { payableAt } from '../finance/payable';
 import type { BookTables } from '../model/book';
 import type { IsoDate } from '../model/records';
 import type { Money } from './money';
@@ -64,14 +66,32 @@ export function withdrawPettyCash(money: Money, book: BookTables, openingCashFen
 
 /**
  * The years before today's are closed month by month (结账), as a treasurer closes a year at its end;
- * the current year's months are left open, to be closed in the app.
+ * the current year's months are left open, to be closed in the app. A closed December carries the
+ * year's closing balances into the next year's opening row, as the engine's close does, so the open
+ * year's figures are read from that year alone.
  */
 export function closeEndedMonths(builder: BookBuilder, startYear: number, today: IsoDate): void {
   for (let month = `${startYear}-01`; month < `${today.slice(0, 4)}-01` && lastDayOfMonth(month) < today; month = addMonths(month, 1)) {
     const next = addMonths(month, 1);
     const day = `${next}-01` < today ? `${next}-01` : today;
     builder.insert('monthCloses', { month, closed: true, reopenReason: '', closedAt: `${day}T01:00:00.000Z` });
+    if (month.endsWith('-12')) carryYear(builder, Number(month.slice(0, 4)));
   }
+}
+
+function carryYear(builder: BookBuilder, year: number): void {
+  const yearEnd = `${year}-12-31`;
+  const money = balancesAt(builder.book, yearEnd);
+  builder.insert('openingBalances', {
+    year: year + 1,
+    month: `${year + 1}-01`,
+    booksStart: false,
+    duesBeforeFen: 0,
+    carried: true,
+    cashFen: money.cashFen,
+    bankFen: money.bankFen,
+    payableFen: payableAt(builder.book, yearEnd),
+  });
 }
 
 /** 记-001, 记-002 … per year in date order, as a treasurer numbers vouchers. */

@@ -42,6 +42,7 @@ export function documentFileName(model: DocModel, meta: TemplateMeta, year: numb
 export const BUNDLED_TEMPLATES = {
   summary: 'annual-summary.md',
   'finance-report': 'finance-report.md',
+  'audit-report': 'audit-report.md',
 } as const;
 
 export type BundledTemplateName = keyof typeof BUNDLED_TEMPLATES;

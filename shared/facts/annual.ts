@@ -5,6 +5,7 @@ import { booksStartMonth } from '../finance/books-start';
 import { live, type BookTables } from '../model/book';
 import type { IsoDate } from '../model/records';
 import { activityFacts } from './activities';
+import { auditFacts } from './audit';
 import { duesFacts } from './dues';
 import { financeFacts } from './finance';
 import { indexMembers, memberFacts } from './members';
@@ -74,6 +75,7 @@ export function computeAnnualFacts(book: BookTables, year: number, options: Fact
     activities: activityFacts(book, year, asOf),
     welfare: welfareFacts(book, year, asOf),
     finance: financeFacts(book, year, asOf),
+    audit: auditFacts(book, year, asOf),
     previous: previousYearFacts(book, year, asOf, index),
     notes: {
       highlights: note?.highlights ?? '',

@@ -38,6 +38,25 @@ const accountGroup = {
   items: { zh: '明细科目', list: account },
 } as const;
 
+const sheetColumn = {
+  cashFen: { kind: 'money', zh: '库存现金' },
+  bankFen: { kind: 'money', zh: '银行存款' },
+  fixedAssetsFen: { kind: 'money', zh: '固定资产' },
+  assetsFen: { kind: 'money', zh: '资产合计' },
+  payableFen: { kind: 'money', zh: '应付上级经费' },
+  custodyFen: { kind: 'money', zh: '代管经费' },
+  liabilitiesFen: { kind: 'money', zh: '负债合计' },
+  assetFundFen: { kind: 'money', zh: '资产基金' },
+  fundBalanceFen: { kind: 'money', zh: '工会资金结余' },
+  netAssetsFen: { kind: 'money', zh: '净资产合计' },
+} as const;
+
+const auditCheck = {
+  label: { kind: 'text', zh: '核对项目' },
+  ok: { kind: 'flag', zh: '相符' },
+  detail: { kind: 'text', zh: '核对结果（不符时写明差额和位置）' },
+} as const;
+
 const photo = {
   attachmentId: { kind: 'text', zh: '照片附件编号（用于 ![说明](attachment:编号)）' },
   caption: { kind: 'text', zh: '照片说明（未填写时为活动名称）' },
@@ -238,6 +257,41 @@ export const FACTS_DESCRIPTION: Describe<AnnualFacts> = {
       },
       withoutBudget: { zh: '无预算的支出科目', list: account },
       openMonths: { zh: '已结束但未结账的月份', list: { month: { kind: 'month', zh: '月份' } } },
+    },
+  },
+  audit: {
+    zh: '经费审查（与账表的经费审查页相同）',
+    fields: {
+      sheetDate: { kind: 'date', zh: '审查截止日（资产负债表日期）' },
+      voucherCount: { kind: 'count', zh: '记账凭证张数' },
+      firstVoucher: { kind: 'text', zh: '第一张凭证号' },
+      lastVoucher: { kind: 'text', zh: '最后一张凭证号' },
+      openingFen: { kind: 'money', zh: '年初库存现金和银行存款' },
+      closingFen: { kind: 'money', zh: '期末库存现金和银行存款' },
+      openingPayableFen: { kind: 'money', zh: '年初应付上级经费' },
+      closingPayableFen: { kind: 'money', zh: '期末应付上级经费' },
+      sheetStart: { zh: '资产负债表年初数', fields: sheetColumn },
+      sheetEnd: { zh: '资产负债表期末数', fields: sheetColumn },
+      endedMonths: { kind: 'count', zh: '已结束的月份数' },
+      closedMonths: { kind: 'count', zh: '其中已结账的月份数' },
+      openMonths: { kind: 'text', zh: '已结束但未结账的月份（2025年11月、2025年12月）' },
+      bankMonths: {
+        zh: '各月银行对账情况',
+        list: {
+          month: { kind: 'month', zh: '月份' },
+          state: { kind: 'text', zh: '相符、不符、未导入对账单或已跳过' },
+          differenceFen: { kind: 'money', zh: '调节后差额' },
+        },
+      },
+      bankReconciledMonths: { kind: 'count', zh: '余额调节相符的月份数' },
+      bankMonth: { kind: 'month', zh: '最后一个已结束的月份' },
+      bankJournalFen: { kind: 'money', zh: '该月末银行存款日记账余额' },
+      bankStatementFen: { kind: 'money', zh: '该月末银行对账单余额' },
+      hasBankStatement: { kind: 'flag', zh: '对账单覆盖该月末' },
+      checks: { zh: '交叉核对（全部）', list: auditCheck },
+      failedChecks: { zh: '不相符的核对项目', list: auditCheck },
+      passedCount: { kind: 'count', zh: '相符的项目数' },
+      failedCount: { kind: 'count', zh: '不相符的项目数' },
     },
   },
   previous: {

@@ -19,6 +19,7 @@ export interface AnnualFacts {
   activities: ActivityFacts;
   welfare: WelfareFacts;
   finance: FinanceFacts;
+  audit: AuditFacts;
   previous: PreviousYearFacts;
   notes: NarrativeFacts;
 }
@@ -283,4 +284,66 @@ export interface NarrativeFacts {
   highlights: string;
   problems: string;
   nextYearPlan: string;
+}
+
+/** One column of the 资产负债表 as a document states it. */
+export interface SheetColumnFacts {
+  cashFen: Fen;
+  bankFen: Fen;
+  fixedAssetsFen: Fen;
+  assetsFen: Fen;
+  payableFen: Fen;
+  custodyFen: Fen;
+  liabilitiesFen: Fen;
+  assetFundFen: Fen;
+  fundBalanceFen: Fen;
+  netAssetsFen: Fen;
+}
+
+export interface AuditCheckFacts {
+  label: string;
+  ok: boolean;
+  /** What was compared and, when it fails, by how much and where. */
+  detail: string;
+}
+
+export interface AuditBankMonthFacts {
+  month: IsoMonth;
+  /** 相符 / 不符 / 未导入对账单 / 已跳过. */
+  state: string;
+  differenceFen: Fen;
+}
+
+/**
+ * 经费审查: what the 经审委员会 compares, from shared/audit (the same review the 账表 → 经费审查
+ * tab and `unionbooks audit` show), counted to the document date.
+ */
+export interface AuditFacts {
+  /** The day of the 资产负债表 and of the review: the document date, or the year's last day. */
+  sheetDate: IsoDate;
+  voucherCount: number;
+  firstVoucher: string;
+  lastVoucher: string;
+  /** The year's opening and closing money, and 应付上级经费 at both ends, from the 收入支出表. */
+  openingFen: Fen;
+  closingFen: Fen;
+  openingPayableFen: Fen;
+  closingPayableFen: Fen;
+  sheetStart: SheetColumnFacts;
+  sheetEnd: SheetColumnFacts;
+  /** Months ended by the review day (from the start of books), how many are closed, and the open ones. */
+  endedMonths: number;
+  closedMonths: number;
+  openMonths: string;
+  bankMonths: AuditBankMonthFacts[];
+  bankReconciledMonths: number;
+  /** The last ended month's bank journal balance and the statement's, when a statement reaches it. */
+  bankMonth: IsoMonth | '';
+  bankJournalFen: Fen;
+  bankStatementFen: Fen;
+  hasBankStatement: boolean;
+  checks: AuditCheckFacts[];
+  failedChecks: AuditCheckFacts[];
+  passedCount: number;
+  failedCount: number;
 }

@@ -13,9 +13,10 @@ const TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.u
 const SUMMARIES: Record<BundledTemplateName, string> = {
   summary: '按模板生成年度工会工作总结（Word 文档）',
   'finance-report': '按模板生成经费收支情况报告（Word 文档）',
+  'audit-report': '按模板生成经费审查报告（Word 文档）：收入支出表、资产负债表、凭证、银行对账和结账的核对结果',
 };
 
-/** `export summary` and `export finance-report`: one command each, so other `export …` commands can sit beside them. */
+/** `export summary`, `export finance-report` and `export audit-report`: one command each, so other `export …` commands can sit beside them. */
 export const exportDocsCommands: readonly Command[] = (Object.keys(BUNDLED_TEMPLATES) as BundledTemplateName[]).map((which) => ({
   path: ['export', which],
   usage: `unionbooks export ${which} --year YYYY --book 账簿.ubk --out 文件.docx [--date YYYY-MM-DD] [--template 模板.md]`,

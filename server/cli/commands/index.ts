@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { auditCommand } from './audit';
 import { bankImportCommand, exportReconciliationCommand } from './bank';
 import { backupDecryptCommand, backupEncryptCommand } from './backup';
 import { booksCommands } from './books';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   exportLedgerCommand,
   rosterImportCommand,
   factsCommand,
+  auditCommand,
   ...exportDocsCommands,
   exportJournalCommand,
   exportStatementCommand,

@@ -3,7 +3,8 @@ import { closeProblem, isMonthClosed, reopenProblem } from '../../finance/closin
 import { isYearLockedBy, lockedYearMessage } from '../../finance/year-lock';
 import type { Budget, Fen, IsoMonth, MonthClose, OpeningBalance } from '../../model/records';
 import { BookError, throwIfAny } from '../errors';
-import { positiveAmountProblem } from '../rules/amounts';
+import { nonNegativeAmountProblem, positiveAmountProblem } from '../rules/amounts';
+import { accountLabel } from '../../accounts/chart';
 import { formatDate, monthText } from '../rules/dates';
 import type { BookStore } from '../store';
 import { firstNegativeCash, negativeCashMessage } from '../rules/cash';
@@ -229,6 +230,40 @@ export async function setBudget(store: BookStore, year: number, accountCode: str
     const existing = (await store.where('budgets', 'year', year)).find((b) => b.deleted === 0 && b.accountCode === accountCode);
     if (existing) return (await store.update('budgets', [{ id: existing.id, patch: { amountFen } }]))[0]!;
     return (await store.insert('budgets', [{ year, accountCode, amountFen }]))[0]!;
+  });
+}
+
+export interface BudgetEntry {
+  accountCode: string;
+  /** null when the amount could not be read. */
+  amountFen: Fen | null;
+}
+
+/**
+ * A year's 预算表 saved at once: every line is checked first, each problem naming its account, and
+ * nothing is written unless all are sound. A top-level account whose budget is kept on its
+ * sub-accounts is refused: a figure on both would be counted twice.
+ */
+export async function setBudgets(store: BookStore, year: number, entries: readonly BudgetEntry[]): Promise<Budget[]> {
+  return store.transaction(['budgets'], async () => {
+    const live = (await store.where('budgets', 'year', year)).filter((b) => b.deleted === 0);
+    const problems: { field: string; message: string }[] = [];
+    for (const e of entries) {
+      const label = accountLabel(e.accountCode);
+      const problem = budgetProblem(e.accountCode, e.amountFen) ?? nonNegativeAmountProblem('预算金额', e.amountFen);
+      if (problem) problems.push({ field: e.accountCode, message: `${label}：${problem.replace(/^预算金额：/, '预算金额 ')}` });
+      else if (live.some((b) => b.accountCode !== e.accountCode && b.accountCode.startsWith(e.accountCode)))
+        problems.push({ field: e.accountCode, message: `${label}：已按明细科目编制${year}年预算，请在明细科目上修改` });
+    }
+    throwIfAny(problems);
+    const out: Budget[] = [];
+    for (const e of entries) {
+      const existing = live.find((b) => b.accountCode === e.accountCode);
+      if (existing?.amountFen === e.amountFen) out.push(existing);
+      else if (existing) out.push((await store.update('budgets', [{ id: existing.id, patch: { amountFen: e.amountFen! } }]))[0]!);
+      else out.push((await store.insert('budgets', [{ year, accountCode: e.accountCode, amountFen: e.amountFen! }]))[0]!);
+    }
+    return out;
   });
 }
 

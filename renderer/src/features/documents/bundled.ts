@@ -1,4 +1,5 @@
 import annualSummary from '../../../../templates/annual-summary.md?raw';
+import auditReport from '../../../../templates/audit-report.md?raw';
 import financeReport from '../../../../templates/finance-report.md?raw';
 
 export interface TemplateChoice {
@@ -13,4 +14,8 @@ export interface TemplateChoice {
 export const BUNDLED: readonly TemplateChoice[] = [
   { key: 'bundled:annual-summary', name: '年度工会工作总结', source: annualSummary, bundled: true },
   { key: 'bundled:finance-report', name: '经费收支情况报告', source: financeReport, bundled: true },
+  { key: 'bundled:audit-report', name: '经费审查报告', source: auditReport, bundled: true },
 ];
+
+/** What a year's report to the upper union carries: the summary and the finance report (the 经费审查报告 is the union's own). */
+export const SUBMITTED = BUNDLED.filter((t) => t.key !== 'bundled:audit-report');

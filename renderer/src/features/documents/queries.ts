@@ -30,6 +30,10 @@ export async function loadYearBook(db: UnionBooksDB, year: number): Promise<Book
     openingBalances,
     monthCloses,
     yearNotes,
+    fixedAssets,
+    bankLines,
+    bankMatches,
+    bankSkips,
   ] = await Promise.all([
     db.union.filter(alive).toArray(),
     db.members.filter(alive).toArray(),
@@ -54,6 +58,11 @@ export async function loadYearBook(db: UnionBooksDB, year: number): Promise<Book
     db.openingBalances.toArray(),
     db.monthCloses.toArray(),
     db.yearNotes.where('year').equals(year).toArray(),
+    // the 经费审查 facts: the balance sheet's fixed assets and the bank reconciliation of every month
+    db.fixedAssets.toArray(),
+    db.bankLines.toArray(),
+    db.bankMatches.toArray(),
+    db.bankSkips.toArray(),
   ]);
   const photoIds = activities.flatMap((a) => a.photoIds);
   const photos = (await db.attachments.bulkGet(photoIds)).filter((a): a is Attachment => a !== undefined && a.deleted === 0);
@@ -71,6 +80,10 @@ export async function loadYearBook(db: UnionBooksDB, year: number): Promise<Book
     openingBalances,
     monthCloses,
     yearNotes,
+    fixedAssets,
+    bankLines,
+    bankMatches,
+    bankSkips,
     attachments: photos,
   };
 }

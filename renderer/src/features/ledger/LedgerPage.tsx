@@ -5,11 +5,13 @@ import { useFinanceYears } from '../finance/queries';
 import { todayIso } from '../finance/format';
 import { AllocationPanel } from './AllocationPanel';
 import { AssetsPanel } from './AssetsPanel';
+import { AuditPanel } from './AuditPanel';
 import { BalanceSheetPanel } from './BalanceSheetPanel';
+import { BudgetSheetPanel } from './BudgetSheetPanel';
 import { CloseThroughPanel } from './CloseThroughPanel';
 import { VouchersPanel } from './VouchersPanel';
 
-/** 账表: the balance sheet, 结账至, 拨缴经费, the fixed-asset register and the vouchers of a month. */
+/** 账表: the balance sheet, 结账至, 拨缴经费, the fixed-asset register, the vouchers of a month, next year's 预算表 and the 经费审查. */
 export function LedgerPage() {
   const thisYear = Number(todayIso().slice(0, 4));
   const years = useFinanceYears(thisYear);
@@ -30,6 +32,8 @@ export function LedgerPage() {
           { key: 'allocation', label: '拨缴经费', children: <AllocationPanel /> },
           { key: 'assets', label: '固定资产', children: <AssetsPanel year={year} /> },
           { key: 'vouchers', label: '记账凭证', children: <VouchersPanel year={year} /> },
+          { key: 'budget', label: `${year + 1}年预算表`, children: <BudgetSheetPanel year={year} /> },
+          { key: 'audit', label: '经费审查', children: <AuditPanel year={year} /> },
         ]}
       />
     </Space>

@@ -1,4 +1,6 @@
-import { anchorYear } from '../../../../shared/finance/balances';
+import type { AuditBook } from '../../../../shared/audit/review';
+import { anchorYear, type FinanceBook } from '../../../../shared/finance/balances';
+import type { Budget } from '../../../../shared/model/records';
 import type { BalanceSheetBook } from '../../../../shared/finance/balance-sheet';
 import type { UnionBooksDB } from '../../db/database';
 
@@ -12,4 +14,67 @@ export async function loadLedgerBook(db: UnionBooksDB, year: number): Promise<Ba
   const from = anchor === null ? '' : `${anchor}-01-01`;
   const transactions = await db.transactions.where('date').between(from, `${year}-12-31`, true, true).toArray();
   return { transactions, openingBalances, fixedAssets };
+}
+
+/**
+ * What the 经费审查 of a year reads: every entry (the bank reconciliation pairs statement lines with
+ * entries of any year), the statement lines, matches and skips, the closes, the year's welfare and
+ * budgets, and the dues payments a year's money can concern (late ones for two years back, advance
+ * ones for the next), as the documents read them.
+ */
+export async function loadAuditBook(db: UnionBooksDB, year: number): Promise<AuditBook> {
+  const [
+    transactions,
+    openingBalances,
+    fixedAssets,
+    monthCloses,
+    bankLines,
+    bankMatches,
+    bankSkips,
+    welfare,
+    union,
+    budgets,
+    duesPayments,
+  ] = await Promise.all([
+    db.transactions.toArray(),
+    db.openingBalances.toArray(),
+    db.fixedAssets.toArray(),
+    db.monthCloses.toArray(),
+    db.bankLines.toArray(),
+    db.bankMatches.toArray(),
+    db.bankSkips.toArray(),
+    db.welfare.where('date').between(`${year}-01-01`, `${year}-12-31`, true, true).toArray(),
+    db.union.toArray(),
+    db.budgets.where('year').equals(year).toArray(),
+    db.duesPayments
+      .where('month')
+      .between(`${year - 2}-01`, `${year + 1}-12`, true, true)
+      .toArray(),
+  ]);
+  return {
+    transactions,
+    openingBalances,
+    fixedAssets,
+    monthCloses,
+    bankLines,
+    bankMatches,
+    bankSkips,
+    welfare,
+    union,
+    budgets,
+    duesPayments,
+  };
+}
+
+/** What next year's 预算表 reads: this year's and next year's entries (actuals and execution), next year's budgets. */
+export async function loadBudgetBook(db: UnionBooksDB, year: number): Promise<FinanceBook & { budgets: Budget[] }> {
+  const [transactions, openingBalances, budgets] = await Promise.all([
+    db.transactions
+      .where('date')
+      .between(`${year - 1}-01-01`, `${year}-12-31`, true, true)
+      .toArray(),
+    db.openingBalances.toArray(),
+    db.budgets.where('year').equals(year).toArray(),
+  ]);
+  return { transactions, openingBalances, budgets };
 }

@@ -5,7 +5,7 @@ import { bytesToBase64 } from '../../../../shared/sync/wire';
 import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
 import { readWholeBook } from '../backup/book-io';
-import { BUNDLED } from '../documents/bundled';
+import { SUBMITTED } from '../documents/bundled';
 import { normaliseServerUrl } from './address';
 import { enrol, submit, SyncError } from './api';
 import { applyPulledRows } from './apply';
@@ -69,7 +69,7 @@ export async function submitYearReport(db: UnionBooksDB, mutator: Mutator, year:
   const book = await readWholeBook(db);
   const facts = computeAnnualFacts(book, year, { today: documentDate(year) });
   const documents = [];
-  for (const template of BUNDLED) {
+  for (const template of SUBMITTED) {
     const { meta, bytes } = await office.wordDocument(template.source, facts, book.attachments);
     const name = documentFileName(buildDocument(template.source, facts).model, meta, year);
     documents.push({
