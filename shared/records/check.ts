@@ -88,6 +88,7 @@ function limitsProblem(value: unknown): string | null {
 export function valueProblem(spec: FieldSpec, value: unknown): string | null {
   switch (spec.kind) {
     case 'text':
+      if (value === undefined && spec.optional) return null;
       return textProblem(value, spec.max);
     case 'enum':
       if (spec.allowEmpty && value === '') return null;
