@@ -66,7 +66,12 @@ export function overspendWarning(grants: readonly GrantBalance[], purpose: strin
   return `“${name}”专项剩余 ${formatYuan(remaining)} 元，本笔支出 ${formatYuan(amountFen)} 元，超出 ${formatYuan(amountFen - remaining)} 元（超出部分由本会经费负担）`;
 }
 
-/** How a purpose is named on screen and in notes. */
+/** A purpose as a table cell shows it. */
+export function purposeName(purpose: string): string {
+  return purpose === '' ? '未注明用途' : purpose;
+}
+
+/** A purpose as a sentence names it, before 专项. */
 export function purposeLabel(purpose: string): string {
   return purpose === '' ? '未注明用途的' : `“${purpose}”`;
 }
