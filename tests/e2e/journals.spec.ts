@@ -47,7 +47,7 @@ test('记一笔 on 402: the full 拨缴 is split in one step, and the 收入支�
   await screenshot(page, 'journals-entry-allocation');
   // Enter in 摘要 saves.
   await dialog.getByLabel('摘要').press('Enter');
-  await expect(page.getByText(/已记账 记-\d+/)).toBeVisible();
+  await expect(page.getByText(/已记账 记-\d+/).last()).toBeVisible();
   await expect(dialog).toBeHidden();
 
   await expect(statementAmount(page, 'statement-应付上级经费')).toHaveText('4,000.00');
@@ -77,7 +77,7 @@ test('记一笔 of a 1,200 元 printer registers it as a fixed asset in the same
   await screenshot(page, 'journals-entry-asset');
   await button(dialog, '保存').click();
   await expect(page.getByText('已登记固定资产：激光打印机')).toBeVisible();
-  await expect(page.getByText(/已记账 记-\d+/)).toBeVisible();
+  await expect(page.getByText(/已记账 记-\d+/).last()).toBeVisible();
 
   await goTo(page, '账表');
   await page.getByRole('tab', { name: '固定资产' }).click();
@@ -136,7 +136,7 @@ test('an attachment can be removed, after a confirmation, from an entry whose mo
   await (await chooser).setFiles({ name: '发票.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
   await expect(dialog.getByText('发票.pdf')).toBeVisible();
   await button(dialog, '保存').click();
-  await expect(page.getByText(/已记账 记-\d+/)).toBeVisible();
+  await expect(page.getByText(/已记账 记-\d+/).last()).toBeVisible();
 
   await page.getByPlaceholder('摘要、凭证号、科目').fill('慰问品（附发票）');
   await page.getByPlaceholder('摘要、凭证号、科目').press('Enter');
@@ -165,7 +165,7 @@ test('专项补助: a receipt names its purpose, spending is charged to it, over
   await expect(dialog.getByText('请填写专项用途')).toBeVisible();
   await dialog.getByLabel('专项用途').fill('职工书屋建设');
   await button(dialog, '保存').click();
-  await expect(page.getByText(/已记账 记-\d+/)).toBeVisible();
+  await expect(page.getByText(/已记账 记-\d+/).last()).toBeVisible();
 
   dialog = await newEntry(page);
   await typeAccount(dialog, page, '50304');
@@ -179,7 +179,7 @@ test('专项补助: a receipt names its purpose, spending is charged to it, over
   );
   await screenshot(page, 'journals-entry-purpose');
   await button(dialog, '保存').click();
-  await expect(page.getByText(/已记账 记-\d+/)).toBeVisible();
+  await expect(page.getByText(/已记账 记-\d+/).last()).toBeVisible();
 
   const card = page.getByTestId('special-grants');
   await expect(card.getByRole('row', { name: /职工书屋建设/ })).toContainText('超支 500.00');

@@ -1,6 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
 import { App, Input, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { transferTarget, isTransfer } from '../../../../shared/finance/effect';
 import { closedMonthMessage, isMonthClosed } from '../../../../shared/finance/closing';
 import { PLACE_LABEL, type Journal, type JournalRow } from '../../../../shared/finance/journal';
@@ -135,7 +135,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
           {
             key: 'balance',
             title: `${PLACE_LABEL[place]}余额`,
-            width: 110,
+            width: 100,
             align: 'right',
             fixed: 'right',
             render: (l) =>
@@ -151,9 +151,8 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
       : (['cash', 'bank'] as const).map((p) => ({
           key: `${p}-balance`,
           title: `${SHORT_PLACE[p]}余额`,
-          width: 106,
+          width: 100,
           align: 'right' as const,
-          // The balances stay in view while the wide journal scrolls sideways on a small screen.
           fixed: 'right' as const,
           render: entry((r) => {
             // A place the entry did not touch keeps its balance: shown quieter, so each row's own place stands out.
@@ -169,21 +168,25 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
           }),
         }));
     return [
-      { key: 'date', title: '日期', width: 96, render: entry((r) => r.transaction.date) },
-      { key: 'voucher', title: '凭证号', width: 68, render: entry((r) => r.transaction.voucherNumber) },
+      { key: 'date', title: '日期', width: 92, render: entry((r) => r.transaction.date) },
+      { key: 'voucher', title: '凭证号', width: 64, render: entry((r) => r.transaction.voucherNumber) },
       {
         key: 'summary',
         title: '摘要',
-        width: 200,
+        width: place ? 156 : 170,
+        grow: true,
         render: entry(
           (r) => (
-            <Space size={4}>
-              <span style={r.transaction.amountFen < 0 ? styles.danger : undefined}>{r.transaction.summary}</span>
+            // A long 摘要 is cut short before its tags are: 提现, 红字 and 附件 stay in view.
+            <span style={SUMMARY_CELL}>
+              <span style={{ ...SUMMARY_TEXT, ...(r.transaction.amountFen < 0 ? styles.danger : {}) }} title={r.transaction.summary}>
+                {r.transaction.summary}
+              </span>
               {isTransfer(r.transaction) && <Tag color="blue">{transferLabel(r.transaction)}</Tag>}
               {r.transaction.reversalOf && <Tag color="red">红字</Tag>}
               {reversals.has(r.transaction.id) && <Tag>已冲销</Tag>}
               <AttachmentsTag transaction={r.transaction} closed={isMonthClosed(closes, r.transaction.date)} />
-            </Space>
+            </span>
           ),
           (l) => <strong>{l.label}</strong>,
         ),
@@ -191,7 +194,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
       {
         key: 'account',
         title: place ? '对方科目' : '科目',
-        width: place ? 140 : 150,
+        width: place ? 120 : 130,
         ellipsis: true,
         render: entry((r) => r.accountLabel),
       },
@@ -201,7 +204,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
             {
               key: 'place',
               title: '资金',
-              width: 76,
+              width: 72,
               render: entry((r) =>
                 isTransfer(r.transaction)
                   ? `${SHORT_PLACE[r.transaction.place]}→${SHORT_PLACE[transferTarget(r.transaction.accountCode)]}`
@@ -212,8 +215,10 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
       {
         key: 'income',
         title: '收入',
-        width: 96,
+        width: 90,
         align: 'right',
+        // The money columns stay in view while 摘要 and 科目 scroll sideways on a small screen.
+        fixed: 'right',
         // In the combined journal a transfer is neither income nor spending: its amount spans both columns, marked as a move.
         spansNext: (l) => !place && l.kind === 'entry' && isTransfer(l.row.transaction),
         render: entry(
@@ -231,8 +236,9 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
       {
         key: 'expense',
         title: '支出',
-        width: 96,
+        width: 90,
         align: 'right',
+        fixed: 'right',
         render: entry(
           (_, l) => amountText(l.outFen),
           (l) => money(l.outFen),
@@ -242,7 +248,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
       {
         key: 'actions',
         title: '操作',
-        width: 92,
+        width: 88,
         fixed: 'right',
         render: entry((r) => {
           const t = r.transaction;
@@ -312,6 +318,9 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
     </Space>
   );
 }
+
+const SUMMARY_CELL: CSSProperties = { display: 'flex', alignItems: 'center', gap: 4, minWidth: 0 };
+const SUMMARY_TEXT: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 };
 
 /**
  * 只读, with the reason on hover or focus. The tooltip is made only when first wanted: thousands of
