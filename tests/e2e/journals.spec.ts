@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { button, goTo, loadDemo, screenshot } from './support/app';
+import { execFileSync } from 'node:child_process';
+import { button, goTo, loadDemo, saveDownload, screenshot } from './support/app';
 
 /** 科目 by keyboard alone: type the code, Enter picks it (no arrow keys, no mouse). */
 async function typeAccount(dialog: Locator, page: Page, code: string): Promise<void> {
@@ -50,6 +51,8 @@ test('记一笔 on 402: the full 拨缴 is split in one step, and the 收入支�
   await expect(page.getByText(/已记账 记-\d+/).last()).toBeVisible();
   await expect(dialog).toBeHidden();
 
+  await page.getByRole('tab', { name: '收入支出表' }).click();
+  await expect(page.getByTestId('statement-应付上级经费')).toBeVisible();
   await expect(statementAmount(page, 'statement-应付上级经费')).toHaveText('4,000.00');
   await expect(page.getByTestId('statement-期末结余')).toContainText('期末结余');
   // Income grew by the union's share only.
@@ -57,6 +60,24 @@ test('记一笔 on 402: the full 拨缴 is split in one step, and the 收入支�
     .poll(async () => Number((await statementAmount(page, 'statement-收入合计').innerText()).replace(/,/g, '')))
     .toBeCloseTo(incomeBefore + 6000, 2);
   await screenshot(page, 'journals-statement-payable');
+
+  // The exported .xlsx, read by openpyxl, has the same line with the same figure.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出收入支出表' }).click();
+  const file = await saveDownload(await downloading);
+  const rows = JSON.parse(
+    execFileSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'import openpyxl,sys,json; ws=openpyxl.load_workbook(sys.argv[1]).active; print(json.dumps([list(r) for r in ws.iter_rows(values_only=True)], ensure_ascii=False))',
+        file,
+      ],
+      { encoding: 'utf8' },
+    ),
+  ) as (string | number | null)[][];
+  const owed = rows.find((r) => typeof r[0] === 'string' && r[0].trim() === '含应付上级经费');
+  expect(owed?.[2]).toBe(4000);
 });
 
 test('记一笔 of a 1,200 元 printer registers it as a fixed asset in the same step', async ({ page }) => {
@@ -185,6 +206,7 @@ test('专项补助: a receipt names its purpose, spending is charged to it, over
   await expect(card.getByRole('row', { name: /职工书屋建设/ })).toContainText('超支 500.00');
   await screenshot(page, 'journals-grants-card');
   await page.getByRole('tab', { name: '收入支出表' }).click();
+  await expect(page.getByTestId('statement-notes')).toBeVisible();
   await expect(page.getByTestId('statement-notes')).toContainText(
     '“职工书屋建设”专项：收到 3,000.00 元，已支出 3,500.00 元，超支 500.00 元',
   );

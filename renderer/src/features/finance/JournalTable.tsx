@@ -204,7 +204,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
             {
               key: 'place',
               title: '资金',
-              width: 72,
+              width: 80,
               render: entry((r) =>
                 isTransfer(r.transaction)
                   ? `${SHORT_PLACE[r.transaction.place]}→${SHORT_PLACE[transferTarget(r.transaction.accountCode)]}`
