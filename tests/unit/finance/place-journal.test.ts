@@ -1,11 +1,16 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { receiveAllocation } from '../../../shared/engine/ops/allocation';
 import { postEntry, reverseEntry, transferMoney } from '../../../shared/engine/ops/entries';
 import { openBooks } from '../../../shared/engine/ops/periods';
 import { createUnion } from '../../../shared/engine/ops/union';
 import { journalOfYear } from '../../../shared/finance/journal';
+import { journalXlsx } from '../../../shared/finance/journal-xlsx';
 import { placeJournal } from '../../../shared/finance/place-journal';
 import { memoryStore } from '../engine/fixture';
+import { readSheets } from './openpyxl';
 
 /**
  * Books opened in January 2026 with 500.00 in cash and 10,000.00 in the bank, then:
@@ -62,5 +67,31 @@ describe('库存现金日记账 and 银行存款日记账', () => {
     await openBooks(store, { month: '2026-01', cashFen: 12_300, bankFen: 0 });
     const cash = placeJournal(journalOfYear(store.book, 2026), 'cash');
     expect([cash.rows.length, cash.months.length, cash.closingFen]).toEqual([0, 0, 12_300]);
+  });
+
+  it('the exported journals (read by openpyxl) have the same lines: 提现 and 存现 in both, the 拨缴 receipt in full', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'place-journal-')), 'journal.xlsx');
+    writeFileSync(path, await journalXlsx(await book(), { unionName: '测试工会委员会' }));
+    const [, cash, bank] = readSheets(path);
+    const lines = (rows: (string | number | null)[][]) =>
+      rows.filter((r) => typeof r[1] === 'string' && r[1].startsWith('记-')).map((r) => [r[0], r[5], r[6], r[7], r[8]]);
+    expect(lines(cash!.rows)).toEqual([
+      ['2026-01-05', '银行存款→库存现金', 1000, null, 1500],
+      ['2026-01-10', '库存现金', null, 300, 1200],
+      ['2026-02-03', '库存现金→银行存款', null, 400, 800],
+      ['2026-02-10', '库存现金', null, 200, 600],
+      ['2026-02-15', '库存现金', null, -300, 900],
+    ]);
+    expect(lines(bank!.rows)).toEqual([
+      ['2026-01-05', '银行存款→库存现金', null, 1000, 9000],
+      ['2026-01-20', '银行存款', 5000, null, 14000],
+      ['2026-02-03', '库存现金→银行存款', 400, null, 14400],
+    ]);
+    expect(
+      cash!.rows
+        .filter((r) => r[2] === '本年累计')
+        .at(-1)
+        ?.slice(6),
+    ).toEqual([1000, 600, 900]);
   });
 });
