@@ -269,6 +269,7 @@ function defaultOf(spec: FieldSpec): unknown {
     case 'int':
     case 'fen':
     case 'bool':
+    case 'text':
       // An optional field reads as its default where absent; writing it in would change rows that never had it.
       return spec.optional ? undefined : spec.default;
     default:
