@@ -251,7 +251,8 @@ function payrollLevy(money: Money, people: readonly DemoPerson[], bases: Bases, 
 
 /** Subsidies from the upper union and the bank's quarterly interest. */
 function otherIncome(money: Money, rnd: SeededRandom, bankFen: number, year: number, last: IsoMonth): void {
-  if (`${year}-04` <= last) money.entry(`${year}-04-16`, 'bank', '40302', 500_000, '区总工会困难职工帮扶专项补助');
+  if (`${year}-04` <= last)
+    money.entry(`${year}-04-16`, 'bank', '40302', 500_000, '区总工会困难职工帮扶专项补助', { purpose: '困难职工帮扶' });
   if (`${year}-11` <= last) money.entry(`${year}-11-18`, 'bank', '40301', 200_000, '区总工会基层工会工作经费补助');
   for (const month of ['03', '06', '09', '12']) {
     if (`${year}-${month}` > last) break;

@@ -5,6 +5,8 @@ export interface EntryLinks {
   activityId?: string;
   welfareId?: string;
   duesBatchId?: string;
+  /** 专项补助: what a 40302 receipt was given for. */
+  purpose?: string;
 }
 
 /** Writes the demo's entries (voucher numbers come last, once every entry is dated). */
@@ -27,6 +29,7 @@ export class Money {
       activityId: links.activityId ?? '',
       welfareId: links.welfareId ?? '',
       duesBatchId: links.duesBatchId ?? '',
+      ...(links.purpose ? { purpose: links.purpose } : {}),
     });
   }
 }

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { findAccount } from '../accounts/chart';
-import type { MoneyPlace } from '../model/records';
 import { totalOf } from './balances';
-import { monthTotals, PLACE_LABEL, type Journal, type JournalRow } from './journal';
+import { isTransfer, transferTarget } from './effect';
+import { PLACE_LABEL, type Journal, type JournalRow } from './journal';
+import { placeJournal, type PlaceJournalRow } from './place-journal';
 import { monthLabel } from './period';
 import { a4, FONT, headerRow, infoRow, styleBody, titleRow, toBytes, yuan } from './xlsx-style';
 
@@ -15,30 +16,33 @@ const AMOUNTS = [7, 8, 9];
 
 /**
  * 收支明细账 as .xlsx: a sheet of all entries (余额 = cash + bank), then a 库存现金 and a 银行存款
- * journal, each with its own running balance. Every sheet opens with 上年结余 and has 本月合计
- * after each month and 本年累计 at the end, as a hand-kept journal does.
+ * journal, each with its own running balance and every movement of its money (提现 and 存现 in
+ * both, a 拨缴 receipt in full), as the screen shows them (place-journal.ts). Every sheet opens
+ * with 上年结余 and has 本月合计 after each month and 本年累计 at the end, as a hand-kept journal does.
  */
 export async function journalXlsx(j: Journal, o: JournalXlsxOptions): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = o.unionName;
-  sheet(wb, '收支明细账', `${j.year}年 收支明细账`, j.rows, totalOf(j.opening), totalOf(j.closing), null, o);
+  const all = j.rows.map((r) => ({ row: r, inFen: r.incomeFen, outFen: r.expenseFen, balanceFen: r.totalBalanceFen }));
+  sheet(wb, '收支明细账', `${j.year}年 收支明细账`, all, totalOf(j.opening), totalOf(j.closing), o);
   for (const place of ['cash', 'bank'] as const) {
-    const rows = j.rows.filter((r) => r.transaction.place === place);
-    const open = place === 'cash' ? j.opening.cashFen : j.opening.bankFen;
-    const close = place === 'cash' ? j.closing.cashFen : j.closing.bankFen;
-    sheet(wb, `${PLACE_LABEL[place]}日记账`, `${j.year}年 ${PLACE_LABEL[place]}日记账`, rows, open, close, place, o);
+    const p = placeJournal(j, place);
+    sheet(wb, `${PLACE_LABEL[place]}日记账`, `${j.year}年 ${PLACE_LABEL[place]}日记账`, p.rows, p.openingFen, p.closingFen, o);
   }
   return toBytes(wb);
+}
+
+function placeText(t: JournalRow['transaction']): string {
+  return isTransfer(t) ? `${PLACE_LABEL[t.place]}→${PLACE_LABEL[transferTarget(t.accountCode)]}` : PLACE_LABEL[t.place];
 }
 
 function sheet(
   wb: ExcelJS.Workbook,
   name: string,
   title: string,
-  rows: readonly JournalRow[],
+  rows: readonly PlaceJournalRow[],
   openingFen: number,
   closingFen: number,
-  place: MoneyPlace | null,
   o: JournalXlsxOptions,
 ): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 }] });
@@ -63,33 +67,35 @@ function sheet(
   };
   const opening = ws.addRow([`${year}-01-01`, '', '上年结余', '', '', '', null, null, yuan(openingFen)]);
   styleBody(opening, HEADER.length, AMOUNTS, true);
-  const months = new Map(monthTotals(rows).map((m) => [m.month, m]));
-  let yearIncome = 0;
-  let yearExpense = 0;
+  let monthIn = 0;
+  let monthOut = 0;
+  let yearIn = 0;
+  let yearOut = 0;
   rows.forEach((r, i) => {
-    const t = r.transaction;
-    const balance = place === null ? r.totalBalanceFen : r.placeBalanceFen;
+    const t = r.row.transaction;
     const row = ws.addRow([
       t.date,
       t.voucherNumber,
       t.summary,
       t.accountCode,
       findAccount(t.accountCode)?.name ?? '',
-      PLACE_LABEL[t.place],
-      r.incomeFen !== 0 ? yuan(r.incomeFen) : null,
-      r.expenseFen !== 0 ? yuan(r.expenseFen) : null,
-      yuan(balance),
+      placeText(t),
+      r.inFen !== 0 ? yuan(r.inFen) : null,
+      r.outFen !== 0 ? yuan(r.outFen) : null,
+      yuan(r.balanceFen),
     ]);
     styleBody(row, HEADER.length, AMOUNTS);
     if (t.amountFen < 0) row.getCell(3).font = { name: FONT, size: 10, color: { argb: 'FFC00000' } };
+    monthIn += r.inFen;
+    monthOut += r.outFen;
     const month = t.date.slice(0, 7);
-    if (rows[i + 1]?.transaction.date.slice(0, 7) !== month) {
-      const m = months.get(month);
-      if (!m) return;
-      yearIncome += m.incomeFen;
-      yearExpense += m.expenseFen;
-      total(`${monthLabel(month)} 本月合计`, m.incomeFen, m.expenseFen, balance);
-      total('本年累计', yearIncome, yearExpense, balance);
+    if (rows[i + 1]?.row.transaction.date.slice(0, 7) !== month) {
+      yearIn += monthIn;
+      yearOut += monthOut;
+      total(`${monthLabel(month)} 本月合计`, monthIn, monthOut, r.balanceFen);
+      total('本年累计', yearIn, yearOut, r.balanceFen);
+      monthIn = 0;
+      monthOut = 0;
     }
   });
   if (rows.length === 0) total('本年累计', 0, 0, closingFen);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { Fen } from '../model/records';
-import { totalOf } from './balances';
-import type { Statement, StatementSection } from './statement';
+import { grantNotes } from './special-grants';
+import type { Statement } from './statement';
+import { statementRows } from './statement-lines';
 import { a4, FONT, headerRow, infoRow, styleBody, titleRow, toBytes, yuan } from './xlsx-style';
 
 export interface StatementXlsxOptions {
@@ -11,6 +11,9 @@ export interface StatementXlsxOptions {
   /** 制表日期, ISO. */
   madeOn: string;
 }
+
+/** Indentation of a line's label, in ideographic spaces: under its total, and under the text after 其中：. */
+const INDENT = { 0: '', 1: '\u3000', 2: '\u3000\u3000\u3000', hang: '\u3000\u3000\u3000\u3000' } as const;
 
 /**
  * 收入支出表 as .xlsx: income by account, then spending, then surplus and the money at both ends
@@ -27,33 +30,20 @@ export async function statementXlsx(s: Statement, o: StatementXlsxOptions): Prom
   infoRow(ws, o.unionName, s.label, cols);
   headerRow(ws, monthly ? ['项目', '科目编码', '本月数', '本年累计数'] : ['项目', '科目编码', '本年数']);
   const amountCols = monthly ? [3, 4] : [3];
-  const line = (label: string, code: string, period: Fen, ytd: Fen, bold = false) => {
-    const row = ws.addRow(monthly ? [label, code, yuan(period), yuan(ytd)] : [label, code, yuan(period)]);
-    styleBody(row, cols, amountCols, bold);
-  };
-  const sectionRows = (title: string, sec: StatementSection) => {
-    line(title, '', sec.totalFen, sec.yearToDateFen, true);
-    for (const l of sec.lines) line(`${l.level === 0 ? '　' : '　　　'}${l.name}`, l.code, l.amountFen, l.yearToDateFen);
-  };
-  sectionRows('一、收入合计', s.income);
-  sectionRows('二、支出合计', s.expense);
-  line('三、本期结余（收入合计 − 支出合计）', '', s.surplusFen, s.yearToDateSurplusFen, true);
-  // The 本年累计 column starts from 上年结余, the period column from the balance on the first day of the period.
-  line('四、期初结余', '', totalOf(s.opening), totalOf(s.yearOpening), true);
-  line('　其中：库存现金', '', s.opening.cashFen, s.yearOpening.cashFen);
-  line('　　　　银行存款', '', s.opening.bankFen, s.yearOpening.bankFen);
-  const owed = s.openingPayableFen !== 0 || s.closingPayableFen !== 0;
-  line(
-    owed ? '五、期末结余（期初结余 + 本期结余 + 应付上级经费增减）' : '五、期末结余（期初结余 + 本期结余）',
-    '',
-    totalOf(s.closing),
-    totalOf(s.closing),
-    true,
-  );
-  line('　其中：库存现金', '', s.closing.cashFen, s.closing.cashFen);
-  line('　　　　银行存款', '', s.closing.bankFen, s.closing.bankFen);
-  // Money that is owed upward sits in the bank but is not the union's: said where it exists.
-  if (owed) line('　　含应付上级经费', '', s.closingPayableFen, s.closingPayableFen);
+  for (const r of statementRows(s)) {
+    const label = r.strong ? `${r.label}${r.explain}` : `${INDENT[r.hang ? 'hang' : r.indent]}${r.label}`;
+    const row = ws.addRow(monthly ? [label, r.code, yuan(r.amountFen), yuan(r.yearToDateFen)] : [label, r.code, yuan(r.amountFen)]);
+    styleBody(row, cols, amountCols, r.strong);
+  }
+  const notes = grantNotes(s.specialGrants);
+  if (notes.length > 0) {
+    ws.addRow([]);
+    for (const [i, text] of ['附注：专项补助收支情况', ...notes].entries()) {
+      const row = ws.addRow([text]);
+      ws.mergeCells(row.number, 1, row.number, cols);
+      row.getCell(1).font = { name: FONT, size: 10, bold: i === 0 };
+    }
+  }
   ws.addRow([]);
   const sign = ws.addRow(
     monthly

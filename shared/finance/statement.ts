@@ -3,6 +3,7 @@ import type { Fen } from '../model/records';
 import { accountTotals, netEffect, openingBalance, totalOf, type FinanceBook, type PlaceBalances } from './balances';
 import { openingPayable, payableChange } from './payable';
 import { periodLabel, periodRange, yearToDateRange, type Period } from './period';
+import { grantBalances, type GrantBalance } from './special-grants';
 
 export interface StatementLine {
   code: string;
@@ -38,6 +39,8 @@ export interface Statement {
   /** 应付上级经费 held in the money at the start and at the end of the period (not the union's own). */
   openingPayableFen: Fen;
   closingPayableFen: Fen;
+  /** 专项补助 at the end of the period, for the statement's notes (from the entries the book holds). */
+  specialGrants: GrantBalance[];
 }
 
 function section(kind: AccountKind, period: Map<string, Fen>, ytd: Map<string, Fen>): StatementSection {
@@ -91,6 +94,7 @@ export function computeStatement(book: FinanceBook, period: Period): Statement {
     closing,
     openingPayableFen,
     closingPayableFen: openingPayableFen + payableChange(book.transactions, range.from, range.to),
+    specialGrants: grantBalances(book.transactions, range.to),
   };
 }
 

@@ -174,6 +174,11 @@ export interface Transaction extends SyncMeta {
    * receives `amountFen`; income is `amountFen − payableFen`. Absent or 0 on every other entry.
    */
   payableFen?: Fen;
+  /**
+   * 专项补助: on a 40302 receipt, what the money was given for; on a spending entry, the 专项 it is
+   * charged to. Absent or '' elsewhere.
+   */
+  purpose?: string;
 }
 
 export type FixedAssetCategory = 'general' | 'special';

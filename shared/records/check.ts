@@ -88,6 +88,7 @@ function limitsProblem(value: unknown): string | null {
 export function valueProblem(spec: FieldSpec, value: unknown): string | null {
   switch (spec.kind) {
     case 'text':
+      if (value === undefined && spec.optional) return null;
       return textProblem(value, spec.max);
     case 'enum':
       if (spec.allowEmpty && value === '') return null;
@@ -268,6 +269,7 @@ function defaultOf(spec: FieldSpec): unknown {
     case 'int':
     case 'fen':
     case 'bool':
+    case 'text':
       // An optional field reads as its default where absent; writing it in would change rows that never had it.
       return spec.optional ? undefined : spec.default;
     default:

@@ -5,7 +5,7 @@
  * by an older version) and by forms and exports (labels).
  */
 export type FieldSpec =
-  | { kind: 'text'; label: string; max: number; default: string }
+  | { kind: 'text'; label: string; max: number; default: string; optional?: boolean }
   | { kind: 'enum'; label: string; values: readonly string[]; default: string; allowEmpty?: boolean }
   | { kind: 'int'; label: string; min: number; max: number; default: number; optional?: boolean }
   | { kind: 'fen'; label: string; min: number; max: number; default: number; optional?: boolean }

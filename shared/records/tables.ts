@@ -140,6 +140,7 @@ export const RECORDS: Declarations = {
     welfareId: ref('慰问', true),
     duesBatchId: ref('会费批次', true),
     payableFen: optional(fen('应付上级经费', true)),
+    purpose: optional(text('专项用途', 50)),
   }),
   budgets: declare('budgets', {
     year: int('年度', 2000, 2100),

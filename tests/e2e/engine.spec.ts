@@ -209,7 +209,9 @@ test('提现 moves money from the bank card to the cash card; a 存现 that woul
   const row = page.getByRole('row', { name: /从银行提取备用金（提现）/ });
   await expect(row).toContainText('提现');
   await expect(row.getByTestId('transfer-amount')).toContainText('2,000.00');
-  await expect(row.getByTestId('transfer-balances')).toHaveText(/现金\s*2,500\.00\s*银行\s*8,000\.00/);
+  // 现金余额 and 银行余额 side by side, the last two figures before 操作.
+  await expect(row.getByRole('cell').nth(-3)).toHaveText('2,500.00');
+  await expect(row.getByRole('cell').nth(-2)).toHaveText('8,000.00');
 
   // Neither income nor spending: the 收入支出表 stays at zero.
   await page.getByRole('tab', { name: '收入支出表' }).click();
@@ -218,8 +220,7 @@ test('提现 moves money from the bank card to the cash card; a 存现 that woul
   await page.getByRole('tab', { name: '明细账' }).click();
 
   // Both journals show it.
-  await page.getByLabel('资金').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('库存现金', { exact: true }).click();
+  await page.getByText('库存现金日记账', { exact: true }).click();
   await expect(page.getByRole('row', { name: /从银行提取备用金/ })).toContainText('2,500.00');
 
   // 存现 of 3,000.00 would leave the cash box at -500.00: the warning shows before 保存, and the engine refuses.

@@ -2,13 +2,18 @@ import { expect, test, type Page } from '@playwright/test';
 import { goTo, loadDemo, screenshot } from './support/app';
 
 /** Every page of the left menu, with the tabs that hold tables. */
-const PAGES: { menu: string; tabs: string[] }[] = [
+const PAGES: { menu: string; tabs: string[]; views?: Record<string, string[]> }[] = [
   { menu: '概览', tabs: [] },
   { menu: '会员', tabs: [] },
   { menu: '会费', tabs: ['收缴情况', '缴费记录', '欠缴', '工资基数'] },
   { menu: '活动', tabs: [] },
   { menu: '慰问', tabs: [] },
-  { menu: '收支', tabs: ['明细账', '收入支出表', '银行对账', '预算', '开账、结账与年初结余'] },
+  {
+    menu: '收支',
+    tabs: ['明细账', '收入支出表', '银行对账', '预算', '开账、结账与年初结余'],
+    // The journal's own views, switched above its table.
+    views: { 明细账: ['库存现金日记账', '银行存款日记账', '收支明细账'] },
+  },
   { menu: '账表', tabs: ['资产负债表', '结账至', '拨缴经费', '固定资产', '记账凭证'] },
   { menu: '文档', tabs: [] },
   { menu: '同步', tabs: [] },
@@ -53,6 +58,8 @@ const WITH_ROWS = new Set([
   '活动',
   '慰问',
   '收支 → 明细账',
+  '收支 → 明细账 → 库存现金日记账',
+  '收支 → 明细账 → 银行存款日记账',
   '收支 → 预算',
 ]);
 
@@ -67,18 +74,26 @@ test('at 1024 × 700 every page keeps table columns at least two characters wide
   await loadDemo(page);
   expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
   const problems: string[] = [];
-  for (const { menu, tabs } of PAGES) {
+  const measure = async (where: string) => {
+    await settled(page);
+    if (WITH_ROWS.has(where)) await expect(page.locator(TABLE_ROW_CELL).first()).toBeVisible();
+    for (const n of await narrowColumns(page)) problems.push(`${where}：“${n.header}”列只有 ${n.width}px（至少 ${n.min}px）`);
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (scroll > 0) problems.push(`${where}：页面横向滚动 ${scroll}px`);
+    await screenshot(page, `layout-1024-${where.replace(/[ →、]/g, '')}`);
+  };
+  for (const { menu, tabs, views } of PAGES) {
     await goTo(page, menu);
     for (const tab of tabs.length ? tabs : ['']) {
       // A tab label may carry a count: 欠缴（2）.
       if (tab) await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
-      await settled(page);
       const where = tab ? `${menu} → ${tab}` : menu;
-      if (WITH_ROWS.has(where)) await expect(page.locator(TABLE_ROW_CELL).first()).toBeVisible();
-      for (const n of await narrowColumns(page)) problems.push(`${where}：“${n.header}”列只有 ${n.width}px（至少 ${n.min}px）`);
-      const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      if (scroll > 0) problems.push(`${where}：页面横向滚动 ${scroll}px`);
-      await screenshot(page, `layout-1024-${where.replace(/[ →、]/g, '')}`);
+      await measure(where);
+      for (const view of views?.[tab] ?? []) {
+        await page.getByText(view, { exact: true }).click();
+        await expect(page.getByRole('table', { name: view })).toBeVisible();
+        await measure(`${where} → ${view}`);
+      }
     }
   }
   expect(problems).toEqual([]);

@@ -8,6 +8,8 @@ export interface VirtualColumn<T> {
   align?: 'left' | 'right' | 'center';
   /** Stays in view while the table scrolls sideways. */
   fixed?: 'left' | 'right';
+  /** Takes the room left over where the table is narrower than its place (its width is then a minimum). */
+  grow?: boolean;
   /** One line, cut with an ellipsis (the whole text in the cell's title). */
   ellipsis?: boolean;
   /** For rows where this cell takes the next column's place too (that column's cell is left out). */
@@ -50,6 +52,8 @@ export function VirtualTable<T>({ rows, columns, rowKey, height, label, empty, '
   }, []);
 
   const width = columns.reduce((sum, c) => sum + c.width, 0);
+  // With a growing column the rows fill their place; otherwise they are exactly as wide as their columns.
+  const span = columns.some((c) => c.grow) ? { minWidth: width } : { width };
   // Cells are styled by class from one style sheet per table: a scroll step then sets a class per
   // cell instead of a dozen inline style properties.
   const css = useMemo(() => tableCss(`ub-vt-${id}`, token, columns), [id, token, columns]);
@@ -61,7 +65,7 @@ export function VirtualTable<T>({ rows, columns, rowKey, height, label, empty, '
     <div role="table" aria-label={label} aria-rowcount={rows.length + 1} data-testid={testId} className={`ub-vt-${id}`}>
       <style>{css}</style>
       <div className="s" style={{ height: height + ROW_HEIGHT }} onScroll={onScroll}>
-        <div role="rowgroup" className="h" style={{ width }}>
+        <div role="rowgroup" className="h" style={span}>
           <div role="row" aria-rowindex={1} className="r">
             {columns.map((c, i) => (
               <div key={c.key} role="columnheader" className={`c c${i}`}>
@@ -70,7 +74,7 @@ export function VirtualTable<T>({ rows, columns, rowKey, height, label, empty, '
             ))}
           </div>
         </div>
-        <div role="rowgroup" style={{ position: 'relative', height: Math.max(rows.length, 1) * ROW_HEIGHT, width }}>
+        <div role="rowgroup" style={{ position: 'relative', height: Math.max(rows.length, 1) * ROW_HEIGHT, ...span }}>
           {rows.length === 0 && <div className="e">{empty}</div>}
           {shown.map((row, i) => (
             <Row key={rowKey(row)} row={row} index={first + i} columns={columns} />
@@ -97,18 +101,19 @@ function tableCss<T>(scope: string, token: Token, columns: readonly VirtualColum
         : c.fixed === 'right'
           ? `position:sticky;right:${right}px;z-index:1;`
           : '';
-    return `.${scope} .c${i}{flex:0 0 ${c.width}px;width:${c.width}px;justify-content:${justify};text-align:${c.align ?? 'left'};${stick}}`;
+    return `.${scope} .c${i}{flex:${c.grow ? 1 : 0} 0 ${c.width}px;width:${c.width}px;justify-content:${justify};text-align:${c.align ?? 'left'};${stick}}`;
   });
   const border = `1px solid ${token.colorBorderSecondary}`;
   return [
     `.${scope}{font-size:${token.fontSize}px;color:${token.colorText};border:${border};border-radius:${token.borderRadius}px;overflow:hidden}`,
     `.${scope} .s{overflow:auto;position:relative;contain:strict}`,
     `.${scope} .h{position:sticky;top:0;z-index:2}`,
-    `.${scope} .r{display:flex;width:${width}px;height:${ROW_HEIGHT}px;border-bottom:${border};box-sizing:border-box}`,
+    `.${scope} .r{display:flex;${columns.some((c) => c.grow) ? `min-width:${width}px;width:100%` : `width:${width}px`};height:${ROW_HEIGHT}px;border-bottom:${border};box-sizing:border-box}`,
     `.${scope} .b{position:absolute;left:0}`,
     `.${scope} .c{display:flex;align-items:center;box-sizing:border-box;height:${ROW_HEIGHT - 1}px;padding:0 ${token.paddingXS}px;overflow:hidden;white-space:nowrap;background:${token.colorBgContainer}}`,
     `.${scope} .r:hover .c{background:${token.controlItemBgHover}}`,
-    `.${scope} [role=columnheader]{background:${token.colorFillAlter};font-weight:${token.fontWeightStrong}}`,
+    // Opaque, so a header sliding under a fixed one while scrolling sideways does not show through.
+    `.${scope} [role=columnheader]{background:linear-gradient(${token.colorFillAlter},${token.colorFillAlter}) ${token.colorBgContainer};font-weight:${token.fontWeightStrong}}`,
     `.${scope} .x{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}`,
     `.${scope} .e{padding:${token.paddingLG}px;text-align:center;color:${token.colorTextDescription}}`,
     ...perColumn,
@@ -129,13 +134,15 @@ function RowView<T>({ row, index, columns }: RowProps<T>) {
         if (before?.spansNext?.(row)) return null;
         const next = columns[i + 1];
         const wide = next && c.spansNext?.(row) ? c.width + next.width : 0;
+        // A fixed cell that spans the next column sticks where that column would.
+        const stick = wide && c.fixed === 'right' ? { right: columns.slice(i + 2).reduce((sum, n) => sum + n.width, 0) } : undefined;
         const content = c.render(row);
         return (
           <div
             key={c.key}
             role="cell"
             className={`c c${i}`}
-            style={wide ? { flexBasis: wide, width: wide, justifyContent: 'center' } : undefined}
+            style={wide ? { flexBasis: wide, width: wide, justifyContent: 'center', ...stick } : undefined}
           >
             {c.ellipsis ? (
               <span className="x" title={typeof content === 'string' ? content : undefined}>

@@ -12,7 +12,7 @@ import { entryByVoucher } from './voucher-lookup';
 export const booksAddCommand: Command = {
   path: ['books', 'add'],
   usage:
-    'unionbooks books add --date YYYY-MM-DD --account 科目编码 --amount 元 --place cash|bank --summary 摘要 --book 账簿.ubk [--confirm-large]',
+    'unionbooks books add --date YYYY-MM-DD --account 科目编码 --amount 元 --place cash|bank --summary 摘要 --book 账簿.ubk [--purpose 专项用途] [--confirm-large]',
   summary: '记一笔收入或支出（与“收支”页的记一笔同样的规则）',
   async run(args, io) {
     const input = {
@@ -21,6 +21,7 @@ export const booksAddCommand: Command = {
       place: placeFlag(args, 'place'),
       amountFen: yuanFlag(args, 'amount', '金额'),
       summary: requireFlag(args, 'summary'),
+      purpose: optionalFlag(args, 'purpose'),
     };
     const tx = await withBookFile(requireFlag(args, 'book'), (store) => postEntry(store, input, [], { confirmLarge: confirmLarge(args) }));
     io.out(`已记账：${describeEntry(tx)}`);

@@ -6,7 +6,7 @@ import type { MoneyPlace, Transaction } from '../../model/records';
 import { BookError } from '../errors';
 import type { AmountOptions } from '../rules/amounts';
 import type { BookStore } from '../store';
-import { bookEntry, ENTRY_TABLES } from './entries';
+import { addFiles, bookEntry, ENTRY_TABLES, type NewFile } from './entries';
 import { financeBook } from './state';
 
 export interface AllocationReceipt {
@@ -17,6 +17,8 @@ export interface AllocationReceipt {
   summary?: string;
   /** The union's share in basis points; by default the one on the union profile (60 % unless set). */
   shareBasisPoints?: number;
+  /** Scans of the remittance slip, kept with the voucher. */
+  files?: readonly NewFile[];
 }
 
 const blankLinks = { attachmentIds: [], reversalOf: '', activityId: '', welfareId: '', duesBatchId: '' };
@@ -43,6 +45,7 @@ export async function receiveAllocation(store: BookStore, input: AllocationRecei
         amountFen: input.amountFen,
         summary,
         ...blankLinks,
+        attachmentIds: await addFiles(store, input.files ?? []),
         ...(split.payableFen !== 0 && Number.isSafeInteger(input.amountFen) ? { payableFen: split.payableFen } : {}),
       },
       options,

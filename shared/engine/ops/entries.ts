@@ -15,6 +15,7 @@ import { assetsOfEntryProblem } from './assets';
 import { firstNegativePayable } from '../../finance/payable';
 import { formatYuan } from '../../money/fen';
 import { formatDate } from '../rules/dates';
+import { purposeProblem } from '../../finance/special-grants';
 
 export interface NewFile {
   name: string;
@@ -31,6 +32,8 @@ export interface EntryInput {
   summary: string;
   activityId?: string;
   welfareId?: string;
+  /** 专项补助: what a 40302 receipt was given for, or the 专项 a spending entry is charged to. */
+  purpose?: string;
 }
 
 /** Who writes an entry: 收支 itself, or another page that owns the entries it makes. */
@@ -116,16 +119,18 @@ async function assertPayableStaysNonNegative(store: BookStore, from: string): Pr
     );
 }
 
-const FIELD_ORDER = ['date', 'place', 'accountCode', 'amountFen', 'summary'];
+const FIELD_ORDER = ['date', 'place', 'accountCode', 'amountFen', 'summary', 'purpose'];
 
 /** The entry's field problems in form order, its amount judged by the engine's amount rule. */
 function fieldProblems(entry: NewEntry, amount: string | null): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = entryProblems({ ...entry, amountFen: 1 });
   if (amount) out.push({ field: 'amountFen', message: amount });
+  const purpose = purposeProblem(entry);
+  if (purpose) out.push({ field: 'purpose', message: purpose });
   return out.sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field));
 }
 
-async function addFiles(store: BookStore, files: readonly NewFile[]): Promise<string[]> {
+export async function addFiles(store: BookStore, files: readonly NewFile[]): Promise<string[]> {
   if (files.length === 0) return [];
   const rows = await store.insert(
     'attachments',
@@ -191,6 +196,7 @@ export async function postEntry(
         activityId: input.activityId ?? '',
         welfareId: input.welfareId ?? '',
         duesBatchId: '',
+        ...(input.purpose?.trim() ? { purpose: input.purpose.trim() } : {}),
       },
       options,
     );
@@ -262,6 +268,7 @@ export async function updateEntry(
         activityId: input.activityId ?? '',
         welfareId: input.welfareId ?? '',
         attachmentIds: [...current.attachmentIds, ...added],
+        ...(current.purpose || input.purpose?.trim() ? { purpose: input.purpose?.trim() ?? '' } : {}),
       },
       'finance',
       options,
@@ -304,6 +311,7 @@ export async function reverseEntry(
         welfareId: original.welfareId,
         duesBatchId: original.duesBatchId,
         ...(original.payableFen ? { payableFen: -original.payableFen } : {}),
+        ...(original.purpose ? { purpose: original.purpose } : {}),
       },
       { negative: original.amountFen > 0 },
     );

@@ -50,10 +50,15 @@ const MARCH = { cash: 270_000, bank: 6_047_000, payable: 480_000, fund: 5_837_00
 
 type Step = { engine: (s: BookStore, refs: Map<string, string>) => Promise<unknown>; cli: (refs: Map<string, string>) => string[] };
 
-const add = (date: string, place: 'cash' | 'bank', account: string, yuan: string, summary: string): Step => ({
+const add = (date: string, place: 'cash' | 'bank', account: string, yuan: string, summary: string, purpose?: string): Step => ({
   engine: (s) =>
-    postEntry(s, { date, place, accountCode: account, amountFen: Math.round(Number(yuan) * 100), summary }).then((t) => t.voucherNumber),
-  cli: () => ['books', 'add', '--date', date, '--account', account, '--amount', yuan, '--place', place, '--summary', summary],
+    postEntry(s, { date, place, accountCode: account, amountFen: Math.round(Number(yuan) * 100), summary, purpose }).then(
+      (t) => t.voucherNumber,
+    ),
+  cli: () => [
+    ...['books', 'add', '--date', date, '--account', account, '--amount', yuan, '--place', place, '--summary', summary],
+    ...(purpose ? ['--purpose', purpose] : []),
+  ],
 });
 const dues = (month: string): Step => ({
   engine: (s) => postDuesMonth(s, { month, paidDate: `${month}-20`, rule: DEFAULT_DUES_RULE }),
@@ -144,7 +149,7 @@ const YEAR: { ref?: string; step: Step }[] = [
     },
   },
   { step: dues('2025-09') },
-  { step: add('2025-10-12', 'bank', '40302', '2000', '上级专项补助（职工书屋）') },
+  { step: add('2025-10-12', 'bank', '40302', '2000', '上级专项补助（职工书屋）', '职工书屋') },
   { step: dues('2025-10') },
   {
     step: {

@@ -1,5 +1,7 @@
 import { TreeSelect } from 'antd';
+import { useState, type KeyboardEvent } from 'react';
 import { ACCOUNTS, isPostable, type AccountKind } from '../../../../shared/accounts/chart';
+import { matchAccount } from '../../../../shared/accounts/match';
 
 interface Node {
   value: string;
@@ -42,7 +44,11 @@ export interface AccountPickerProps {
   style?: React.CSSProperties;
 }
 
-/** The grassroots chart of 工会会计制度 2021 as a searchable tree with codes and names. */
+/**
+ * The grassroots chart of 工会会计制度 2021 as a searchable tree with codes and names. Typing a code
+ * or part of a name and pressing Enter picks the account it means (see matchAccount), so the
+ * keyboard path is one keystroke after the text, however the tree around it is grouped.
+ */
 export function AccountPicker({
   value,
   onChange,
@@ -52,18 +58,38 @@ export function AccountPicker({
   id,
   style,
 }: AccountPickerProps) {
+  const [search, setSearch] = useState('');
+  const [open, setOpen] = useState(false);
+  function pickTyped(event: KeyboardEvent) {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing || !open || search.trim() === '') return;
+    const account = matchAccount(search, postableOnly);
+    if (!account) return;
+    // Taken before the tree sees the key: the tree would pick nothing when its first match sits under a group.
+    event.preventDefault();
+    event.stopPropagation();
+    onChange?.(account.code);
+    setSearch('');
+    setOpen(false);
+  }
   return (
-    <TreeSelect
-      id={id}
-      value={value || undefined}
-      onChange={(v: string | undefined) => onChange?.(v ?? '')}
-      treeData={postableOnly ? POSTABLE_TREE : ANY_TREE}
-      treeDefaultExpandAll
-      showSearch={{ treeNodeFilterProp: 'title' }}
-      placeholder={placeholder}
-      allowClear={allowClear}
-      style={{ width: '100%', ...style }}
-      listHeight={360}
-    />
+    <div onKeyDownCapture={pickTyped} style={{ width: '100%', ...style }}>
+      <TreeSelect
+        id={id}
+        value={value || undefined}
+        onChange={(v: string | undefined) => onChange?.(v ?? '')}
+        open={open}
+        onOpenChange={(next) => {
+          setOpen(next);
+          if (!next) setSearch('');
+        }}
+        treeData={postableOnly ? POSTABLE_TREE : ANY_TREE}
+        treeDefaultExpandAll
+        showSearch={{ treeNodeFilterProp: 'title', searchValue: search, onSearch: setSearch }}
+        placeholder={placeholder}
+        allowClear={allowClear}
+        style={{ width: '100%' }}
+        listHeight={360}
+      />
+    </div>
   );
 }

@@ -1,14 +1,22 @@
-import { PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Popover, Space, Tag } from 'antd';
+import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, Popover, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
+import { removeAttachment } from '../../../../shared/engine/ops/entries';
+import type { Transaction } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { errorText } from './format';
 import { readAttachment, useAttachmentInfo } from './queries';
 
-function AttachmentList({ ids }: { ids: readonly string[] }) {
-  const { db, platform } = useServices();
+interface ListProps {
+  transaction: Transaction;
+  /** The entry's month is closed: its vouchers stay as they were closed, so nothing is removed. */
+  closed: boolean;
+}
+
+function AttachmentList({ transaction, closed }: ListProps) {
+  const { db, platform, store } = useServices();
   const { message } = App.useApp();
-  const info = useAttachmentInfo(ids);
+  const info = useAttachmentInfo(transaction.attachmentIds);
   async function save(id: string) {
     try {
       const a = await readAttachment(db, id);
@@ -18,25 +26,58 @@ function AttachmentList({ ids }: { ids: readonly string[] }) {
       message.error(errorText(error));
     }
   }
+  async function remove(id: string, name: string) {
+    try {
+      await removeAttachment(store, transaction.id, id);
+      message.success(`已删除附件 ${name}`);
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  }
   return (
     <Space orientation="vertical" size={0}>
       {(info ?? []).map((a) => (
-        <Button key={a.id} type="link" size="small" onClick={() => save(a.id)}>
-          {a.name}（{Math.max(1, Math.round(a.size / 1024))} KB）
-        </Button>
+        <Space key={a.id} size={0}>
+          <Button type="link" size="small" onClick={() => save(a.id)}>
+            {a.name}（{Math.max(1, Math.round(a.size / 1024))} KB）
+          </Button>
+          {closed ? (
+            <Tooltip title="所在月份已结账，附件不能删除">
+              <Button type="text" size="small" icon={<DeleteOutlined />} disabled aria-label={`删除附件 ${a.name}`} />
+            </Tooltip>
+          ) : (
+            <Popconfirm
+              title={`删除附件“${a.name}”？`}
+              description={`从 ${transaction.voucherNumber} 移除，其他设备同步后也会删除。`}
+              okText="删除"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              onConfirm={() => remove(a.id, a.name)}
+            >
+              <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`删除附件 ${a.name}`} />
+            </Popconfirm>
+          )}
+        </Space>
       ))}
     </Space>
   );
 }
 
-/** "附件 N" on a journal row; opening it lists the scans and photos, each can be saved. */
-export function AttachmentsTag({ ids }: { ids: readonly string[] }) {
+/** "附件 N" on a journal row; opening it lists the scans and photos, each can be saved, or removed while the month is open. */
+export function AttachmentsTag({ transaction, closed }: ListProps) {
   const [open, setOpen] = useState(false);
-  if (ids.length === 0) return null;
+  const count = transaction.attachmentIds.length;
+  if (count === 0) return null;
   return (
-    <Popover open={open} onOpenChange={setOpen} trigger="click" title="附件" content={open ? <AttachmentList ids={ids} /> : null}>
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      title="附件"
+      content={open ? <AttachmentList transaction={transaction} closed={closed} /> : null}
+    >
       <Tag icon={<PaperClipOutlined />} style={{ cursor: 'pointer' }}>
-        附件 {ids.length}
+        附件 {count}
       </Tag>
     </Popover>
   );

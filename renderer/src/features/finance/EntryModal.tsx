@@ -1,10 +1,16 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Tooltip, Typography, Upload, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { ALLOCATION_ACCOUNT } from '../../../../shared/accounts/chart';
+import { receiveAllocation } from '../../../../shared/engine/ops/allocation';
+import { postPurchase } from '../../../../shared/engine/ops/purchase';
+import { allocationShareOf } from '../../../../shared/finance/allocation';
+import { defaultCategory, offersAssetRegistration } from '../../../../shared/finance/fixed-assets';
+import { grantBalances } from '../../../../shared/finance/special-grants';
 import { negativeCashMessage } from '../../../../shared/engine/rules/cash';
 import { formatYuan } from '../../../../shared/money/fen';
-import type { MoneyPlace, Transaction } from '../../../../shared/model/records';
+import type { FixedAssetCategory, MoneyPlace, Transaction } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { addPreparedScan } from '../attachments/scan-upload';
 import { confirmLargeAmount } from '../../components/confirm';
@@ -14,7 +20,11 @@ import { YuanInput, yuanRule, yuanToFen } from '../../components/YuanInput';
 import { AccountPicker } from './AccountPicker';
 import { postEntry, updateEntry, type NewFile } from '../../../../shared/engine/ops/entries';
 import { useCashShortfall } from './useCashShortfall';
-import { useAttachmentInfo, useLinkOptions } from './queries';
+import { useAttachmentInfo, useLinkOptions, useYearEntries } from './queries';
+import { useUnion } from '../union/queries';
+import { AllocationSplitField, type AllocationMode } from './AllocationSplitField';
+import { AssetFields } from './AssetFields';
+import { PurposeField } from './PurposeField';
 
 interface FormValues {
   date: Dayjs;
@@ -23,6 +33,13 @@ interface FormValues {
   amount: string;
   summary: string;
   link?: string;
+  allocation?: AllocationMode;
+  purpose?: string;
+  asset?: boolean;
+  assetName?: string;
+  assetCategory?: FixedAssetCategory;
+  assetLocation?: string;
+  assetKeeper?: string;
 }
 
 export interface EntryModalProps {
@@ -35,7 +52,25 @@ export interface EntryModalProps {
 }
 
 const LINK_PREFIX = { activity: 'a:', welfare: 'w:' } as const;
-const FIELD_NAMES = { amountFen: 'amount', activityId: 'link', welfareId: 'link' } as const;
+const FIELD_NAMES = { amountFen: 'amount', activityId: 'link', welfareId: 'link', name: 'assetName', valueFen: 'amount' } as const;
+
+/**
+ * Enter saves from a plain text field (金额, 摘要 …). Where a key means something to the control
+ * itself it is left alone: a date picker commits its date, a select or the account picker picks.
+ */
+function submitsOnEnter(event: KeyboardEvent<HTMLElement>): boolean {
+  const target = event.target as HTMLElement;
+  return (
+    event.key === 'Enter' &&
+    !event.nativeEvent.isComposing &&
+    !event.defaultPrevented &&
+    target instanceof HTMLInputElement &&
+    target.type !== 'checkbox' &&
+    target.type !== 'radio' &&
+    target.getAttribute('role') !== 'combobox' &&
+    !target.closest('.ant-picker, .ant-select')
+  );
+}
 
 /** 记一笔 / 修改: date, cash or bank, account, amount in yuan, 摘要, attachments and a link to an activity or visit. */
 export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }: EntryModalProps) {
@@ -51,6 +86,13 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
   const place = Form.useWatch('place', form);
   const accountCode = Form.useWatch('accountCode', form);
   const amount = Form.useWatch('amount', form);
+  const amountFen = yuanToFen(amount) ?? null;
+  const union = useUnion();
+  const entries = useYearEntries(year);
+  // The 专项 as they stand without this entry, so an edit is judged against what the others leave.
+  const grants = useMemo(() => grantBalances((entries ?? []).filter((t) => t.id !== editing?.id)), [entries, editing]);
+  const offersAsset = !editing && offersAssetRegistration(accountCode ?? '', amountFen ?? 0);
+  const splitsAllocation = !editing && accountCode === ALLOCATION_ACCOUNT;
   const shortfall = useCashShortfall(
     { date: date?.format('YYYY-MM-DD') ?? '', place: place ?? 'cash', accountCode: accountCode ?? '', amountFen: yuanToFen(amount) },
     editing ?? undefined,
@@ -73,8 +115,10 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
               : editing.welfareId
                 ? LINK_PREFIX.welfare + editing.welfareId
                 : undefined,
+            purpose: editing.purpose || undefined,
           }
-        : { date: dayjs(defaultDate), place: 'cash' },
+        : // What 记一笔 on 402 always meant stays the default: only the union's share arrived.
+          { date: dayjs(defaultDate), place: 'cash', allocation: 'share', asset: false },
     );
   }, [open, editing, defaultDate, form]);
 
@@ -88,6 +132,7 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
       summary: values.summary.trim(),
       activityId: link.startsWith(LINK_PREFIX.activity) ? link.slice(2) : '',
       welfareId: link.startsWith(LINK_PREFIX.welfare) ? link.slice(2) : '',
+      purpose: values.purpose?.trim() ?? '',
     };
     const options = await confirmLargeAmount(modal, '金额', fields.amountFen);
     if (options) {
@@ -98,9 +143,27 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
           data: new Uint8Array(await (f.originFileObj as File).arrayBuffer()),
         })),
       );
-      const tx = editing
-        ? await updateEntry(store, editing.id, fields, newFiles, options)
-        : await postEntry(store, fields, newFiles, options);
+      let tx: Transaction;
+      if (editing) tx = await updateEntry(store, editing.id, fields, newFiles, options);
+      else if (splitsAllocation && values.allocation === 'full')
+        tx = await receiveAllocation(store, { ...fields, files: newFiles }, options);
+      else if (offersAsset && values.asset) {
+        const bought = await postPurchase(
+          store,
+          fields,
+          {
+            name: values.assetName ?? '',
+            category: values.assetCategory ?? defaultCategory(fields.accountCode),
+            valueFen: fields.amountFen,
+            location: values.assetLocation ?? '',
+            keeper: values.assetKeeper ?? '',
+          },
+          newFiles,
+          options,
+        );
+        tx = bought.transaction;
+        message.success(`已登记固定资产：${bought.asset.name}`);
+      } else tx = await postEntry(store, fields, newFiles, options);
       message.success(editing ? `已修改 ${tx.voucherNumber}` : `已记账 ${tx.voucherNumber}`);
       onClose();
     }
@@ -130,8 +193,36 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
       onCancel={onClose}
       destroyOnHidden
       width={620}
+      footer={(_, { OkBtn, CancelBtn }) => (
+        <>
+          <CancelBtn />
+          <Tooltip title="快捷键：在金额、摘要等输入框中按 Enter 保存">
+            <span>
+              <OkBtn />
+            </span>
+          </Tooltip>
+        </>
+      )}
     >
-      <Form form={form} layout="horizontal" labelCol={{ span: 4 }}>
+      <Form
+        form={form}
+        layout="horizontal"
+        labelCol={{ span: 4 }}
+        onKeyDown={(event) => {
+          if (!submitsOnEnter(event)) return;
+          event.preventDefault();
+          void saving.submit(save);
+        }}
+        onValuesChange={(changed: Partial<FormValues>) => {
+          // The category follows the account until the user sets it: 50703 is 专用设备.
+          if (changed.accountCode !== undefined) {
+            form.setFieldValue('assetCategory', defaultCategory(changed.accountCode));
+            // A 专项 named for one account means nothing for another (a receipt's purpose is not a charge).
+            form.setFieldValue('purpose', undefined);
+          }
+          if (changed.summary !== undefined && !form.isFieldTouched('assetName')) form.setFieldValue('assetName', changed.summary);
+        }}
+      >
         <Form.Item label="凭证号">
           <Typography.Text data-testid="voucher-preview">
             {editing ? editing.voucherNumber : `${nextVoucher(year)}（自动编号）`}
@@ -148,12 +239,19 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
             ]}
           />
         </Form.Item>
-        <Form.Item name="accountCode" label="科目" rules={[{ required: true, message: '请选择会计科目' }]}>
+        <Form.Item
+          name="accountCode"
+          label="科目"
+          tooltip="输入科目编码或名称（如 50702、办公设备），按 Enter 选中"
+          rules={[{ required: true, message: '请选择会计科目' }]}
+        >
           <AccountPicker />
         </Form.Item>
         <Form.Item name="amount" label="金额（元）" required rules={[yuanRule('金额')]}>
           <YuanInput placeholder="例如 1200.00" />
         </Form.Item>
+        {splitsAllocation && <AllocationSplitField amountFen={amountFen} shareBasisPoints={allocationShareOf(union ?? undefined)} />}
+        <PurposeField accountCode={accountCode ?? ''} amountFen={amountFen} grants={grants} />
         {shortfall && (
           <Form.Item wrapperCol={{ offset: 4 }}>
             <Alert type="warning" showIcon data-testid="cash-warning" title={negativeCashMessage(shortfall)} />
@@ -172,6 +270,7 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
         <Form.Item name="link" label="关联">
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="关联活动或慰问记录（可选）" options={linkOptions} />
         </Form.Item>
+        {offersAsset && <AssetFields />}
         <Form.Item label="附件">
           {existing && existing.length > 0 && (
             <Typography.Text type="secondary">已有：{existing.map((a) => a.name).join('、')}</Typography.Text>

@@ -16,6 +16,7 @@ import { BankPanel } from '../bank/BankPanel';
 import { BudgetPanel } from './BudgetPanel';
 import { ClosePanel } from './ClosePanel';
 import { EntryModal } from './EntryModal';
+import { GrantsCard } from './GrantsCard';
 import { exportJournal, exportStatement } from './exports';
 import { useSubmit } from '../../components/useSubmit';
 import { todayIso } from './format';
@@ -123,6 +124,7 @@ export function FinancePage() {
           </Col>
         ))}
       </Row>
+      <GrantsCard transactions={book.transactions} year={year} />
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams({ tab: key }, { replace: true })}

@@ -1,10 +1,12 @@
 import { LockOutlined } from '@ant-design/icons';
-import { App, Input, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useMemo, useState, type CSSProperties } from 'react';
+import { App, Input, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { transferTarget, isTransfer } from '../../../../shared/finance/effect';
 import { closedMonthMessage, isMonthClosed } from '../../../../shared/finance/closing';
 import { PLACE_LABEL, type Journal, type JournalRow } from '../../../../shared/finance/journal';
-import type { MonthClose, MoneyPlace, Transaction } from '../../../../shared/model/records';
+import { placeJournal, type PlaceJournal } from '../../../../shared/finance/place-journal';
+import { monthLabel } from '../../../../shared/finance/period';
+import type { Fen, MonthClose, MoneyPlace, Transaction } from '../../../../shared/model/records';
 import { useCellButtonStyles } from '../../components/cell-buttons';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { AccountPicker } from './AccountPicker';
@@ -15,10 +17,13 @@ import { readOnlyReason } from './read-only';
 
 interface Filters {
   month: number | 0;
-  place: MoneyPlace | '';
+  view: JournalView;
   account: string;
   text: string;
 }
+
+/** 收支明细账 (both places, a balance column for each), or the journal of one place with its own balance. */
+export type JournalView = 'all' | MoneyPlace;
 
 export interface JournalTableProps {
   journal: Journal;
@@ -29,34 +34,82 @@ export interface JournalTableProps {
   onReverse: (t: Transaction) => void;
 }
 
+/** A line of the table: an entry, or (in a place's journal) 上年结余, 本月合计 or 本年累计. */
+type Line =
+  | { kind: 'entry'; key: string; row: JournalRow; inFen: Fen; outFen: Fen; balanceFen: Fen }
+  | { kind: 'total'; key: string; label: string; inFen: Fen | null; outFen: Fen | null; balanceFen: Fen };
+
 const SHORT_PLACE: Record<MoneyPlace, string> = { cash: '现金', bank: '银行' };
 const MONTH_OPTIONS = [{ value: 0, label: '全年' }, ...Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }))];
+const VIEW_OPTIONS = [
+  { value: 'all', label: '收支明细账' },
+  { value: 'cash', label: '库存现金日记账' },
+  { value: 'bank', label: '银行存款日记账' },
+];
 
 /** 提现 brings money into the cash box, 存现 takes it to the bank. */
 export function transferLabel(t: Transaction): string {
   return transferTarget(t.accountCode) === 'cash' ? '提现' : '存现';
 }
 
+function entryLine(row: JournalRow, inFen: Fen, outFen: Fen, balanceFen: Fen): Line {
+  return { kind: 'entry', key: row.transaction.id, row, inFen, outFen, balanceFen };
+}
+
 /**
- * 收支明细账 on screen: filters, 余额 of cash or bank, and the 修改 / 红字冲销 actions. A transfer
- * shows in both the cash and the bank view; a settled or another page's entry is read-only, and
- * says why. Virtualised, so a year of 20,000 entries scrolls as smoothly as one of 200.
+ * A place's journal as a treasurer keeps it: 上年结余 first, 本月合计 and 本年累计 after each month.
+ * The totals are shown only while no account or text filter hides lines, since they add every line.
+ */
+function placeLines(j: PlaceJournal, monthKey: string, keep: (r: JournalRow) => boolean, totals: boolean): Line[] {
+  const out: Line[] = [];
+  if (totals && !monthKey)
+    out.push({ kind: 'total', key: 'opening', label: '上年结余', inFen: null, outFen: null, balanceFen: j.openingFen });
+  const months = new Map(j.months.map((m) => [m.month, m]));
+  j.rows.forEach((r, i) => {
+    const month = r.row.transaction.date.slice(0, 7);
+    if (monthKey && month !== monthKey) return;
+    if (keep(r.row)) out.push(entryLine(r.row, r.inFen, r.outFen, r.balanceFen));
+    const m = months.get(month);
+    if (totals && m && j.rows[i + 1]?.row.transaction.date.slice(0, 7) !== month) {
+      out.push({
+        kind: 'total',
+        key: `${month}-m`,
+        label: `${monthLabel(month)} 本月合计`,
+        inFen: m.inFen,
+        outFen: m.outFen,
+        balanceFen: m.balanceFen,
+      });
+      out.push({ kind: 'total', key: `${month}-y`, label: '本年累计', inFen: m.yearInFen, outFen: m.yearOutFen, balanceFen: m.balanceFen });
+    }
+  });
+  return out;
+}
+
+/**
+ * 收支明细账 on screen, and the 库存现金日记账 and 银行存款日记账: filters, the balances, and the
+ * 修改 / 红字冲销 actions. The combined view shows 现金余额 and 银行余额 side by side, never one
+ * 余额 that jumps between them; a place's journal shows that place's balance only. A settled or
+ * another page's entry is read-only, and says why. Virtualised, so a year of 20,000 entries
+ * scrolls as smoothly as one of 200.
  */
 export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: JournalTableProps) {
   const { message } = App.useApp();
-  const [f, setF] = useState<Filters>({ month: 0, place: '', account: '', text: '' });
-  const rows = useMemo(() => {
+  const [f, setF] = useState<Filters>({ month: 0, view: 'all', account: '', text: '' });
+  const places = useMemo(() => ({ cash: placeJournal(journal, 'cash'), bank: placeJournal(journal, 'bank') }), [journal]);
+  const lines = useMemo((): Line[] => {
     const monthKey = f.month ? `${journal.year}-${String(f.month).padStart(2, '0')}` : '';
     const text = f.text.trim();
-    return journal.rows.filter((r) => {
+    const keep = (r: JournalRow) => {
       const t = r.transaction;
-      if (monthKey && !t.date.startsWith(monthKey)) return false;
-      if (f.place === 'cash' && r.cashFen === 0) return false;
-      if (f.place === 'bank' && r.bankFen === 0) return false;
       if (f.account && !t.accountCode.startsWith(f.account)) return false;
       return !text || t.summary.includes(text) || t.voucherNumber.includes(text) || r.accountLabel.includes(text);
-    });
-  }, [journal, f]);
+    };
+    if (f.view !== 'all') return placeLines(places[f.view], monthKey, keep, !f.account && !text);
+    return journal.rows
+      .filter((r) => (!monthKey || r.transaction.date.startsWith(monthKey)) && keep(r))
+      .map((r) => entryLine(r, r.incomeFen, r.expenseFen, r.totalBalanceFen));
+  }, [journal, places, f]);
+  const count = lines.filter((l) => l.kind === 'entry').length;
 
   const edit = useCallback(
     (t: Transaction) => {
@@ -67,79 +120,137 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
     [closes, onEdit, message],
   );
   const styles = useCellButtonStyles();
-  const columns = useMemo<VirtualColumn<JournalRow>[]>(() => {
-    const balanceOf = (r: JournalRow) =>
-      f.place === 'cash' ? r.cashBalanceFen : f.place === 'bank' ? r.bankBalanceFen : r.placeBalanceFen;
+  const columns = useMemo<VirtualColumn<Line>[]>(() => {
+    const place = f.view === 'all' ? null : f.view;
+    const entry =
+      (
+        render: (r: JournalRow, l: Extract<Line, { kind: 'entry' }>) => ReactNode,
+        total: (l: Extract<Line, { kind: 'total' }>) => ReactNode = () => '',
+      ) =>
+      (l: Line) =>
+        l.kind === 'entry' ? render(l.row, l) : total(l);
+    const money = (fen: Fen | null) => (fen === null ? '' : <strong>{amountText(fen) || '0.00'}</strong>);
+    const balanceColumns: VirtualColumn<Line>[] = place
+      ? [
+          {
+            key: 'balance',
+            title: `${PLACE_LABEL[place]}余额`,
+            width: 100,
+            align: 'right',
+            fixed: 'right',
+            render: (l) =>
+              l.kind === 'entry' ? (
+                <Money fen={l.balanceFen} />
+              ) : (
+                <strong>
+                  <Money fen={l.balanceFen} />
+                </strong>
+              ),
+          },
+        ]
+      : (['cash', 'bank'] as const).map((p) => ({
+          key: `${p}-balance`,
+          title: `${SHORT_PLACE[p]}余额`,
+          width: 100,
+          align: 'right' as const,
+          fixed: 'right' as const,
+          render: entry((r) => {
+            // A place the entry did not touch keeps its balance: shown quieter, so each row's own place stands out.
+            const moved = p === 'cash' ? r.cashFen : r.bankFen;
+            const fen = p === 'cash' ? r.cashBalanceFen : r.bankBalanceFen;
+            return moved === 0 ? (
+              <Typography.Text type="secondary">
+                <Money fen={fen} />
+              </Typography.Text>
+            ) : (
+              <Money fen={fen} />
+            );
+          }),
+        }));
     return [
-      { key: 'date', title: '日期', width: 104, render: (r) => r.transaction.date },
-      { key: 'voucher', title: '凭证号', width: 80, render: (r) => r.transaction.voucherNumber },
+      { key: 'date', title: '日期', width: 92, render: entry((r) => r.transaction.date) },
+      { key: 'voucher', title: '凭证号', width: 64, render: entry((r) => r.transaction.voucherNumber) },
       {
         key: 'summary',
         title: '摘要',
-        width: 230,
-        render: (r) => (
-          <Space size={4}>
-            <span style={r.transaction.amountFen < 0 ? styles.danger : undefined}>{r.transaction.summary}</span>
-            {isTransfer(r.transaction) && <Tag color="blue">{transferLabel(r.transaction)}</Tag>}
-            {r.transaction.reversalOf && <Tag color="red">红字</Tag>}
-            {reversals.has(r.transaction.id) && <Tag>已冲销</Tag>}
-            <AttachmentsTag ids={r.transaction.attachmentIds} />
-          </Space>
+        width: place ? 156 : 170,
+        grow: true,
+        render: entry(
+          (r) => (
+            // A long 摘要 is cut short before its tags are: 提现, 红字 and 附件 stay in view.
+            <span style={SUMMARY_CELL}>
+              <span style={{ ...SUMMARY_TEXT, ...(r.transaction.amountFen < 0 ? styles.danger : {}) }} title={r.transaction.summary}>
+                {r.transaction.summary}
+              </span>
+              {isTransfer(r.transaction) && <Tag color="blue">{transferLabel(r.transaction)}</Tag>}
+              {r.transaction.reversalOf && <Tag color="red">红字</Tag>}
+              {reversals.has(r.transaction.id) && <Tag>已冲销</Tag>}
+              <AttachmentsTag transaction={r.transaction} closed={isMonthClosed(closes, r.transaction.date)} />
+            </span>
+          ),
+          (l) => <strong>{l.label}</strong>,
         ),
       },
-      { key: 'account', title: '科目', width: 170, ellipsis: true, render: (r) => r.accountLabel },
       {
-        key: 'place',
-        title: '资金',
-        width: 84,
-        render: (r) =>
-          isTransfer(r.transaction)
-            ? `${SHORT_PLACE[r.transaction.place]}→${SHORT_PLACE[transferTarget(r.transaction.accountCode)]}`
-            : PLACE_LABEL[r.transaction.place],
+        key: 'account',
+        title: place ? '对方科目' : '科目',
+        width: place ? 120 : 130,
+        ellipsis: true,
+        render: entry((r) => r.accountLabel),
       },
+      ...(place
+        ? []
+        : [
+            {
+              key: 'place',
+              title: '资金',
+              width: 80,
+              render: entry((r) =>
+                isTransfer(r.transaction)
+                  ? `${SHORT_PLACE[r.transaction.place]}→${SHORT_PLACE[transferTarget(r.transaction.accountCode)]}`
+                  : PLACE_LABEL[r.transaction.place],
+              ),
+            } satisfies VirtualColumn<Line>,
+          ]),
       {
         key: 'income',
         title: '收入',
-        width: 110,
+        width: 90,
         align: 'right',
-        // A transfer is neither income nor spending: its amount spans both columns, marked as a move.
-        spansNext: (r) => isTransfer(r.transaction),
-        render: (r) =>
-          isTransfer(r.transaction) ? (
-            <Typography.Text type="secondary" data-testid="transfer-amount">
-              转账 <Money fen={r.transaction.amountFen} />
-            </Typography.Text>
-          ) : (
-            amountText(r.incomeFen)
-          ),
+        // The money columns stay in view while 摘要 and 科目 scroll sideways on a small screen.
+        fixed: 'right',
+        // In the combined journal a transfer is neither income nor spending: its amount spans both columns, marked as a move.
+        spansNext: (l) => !place && l.kind === 'entry' && isTransfer(l.row.transaction),
+        render: entry(
+          (r, l) =>
+            !place && isTransfer(r.transaction) ? (
+              <Typography.Text type="secondary" data-testid="transfer-amount">
+                转账 <Money fen={r.transaction.amountFen} />
+              </Typography.Text>
+            ) : (
+              amountText(l.inFen)
+            ),
+          (l) => money(l.inFen),
+        ),
       },
-      { key: 'expense', title: '支出', width: 110, align: 'right', render: (r) => amountText(r.expenseFen) },
       {
-        key: 'balance',
-        title: f.place ? `${PLACE_LABEL[f.place]}余额` : '余额',
-        width: 120,
+        key: 'expense',
+        title: '支出',
+        width: 90,
         align: 'right',
-        // Both journals move with a transfer: the mixed view shows each balance after it, by name, in two small lines.
-        render: (r) =>
-          !f.place && isTransfer(r.transaction) ? (
-            <span data-testid="transfer-balances" style={TWO_LINES}>
-              {(['cash', 'bank'] as const).map((place) => (
-                <span key={place}>
-                  <Typography.Text type="secondary">{SHORT_PLACE[place]} </Typography.Text>
-                  <Money fen={place === 'cash' ? r.cashBalanceFen : r.bankBalanceFen} />
-                </span>
-              ))}
-            </span>
-          ) : (
-            <Money fen={balanceOf(r)} />
-          ),
+        fixed: 'right',
+        render: entry(
+          (_, l) => amountText(l.outFen),
+          (l) => money(l.outFen),
+        ),
       },
+      ...balanceColumns,
       {
         key: 'actions',
         title: '操作',
-        width: 110,
+        width: 88,
         fixed: 'right',
-        render: (r) => {
+        render: entry((r) => {
           const t = r.transaction;
           const locked = readOnlyReason(t, reversals);
           if (locked) return <ReadOnlyMark reason={locked} />;
@@ -153,13 +264,19 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
               </button>
             </Space>
           );
-        },
+        }),
       },
     ];
-  }, [f.place, reversals, styles, edit, onReverse]);
+  }, [f.view, reversals, closes, styles, edit, onReverse]);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      <Segmented<JournalView>
+        aria-label="账页"
+        value={f.view}
+        options={VIEW_OPTIONS as { value: JournalView; label: string }[]}
+        onChange={(view) => setF((prev) => ({ ...prev, view }))}
+      />
       <Space wrap>
         <Select
           aria-label="月份"
@@ -167,17 +284,6 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
           value={f.month}
           options={MONTH_OPTIONS}
           onChange={(month) => setF({ ...f, month })}
-        />
-        <Select
-          aria-label="资金"
-          style={{ width: 130 }}
-          value={f.place}
-          options={[
-            { value: '', label: '现金和银行' },
-            { value: 'cash', label: '库存现金' },
-            { value: 'bank', label: '银行存款' },
-          ]}
-          onChange={(place) => setF({ ...f, place })}
         />
         <AccountPicker
           postableOnly={false}
@@ -196,12 +302,14 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
           onChange={(e) => setF((prev) => ({ ...prev, text: e.target.value }))}
           onSearch={(text) => setF((prev) => ({ ...prev, text }))}
         />
-        <Typography.Text type="secondary">共 {rows.length} 笔</Typography.Text>
+        <Typography.Text type="secondary">共 {count} 笔</Typography.Text>
       </Space>
-      <VirtualTable<JournalRow>
-        label="收支明细账"
-        rows={rows}
-        rowKey={(r) => r.transaction.id}
+      <VirtualTable<Line>
+        // Another journal starts at its top, not where the last one was scrolled to.
+        key={f.view}
+        label={VIEW_OPTIONS.find((v) => v.value === f.view)!.label}
+        rows={lines}
+        rowKey={(l) => l.key}
         columns={columns}
         height={560}
         data-testid="journal-table"
@@ -211,7 +319,8 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
   );
 }
 
-const TWO_LINES: CSSProperties = { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', fontSize: 12, lineHeight: '16px' };
+const SUMMARY_CELL: CSSProperties = { display: 'flex', alignItems: 'center', gap: 4, minWidth: 0 };
+const SUMMARY_TEXT: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 };
 
 /**
  * 只读, with the reason on hover or focus. The tooltip is made only when first wanted: thousands of

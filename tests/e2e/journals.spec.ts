@@ -1,0 +1,213 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { button, goTo, loadDemo, saveDownload, screenshot } from './support/app';
+
+/** 科目 by keyboard alone: type the code, Enter picks it (no arrow keys, no mouse). */
+async function typeAccount(dialog: Locator, page: Page, code: string): Promise<void> {
+  await dialog.getByLabel('科目').click();
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  await expect(dialog.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(code);
+}
+
+async function newEntry(page: Page): Promise<Locator> {
+  await goTo(page, '收支');
+  await button(page, '记一笔').click();
+  return page.getByRole('dialog', { name: '记一笔' });
+}
+
+/** The figure in a statement row's 本年数 cell. */
+function statementAmount(page: Page, testId: string): Locator {
+  return page.getByTestId(testId).locator('td').nth(2);
+}
+
+/** Scrolls a virtual table to its end, so its last lines are drawn. */
+async function scrollToEnd(table: Locator): Promise<void> {
+  await table.locator('.s').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+}
+
+test('记一笔 on 402: the full 拨缴 is split in one step, and the 收入支出表 shows 应付上级经费 as the export does', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await loadDemo(page);
+  await goTo(page, '收支');
+  await page.getByRole('tab', { name: '收入支出表' }).click();
+  // The demo union has kept only its share so far: nothing owed upward yet.
+  await expect(page.getByTestId('statement-收入合计')).toBeVisible();
+  await expect(page.getByTestId('statement-应付上级经费')).toHaveCount(0);
+  const incomeBefore = Number((await statementAmount(page, 'statement-收入合计').innerText()).replace(/,/g, ''));
+
+  const dialog = await newEntry(page);
+  await typeAccount(dialog, page, '402');
+  await dialog.getByLabel('银行存款').check();
+  await dialog.getByLabel('金额（元）').fill('10000');
+  await dialog.getByText('全额拨缴（含应上缴部分）').click();
+  await expect(dialog.getByTestId('entry-allocation-split')).toHaveText(
+    '本会分成（60%）计入 402 拨缴经费收入 6,000.00 元，应付上级经费 4,000.00 元',
+  );
+  await dialog.getByLabel('摘要').fill('收到单位全额拨缴工会经费');
+  await screenshot(page, 'journals-entry-allocation');
+  // Enter in 摘要 saves.
+  await dialog.getByLabel('摘要').press('Enter');
+  await expect(page.getByText(/已记账 记-\d+/).last()).toBeVisible();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('tab', { name: '收入支出表' }).click();
+  await expect(page.getByTestId('statement-应付上级经费')).toBeVisible();
+  await expect(statementAmount(page, 'statement-应付上级经费')).toHaveText('4,000.00');
+  await expect(page.getByTestId('statement-期末结余')).toContainText('期末结余');
+  // Income grew by the union's share only.
+  await expect
+    .poll(async () => Number((await statementAmount(page, 'statement-收入合计').innerText()).replace(/,/g, '')))
+    .toBeCloseTo(incomeBefore + 6000, 2);
+  await screenshot(page, 'journals-statement-payable');
+
+  // The exported .xlsx, read by openpyxl, has the same line with the same figure.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出收入支出表' }).click();
+  const file = await saveDownload(await downloading);
+  const rows = JSON.parse(
+    execFileSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'import openpyxl,sys,json; ws=openpyxl.load_workbook(sys.argv[1]).active; print(json.dumps([list(r) for r in ws.iter_rows(values_only=True)], ensure_ascii=False))',
+        file,
+      ],
+      { encoding: 'utf8' },
+    ),
+  ) as (string | number | null)[][];
+  const owed = rows.find((r) => typeof r[0] === 'string' && r[0].trim() === '含应付上级经费');
+  expect(owed?.[2]).toBe(4000);
+});
+
+test('记一笔 of a 1,200 元 printer registers it as a fixed asset in the same step', async ({ page }) => {
+  await loadDemo(page);
+  const dialog = await newEntry(page);
+  await typeAccount(dialog, page, '办公设备');
+  await expect(dialog.getByLabel('科目')).toBeVisible();
+  await dialog.getByLabel('银行存款').check();
+  await dialog.getByLabel('金额（元）').fill('999');
+  await expect(dialog.getByText('同时登记为固定资产')).toHaveCount(0);
+  await dialog.getByLabel('金额（元）').fill('1200');
+  await dialog.getByLabel('摘要').fill('购置激光打印机');
+  await dialog.getByText('同时登记为固定资产').click();
+  await expect(dialog.getByLabel('资产名称')).toHaveValue('购置激光打印机');
+  await dialog.getByLabel('资产名称').fill('激光打印机');
+  await dialog.getByLabel('存放地点').fill('工会办公室');
+  await dialog.getByLabel('保管人').fill('李会计');
+  await screenshot(page, 'journals-entry-asset');
+  await button(dialog, '保存').click();
+  await expect(page.getByText('已登记固定资产：激光打印机')).toBeVisible();
+  await expect(page.getByText(/已记账 记-\d+/).last()).toBeVisible();
+
+  await goTo(page, '账表');
+  await page.getByRole('tab', { name: '固定资产' }).click();
+  const row = page.getByRole('row', { name: /激光打印机 一般设备/ });
+  await expect(row).toContainText('1,200.00');
+  await expect(row).toContainText('工会办公室');
+});
+
+test('库存现金日记账 and 银行存款日记账 each carry their own balance; the combined journal shows both side by side', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await loadDemo(page);
+  await goTo(page, '收支');
+  const table = page.getByTestId('journal-table');
+  const headers = () => table.getByRole('columnheader').allInnerTexts();
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  expect(await headers()).toEqual(expect.arrayContaining(['现金余额', '银行余额']));
+  expect(await headers()).not.toContain('余额');
+  await screenshot(page, 'journals-combined');
+
+  for (const [view, place, stat] of [
+    ['库存现金日记账', '库存现金', 'balance-cash'],
+    ['银行存款日记账', '银行存款', 'balance-bank'],
+  ] as const) {
+    await page.getByText(view, { exact: true }).click();
+    await expect(page.getByRole('table', { name: view })).toBeVisible();
+    expect(await headers()).toContain(`${place}余额`);
+    expect(await headers()).not.toContain(place === '库存现金' ? '银行余额' : '现金余额');
+    await expect(table.getByRole('row').nth(1)).toContainText('上年结余');
+    await screenshot(page, `journals-${place}`);
+    // The journal ends at its own place's balance, the figure in the card above.
+    const closing = await page.getByTestId(stat).locator('.ant-statistic-content-value').innerText();
+    await scrollToEnd(table);
+    const last = table.getByRole('row').last();
+    await expect(last).toContainText('本年累计');
+    await expect(last.getByRole('cell').nth(-2)).toHaveText(closing);
+  }
+
+  // 提现 appears in the cash journal as money in, with the cash balance after it.
+  await page.getByText('库存现金日记账', { exact: true }).click();
+  await page.getByPlaceholder('摘要、凭证号、科目').fill('提取');
+  await page.getByPlaceholder('摘要、凭证号、科目').press('Enter');
+  const withdrawal = table.getByRole('row').filter({ hasText: '提现' }).first();
+  await expect(withdrawal).toBeVisible();
+  await expect(withdrawal.getByRole('cell').nth(4)).not.toHaveText('');
+  await expect(withdrawal.getByRole('cell').nth(5)).toHaveText('');
+});
+
+test('an attachment can be removed, after a confirmation, from an entry whose month is open', async ({ page }) => {
+  await loadDemo(page);
+  const dialog = await newEntry(page);
+  await typeAccount(dialog, page, '50105');
+  await dialog.getByLabel('金额（元）').fill('66');
+  await dialog.getByLabel('摘要').fill('慰问品（附发票）');
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByText('添加票据扫描件或照片').click();
+  await (await chooser).setFiles({ name: '发票.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await expect(dialog.getByText('发票.pdf')).toBeVisible();
+  await button(dialog, '保存').click();
+  await expect(page.getByText(/已记账 记-\d+/).last()).toBeVisible();
+
+  await page.getByPlaceholder('摘要、凭证号、科目').fill('慰问品（附发票）');
+  await page.getByPlaceholder('摘要、凭证号、科目').press('Enter');
+  const row = page.getByRole('row', { name: /慰问品（附发票）/ });
+  await row.getByText('附件 1').click();
+  await page.getByRole('button', { name: '删除附件 发票.pdf' }).click();
+  await expect(page.getByText('删除附件“发票.pdf”？')).toBeVisible();
+  await screenshot(page, 'journals-remove-attachment');
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /删\s?除/ })
+    .click();
+  await expect(page.getByText('已删除附件 发票.pdf')).toBeVisible();
+  await expect(row.getByText(/附件 \d/)).toHaveCount(0);
+});
+
+test('专项补助: a receipt names its purpose, spending is charged to it, overspending warns with the amount', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await loadDemo(page);
+  let dialog = await newEntry(page);
+  await typeAccount(dialog, page, '40302');
+  await dialog.getByLabel('银行存款').check();
+  await dialog.getByLabel('金额（元）').fill('3000');
+  await dialog.getByLabel('摘要').fill('区总工会拨付职工书屋专项');
+  await button(dialog, '保存').click();
+  await expect(dialog.getByText('请填写专项用途')).toBeVisible();
+  await dialog.getByLabel('专项用途').fill('职工书屋建设');
+  await button(dialog, '保存').click();
+  await expect(page.getByText(/已记账 记-\d+/).last()).toBeVisible();
+
+  dialog = await newEntry(page);
+  await typeAccount(dialog, page, '50304');
+  await dialog.getByLabel('银行存款').check();
+  await dialog.getByLabel('金额（元）').fill('3500');
+  await dialog.getByLabel('摘要').fill('购买职工书屋图书');
+  await dialog.getByLabel('列支专项').click();
+  await page.locator('.ant-select-item-option', { hasText: '“职工书屋建设”专项（剩余 3,000.00 元）' }).click();
+  await expect(dialog.getByTestId('purpose-warning')).toHaveText(
+    '“职工书屋建设”专项剩余 3,000.00 元，本笔支出 3,500.00 元，超出 500.00 元（超出部分由本会经费负担）',
+  );
+  await screenshot(page, 'journals-entry-purpose');
+  await button(dialog, '保存').click();
+  await expect(page.getByText(/已记账 记-\d+/).last()).toBeVisible();
+
+  const card = page.getByTestId('special-grants');
+  await expect(card.getByRole('row', { name: /职工书屋建设/ })).toContainText('超支 500.00');
+  await screenshot(page, 'journals-grants-card');
+  await page.getByRole('tab', { name: '收入支出表' }).click();
+  await expect(page.getByTestId('statement-notes')).toBeVisible();
+  await expect(page.getByTestId('statement-notes')).toContainText(
+    '“职工书屋建设”专项：收到 3,000.00 元，已支出 3,500.00 元，超支 500.00 元',
+  );
+});
