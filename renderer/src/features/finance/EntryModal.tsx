@@ -15,6 +15,7 @@ import { AccountPicker } from './AccountPicker';
 import { postEntry, updateEntry, type NewFile } from '../../../../shared/engine/ops/entries';
 import { useCashShortfall } from './useCashShortfall';
 import { useAttachmentInfo, useLinkOptions } from './queries';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 
 interface FormValues {
   date: Dayjs;
@@ -44,6 +45,7 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
   const [form] = Form.useForm<FormValues>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const saving = useSubmit({ form, fields: FIELD_NAMES, session: open && (editing?.id ?? 'new') });
+  const requestClose = useGuardedClose({ open, form, save: () => saving.submit(save), close: onClose });
   const date = Form.useWatch('date', form);
   const year = (date ?? dayjs(defaultDate)).year();
   const links = useLinkOptions(year);
@@ -127,7 +129,7 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
       okText="保存"
       confirmLoading={saving.busy}
       onOk={() => void saving.submit(save)}
-      onCancel={onClose}
+      onCancel={requestClose}
       destroyOnHidden
       width={620}
     >
