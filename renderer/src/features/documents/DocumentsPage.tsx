@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { todayIso } from '../../../../shared/clock/today';
 import { documentFileName } from '../../../../shared/documents/generate';
+import { templateSections } from '../../../../shared/documents/sections';
 import { documentDate } from '../../../../shared/facts/annual';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
@@ -10,8 +11,9 @@ import { office } from '../../workers/office';
 import { BUNDLED, type TemplateChoice } from './bundled';
 import { DocPreview } from './DocPreview';
 import { DocumentChecks } from './DocumentChecks';
-import { copyTemplate, deleteTemplate, saveTemplate, saveYearNote, type Narrative } from './mutations';
-import { NarrativeForm } from './NarrativeForm';
+import { copyTemplate, deleteTemplate, saveTemplate } from './mutations';
+import { SectionsForm } from './SectionsForm';
+import { useSectionDrafts } from './useSectionDrafts';
 import { useDocumentYears, useUserTemplates, useYearBook, useYearNote } from './queries';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplateActions, TemplatePicker } from './TemplatePicker';
@@ -24,9 +26,7 @@ function defaultYear(years: readonly number[], today: string): number {
   return current - 1;
 }
 
-const EMPTY_NARRATIVE: Narrative = { highlights: '', problems: '', nextYearPlan: '' };
-
-/** 文档: pick a template and a year, write the narrative, preview the printed page, save a Word file. */
+/** 文档: pick a template and a year, write each section's paragraph, preview the printed page, save a Word file. */
 export function DocumentsPage() {
   const { mutator, platform } = useServices();
   const { message } = App.useApp();
@@ -36,7 +36,7 @@ export function DocumentsPage() {
   const [templateKey, setTemplateKey] = useState<string>(BUNDLED[0]!.key);
   const [editing, setEditing] = useState<string | null>(null);
   const [editSource, setEditSource] = useState('');
-  const [busy, setBusy] = useState<'' | 'generate' | 'note' | 'template'>('');
+  const [busy, setBusy] = useState<'' | 'generate' | 'template'>('');
 
   useEffect(() => {
     if (year === null && years && years.length > 0) setYear(defaultYear(years, todayIso()));
@@ -48,16 +48,8 @@ export function DocumentsPage() {
   const date = pickedDate ?? documentDate(activeYear);
   const book = useYearBook(activeYear);
   const note = useYearNote(activeYear);
-  const [draft, setDraft] = useState<Narrative>(EMPTY_NARRATIVE);
-  useEffect(() => {
-    if (note !== undefined)
-      setDraft(note ? { highlights: note.highlights, problems: note.problems, nextYearPlan: note.nextYearPlan } : EMPTY_NARRATIVE);
-  }, [note]);
-  const dirty =
-    note !== undefined &&
-    (draft.highlights !== (note?.highlights ?? '') ||
-      draft.problems !== (note?.problems ?? '') ||
-      draft.nextYearPlan !== (note?.nextYearPlan ?? ''));
+  const lastNote = useYearNote(activeYear - 1);
+  const drafts = useSectionDrafts(activeYear, note);
 
   const choices: TemplateChoice[] = useMemo(
     () => [...BUNDLED, ...(userTemplates ?? []).map((t) => ({ key: t.id, name: t.name, source: t.source, bundled: false }))],
@@ -66,7 +58,8 @@ export function DocumentsPage() {
   const choice = choices.find((c) => c.key === templateKey) ?? BUNDLED[0]!;
   const userTemplate = userTemplates?.find((t) => t.id === choice.key);
   const source = editing === choice.key ? editSource : choice.source;
-  const { facts, built, error } = useDocument(book, activeYear, date, draft, source);
+  const { facts, built, error } = useDocument(book, activeYear, date, drafts.texts, source);
+  const sections = useMemo(() => templateSections(source), [source]);
 
   if (!years || !userTemplates) return <Spin />;
 
@@ -79,16 +72,6 @@ export function DocumentsPage() {
       if (await platform.saveFile(name, bytes, FILTERS.docx)) message.success(`已生成 ${name}`);
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy('');
-    }
-  };
-
-  const saveNote = async () => {
-    setBusy('note');
-    try {
-      await saveYearNote(mutator, activeYear, note ?? null, draft);
-      message.success(`${activeYear}年度文字材料已保存`);
     } finally {
       setBusy('');
     }
@@ -176,8 +159,19 @@ export function DocumentsPage() {
               onSave={saveEdited}
               onCancel={() => setEditing(null)}
             />
+          ) : !drafts.texts ? (
+            <Spin />
           ) : (
-            <NarrativeForm year={activeYear} draft={draft} dirty={dirty} saving={busy === 'note'} onChange={setDraft} onSave={saveNote} />
+            <SectionsForm
+              year={activeYear}
+              sections={sections}
+              facts={facts}
+              texts={drafts.texts}
+              lastYear={lastNote?.year === activeYear - 1 && lastNote.note ? lastNote.note.sections : null}
+              status={drafts.status}
+              error={drafts.error}
+              onChange={drafts.setText}
+            />
           )}
         </Col>
         <Col xs={24} xl={15}>
