@@ -18,6 +18,7 @@ import { useDocumentYears, useUserTemplates, useYearBook, useYearNote } from './
 import { TemplateEditor } from './TemplateEditor';
 import { TemplateActions, TemplatePicker } from './TemplatePicker';
 import { useDocument } from './useDocument';
+import { PrintButton } from '../../components/print/PrintButton';
 
 /** Summaries are written from October on for the current year, earlier in the year for the last one. */
 function defaultYear(years: readonly number[], today: string): number {
@@ -129,6 +130,7 @@ export function DocumentsPage() {
           <Button type="primary" onClick={generate} loading={busy === 'generate'} disabled={!built}>
             生成 Word 文档
           </Button>
+          <PrintButton label="打印预览" disabled={!built} />
           <Button onClick={copy}>复制为我的模板</Button>
           <TemplateActions
             template={userTemplate}

@@ -199,6 +199,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
         <Typography.Text type="secondary">共 {rows.length} 笔</Typography.Text>
       </Space>
       <VirtualTable<JournalRow>
+        className="print-target"
         label="收支明细账"
         rows={rows}
         rowKey={(r) => r.transaction.id}
