@@ -14,6 +14,7 @@ import { DocumentChecks } from './DocumentChecks';
 import { copyTemplate, deleteTemplate, saveTemplate } from './mutations';
 import { SectionsForm } from './SectionsForm';
 import { useSectionDrafts } from './useSectionDrafts';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 import { useDocumentYears, useUserTemplates, useYearBook, useYearNote } from './queries';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplateActions, TemplatePicker } from './TemplatePicker';
@@ -59,8 +60,15 @@ export function DocumentsPage() {
   const choice = choices.find((c) => c.key === templateKey) ?? BUNDLED[0]!;
   const userTemplate = userTemplates?.find((t) => t.id === choice.key);
   const source = editing === choice.key ? editSource : choice.source;
-  const { facts, built, error } = useDocument(book, activeYear, date, drafts.texts, source);
+  const { facts, built, error, errorLine } = useDocument(book, activeYear, date, drafts.texts, source);
   const sections = useMemo(() => templateSections(source), [source]);
+  const templateDirty = editing !== null && userTemplate !== undefined && editSource !== userTemplate.source;
+  const closeEditor = useGuardedClose({
+    open: editing !== null,
+    dirty: templateDirty,
+    save: () => saveEdited(),
+    close: () => setEditing(null),
+  });
 
   if (!years || !userTemplates) return <Spin />;
 
@@ -86,12 +94,13 @@ export function DocumentsPage() {
     message.success(`已复制为“${created.name}”，可以在左侧编辑`);
   };
 
-  const saveEdited = async () => {
-    if (!userTemplate || error) return;
+  const saveEdited = async (text: string = editSource): Promise<boolean> => {
+    if (!userTemplate || error || text !== editSource) return false;
     setBusy('template');
     try {
-      await saveTemplate(mutator, userTemplate, editSource);
+      await saveTemplate(mutator, userTemplate, text);
       message.success('模板已保存');
+      return true;
     } finally {
       setBusy('');
     }
@@ -153,13 +162,15 @@ export function DocumentsPage() {
         <Col xs={24} xl={9}>
           {editing && userTemplate ? (
             <TemplateEditor
+              key={userTemplate.id}
               name={userTemplate.name}
               source={editSource}
               error={error}
+              errorLine={errorLine}
               saving={busy === 'template'}
               onChange={setEditSource}
-              onSave={saveEdited}
-              onCancel={() => setEditing(null)}
+              onSave={(text) => void saveEdited(text)}
+              onClose={closeEditor}
             />
           ) : !drafts.texts ? (
             <Spin />

@@ -10,6 +10,8 @@ export interface DocumentState {
   facts: AnnualFacts | null;
   built: BuiltDocument | null;
   error: string | null;
+  /** The template line the error is on (1-based), 0 when it is not the template's. */
+  errorLine: number;
 }
 
 /**
@@ -39,12 +41,12 @@ export function useDocument(
     [base.facts, sections],
   );
   return useMemo(() => {
-    if (!facts) return { facts: null, built: null, error: base.error };
+    if (!facts) return { facts: null, built: null, error: base.error, errorLine: 0 };
     try {
-      return { facts, built: buildDocument(source, facts), error: null };
+      return { facts, built: buildDocument(source, facts), error: null, errorLine: 0 };
     } catch (error) {
-      if (error instanceof TemplateError) return { facts, built: null, error: error.message };
-      return { facts, built: null, error: `模板无法生成：${error instanceof Error ? error.message : String(error)}` };
+      if (error instanceof TemplateError) return { facts, built: null, error: error.message, errorLine: error.line };
+      return { facts, built: null, error: `模板无法生成：${error instanceof Error ? error.message : String(error)}`, errorLine: 0 };
     }
   }, [facts, source, base.error]);
 }
