@@ -83,6 +83,8 @@ test('a settings form with typed text asks before the page changes or the window
   // The window's own close or reload asks too (beforeunload) while text is unsaved.
   await goTo(page, '设置');
   await page.getByLabel('上级工会').fill('另一个总工会');
+  await goTo(page, '会员');
+  await button(prompt(page), '继续编辑').click();
   const dialog = page.waitForEvent('dialog');
   void page.reload().catch(() => undefined);
   const asked = await dialog;

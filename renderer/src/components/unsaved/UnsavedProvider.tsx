@@ -18,19 +18,22 @@ export function UnsavedProvider({ children }: { children: ReactNode }) {
   const entries = useRef(new Set<UnsavedEntry>());
   const [question, setQuestion] = useState<Question | null>(null);
 
-  const ask = useCallback(
-    (canSave: boolean) =>
-      new Promise<UnsavedChoice>((resolve) =>
-        setQuestion({
-          canSave,
-          answer: (choice) => {
-            setQuestion(null);
-            resolve(choice);
-          },
-        }),
-      ),
-    [],
-  );
+  // One question at a time: a second request while it is open (Escape reaching both the drawer and
+  // its field) gets the same answer instead of a second dialog.
+  const asking = useRef<Promise<UnsavedChoice> | null>(null);
+  const ask = useCallback((canSave: boolean) => {
+    asking.current ??= new Promise<UnsavedChoice>((resolve) =>
+      setQuestion({
+        canSave,
+        answer: (choice) => {
+          asking.current = null;
+          setQuestion(null);
+          resolve(choice);
+        },
+      }),
+    );
+    return asking.current;
+  }, []);
   const register = useCallback((entry: UnsavedEntry) => {
     entries.current.add(entry);
     return () => void entries.current.delete(entry);

@@ -63,7 +63,7 @@ export function ActivityDrawer({ activity, open, onClose, onSaved }: Props) {
   const [pending, setPending] = useState<NewPhoto[]>([]);
   // A new activity becomes the edited one once saved: the session moves on, and a second click before that is ignored.
   const saving = useSubmit({ form, session: open && (activity?.id ?? 'new') });
-  const requestClose = useGuardedClose({ open, form, save: () => saving.submit(save), close: onClose });
+  const requestClose = useGuardedClose({ open, form, save: () => saving.submit(save), close: onClose, showing: activity?.id });
   const planned = Form.useWatch('planned', form) ?? false;
 
   useEffect(() => {
