@@ -1,6 +1,7 @@
 import { BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { APP_ENTRY_URL } from './app-origin';
+import { askBeforeUnload } from './leave-dialog';
 import { applyContentSecurityPolicy, denyAllPermissions, lockNavigation, secureWebPreferences } from './security';
 
 export function createMainWindow(dirname: string, devServerUrl: string | undefined): BrowserWindow {
@@ -16,6 +17,7 @@ export function createMainWindow(dirname: string, devServerUrl: string | undefin
     webPreferences: secureWebPreferences(join(dirname, '../preload/index.cjs')),
   });
   lockNavigation(window.webContents, devServerUrl);
+  window.webContents.on('will-prevent-unload', (event) => askBeforeUnload(window, event));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
   return window;

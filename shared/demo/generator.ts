@@ -16,6 +16,7 @@ import { attachPhotos } from './photos';
 import { SeededRandom } from './random';
 import { makeActivity, makeWelfareYear, giveHolidayGifts } from './year';
 import { DEMO_UNION_CODE } from './identity';
+import { emptySections } from '../facts/sections';
 
 export interface DemoOptions {
   seed: number;
@@ -131,11 +132,13 @@ export function generateDemoBook(options: DemoOptions): BookTables {
   numberVouchers(b);
   builder.insert('yearNotes', {
     year: endYear,
-    highlights: '围绕安全生产和技能提升，组织岗位技能比武、“安康杯”知识竞赛和合理化建议评选，一线职工参与热情高。',
-    problems:
-      '工会干部均为兼职，业务培训不足，活动的组织和宣传还不够细。\n青年职工参与工会活动的积极性有待提高。\n职工书屋藏书更新较慢，借阅率不高。',
-    nextYearPlan:
-      '做好工会换届选举准备工作。\n深化“职工之家”建设，完善职工书屋和健身设施。\n健全困难职工帮扶机制，做好“冬送温暖”“夏送清凉”。\n继续规范工会经费管理，按时编制预算、按月结账。',
+    sections: {
+      ...emptySections(),
+      work: '围绕安全生产和技能提升，组织岗位技能比武、“安康杯”知识竞赛和合理化建议评选，一线职工参与热情高。',
+      problems:
+        '工会干部均为兼职，业务培训不足，活动的组织和宣传还不够细。\n青年职工参与工会活动的积极性有待提高。\n职工书屋藏书更新较慢，借阅率不高。',
+      plan: '做好工会换届选举准备工作。\n深化“职工之家”建设，完善职工书屋和健身设施。\n健全困难职工帮扶机制，做好“冬送温暖”“夏送清凉”。\n继续规范工会经费管理，按时编制预算、按月结账。',
+    },
   });
   return b;
 }

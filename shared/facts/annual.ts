@@ -10,7 +10,8 @@ import { duesFacts } from './dues';
 import { financeFacts } from './finance';
 import { indexMembers, memberFacts } from './members';
 import { previousYearFacts } from './previous';
-import type { AnnualFacts, PeriodFacts } from './types';
+import { emptySections, LEGACY_NOTE_FIELDS, type SectionTexts } from './sections';
+import type { AnnualFacts, NarrativeFacts, PeriodFacts } from './types';
 import { spendingRuleName, welfareFacts } from './welfare';
 
 export interface FactsOptions {
@@ -77,12 +78,14 @@ export function computeAnnualFacts(book: BookTables, year: number, options: Fact
     finance: financeFacts(book, year, asOf),
     audit: auditFacts(book, year, asOf),
     previous: previousYearFacts(book, year, asOf, index),
-    notes: {
-      highlights: note?.highlights ?? '',
-      problems: note?.problems ?? '',
-      nextYearPlan: note?.nextYearPlan ?? '',
-    },
+    notes: narrativeFacts(note?.sections),
   };
+}
+
+/** Every section's paragraph (empty where none was written), under the earlier names too. */
+export function narrativeFacts(sections: Partial<SectionTexts> | undefined): NarrativeFacts {
+  const texts = { ...emptySections(), ...sections };
+  return { ...texts, highlights: texts[LEGACY_NOTE_FIELDS.highlights], nextYearPlan: texts[LEGACY_NOTE_FIELDS.nextYearPlan] };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { SECTIONS, type SectionTexts } from './sections';
 import type { AnnualFacts } from './types';
 
 /** How a figure is written in a template: the filter the palette suggests for it. */
@@ -312,10 +313,11 @@ export const FACTS_DESCRIPTION: Describe<AnnualFacts> = {
   },
   notes: {
     zh: '年度文字材料（在文档页面填写）',
+    // One paragraph per section (sections.ts); the earlier names read the same words.
     fields: {
-      highlights: { kind: 'text', zh: '本年亮点' },
-      problems: { kind: 'text', zh: '存在的问题' },
-      nextYearPlan: { kind: 'text', zh: '明年工作计划' },
+      ...(Object.fromEntries(SECTIONS.map((s) => [s.key, { kind: 'text', zh: s.title }])) as Describe<SectionTexts>),
+      highlights: { kind: 'text', zh: '主要工作及成效（旧名 本年亮点）' },
+      nextYearPlan: { kind: 'text', zh: '明年工作计划（旧名）' },
     },
   },
 };

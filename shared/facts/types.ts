@@ -1,3 +1,4 @@
+import type { SectionTexts } from './sections';
 import type { Fen, IsoDate, IsoMonth } from '../model/records';
 
 /**
@@ -280,11 +281,8 @@ export interface PreviousYearFacts {
   duesFen: Fen;
 }
 
-export interface NarrativeFacts {
-  highlights: string;
-  problems: string;
-  nextYearPlan: string;
-}
+/** The chair's paragraph of every section (see sections.ts), and the earlier three names for two of them. */
+export type NarrativeFacts = SectionTexts & { highlights: string; nextYearPlan: string };
 
 /** One column of the 资产负债表 as a document states it. */
 export interface SheetColumnFacts {

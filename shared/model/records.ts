@@ -1,3 +1,4 @@
+import type { SectionTexts } from '../facts/sections';
 /**
  * The data model of one union's book. Every synced record carries the SyncMeta fields;
  * rows are never hard-deleted while they may still need to sync (`deleted` is a tombstone).
@@ -238,11 +239,10 @@ export interface MonthClose extends SyncMeta {
   closedAt: string;
 }
 
+/** The chair's own words for a year, one paragraph per section of the documents (shared/facts/sections.ts). */
 export interface YearNote extends SyncMeta {
   year: number;
-  highlights: string;
-  problems: string;
-  nextYearPlan: string;
+  sections: SectionTexts;
 }
 
 export interface Attachment extends SyncMeta {

@@ -1,3 +1,4 @@
+import { emptySections, SECTIONS } from '../facts/sections';
 import { ID_TYPES } from '../members/fields';
 import { TABLE_LABELS, type RecordOf, type TableName } from '../model/book';
 import type { SyncMeta } from '../model/records';
@@ -165,9 +166,13 @@ export const RECORDS: Declarations = {
   }),
   yearNotes: declare('yearNotes', {
     year: int('年度', 2000, 2100),
-    highlights: text('本年亮点', LONG),
-    problems: text('存在的问题', LONG),
-    nextYearPlan: text('明年工作计划', LONG),
+    sections: {
+      kind: 'object',
+      label: '各部分文字',
+      optional: false,
+      default: emptySections(),
+      fields: Object.fromEntries(SECTIONS.map((s) => [s.key, text(s.title, LONG)])),
+    },
   }),
   attachments: declare('attachments', {
     name: text('文件名', 200),

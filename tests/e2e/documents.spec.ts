@@ -24,8 +24,7 @@ test('文档: preview, narrative, generate a Word file that opens', async ({ pag
   const problem = '职工书屋开放时间偏短，借阅率不高。';
   await page.getByLabel('存在的问题').fill(problem);
   await expect(preview).toContainText(problem);
-  await button(page, '保存文字材料').click();
-  await expect(page.getByText(/年度文字材料已保存/)).toBeVisible();
+  await expect(page.getByTestId('draft-status')).toHaveText('已自动保存');
   await screenshot(page, 'documents-page');
 
   const downloadPromise = page.waitForEvent('download');

@@ -1,6 +1,7 @@
 import { Result, Spin } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { HashRouter } from 'react-router';
+import { createHashRouter, RouterProvider } from 'react-router';
+import { UnsavedProvider } from '../components/unsaved/UnsavedProvider';
 import { UnionBooksDB } from '../db/database';
 import { DexieStore } from '../db/dexie-store';
 import { openMutator } from '../db/mutations';
@@ -16,6 +17,9 @@ const FirstRunPage = lazy(() => import('../features/firstrun/FirstRunPage').then
 export function App() {
   const [services, setServices] = useState<Services | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A data router, so that leaving a page with unsaved work can be blocked (useBlocker); the pages
+  // keep their own <Routes> beneath the one catch-all route.
+  const [router] = useState(() => createHashRouter([{ path: '*', element: <Root /> }]));
 
   useEffect(() => {
     // StrictMode mounts twice in development: a closed database from the first mount must never reach the page.
@@ -36,9 +40,7 @@ export function App() {
   if (!services) return <Spin fullscreen tip="正在打开账簿…" />;
   return (
     <ServicesContext.Provider value={services}>
-      <HashRouter>
-        <Root />
-      </HashRouter>
+      <RouterProvider router={router} />
     </ServicesContext.Provider>
   );
 }
@@ -46,10 +48,15 @@ export function App() {
 function Root() {
   const union = useUnion();
   if (union === undefined) return <Spin fullscreen tip="正在打开账簿…" />;
-  if (union) return <Shell union={union} />;
   return (
-    <Suspense fallback={<Spin fullscreen tip="正在打开账簿…" />}>
-      <FirstRunPage />
-    </Suspense>
+    <UnsavedProvider>
+      {union ? (
+        <Shell union={union} />
+      ) : (
+        <Suspense fallback={<Spin fullscreen tip="正在打开账簿…" />}>
+          <FirstRunPage />
+        </Suspense>
+      )}
+    </UnsavedProvider>
   );
 }

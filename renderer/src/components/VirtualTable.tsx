@@ -1,4 +1,5 @@
 import { theme } from 'antd';
+import { usePrintMedia } from './print/usePrintMedia';
 import { memo, useCallback, useId, useMemo, useRef, useState, type ReactNode, type UIEvent } from 'react';
 
 export interface VirtualColumn<T> {
@@ -25,6 +26,8 @@ interface Props<T> {
   height: number;
   label: string;
   empty?: ReactNode;
+  /** e.g. `print-target`, for the page's 打印 (components/print). */
+  className?: string;
   'data-testid'?: string;
 }
 
@@ -39,8 +42,9 @@ type Token = ReturnType<typeof theme.useToken>['token'];
  * those in view (and a few around them) exist in the page, and a row already drawn is never drawn
  * again while scrolling. It looks like antd's small table, with the table roles for assistive technology.
  */
-export function VirtualTable<T>({ rows, columns, rowKey, height, label, empty, 'data-testid': testId }: Props<T>) {
+export function VirtualTable<T>({ rows, columns, rowKey, height, label, empty, className, 'data-testid': testId }: Props<T>) {
   const { token } = theme.useToken();
+  const printing = usePrintMedia();
   const id = useId().replace(/[^A-Za-z0-9_-]/g, '');
   const [scrollTop, setScrollTop] = useState(0);
   const frame = useRef(0);
@@ -61,8 +65,17 @@ export function VirtualTable<T>({ rows, columns, rowKey, height, label, empty, '
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   const shown = rows.slice(first, last);
 
+  // On paper every row, in a plain table whose header repeats on each sheet.
+  if (printing) return <PrintTable rows={rows} columns={columns} rowKey={rowKey} label={label} className={className} testId={testId} />;
+
   return (
-    <div role="table" aria-label={label} aria-rowcount={rows.length + 1} data-testid={testId} className={`ub-vt-${id}`}>
+    <div
+      role="table"
+      aria-label={label}
+      aria-rowcount={rows.length + 1}
+      data-testid={testId}
+      className={`ub-vt-${id}${className ? ` ${className}` : ''}`}
+    >
       <style>{css}</style>
       <div className="s" style={{ height: height + ROW_HEIGHT }} onScroll={onScroll}>
         <div role="rowgroup" className="h" style={span}>
@@ -159,3 +172,50 @@ function RowView<T>({ row, index, columns }: RowProps<T>) {
 }
 
 const Row = memo(RowView) as typeof RowView;
+
+/** Columns of row actions (编辑, 冲销 …) mean nothing on paper. */
+const ACTIONS_KEY = 'actions';
+
+function PrintTable<T>({
+  rows,
+  columns: all,
+  rowKey,
+  label,
+  className,
+  testId,
+}: {
+  rows: readonly T[];
+  columns: readonly VirtualColumn<T>[];
+  rowKey: (row: T) => string;
+  label: string;
+  className?: string;
+  testId?: string;
+}) {
+  const columns = all.filter((c) => c.key !== ACTIONS_KEY);
+  return (
+    <table className={`ub-print-table${className ? ` ${className}` : ''}`} aria-label={label} data-testid={testId}>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.key} style={{ textAlign: c.align ?? 'left' }}>
+              {c.title}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)}>
+            {columns.map((c, i) =>
+              columns[i - 1]?.spansNext?.(row) ? null : (
+                <td key={c.key} colSpan={c.spansNext?.(row) ? 2 : undefined} style={{ textAlign: c.align ?? 'left' }}>
+                  {c.render(row)}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -49,3 +49,9 @@ export const SCHEMA_V4: Record<string, string> = {
   ...SCHEMA_V3,
   fixedAssets: 'id, acquiredDate, transactionId, deleted',
 };
+
+/**
+ * Version 5: the chair's words per section of the documents. No index changes; the upgrade moves
+ * each year's three boxes (本年亮点, 存在的问题, 明年工作计划) into their sections.
+ */
+export const SCHEMA_V5: Record<string, string> = SCHEMA_V4;

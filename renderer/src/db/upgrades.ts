@@ -24,3 +24,16 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
       });
   }
 }
+
+/**
+ * Version 4 → 5. Year notes keep every word: the three boxes become the sections they were written
+ * for (shared/records/upgrade.ts). Like version 2, nothing goes to the outbox.
+ */
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  await tx
+    .table('yearNotes')
+    .toCollection()
+    .modify((row: Record<string, unknown>, ref: { value: unknown }) => {
+      ref.value = upgradeRow('yearNotes', row);
+    });
+}

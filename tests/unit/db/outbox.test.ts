@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareHlc } from '../../../shared/clock/hlc';
 import { UUID_V7_PATTERN } from '../../../shared/ids/uuid7';
 import { newUnionProfile } from '../../../shared/book/new-union';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../../renderer/src/db/schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '../../../renderer/src/db/schema';
 import { TABLE_NAMES } from '../../../shared/model/book';
 import { freshDb } from './helpers';
 
@@ -71,6 +71,7 @@ describe('mutation layer and outbox', () => {
     expect(Object.keys(SCHEMA_V2).sort()).toEqual(before3);
     expect(Object.keys(SCHEMA_V3).sort()).toEqual(names.filter((n) => n !== 'fixedAssets'));
     expect(Object.keys(SCHEMA_V4).sort()).toEqual(names);
-    expect(db.verno).toBe(4);
+    expect(Object.keys(SCHEMA_V5).sort()).toEqual(names);
+    expect(db.verno).toBe(5);
   });
 });

@@ -7,6 +7,7 @@ import { copyTemplate, saveTemplate, saveYearNote } from '../../../renderer/src/
 import { loadYearBook } from '../../../renderer/src/features/documents/queries';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 import { computeAnnualFacts } from '../../../shared/facts/annual';
+import { emptySections } from '../../../shared/facts/sections';
 import { smallBook } from '../facts/small-book';
 
 let db: UnionBooksDB;
@@ -42,11 +43,10 @@ describe('文档 page data', () => {
   });
 
   it('keeps one narrative row per year, through the outbox', async () => {
-    await saveYearNote(mutator, 2025, null, { highlights: '甲', problems: '', nextYearPlan: '' });
-    const first = await db.yearNotes.where('year').equals(2025).first();
-    await saveYearNote(mutator, 2025, first!, { highlights: '乙', problems: '问题', nextYearPlan: '' });
+    const id = await saveYearNote(mutator, 2025, null, { ...emptySections(), work: '甲' });
+    expect(await saveYearNote(mutator, 2025, id, { ...emptySections(), work: '乙', problems: '问题' })).toBe(id);
     const rows = await db.yearNotes.toArray();
-    expect(rows.map((r) => [r.year, r.highlights, r.problems])).toEqual([[2025, '乙', '问题']]);
+    expect(rows.map((r) => [r.year, r.sections.work, r.sections.problems, r.sections.members])).toEqual([[2025, '乙', '问题', '']]);
     expect(await db.$changes.where('table').equals('yearNotes').count()).toBe(2);
   });
 

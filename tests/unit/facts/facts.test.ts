@@ -127,7 +127,9 @@ describe('annual facts of a hand-made book (2025)', () => {
 
   it('takes the union profile and the year’s narrative', () => {
     expect(facts.union).toMatchObject({ name: '测试单位工会委员会', chair: '张主席', employeeCount: 10 });
-    expect(facts.notes).toEqual({ highlights: '亮点一', problems: '问题一\n问题二', nextYearPlan: '计划一' });
+    expect(facts.notes).toMatchObject({ work: '亮点一', problems: '问题一\n问题二', plan: '计划一', funds: '经费一', members: '' });
+    // Templates written for the three boxes of earlier versions read the same words.
+    expect(facts.notes).toMatchObject({ highlights: '亮点一', nextYearPlan: '计划一' });
     expect(facts.yearEnd).toBe('2025-12-31');
   });
 

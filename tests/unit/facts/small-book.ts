@@ -1,4 +1,5 @@
 import { BookBuilder } from '../../../shared/book/builder';
+import { emptySections } from '../../../shared/facts/sections';
 import { newUnionProfile } from '../../../shared/book/new-union';
 import type { BookTables } from '../../../shared/model/book';
 import type { Member, MembershipEventKind, WelfareKind } from '../../../shared/model/records';
@@ -135,6 +136,9 @@ export function smallBook(): BookTables {
   b.insert('budgets', { year: 2025, accountCode: '402', amountFen: 200_000 });
   b.insert('budgets', { year: 2025, accountCode: '501', amountFen: 100_000 });
   b.insert('budgets', { year: 2024, accountCode: '501', amountFen: 777_000 });
-  b.insert('yearNotes', { year: 2025, highlights: '亮点一', problems: '问题一\n问题二', nextYearPlan: '计划一' });
+  b.insert('yearNotes', {
+    year: 2025,
+    sections: { ...emptySections(), work: '亮点一', problems: '问题一\n问题二', plan: '计划一', funds: '经费一' },
+  });
   return b.book;
 }

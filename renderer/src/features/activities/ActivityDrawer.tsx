@@ -13,6 +13,7 @@ import { MemberSelect } from './MemberSelect';
 import { removePhoto, saveActivity, type NewPhoto } from '../../../../shared/engine/ops/activities';
 import { PhotoField } from './PhotoField';
 import { useAttachments, useRoster } from './queries';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 
 interface FormValues {
   title: string;
@@ -62,6 +63,7 @@ export function ActivityDrawer({ activity, open, onClose, onSaved }: Props) {
   const [pending, setPending] = useState<NewPhoto[]>([]);
   // A new activity becomes the edited one once saved: the session moves on, and a second click before that is ignored.
   const saving = useSubmit({ form, session: open && (activity?.id ?? 'new') });
+  const requestClose = useGuardedClose({ open, form, save: () => saving.submit(save), close: onClose, showing: activity?.id });
   const planned = Form.useWatch('planned', form) ?? false;
 
   useEffect(() => {
@@ -99,12 +101,12 @@ export function ActivityDrawer({ activity, open, onClose, onSaved }: Props) {
     <Drawer
       title={activity ? `编辑活动：${activity.title}` : '新增活动'}
       open={open}
-      onClose={onClose}
+      onClose={requestClose}
       size={760}
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={onClose}>关闭</Button>
+          <Button onClick={requestClose}>关闭</Button>
           <Button type="primary" loading={saving.busy} onClick={() => void saving.submit(save)}>
             保存
           </Button>

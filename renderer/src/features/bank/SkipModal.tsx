@@ -4,12 +4,14 @@ import { monthLabel } from '../../../../shared/finance/period';
 import type { IsoMonth } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { fieldErrors, userMessage as errorText } from '../../components/user-message';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 
 /** 跳过本月对账 with the reason 结账 will show. */
 export function SkipModal({ month, open, onClose }: { month: IsoMonth; open: boolean; onClose: () => void }) {
   const { store } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
+  const requestClose = useGuardedClose({ open, form, close: onClose });
 
   async function save() {
     const { reason } = await form.validateFields();
@@ -32,7 +34,7 @@ export function SkipModal({ month, open, onClose }: { month: IsoMonth; open: boo
       okText="跳过"
       cancelText="取消"
       onOk={save}
-      onCancel={onClose}
+      onCancel={requestClose}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" preserve={false}>

@@ -145,7 +145,7 @@ export function DocPreview({ model, attachments }: { model: DocModel; attachment
   const urls = useObjectUrls(model, attachments);
   return (
     <div style={{ background: '#f0f0f0', padding: 16, overflow: 'auto', height: '100%' }}>
-      <div style={{ zoom: 0.75 }} data-testid="doc-preview">
+      <div style={{ zoom: 0.75 }} className="print-target doc-sheet" data-testid="doc-preview">
         <div style={page}>
           {model.blocks.map((b, i) => (
             <Block key={i} block={b} urls={urls} />

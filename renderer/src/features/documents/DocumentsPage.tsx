@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { todayIso } from '../../../../shared/clock/today';
 import { documentFileName } from '../../../../shared/documents/generate';
+import { templateSections } from '../../../../shared/documents/sections';
 import { documentDate } from '../../../../shared/facts/annual';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
@@ -10,12 +11,15 @@ import { office } from '../../workers/office';
 import { BUNDLED, type TemplateChoice } from './bundled';
 import { DocPreview } from './DocPreview';
 import { DocumentChecks } from './DocumentChecks';
-import { copyTemplate, deleteTemplate, saveTemplate, saveYearNote, type Narrative } from './mutations';
-import { NarrativeForm } from './NarrativeForm';
+import { copyTemplate, deleteTemplate, saveTemplate } from './mutations';
+import { SectionsForm } from './SectionsForm';
+import { useSectionDrafts } from './useSectionDrafts';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 import { useDocumentYears, useUserTemplates, useYearBook, useYearNote } from './queries';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplateActions, TemplatePicker } from './TemplatePicker';
 import { useDocument } from './useDocument';
+import { PrintButton } from '../../components/print/PrintButton';
 
 /** Summaries are written from October on for the current year, earlier in the year for the last one. */
 function defaultYear(years: readonly number[], today: string): number {
@@ -24,9 +28,7 @@ function defaultYear(years: readonly number[], today: string): number {
   return current - 1;
 }
 
-const EMPTY_NARRATIVE: Narrative = { highlights: '', problems: '', nextYearPlan: '' };
-
-/** 文档: pick a template and a year, write the narrative, preview the printed page, save a Word file. */
+/** 文档: pick a template and a year, write each section's paragraph, preview the printed page, save a Word file. */
 export function DocumentsPage() {
   const { mutator, platform } = useServices();
   const { message } = App.useApp();
@@ -36,7 +38,7 @@ export function DocumentsPage() {
   const [templateKey, setTemplateKey] = useState<string>(BUNDLED[0]!.key);
   const [editing, setEditing] = useState<string | null>(null);
   const [editSource, setEditSource] = useState('');
-  const [busy, setBusy] = useState<'' | 'generate' | 'note' | 'template'>('');
+  const [busy, setBusy] = useState<'' | 'generate' | 'template'>('');
 
   useEffect(() => {
     if (year === null && years && years.length > 0) setYear(defaultYear(years, todayIso()));
@@ -48,16 +50,8 @@ export function DocumentsPage() {
   const date = pickedDate ?? documentDate(activeYear);
   const book = useYearBook(activeYear);
   const note = useYearNote(activeYear);
-  const [draft, setDraft] = useState<Narrative>(EMPTY_NARRATIVE);
-  useEffect(() => {
-    if (note !== undefined)
-      setDraft(note ? { highlights: note.highlights, problems: note.problems, nextYearPlan: note.nextYearPlan } : EMPTY_NARRATIVE);
-  }, [note]);
-  const dirty =
-    note !== undefined &&
-    (draft.highlights !== (note?.highlights ?? '') ||
-      draft.problems !== (note?.problems ?? '') ||
-      draft.nextYearPlan !== (note?.nextYearPlan ?? ''));
+  const lastNote = useYearNote(activeYear - 1);
+  const drafts = useSectionDrafts(activeYear, note);
 
   const choices: TemplateChoice[] = useMemo(
     () => [...BUNDLED, ...(userTemplates ?? []).map((t) => ({ key: t.id, name: t.name, source: t.source, bundled: false }))],
@@ -66,7 +60,15 @@ export function DocumentsPage() {
   const choice = choices.find((c) => c.key === templateKey) ?? BUNDLED[0]!;
   const userTemplate = userTemplates?.find((t) => t.id === choice.key);
   const source = editing === choice.key ? editSource : choice.source;
-  const { facts, built, error } = useDocument(book, activeYear, date, draft, source);
+  const { facts, built, error, errorLine } = useDocument(book, activeYear, date, drafts.texts, source);
+  const sections = useMemo(() => templateSections(source), [source]);
+  const templateDirty = editing !== null && userTemplate !== undefined && editSource !== userTemplate.source;
+  const closeEditor = useGuardedClose({
+    open: editing !== null,
+    dirty: templateDirty,
+    save: () => saveEdited(),
+    close: () => setEditing(null),
+  });
 
   if (!years || !userTemplates) return <Spin />;
 
@@ -84,16 +86,6 @@ export function DocumentsPage() {
     }
   };
 
-  const saveNote = async () => {
-    setBusy('note');
-    try {
-      await saveYearNote(mutator, activeYear, note ?? null, draft);
-      message.success(`${activeYear}年度文字材料已保存`);
-    } finally {
-      setBusy('');
-    }
-  };
-
   const copy = async () => {
     const created = await copyTemplate(mutator, source, choice.key);
     setTemplateKey(created.id);
@@ -102,12 +94,13 @@ export function DocumentsPage() {
     message.success(`已复制为“${created.name}”，可以在左侧编辑`);
   };
 
-  const saveEdited = async () => {
-    if (!userTemplate || error) return;
+  const saveEdited = async (text: string = editSource): Promise<boolean> => {
+    if (!userTemplate || error || text !== editSource) return false;
     setBusy('template');
     try {
-      await saveTemplate(mutator, userTemplate, editSource);
+      await saveTemplate(mutator, userTemplate, text);
       message.success('模板已保存');
+      return true;
     } finally {
       setBusy('');
     }
@@ -146,6 +139,7 @@ export function DocumentsPage() {
           <Button type="primary" onClick={generate} loading={busy === 'generate'} disabled={!built}>
             生成 Word 文档
           </Button>
+          <PrintButton label="打印预览" disabled={!built} />
           <Button onClick={copy}>复制为我的模板</Button>
           <TemplateActions
             template={userTemplate}
@@ -168,16 +162,29 @@ export function DocumentsPage() {
         <Col xs={24} xl={9}>
           {editing && userTemplate ? (
             <TemplateEditor
+              key={userTemplate.id}
               name={userTemplate.name}
               source={editSource}
               error={error}
+              errorLine={errorLine}
               saving={busy === 'template'}
               onChange={setEditSource}
-              onSave={saveEdited}
-              onCancel={() => setEditing(null)}
+              onSave={(text) => void saveEdited(text)}
+              onClose={closeEditor}
             />
+          ) : !drafts.texts ? (
+            <Spin />
           ) : (
-            <NarrativeForm year={activeYear} draft={draft} dirty={dirty} saving={busy === 'note'} onChange={setDraft} onSave={saveNote} />
+            <SectionsForm
+              year={activeYear}
+              sections={sections}
+              facts={facts}
+              texts={drafts.texts}
+              lastYear={lastNote?.year === activeYear - 1 && lastNote.note ? lastNote.note.sections : null}
+              status={drafts.status}
+              error={drafts.error}
+              onChange={drafts.setText}
+            />
           )}
         </Col>
         <Col xs={24} xl={15}>

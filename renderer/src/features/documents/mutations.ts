@@ -1,13 +1,15 @@
 import { parseTemplate } from '../../../../shared/documents/template';
-import type { UserTemplate, YearNote } from '../../../../shared/model/records';
+import type { SectionTexts } from '../../../../shared/facts/sections';
+import type { UserTemplate } from '../../../../shared/model/records';
 import type { Mutator } from '../../db/mutations';
 
-export type Narrative = Pick<YearNote, 'highlights' | 'problems' | 'nextYearPlan'>;
-
-/** One yearNotes row per year: updated when it exists, created on the first save. */
-export async function saveYearNote(mutator: Mutator, year: number, existing: YearNote | null, narrative: Narrative): Promise<void> {
-  if (existing) await mutator.update('yearNotes', existing.id, narrative);
-  else await mutator.insert('yearNotes', { year, ...narrative });
+/** One yearNotes row per year: updated when it exists, created on the first save. Resolves the row's id. */
+export async function saveYearNote(mutator: Mutator, year: number, existingId: string | null, sections: SectionTexts): Promise<string> {
+  if (existingId) {
+    await mutator.update('yearNotes', existingId, { sections });
+    return existingId;
+  }
+  return (await mutator.insert('yearNotes', { year, sections })).id;
 }
 
 /** A user's copy of a template; the source it was copied from is never touched. */

@@ -115,7 +115,16 @@ export function useUserTemplates(): UserTemplate[] | undefined {
   return useLiveQuery(() => db.templates.filter(alive).toArray(), [db]);
 }
 
-export function useYearNote(year: number): YearNote | null | undefined {
+export interface StoredYearNote {
+  /** The year asked for: a live query keeps its last answer while the next year's is read. */
+  year: number;
+  note: YearNote | null;
+}
+
+export function useYearNote(year: number): StoredYearNote | undefined {
   const { db } = useServices();
-  return useLiveQuery(async () => (await db.yearNotes.where('year').equals(year).filter(alive).first()) ?? null, [db, year]);
+  return useLiveQuery(
+    async () => ({ year, note: (await db.yearNotes.where('year').equals(year).filter(alive).first()) ?? null }),
+    [db, year],
+  );
 }

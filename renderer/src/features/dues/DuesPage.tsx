@@ -23,6 +23,7 @@ import { SinglePaymentModal } from './SinglePaymentModal';
 import { WageBaseGrid } from './WageBaseGrid';
 import { YearGridTable } from './YearGridTable';
 import { YearSelect } from '../../components/YearSelect';
+import { PrintButton, PrintTitle } from '../../components/print/PrintButton';
 
 /** 会费: the year's collection grid, posting, single payments with receipts, reversals, arrears and wage bases. */
 export function DuesPage() {
@@ -140,7 +141,11 @@ export function DuesPage() {
                 <Card size="small" title={`${year}年各月收缴（元）`}>
                   <MonthlyBars totals={grid.monthTotals} year={year} />
                 </Card>
-                <YearGridTable grid={grid} />
+                <div className="print-target">
+                  <PrintTitle>{`${year}年会费台账`}</PrintTitle>
+                  <YearGridTable grid={grid} />
+                </div>
+                <PrintButton label="打印会费台账" />
               </Space>
             ),
           },

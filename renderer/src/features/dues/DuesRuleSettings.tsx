@@ -7,6 +7,7 @@ import { useServices } from '../../app/services';
 import { updateUnion } from '../../../../shared/engine/ops/union';
 import { useSubmit } from '../../components/useSubmit';
 import { useUnion } from '../union/queries';
+import { useUnsavedChanges } from '../../components/unsaved/useUnsavedChanges';
 
 const FLOOR_OPTIONS = [
   { value: 1000, label: '不足 10 元的尾数不计（全国通行）' },
@@ -28,6 +29,7 @@ export function DuesRuleSettings() {
   const { message } = App.useApp();
   const [draft, setDraft] = useState<DuesRule | null>(null);
   const saving = useSubmit();
+  useUnsavedChanges(draft !== null && !!union && JSON.stringify(draft) !== JSON.stringify(union.duesRule), () => saving.submit(save));
   if (!union) return null;
   const rule = draft ?? union.duesRule;
   const changed = JSON.stringify(rule) !== JSON.stringify(union.duesRule);

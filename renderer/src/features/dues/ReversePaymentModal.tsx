@@ -8,6 +8,7 @@ import { afterToday } from '../../components/dates';
 import { useSubmit } from '../../components/useSubmit';
 import { reverseDuesPayment } from '../../../../shared/engine/ops/dues';
 import { todayIso } from './queries';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 
 /** 冲销 one member-month after confirmation: a negative payment and a negative 401 entry; the original stays. */
 export function ReversePaymentModal({
@@ -23,6 +24,7 @@ export function ReversePaymentModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<{ date: Dayjs; reason: string }>();
   const saving = useSubmit({ form, session: target?.id });
+  const requestClose = useGuardedClose({ open: target !== null, form, save: () => saving.submit(submit), close: onClose });
 
   async function submit(values: { date: Dayjs; reason: string }) {
     if (!target) return;
@@ -39,7 +41,7 @@ export function ReversePaymentModal({
       okButtonProps={{ danger: true }}
       confirmLoading={saving.busy}
       onOk={() => void saving.submit(submit)}
-      onCancel={onClose}
+      onCancel={requestClose}
       destroyOnHidden
     >
       {target && (

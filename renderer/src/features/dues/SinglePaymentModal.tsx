@@ -13,6 +13,7 @@ import { afterToday } from '../../components/dates';
 import { useSubmit } from '../../components/useSubmit';
 import { paySingle } from '../../../../shared/engine/ops/dues';
 import { todayIso } from './queries';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 
 interface Values {
   memberId: string;
@@ -37,6 +38,7 @@ export function SinglePaymentModal({ open, onClose, onPaid, index, rule, year }:
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const saving = useSubmit({ form, session: open });
+  const requestClose = useGuardedClose({ open, form, save: () => saving.submit(submit), close: onClose });
   const memberId = Form.useWatch('memberId', form);
   const chosen = Form.useWatch('months', form) ?? [];
 
@@ -86,7 +88,7 @@ export function SinglePaymentModal({ open, onClose, onPaid, index, rule, year }:
       okText="登记并开收据"
       confirmLoading={saving.busy}
       onOk={() => void saving.submit(submit)}
-      onCancel={onClose}
+      onCancel={requestClose}
       forceRender
     >
       <Form<Values>

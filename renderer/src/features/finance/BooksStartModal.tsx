@@ -6,6 +6,7 @@ import type { OpeningBalance } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { useSubmit } from '../../components/useSubmit';
 import { BOOKS_START_FIELDS, BooksStartFields, fromBooksStart, toBooksStart, type BooksStartValues } from './BooksStartFields';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 
 /** 开账 (or its correction) from the 收支 page. */
 export function BooksStartModal({ open, current, onClose }: { open: boolean; current: OpeningBalance | undefined; onClose: () => void }) {
@@ -13,6 +14,7 @@ export function BooksStartModal({ open, current, onClose }: { open: boolean; cur
   const { message } = App.useApp();
   const [form] = Form.useForm<BooksStartValues>();
   const saving = useSubmit({ form, fields: BOOKS_START_FIELDS, session: open });
+  const requestClose = useGuardedClose({ open, form, save: () => saving.submit(save), close: onClose });
 
   useEffect(() => {
     if (!open) return;
@@ -33,7 +35,7 @@ export function BooksStartModal({ open, current, onClose }: { open: boolean; cur
       okText="保存"
       confirmLoading={saving.busy}
       onOk={() => void saving.submit(save)}
-      onCancel={onClose}
+      onCancel={requestClose}
       destroyOnHidden
       width={620}
     >

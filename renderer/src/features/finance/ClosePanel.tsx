@@ -8,6 +8,7 @@ import { useServices } from '../../app/services';
 import { useSubmit } from '../../components/useSubmit';
 import { todayIso } from './format';
 import { closeMonth, reopenMonth } from '../../../../shared/engine/ops/periods';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 
 /** 结账 / 反结账 by month. Reopening asks for a reason, which stays in the history below. */
 export function ClosePanel({ year, closes, booksStart }: { year: number; closes: readonly MonthClose[]; booksStart: string | null }) {
@@ -20,6 +21,7 @@ export function ClosePanel({ year, closes, booksStart }: { year: number; closes:
 
   const closing = useSubmit();
   const reopeningSubmit = useSubmit({ session: reopening });
+  const requestClose = useGuardedClose({ open: reopening !== null, dirty: reason.trim() !== '', close: () => setReopening(null) });
   const run = (action: () => Promise<unknown>, ok: string) =>
     closing.submit(async () => {
       await action();
@@ -90,7 +92,7 @@ export function ClosePanel({ year, closes, booksStart }: { year: number; closes:
         title={`反结账 ${reopening ? monthLabel(reopening) : ''}`}
         okText="反结账"
         cancelText="取消"
-        onCancel={() => setReopening(null)}
+        onCancel={requestClose}
         confirmLoading={reopeningSubmit.busy}
         onOk={() =>
           reopeningSubmit.submit(async () => {

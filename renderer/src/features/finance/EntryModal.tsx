@@ -25,6 +25,7 @@ import { useUnion } from '../union/queries';
 import { AllocationSplitField, type AllocationMode } from './AllocationSplitField';
 import { AssetFields } from './AssetFields';
 import { PurposeField } from './PurposeField';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 
 interface FormValues {
   date: Dayjs;
@@ -79,6 +80,7 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
   const [form] = Form.useForm<FormValues>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const saving = useSubmit({ form, fields: FIELD_NAMES, session: open && (editing?.id ?? 'new') });
+  const requestClose = useGuardedClose({ open, form, save: () => saving.submit(save), close: onClose });
   const date = Form.useWatch('date', form);
   const year = (date ?? dayjs(defaultDate)).year();
   const links = useLinkOptions(year);
@@ -190,7 +192,7 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
       okText="保存"
       confirmLoading={saving.busy}
       onOk={() => void saving.submit(save)}
-      onCancel={onClose}
+      onCancel={requestClose}
       destroyOnHidden
       width={620}
       footer={(_, { OkBtn, CancelBtn }) => (

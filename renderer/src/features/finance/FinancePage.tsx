@@ -29,6 +29,7 @@ import { StatementView } from './StatementView';
 import { TransferModal } from './TransferModal';
 import { VoucherModal } from './VoucherModal';
 import { YearSelect } from '../../components/YearSelect';
+import { PrintButton } from '../../components/print/PrintButton';
 
 /** 收支: the journal, entries, reversals, month close, opening balances, budgets and the 收入支出表. */
 export function FinancePage() {
@@ -97,6 +98,7 @@ export function FinancePage() {
           >
             导出收支明细账
           </Button>
+          <PrintButton />
           <Button icon={<SwapOutlined />} onClick={() => setTransfer({ open: true, editing: null })}>
             提现/存现
           </Button>

@@ -307,6 +307,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
       <VirtualTable<Line>
         // Another journal starts at its top, not where the last one was scrolled to.
         key={f.view}
+        className="print-target"
         label={VIEW_OPTIONS.find((v) => v.value === f.view)!.label}
         rows={lines}
         rowKey={(l) => l.key}

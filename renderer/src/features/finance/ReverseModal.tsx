@@ -7,6 +7,7 @@ import { afterToday } from '../../components/dates';
 import { useSubmit } from '../../components/useSubmit';
 import { todayIso } from './format';
 import { reverseEntry } from '../../../../shared/engine/ops/entries';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 
 /** 红字冲销 with confirmation: the user sees what is cancelled, gives a reason and the reversal date. */
 export function ReverseModal({ target, onClose }: { target: Transaction | null; onClose: () => void }) {
@@ -14,6 +15,7 @@ export function ReverseModal({ target, onClose }: { target: Transaction | null; 
   const { message } = App.useApp();
   const [form] = Form.useForm<{ date: Dayjs; reason: string }>();
   const saving = useSubmit({ form, session: target?.id });
+  const requestClose = useGuardedClose({ open: target !== null, form, save: () => saving.submit(submit), close: onClose });
 
   async function submit(values: { date: Dayjs; reason: string }) {
     if (!target) return;
@@ -30,7 +32,7 @@ export function ReverseModal({ target, onClose }: { target: Transaction | null; 
       okButtonProps={{ danger: true }}
       confirmLoading={saving.busy}
       onOk={() => void saving.submit(submit)}
-      onCancel={onClose}
+      onCancel={requestClose}
       destroyOnHidden
     >
       {target && (

@@ -23,7 +23,7 @@ export function StatementView({ book, year, onExport }: { book: FinanceBook; yea
   const rows = useMemo(() => statementRows(statement).map((r, i) => ({ ...r, key: String(i) })), [statement]);
   const notes = grantNotes(statement.specialGrants);
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+    <Space className="print-target" orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
         <Select aria-label="报表期间" style={{ width: 100 }} value={month} options={PERIOD_OPTIONS} onChange={setMonth} />
         <Typography.Text strong data-testid="statement-title">

@@ -13,6 +13,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { YuanInput, yuanRule, yuanToFen } from '../../components/YuanInput';
 import { changeEntry, transferMoney } from '../../../../shared/engine/ops/entries';
 import { useCashShortfall } from './useCashShortfall';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 
 interface FormValues {
   date: Dayjs;
@@ -44,6 +45,7 @@ export function TransferModal({ open, editing, defaultDate, onClose }: TransferM
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const saving = useSubmit({ form, fields: FIELD_NAMES, session: open && (editing?.id ?? 'new') });
+  const requestClose = useGuardedClose({ open, form, save: () => saving.submit(save), close: onClose });
   const date = Form.useWatch('date', form);
   const from = Form.useWatch('from', form) ?? 'bank';
   const amount = Form.useWatch('amount', form);
@@ -92,7 +94,7 @@ export function TransferModal({ open, editing, defaultDate, onClose }: TransferM
       okText="保存"
       confirmLoading={saving.busy}
       onOk={() => void saving.submit(save)}
-      onCancel={onClose}
+      onCancel={requestClose}
       destroyOnHidden
       // Wide enough for both directions side by side; at 560 the second wrapped under the first.
       width={640}

@@ -9,6 +9,7 @@ import { useServices } from '../../app/services';
 import { useSubmit } from '../../components/useSubmit';
 import { todayIso } from '../finance/format';
 import { RegisterAssetModal } from './RegisterAssetModal';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 
 /** 固定资产登记簿: every asset with its value, place and keeper; disposal with a date and reason. */
 export function AssetsPanel({ year }: { year: number }) {
@@ -19,6 +20,7 @@ export function AssetsPanel({ year }: { year: number }) {
   const [reason, setReason] = useState('');
   const [registering, setRegistering] = useState(false);
   const submit = useSubmit({ session: disposing?.id });
+  const requestClose = useGuardedClose({ open: disposing !== null, dirty: reason.trim() !== '', close: () => setDisposing(null) });
   const today = todayIso();
   if (!assets) return null;
   return (
@@ -80,7 +82,7 @@ export function AssetsPanel({ year }: { year: number }) {
         okText="处置"
         cancelText="取消"
         confirmLoading={submit.busy}
-        onCancel={() => setDisposing(null)}
+        onCancel={requestClose}
         onOk={() =>
           submit.submit(async () => {
             if (!disposing) return false;

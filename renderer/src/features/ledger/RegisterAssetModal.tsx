@@ -6,6 +6,7 @@ import { formatYuan, parseYuan } from '../../../../shared/money/fen';
 import type { FixedAssetCategory } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { useSubmit } from '../../components/useSubmit';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 
 interface Values {
   transactionId: string;
@@ -22,6 +23,7 @@ export function RegisterAssetModal({ year, open, onClose }: { year: number; open
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const submit = useSubmit({ form, session: open, fields: { valueFen: 'value', acquiredDate: 'transactionId' } });
+  const requestClose = useGuardedClose({ open, form, close: onClose });
   const candidates = useLiveQuery(async () => {
     const [entries, assets] = await Promise.all([
       db.transactions.where('date').between(`${year}-01-01`, `${year}-12-31`, true, true).toArray(),
@@ -44,7 +46,7 @@ export function RegisterAssetModal({ year, open, onClose }: { year: number; open
       okText="登记"
       cancelText="取消"
       confirmLoading={submit.busy}
-      onCancel={onClose}
+      onCancel={requestClose}
       destroyOnHidden
       onOk={() =>
         submit.submit<Values>(async (v) => {

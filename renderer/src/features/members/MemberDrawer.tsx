@@ -10,6 +10,7 @@ import { toDraft, toForm, type MemberFormValues } from './member-form';
 import { MemberFormFields } from './MemberFormFields';
 import { MembershipHistory } from './MembershipHistory';
 import { removeMember, saveMember } from '../../../../shared/engine/ops/members';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 
 interface Props {
   member: Member | null;
@@ -29,6 +30,7 @@ export function MemberDrawer({ member, open, year, wageBaseFen, onClose }: Props
   const [form] = Form.useForm<MemberFormValues>();
   const saving = useSubmit({ form, fields: FIELD_NAMES, session: open && (member?.id ?? 'new') });
   const removing = useSubmit({ session: open && member?.id });
+  const requestClose = useGuardedClose({ open, form, save: () => saving.submit(save), close: onClose });
 
   useEffect(() => {
     if (!open) return;
@@ -62,7 +64,7 @@ export function MemberDrawer({ member, open, year, wageBaseFen, onClose }: Props
     <Drawer
       title={member ? `编辑会员：${member.name}` : '新增会员'}
       open={open}
-      onClose={onClose}
+      onClose={requestClose}
       size={720}
       destroyOnHidden
       extra={
@@ -85,7 +87,7 @@ export function MemberDrawer({ member, open, year, wageBaseFen, onClose }: Props
               </Button>
             </Popconfirm>
           )}
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={requestClose}>取消</Button>
           <Button type="primary" loading={saving.busy} onClick={() => void saving.submit(save)}>
             保存
           </Button>

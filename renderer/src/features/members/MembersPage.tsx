@@ -13,6 +13,7 @@ import { MemberFilters } from './MemberFilters';
 import { MemberTable } from './MemberTable';
 import { useAllMembershipEvents, useMembers, useWageBases } from './queries';
 import { StatsStrip } from './StatsStrip';
+import { PrintButton, PrintTitle } from '../../components/print/PrintButton';
 
 export function MembersPage() {
   const today = todayIso();
@@ -64,12 +65,16 @@ export function MembersPage() {
             <Button icon={<DownloadOutlined />} disabled={shown.length === 0} onClick={() => setExportOpen(true)}>
               导出名册
             </Button>
+            <PrintButton label="打印名册" disabled={shown.length === 0} />
           </Space>
         </Flex>
         <Typography.Text type="secondary" data-testid="member-count">
           共 {shown.length} 人{shown.length !== (members?.length ?? 0) ? `（全部 ${members?.length ?? 0} 人）` : ''}
         </Typography.Text>
-        <MemberTable members={shown} onEdit={openMember} height={520} />
+        <div className="print-target">
+          <PrintTitle>{`${union?.name ?? ''}会员名册（共 ${shown.length} 人）`}</PrintTitle>
+          <MemberTable members={shown} onEdit={openMember} height={520} />
+        </div>
       </Card>
       <MemberDrawer
         member={editing}

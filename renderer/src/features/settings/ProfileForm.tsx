@@ -6,6 +6,7 @@ import { countRule } from '../../components/count-rule';
 import { useSubmit } from '../../components/useSubmit';
 import { updateUnion } from '../../../../shared/engine/ops/union';
 import type { Patch } from '../../../../shared/engine/store';
+import { useUnsavedChanges } from '../../components/unsaved/useUnsavedChanges';
 
 const FIELDS: { name: keyof Patch<'union'>; label: string; required?: boolean; number?: boolean; extra?: string }[] = [
   { name: 'name', label: '工会名称', required: true },
@@ -24,6 +25,10 @@ export function ProfileForm({ union }: { union: UnionProfile }) {
   const [form] = Form.useForm<Patch<'union'>>();
   const saving = useSubmit({ form });
   useEffect(() => form.setFieldsValue(union), [form, union]);
+  const current = Form.useWatch((values: Patch<'union'>) => values, form) as Record<string, unknown> | undefined;
+  const saved = union as unknown as Record<string, unknown>;
+  const dirty = current !== undefined && FIELDS.some((f) => String(current[f.name] ?? '') !== String(saved[f.name] ?? ''));
+  useUnsavedChanges(dirty, () => saving.submit(save));
 
   const save = async (values: Patch<'union'>) => {
     await updateUnion(store, union.id, {

@@ -6,6 +6,7 @@ import { useServices } from '../../app/services';
 import { afterToday } from '../../components/dates';
 import { useSubmit } from '../../components/useSubmit';
 import { reverseWelfare } from '../../../../shared/engine/ops/welfare';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 
 interface Props {
   visit: WelfareVisit | null;
@@ -19,6 +20,7 @@ export function ReverseWelfareModal({ visit, memberName, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ date: Dayjs; reason: string }>();
   const saving = useSubmit({ form, session: visit?.id });
+  const requestClose = useGuardedClose({ open: !!visit, form, save: () => saving.submit(submit), close: onClose });
 
   const submit = async (v: { date: Dayjs; reason: string }) => {
     if (!visit) return;
@@ -33,7 +35,7 @@ export function ReverseWelfareModal({ visit, memberName, onClose }: Props) {
       open={!!visit}
       onOk={() => void saving.submit(submit)}
       confirmLoading={saving.busy}
-      onCancel={onClose}
+      onCancel={requestClose}
       okText="撤销"
       okButtonProps={{ danger: true }}
       cancelText="取消"

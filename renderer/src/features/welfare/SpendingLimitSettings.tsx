@@ -8,6 +8,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { updateUnion } from '../../../../shared/engine/ops/union';
 import { CustomLimitsForm } from './CustomLimitsForm';
 import { describeHoliday, EVENT_LIMIT_FIELDS, yuanText } from './limit-fields';
+import { useUnsavedChanges } from '../../components/unsaved/useUnsavedChanges';
 
 /** 设置 → 开支标准: pick a provincial preset or set the union's own values. Limits warn, never block. */
 export function SpendingLimitSettings({ union }: { union: UnionProfile }) {
@@ -17,6 +18,10 @@ export function SpendingLimitSettings({ union }: { union: UnionProfile }) {
   const [custom, setCustom] = useState<SpendingLimits>(() => customPreset(union.spendingLimits).limits);
   const preset = presetId === 'custom' ? customPreset(custom) : resolvePreset(presetId);
   const saving = useSubmit();
+  const dirty =
+    presetId !== union.spendingPreset ||
+    (presetId === 'custom' && JSON.stringify(custom) !== JSON.stringify(customPreset(union.spendingLimits).limits));
+  useUnsavedChanges(dirty, () => saving.submit(save));
 
   const save = async () => {
     await updateUnion(

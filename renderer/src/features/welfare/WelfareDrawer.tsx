@@ -20,6 +20,7 @@ import { useRoster } from '../activities/queries';
 import { LimitWarnings } from './LimitWarnings';
 import { createWelfare, updateWelfare, type WelfareInput } from '../../../../shared/engine/ops/welfare';
 import { loadLimitContext, useLimitWarnings } from './queries';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 
 interface FormValues {
   memberId: string;
@@ -61,6 +62,7 @@ export function WelfareDrawer({ visit, place, union, open, onClose }: Props) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const saving = useSubmit({ form, fields: { amountFen: 'amount' }, session: open && (visit?.id ?? 'new') });
+  const requestClose = useGuardedClose({ open, form, save: () => saving.submit(save), close: onClose });
   const roster = useRoster();
   const kind = Form.useWatch('kind', form);
   const paidIn = Form.useWatch('form', form);
@@ -123,12 +125,12 @@ export function WelfareDrawer({ visit, place, union, open, onClose }: Props) {
     <Drawer
       title={visit ? '编辑慰问' : '登记慰问'}
       open={open}
-      onClose={onClose}
+      onClose={requestClose}
       size={560}
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={requestClose}>取消</Button>
           <Button type="primary" loading={saving.busy} onClick={() => void saving.submit(save)}>
             保存
           </Button>
