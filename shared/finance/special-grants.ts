@@ -21,13 +21,14 @@ export function purposeOf(t: Pick<Transaction, 'purpose'>): string {
 
 /**
  * Every 专项 with what was received (40302 entries naming it) and spent (spending entries charged to
- * it) on or before `to`; reversals carry the purpose of what they reverse, so they count against it.
- * In order of the first entry that names the purpose.
+ * it) from `from` to `to`; reversals carry the purpose of what they reverse, so they count against it.
+ * In order of the first entry that names the purpose. The bounds are explicit so that the figures
+ * depend only on the dates asked for, never on how many years of entries the caller happened to load.
  */
-export function grantBalances(transactions: Iterable<Transaction>, to = '9999-12-31'): GrantBalance[] {
+export function grantBalances(transactions: Iterable<Transaction>, to = '9999-12-31', from = '0000-01-01'): GrantBalance[] {
   // A 专项 receipt from before purposes were recorded is listed under '' (未注明用途) rather than left out.
   const live = [...transactions].filter(
-    (t) => t.deleted === 0 && t.date <= to && (purposeOf(t) !== '' || t.accountCode === SPECIAL_GRANT_ACCOUNT),
+    (t) => t.deleted === 0 && t.date >= from && t.date <= to && (purposeOf(t) !== '' || t.accountCode === SPECIAL_GRANT_ACCOUNT),
   );
   live.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const byPurpose = new Map<string, GrantBalance>();

@@ -94,7 +94,8 @@ export function computeStatement(book: FinanceBook, period: Period): Statement {
     closing,
     openingPayableFen,
     closingPayableFen: openingPayableFen + payableChange(book.transactions, range.from, range.to),
-    specialGrants: grantBalances(book.transactions, range.to),
+    // The year's 专项 (the statement may be given the open year only: see loadFinanceBook).
+    specialGrants: grantBalances(book.transactions, range.to, `${period.year}-01-01`),
   };
 }
 
