@@ -9,6 +9,7 @@ import type { FinanceBook } from '../finance/balances';
 import { isMonthClosed } from '../finance/closing';
 import { formatYuan } from '../money/fen';
 import type { DuesRule, IsoDate, IsoMonth, MonthClose } from '../model/records';
+import type { DeskPast } from './desk-book';
 
 /** What a to-do asks the chair to do; the page maps each to the place where it is done. */
 export type DeskAction = 'roster' | 'books-start' | 'post-dues' | 'close-months' | 'fix-cash' | 'collect-arrears' | 'backup';
@@ -35,6 +36,11 @@ export interface DeskInput {
   booksStart: IsoMonth | null;
   dues: { data: DuesData; index: DuesIndex };
   finance: FinanceBook;
+  /**
+   * The years before the open year, when `finance` holds only the open year on (see desk-book.ts);
+   * absent, `finance` is the whole book.
+   */
+  past?: Pick<DeskPast, 'firstEntryMonth' | 'cashLow'>;
   monthCloses: readonly MonthClose[];
   backup: BackupState;
 }
@@ -56,7 +62,7 @@ export function deskTodos(input: DeskInput): DeskTodo[] {
   const todos = [
     rosterTodo(input.dues.data),
     booksStartTodo(input),
-    negativeCashTodo(input.finance),
+    negativeCashTodo(input.finance, input.past),
     sixMonthTodo(arrears.rows),
     arrearsTodo(arrears.rows, arrears.throughMonth),
     unclosedTodo(input),
@@ -83,9 +89,10 @@ export function rosterTodo(data: Pick<DuesData, 'members'>): DeskTodo | null {
  * A book with no start (开账) and no entries yet: the month the books begin here and the money on
  * hand then decide what is owed and what the balances are.
  */
-export function booksStartTodo(input: Pick<DeskInput, 'booksStart' | 'finance'>): DeskTodo | null {
+export function booksStartTodo(input: Pick<DeskInput, 'booksStart' | 'finance' | 'past'>): DeskTodo | null {
   if (
     input.booksStart ||
+    input.past?.firstEntryMonth ||
     input.finance.openingBalances.some((r) => r.deleted === 0) ||
     input.finance.transactions.some((t) => t.deleted === 0)
   ) {
@@ -143,9 +150,10 @@ export function duesMonthTodo(input: Pick<DeskInput, 'today' | 'rule' | 'booksSt
  * Ended months that are not closed, from the start of books (or the first entry) on. A closed month
  * is what makes a month's figures final; the treasurer closes each month after it ends.
  */
-export function unclosedTodo(input: Pick<DeskInput, 'today' | 'booksStart' | 'finance' | 'monthCloses'>): DeskTodo | null {
+export function unclosedTodo(input: Pick<DeskInput, 'today' | 'booksStart' | 'finance' | 'past' | 'monthCloses'>): DeskTodo | null {
   let first: IsoMonth | null = input.booksStart;
   if (!first) {
+    first = input.past?.firstEntryMonth ?? null;
     for (const t of input.finance.transactions) {
       if (t.deleted === 0 && (first === null || t.date.slice(0, 7) < first)) first = t.date.slice(0, 7);
     }
@@ -167,8 +175,8 @@ export function unclosedTodo(input: Pick<DeskInput, 'today' | 'booksStart' | 'fi
 }
 
 /** Cash may never go negative on any day; a book that shows it holds a missing 提现 or a wrong place. */
-export function negativeCashTodo(finance: FinanceBook): DeskTodo | null {
-  const low = firstNegativeCash(finance);
+export function negativeCashTodo(finance: FinanceBook, past?: Pick<DeskPast, 'cashLow'>): DeskTodo | null {
+  const low = past?.cashLow ?? firstNegativeCash(finance);
   if (!low) return null;
   return {
     key: 'negative-cash',

@@ -5,7 +5,6 @@ import { formatYuan } from '../../../../shared/money/fen';
 import { useUnion } from '../union/queries';
 import { useDesk } from './desk-queries';
 import { MoneyCard } from './MoneyCard';
-import { useOverviewCounts } from './queries';
 import { TodoList } from './TodoList';
 
 // The charting library stays out of the start-up bundle: it loads once 概览 has its figures.
@@ -16,7 +15,7 @@ export function OverviewPage() {
   const union = useUnion();
   const desk = useDesk();
   const year = desk?.year ?? thisYear();
-  const counts = useOverviewCounts(year);
+  const counts = desk?.counts;
   const loading = counts === undefined;
   const stats: [string, string | number | undefined, string, string][] = [
     ['会员人数', counts?.members, '人', 'stat-members'],

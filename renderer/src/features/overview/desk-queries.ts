@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { todayIso } from '../../../../shared/clock/today';
 import { activityTurnout, memberFlow, type ActivityTurnout, type MemberFlowMonth } from '../../../../shared/desk/charts';
+import { headlineCounts, type HeadlineCounts } from '../../../../shared/desk/counts';
+import { deskFinance, deskPast } from '../../../../shared/desk/desk-book';
 import { deskTodos, type DeskTodo } from '../../../../shared/desk/todos';
 import { DEFAULT_DUES_RULE } from '../../../../shared/dues/rule';
 import { balancesAt, type PlaceBalances } from '../../../../shared/finance/balances';
@@ -17,6 +19,7 @@ import { useDuesIndex } from '../dues/queries';
 export interface Desk {
   today: string;
   year: number;
+  counts: HeadlineCounts;
   todos: DeskTodo[];
   balances: PlaceBalances;
   budgets: BudgetExecution[];
@@ -25,21 +28,38 @@ export interface Desk {
   turnout: ActivityTurnout[];
 }
 
+/**
+ * Members, membership events and payments come from the dues data (read once for the page); entries
+ * are read from the open year on, and the earlier years in a query of their own that an entry of
+ * the open year does not re-run.
+ */
 export function useDesk(): Desk | undefined {
   const { db } = useServices();
   const today = todayIso();
   const year = Number(today.slice(0, 4));
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
   const dues = useDuesIndex(year);
+  const past = useLiveQuery(async () => {
+    const [before, openingBalances] = await Promise.all([
+      db.transactions.where('date').below(from).toArray(),
+      db.openingBalances.toArray(),
+    ]);
+    return deskPast(before, openingBalances, year);
+  }, [db, from, year]);
   const book = useLiveQuery(async () => {
-    const [union, transactions, openingBalances, monthCloses, budgets, members, memberships, activities, backup] = await Promise.all([
+    const [union, transactions, openingBalances, monthCloses, budgets, activities, welfareThisYear, backup] = await Promise.all([
       db.union.filter((u) => u.deleted === 0).first(),
-      db.transactions.toArray(),
+      db.transactions.where('date').aboveOrEqual(from).toArray(),
       db.openingBalances.toArray(),
       db.monthCloses.toArray(),
       db.budgets.where('year').equals(year).toArray(),
-      db.members.toArray(),
-      db.memberships.toArray(),
-      db.activities.where('startDate').between(`${year}-01-01`, `${year}-12-31`, true, true).toArray(),
+      db.activities.where('startDate').between(from, to, true, true).toArray(),
+      db.welfare
+        .where('date')
+        .between(from, to, true, true)
+        .filter((w) => w.deleted === 0)
+        .count(),
       db.$sync.get(SYNC_KEYS.backupResult),
     ]);
     return {
@@ -48,22 +68,23 @@ export function useDesk(): Desk | undefined {
       openingBalances,
       monthCloses,
       budgets,
-      members,
-      memberships,
       activities,
+      welfareThisYear,
       backup: backup?.value as BackupResult | undefined,
     };
-  }, [db, year]);
+  }, [db, from, to, year]);
   return useMemo(() => {
-    if (!book || !dues) return undefined;
-    const finance = { transactions: book.transactions, openingBalances: book.openingBalances };
-    const live = book.members.some((m) => m.deleted === 0) || book.transactions.some((t) => t.deleted === 0);
+    if (!book || !dues || !past) return undefined;
+    const finance = deskFinance(book.transactions, book.openingBalances, year, past);
+    const { members, memberships, duesPayments } = dues.data;
+    const live = members.some((m) => m.deleted === 0) || past.firstEntryMonth !== null || book.transactions.some((t) => t.deleted === 0);
     const todos = deskTodos({
       today,
       rule: book.union?.duesRule ?? DEFAULT_DUES_RULE,
       booksStart: booksStartMonth(book.openingBalances),
       dues,
       finance,
+      past,
       monthCloses: book.monthCloses,
       backup: {
         lastOn: lastGoodOn(book.backup),
@@ -74,12 +95,16 @@ export function useDesk(): Desk | undefined {
     return {
       today,
       year,
+      counts: headlineCounts(
+        { members, duesPayments, transactions: book.transactions, activities: book.activities, welfareThisYear: book.welfareThisYear },
+        year,
+      ),
       todos,
       balances: balancesAt(finance, today),
       budgets: budgetExecution(book.budgets, book.transactions, year),
       months: spendingByMonth(book.transactions, year),
-      flow: memberFlow(book.members, book.memberships, year, today),
+      flow: memberFlow(members, memberships, year, today),
       turnout: activityTurnout(book.activities, year),
     };
-  }, [book, dues, today, year]);
+  }, [book, dues, past, today, year]);
 }

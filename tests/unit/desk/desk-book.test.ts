@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { activityTurnout, memberFlow } from '../../../shared/desk/charts';
+import { headlineCounts } from '../../../shared/desk/counts';
+import { deskFinance, deskPast } from '../../../shared/desk/desk-book';
+import { deskTodos, type BackupState } from '../../../shared/desk/todos';
+import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
+import { buildDuesIndex } from '../../../shared/dues/data';
+import { DEFAULT_DUES_RULE } from '../../../shared/dues/rule';
+import { balancesAt } from '../../../shared/finance/balances';
+import { booksStartMonth } from '../../../shared/finance/books-start';
+import { budgetExecution } from '../../../shared/finance/budgets';
+import { spendingByMonth } from '../../../shared/finance/monthly';
+import type { BookTables } from '../../../shared/model/book';
+
+const TODAY = '2026-11-30';
+const YEAR = 2026;
+const BACKUP: BackupState = { lastOn: '2026-11-29', hasData: true };
+
+/** Every figure of 概览 from the whole book, as the page computed them before it read the open year only. */
+function wholeBook(book: BookTables) {
+  const dues = duesOf(book);
+  const finance = { transactions: book.transactions, openingBalances: book.openingBalances };
+  const from = `${YEAR}-01-01`;
+  const to = `${YEAR}-12-31`;
+  const inService = book.members.filter((m) => ['active', 'retired', 'unemployed'].includes(m.status) && m.deleted === 0);
+  return {
+    counts: {
+      members: inService.length,
+      women: inService.filter((m) => m.gender === '女').length,
+      duesThisYearFen: book.duesPayments
+        .filter((p) => p.month >= `${YEAR}-01` && p.month <= `${YEAR}-12` && p.deleted === 0)
+        .reduce((s, p) => s + p.amountFen, 0),
+      activitiesThisYear: book.activities.filter((a) => a.startDate >= from && a.startDate <= to && a.deleted === 0).length,
+      welfareThisYear: book.welfare.filter((w) => w.date >= from && w.date <= to && w.deleted === 0).length,
+      transactionsThisYear: book.transactions.filter((t) => t.date >= from && t.date <= to && t.deleted === 0).length,
+    },
+    todos: deskTodos({
+      today: TODAY,
+      rule: DEFAULT_DUES_RULE,
+      booksStart: booksStartMonth(book.openingBalances),
+      dues,
+      finance,
+      monthCloses: book.monthCloses,
+      backup: BACKUP,
+    }),
+    balances: balancesAt(finance, TODAY),
+    budgets: budgetExecution(book.budgets, book.transactions, YEAR),
+    months: spendingByMonth(book.transactions, YEAR),
+    flow: memberFlow(book.members, book.memberships, YEAR, TODAY),
+    turnout: activityTurnout(book.activities, YEAR),
+  };
+}
+
+/** The same figures as the page now computes them: the open year's rows, the earlier years apart. */
+function openYear(book: BookTables) {
+  const dues = duesOf(book);
+  const from = `${YEAR}-01-01`;
+  const to = `${YEAR}-12-31`;
+  const yearOn = book.transactions.filter((t) => t.date >= from);
+  const activities = book.activities.filter((a) => a.startDate >= from && a.startDate <= to);
+  const past = deskPast(
+    book.transactions.filter((t) => t.date < from),
+    book.openingBalances,
+    YEAR,
+  );
+  const finance = deskFinance(yearOn, book.openingBalances, YEAR, past);
+  return {
+    counts: headlineCounts(
+      {
+        members: dues.data.members,
+        duesPayments: dues.data.duesPayments,
+        transactions: yearOn,
+        activities,
+        welfareThisYear: book.welfare.filter((w) => w.date >= from && w.date <= to && w.deleted === 0).length,
+      },
+      YEAR,
+    ),
+    todos: deskTodos({
+      today: TODAY,
+      rule: DEFAULT_DUES_RULE,
+      booksStart: booksStartMonth(book.openingBalances),
+      dues,
+      finance,
+      past,
+      monthCloses: book.monthCloses,
+      backup: BACKUP,
+    }),
+    balances: balancesAt(finance, TODAY),
+    budgets: budgetExecution(book.budgets, yearOn, YEAR),
+    months: spendingByMonth(yearOn, YEAR),
+    flow: memberFlow(dues.data.members, dues.data.memberships, YEAR, TODAY),
+    turnout: activityTurnout(activities, YEAR),
+  };
+}
+
+/** Payments from the start of last year on, as the dues pages read them. */
+function duesOf(book: BookTables) {
+  const data = {
+    members: book.members,
+    memberships: book.memberships,
+    wageBases: book.wageBases,
+    duesPayments: book.duesPayments.filter((p) => p.month >= `${YEAR - 1}-01`),
+  };
+  return { data, index: buildDuesIndex(data) };
+}
+
+const demo = generateDemoBook({ ...SMALL_DEMO, years: 3, endMonth: '2026-11', today: TODAY });
+
+function variant(change: (book: BookTables) => void): BookTables {
+  const book = structuredClone(demo);
+  change(book);
+  return book;
+}
+
+describe('概览 from the open year and the earlier years apart', () => {
+  it('shows the same figures as the whole book on the demo book (opening carried by the closed December)', () => {
+    expect(demo.openingBalances.some((r) => r.year === YEAR && r.carried)).toBe(true);
+    const expected = wholeBook(demo);
+    expect(expected.counts.members).toBeGreaterThan(100);
+    expect(expected.budgets.length).toBeGreaterThan(0);
+    expect(openYear(demo)).toEqual(expected);
+  });
+
+  it('carries the opening from the earlier entries when no row was written for the open year', () => {
+    const book = variant((b) => {
+      b.openingBalances = b.openingBalances.filter((r) => !r.carried);
+    });
+    expect(book.openingBalances.some((r) => r.year === YEAR)).toBe(false);
+    expect(openYear(book)).toEqual(wholeBook(book));
+  });
+
+  it('still lists cash gone negative in an earlier year, and months left open since the first entry', () => {
+    const book = variant((b) => {
+      b.openingBalances = [];
+      b.monthCloses = [];
+      const spend = b.transactions.find((t) => t.date.startsWith(`${YEAR - 2}-`) && t.place === 'cash' && t.accountCode.startsWith('5'));
+      if (!spend) throw new Error('the demo book has no cash spending two years back');
+      spend.amountFen = 50_000_000;
+    });
+    const expected = wholeBook(book);
+    expect(expected.todos.map((t) => t.key)).toEqual(expect.arrayContaining(['negative-cash', 'unclosed']));
+    expect(expected.todos.find((t) => t.key === 'negative-cash')?.reason).toContain(`${YEAR - 2}年`);
+    expect(openYear(book)).toEqual(expected);
+  });
+
+  it('asks for the start of books only when there is nothing in the books at all', () => {
+    const empty = variant((b) => {
+      b.openingBalances = [];
+      b.transactions = [];
+    });
+    expect(wholeBook(empty).todos.some((t) => t.key === 'books-start')).toBe(true);
+    expect(openYear(empty)).toEqual(wholeBook(empty));
+    const pastOnly = variant((b) => {
+      b.openingBalances = [];
+      b.transactions = b.transactions.filter((t) => t.date < `${YEAR}-01-01`);
+    });
+    expect(wholeBook(pastOnly).todos.some((t) => t.key === 'books-start')).toBe(false);
+    expect(openYear(pastOnly)).toEqual(wholeBook(pastOnly));
+  });
+});
