@@ -1,5 +1,5 @@
 import { firstNegativeCash, type CashLow } from '../engine/rules/cash';
-import { openingBalance, openingRowFor, type FinanceBook, type PlaceBalances } from '../finance/balances';
+import { carriedOpeningRow, openingBalance, openingRowFor, type FinanceBook, type PlaceBalances } from '../finance/balances';
 import type { IsoMonth, OpeningBalance, Transaction } from '../model/records';
 
 /**
@@ -44,18 +44,6 @@ export function deskFinance(
   const carried =
     !openingRowFor(openingBalances, year) &&
     (past.firstEntryMonth !== null || openingBalances.some((r) => r.deleted === 0 && r.year < year));
-  if (carried) {
-    rows.push({
-      id: `opening-${year}`,
-      updatedAt: '',
-      deviceId: '',
-      deleted: 0,
-      year,
-      month: `${year}-01`,
-      booksStart: false,
-      duesBeforeFen: 0,
-      ...past.opening,
-    });
-  }
+  if (carried) rows.push(carriedOpeningRow(year, past.opening));
   return { transactions: fromYear, openingBalances: rows };
 }

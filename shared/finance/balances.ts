@@ -32,6 +32,25 @@ export function netEffect(transactions: Iterable<Transaction>, from: string, to:
   return out;
 }
 
+/**
+ * A year's opening carried from the years before, as an opening row that is never stored: given with
+ * that year's entries only, the shared functions compute what they would on the whole book.
+ */
+export function carriedOpeningRow(year: number, opening: PlaceBalances): OpeningBalance {
+  return {
+    id: `opening-${year}`,
+    updatedAt: '',
+    deviceId: '',
+    deleted: 0,
+    year,
+    month: `${year}-01`,
+    booksStart: false,
+    duesBeforeFen: 0,
+    cashFen: opening.cashFen,
+    bankFen: opening.bankFen,
+  };
+}
+
 /** The live opening-balance row typed in for a year, if any (the latest write wins when a year has two). */
 export function openingRowFor(rows: readonly OpeningBalance[], year: number): OpeningBalance | undefined {
   let best: OpeningBalance | undefined;

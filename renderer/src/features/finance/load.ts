@@ -1,4 +1,11 @@
-import { anchorYear, openingBalance, openingRowFor, type FinanceBook, type PlaceBalances } from '../../../../shared/finance/balances';
+import {
+  anchorYear,
+  carriedOpeningRow,
+  openingBalance,
+  openingRowFor,
+  type FinanceBook,
+  type PlaceBalances,
+} from '../../../../shared/finance/balances';
 import type { OpeningBalance, Transaction } from '../../../../shared/model/records';
 import type { UnionBooksDB } from '../../db/database';
 
@@ -35,18 +42,7 @@ export function loadYearEntries(db: UnionBooksDB, year: number): Promise<Transac
  * in-memory opening row (never stored), so the shared functions compute the same as on the whole book.
  */
 export function yearBook(year: number, opening: PlaceBalances, entries: Transaction[]): FinanceBook {
-  const row: OpeningBalance = {
-    id: `opening-${year}`,
-    updatedAt: '',
-    deviceId: '',
-    deleted: 0,
-    year,
-    month: `${year}-01`,
-    booksStart: false,
-    duesBeforeFen: 0,
-    ...opening,
-  };
-  return { transactions: entries, openingBalances: [row] };
+  return { transactions: entries, openingBalances: [carriedOpeningRow(year, opening)] };
 }
 
 /** Both reads together: what the 收支 page needs before its first screen (also timed by the bench). */
