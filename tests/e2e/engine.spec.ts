@@ -37,9 +37,15 @@ async function fillMember(drawer: Locator, m: { name: string; id: string; joinDa
 }
 
 async function pickAccount(page: Page, code: string): Promise<void> {
-  await page.getByRole('dialog').getByLabel('科目').click();
-  await page.keyboard.type(code);
-  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: code }).first().click();
+  const dialog = page.getByRole('dialog');
+  // On a loaded machine a click can land while the filtered tree is still redrawing; the choice is
+  // made again until the field shows it.
+  await expect(async () => {
+    await dialog.getByLabel('科目').click();
+    await page.keyboard.type(code);
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: code }).first().click({ timeout: 5_000 });
+    await expect(dialog.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(code, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** Every error message the page shows from now on, kept after the message fades. */
@@ -359,8 +365,10 @@ test('职工人数 below the members in service is refused on the field', async 
   await expect(item('女职工人数').locator('.ant-form-item-explain-error')).toHaveText('女职工人数：60 人多于职工人数 50 人');
   await screenshot(page, 'settings-employee-count');
 
-  // Nothing was saved: the settings read back as they were.
+  // Nothing was saved: leaving asks about the refused figures, 放弃 drops them, and the settings read back as they were.
   await goTo(page, '概览');
+  await button(page.getByRole('dialog', { name: '有尚未保存的修改' }), '放弃').click();
+  await expect(page).toHaveURL(/#\/$|#\/overview/);
   await goTo(page, '设置');
   await expect(count).toHaveValue(before);
 });

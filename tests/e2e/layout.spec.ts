@@ -14,10 +14,10 @@ const PAGES: { menu: string; tabs: string[]; views?: Record<string, string[]> }[
     // The journal's own views, switched above its table.
     views: { 明细账: ['库存现金日记账', '银行存款日记账', '收支明细账'] },
   },
-  { menu: '账表', tabs: ['资产负债表', '结账至', '拨缴经费', '固定资产', '记账凭证'] },
+  { menu: '账表', tabs: ['资产负债表', '结账至', '拨缴经费', '固定资产', '记账凭证', '经费审查'] },
   { menu: '文档', tabs: [] },
   { menu: '同步', tabs: [] },
-  { menu: '设置', tabs: ['工会信息', '备份与恢复', '会费标准', '开支标准'] },
+  { menu: '设置', tabs: ['工会信息', '备份与恢复', '会费标准', '开支标准', '换届交接'] },
 ];
 
 interface Narrow {
@@ -52,6 +52,7 @@ const TABLE_ROW_CELL =
 /** Pages whose table is measured only once it has rows, so a table still loading cannot pass unmeasured. */
 const WITH_ROWS = new Set([
   '会员',
+  '账表 → 经费审查',
   '会费 → 收缴情况',
   '会费 → 缴费记录',
   '会费 → 工资基数',
@@ -68,36 +69,44 @@ async function settled(page: Page): Promise<void> {
   await expect(page.locator('.ant-skeleton')).toHaveCount(0);
 }
 
-test('at 1024 × 700 every page keeps table columns at least two characters wide and never scrolls sideways', async ({ page }) => {
-  test.setTimeout(300_000);
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await loadDemo(page);
-  expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
-  const problems: string[] = [];
-  const measure = async (where: string) => {
-    await settled(page);
-    if (WITH_ROWS.has(where)) await expect(page.locator(TABLE_ROW_CELL).first()).toBeVisible();
-    for (const n of await narrowColumns(page)) problems.push(`${where}：“${n.header}”列只有 ${n.width}px（至少 ${n.min}px）`);
-    const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    if (scroll > 0) problems.push(`${where}：页面横向滚动 ${scroll}px`);
-    await screenshot(page, `layout-1024-${where.replace(/[ →、]/g, '')}`);
-  };
-  for (const { menu, tabs, views } of PAGES) {
-    await goTo(page, menu);
-    for (const tab of tabs.length ? tabs : ['']) {
-      // A tab label may carry a count: 欠缴（2）.
-      if (tab) await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
-      const where = tab ? `${menu} → ${tab}` : menu;
-      await measure(where);
-      for (const view of views?.[tab] ?? []) {
-        await page.getByText(view, { exact: true }).click();
-        await expect(page.getByRole('table', { name: view })).toBeVisible();
-        await measure(`${where} → ${view}`);
+// A common office screen, and the next common one: every page is measured and pictured at both.
+for (const { width, height } of [
+  { width: 1024, height: 700 },
+  { width: 1366, height: 768 },
+]) {
+  test(`at ${width} × ${height} every page keeps table columns at least two characters wide and never scrolls sideways`, async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    await page.setViewportSize({ width, height });
+    await loadDemo(page);
+    expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
+    const problems: string[] = [];
+    const measure = async (where: string) => {
+      await settled(page);
+      if (WITH_ROWS.has(where)) await expect(page.locator(TABLE_ROW_CELL).first()).toBeVisible();
+      for (const n of await narrowColumns(page)) problems.push(`${where}：“${n.header}”列只有 ${n.width}px（至少 ${n.min}px）`);
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (scroll > 0) problems.push(`${where}：页面横向滚动 ${scroll}px`);
+      await screenshot(page, `layout-${width}-${where.replace(/[ →、]/g, '')}`);
+    };
+    for (const { menu, tabs, views } of PAGES) {
+      await goTo(page, menu);
+      for (const tab of tabs.length ? tabs : ['']) {
+        // A tab label may carry a count: 欠缴（2）.
+        if (tab) await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+        const where = tab ? `${menu} → ${tab}` : menu;
+        await measure(where);
+        for (const view of views?.[tab] ?? []) {
+          await page.getByText(view, { exact: true }).click();
+          await expect(page.getByRole('table', { name: view })).toBeVisible();
+          await measure(`${where} → ${view}`);
+        }
       }
     }
-  }
-  expect(problems).toEqual([]);
-});
+    expect(problems).toEqual([]);
+  });
+}
 
 test('the menu stays in view at the bottom of a long page', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 700 });

@@ -14,6 +14,7 @@ import { removePhoto, saveActivity, type NewPhoto } from '../../../../shared/eng
 import { PhotoField } from './PhotoField';
 import { useAttachments, useRoster } from './queries';
 import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
+import { saveOnEnter } from '../../components/enter-submit';
 
 interface FormValues {
   title: string;
@@ -113,7 +114,7 @@ export function ActivityDrawer({ activity, open, onClose, onSaved }: Props) {
         </Space>
       }
     >
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" onKeyDown={saveOnEnter(() => saving.submit(save))}>
         <Form.Item name="title" label="活动名称" rules={[{ required: true, whitespace: true, message: '请填写活动名称' }]}>
           <Input maxLength={80} />
         </Form.Item>

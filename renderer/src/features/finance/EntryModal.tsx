@@ -1,7 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Tooltip, Typography, Upload, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ALLOCATION_ACCOUNT } from '../../../../shared/accounts/chart';
 import { receiveAllocation } from '../../../../shared/engine/ops/allocation';
 import { postPurchase } from '../../../../shared/engine/ops/purchase';
@@ -26,6 +26,7 @@ import { AllocationSplitField, type AllocationMode } from './AllocationSplitFiel
 import { AssetFields } from './AssetFields';
 import { PurposeField } from './PurposeField';
 import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
+import { saveOnEnter } from '../../components/enter-submit';
 
 interface FormValues {
   date: Dayjs;
@@ -54,24 +55,6 @@ export interface EntryModalProps {
 
 const LINK_PREFIX = { activity: 'a:', welfare: 'w:' } as const;
 const FIELD_NAMES = { amountFen: 'amount', activityId: 'link', welfareId: 'link', name: 'assetName', valueFen: 'amount' } as const;
-
-/**
- * Enter saves from a plain text field (金额, 摘要 …). Where a key means something to the control
- * itself it is left alone: a date picker commits its date, a select or the account picker picks.
- */
-function submitsOnEnter(event: KeyboardEvent<HTMLElement>): boolean {
-  const target = event.target as HTMLElement;
-  return (
-    event.key === 'Enter' &&
-    !event.nativeEvent.isComposing &&
-    !event.defaultPrevented &&
-    target instanceof HTMLInputElement &&
-    target.type !== 'checkbox' &&
-    target.type !== 'radio' &&
-    target.getAttribute('role') !== 'combobox' &&
-    !target.closest('.ant-picker, .ant-select')
-  );
-}
 
 /** 记一笔 / 修改: date, cash or bank, account, amount in yuan, 摘要, attachments and a link to an activity or visit. */
 export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }: EntryModalProps) {
@@ -210,11 +193,7 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
         form={form}
         layout="horizontal"
         labelCol={{ span: 4 }}
-        onKeyDown={(event) => {
-          if (!submitsOnEnter(event)) return;
-          event.preventDefault();
-          void saving.submit(save);
-        }}
+        onKeyDown={saveOnEnter(() => saving.submit(save))}
         onValuesChange={(changed: Partial<FormValues>) => {
           // The category follows the account until the user sets it: 50703 is 专用设备.
           if (changed.accountCode !== undefined) {

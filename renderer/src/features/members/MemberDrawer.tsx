@@ -11,6 +11,7 @@ import { MemberFormFields } from './MemberFormFields';
 import { MembershipHistory } from './MembershipHistory';
 import { removeMember, saveMember } from '../../../../shared/engine/ops/members';
 import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
+import { saveOnEnter } from '../../components/enter-submit';
 
 interface Props {
   member: Member | null;
@@ -94,7 +95,7 @@ export function MemberDrawer({ member, open, year, wageBaseFen, onClose }: Props
         </Space>
       }
     >
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" onKeyDown={saveOnEnter(() => saving.submit(save))}>
         <MemberFormFields form={form} year={year} fillFromId={fillFromId} />
       </Form>
       <Divider titlePlacement="start">会籍变动</Divider>

@@ -21,6 +21,7 @@ import { LimitWarnings } from './LimitWarnings';
 import { createWelfare, updateWelfare, type WelfareInput } from '../../../../shared/engine/ops/welfare';
 import { loadLimitContext, useLimitWarnings } from './queries';
 import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
+import { saveOnEnter } from '../../components/enter-submit';
 
 interface FormValues {
   memberId: string;
@@ -137,7 +138,7 @@ export function WelfareDrawer({ visit, place, union, open, onClose }: Props) {
         </Space>
       }
     >
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" onKeyDown={saveOnEnter(() => saving.submit(save))}>
         <Form.Item name="memberId" label="慰问会员" rules={[{ required: true, message: '请选择会员' }]}>
           <MemberSelect members={roster ?? []} />
         </Form.Item>
