@@ -43,6 +43,14 @@ test('template editor: the preview follows typing, an error marks its line in Ch
   await expect(prompt).toBeVisible();
   await button(prompt, '继续编辑').click();
   await expect(editor).toHaveValue(/members\.womn/);
+  // Choosing another template in the picker leaves the editor as well: it asks first, and
+  // 继续编辑 keeps both the text and the template being edited.
+  const picker = page.getByLabel('模板', { exact: true });
+  await picker.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await expect(prompt).toBeVisible();
+  await button(prompt, '继续编辑').click();
+  await expect(editor).toHaveValue(/members\.womn/);
   await close.click();
   await button(prompt, '放弃').click();
   await expect(editor).toBeHidden();

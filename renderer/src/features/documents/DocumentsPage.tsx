@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Row, Select, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { todayIso } from '../../../../shared/clock/today';
 import { documentFileName } from '../../../../shared/documents/generate';
 import { templateSections } from '../../../../shared/documents/sections';
@@ -69,6 +69,19 @@ export function DocumentsPage() {
     save: () => saveEdited(),
     close: () => setEditing(null),
   });
+  // Choosing another template closes the editor too, so it asks the same question first; the
+  // chosen template is applied only once the typed changes are saved or given up.
+  const chosenKey = useRef<string | null>(null);
+  const leaveEditorFor = useGuardedClose({
+    open: editing !== null,
+    dirty: templateDirty,
+    save: () => saveEdited(),
+    close: () => {
+      setEditing(null);
+      if (chosenKey.current !== null) setTemplateKey(chosenKey.current);
+      chosenKey.current = null;
+    },
+  });
 
   if (!years || !userTemplates) return <Spin />;
 
@@ -114,8 +127,8 @@ export function DocumentsPage() {
             userTemplates={userTemplates}
             value={choice.key}
             onChange={(key) => {
-              setTemplateKey(key);
-              setEditing(null);
+              chosenKey.current = key;
+              leaveEditorFor();
             }}
           />
           <span>年度</span>
