@@ -85,6 +85,12 @@ test('收支: post an entry, close a month and fail to edit it, export the 收�
   await dialog.getByRole('button', { name: /保\s?存/ }).click();
   await expect(page.getByText(`${year}年1月已结账，不能修改`).last()).toBeVisible();
   await dialog.getByRole('button', { name: /取\s?消/ }).click();
+  // The refused entry is still typed in: cancelling asks, and 放弃 drops it.
+  await page
+    .getByRole('dialog', { name: '有尚未保存的修改' })
+    .getByRole('button', { name: /放\s?弃/ })
+    .click();
+  await expect(page.getByRole('dialog', { name: '记一笔' })).toBeHidden();
   await expect(page.getByText(/^共 \d+ 笔$/)).toHaveText(before);
 
   // 收入支出表 on screen, then exported and read back by openpyxl.
