@@ -31,7 +31,7 @@ export function MemberDrawer({ member, open, year, wageBaseFen, onClose }: Props
   const [form] = Form.useForm<MemberFormValues>();
   const saving = useSubmit({ form, fields: FIELD_NAMES, session: open && (member?.id ?? 'new') });
   const removing = useSubmit({ session: open && member?.id });
-  const requestClose = useGuardedClose({ open, form, save: () => saving.submit(save), close: onClose });
+  const requestClose = useGuardedClose({ open, form, save: () => saving.submit(save), close: onClose, showing: member?.id });
 
   useEffect(() => {
     if (!open) return;
