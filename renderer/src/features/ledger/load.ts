@@ -23,47 +23,29 @@ export async function loadLedgerBook(db: UnionBooksDB, year: number): Promise<Ba
  * ones for the next), as the documents read them.
  */
 export async function loadAuditBook(db: UnionBooksDB, year: number): Promise<AuditBook> {
-  const [
-    transactions,
-    openingBalances,
-    fixedAssets,
-    monthCloses,
-    bankLines,
-    bankMatches,
-    bankSkips,
-    welfare,
-    union,
-    budgets,
-    duesPayments,
-  ] = await Promise.all([
-    db.transactions.toArray(),
-    db.openingBalances.toArray(),
-    db.fixedAssets.toArray(),
-    db.monthCloses.toArray(),
-    db.bankLines.toArray(),
-    db.bankMatches.toArray(),
-    db.bankSkips.toArray(),
-    db.welfare.where('date').between(`${year}-01-01`, `${year}-12-31`, true, true).toArray(),
-    db.union.toArray(),
-    db.budgets.where('year').equals(year).toArray(),
-    db.duesPayments
+  return readAll({
+    transactions: db.transactions.toArray(),
+    openingBalances: db.openingBalances.toArray(),
+    fixedAssets: db.fixedAssets.toArray(),
+    monthCloses: db.monthCloses.toArray(),
+    bankLines: db.bankLines.toArray(),
+    bankMatches: db.bankMatches.toArray(),
+    bankSkips: db.bankSkips.toArray(),
+    welfare: db.welfare.where('date').between(`${year}-01-01`, `${year}-12-31`, true, true).toArray(),
+    union: db.union.toArray(),
+    budgets: db.budgets.where('year').equals(year).toArray(),
+    duesPayments: db.duesPayments
       .where('month')
       .between(`${year - 2}-01`, `${year + 1}-12`, true, true)
       .toArray(),
-  ]);
-  return {
-    transactions,
-    openingBalances,
-    fixedAssets,
-    monthCloses,
-    bankLines,
-    bankMatches,
-    bankSkips,
-    welfare,
-    union,
-    budgets,
-    duesPayments,
-  };
+  });
+}
+
+/** Reads started together, each result under its own name (the names are written once, not twice). */
+async function readAll<T extends Record<string, Promise<unknown>>>(reads: T): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const keys = Object.keys(reads) as (keyof T)[];
+  const values = await Promise.all(keys.map((k) => reads[k]));
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]])) as { [K in keyof T]: Awaited<T[K]> };
 }
 
 /** What next year's 预算表 reads: this year's and next year's entries (actuals and execution), next year's budgets. */
