@@ -279,8 +279,9 @@ test('第一天与每个月：按用户手册操作', async ({ page }) => {
     await open(page, '概览');
     await expect(page.getByTestId('todo-unclosed')).toContainText('1 个月未结账');
     await picture(page, 'month-6-todos');
-    await open(page, '账表');
-    await page.getByRole('tab', { name: '结账至' }).click();
+    // The to-do's button opens 账表 → 结账至 on the month it names.
+    await page.getByTestId('todo-unclosed').getByRole('button', { name: '结账至2026年3月' }).click();
+    await expect(page.getByRole('tab', { name: '结账至', selected: true })).toBeVisible();
     await expect(page.getByRole('combobox', { name: '结账至' })).toBeVisible();
     await page.getByText('本次不做银行对账').click();
     await expect(page.getByTestId('close-checklist')).toBeVisible();

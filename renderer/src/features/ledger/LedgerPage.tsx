@@ -1,5 +1,6 @@
 import { Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { YearSelect } from '../../components/YearSelect';
 import { useFinanceYears } from '../finance/queries';
 import { todayIso } from '../finance/format';
@@ -17,6 +18,8 @@ export function LedgerPage() {
   const years = useFinanceYears(thisYear);
   const [chosen, setYear] = useState<number | null>(null);
   const year = chosen ?? years[0] ?? thisYear;
+  // The tab is in the address so that 概览's to-dos can open 结账至 directly.
+  const [params, setParams] = useSearchParams();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space className="no-print">
@@ -26,6 +29,8 @@ export function LedgerPage() {
         <YearSelect value={year} years={years} onChange={setYear} />
       </Space>
       <Tabs
+        activeKey={params.get('tab') ?? 'balance-sheet'}
+        onChange={(key) => setParams({ tab: key }, { replace: true })}
         items={[
           { key: 'balance-sheet', label: '资产负债表', children: <BalanceSheetPanel year={year} /> },
           { key: 'close', label: '结账至', children: <CloseThroughPanel year={year} /> },

@@ -20,7 +20,7 @@ export function actionPath(action: DeskAction, month?: string): string {
     case 'post-dues':
       return `/dues?post=${month ?? ''}`;
     case 'close-months':
-      return `/finance?tab=close`;
+      return '/ledger?tab=close';
     case 'fix-cash':
       return '/finance';
     case 'collect-arrears':
