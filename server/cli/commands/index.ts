@@ -18,6 +18,7 @@ import { serverAnnualStatsCommand } from './server-annual-stats';
 import { serverDevicesCommand, serverRevokeDeviceCommand } from './server-devices';
 import { serverAddAdminCommand, serverAddOrgCommand, serverStatsCommand } from './server-orgs';
 import { serverStartCommand } from './server-start';
+import { syncCommand } from './sync';
 import { verifyCommand } from './verify';
 
 /** Every command of `unionbooks`. Add a command by importing it here. */
@@ -48,4 +49,5 @@ export const COMMANDS: readonly Command[] = [
   serverAnnualStatsCommand,
   serverDevicesCommand,
   serverRevokeDeviceCommand,
+  syncCommand,
 ];
