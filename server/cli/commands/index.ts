@@ -15,6 +15,7 @@ import { exportAccountsCommands } from './export-accounts';
 import { rosterImportCommand } from './roster-import';
 import { serverAddUnionCommand } from './server-add-union';
 import { serverAnnualStatsCommand } from './server-annual-stats';
+import { serverBackupCommand, serverRestoreCommand } from './server-backup';
 import { serverDevicesCommand, serverRevokeDeviceCommand } from './server-devices';
 import { serverAddAdminCommand, serverAddOrgCommand, serverStatsCommand } from './server-orgs';
 import { serverStartCommand } from './server-start';
@@ -49,5 +50,7 @@ export const COMMANDS: readonly Command[] = [
   serverAnnualStatsCommand,
   serverDevicesCommand,
   serverRevokeDeviceCommand,
+  serverBackupCommand,
+  serverRestoreCommand,
   syncCommand,
 ];
