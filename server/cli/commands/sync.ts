@@ -58,7 +58,14 @@ async function enrolBook(args: ParsedArgs, book: string, before: BookSyncState |
     return {
       code: error.offline ? EXIT.offline : EXIT.failure,
       lines: [message],
-      json: { ok: false, enrolled: false, error: { message: error.message, offline: error.offline, code: error.code } },
+      json: {
+        ok: false,
+        enrolled: false,
+        pushed: 0,
+        pulled: 0,
+        refused: 0,
+        error: { message: error.message, offline: error.offline, code: error.code },
+      },
     };
   }
 }
