@@ -10,4 +10,4 @@ export interface Command {
 }
 
 /** Exit codes shared by all commands. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, partial: 3 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, partial: 3, offline: 4 } as const;

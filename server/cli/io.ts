@@ -27,17 +27,21 @@ export async function readBook(path: string, password: string | undefined = book
   return (await readBookFile(path, password)).book;
 }
 
-/** The book and whether its file is encrypted, so a command that changes it writes it back the same way. */
+/**
+ * The book, whether its file is encrypted (so a command that changes it writes it back the same way)
+ * and the sync state kept in it by `unionbooks sync` (./sync-state.ts), as stored.
+ */
 export async function readBookFile(
   path: string,
   password: string | undefined = bookPassword(),
-): Promise<{ book: BookTables; encrypted: boolean }> {
+): Promise<{ book: BookTables; encrypted: boolean; deviceSync?: Uint8Array }> {
   const file = await open(path, 'r');
   try {
     const source = fileSource(file, (await file.stat()).size);
     const encrypted = await isEncryptedBackup(source);
     try {
-      return { book: (await readBackup(source, { password })).book, encrypted };
+      const { book, deviceSync } = await readBackup(source, { password });
+      return { book, encrypted, ...(deviceSync ? { deviceSync } : {}) };
     } catch (error) {
       if (error instanceof BackupPasswordError && error.kind === 'missing') {
         throw new BackupPasswordError(
@@ -73,7 +77,7 @@ function fileSource(file: FileHandle, size: number): ByteSource {
  * renames it over the target, then flushes the folder, so a crash or power cut leaves the old book
  * or the new one, never half a book.
  */
-export async function writeBook(path: string, book: BookTables, encryption?: BackupEncryption): Promise<void> {
+export async function writeBook(path: string, book: BookTables, encryption?: BackupEncryption, deviceSync?: Uint8Array): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   try {
     const file = await open(tmp, 'w');
@@ -87,7 +91,11 @@ export async function writeBook(path: string, book: BookTables, encryption?: Bac
         return written;
       };
       await writeMaybeEncrypted(encryption, toFile, (sink) =>
-        writeBackup(bookSource(book), { createdAt: new Date().toISOString(), appVersion: APP_VERSION }, sink),
+        writeBackup(
+          { ...bookSource(book), ...(deviceSync ? { deviceSync } : {}) },
+          { createdAt: new Date().toISOString(), appVersion: APP_VERSION },
+          sink,
+        ),
       );
       await written;
       await file.sync();

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { HybridLogicalClock } from '../../shared/clock/hlc';
 import type { Database } from './db';
 import { installErrorHandler } from './errors';
-import { migrate } from './migrations';
+import { migrate, migrationLevel, MIGRATIONS } from './migrations';
 import { registerAdminRoutes } from './routes-admin';
 import { registerDeviceRoutes } from './routes-device';
 import { installSecurityHeaders } from './security-headers';
@@ -87,20 +87,35 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const rate = { max: options.authRateLimit ?? 10, timeWindow: '1 minute' };
   registerDeviceRoutes(app, db, clock, rate);
   registerAdminRoutes(app, db, clock, rate, options.adminIdleMinutes);
-  // A real statement: a database that cannot answer makes the server unhealthy, not just slow.
+  // A real statement: a database that cannot answer makes the server unhealthy, not just slow. The
+  // migration level tells a server whose database is behind its code (nothing there to use yet) from
+  // one another server has moved ahead (additive migrations: this one still works).
   app.get('/api/health', async (_request, reply) => {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new Error('timeout')), HEALTH_TIMEOUT_MS);
     });
+    const expected = MIGRATIONS.length;
+    let applied: number;
     try {
-      await Promise.race([db.query('SELECT 1'), late]);
-      return { ok: true, backend: db.kind };
+      applied = await Promise.race([migrationLevel(db), late]);
     } catch {
-      return reply.code(503).send({ ok: false, backend: db.kind, code: 'database', error: '数据库无响应' });
+      return reply.code(503).send({ ok: false, backend: db.kind, database: false, code: 'database', error: '数据库无响应' });
     } finally {
       clearTimeout(timer);
     }
+    const migrations = { applied, expected };
+    if (applied < expected) {
+      return reply.code(503).send({
+        ok: false,
+        backend: db.kind,
+        database: true,
+        migrations,
+        code: 'migration',
+        error: `数据库结构为第 ${applied} 版，本服务器需要第 ${expected} 版`,
+      });
+    }
+    return { ok: true, backend: db.kind, database: true, migrations };
   });
   if (options.dashboardDir && existsSync(options.dashboardDir)) {
     await app.register(fastifyStatic, { root: options.dashboardDir, prefix: '/dashboard/' });

@@ -1,4 +1,4 @@
-import type { Database } from './db';
+import type { Database, Queryable } from './db';
 
 /**
  * Schema migrations, the same for PGlite and PostgreSQL. Only ever appended: a deployed server
@@ -217,3 +217,9 @@ export async function migrate(db: Database, through = MIGRATIONS.length): Promis
 }
 
 const NO_TIME_LIMIT = { statementTimeoutMs: 0 };
+
+/** The highest migration applied to this database (which `migrate` has run on at least once). */
+export async function migrationLevel(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ level: unknown }>('SELECT coalesce(max(version), 0) AS level FROM schema_migrations');
+  return Number(row?.level ?? 0);
+}

@@ -9,7 +9,7 @@ import { unlockBackup } from './decrypt';
 import { checkManifest, type BackupManifest } from './manifest';
 import type { OnBackupProgress } from './progress';
 import { Sha256 } from './sha256';
-import { BACKUP_VERSION } from './write';
+import { BACKUP_VERSION, DEVICE_SYNC_ENTRY } from './write';
 
 /** Tables added after backups were first written: a backup made before them simply has none. */
 const ADDED_LATER: ReadonlySet<TableName> = new Set<TableName>(['bankLines', 'bankMatches', 'bankSkips', 'fixedAssets']);
@@ -32,7 +32,14 @@ export interface ReadOptions {
 
 const UNCHANGED = '未做任何更改。';
 
-export async function readBackup(source: ByteSource, options: ReadOptions = {}): Promise<{ manifest: BackupManifest; book: BookTables }> {
+/** What a book file holds: its rows, and the sync state of the command-line device that keeps it, if any. */
+export interface ReadBackupResult {
+  manifest: BackupManifest;
+  book: BookTables;
+  deviceSync?: Uint8Array;
+}
+
+export async function readBackup(source: ByteSource, options: ReadOptions = {}): Promise<ReadBackupResult> {
   try {
     return await readChecked(source, options);
   } catch (error) {
@@ -42,10 +49,7 @@ export async function readBackup(source: ByteSource, options: ReadOptions = {}):
   }
 }
 
-async function readChecked(
-  source: ByteSource,
-  { onProgress, pause, password }: ReadOptions,
-): Promise<{ manifest: BackupManifest; book: BookTables }> {
+async function readChecked(source: ByteSource, { onProgress, pause, password }: ReadOptions): Promise<ReadBackupResult> {
   source = await unlockBackup(source, password);
   const entries = await openContainer(source);
   const manifestEntry = entries.get('manifest.json');
@@ -134,7 +138,11 @@ async function readChecked(
     if (pause) await pause();
   }
   book.attachments = [...attachments.values()];
-  return { manifest, book };
+  if (!checksums.has(DEVICE_SYNC_ENTRY)) return { manifest, book };
+  const { entry, expected } = known(DEVICE_SYNC_ENTRY, '同步状态');
+  const deviceSync = await read(source, entry);
+  if (new Sha256().update(deviceSync).hex() !== expected) throw mismatch(DEVICE_SYNC_ENTRY);
+  return { manifest, book, deviceSync };
 }
 
 /** The directory of the file, every entry's declared size within the cap for its kind. Nothing is inflated here. */

@@ -22,7 +22,12 @@ export interface BackupSource {
   rows(table: TableName): AsyncIterable<readonly unknown[]>;
   /** Every attachment's bytes, in batches. */
   files(): AsyncIterable<readonly Pick<Attachment, 'id' | 'data'>[]>;
+  /** The command line's sync state of the device that keeps this file (DEVICE_SYNC_ENTRY), if it has one. */
+  deviceSync?: Uint8Array;
 }
+
+/** Entry holding a command-line device's sync state: never user data, never read by a restore. */
+export const DEVICE_SYNC_ENTRY = 'device/sync.json';
 
 export interface BackupMeta {
   createdAt: string;
@@ -96,6 +101,14 @@ export async function writeBackup(source: BackupSource, meta: BackupMeta, sink: 
     }
     files += batch.length;
     onProgress?.({ step: 'files', done: files, total: Math.max(files, source.counts.attachments) });
+    await drain();
+  }
+
+  if (source.deviceSync) {
+    const entry = new ZipDeflate(DEVICE_SYNC_ENTRY, { level: TABLE_LEVEL });
+    zip.add(entry);
+    entry.push(source.deviceSync, true);
+    checksums[DEVICE_SYNC_ENTRY] = new Sha256().update(source.deviceSync).hex();
     await drain();
   }
 

@@ -25,8 +25,8 @@ export const backupEncryptCommand: Command = {
   async run(args, io) {
     const { book: from, out } = paths(args);
     const password = requirePassword();
-    const { book } = await readBookFile(from);
-    await writeBook(out, book, { password });
+    const { book, deviceSync } = await readBookFile(from);
+    await writeBook(out, book, { password }, deviceSync);
     io.out(`已加密保存：${out}`);
     return EXIT.ok;
   },
@@ -39,9 +39,9 @@ export const backupDecryptCommand: Command = {
   async run(args, io) {
     const { book: from, out } = paths(args);
     requirePassword();
-    const { book, encrypted } = await readBookFile(from);
+    const { book, encrypted, deviceSync } = await readBookFile(from);
     if (!encrypted) throw new UsageError(`${from} 没有加密，无需解密`);
-    await writeBook(out, book);
+    await writeBook(out, book, undefined, deviceSync);
     io.out(`已解密保存：${out}`);
     return EXIT.ok;
   },

@@ -15,9 +15,11 @@ import { exportAccountsCommands } from './export-accounts';
 import { rosterImportCommand } from './roster-import';
 import { serverAddUnionCommand } from './server-add-union';
 import { serverAnnualStatsCommand } from './server-annual-stats';
+import { serverBackupCommand, serverRestoreCommand } from './server-backup';
 import { serverDevicesCommand, serverRevokeDeviceCommand } from './server-devices';
 import { serverAddAdminCommand, serverAddOrgCommand, serverStatsCommand } from './server-orgs';
 import { serverStartCommand } from './server-start';
+import { syncCommand } from './sync';
 import { verifyCommand } from './verify';
 
 /** Every command of `unionbooks`. Add a command by importing it here. */
@@ -48,4 +50,7 @@ export const COMMANDS: readonly Command[] = [
   serverAnnualStatsCommand,
   serverDevicesCommand,
   serverRevokeDeviceCommand,
+  serverBackupCommand,
+  serverRestoreCommand,
+  syncCommand,
 ];

@@ -38,7 +38,7 @@ export class SyncEngine {
   private async run(): Promise<boolean> {
     const config = await getValue<SyncConfig>(this.db, KEYS.config);
     if (!config) return false;
-    await updateStatus(this.db, { phase: 'syncing', message: '' });
+    await updateStatus(this.db, { phase: 'syncing', message: '', code: '' });
     try {
       let cursor = (await getValue<number>(this.db, KEYS.cursor)) ?? 0;
       const send = async (changes: WireChange[], pullLimit: number): Promise<SyncResponse> => {
@@ -73,7 +73,8 @@ export class SyncEngine {
     } catch (error) {
       const offline = error instanceof SyncError && error.offline;
       const message = error instanceof Error ? error.message : String(error);
-      await updateStatus(this.db, { phase: offline ? 'offline' : 'error', message });
+      const code = error instanceof SyncError ? error.code : '';
+      await updateStatus(this.db, { phase: offline ? 'offline' : 'error', message, code });
       return false;
     }
   }

@@ -30,6 +30,8 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   /** Why the last attempt failed, in Chinese. */
   message: string;
+  /** The server's code for that failure (e.g. 'unauthorised' for a revoked device); absent or '' otherwise. */
+  code?: string;
   /** First-sync progress while it runs. */
   progress: { sent: number; total: number } | null;
 }

@@ -1,0 +1,156 @@
+import { hostname } from 'node:os';
+import { uuidv7 } from '../../../shared/ids/uuid7';
+import { normaliseServerUrl } from '../../../renderer/src/features/sync/address';
+import { enrol, SyncError } from '../../../renderer/src/features/sync/api';
+import type { RefusedRecord } from '../../../renderer/src/features/sync/refused-records';
+import { requireFlag, UsageError, type ParsedArgs } from '../args';
+import { readBookSession, writeBookSession } from '../book-session';
+import { EXIT, type Command } from '../command';
+import type { CliIO } from '../io';
+import { syncBookOnce } from '../sync-run';
+import { enrolledState, waitingCount, type BookSyncState } from '../sync-state';
+
+const USAGE = 'unionbooks sync --book 账簿.ubk [--server 地址 --union 工会代码 --enrol 注册码] [--json]';
+
+const reenrolHint = (book: string) =>
+  `请向上级工会索取新的注册码，用 unionbooks sync --book ${book} --server 地址 --union 工会代码 --enrol 注册码 重新注册。`;
+
+/** A device id as the app makes one (openMutator): 16 characters, unique enough among a union's devices. */
+const newDeviceId = () => uuidv7().replace(/-/g, '').slice(-16);
+
+interface Outcome {
+  code: number;
+  lines: string[];
+  json: Record<string, unknown>;
+}
+
+function describeRefused(r: RefusedRecord): string {
+  return `${r.tableLabel}“${r.title}”${r.field ? `（${r.field}）` : ''}：${r.reason}`;
+}
+
+/** Trades the one-time code for the device's token; a refusal or an unreachable server leaves the book as it was. */
+async function enrolBook(args: ParsedArgs, book: string, before: BookSyncState | null): Promise<BookSyncState | Outcome> {
+  const server = requireFlag(args, 'server');
+  const unionCode = requireFlag(args, 'union');
+  const enrolmentCode = requireFlag(args, 'enrol');
+  let serverUrl: string;
+  try {
+    serverUrl = normaliseServerUrl(server);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const deviceId = before?.deviceId ?? newDeviceId();
+  try {
+    const res = await enrol(serverUrl, {
+      unionCode: unionCode.trim(),
+      enrolmentCode: enrolmentCode.trim(),
+      deviceId,
+      deviceName: `unionbooks 命令行 ${hostname()}`.slice(0, 100),
+    });
+    return enrolledState(
+      deviceId,
+      { serverUrl, unionCode: res.unionCode, unionName: res.unionName, token: res.token, enrolledAt: new Date().toISOString() },
+      before,
+    );
+  } catch (error) {
+    if (!(error instanceof SyncError)) throw error;
+    const message = `注册未成功：${error.message}。账簿 ${book} 未做任何更改。`;
+    return {
+      code: error.offline ? EXIT.offline : EXIT.failure,
+      lines: [message],
+      json: {
+        ok: false,
+        enrolled: false,
+        pushed: 0,
+        pulled: 0,
+        refused: 0,
+        error: { message: error.message, offline: error.offline, code: error.code },
+      },
+    };
+  }
+}
+
+async function runSync(args: ParsedArgs): Promise<Outcome> {
+  const path = requireFlag(args, 'book');
+  const enrolling = args.flags.has('enrol');
+  if (!enrolling && (args.flags.has('server') || args.flags.has('union'))) {
+    throw new UsageError('--server 和 --union 只在注册时使用，须与 --enrol 注册码 一起给出');
+  }
+  const opened = await readBookSession(path);
+  let sync = opened.sync;
+  if (enrolling) {
+    const enrolled = await enrolBook(args, path, sync);
+    if ('code' in enrolled) return enrolled;
+    sync = enrolled;
+  }
+  if (!sync) {
+    throw new UsageError(`账簿 ${path} 尚未注册到上级工会服务器：请先用 --server 地址 --union 工会代码 --enrol 注册码 注册`);
+  }
+
+  const result = await syncBookOnce(opened.book, sync);
+  const { unionName, serverUrl } = sync.credentials;
+  if (enrolling || result.changed) await writeBookSession(path, { ...opened, book: result.book, sync: result.sync });
+
+  const pending = waitingCount(result.sync);
+  const json = {
+    ok: result.ok,
+    enrolled: enrolling,
+    union: { code: sync.credentials.unionCode, name: unionName },
+    server: serverUrl,
+    deviceId: sync.deviceId,
+    pushed: result.pushed,
+    pulled: result.pulled,
+    refused: result.refused.length,
+    heldBack: result.heldBack.length,
+    pending,
+    refusedRecords: [...result.refused, ...result.heldBack].map((r) => ({
+      table: r.table,
+      rowId: r.rowId,
+      title: r.title,
+      field: r.field,
+      reason: r.reason,
+      at: r.at,
+    })),
+    ...(result.ok ? {} : { error: { message: result.message, offline: result.offline, code: result.code } }),
+  };
+  const lines: string[] = [];
+  if (enrolling) lines.push(`已注册到 ${unionName}（${serverUrl}），本账簿的设备编号 ${sync.deviceId}`);
+  if (result.offline) {
+    lines.push(
+      `${result.message}。${enrolling ? '注册已保存在账簿中；' : '账簿未做任何更改；'}待发送的更改 ${pending} 条，下次同步时发送。`,
+    );
+    return { code: EXIT.offline, lines, json };
+  }
+  if (!result.ok) {
+    lines.push(
+      result.code === 'unauthorised'
+        ? `服务器不再接受本账簿的设备凭证（设备可能已被上级工会撤销）。${reenrolHint(path)}`
+        : `同步未完成：${result.message}`,
+    );
+    if (result.pushed || result.pulled) lines.push(`中断前已发送 ${result.pushed} 条更改、收到 ${result.pulled} 条记录，已保存在账簿中。`);
+    return { code: EXIT.failure, lines, json };
+  }
+  lines.push(`已与 ${unionName} 同步：发送 ${result.pushed} 条更改，收到 ${result.pulled} 条记录。`);
+  for (const r of result.refused) lines.push(`服务器拒收 ${describeRefused(r)}`);
+  for (const r of result.heldBack) lines.push(`仍未发送（此前被服务器拒收）${describeRefused(r)}`);
+  if (result.refused.length || result.heldBack.length) {
+    lines.push('被拒收的记录在本账簿中保持原样；请改正后在应用的“同步”页重新发送，其余数据照常同步。');
+    return { code: EXIT.partial, lines, json };
+  }
+  return { code: EXIT.ok, lines, json };
+}
+
+export const syncCommand: Command = {
+  path: ['sync'],
+  usage: USAGE,
+  summary:
+    '与上级工会服务器同步一次（与应用的同步相同：先发送本账簿未被确认的更改，再接收其他设备和上级工会的更改）。' +
+    '首次用 --server --union --enrol 注册，设备凭证保存在账簿文件中（加密账簿仍加密）。' +
+    '退出码：0 完成；1 服务器拒绝或同步失败（注册码错误、设备已撤销等）；2 参数错误；3 完成但有记录被拒收；4 无法连接服务器',
+  async run(args: ParsedArgs, io: CliIO) {
+    const outcome = await runSync(args);
+    if (args.flags.get('json') === true) io.out(JSON.stringify(outcome.json, null, 2));
+    else for (const line of outcome.lines) (outcome.code === EXIT.ok || outcome.code === EXIT.partial ? io.out : io.err)(line);
+    return outcome.code;
+  },
+};
