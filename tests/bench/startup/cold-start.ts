@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -61,23 +61,28 @@ const PROBE = `(() => {
   requestAnimationFrame(check);
 })();`;
 
+/** Fills the profile folder with a book by opening `seedUrl` in it, then closes the browser. */
+export async function seedProfile(profile: string, seedUrl: string): Promise<void> {
+  const seeding = await launch(profile);
+  const page = await firstPage(seeding);
+  await page.goto(seedUrl);
+  await page.waitForFunction(() => document.title !== 'seeding', null, { timeout: 600_000 });
+  const title = await page.title();
+  await seeding.close();
+  if (title !== 'seeded') throw new Error(`seeding failed: ${title}`);
+}
+
 /**
  * One cold start in a fresh profile: a new browser with an empty profile folder, optionally seeded
- * with a book by `seedUrl` (then closed, so the app starts in a new browser process with nothing of
- * its own cached), the CPU slowed `rate` times with the DevTools throttling, then the app's page.
+ * with a book by `seedUrl` or copied from a profile seeded once (`seeded`; the browser that seeded it
+ * is closed, so the app starts in a new browser process with nothing of its own cached), the CPU
+ * slowed `rate` times with the DevTools throttling, then the app's page.
  */
-export async function coldStart(url: string, origin: string, rate: number, seedUrl?: string): Promise<ColdStart> {
+export async function coldStart(url: string, origin: string, rate: number, seedUrl?: string, seeded?: string): Promise<ColdStart> {
   const profile = mkdtempSync(join(tmpdir(), 'ub-cold-start-'));
   try {
-    if (seedUrl) {
-      const seeding = await launch(profile);
-      const page = await firstPage(seeding);
-      await page.goto(seedUrl);
-      await page.waitForFunction(() => document.title !== 'seeding', null, { timeout: 600_000 });
-      const title = await page.title();
-      await seeding.close();
-      if (title !== 'seeded') throw new Error(`seeding failed: ${title}`);
-    }
+    if (seeded) cpSync(seeded, profile, { recursive: true });
+    else if (seedUrl) await seedProfile(profile, seedUrl);
     const context = await launch(profile);
     try {
       const page = await firstPage(context);

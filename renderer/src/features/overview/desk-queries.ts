@@ -13,7 +13,9 @@ import { spendingByMonth, type MonthSpending } from '../../../../shared/finance/
 import { useServices } from '../../app/services';
 import { SYNC_KEYS } from '../../db/sync-keys';
 import { lastGoodOn, type BackupResult } from '../backup/device-folder';
-import { useDuesIndex } from '../dues/queries';
+import { deskPayments, unsettledMonths } from '../../../../shared/desk/dues-months';
+import { buildDuesIndex, type DuesData, type DuesIndex } from '../../../../shared/dues/data';
+import type { UnionBooksDB } from '../../db/database';
 
 /** Everything 概览 shows, computed by the shared desk functions from the book on today. */
 export interface Desk {
@@ -29,7 +31,32 @@ export interface Desk {
 }
 
 /**
- * Members, membership events and payments come from the dues data (read once for the page); entries
+ * The dues data the desk counts from: members, their membership events, the wage bases of last year
+ * and this one, and the payments from the start of last year on as their months fold them
+ * (`$duesMonths`, a few dozen rows where the payments are some hundred thousand). A month holding a
+ * payment dated after today is read as its rows, so what was paid by today stays exact.
+ */
+export async function readDeskDues(db: UnionBooksDB, year: number, today: string): Promise<{ data: DuesData; index: DuesIndex }> {
+  const [members, memberships, wageBases, months] = await Promise.all([
+    db.members.toArray(),
+    db.memberships.toArray(),
+    db.wageBases
+      .where('year')
+      .between(year - 1, year, true, true)
+      .toArray(),
+    db.$duesMonths
+      .where('month')
+      .aboveOrEqual(`${year - 1}-01`)
+      .toArray(),
+  ]);
+  const unsettled = unsettledMonths(months, today);
+  const rows = unsettled.length > 0 ? await db.duesPayments.where('month').anyOf(unsettled).toArray() : [];
+  const data = { members, memberships, wageBases, duesPayments: deskPayments(months, today, rows) };
+  return { data, index: buildDuesIndex(data) };
+}
+
+/**
+ * Members, membership events and payments come from the dues data as the desk reads it; entries
  * are read from the open year on, and the earlier years in a query of their own that an entry of
  * the open year does not re-run.
  */
@@ -39,7 +66,7 @@ export function useDesk(): Desk | undefined {
   const year = Number(today.slice(0, 4));
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const dues = useDuesIndex(year);
+  const dues = useLiveQuery(() => readDeskDues(db, year, today), [db, year, today]);
   const past = useLiveQuery(async () => {
     const [before, openingBalances] = await Promise.all([
       db.transactions.where('date').below(from).toArray(),

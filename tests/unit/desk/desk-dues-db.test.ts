@@ -1,0 +1,147 @@
+import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { headlineCounts } from '../../../shared/desk/counts';
+import { duesMonthsOf, type DuesMonthRow } from '../../../shared/desk/dues-months';
+import { deskTodos } from '../../../shared/desk/todos';
+import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
+import { buildDuesIndex } from '../../../shared/dues/data';
+import { DEFAULT_DUES_RULE } from '../../../shared/dues/rule';
+import { postDuesMonth, reverseDuesPayment } from '../../../shared/engine/ops/dues';
+import { formatHlc } from '../../../shared/clock/hlc';
+import { withDefaults } from '../../../shared/records/check';
+import { encodeFields } from '../../../shared/sync/wire';
+import type { UnionBooksDB } from '../../../renderer/src/db/database';
+import { exportBackup, restoreBackup } from '../../../renderer/src/features/backup/book-io';
+import { replaceWholeBook } from '../../../renderer/src/features/backup/replace-book';
+import { readDeskDues } from '../../../renderer/src/features/overview/desk-queries';
+import { applyPulledRows } from '../../../renderer/src/features/sync/apply';
+import { freshDb, TEST_TODAY } from '../db/helpers';
+
+const YEAR = 2026;
+const book = generateDemoBook({ ...SMALL_DEMO, years: 2, endMonth: '2026-11', today: TEST_TODAY });
+
+/** The dues figures of 概览 from every payment in the table, as the page computed them before. */
+async function fromPayments(db: UnionBooksDB) {
+  const [members, memberships, wageBases, payments] = await Promise.all([
+    db.members.toArray(),
+    db.memberships.toArray(),
+    db.wageBases.toArray(),
+    db.duesPayments.toArray(),
+  ]);
+  const data = { members, memberships, wageBases, duesPayments: payments.filter((p) => p.month >= `${YEAR - 1}-01`) };
+  return figures({ data, index: buildDuesIndex(data) });
+}
+
+function figures(dues: Awaited<ReturnType<typeof readDeskDues>>) {
+  return {
+    todos: deskTodos({
+      today: TEST_TODAY,
+      rule: DEFAULT_DUES_RULE,
+      booksStart: null,
+      dues,
+      finance: { transactions: [], openingBalances: [] },
+      monthCloses: [],
+      backup: { lastOn: TEST_TODAY, hasData: true },
+    }),
+    counts: headlineCounts(
+      { members: dues.data.members, duesPayments: dues.data.duesPayments, transactions: [], activities: [], welfareThisYear: 0 },
+      YEAR,
+    ),
+  };
+}
+
+/** The stored months hold what folding every payment from scratch gives (dates: never earlier). */
+async function expectMonthsInStep(db: UnionBooksDB): Promise<void> {
+  const stored = await db.$duesMonths.orderBy('id').toArray();
+  const scratch = duesMonthsOf(await db.duesPayments.toArray());
+  const byMember = (rows: DuesMonthRow[]) =>
+    Object.fromEntries(rows.map((r) => [r.id, Object.fromEntries(r.memberIds.map((m, i) => [m, [r.netFen[i], r.rows[i]]]))]));
+  expect(byMember(stored)).toEqual(byMember(scratch));
+  for (const row of scratch) expect(stored.find((r) => r.id === row.id)!.latestPaidDate >= row.latestPaidDate).toBe(true);
+}
+
+async function expectSameFigures(db: UnionBooksDB) {
+  await expectMonthsInStep(db);
+  const expected = await fromPayments(db);
+  expect(figures(await readDeskDues(db, YEAR, TEST_TODAY))).toEqual(expected);
+  return expected;
+}
+
+/** A payment row as the server hands it out, written on another device. */
+function pulledPayment(rowId: string, memberId: string, month: string) {
+  const data: Record<string, unknown> = {
+    ...withDefaults('duesPayments', {
+      memberId,
+      month,
+      amountFen: 1234,
+      paidDate: '2026-11-30',
+      method: '现金',
+      deleted: 0,
+    }),
+  };
+  const hlc = formatHlc({ wallMs: Date.parse('2026-11-30T02:00:00Z'), counter: 1 }, 'other-device');
+  return {
+    table: 'duesPayments' as const,
+    rowId,
+    data: encodeFields(data),
+    clocks: Object.fromEntries(Object.keys(data).map((k) => [k, hlc])),
+    seq: 1,
+  };
+}
+
+describe('概览 reads the payments as their months fold them', () => {
+  it('keeps the folded months in step with every write, and the desk figures equal to those from every payment', async () => {
+    const { db, mutator, store } = await freshDb();
+    await replaceWholeBook(db, mutator, book);
+    const start = await expectSameFigures(db);
+    expect(start.todos.map((t) => t.key)).toContain('dues-month');
+    expect(await db.$duesMonths.count()).toBeGreaterThan(0);
+
+    // 登记本月会费: December is no longer to do.
+    const plan = await postDuesMonth(store, { month: '2026-12', paidDate: TEST_TODAY, rule: DEFAULT_DUES_RULE });
+    expect(plan.posted).toBeGreaterThan(100);
+    const posted = await expectSameFigures(db);
+    expect(posted.todos.map((t) => t.key)).not.toContain('dues-month');
+    expect(posted.counts.duesThisYearFen).toBeGreaterThan(start.counts.duesThisYearFen);
+
+    // 红字冲销 of one member's December: that member is to do again.
+    const payment = (await db.duesPayments.where('month').equals('2026-12').first())!;
+    await reverseDuesPayment(store, { paymentId: payment.id, date: TEST_TODAY, reason: '重复登记' });
+    const reversed = await expectSameFigures(db);
+    expect(reversed.todos.find((t) => t.key === 'dues-month')?.reason).toContain('1 名会员');
+
+    // A payment removed, one dated after today, one pulled from another device.
+    const november = (await db.duesPayments.where('month').equals('2026-11').toArray()).filter((p) => p.deleted === 0);
+    await mutator.remove('duesPayments', november[0]!.id);
+    await mutator.update('duesPayments', november[1]!.id, { paidDate: '2026-12-20' });
+    const owing = november[0]!.memberId;
+    await applyPulledRows(db, [pulledPayment('pulled-payment-0001', owing, '2026-11')], 1);
+    const after = await expectSameFigures(db);
+    expect(after.todos).not.toEqual(reversed.todos);
+
+    // Restored from its own backup into another device's database.
+    const bytes = await exportBackup(db);
+    const other = await freshDb();
+    await restoreBackup(other.db, other.mutator, bytes);
+    expect(await expectSameFigures(other.db)).toEqual(after);
+    // And replaced by an empty book: nothing folded is left.
+    await replaceWholeBook(other.db, other.mutator, { ...book, duesPayments: [] });
+    expect(await other.db.$duesMonths.count()).toBe(0);
+    db.close();
+    other.db.close();
+  });
+
+  it('re-reads the desk when a payment is written', async () => {
+    const { db, mutator, store } = await freshDb();
+    await replaceWholeBook(db, mutator, book);
+    const seen: number[] = [];
+    const subscription = liveQuery(() => readDeskDues(db, YEAR, TEST_TODAY)).subscribe((d) => seen.push(figures(d).counts.duesThisYearFen));
+    await expect.poll(() => seen.length).toBe(1);
+    await postDuesMonth(store, { month: '2026-12', paidDate: TEST_TODAY, rule: DEFAULT_DUES_RULE });
+    await expect.poll(() => seen.length).toBe(2);
+    expect(seen[1]).toBeGreaterThan(seen[0]!);
+    subscription.unsubscribe();
+    db.close();
+  });
+});
