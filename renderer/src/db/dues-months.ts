@@ -42,36 +42,71 @@ function upgrading(trans: DBCoreTransaction): boolean {
   return (trans as unknown as IDBTransaction).mode === 'versionchange';
 }
 
+/**
+ * Per transaction: the folds in the order they were asked for (two chunks of one insert are written
+ * at once, and each fold reads what the one before it wrote), and the month rows as they now stand.
+ */
+interface Folding {
+  queue: Promise<void>;
+  rows: Map<string, DuesMonthRow | undefined>;
+}
+const foldings = new WeakMap<DBCoreTransaction, Folding>();
+
 async function mutateFolding(table: DBCoreTable, months: DBCoreTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
   const { trans } = req;
+  let state = foldings.get(trans);
+  if (!state) {
+    state = { queue: Promise.resolve(), rows: new Map() };
+    foldings.set(trans, state);
+  }
+  const folding = state;
+  const enqueue = (work: () => Promise<void>) => {
+    const done = folding.queue.then(work);
+    folding.queue = done.catch(() => undefined);
+    return done;
+  };
   if (req.type === 'deleteRange' && req.range.type === ANY_RANGE) {
     const res = await table.mutate(req);
-    await months.mutate({ type: 'deleteRange', trans, range: req.range });
+    await enqueue(async () => {
+      folding.rows.clear();
+      await months.mutate({ type: 'deleteRange', trans, range: req.range });
+    });
+    return res;
+  }
+  if (req.type === 'add') {
+    // New rows have nothing to take out: their months are folded while they are written.
+    const added = req.values as DuesPayment[];
+    const folded = enqueue(() =>
+      fold(
+        months,
+        trans,
+        folding.rows,
+        added.map((after) => ({ after })),
+      ),
+    );
+    const res = await table.mutate(req);
+    await folded;
+    if (res.numFailures > 0) {
+      const failed = Object.keys(res.failures).map((i) => ({ before: added[Number(i)] }));
+      await enqueue(() => fold(months, trans, folding.rows, failed));
+    }
     return res;
   }
   const keys = keysOf(req);
   const before: (DuesPayment | undefined)[] =
-    req.type === 'add'
-      ? []
-      : req.type === 'deleteRange'
-        ? ((await table.query({ trans, query: { index: table.schema.primaryKey, range: req.range }, values: true }))
-            .result as DuesPayment[])
-        : ((await table.getMany({ trans, keys })) as (DuesPayment | undefined)[]);
-  const removedKeys = req.type === 'deleteRange' ? before.map((b) => b?.id) : keys;
+    req.type === 'deleteRange'
+      ? ((await table.query({ trans, query: { index: table.schema.primaryKey, range: req.range }, values: true })).result as DuesPayment[])
+      : ((await table.getMany({ trans, keys })) as (DuesPayment | undefined)[]);
   const res = await table.mutate(req);
   const changes: Change[] = [];
-  if (req.type === 'add' || req.type === 'put') {
+  if (req.type === 'put') {
     // A put may carry only changes (Dexie's modify): fold what is stored now, not what was sent.
-    const after =
-      req.type === 'add' ? (req.values as DuesPayment[]) : ((await table.getMany({ trans, keys })) as (DuesPayment | undefined)[]);
-    for (let i = 0; i < after.length; i++) {
-      if (res.failures[i]) continue;
-      changes.push({ before: before[i], after: after[i] });
-    }
+    const after = (await table.getMany({ trans, keys })) as (DuesPayment | undefined)[];
+    for (let i = 0; i < after.length; i++) if (!res.failures[i]) changes.push({ before: before[i], after: after[i] });
   } else {
-    for (let i = 0; i < removedKeys.length; i++) if (!res.failures[i]) changes.push({ before: before[i] });
+    for (let i = 0; i < before.length; i++) if (!res.failures[i]) changes.push({ before: before[i] });
   }
-  await fold(months, trans, changes);
+  await enqueue(() => fold(months, trans, folding.rows, changes));
   return res;
 }
 
@@ -81,15 +116,29 @@ function keysOf(req: DBCoreMutateRequest): unknown[] {
   return req.keys ?? req.values.map((v: { id: string }) => v.id);
 }
 
-async function fold(months: DBCoreTable, trans: DBCoreTransaction, changes: readonly Change[]): Promise<void> {
+async function fold(
+  months: DBCoreTable,
+  trans: DBCoreTransaction,
+  known: Map<string, DuesMonthRow | undefined>,
+  changes: readonly Change[],
+): Promise<void> {
   const ids = duesMonthIdsOf(changes);
   if (ids.length === 0) return;
-  const stored = (await months.getMany({ trans, keys: ids })) as (DuesMonthRow | undefined)[];
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    const stored = (await months.getMany({ trans, keys: unknown })) as (DuesMonthRow | undefined)[];
+    unknown.forEach((id, i) => known.set(id, stored[i]));
+  }
   const current = new Map<string, DuesMonthRow>();
-  stored.forEach((row) => row && current.set(row.id, row));
+  for (const id of ids) {
+    const row = known.get(id);
+    if (row) current.set(id, row);
+  }
   const next = [...foldPayments(current, changes).values()];
   const kept = next.filter((r) => r.memberIds.length > 0);
-  const emptied = next.filter((r) => r.memberIds.length === 0 && current.has(r.id)).map((r) => r.id);
+  const emptied = next.filter((r) => r.memberIds.length === 0).map((r) => r.id);
+  for (const r of kept) known.set(r.id, r);
+  for (const id of emptied) known.set(id, undefined);
   if (kept.length > 0) await months.mutate({ type: 'put', trans, values: kept });
   if (emptied.length > 0) await months.mutate({ type: 'delete', trans, keys: emptied });
 }

@@ -120,6 +120,16 @@ describe('概览 reads the payments as their months fold them', () => {
     const after = await expectSameFigures(db);
     expect(after.todos).not.toEqual(reversed.todos);
 
+    // Prepaid months written in several chunks of one insert, each folding what the one before wrote.
+    const prepaid = ['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06'].flatMap((month) =>
+      book.members.map((m) => ({
+        ...withDefaults('duesPayments', { memberId: m.id, month, amountFen: 500, paidDate: TEST_TODAY, method: '现金' as const }),
+      })),
+    );
+    expect(prepaid.length).toBeGreaterThan(500);
+    await mutator.insertMany('duesPayments', prepaid);
+    await expectSameFigures(db);
+
     // Restored from its own backup into another device's database.
     const bytes = await exportBackup(db);
     const other = await freshDb();
