@@ -14,7 +14,7 @@ import { encodeFields } from '../../../shared/sync/wire';
 import type { UnionBooksDB } from '../../../renderer/src/db/database';
 import { exportBackup, restoreBackup } from '../../../renderer/src/features/backup/book-io';
 import { replaceWholeBook } from '../../../renderer/src/features/backup/replace-book';
-import { readDeskDues } from '../../../renderer/src/features/overview/desk-queries';
+import { liveWelfareBetween, readDeskDues } from '../../../renderer/src/features/overview/desk-queries';
 import { applyPulledRows } from '../../../renderer/src/features/sync/apply';
 import { freshDb, TEST_TODAY } from '../db/helpers';
 
@@ -152,6 +152,18 @@ describe('概览 reads the payments as their months fold them', () => {
     await expect.poll(() => seen.length).toBe(2);
     expect(seen[1]).toBeGreaterThan(seen[0]!);
     subscription.unsubscribe();
+    db.close();
+  });
+
+  it("counts the year's live welfare rows without reading them, a deleted one left out", async () => {
+    const { db, mutator } = await freshDb();
+    await replaceWholeBook(db, mutator, book);
+    const inYear = (await db.welfare.toArray()).filter((w) => w.date >= `${YEAR}-01-01` && w.date <= `${YEAR}-12-31`);
+    expect(inYear.length).toBeGreaterThan(2);
+    await mutator.remove('welfare', inYear[0]!.id);
+    const outside = (await db.welfare.toArray()).find((w) => w.date < `${YEAR}-01-01`)!;
+    await mutator.remove('welfare', outside.id);
+    expect(await liveWelfareBetween(db, `${YEAR}-01-01`, `${YEAR}-12-31`)).toBe(inYear.length - 1);
     db.close();
   });
 });
