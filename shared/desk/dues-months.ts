@@ -177,3 +177,11 @@ export function deskPayments(rows: readonly DuesMonthRow[], asOf: IsoDate, unset
   for (const p of unsettled) if (p.deleted === 0 && byRows.has(p.month)) out.push(p);
   return out;
 }
+
+/** The year's dues as the books hold them: the net of every live payment of its months. */
+export function duesFenOfYear(rows: readonly DuesMonthRow[], year: number): Fen {
+  const prefix = `${year}-`;
+  let fen = 0;
+  for (const row of rows) if (row.month.startsWith(prefix)) for (const n of row.netFen) fen += n;
+  return fen;
+}

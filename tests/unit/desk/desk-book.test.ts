@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { activityTurnout, memberFlow } from '../../../shared/desk/charts';
 import { headlineCounts } from '../../../shared/desk/counts';
 import { deskFinance, deskPast } from '../../../shared/desk/desk-book';
-import { deskPayments, duesMonthsOf, unsettledMonths } from '../../../shared/desk/dues-months';
+import { deskPayments, duesFenOfYear, duesMonthsOf, unsettledMonths } from '../../../shared/desk/dues-months';
 import { deskTodos, type BackupState } from '../../../shared/desk/todos';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 import { buildDuesIndex } from '../../../shared/dues/data';
@@ -72,10 +72,10 @@ function openYear(book: BookTables) {
     counts: headlineCounts(
       {
         members: dues.data.members,
-        duesPayments: dues.data.duesPayments,
-        transactions: yearOn,
+        duesThisYearFen: duesFenOfYear(dues.months, YEAR),
         activities,
         welfareThisYear: book.welfare.filter((w) => w.date >= from && w.date <= to && w.deleted === 0).length,
+        transactionsThisYear: yearOn.filter((t) => t.date <= to && t.deleted === 0).length,
       },
       YEAR,
     ),
@@ -122,7 +122,7 @@ function foldedDuesOf(book: BookTables) {
       book.duesPayments.filter((p) => unsettled.has(p.month)),
     ),
   };
-  return { data, index: buildDuesIndex(data) };
+  return { data, index: buildDuesIndex(data), months };
 }
 
 const demo = generateDemoBook({ ...SMALL_DEMO, years: 3, endMonth: '2026-11', today: TODAY });

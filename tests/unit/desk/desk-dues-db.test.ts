@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { headlineCounts } from '../../../shared/desk/counts';
-import { duesMonthsOf, type DuesMonthRow } from '../../../shared/desk/dues-months';
+import { duesFenOfYear, duesMonthsOf, type DuesMonthRow } from '../../../shared/desk/dues-months';
 import { deskTodos } from '../../../shared/desk/todos';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 import { buildDuesIndex } from '../../../shared/dues/data';
@@ -14,7 +14,7 @@ import { encodeFields } from '../../../shared/sync/wire';
 import type { UnionBooksDB } from '../../../renderer/src/db/database';
 import { exportBackup, restoreBackup } from '../../../renderer/src/features/backup/book-io';
 import { replaceWholeBook } from '../../../renderer/src/features/backup/replace-book';
-import { liveWelfareBetween, readDeskDues } from '../../../renderer/src/features/overview/desk-queries';
+import { liveCountBetween, readDeskDues } from '../../../renderer/src/features/overview/desk-queries';
 import { applyPulledRows } from '../../../renderer/src/features/sync/apply';
 import { freshDb, TEST_TODAY } from '../db/helpers';
 
@@ -30,10 +30,16 @@ async function fromPayments(db: UnionBooksDB) {
     db.duesPayments.toArray(),
   ]);
   const data = { members, memberships, wageBases, duesPayments: payments.filter((p) => p.month >= `${YEAR - 1}-01`) };
-  return figures({ data, index: buildDuesIndex(data) });
+  const yearFen = payments.filter((p) => p.deleted === 0 && p.month.startsWith(`${YEAR}-`)).reduce((s, p) => s + p.amountFen, 0);
+  return figures({ data, index: buildDuesIndex(data) }, yearFen);
 }
 
-function figures(dues: Awaited<ReturnType<typeof readDeskDues>>) {
+/** The figures as 概览 now reads them: the dues data as the desk reads it, the year's dues from the stored months. */
+async function fromMonths(db: UnionBooksDB) {
+  return figures(await readDeskDues(db, YEAR, TEST_TODAY), duesFenOfYear(await db.$duesMonths.toArray(), YEAR));
+}
+
+function figures(dues: Awaited<ReturnType<typeof readDeskDues>>, duesThisYearFen: number) {
   return {
     todos: deskTodos({
       today: TEST_TODAY,
@@ -45,7 +51,7 @@ function figures(dues: Awaited<ReturnType<typeof readDeskDues>>) {
       backup: { lastOn: TEST_TODAY, hasData: true },
     }),
     counts: headlineCounts(
-      { members: dues.data.members, duesPayments: dues.data.duesPayments, transactions: [], activities: [], welfareThisYear: 0 },
+      { members: dues.data.members, duesThisYearFen, activities: [], welfareThisYear: 0, transactionsThisYear: 0 },
       YEAR,
     ),
   };
@@ -64,7 +70,7 @@ async function expectMonthsInStep(db: UnionBooksDB): Promise<void> {
 async function expectSameFigures(db: UnionBooksDB) {
   await expectMonthsInStep(db);
   const expected = await fromPayments(db);
-  expect(figures(await readDeskDues(db, YEAR, TEST_TODAY))).toEqual(expected);
+  expect(await fromMonths(db)).toEqual(expected);
   return expected;
 }
 
@@ -146,7 +152,9 @@ describe('概览 reads the payments as their months fold them', () => {
     const { db, mutator, store } = await freshDb();
     await replaceWholeBook(db, mutator, book);
     const seen: number[] = [];
-    const subscription = liveQuery(() => readDeskDues(db, YEAR, TEST_TODAY)).subscribe((d) => seen.push(figures(d).counts.duesThisYearFen));
+    const subscription = liveQuery(() => readDeskDues(db, YEAR, TEST_TODAY)).subscribe((d) =>
+      seen.push(d.data.duesPayments.filter((p) => p.month === '2026-12').length),
+    );
     await expect.poll(() => seen.length).toBe(1);
     await postDuesMonth(store, { month: '2026-12', paidDate: TEST_TODAY, rule: DEFAULT_DUES_RULE });
     await expect.poll(() => seen.length).toBe(2);
@@ -155,15 +163,19 @@ describe('概览 reads the payments as their months fold them', () => {
     db.close();
   });
 
-  it("counts the year's live welfare rows without reading them, a deleted one left out", async () => {
+  it("counts the year's live welfare rows and entries without reading them, deleted ones left out", async () => {
     const { db, mutator } = await freshDb();
     await replaceWholeBook(db, mutator, book);
-    const inYear = (await db.welfare.toArray()).filter((w) => w.date >= `${YEAR}-01-01` && w.date <= `${YEAR}-12-31`);
-    expect(inYear.length).toBeGreaterThan(2);
-    await mutator.remove('welfare', inYear[0]!.id);
-    const outside = (await db.welfare.toArray()).find((w) => w.date < `${YEAR}-01-01`)!;
-    await mutator.remove('welfare', outside.id);
-    expect(await liveWelfareBetween(db, `${YEAR}-01-01`, `${YEAR}-12-31`)).toBe(inYear.length - 1);
+    const from = `${YEAR}-01-01`;
+    const to = `${YEAR}-12-31`;
+    for (const table of ['welfare', 'transactions'] as const) {
+      const rows = (await db.table(table).toArray()) as { id: string; date: string; deleted: number }[];
+      const inYear = rows.filter((r) => r.date >= from && r.date <= to && r.deleted === 0);
+      expect(inYear.length).toBeGreaterThan(2);
+      await db.table(table).update(inYear[0]!.id, { deleted: 1 });
+      await db.table(table).update(rows.find((r) => r.date < from)!.id, { deleted: 1 });
+      expect(await liveCountBetween(db, table, 'date', from, to)).toBe(inYear.length - 1);
+    }
     db.close();
   });
 });

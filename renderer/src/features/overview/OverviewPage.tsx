@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import { thisYear } from '../../../../shared/clock/today';
 import { formatYuan } from '../../../../shared/money/fen';
 import { useUnion } from '../union/queries';
-import { useDesk } from './desk-queries';
+import { useDesk, useDeskCounts } from './desk-queries';
 import { MoneyCard } from './MoneyCard';
 import { TodoList } from './TodoList';
 
@@ -15,7 +15,7 @@ export function OverviewPage() {
   const union = useUnion();
   const desk = useDesk();
   const year = desk?.year ?? thisYear();
-  const counts = desk?.counts;
+  const counts = useDeskCounts();
   const loading = counts === undefined;
   const stats: [string, string | number | undefined, string, string][] = [
     ['会员人数', counts?.members, '人', 'stat-members'],

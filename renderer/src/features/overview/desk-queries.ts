@@ -13,7 +13,7 @@ import { spendingByMonth, type MonthSpending } from '../../../../shared/finance/
 import { useServices } from '../../app/services';
 import { SYNC_KEYS } from '../../db/sync-keys';
 import { lastGoodOn, type BackupResult } from '../backup/device-folder';
-import { deskPayments, unsettledMonths } from '../../../../shared/desk/dues-months';
+import { deskPayments, duesFenOfYear, unsettledMonths } from '../../../../shared/desk/dues-months';
 import { buildDuesIndex, type DuesData, type DuesIndex } from '../../../../shared/dues/data';
 import type { UnionBooksDB } from '../../db/database';
 
@@ -21,7 +21,6 @@ import type { UnionBooksDB } from '../../db/database';
 export interface Desk {
   today: string;
   year: number;
-  counts: HeadlineCounts;
   todos: DeskTodo[];
   balances: PlaceBalances;
   budgets: BudgetExecution[];
@@ -56,19 +55,52 @@ export async function readDeskDues(db: UnionBooksDB, year: number, today: string
 }
 
 /**
- * Live welfare rows dated `from`..`to`: the rows of the range counted on the date index, less the
- * deleted ones among them (few, found by the deleted index), so no row of the year is read.
+ * Live rows of a table whose `index` lies in `from`..`to`: the rows of the range counted on the
+ * index, less the deleted ones among them (few, found by the deleted index), so no row of the
+ * range is read.
  */
-export async function liveWelfareBetween(db: UnionBooksDB, from: string, to: string): Promise<number> {
+export async function liveCountBetween(
+  db: UnionBooksDB,
+  table: 'welfare' | 'transactions' | 'activities',
+  index: 'date' | 'startDate',
+  from: string,
+  to: string,
+): Promise<number> {
+  const rows = db.table(table);
   const [all, deleted] = await Promise.all([
-    db.welfare.where('date').between(from, to, true, true).count(),
-    db.welfare
+    rows.where(index).between(from, to, true, true).count(),
+    rows
       .where('deleted')
       .equals(1)
-      .filter((w) => w.date >= from && w.date <= to)
+      .filter((r: Record<string, string>) => r[index]! >= from && r[index]! <= to)
       .count(),
   ]);
   return all - deleted;
+}
+
+/**
+ * The six figures of 概览, apart from the rest of the desk so they show as soon as they are
+ * counted: the members, the year's dues from the payments' months, and the year's activities,
+ * welfare and entries counted on their date indexes.
+ */
+export function useDeskCounts(): HeadlineCounts | undefined {
+  const { db } = useServices();
+  const year = Number(todayIso().slice(0, 4));
+  return useLiveQuery(async () => {
+    const from = `${year}-01-01`;
+    const to = `${year}-12-31`;
+    const [members, months, activities, welfareThisYear, transactionsThisYear] = await Promise.all([
+      db.members.toArray(),
+      db.$duesMonths.where('month').between(`${year}-01`, `${year}-12`, true, true).toArray(),
+      db.activities.where('startDate').between(from, to, true, true).toArray(),
+      liveCountBetween(db, 'welfare', 'date', from, to),
+      liveCountBetween(db, 'transactions', 'date', from, to),
+    ]);
+    return headlineCounts(
+      { members, duesThisYearFen: duesFenOfYear(months, year), activities, welfareThisYear, transactionsThisYear },
+      year,
+    );
+  }, [db, year]);
 }
 
 /**
@@ -91,14 +123,13 @@ export function useDesk(): Desk | undefined {
     return deskPast(before, openingBalances, year);
   }, [db, from, year]);
   const book = useLiveQuery(async () => {
-    const [union, transactions, openingBalances, monthCloses, budgets, activities, welfareThisYear, backup] = await Promise.all([
+    const [union, transactions, openingBalances, monthCloses, budgets, activities, backup] = await Promise.all([
       db.union.filter((u) => u.deleted === 0).first(),
       db.transactions.where('date').aboveOrEqual(from).toArray(),
       db.openingBalances.toArray(),
       db.monthCloses.toArray(),
       db.budgets.where('year').equals(year).toArray(),
       db.activities.where('startDate').between(from, to, true, true).toArray(),
-      liveWelfareBetween(db, from, to),
       db.$sync.get(SYNC_KEYS.backupResult),
     ]);
     return {
@@ -108,14 +139,13 @@ export function useDesk(): Desk | undefined {
       monthCloses,
       budgets,
       activities,
-      welfareThisYear,
       backup: backup?.value as BackupResult | undefined,
     };
   }, [db, from, to, year]);
   return useMemo(() => {
     if (!book || !dues || !past) return undefined;
     const finance = deskFinance(book.transactions, book.openingBalances, year, past);
-    const { members, memberships, duesPayments } = dues.data;
+    const { members, memberships } = dues.data;
     const live = members.some((m) => m.deleted === 0) || past.firstEntryMonth !== null || book.transactions.some((t) => t.deleted === 0);
     const todos = deskTodos({
       today,
@@ -134,10 +164,6 @@ export function useDesk(): Desk | undefined {
     return {
       today,
       year,
-      counts: headlineCounts(
-        { members, duesPayments, transactions: book.transactions, activities: book.activities, welfareThisYear: book.welfareThisYear },
-        year,
-      ),
       todos,
       balances: balancesAt(finance, today),
       budgets: budgetExecution(book.budgets, book.transactions, year),
