@@ -116,7 +116,7 @@ export async function coldStart(
       });
       const first = (await handle.jsonValue()) as ColdStart;
       if (!then) return first;
-      await page.evaluate(THEN_PROBE, then);
+      await page.evaluate(`(${THEN_PROBE})(${JSON.stringify(then)})`);
       const later = await page.waitForFunction(() => (window as unknown as { __then?: number }).__then, null, {
         timeout: 300_000,
         polling: 50,

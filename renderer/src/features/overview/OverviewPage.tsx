@@ -13,9 +13,9 @@ const DeskCharts = lazy(() => import('./DeskCharts'));
 /** 概览: the chair's desk — what to do now and why, the money, the year against its budget, and the year in charts. */
 export function OverviewPage() {
   const union = useUnion();
-  const desk = useDesk();
-  const year = desk?.year ?? thisYear();
   const counts = useDeskCounts();
+  const desk = useDesk(counts !== undefined);
+  const year = desk?.year ?? thisYear();
   const loading = counts === undefined;
   const stats: [string, string | number | undefined, string, string][] = [
     ['会员人数', counts?.members, '人', 'stat-members'],

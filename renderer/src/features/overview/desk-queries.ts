@@ -106,23 +106,27 @@ export function useDeskCounts(): HeadlineCounts | undefined {
 /**
  * Members, membership events and payments come from the dues data as the desk reads it; entries
  * are read from the open year on, and the earlier years in a query of their own that an entry of
- * the open year does not re-run.
+ * the open year does not re-run. Nothing is read until `start`: the page starts the desk once its
+ * six figures are in, since the database answers reads one after another and the desk's would
+ * otherwise hold the figures back.
  */
-export function useDesk(): Desk | undefined {
+export function useDesk(start = true): Desk | undefined {
   const { db } = useServices();
   const today = todayIso();
   const year = Number(today.slice(0, 4));
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const dues = useLiveQuery(() => readDeskDues(db, year, today), [db, year, today]);
+  const dues = useLiveQuery(() => (start ? readDeskDues(db, year, today) : undefined), [db, year, today, start]);
   const past = useLiveQuery(async () => {
+    if (!start) return undefined;
     const [before, openingBalances] = await Promise.all([
       db.transactions.where('date').below(from).toArray(),
       db.openingBalances.toArray(),
     ]);
     return deskPast(before, openingBalances, year);
-  }, [db, from, year]);
+  }, [db, from, year, start]);
   const book = useLiveQuery(async () => {
+    if (!start) return undefined;
     const [union, transactions, openingBalances, monthCloses, budgets, activities, backup] = await Promise.all([
       db.union.filter((u) => u.deleted === 0).first(),
       db.transactions.where('date').aboveOrEqual(from).toArray(),
@@ -141,7 +145,7 @@ export function useDesk(): Desk | undefined {
       activities,
       backup: backup?.value as BackupResult | undefined,
     };
-  }, [db, from, to, year]);
+  }, [db, from, to, year, start]);
   return useMemo(() => {
     if (!book || !dues || !past) return undefined;
     const finance = deskFinance(book.transactions, book.openingBalances, year, past);
