@@ -1,4 +1,4 @@
-import type { Activity, DuesPayment, Fen, Member, Transaction } from '../model/records';
+import type { Activity, Fen, Member } from '../model/records';
 
 /** The six headline figures of 概览 for a calendar year. */
 export interface HeadlineCounts {
@@ -13,14 +13,18 @@ export interface HeadlineCounts {
 
 const IN_SERVICE = new Set<Member['status']>(['active', 'retired', 'unemployed']);
 
-/** Counted from rows the desk has read already; rows of other years are left out here. */
+/**
+ * Counted from the members and what the desk has summed already (the year's dues from the
+ * payments' months, the live welfare rows and entries of the year); activities of other years are
+ * left out here.
+ */
 export function headlineCounts(
   input: {
     members: readonly Member[];
-    duesPayments: readonly DuesPayment[];
-    transactions: readonly Transaction[];
+    duesThisYearFen: Fen;
     activities: readonly Activity[];
     welfareThisYear: number;
+    transactionsThisYear: number;
   },
   year: number,
 ): HeadlineCounts {
@@ -33,16 +37,12 @@ export function headlineCounts(
     members++;
     if (m.gender === '女') women++;
   }
-  let duesThisYearFen = 0;
-  for (const p of input.duesPayments) {
-    if (p.deleted === 0 && p.month >= `${year}-01` && p.month <= `${year}-12`) duesThisYearFen += p.amountFen;
-  }
   return {
     members,
     women,
-    duesThisYearFen,
+    duesThisYearFen: input.duesThisYearFen,
     activitiesThisYear: input.activities.filter((a) => a.deleted === 0 && a.startDate >= from && a.startDate <= to).length,
     welfareThisYear: input.welfareThisYear,
-    transactionsThisYear: input.transactions.filter((t) => t.deleted === 0 && t.date >= from && t.date <= to).length,
+    transactionsThisYear: input.transactionsThisYear,
   };
 }

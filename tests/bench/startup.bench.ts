@@ -10,7 +10,6 @@ const RUNS = 5;
 const RATES = [1, 4] as const;
 const TARGET_MS: Record<(typeof RATES)[number], number> = { 1: 1000, 4: 2500 };
 const PORT = Number(process.env.BENCH_PORT) || 8861;
-const LARGE_MEMBERS = 5000;
 
 type Case = { key: string; label: string; app: 'web' | 'electron' | 'bench'; path: string; seed?: number };
 
@@ -18,7 +17,6 @@ const CASES: Case[] = [
   { key: 'baseline', label: 'React + antd shell alone', app: 'bench', path: 'baseline.html' },
   { key: 'web-first', label: 'web build, first run', app: 'web', path: '' },
   { key: 'web-demo', label: 'web build, 概览 of the demo book (120 members)', app: 'web', path: '', seed: 120 },
-  { key: 'web-large', label: `web build, 概览 of a ${LARGE_MEMBERS}-member book`, app: 'web', path: '', seed: LARGE_MEMBERS },
   { key: 'electron-first', label: 'Electron renderer build, first run', app: 'electron', path: '' },
   { key: 'electron-demo', label: 'Electron renderer build, 概览 of the demo book (120 members)', app: 'electron', path: '', seed: 120 },
 ];

@@ -1,8 +1,10 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ChangeEntry } from '../../../shared/book/changes';
 import { TABLE_NAMES, type BookTables, type TableName } from '../../../shared/model/book';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema';
-import { upgradeToV2, upgradeToV5 } from './upgrades';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './schema';
+import { upgradeToV2, upgradeToV5, upgradeToV6 } from './upgrades';
+import { duesMonthsMiddleware } from './dues-months';
+import type { DuesMonthRow } from '../../../shared/desk/dues-months';
 
 export interface SyncStateRow {
   key: string;
@@ -34,6 +36,7 @@ export class UnionBooksDB extends Dexie {
   fixedAssets!: Rows<'fixedAssets'>;
   $changes!: Table<ChangeEntry, string>;
   $sync!: Table<SyncStateRow, string>;
+  $duesMonths!: Table<DuesMonthRow, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -42,6 +45,8 @@ export class UnionBooksDB extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
+    this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
+    this.use(duesMonthsMiddleware);
   }
 
   rows<K extends TableName>(name: K): Rows<K> {

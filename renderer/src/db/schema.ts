@@ -55,3 +55,13 @@ export const SCHEMA_V4: Record<string, string> = {
  * each year's three boxes (本年亮点, 存在的问题, 明年工作计划) into their sections.
  */
 export const SCHEMA_V5: Record<string, string> = SCHEMA_V4;
+
+/**
+ * Version 6: `$duesMonths`, the payments folded per month and member (shared/desk/dues-months.ts),
+ * so 概览 counts arrears without reading every payment. Bookkeeping like `$changes`: kept by the
+ * database layer (dues-months.ts), built from the payments by the upgrade.
+ */
+export const SCHEMA_V6: Record<string, string> = {
+  ...SCHEMA_V5,
+  $duesMonths: 'id, month',
+};

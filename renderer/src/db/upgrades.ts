@@ -1,6 +1,9 @@
 import type { Transaction } from 'dexie';
+import { duesMonthsOf } from '../../../shared/desk/dues-months';
 import { TABLE_NAMES } from '../../../shared/model/book';
+import type { DuesPayment } from '../../../shared/model/records';
 import { upgradeRow } from '../../../shared/records/upgrade';
+import { DUES_MONTHS } from './dues-months';
 import { SCHEMA_V2 } from './schema';
 import { SYNC_KEYS } from './sync-keys';
 
@@ -36,4 +39,10 @@ export async function upgradeToV5(tx: Transaction): Promise<void> {
     .modify((row: Record<string, unknown>, ref: { value: unknown }) => {
       ref.value = upgradeRow('yearNotes', row);
     });
+}
+
+/** Version 5 → 6. The payments folded per month, from the payments as they are. */
+export async function upgradeToV6(tx: Transaction): Promise<void> {
+  const payments = (await tx.table('duesPayments').toArray()) as DuesPayment[];
+  await tx.table(DUES_MONTHS).bulkPut(duesMonthsOf(payments));
 }

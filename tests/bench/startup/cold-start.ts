@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,6 +9,8 @@ export interface ColdStart {
   /** JavaScript fetched before that frame (decoded bytes of every script resource). */
   jsBytes: number;
   screen: 'overview' | 'first-run';
+  /** With `then`: from navigation start to the first frame that shows that element too. */
+  thenMs?: number;
 }
 
 const ARGS = [
@@ -61,23 +63,44 @@ const PROBE = `(() => {
   requestAnimationFrame(check);
 })();`;
 
+/** Fills the profile folder with a book by opening `seedUrl` in it, then closes the browser. */
+export async function seedProfile(profile: string, seedUrl: string): Promise<void> {
+  const seeding = await launch(profile);
+  const page = await firstPage(seeding);
+  await page.goto(seedUrl);
+  await page.waitForFunction(() => document.title !== 'seeding', null, { timeout: 600_000 });
+  const title = await page.title();
+  await seeding.close();
+  if (title !== 'seeded') throw new Error(`seeding failed: ${title}`);
+}
+
+/** Checked at every animation frame, like PROBE: the first frame that shows an element matching the selector. */
+const THEN_PROBE = `(selector) => {
+  const check = () => {
+    if (document.querySelector(selector)) window.__then = performance.now();
+    else requestAnimationFrame(check);
+  };
+  check();
+}`;
+
 /**
  * One cold start in a fresh profile: a new browser with an empty profile folder, optionally seeded
- * with a book by `seedUrl` (then closed, so the app starts in a new browser process with nothing of
- * its own cached), the CPU slowed `rate` times with the DevTools throttling, then the app's page.
+ * with a book by `seedUrl` or copied from a profile seeded once (`seeded`; the browser that seeded it
+ * is closed, so the app starts in a new browser process with nothing of its own cached), the CPU
+ * slowed `rate` times with the DevTools throttling, then the app's page.
  */
-export async function coldStart(url: string, origin: string, rate: number, seedUrl?: string): Promise<ColdStart> {
+export async function coldStart(
+  url: string,
+  origin: string,
+  rate: number,
+  seedUrl?: string,
+  seeded?: string,
+  then?: string,
+): Promise<ColdStart> {
   const profile = mkdtempSync(join(tmpdir(), 'ub-cold-start-'));
   try {
-    if (seedUrl) {
-      const seeding = await launch(profile);
-      const page = await firstPage(seeding);
-      await page.goto(seedUrl);
-      await page.waitForFunction(() => document.title !== 'seeding', null, { timeout: 600_000 });
-      const title = await page.title();
-      await seeding.close();
-      if (title !== 'seeded') throw new Error(`seeding failed: ${title}`);
-    }
+    if (seeded) cpSync(seeded, profile, { recursive: true });
+    else if (seedUrl) await seedProfile(profile, seedUrl);
     const context = await launch(profile);
     try {
       const page = await firstPage(context);
@@ -91,7 +114,14 @@ export async function coldStart(url: string, origin: string, rate: number, seedU
         timeout: 120_000,
         polling: 50,
       });
-      return (await handle.jsonValue()) as ColdStart;
+      const first = (await handle.jsonValue()) as ColdStart;
+      if (!then) return first;
+      await page.evaluate(`(${THEN_PROBE})(${JSON.stringify(then)})`);
+      const later = await page.waitForFunction(() => (window as unknown as { __then?: number }).__then, null, {
+        timeout: 300_000,
+        polling: 50,
+      });
+      return { ...first, thenMs: (await later.jsonValue()) as number };
     } finally {
       await context.close();
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { activityTurnout, memberFlow } from '../../../shared/desk/charts';
 import { headlineCounts } from '../../../shared/desk/counts';
 import { deskFinance, deskPast } from '../../../shared/desk/desk-book';
+import { deskPayments, duesFenOfYear, duesMonthsOf, unsettledMonths } from '../../../shared/desk/dues-months';
 import { deskTodos, type BackupState } from '../../../shared/desk/todos';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 import { buildDuesIndex } from '../../../shared/dues/data';
@@ -51,9 +52,12 @@ function wholeBook(book: BookTables) {
   };
 }
 
-/** The same figures as the page now computes them: the open year's rows, the earlier years apart. */
+/**
+ * The same figures as the page now computes them: the open year's rows, the earlier years apart,
+ * and the payments as their months fold them (months holding a payment not yet paid today as rows).
+ */
 function openYear(book: BookTables) {
-  const dues = duesOf(book);
+  const dues = foldedDuesOf(book);
   const from = `${YEAR}-01-01`;
   const to = `${YEAR}-12-31`;
   const yearOn = book.transactions.filter((t) => t.date >= from);
@@ -68,10 +72,10 @@ function openYear(book: BookTables) {
     counts: headlineCounts(
       {
         members: dues.data.members,
-        duesPayments: dues.data.duesPayments,
-        transactions: yearOn,
+        duesThisYearFen: duesFenOfYear(dues.months, YEAR),
         activities,
         welfareThisYear: book.welfare.filter((w) => w.date >= from && w.date <= to && w.deleted === 0).length,
+        transactionsThisYear: yearOn.filter((t) => t.date <= to && t.deleted === 0).length,
       },
       YEAR,
     ),
@@ -102,6 +106,23 @@ function duesOf(book: BookTables) {
     duesPayments: book.duesPayments.filter((p) => p.month >= `${YEAR - 1}-01`),
   };
   return { data, index: buildDuesIndex(data) };
+}
+
+/** The dues data as 概览 reads it: bases of two years, the payments' months from the start of last year on. */
+function foldedDuesOf(book: BookTables) {
+  const months = duesMonthsOf(book.duesPayments).filter((r) => r.month >= `${YEAR - 1}-01`);
+  const unsettled = new Set(unsettledMonths(months, TODAY));
+  const data = {
+    members: book.members,
+    memberships: book.memberships,
+    wageBases: book.wageBases.filter((w) => w.year >= YEAR - 1 && w.year <= YEAR),
+    duesPayments: deskPayments(
+      months,
+      TODAY,
+      book.duesPayments.filter((p) => unsettled.has(p.month)),
+    ),
+  };
+  return { data, index: buildDuesIndex(data), months };
 }
 
 const demo = generateDemoBook({ ...SMALL_DEMO, years: 3, endMonth: '2026-11', today: TODAY });
@@ -156,5 +177,30 @@ describe('概览 from the open year and the earlier years apart', () => {
     });
     expect(wholeBook(pastOnly).todos.some((t) => t.key === 'books-start')).toBe(false);
     expect(openYear(pastOnly)).toEqual(wholeBook(pastOnly));
+  });
+
+  it('counts the same after a payment, a reversal, a removed payment and a payment dated after today', () => {
+    const book = variant((b) => {
+      const owing = b.members.find((m) => m.status === 'active' && m.deleted === 0)!;
+      const paid = b.duesPayments.filter((p) => p.memberId === owing.id && p.month >= `${YEAR}-01` && p.deleted === 0);
+      expect(paid.length).toBeGreaterThan(3);
+      // A reversal of one month, a removed payment of another: two months owed again.
+      const reversed = paid[0]!;
+      b.duesPayments.push({ ...reversed, id: 'reversal-1', amountFen: -reversed.amountFen, reversalOf: reversed.id });
+      paid[1]!.deleted = 1;
+      // Paid on a day after today: not paid yet on the counting day, though the year's dues count it.
+      paid[2]!.paidDate = '2026-12-20';
+      // A new payment for a month of last year that had none.
+      const other = b.members.find((m) => m.id !== owing.id && m.status === 'active' && m.deleted === 0)!;
+      const gap = b.duesPayments.find((p) => p.memberId === other.id && p.month === `${YEAR - 1}-03`);
+      if (gap) gap.deleted = 1;
+      b.duesPayments.push({ ...reversed, id: 'late-1', memberId: other.id, month: `${YEAR - 1}-03`, paidDate: TODAY });
+    });
+    const expected = wholeBook(book);
+    const before = wholeBook(demo);
+    expect(expected.todos).not.toEqual(before.todos);
+    expect(expected.counts.duesThisYearFen).not.toBe(before.counts.duesThisYearFen);
+    expect(unsettledMonths(duesMonthsOf(book.duesPayments), TODAY)).toHaveLength(1);
+    expect(openYear(book)).toEqual(expected);
   });
 });

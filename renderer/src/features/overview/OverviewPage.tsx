@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import { thisYear } from '../../../../shared/clock/today';
 import { formatYuan } from '../../../../shared/money/fen';
 import { useUnion } from '../union/queries';
-import { useDesk } from './desk-queries';
+import { useDesk, useDeskCounts } from './desk-queries';
 import { MoneyCard } from './MoneyCard';
 import { TodoList } from './TodoList';
 
@@ -13,9 +13,9 @@ const DeskCharts = lazy(() => import('./DeskCharts'));
 /** 概览: the chair's desk — what to do now and why, the money, the year against its budget, and the year in charts. */
 export function OverviewPage() {
   const union = useUnion();
-  const desk = useDesk();
+  const counts = useDeskCounts();
+  const desk = useDesk(counts !== undefined);
   const year = desk?.year ?? thisYear();
-  const counts = desk?.counts;
   const loading = counts === undefined;
   const stats: [string, string | number | undefined, string, string][] = [
     ['会员人数', counts?.members, '人', 'stat-members'],

@@ -13,13 +13,14 @@ import { spendingByMonth, type MonthSpending } from '../../../../shared/finance/
 import { useServices } from '../../app/services';
 import { SYNC_KEYS } from '../../db/sync-keys';
 import { lastGoodOn, type BackupResult } from '../backup/device-folder';
-import { useDuesIndex } from '../dues/queries';
+import { deskPayments, duesFenOfYear, unsettledMonths } from '../../../../shared/desk/dues-months';
+import { buildDuesIndex, type DuesData, type DuesIndex } from '../../../../shared/dues/data';
+import type { UnionBooksDB } from '../../db/database';
 
 /** Everything 概览 shows, computed by the shared desk functions from the book on today. */
 export interface Desk {
   today: string;
   year: number;
-  counts: HeadlineCounts;
   todos: DeskTodo[];
   balances: PlaceBalances;
   budgets: BudgetExecution[];
@@ -29,37 +30,110 @@ export interface Desk {
 }
 
 /**
- * Members, membership events and payments come from the dues data (read once for the page); entries
- * are read from the open year on, and the earlier years in a query of their own that an entry of
- * the open year does not re-run.
+ * The dues data the desk counts from: members, their membership events, the wage bases of last year
+ * and this one, and the payments from the start of last year on as their months fold them
+ * (`$duesMonths`, a few dozen rows where the payments are some hundred thousand). A month holding a
+ * payment dated after today is read as its rows, so what was paid by today stays exact.
  */
-export function useDesk(): Desk | undefined {
+export async function readDeskDues(db: UnionBooksDB, year: number, today: string): Promise<{ data: DuesData; index: DuesIndex }> {
+  const [members, memberships, wageBases, months] = await Promise.all([
+    db.members.toArray(),
+    db.memberships.toArray(),
+    db.wageBases
+      .where('year')
+      .between(year - 1, year, true, true)
+      .toArray(),
+    db.$duesMonths
+      .where('month')
+      .aboveOrEqual(`${year - 1}-01`)
+      .toArray(),
+  ]);
+  const unsettled = unsettledMonths(months, today);
+  const rows = unsettled.length > 0 ? await db.duesPayments.where('month').anyOf(unsettled).toArray() : [];
+  const data = { members, memberships, wageBases, duesPayments: deskPayments(months, today, rows) };
+  return { data, index: buildDuesIndex(data) };
+}
+
+/**
+ * Live rows of a table whose `index` lies in `from`..`to`: the rows of the range counted on the
+ * index, less the deleted ones among them (few, found by the deleted index), so no row of the
+ * range is read.
+ */
+export async function liveCountBetween(
+  db: UnionBooksDB,
+  table: 'welfare' | 'transactions' | 'activities',
+  index: 'date' | 'startDate',
+  from: string,
+  to: string,
+): Promise<number> {
+  const rows = db.table(table);
+  const [all, deleted] = await Promise.all([
+    rows.where(index).between(from, to, true, true).count(),
+    rows
+      .where('deleted')
+      .equals(1)
+      .filter((r: Record<string, string>) => r[index]! >= from && r[index]! <= to)
+      .count(),
+  ]);
+  return all - deleted;
+}
+
+/**
+ * The six figures of 概览, apart from the rest of the desk so they show as soon as they are
+ * counted: the members, the year's dues from the payments' months, and the year's activities,
+ * welfare and entries counted on their date indexes.
+ */
+export function useDeskCounts(): HeadlineCounts | undefined {
+  const { db } = useServices();
+  const year = Number(todayIso().slice(0, 4));
+  return useLiveQuery(async () => {
+    const from = `${year}-01-01`;
+    const to = `${year}-12-31`;
+    const [members, months, activities, welfareThisYear, transactionsThisYear] = await Promise.all([
+      db.members.toArray(),
+      db.$duesMonths.where('month').between(`${year}-01`, `${year}-12`, true, true).toArray(),
+      db.activities.where('startDate').between(from, to, true, true).toArray(),
+      liveCountBetween(db, 'welfare', 'date', from, to),
+      liveCountBetween(db, 'transactions', 'date', from, to),
+    ]);
+    return headlineCounts(
+      { members, duesThisYearFen: duesFenOfYear(months, year), activities, welfareThisYear, transactionsThisYear },
+      year,
+    );
+  }, [db, year]);
+}
+
+/**
+ * Members, membership events and payments come from the dues data as the desk reads it; entries
+ * are read from the open year on, and the earlier years in a query of their own that an entry of
+ * the open year does not re-run. Nothing is read until `start`: the page starts the desk once its
+ * six figures are in, since the database answers reads one after another and the desk's would
+ * otherwise hold the figures back.
+ */
+export function useDesk(start = true): Desk | undefined {
   const { db } = useServices();
   const today = todayIso();
   const year = Number(today.slice(0, 4));
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const dues = useDuesIndex(year);
+  const dues = useLiveQuery(() => (start ? readDeskDues(db, year, today) : undefined), [db, year, today, start]);
   const past = useLiveQuery(async () => {
+    if (!start) return undefined;
     const [before, openingBalances] = await Promise.all([
       db.transactions.where('date').below(from).toArray(),
       db.openingBalances.toArray(),
     ]);
     return deskPast(before, openingBalances, year);
-  }, [db, from, year]);
+  }, [db, from, year, start]);
   const book = useLiveQuery(async () => {
-    const [union, transactions, openingBalances, monthCloses, budgets, activities, welfareThisYear, backup] = await Promise.all([
+    if (!start) return undefined;
+    const [union, transactions, openingBalances, monthCloses, budgets, activities, backup] = await Promise.all([
       db.union.filter((u) => u.deleted === 0).first(),
       db.transactions.where('date').aboveOrEqual(from).toArray(),
       db.openingBalances.toArray(),
       db.monthCloses.toArray(),
       db.budgets.where('year').equals(year).toArray(),
       db.activities.where('startDate').between(from, to, true, true).toArray(),
-      db.welfare
-        .where('date')
-        .between(from, to, true, true)
-        .filter((w) => w.deleted === 0)
-        .count(),
       db.$sync.get(SYNC_KEYS.backupResult),
     ]);
     return {
@@ -69,14 +143,13 @@ export function useDesk(): Desk | undefined {
       monthCloses,
       budgets,
       activities,
-      welfareThisYear,
       backup: backup?.value as BackupResult | undefined,
     };
-  }, [db, from, to, year]);
+  }, [db, from, to, year, start]);
   return useMemo(() => {
     if (!book || !dues || !past) return undefined;
     const finance = deskFinance(book.transactions, book.openingBalances, year, past);
-    const { members, memberships, duesPayments } = dues.data;
+    const { members, memberships } = dues.data;
     const live = members.some((m) => m.deleted === 0) || past.firstEntryMonth !== null || book.transactions.some((t) => t.deleted === 0);
     const todos = deskTodos({
       today,
@@ -95,10 +168,6 @@ export function useDesk(): Desk | undefined {
     return {
       today,
       year,
-      counts: headlineCounts(
-        { members, duesPayments, transactions: book.transactions, activities: book.activities, welfareThisYear: book.welfareThisYear },
-        year,
-      ),
       todos,
       balances: balancesAt(finance, today),
       budgets: budgetExecution(book.budgets, book.transactions, year),
