@@ -1,20 +1,35 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { HybridLogicalClock } from '../../shared/clock/hlc';
-import { adminLoginSchema, createOrgSchema, createUnionSchema, publishSchema, returnSubmissionSchema } from '../../shared/sync/admin';
+import {
+  adminLoginSchema,
+  changePasswordSchema,
+  createOrgSchema,
+  createUnionSchema,
+  publishSchema,
+  returnSubmissionSchema,
+} from '../../shared/sync/admin';
 import { todayIso } from '../../shared/clock/today';
 import { reportPeriod } from '../../shared/sync/annual-report';
 import { annualReportXlsx } from '../../shared/sync/annual-report-xlsx';
 import type { Database } from './db';
 import { parseBody, refuse, refuseUnread } from './errors';
 import { bearer } from './routes-device';
-import { ADMIN_IDLE_MINUTES, adminLogin, adminLogout, checkAdminSession, FIRST_ADMIN_NAME, type AdminScope } from './store/admin';
+import {
+  ADMIN_IDLE_MINUTES,
+  adminLogin,
+  adminLogout,
+  changeAdminPassword,
+  checkAdminSession,
+  FIRST_ADMIN_NAME,
+  type AdminScope,
+} from './store/admin';
 import { annualReport } from './store/annual-report';
 import { listAudit, loginOrg, recordAudit } from './store/audit';
 import { listDevices, revokeDevice, unionOfSubtree } from './store/devices';
 import { createOrg, requireOrg } from './store/orgs';
 import { adminOverview } from './store/overview';
 import { listPublished, publish } from './store/published';
-import { getDocument, returnSubmission } from './store/submissions';
+import { acceptSubmission, getDocument, returnSubmission } from './store/submissions';
 import { createUnion, issueCode } from './store/unions';
 
 const scopes = new WeakMap<FastifyRequest, AdminScope>();
@@ -200,6 +215,38 @@ export function registerAdminRoutes(
       return returned;
     },
   );
+
+  app.post<{ Params: { id: string } }>('/api/admin/submissions/:id/accept', { onRequest: admin, bodyLimit: 1024 }, async (request) => {
+    const scope = scopeOf(request);
+    const accepted = await acceptSubmission(db, clock, request.params.id, scope.orgId);
+    request.log.info(
+      { event: 'admin.submission-accepted', admin: scope.name, submission: accepted.id, year: accepted.year },
+      '管理员接收报送',
+    );
+    const union = await unionOfSubtree(db, scope.orgId, { id: accepted.unionId });
+    await recordAudit(db, {
+      orgId: union.org_id,
+      admin: scope.name,
+      action: 'submission-accepted',
+      target: `${union.code} ${accepted.receiptNumber}`,
+      address: request.ip,
+    });
+    return accepted;
+  });
+
+  app.post('/api/admin/password', { onRequest: admin, config: { rateLimit: rate }, bodyLimit: 4096 }, async (request, reply) => {
+    const body = parseBody(changePasswordSchema, request.body, reply, false);
+    if (!body) return reply;
+    const scope = scopeOf(request);
+    const changed = await changeAdminPassword(db, { adminId: scope.adminId, token: bearer(request)! }, body.current, body.password);
+    request.log.info(
+      { event: 'admin.password-changed', admin: scope.name, ok: changed },
+      changed ? '管理员修改密码' : '管理员修改密码失败',
+    );
+    if (!changed) return refuse(reply, 403, 'wrong-password', '当前密码不正确');
+    await recordAudit(db, { orgId: scope.orgId, admin: scope.name, action: 'password-changed', address: request.ip });
+    return { ok: true };
+  });
 
   app.get('/api/admin/audit', { onRequest: admin }, async (request) => listAudit(db, scopeOf(request).orgId));
 

@@ -50,6 +50,11 @@ export const createAdminSchema = z.object({
   password: z.string().min(8, '管理员密码至少 8 位').max(200),
 });
 
+export const changePasswordSchema = z.object({
+  current: z.string().min(1, '请输入当前密码').max(200),
+  password: z.string().min(8, '新密码至少 8 位').max(200),
+});
+
 /** An organisation of the upper union's tree (市总工会 → 区县总工会 → 乡镇/产业工会 → …). */
 export interface AdminOrg {
   id: string;
@@ -154,6 +159,8 @@ export const AUDIT_ACTIONS = {
   'union-created': '新增工会',
   'code-issued': '发放注册码',
   'submission-returned': '退回报送',
+  'submission-accepted': '接收报送',
+  'password-changed': '修改密码',
   published: '发布',
   'device-revoked': '撤销设备',
 } as const;

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Col, InputNumber, Row, Space, Statistic, Table, Ta
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AdminOverview, AdminUnionRow } from '../../../shared/sync/admin';
 import { ApiError, downloadDocument, fetchOverview, newCode } from './api';
+import { AcceptButton } from './AcceptButton';
 import { AnnualStatsButton } from './AnnualStatsButton';
 import { AuditButton } from './AuditButton';
 import { CreateUnionButton } from './CreateUnionButton';
@@ -122,7 +123,12 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
       width: 230,
       render: (_: unknown, r: AdminUnionRow) => (
         <Space>
-          {r.reportStatus === '已报送' && r.submissionId && <ReturnButton submissionId={r.submissionId} unionName={r.name} onDone={load} />}
+          {r.reportStatus === '已报送' && r.submissionId && (
+            <>
+              <AcceptButton submissionId={r.submissionId} unionName={r.name} onDone={load} onError={setError} />
+              <ReturnButton submissionId={r.submissionId} unionName={r.name} onDone={load} />
+            </>
+          )}
           <Button size="small" onClick={() => void newCode(r.id).then((c) => setCodeShown({ union: r.name, code: c.enrolmentCode }))}>
             新注册码
           </Button>

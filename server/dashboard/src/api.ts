@@ -59,6 +59,8 @@ export const revokeDevice = (unionId: string, deviceRowId: string) =>
   request<DeviceListing[]>('POST', `/api/admin/unions/${unionId}/devices/${encodeURIComponent(deviceRowId)}/revoke`, {});
 export const returnReport = (submissionId: string, reason: string) =>
   request('POST', `/api/admin/submissions/${submissionId}/return`, { reason });
+export const acceptReport = (submissionId: string) => request('POST', `/api/admin/submissions/${submissionId}/accept`, {});
+export const changePassword = (current: string, password: string) => request('POST', '/api/admin/password', { current, password });
 export const publishItem = (item: { kind: 'preset' | 'template'; name: string; payload: Record<string, unknown> }) =>
   request('POST', '/api/admin/published', item);
 
