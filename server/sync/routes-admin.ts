@@ -5,10 +5,12 @@ import {
   changePasswordSchema,
   createOrgSchema,
   createUnionSchema,
+  publishNoticeSchema,
   publishSchema,
   returnSubmissionSchema,
 } from '../../shared/sync/admin';
 import { todayIso } from '../../shared/clock/today';
+import { NOTICE_ATTACHMENT_MAX_BYTES } from '../../shared/sync/protocol';
 import { reportPeriod } from '../../shared/sync/annual-report';
 import { annualReportXlsx } from '../../shared/sync/annual-report-xlsx';
 import type { Database } from './db';
@@ -26,8 +28,9 @@ import {
 import { annualReport } from './store/annual-report';
 import { listAudit, loginOrg, recordAudit } from './store/audit';
 import { listDevices, revokeDevice, unionOfSubtree } from './store/devices';
-import { createOrg, requireOrg } from './store/orgs';
+import { createOrg, getOrg, requireOrg } from './store/orgs';
 import { adminOverview } from './store/overview';
+import { listNotices, publishNotice } from './store/notices';
 import { listPublished, publish } from './store/published';
 import { acceptSubmission, getDocument, returnSubmission } from './store/submissions';
 import { createUnion, issueCode } from './store/unions';
@@ -260,5 +263,26 @@ export function registerAdminRoutes(
     request.log.info({ event: 'admin.published', admin: scope.name, kind: item.kind, id: item.id }, '管理员发布');
     await recordAudit(db, { orgId: scope.orgId, admin: scope.name, action: 'published', target: body.name, address: request.ip });
     return item;
+  });
+
+  app.get('/api/admin/notices', { onRequest: admin }, async (request) => listNotices(db, scopeOf(request).orgId));
+
+  // The attachment arrives as base64 inside the JSON body: its bound plus room for the text.
+  const noticeBodyLimit = Math.ceil((NOTICE_ATTACHMENT_MAX_BYTES * 4) / 3) + 256 * 1024;
+  app.post('/api/admin/notices', { onRequest: admin, bodyLimit: noticeBodyLimit }, async (request, reply) => {
+    const body = parseBody(publishNoticeSchema, request.body, reply, false);
+    if (!body) return reply;
+    const scope = scopeOf(request);
+    const to = body.org ? await requireOrg(db, scope.orgId, body.org) : await getOrg(db, scope.orgId);
+    const notice = await publishNotice(db, { fromOrgId: scope.orgId, to, title: body.title, body: body.body, attachment: body.attachment });
+    request.log.info({ event: 'admin.notice-published', admin: scope.name, org: to.code, id: notice.id }, '管理员发布通知');
+    await recordAudit(db, {
+      orgId: to.id,
+      admin: scope.name,
+      action: 'notice-published',
+      target: `${to.code} ${body.title}`,
+      address: request.ip,
+    });
+    return notice;
   });
 }

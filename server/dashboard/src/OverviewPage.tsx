@@ -8,6 +8,7 @@ import { AuditButton } from './AuditButton';
 import { CreateUnionButton } from './CreateUnionButton';
 import { DevicesButton } from './DevicesButton';
 import { dateTime, yuan } from './format';
+import { NoticeButton } from './NoticeButton';
 import { OrgTotals } from './OrgTotals';
 import { PublishButton } from './PublishButton';
 import { ReturnButton } from './ReturnButton';
@@ -147,6 +148,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
         <Button onClick={() => void load()}>刷新</Button>
         <CreateUnionButton onCreated={(union, code) => (setCodeShown({ union, code }), void load())} />
         <PublishButton />
+        {data && <NoticeButton orgs={data.orgs} />}
         <AnnualStatsButton year={year} onError={setError} />
         <AuditButton />
       </Space>

@@ -1,4 +1,4 @@
-import type { AdminOverview, AuditEntry, DeviceListing } from '../../../shared/sync/admin';
+import type { AdminNotice, AdminOverview, AuditEntry, DeviceListing } from '../../../shared/sync/admin';
 
 /** The admin API from the dashboard: same origin, a session token kept for this browser tab only. */
 const TOKEN_KEY = 'unionbooks.admin';
@@ -61,6 +61,12 @@ export const returnReport = (submissionId: string, reason: string) =>
   request('POST', `/api/admin/submissions/${submissionId}/return`, { reason });
 export const acceptReport = (submissionId: string) => request('POST', `/api/admin/submissions/${submissionId}/accept`, {});
 export const changePassword = (current: string, password: string) => request('POST', '/api/admin/password', { current, password });
+export const publishNotice = (notice: {
+  title: string;
+  body: string;
+  org?: string;
+  attachment?: { name: string; mimeType: string; base64: string };
+}) => request<AdminNotice>('POST', '/api/admin/notices', notice);
 export const publishItem = (item: { kind: 'preset' | 'template'; name: string; payload: Record<string, unknown> }) =>
   request('POST', '/api/admin/published', item);
 
