@@ -30,6 +30,7 @@ import { listAudit, loginOrg, recordAudit } from './store/audit';
 import { listDevices, revokeDevice, unionOfSubtree } from './store/devices';
 import { createOrg, getOrg, requireOrg } from './store/orgs';
 import { adminOverview } from './store/overview';
+import { submittedDocumentsZip } from './store/documents-zip';
 import { listNotices, publishNotice } from './store/notices';
 import { listPublished, publish } from './store/published';
 import { acceptSubmission, getDocument, returnSubmission } from './store/submissions';
@@ -194,6 +195,27 @@ export function registerAdminRoutes(
         .send(doc.bytes);
     },
   );
+
+  app.get<{ Querystring: { year?: string; org?: string } }>('/api/admin/documents', { onRequest: admin }, async (request, reply) => {
+    const year = Number(request.query.year);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) return refuse(reply, 400, 'invalid', '年度不合法');
+    const scope = scopeOf(request);
+    const org = request.query.org ? await requireOrg(db, scope.orgId, request.query.org) : await getOrg(db, scope.orgId);
+    const zip = await submittedDocumentsZip(db, org.id, year);
+    if (!zip) return refuse(reply, 404, 'no-documents', `${org.name} ${year} 年度还没有已报送的文件`);
+    request.log.info({ event: 'admin.documents-downloaded', admin: scope.name, org: org.code, year }, '管理员下载报送文件');
+    await recordAudit(db, {
+      orgId: org.id,
+      admin: scope.name,
+      action: 'documents-downloaded',
+      target: `${org.code} ${year}`,
+      address: request.ip,
+    });
+    return reply
+      .header('content-type', 'application/zip')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`报送文件-${year}-${org.code}.zip`)}`)
+      .send(zip);
+  });
 
   app.post<{ Params: { id: string } }>(
     '/api/admin/submissions/:id/return',

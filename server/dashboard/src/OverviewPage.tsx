@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, InputNumber, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AdminOverview, AdminUnionRow } from '../../../shared/sync/admin';
-import { ApiError, downloadDocument, fetchOverview, newCode } from './api';
+import { ApiError, downloadDocument, downloadSubmittedDocuments, fetchOverview, newCode } from './api';
 import { AcceptButton } from './AcceptButton';
 import { AnnualStatsButton } from './AnnualStatsButton';
 import { AuditButton } from './AuditButton';
@@ -150,6 +150,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
         <PublishButton />
         {data && <NoticeButton orgs={data.orgs} />}
         <AnnualStatsButton year={year} onError={setError} />
+        <Button onClick={() => void downloadSubmittedDocuments(year).catch((e: Error) => setError(e.message))}>下载报送文件</Button>
         <AuditButton />
       </Space>
       {error && <Alert type="error" showIcon title={error} />}

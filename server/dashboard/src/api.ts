@@ -97,3 +97,6 @@ export const downloadAnnualStats = (year: number, period: { from?: string; to?: 
   });
   return download(`/api/admin/annual-stats?${query.toString()}`, `统计年报-${year}.xlsx`);
 };
+
+/** The year's submitted documents of the admin's subtree, one folder per union, as one zip. */
+export const downloadSubmittedDocuments = (year: number) => download(`/api/admin/documents?year=${year}`, `报送文件-${year}.zip`);
