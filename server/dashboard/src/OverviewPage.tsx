@@ -104,6 +104,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
     {
       title: '报送文件',
       key: 'documents',
+      width: 260,
       render: (_: unknown, r: AdminUnionRow) => (
         <Space orientation="vertical" size={2}>
           {r.documents.map((d) => (
@@ -121,7 +122,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
     {
       title: '操作',
       key: 'actions',
-      width: 230,
+      width: 290,
       render: (_: unknown, r: AdminUnionRow) => (
         <Space>
           {r.reportStatus === '已报送' && r.submissionId && (
@@ -186,7 +187,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
           dataSource={data?.unions ?? []}
           columns={columns}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 1700 }}
+          scroll={{ x: 1960 }}
           loading={!data && !error}
           size="middle"
         />
