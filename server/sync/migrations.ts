@@ -191,6 +191,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE RULE audit_log_no_update AS ON UPDATE TO audit_log DO INSTEAD NOTHING;
   CREATE RULE audit_log_no_delete AS ON DELETE TO audit_log DO INSTEAD NOTHING
   `,
+  // Notice attachments: notices are published items (kind 'notice') sent with every sync answer, so
+  // their attachment is kept beside them and fetched only by a device that opens it.
+  `
+  ALTER TABLE published ADD COLUMN attachment_name text;
+  ALTER TABLE published ADD COLUMN attachment_mime text;
+  ALTER TABLE published ADD COLUMN attachment_base64 text
+  `,
 ];
 
 /** Runs the migrations not yet applied, up to `through` (all of them, except in tests of a migration). */

@@ -1,20 +1,39 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { HybridLogicalClock } from '../../shared/clock/hlc';
-import { adminLoginSchema, createOrgSchema, createUnionSchema, publishSchema, returnSubmissionSchema } from '../../shared/sync/admin';
+import {
+  adminLoginSchema,
+  changePasswordSchema,
+  createOrgSchema,
+  createUnionSchema,
+  publishNoticeSchema,
+  publishSchema,
+  returnSubmissionSchema,
+} from '../../shared/sync/admin';
 import { todayIso } from '../../shared/clock/today';
+import { NOTICE_ATTACHMENT_MAX_BYTES } from '../../shared/sync/protocol';
 import { reportPeriod } from '../../shared/sync/annual-report';
 import { annualReportXlsx } from '../../shared/sync/annual-report-xlsx';
 import type { Database } from './db';
 import { parseBody, refuse, refuseUnread } from './errors';
 import { bearer } from './routes-device';
-import { ADMIN_IDLE_MINUTES, adminLogin, adminLogout, checkAdminSession, FIRST_ADMIN_NAME, type AdminScope } from './store/admin';
+import {
+  ADMIN_IDLE_MINUTES,
+  adminLogin,
+  adminLogout,
+  changeAdminPassword,
+  checkAdminSession,
+  FIRST_ADMIN_NAME,
+  type AdminScope,
+} from './store/admin';
 import { annualReport } from './store/annual-report';
 import { listAudit, loginOrg, recordAudit } from './store/audit';
 import { listDevices, revokeDevice, unionOfSubtree } from './store/devices';
-import { createOrg, requireOrg } from './store/orgs';
+import { createOrg, getOrg, requireOrg } from './store/orgs';
 import { adminOverview } from './store/overview';
+import { submittedDocumentsZip } from './store/documents-zip';
+import { listNotices, publishNotice } from './store/notices';
 import { listPublished, publish } from './store/published';
-import { getDocument, returnSubmission } from './store/submissions';
+import { acceptSubmission, getDocument, returnSubmission } from './store/submissions';
 import { createUnion, issueCode } from './store/unions';
 
 const scopes = new WeakMap<FastifyRequest, AdminScope>();
@@ -177,6 +196,27 @@ export function registerAdminRoutes(
     },
   );
 
+  app.get<{ Querystring: { year?: string; org?: string } }>('/api/admin/documents', { onRequest: admin }, async (request, reply) => {
+    const year = Number(request.query.year);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) return refuse(reply, 400, 'invalid', '年度不合法');
+    const scope = scopeOf(request);
+    const org = request.query.org ? await requireOrg(db, scope.orgId, request.query.org) : await getOrg(db, scope.orgId);
+    const zip = await submittedDocumentsZip(db, org.id, year);
+    if (!zip) return refuse(reply, 404, 'no-documents', `${org.name} ${year} 年度还没有已报送的文件`);
+    request.log.info({ event: 'admin.documents-downloaded', admin: scope.name, org: org.code, year }, '管理员下载报送文件');
+    await recordAudit(db, {
+      orgId: org.id,
+      admin: scope.name,
+      action: 'documents-downloaded',
+      target: `${org.code} ${year}`,
+      address: request.ip,
+    });
+    return reply
+      .header('content-type', 'application/zip')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`报送文件-${year}-${org.code}.zip`)}`)
+      .send(zip);
+  });
+
   app.post<{ Params: { id: string } }>(
     '/api/admin/submissions/:id/return',
     { onRequest: admin, bodyLimit: 16 * 1024 },
@@ -201,6 +241,38 @@ export function registerAdminRoutes(
     },
   );
 
+  app.post<{ Params: { id: string } }>('/api/admin/submissions/:id/accept', { onRequest: admin, bodyLimit: 1024 }, async (request) => {
+    const scope = scopeOf(request);
+    const accepted = await acceptSubmission(db, clock, request.params.id, scope.orgId);
+    request.log.info(
+      { event: 'admin.submission-accepted', admin: scope.name, submission: accepted.id, year: accepted.year },
+      '管理员接收报送',
+    );
+    const union = await unionOfSubtree(db, scope.orgId, { id: accepted.unionId });
+    await recordAudit(db, {
+      orgId: union.org_id,
+      admin: scope.name,
+      action: 'submission-accepted',
+      target: `${union.code} ${accepted.receiptNumber}`,
+      address: request.ip,
+    });
+    return accepted;
+  });
+
+  app.post('/api/admin/password', { onRequest: admin, config: { rateLimit: rate }, bodyLimit: 4096 }, async (request, reply) => {
+    const body = parseBody(changePasswordSchema, request.body, reply, false);
+    if (!body) return reply;
+    const scope = scopeOf(request);
+    const changed = await changeAdminPassword(db, { adminId: scope.adminId, token: bearer(request)! }, body.current, body.password);
+    request.log.info(
+      { event: 'admin.password-changed', admin: scope.name, ok: changed },
+      changed ? '管理员修改密码' : '管理员修改密码失败',
+    );
+    if (!changed) return refuse(reply, 403, 'wrong-password', '当前密码不正确');
+    await recordAudit(db, { orgId: scope.orgId, admin: scope.name, action: 'password-changed', address: request.ip });
+    return { ok: true };
+  });
+
   app.get('/api/admin/audit', { onRequest: admin }, async (request) => listAudit(db, scopeOf(request).orgId));
 
   app.get('/api/admin/published', { onRequest: admin }, async (request) => listPublished(db, scopeOf(request).orgId));
@@ -213,5 +285,26 @@ export function registerAdminRoutes(
     request.log.info({ event: 'admin.published', admin: scope.name, kind: item.kind, id: item.id }, '管理员发布');
     await recordAudit(db, { orgId: scope.orgId, admin: scope.name, action: 'published', target: body.name, address: request.ip });
     return item;
+  });
+
+  app.get('/api/admin/notices', { onRequest: admin }, async (request) => listNotices(db, scopeOf(request).orgId));
+
+  // The attachment arrives as base64 inside the JSON body: its bound plus room for the text.
+  const noticeBodyLimit = Math.ceil((NOTICE_ATTACHMENT_MAX_BYTES * 4) / 3) + 256 * 1024;
+  app.post('/api/admin/notices', { onRequest: admin, bodyLimit: noticeBodyLimit }, async (request, reply) => {
+    const body = parseBody(publishNoticeSchema, request.body, reply, false);
+    if (!body) return reply;
+    const scope = scopeOf(request);
+    const to = body.org ? await requireOrg(db, scope.orgId, body.org) : await getOrg(db, scope.orgId);
+    const notice = await publishNotice(db, { fromOrgId: scope.orgId, to, title: body.title, body: body.body, attachment: body.attachment });
+    request.log.info({ event: 'admin.notice-published', admin: scope.name, org: to.code, id: notice.id }, '管理员发布通知');
+    await recordAudit(db, {
+      orgId: to.id,
+      admin: scope.name,
+      action: 'notice-published',
+      target: `${to.code} ${body.title}`,
+      address: request.ip,
+    });
+    return notice;
   });
 }

@@ -6,6 +6,7 @@ import { enrolRequestSchema, submissionRequestSchema } from '../../shared/sync/s
 import type { Database } from './db';
 import { parseBody, parseSyncBody, refuse, refuseUnread } from './errors';
 import { revocationGeneration } from './store/devices';
+import { noticeAttachment } from './store/notices';
 import { currentSubmissions, submitYear } from './store/submissions';
 import { syncRound } from './store/sync';
 import { authenticateDevice, enrolDevice, type DeviceAuth } from './store/unions';
@@ -139,5 +140,15 @@ export function registerDeviceRoutes(
       status: current.status,
       returnReason: current.returnReason,
     };
+  });
+
+  // Only a union the notice reaches gets its attachment; any other id is as missing as one that never existed.
+  app.get<{ Params: { id: string } }>('/api/v1/notices/:id/attachment', { onRequest: device }, async (request, reply) => {
+    const found = await noticeAttachment(db, deviceOf(request).orgId, request.params.id);
+    if (!found) return refuse(reply, 404, 'no-attachment', '通知附件不存在');
+    return reply
+      .header('content-type', found.mimeType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(found.name)}`)
+      .send(found.bytes);
   });
 }

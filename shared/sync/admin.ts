@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTICE_ATTACHMENT_MAX_BYTES } from './protocol';
 import { storable } from './schemas';
 import type { UpwardStats } from './stats';
 
@@ -48,6 +49,11 @@ export const createAdminSchema = z.object({
     .max(64)
     .regex(/^[A-Za-z0-9_.-]+$/, '管理员登录名只能包含字母、数字、点、下划线和连字符'),
   password: z.string().min(8, '管理员密码至少 8 位').max(200),
+});
+
+export const changePasswordSchema = z.object({
+  current: z.string().min(1, '请输入当前密码').max(200),
+  password: z.string().min(8, '新密码至少 8 位').max(200),
 });
 
 /** An organisation of the upper union's tree (市总工会 → 区县总工会 → 乡镇/产业工会 → …). */
@@ -104,6 +110,56 @@ export const publishSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+const base64Bytes = (b64: string) => Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
+
+export const publishNoticeSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, '请填写通知标题')
+    .max(100, '通知标题最多 100 字')
+    .refine(...storable),
+  body: z
+    .string()
+    .trim()
+    .min(1, '请填写通知正文')
+    .max(20_000, '通知正文最多 20000 字')
+    .refine(...storable),
+  /** The organisation whose unions receive it, in the admin's subtree; absent = the admin's own. */
+  org: codeSchema('组织').optional(),
+  attachment: z
+    .object({
+      name: z
+        .string()
+        .trim()
+        .min(1, '附件缺少文件名')
+        .max(200)
+        .refine(...storable),
+      mimeType: z
+        .string()
+        .max(200)
+        .regex(/^[\w.+-]+\/[\w.+-]+$/, '附件类型不合法')
+        .default('application/octet-stream'),
+      base64: z
+        .string()
+        .min(1, '附件是空文件')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, '附件内容不是有效的 base64')
+        .refine((b) => base64Bytes(b) <= NOTICE_ATTACHMENT_MAX_BYTES, `附件不能超过 ${NOTICE_ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`),
+    })
+    .optional(),
+});
+
+/** A notice as its senders see it: to whom it went. */
+export interface AdminNotice {
+  id: string;
+  title: string;
+  body: string;
+  from: string;
+  to: { code: string; name: string };
+  publishedAt: string;
+  attachment: { name: string; mimeType: string; size: number } | null;
+}
+
 /** A union's row of the overview; its figures (shared/sync/stats.ts) include `invalidRows`, rows left out because a field they need has the wrong type. */
 export interface AdminUnionRow extends UpwardStats {
   id: string;
@@ -154,7 +210,11 @@ export const AUDIT_ACTIONS = {
   'union-created': '新增工会',
   'code-issued': '发放注册码',
   'submission-returned': '退回报送',
+  'submission-accepted': '接收报送',
+  'password-changed': '修改密码',
   published: '发布',
+  'notice-published': '发布通知',
+  'documents-downloaded': '下载报送文件',
   'device-revoked': '撤销设备',
 } as const;
 

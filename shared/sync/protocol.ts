@@ -62,6 +62,21 @@ export interface PublishedItem {
   publishedAt: string;
 }
 
+/** A notice's attachment travels once per download, never in sync answers; this bounds what the server keeps of each. */
+export const NOTICE_ATTACHMENT_MAX_BYTES = 2 * 1024 * 1024;
+
+/** A notice (通知) an upper union sent to the unions of an organisation's subtree. */
+export interface Notice {
+  id: string;
+  title: string;
+  body: string;
+  /** The organisation that sent it. */
+  from: string;
+  publishedAt: string;
+  /** Fetched on demand from /api/v1/notices/:id/attachment, so that sync answers stay small. */
+  attachment: { name: string; mimeType: string; size: number } | null;
+}
+
 export interface SyncResponse {
   v: number;
   /** Every change id of the request, whether applied now or already applied before (a retry). */
@@ -77,6 +92,8 @@ export interface SyncResponse {
    */
   pushed?: { from: number; to: number };
   published: PublishedItem[];
+  /** Absent from servers older than notices; a separate list, so apps older than notices ignore it. */
+  notices?: Notice[];
   serverTime: string;
 }
 

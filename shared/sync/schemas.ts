@@ -94,6 +94,15 @@ export const publishedItemSchema = z.object({
   publishedAt: z.string(),
 });
 
+export const noticeSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  from: z.string(),
+  publishedAt: z.string(),
+  attachment: z.object({ name: z.string(), mimeType: z.string(), size: z.number().int().min(0) }).nullable(),
+});
+
 export const syncResponseSchema = z.object({
   v: versionSchema,
   acked: z.array(z.string()),
@@ -102,6 +111,7 @@ export const syncResponseSchema = z.object({
   more: z.boolean(),
   pushed: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
   published: z.array(publishedItemSchema),
+  notices: z.array(noticeSchema).optional(),
   serverTime: z.string(),
 });
 

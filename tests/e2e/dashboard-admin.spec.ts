@@ -70,7 +70,7 @@ test('a district admin exports its 统计年报 and revokes a device of one of i
   await page.getByRole('button', { name: '导出统计年报' }).click();
   await expect(page.getByText('默认 2024-10-01 至 2025-09-30')).toBeVisible();
   await screenshot(page, 'dashboard-annual-stats');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下\s*载/ }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^下\s*载$/ }).click()]);
   const [sheet, missing] = readSheets(await saveDownload(download));
   const names = sheet!.rows.map((r) => String(r[0] ?? '').trim());
   expect(names).toContain('青溪区总工会 合计（1 个工会）');

@@ -9,6 +9,9 @@ export const SYNC_KEYS = {
   bootstrap: 'sync.bootstrap',
   status: 'sync.status',
   published: 'sync.published',
+  /** The upper unions' notices as the last pull listed them, and the ids this device has opened. */
+  notices: 'sync.notices',
+  noticesRead: 'sync.noticesRead',
   /** The latest clock pulled from the server, so the device clock starts past it after a restart. */
   clockSeen: 'sync.clockSeen',
   /** The folder this device writes automatic backups to: a device setting, never synced. */

@@ -1,8 +1,9 @@
-import { Button, Layout, Typography } from 'antd';
+import { Button, Layout, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { forgetToken, logout as endSession, savedToken } from './api';
 import { LoginPage } from './LoginPage';
 import { OverviewPage } from './OverviewPage';
+import { PasswordButton } from './PasswordButton';
 
 export function Dashboard() {
   const [loggedIn, setLoggedIn] = useState(() => !!savedToken());
@@ -26,7 +27,12 @@ export function Dashboard() {
         <Typography.Text strong style={{ fontSize: 18, color: '#c0392b' }}>
           上级工会管理
         </Typography.Text>
-        {loggedIn && <Button onClick={logout}>退出登录</Button>}
+        {loggedIn && (
+          <Space>
+            <PasswordButton />
+            <Button onClick={logout}>退出登录</Button>
+          </Space>
+        )}
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
         {loggedIn ? <OverviewPage onUnauthorised={expired} /> : <LoginPage onLogin={() => setLoggedIn(true)} />}

@@ -1,12 +1,14 @@
 import { Alert, Button, Card, Col, InputNumber, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AdminOverview, AdminUnionRow } from '../../../shared/sync/admin';
-import { ApiError, downloadDocument, fetchOverview, newCode } from './api';
+import { ApiError, downloadDocument, downloadSubmittedDocuments, fetchOverview, newCode } from './api';
+import { AcceptButton } from './AcceptButton';
 import { AnnualStatsButton } from './AnnualStatsButton';
 import { AuditButton } from './AuditButton';
 import { CreateUnionButton } from './CreateUnionButton';
 import { DevicesButton } from './DevicesButton';
 import { dateTime, yuan } from './format';
+import { NoticeButton } from './NoticeButton';
 import { OrgTotals } from './OrgTotals';
 import { PublishButton } from './PublishButton';
 import { ReturnButton } from './ReturnButton';
@@ -102,6 +104,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
     {
       title: '报送文件',
       key: 'documents',
+      width: 260,
       render: (_: unknown, r: AdminUnionRow) => (
         <Space orientation="vertical" size={2}>
           {r.documents.map((d) => (
@@ -119,10 +122,15 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
     {
       title: '操作',
       key: 'actions',
-      width: 230,
+      width: 290,
       render: (_: unknown, r: AdminUnionRow) => (
         <Space>
-          {r.reportStatus === '已报送' && r.submissionId && <ReturnButton submissionId={r.submissionId} unionName={r.name} onDone={load} />}
+          {r.reportStatus === '已报送' && r.submissionId && (
+            <>
+              <AcceptButton submissionId={r.submissionId} unionName={r.name} onDone={load} onError={setError} />
+              <ReturnButton submissionId={r.submissionId} unionName={r.name} onDone={load} />
+            </>
+          )}
           <Button size="small" onClick={() => void newCode(r.id).then((c) => setCodeShown({ union: r.name, code: c.enrolmentCode }))}>
             新注册码
           </Button>
@@ -141,7 +149,9 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
         <Button onClick={() => void load()}>刷新</Button>
         <CreateUnionButton onCreated={(union, code) => (setCodeShown({ union, code }), void load())} />
         <PublishButton />
+        {data && <NoticeButton orgs={data.orgs} />}
         <AnnualStatsButton year={year} onError={setError} />
+        <Button onClick={() => void downloadSubmittedDocuments(year).catch((e: Error) => setError(e.message))}>下载报送文件</Button>
         <AuditButton />
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
@@ -177,7 +187,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
           dataSource={data?.unions ?? []}
           columns={columns}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 1700 }}
+          scroll={{ x: 1960 }}
           loading={!data && !error}
           size="middle"
         />

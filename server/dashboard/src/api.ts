@@ -1,4 +1,4 @@
-import type { AdminOverview, AuditEntry, DeviceListing } from '../../../shared/sync/admin';
+import type { AdminNotice, AdminOverview, AuditEntry, DeviceListing } from '../../../shared/sync/admin';
 
 /** The admin API from the dashboard: same origin, a session token kept for this browser tab only. */
 const TOKEN_KEY = 'unionbooks.admin';
@@ -59,6 +59,14 @@ export const revokeDevice = (unionId: string, deviceRowId: string) =>
   request<DeviceListing[]>('POST', `/api/admin/unions/${unionId}/devices/${encodeURIComponent(deviceRowId)}/revoke`, {});
 export const returnReport = (submissionId: string, reason: string) =>
   request('POST', `/api/admin/submissions/${submissionId}/return`, { reason });
+export const acceptReport = (submissionId: string) => request('POST', `/api/admin/submissions/${submissionId}/accept`, {});
+export const changePassword = (current: string, password: string) => request('POST', '/api/admin/password', { current, password });
+export const publishNotice = (notice: {
+  title: string;
+  body: string;
+  org?: string;
+  attachment?: { name: string; mimeType: string; base64: string };
+}) => request<AdminNotice>('POST', '/api/admin/notices', notice);
 export const publishItem = (item: { kind: 'preset' | 'template'; name: string; payload: Record<string, unknown> }) =>
   request('POST', '/api/admin/published', item);
 
@@ -89,3 +97,6 @@ export const downloadAnnualStats = (year: number, period: { from?: string; to?: 
   });
   return download(`/api/admin/annual-stats?${query.toString()}`, `统计年报-${year}.xlsx`);
 };
+
+/** The year's submitted documents of the admin's subtree, one folder per union, as one zip. */
+export const downloadSubmittedDocuments = (year: number) => download(`/api/admin/documents?year=${year}`, `报送文件-${year}.zip`);

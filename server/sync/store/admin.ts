@@ -68,3 +68,21 @@ export async function checkAdminSession(db: Queryable, token: string, idleMinute
 export async function adminLogout(db: Queryable, token: string): Promise<void> {
   await db.query('DELETE FROM admin_sessions WHERE token_hash = $1', [sha256(token)]);
 }
+
+/**
+ * Changes an admin's own password; the current one must be given. Every other session of the
+ * admin ends, so a session opened with the old password (perhaps by someone else) stops working.
+ */
+export async function changeAdminPassword(
+  db: Queryable,
+  admin: { adminId: string; token: string },
+  current: string,
+  next: string,
+): Promise<boolean> {
+  const rows = await db.query<{ password_hash: string }>('SELECT password_hash FROM admins WHERE id = $1', [admin.adminId]);
+  const hash = rows[0]?.password_hash;
+  if (!hash || !(await verifyPassword(current, hash))) return false;
+  await db.query('UPDATE admins SET password_hash = $2 WHERE id = $1', [admin.adminId, await hashPassword(next)]);
+  await db.query('DELETE FROM admin_sessions WHERE admin_id = $1 AND token_hash <> $2', [admin.adminId, sha256(admin.token)]);
+  return true;
+}

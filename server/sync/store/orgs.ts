@@ -28,6 +28,17 @@ export async function findOrgInSubtree(db: Queryable, top: string, code: string)
   return r ? { id: r.id, code: r.code, name: r.name, parentId: r.parent_id } : null;
 }
 
+/** An organisation by id (an admin's own, which always exists). */
+export async function getOrg(db: Queryable, id: string): Promise<AdminOrg> {
+  const rows = await db.query<{ id: string; code: string; name: string; parent_id: string | null }>(
+    'SELECT id, code, name, parent_id FROM orgs WHERE id = $1',
+    [id],
+  );
+  const r = rows[0];
+  if (!r) throw new ClientError(404, 'no-org', '组织不存在');
+  return { id: r.id, code: r.code, name: r.name, parentId: r.parent_id };
+}
+
 /** An organisation named by code, refused as missing (404) when it lies outside the caller's subtree. */
 export async function requireOrg(db: Queryable, top: string, code: string): Promise<AdminOrg> {
   const org = await findOrgInSubtree(db, top, code);

@@ -1,5 +1,5 @@
 import { uuidv7 } from '../../../shared/ids/uuid7';
-import type { PublishedItem } from '../../../shared/sync/protocol';
+import type { Notice, PublishedItem } from '../../../shared/sync/protocol';
 import type { Queryable } from '../db';
 import { subtreeCte } from './orgs';
 import { iso, json } from './util';
@@ -22,9 +22,12 @@ export async function publish(
   return { id, ...item, publishedAt: iso(rows[0]?.published_at) };
 }
 
-type PublishedRow = { id: string; kind: 'preset' | 'template'; name: string; payload: unknown; published_at: unknown };
+/** Kinds older apps know travel in `published`; notices (store/notices.ts) in a list of their own. */
+type StoredKind = PublishedItem['kind'] | 'notice';
+type StoredItem = Omit<PublishedItem, 'kind'> & { kind: StoredKind };
+type PublishedRow = { id: string; kind: StoredKind; name: string; payload: unknown; published_at: unknown };
 
-const toItem = (r: PublishedRow): PublishedItem => ({
+const toItem = (r: PublishedRow): StoredItem => ({
   id: r.id,
   kind: r.kind,
   name: r.name,
@@ -32,23 +35,24 @@ const toItem = (r: PublishedRow): PublishedItem => ({
   publishedAt: iso(r.published_at),
 });
 
-/** What the organisations of `top`'s subtree published (the admin's list). */
+/** The presets and templates the organisations of `top`'s subtree published (the admin's list). */
 export async function listPublished(db: Queryable, top: string): Promise<PublishedItem[]> {
-  const rows = await db.query<PublishedRow>(
+  const rows = await db.query<PublishedRow & { kind: PublishedItem['kind'] }>(
     `${subtreeCte('$1')} SELECT p.id, p.kind, p.name, p.payload, p.published_at FROM published p JOIN subtree s ON s.id = p.org_id
-     ORDER BY p.published_at, p.id`,
+     WHERE p.kind <> 'notice' ORDER BY p.published_at, p.id`,
     [top],
   );
-  return rows.map(toItem);
+  return rows.map((r) => ({ ...toItem(r), kind: r.kind }));
 }
 
 interface PublishedState {
-  items: (PublishedItem & { orgId: string })[];
+  items: (StoredItem & { orgId: string })[];
   parentOf: Map<string, string | null>;
 }
 
 async function readPublished(db: Queryable): Promise<PublishedState> {
   const rows = await db.query<PublishedRow & { org_id: string }>(
+    // Never the attachments: they are read one at a time, when a device asks for one.
     'SELECT id, kind, name, payload, published_at, org_id FROM published ORDER BY published_at, id',
   );
   const orgs = await db.query<{ id: string; parent_id: string | null }>('SELECT id, parent_id FROM orgs');
@@ -67,8 +71,8 @@ async function readPublished(db: Queryable): Promise<PublishedState> {
 const CACHE_MS = 5_000;
 const cache = new WeakMap<object, { at: number; state: Promise<PublishedState> }>();
 
-/** The published items that reach a union of organisation `orgId`. */
-export async function listPublishedCached(db: Queryable, orgId: string, now = Date.now()): Promise<PublishedItem[]> {
+/** What reaches a union of organisation `orgId`: what its organisation and every one above it published. */
+export async function reaching(db: Queryable, orgId: string, now: number): Promise<StoredItem[]> {
   let hit = cache.get(db);
   if (!hit || now - hit.at >= CACHE_MS) {
     hit = { at: now, state: readPublished(db) };
@@ -80,6 +84,34 @@ export async function listPublishedCached(db: Queryable, orgId: string, now = Da
   const above = new Set<string>();
   for (let at: string | null | undefined = orgId; at && !above.has(at); at = parentOf.get(at)) above.add(at);
   return items.filter((i) => above.has(i.orgId)).map(({ orgId: _o, ...item }) => item);
+}
+
+/** The presets and templates that reach a union of organisation `orgId`, and its notices. */
+export async function publishedFor(
+  db: Queryable,
+  orgId: string,
+  now = Date.now(),
+): Promise<{ published: PublishedItem[]; notices: Notice[] }> {
+  const items = await reaching(db, orgId, now);
+  const published: PublishedItem[] = [];
+  const notices: Notice[] = [];
+  for (const item of items) {
+    if (item.kind === 'notice') notices.push(noticeOf(item));
+    else published.push({ ...item, kind: item.kind });
+  }
+  return { published, notices };
+}
+
+function noticeOf(item: StoredItem): Notice {
+  const p = item.payload as { body?: unknown; from?: unknown; attachment?: Notice['attachment'] };
+  return {
+    id: item.id,
+    title: item.name,
+    body: String(p.body ?? ''),
+    from: String(p.from ?? ''),
+    publishedAt: item.publishedAt,
+    attachment: p.attachment ?? null,
+  };
 }
 
 export function forgetPublished(db: Queryable): void {

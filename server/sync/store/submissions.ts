@@ -114,6 +114,19 @@ export async function currentSubmissions(
   );
 }
 
+/** A submitted, current submission of `top`'s subtree, locked for its decision; one outside the subtree is as missing as one that never existed. */
+async function lockForDecision(q: Queryable, submissionId: string, top: string, refusal: string): Promise<Record<string, unknown>> {
+  const rows = await q.query<Record<string, unknown>>(
+    `${subtreeCte('$2')} SELECT * FROM submissions WHERE id = $1
+     AND union_id IN (SELECT u.id FROM unions u JOIN subtree s ON s.id = u.org_id) FOR UPDATE`,
+    [submissionId, top],
+  );
+  const row = rows[0];
+  if (!row) throw new ClientError(404, 'no-submission', '报送不存在');
+  if (row.status !== 'submitted' || !row.is_current) throw new ClientError(409, 'not-decidable', refusal);
+  return row;
+}
+
 export async function returnSubmission(
   db: Database,
   clock: HybridLogicalClock,
@@ -122,21 +135,28 @@ export async function returnSubmission(
   top: string,
 ): Promise<StoredSubmission> {
   return db.tx(async (q) => {
-    // A submission outside the admin's subtree is as missing as one that never existed.
-    const rows = await q.query<Record<string, unknown>>(
-      `${subtreeCte('$2')} SELECT * FROM submissions WHERE id = $1
-       AND union_id IN (SELECT u.id FROM unions u JOIN subtree s ON s.id = u.org_id) FOR UPDATE`,
-      [submissionId, top],
-    );
-    const row = rows[0];
-    if (!row) throw new ClientError(404, 'no-submission', '报送不存在');
-    if (row.status !== 'submitted' || !row.is_current) throw new ClientError(409, 'not-returnable', '只能退回已报送、尚未退回的报送');
+    const row = await lockForDecision(q, submissionId, top, '只能退回已报送、尚未退回或接收的报送');
     await q.query("UPDATE submissions SET status = 'returned', return_reason = $2, returned_at = now() WHERE id = $1", [
       submissionId,
       reason,
     ]);
     await serverWrite(q, String(row.union_id), clock, 'submissions', String(row.record_id), { status: 'returned', returnReason: reason });
     return toStored({ ...row, status: 'returned', return_reason: reason }, []);
+  });
+}
+
+/** 已接收: the year stays locked in the union's books; the union learns it through ordinary sync, like a return. */
+export async function acceptSubmission(
+  db: Database,
+  clock: HybridLogicalClock,
+  submissionId: string,
+  top: string,
+): Promise<StoredSubmission> {
+  return db.tx(async (q) => {
+    const row = await lockForDecision(q, submissionId, top, '只能接收已报送、尚未退回或接收的报送');
+    await q.query("UPDATE submissions SET status = 'accepted' WHERE id = $1", [submissionId]);
+    await serverWrite(q, String(row.union_id), clock, 'submissions', String(row.record_id), { status: 'accepted', returnReason: '' });
+    return toStored({ ...row, status: 'accepted' }, []);
   });
 }
 

@@ -1,7 +1,7 @@
 import { LIMITS, PROTOCOL_VERSION, type RemoteRow, type SyncRequest, type SyncResponse } from '../../../shared/sync/protocol';
 import type { Database } from '../db';
 import { ROOT_ORG_ID } from './orgs';
-import { listPublishedCached } from './published';
+import { publishedFor } from './published';
 import { applyChanges, checkClocks, lockUnionForSync, prepareBatch, type PushOutcome } from './apply';
 import { pushNewRecords } from './push-group';
 import { getRows, pullRows } from './rows';
@@ -52,9 +52,9 @@ export async function syncRound(db: Database, caller: SyncCaller, request: SyncR
     // A pull alone needs no transaction: the statement only notes the time of the sync.
     await lockUnionForSync(db, unionId, caller.deviceRowId);
   }
-  const [page, published] = await Promise.all([
+  const [page, { published, notices }] = await Promise.all([
     caughtUp || pullLimit === 0 ? { rows: [], more: false } : pullRows(db, unionId, from, pullLimit),
-    listPublishedCached(db, caller.orgId ?? ROOT_ORG_ID),
+    publishedFor(db, caller.orgId ?? ROOT_ORG_ID),
   ]);
   const seen = new Set(page.rows.map((r) => `${r.table}/${r.rowId}`));
   const rows = [...overruled.filter((r) => !seen.has(`${r.table}/${r.rowId}`)), ...page.rows];
@@ -67,6 +67,7 @@ export async function syncRound(db: Database, caller: SyncCaller, request: SyncR
     more: page.more,
     ...(pushed ? { pushed: { from: pushed.before + 1, to: pushed.lastSeq } } : {}),
     published,
+    notices,
     serverTime: new Date(now).toISOString(),
   };
 }

@@ -74,7 +74,17 @@ export function SubmitCard() {
             </Descriptions.Item>
           </Descriptions>
         )}
-        {locked && <Alert type="info" showIcon title={`${year} 年度已报送，本年度的收支、会费等账目已锁定，上级工会退回后才能修改。`} />}
+        {submission?.status === 'submitted' && (
+          <Alert type="info" showIcon title={`${year} 年度已报送，本年度的收支、会费等账目已锁定，上级工会退回后才能修改。`} />
+        )}
+        {submission?.status === 'accepted' && (
+          <Alert
+            type="success"
+            showIcon
+            title="上级工会已接收报送"
+            description={<span data-testid="accepted-note">{year} 年度的报送已被接收，本年度的收支、会费等账目保持锁定。</span>}
+          />
+        )}
         {submission?.status === 'returned' && (
           <Alert
             type="warning"

@@ -1,5 +1,6 @@
 import { Space, Spin } from 'antd';
 import { EnrolCard } from './EnrolCard';
+import { NoticesCard } from './NoticesCard';
 import { PublishedCard } from './PublishedCard';
 import { useSyncConfig } from './queries';
 import { RefusedCard } from './RefusedCard';
@@ -14,6 +15,7 @@ export function SyncPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <StatusCard config={config} />
+      <NoticesCard />
       <RefusedCard />
       <SkippedCard />
       <SubmitCard />

@@ -86,3 +86,20 @@ export function submit(serverUrl: string, token: string, body: Omit<SubmissionRe
     submissionReceiptSchema,
   ) as Promise<SubmissionReceipt>;
 }
+
+/** A notice's attachment, fetched when the user opens it (sync answers never carry the bytes). */
+export async function noticeAttachment(serverUrl: string, token: string, noticeId: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(`${serverUrl}/api/v1/notices/${encodeURIComponent(noticeId)}/attachment`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+  } catch {
+    throw new SyncError(`无法连接服务器 ${serverUrl}，请检查网络或服务器地址`, true);
+  }
+  if (!response.ok) {
+    const err = errorBodySchema.safeParse(await response.json().catch(() => null));
+    throw new SyncError(err.success ? err.data.error : `下载附件失败（HTTP ${response.status}）`, false, response.status);
+  }
+  return response.blob();
+}

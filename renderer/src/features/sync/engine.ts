@@ -4,6 +4,7 @@ import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
 import { syncRound, SyncError } from './api';
 import { applyPublished, applyPulledRows } from './apply';
+import { keepNotices } from './notices';
 import { isRefusal, pushAround } from './isolate';
 import { countAllRows, markSynced, nextBootstrapBatch, nextOutboxBatch } from './outgoing';
 import { setAside } from './refusals';
@@ -130,6 +131,8 @@ export class SyncEngine {
     this.mutator.observeClock(await applyPulledRows(this.db, res.rows, res.cursor));
     const known = await getValue<unknown>(this.db, KEYS.published);
     if (JSON.stringify(known ?? []) !== JSON.stringify(res.published)) await applyPublished(this.db, res.published);
+    // A server older than notices sends none: what the device holds stays.
+    if (res.notices) await keepNotices(this.db, res.notices);
     return res.cursor;
   }
 }

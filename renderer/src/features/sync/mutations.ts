@@ -40,7 +40,7 @@ export async function enrolDevice(
     enrolledAt: new Date().toISOString(),
   };
   await db.transaction('rw', db.$sync, async () => {
-    await db.$sync.bulkDelete([KEYS.cursor, KEYS.bootstrap, KEYS.published]);
+    await db.$sync.bulkDelete([KEYS.cursor, KEYS.bootstrap, KEYS.published, KEYS.notices, KEYS.noticesRead]);
     await setValue(db, KEYS.config, config);
     await setValue(db, KEYS.status, IDLE);
   });
@@ -49,7 +49,7 @@ export async function enrolDevice(
 
 /** Forgets the server on this device; the book stays as it is. */
 export async function leaveServer(db: UnionBooksDB): Promise<void> {
-  await db.$sync.bulkDelete([KEYS.config, KEYS.cursor, KEYS.bootstrap, KEYS.status, KEYS.published]);
+  await db.$sync.bulkDelete([KEYS.config, KEYS.cursor, KEYS.bootstrap, KEYS.status, KEYS.published, KEYS.notices, KEYS.noticesRead]);
 }
 
 /**
