@@ -93,12 +93,15 @@ export function balancesAt(book: FinanceBook, date: string): PlaceBalances {
 
 /**
  * Sum per income or expense account of live entries in a date range, by the sign rule (reversals
- * are negative; a 拨缴 receipt counts only the union's share; transfers and 上缴 are left out).
+ * are negative; a 拨缴 receipt counts only the union's share; transfers, 上缴, 代管经费 and advances are
+ * left out, while spending settled from an advance counts as spending).
  */
 export function accountTotals(transactions: Iterable<Transaction>, from: string, to: string): Map<string, Fen> {
   const totals = new Map<string, Fen>();
   for (const t of transactions) {
-    if (t.deleted !== 0 || t.date < from || t.date > to || isTransfer(t) || findAccount(t.accountCode)?.kind === 'liability') continue;
+    if (t.deleted !== 0 || t.date < from || t.date > to || isTransfer(t)) continue;
+    const kind = findAccount(t.accountCode)?.kind;
+    if (kind === 'liability' || kind === 'asset') continue;
     const e = entryEffect(t);
     totals.set(t.accountCode, (totals.get(t.accountCode) ?? 0) + e.incomeFen + e.expenseFen);
   }
