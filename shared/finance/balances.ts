@@ -1,5 +1,5 @@
 import { findAccount } from '../accounts/chart';
-import type { Fen, MoneyPlace, OpeningBalance, Transaction } from '../model/records';
+import type { CarriedGrant, Fen, MoneyPlace, OpeningBalance, Transaction } from '../model/records';
 import { entryEffect, isTransfer } from './effect';
 
 /** What the finance functions read: the entries and the opening balances typed in by the treasurer. */
@@ -36,7 +36,7 @@ export function netEffect(transactions: Iterable<Transaction>, from: string, to:
  * A year's opening carried from the years before, as an opening row that is never stored: given with
  * that year's entries only, the shared functions compute what they would on the whole book.
  */
-export function carriedOpeningRow(year: number, opening: PlaceBalances): OpeningBalance {
+export function carriedOpeningRow(year: number, opening: PlaceBalances, grants: readonly CarriedGrant[] = []): OpeningBalance {
   return {
     id: `opening-${year}`,
     updatedAt: '',
@@ -48,6 +48,7 @@ export function carriedOpeningRow(year: number, opening: PlaceBalances): Opening
     duesBeforeFen: 0,
     cashFen: opening.cashFen,
     bankFen: opening.bankFen,
+    grants: [...grants],
   };
 }
 

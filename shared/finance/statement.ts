@@ -5,6 +5,7 @@ import { openingPayable, payableChange } from './payable';
 import { heldChange, openingHeld, type HeldBalances } from './held';
 import { periodLabel, periodRange, yearToDateRange, type Period } from './period';
 import { grantBalances, type GrantBalance } from './special-grants';
+import { openingGrants } from './grant-carry';
 
 export interface StatementLine {
   code: string;
@@ -111,7 +112,7 @@ export function computeStatement(book: FinanceBook, period: Period): Statement {
       receivableFen: openHeld.receivableFen + heldDuring.receivableFen,
     },
     // The year's 专项 (the statement may be given the open year only: see loadFinanceBook).
-    specialGrants: grantBalances(book.transactions, range.to, `${period.year}-01-01`),
+    specialGrants: grantBalances(book.transactions, range.to, `${period.year}-01-01`, openingGrants(book, period.year)),
   };
 }
 

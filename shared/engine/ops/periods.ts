@@ -13,6 +13,7 @@ import { balancesAt } from '../../finance/balances';
 import { blockingChecks, closeChecklist, openMonthsThrough, type ChecklistOptions, type CloseCheck } from '../../finance/close-checklist';
 import { payableAt } from '../../finance/payable';
 import { heldAt } from '../../finance/held';
+import { closingGrants } from '../../finance/grant-carry';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -46,6 +47,7 @@ async function carryYear(store: BookStore, year: number): Promise<void> {
     payableFen: payableAt(book, `${year}-12-31`),
     custodyFen: held.custodyFen,
     receivableFen: held.receivableFen,
+    grants: closingGrants(book, year),
   };
   const [first, ...extra] = next;
   for (const r of extra) await store.remove('openingBalances', r.id);

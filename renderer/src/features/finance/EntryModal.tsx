@@ -20,7 +20,7 @@ import { YuanInput, yuanRule, yuanToFen } from '../../components/YuanInput';
 import { AccountPicker } from './AccountPicker';
 import { postEntry, updateEntry, type NewFile } from '../../../../shared/engine/ops/entries';
 import { useCashShortfall } from './useCashShortfall';
-import { useAttachmentInfo, useLinkOptions, useOpenAdvances, useYearEntries } from './queries';
+import { useAttachmentInfo, useLinkOptions, useOpenAdvances, useYearEntries, useYearOpening } from './queries';
 import { AdvanceField, EntryKindField, kindAccount, namesAdvance, type EntryKind } from './EntryKindField';
 import { useUnion } from '../union/queries';
 import { AllocationSplitField, type AllocationMode } from './AllocationSplitField';
@@ -81,7 +81,17 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
   const union = useUnion();
   const entries = useYearEntries(year);
   // The 专项 as they stand without this entry, so an edit is judged against what the others leave.
-  const grants = useMemo(() => grantBalances((entries ?? []).filter((t) => t.id !== editing?.id)), [entries, editing]);
+  const carried = useYearOpening(year)?.grants;
+  const grants = useMemo(
+    () =>
+      grantBalances(
+        (entries ?? []).filter((t) => t.id !== editing?.id),
+        `${year}-12-31`,
+        `${year}-01-01`,
+        carried ?? [],
+      ),
+    [entries, editing, year, carried],
+  );
   const offersAsset = !editing && kind === 'entry' && offersAssetRegistration(accountCode ?? '', amountFen ?? 0);
   const splitsAllocation = !editing && kind === 'entry' && accountCode === ALLOCATION_ACCOUNT;
   const shortfall = useCashShortfall(
