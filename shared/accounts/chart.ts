@@ -21,9 +21,17 @@ export const ACCOUNTS: readonly Account[] = [
   // 101 moves money into cash, on 102 into the bank, from the entry's own place.
   top('101', '库存现金', 'asset'),
   top('102', '银行存款', 'asset'),
+  // 135 其他应收款: an advance (借出/预付) to a member for an activity, settled later with receipts (the
+  // spending entry names the advance) or by returning what was left. The code follows the same
+  // grassroots chart as 221 and 231; DOMAIN.md does not list it, so it awaits confirmation against
+  // the 工会会计制度 text in force.
+  top('135', '其他应收款', 'asset'),
   // 应付上级经费 grows only by the upward part of a 拨缴 receipt (a 402 entry's payableFen); an entry
   // on 221 is the payment upward: the entry's place pays, the liability falls.
   top('221', '应付上级经费', 'liability'),
+  // 231 代管经费: money held for others (职工互助金 for a 互助保障 scheme …); receiving it raises the
+  // place and the liability, paying it out lowers both. Code unconfirmed like 135 (see above).
+  top('231', '代管经费', 'liability'),
   top('401', '会费收入', 'income'),
   top('402', '拨缴经费收入', 'income'),
   top('403', '上级补助收入', 'income'),
@@ -101,6 +109,16 @@ export const INCOME_EXPENSE_ACCOUNTS: readonly Account[] = ACCOUNTS.filter((a) =
 export const ALLOCATION_ACCOUNT = '402';
 /** 应付上级经费. */
 export const PAYABLE_ACCOUNT = '221';
+
+/** 代管经费. */
+export const CUSTODY_ACCOUNT = '231';
+/** 其他应收款: advances to be settled. */
+export const RECEIVABLE_ACCOUNT = '135';
+
+/** The accounts whose entries carry a flow ('in' or 'out'): they move both ways. */
+export function isTwoWayAccount(code: string): boolean {
+  return code === CUSTODY_ACCOUNT || code === RECEIVABLE_ACCOUNT;
+}
 
 /** The account that receives a transfer into a place: 101 for cash, 102 for the bank. */
 export const TRANSFER_ACCOUNT = { cash: '101', bank: '102' } as const;

@@ -6,7 +6,8 @@ import { balancesAt, openingRowFor, totalOf } from '../finance/balances';
 import type { BalanceSheet } from '../finance/balance-sheet';
 import { monthLabel } from '../finance/period';
 import { payableAt } from '../finance/payable';
-import type { Statement } from '../finance/statement';
+import { nonFundChange, type Statement } from '../finance/statement';
+import { heldAt } from '../finance/held';
 import type { BookTables } from '../model/book';
 import type { Fen, IsoDate, IsoMonth } from '../model/records';
 import { formatYuan } from '../money/fen';
@@ -68,9 +69,14 @@ export function auditChecks(book: CheckBook, r: Reviewed): AuditCheck[] {
 
 function statementCheck(s: Statement): AuditCheck {
   const payable = s.closingPayableFen - s.openingPayableFen;
-  const expected = totalOf(s.opening) + s.surplusFen + payable;
+  const custody = s.closingHeld.custodyFen - s.openingHeld.custodyFen;
+  const advanced = s.closingHeld.receivableFen - s.openingHeld.receivableFen;
+  const expected = totalOf(s.opening) + s.surplusFen + nonFundChange(s);
   const closing = totalOf(s.closing);
-  const sum = `年初结余 ${yuan(totalOf(s.opening))} + 收支结余 ${yuan(s.surplusFen)} + 应付上级经费增减 ${yuan(payable)}`;
+  const sum =
+    `年初结余 ${yuan(totalOf(s.opening))} + 收支结余 ${yuan(s.surplusFen)} + 应付上级经费增减 ${yuan(payable)}` +
+    (custody !== 0 ? ` + 代管经费增减 ${yuan(custody)}` : '') +
+    (advanced !== 0 ? ` − 其他应收款增减 ${yuan(advanced)}` : '');
   return {
     key: 'statement',
     label: '收入支出表自身平衡',
@@ -135,6 +141,14 @@ function fundCheck(s: Statement, sheet: BalanceSheet): AuditCheck {
     problems.push(
       `期末应付上级经费：资产负债表 ${yuan(sheet.end.payableFen)}，收入支出表 ${yuan(s.closingPayableFen)}，${gap(sheet.end.payableFen - s.closingPayableFen)}`,
     );
+  if (sheet.end.custodyFen !== s.closingHeld.custodyFen)
+    problems.push(
+      `期末代管经费：资产负债表 ${yuan(sheet.end.custodyFen)}，收入支出表 ${yuan(s.closingHeld.custodyFen)}，${gap(sheet.end.custodyFen - s.closingHeld.custodyFen)}`,
+    );
+  if (sheet.end.receivableFen !== s.closingHeld.receivableFen)
+    problems.push(
+      `期末其他应收款：资产负债表 ${yuan(sheet.end.receivableFen)}，收入支出表 ${yuan(s.closingHeld.receivableFen)}，${gap(sheet.end.receivableFen - s.closingHeld.receivableFen)}`,
+    );
   return {
     key: 'fund',
     label: '资金结余、应付上级经费两表一致',
@@ -167,6 +181,13 @@ function carriedCheck(book: CheckBook, year: number): AuditCheck {
     bad.push(`银行存款年初 ${yuan(own.bankFen)}，上年末 ${yuan(money.bankFen)}，${gap(own.bankFen - money.bankFen)}`);
   if ((own.payableFen ?? 0) !== payable)
     bad.push(`应付上级经费年初 ${yuan(own.payableFen ?? 0)}，上年末 ${yuan(payable)}，${gap((own.payableFen ?? 0) - payable)}`);
+  const held = heldAt(others, prevEnd);
+  if ((own.custodyFen ?? 0) !== held.custodyFen)
+    bad.push(`代管经费年初 ${yuan(own.custodyFen ?? 0)}，上年末 ${yuan(held.custodyFen)}，${gap((own.custodyFen ?? 0) - held.custodyFen)}`);
+  if ((own.receivableFen ?? 0) !== held.receivableFen)
+    bad.push(
+      `其他应收款年初 ${yuan(own.receivableFen ?? 0)}，上年末 ${yuan(held.receivableFen)}，${gap((own.receivableFen ?? 0) - held.receivableFen)}`,
+    );
   const how = own.carried ? '结账时结转' : '手工录入';
   return {
     key: 'carried',

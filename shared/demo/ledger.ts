@@ -1,4 +1,5 @@
 import { findAccount, topLevelCode, TRANSFER_ACCOUNT } from '../accounts/chart';
+import { closingGrants } from '../finance/grant-carry';
 import type { BookBuilder } from '../book/builder';
 import { addMonths, lastDayOfMonth } from '../dues/months';
 import { balancesAt } from '../finance/balances';
@@ -91,6 +92,7 @@ function carryYear(builder: BookBuilder, year: number): void {
     cashFen: money.cashFen,
     bankFen: money.bankFen,
     payableFen: payableAt(builder.book, yearEnd),
+    grants: closingGrants(builder.book, year),
   });
 }
 

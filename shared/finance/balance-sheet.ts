@@ -3,6 +3,7 @@ import { accountTotals, balancesAt, openingBalance, type FinanceBook } from './b
 import { findAccount } from '../accounts/chart';
 import { fixedAssetsAt } from './fixed-assets';
 import { openingPayable, payableAt } from './payable';
+import { heldAt, openingHeld, type HeldBalances } from './held';
 
 export interface BalanceSheetBook extends FinanceBook {
   fixedAssets: readonly FixedAsset[];
@@ -12,11 +13,13 @@ export interface BalanceSheetBook extends FinanceBook {
 export interface BalanceSheetColumn {
   cashFen: Fen;
   bankFen: Fen;
+  /** 其他应收款: advances (借出/预付) not yet settled. */
+  receivableFen: Fen;
   fixedAssetsFen: Fen;
   assetsFen: Fen;
   /** 应付上级经费. */
   payableFen: Fen;
-  /** 代管经费: money held for others; this grassroots chart books none yet, so it stays 0. */
+  /** 代管经费: money held for others. */
   custodyFen: Fen;
   liabilitiesFen: Fen;
   /** 资产基金: what the fixed assets stand for in net assets (their purchase was spending already). */
@@ -36,13 +39,21 @@ export interface BalanceSheet {
   end: BalanceSheetColumn;
 }
 
-function column(cashFen: Fen, bankFen: Fen, fixedAssetsFen: Fen, payableFen: Fen, fundBalanceFen: Fen): BalanceSheetColumn {
-  const custodyFen = 0;
+function column(
+  cashFen: Fen,
+  bankFen: Fen,
+  held: HeldBalances,
+  fixedAssetsFen: Fen,
+  payableFen: Fen,
+  fundBalanceFen: Fen,
+): BalanceSheetColumn {
+  const { custodyFen, receivableFen } = held;
   return {
     cashFen,
     bankFen,
+    receivableFen,
     fixedAssetsFen,
-    assetsFen: cashFen + bankFen + fixedAssetsFen,
+    assetsFen: cashFen + bankFen + receivableFen + fixedAssetsFen,
     payableFen,
     custodyFen,
     liabilitiesFen: payableFen + custodyFen,
@@ -63,8 +74,16 @@ export function computeBalanceSheet(book: BalanceSheetBook, date: string): Balan
   const year = Number(date.slice(0, 4));
   const open = openingBalance(book, year);
   const openPayable = openingPayable(book, year);
-  const openFund = open.cashFen + open.bankFen - openPayable;
-  const yearStart = column(open.cashFen, open.bankFen, fixedAssetsAt(book.fixedAssets, dayBeforeYear(year)), openPayable, openFund);
+  const openHeld = openingHeld(book, year);
+  const openFund = open.cashFen + open.bankFen + openHeld.receivableFen - openPayable - openHeld.custodyFen;
+  const yearStart = column(
+    open.cashFen,
+    open.bankFen,
+    openHeld,
+    fixedAssetsAt(book.fixedAssets, dayBeforeYear(year)),
+    openPayable,
+    openFund,
+  );
   let surplus = 0;
   for (const [code, fen] of accountTotals(book.transactions, `${year}-01-01`, date)) {
     const kind = findAccount(code)?.kind;
@@ -72,7 +91,14 @@ export function computeBalanceSheet(book: BalanceSheetBook, date: string): Balan
     else if (kind === 'expense') surplus -= fen;
   }
   const money = balancesAt(book, date);
-  const end = column(money.cashFen, money.bankFen, fixedAssetsAt(book.fixedAssets, date), payableAt(book, date), openFund + surplus);
+  const end = column(
+    money.cashFen,
+    money.bankFen,
+    heldAt(book, date),
+    fixedAssetsAt(book.fixedAssets, date),
+    payableAt(book, date),
+    openFund + surplus,
+  );
   const label = date.endsWith('-12-31') ? `${year}年12月31日` : `${year}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
   return { date, label, yearStart, end };
 }

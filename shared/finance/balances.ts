@@ -1,5 +1,5 @@
 import { findAccount } from '../accounts/chart';
-import type { Fen, MoneyPlace, OpeningBalance, Transaction } from '../model/records';
+import type { CarriedGrant, Fen, MoneyPlace, OpeningBalance, Transaction } from '../model/records';
 import { entryEffect, isTransfer } from './effect';
 
 /** What the finance functions read: the entries and the opening balances typed in by the treasurer. */
@@ -36,7 +36,7 @@ export function netEffect(transactions: Iterable<Transaction>, from: string, to:
  * A year's opening carried from the years before, as an opening row that is never stored: given with
  * that year's entries only, the shared functions compute what they would on the whole book.
  */
-export function carriedOpeningRow(year: number, opening: PlaceBalances): OpeningBalance {
+export function carriedOpeningRow(year: number, opening: PlaceBalances, grants: readonly CarriedGrant[] = []): OpeningBalance {
   return {
     id: `opening-${year}`,
     updatedAt: '',
@@ -48,6 +48,7 @@ export function carriedOpeningRow(year: number, opening: PlaceBalances): Opening
     duesBeforeFen: 0,
     cashFen: opening.cashFen,
     bankFen: opening.bankFen,
+    grants: [...grants],
   };
 }
 
@@ -93,12 +94,15 @@ export function balancesAt(book: FinanceBook, date: string): PlaceBalances {
 
 /**
  * Sum per income or expense account of live entries in a date range, by the sign rule (reversals
- * are negative; a 拨缴 receipt counts only the union's share; transfers and 上缴 are left out).
+ * are negative; a 拨缴 receipt counts only the union's share; transfers, 上缴, 代管经费 and advances are
+ * left out, while spending settled from an advance counts as spending).
  */
 export function accountTotals(transactions: Iterable<Transaction>, from: string, to: string): Map<string, Fen> {
   const totals = new Map<string, Fen>();
   for (const t of transactions) {
-    if (t.deleted !== 0 || t.date < from || t.date > to || isTransfer(t) || findAccount(t.accountCode)?.kind === 'liability') continue;
+    if (t.deleted !== 0 || t.date < from || t.date > to || isTransfer(t)) continue;
+    const kind = findAccount(t.accountCode)?.kind;
+    if (kind === 'liability' || kind === 'asset') continue;
     const e = entryEffect(t);
     totals.set(t.accountCode, (totals.get(t.accountCode) ?? 0) + e.incomeFen + e.expenseFen);
   }

@@ -1,4 +1,4 @@
-import { findAccount, TRANSFER_ACCOUNT } from '../accounts/chart';
+import { CUSTODY_ACCOUNT, findAccount, RECEIVABLE_ACCOUNT, TRANSFER_ACCOUNT } from '../accounts/chart';
 import type { Fen, MoneyPlace, Transaction } from '../model/records';
 
 /**
@@ -13,6 +13,11 @@ import type { Fen, MoneyPlace, Transaction } from '../model/records';
  * - a 402 receipt of the full 拨缴经费 carries `payableFen`, the part owed upward: the place gains
  *   the whole amount, income only the union's share, and 应付上级经费 the rest.
  * - 上缴 (221 应付上级经费): the place pays, the liability falls; neither income nor spending.
+ * - 代管经费 (231): flow 'in' raises the place and the liability, 'out' lowers both.
+ * - 其他应收款 (135): flow 'out' (an advance) moves money from the place to the receivable, 'in' (what
+ *   was left, returned) moves it back.
+ * - spending that names an advance (`advanceId`) is paid from it: the receivable falls, spending grows,
+ *   and neither place moves (the money left when the advance was paid).
  * A 红字 reversal carries the negated amount, so every effect is undone by the same rule.
  */
 export interface EntryEffect {
@@ -22,9 +27,13 @@ export interface EntryEffect {
   expenseFen: Fen;
   /** Change in 应付上级经费. */
   payableFen: Fen;
+  /** Change in 代管经费. */
+  custodyFen: Fen;
+  /** Change in 其他应收款. */
+  receivableFen: Fen;
 }
 
-export type EntryForm = Pick<Transaction, 'place' | 'accountCode' | 'amountFen' | 'payableFen'>;
+export type EntryForm = Pick<Transaction, 'place' | 'accountCode' | 'amountFen' | 'payableFen' | 'flow' | 'advanceId'>;
 
 export class UnknownAccountError extends Error {
   override readonly name = 'UnknownAccountError';
@@ -38,8 +47,18 @@ function add(effect: EntryEffect, place: MoneyPlace, fen: Fen): void {
 export function entryEffect(t: EntryForm): EntryEffect {
   const account = findAccount(t.accountCode);
   if (!account) throw new UnknownAccountError(`未知的会计科目：${t.accountCode}`);
-  const effect: EntryEffect = { cashFen: 0, bankFen: 0, incomeFen: 0, expenseFen: 0, payableFen: 0 };
-  if (account.kind === 'income') {
+  const effect: EntryEffect = { cashFen: 0, bankFen: 0, incomeFen: 0, expenseFen: 0, payableFen: 0, custodyFen: 0, receivableFen: 0 };
+  const inward = t.flow === 'in' ? 1 : -1;
+  if (t.accountCode === CUSTODY_ACCOUNT) {
+    add(effect, t.place, inward * t.amountFen);
+    effect.custodyFen = inward * t.amountFen;
+  } else if (t.accountCode === RECEIVABLE_ACCOUNT) {
+    add(effect, t.place, inward * t.amountFen);
+    effect.receivableFen = -inward * t.amountFen;
+  } else if (account.kind === 'expense' && t.advanceId) {
+    effect.receivableFen = -t.amountFen;
+    effect.expenseFen = t.amountFen;
+  } else if (account.kind === 'income') {
     const payable = t.payableFen ?? 0;
     add(effect, t.place, t.amountFen);
     effect.incomeFen = t.amountFen - payable;

@@ -39,12 +39,14 @@ export interface PlaceJournal {
 
 /**
  * Whether an entry brings money into `place` (its line goes in 收入) rather than taking money out
- * (支出): income received there, and a transfer whose destination is `place`. A reversal stays in the
+ * (支出): income received there, 代管经费 or a returned advance received there (flow 'in'), and a
+ * transfer whose destination is `place`. A reversal stays in the
  * column of what it reverses, with the negated amount, as a 红字 line does in a hand-kept journal.
  */
 function arrives(row: JournalRow, place: MoneyPlace): boolean {
   const t = row.transaction;
   if (isTransfer(t)) return transferTarget(t.accountCode) === place;
+  if (t.flow) return t.flow === 'in';
   return findAccount(t.accountCode)?.kind === 'income';
 }
 

@@ -1,6 +1,6 @@
 import { findAccount } from '../accounts/chart';
 import { formatYuan } from '../money/fen';
-import type { Fen, Transaction } from '../model/records';
+import type { CarriedGrant, Fen, Transaction } from '../model/records';
 
 /** 40302 专项补助收入: money from the upper union given for a named purpose. */
 export const SPECIAL_GRANT_ACCOUNT = '40302';
@@ -10,6 +10,8 @@ export const PURPOSE_MAX = 50;
 /** One 专项 and where it stands: received, spent on it, and what remains. */
 export interface GrantBalance {
   purpose: string;
+  /** Left unspent at the start of the range (上年结转): a grant received in one year may be spent in the next. */
+  carriedFen: Fen;
   receivedFen: Fen;
   spentFen: Fen;
   remainingFen: Fen;
@@ -23,21 +25,29 @@ export function purposeOf(t: Pick<Transaction, 'purpose'>): string {
  * Every 专项 with what was received (40302 entries naming it) and spent (spending entries charged to
  * it) from `from` to `to`; reversals carry the purpose of what they reverse, so they count against it.
  * In order of the first entry that names the purpose. The bounds are explicit so that the figures
- * depend only on the dates asked for, never on how many years of entries the caller happened to load.
+ * depend only on the dates asked for, never on how many years of entries the caller happened to load;
+ * what remained before `from` comes in as `carried` (see openingGrants), listed first.
  */
-export function grantBalances(transactions: Iterable<Transaction>, to = '9999-12-31', from = '0000-01-01'): GrantBalance[] {
+export function grantBalances(
+  transactions: Iterable<Transaction>,
+  to = '9999-12-31',
+  from = '0000-01-01',
+  carried: readonly CarriedGrant[] = [],
+): GrantBalance[] {
   // A 专项 receipt from before purposes were recorded is listed under '' (未注明用途) rather than left out.
   const live = [...transactions].filter(
     (t) => t.deleted === 0 && t.date >= from && t.date <= to && (purposeOf(t) !== '' || t.accountCode === SPECIAL_GRANT_ACCOUNT),
   );
   live.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const byPurpose = new Map<string, GrantBalance>();
+  for (const c of carried)
+    byPurpose.set(c.purpose, { purpose: c.purpose, carriedFen: c.remainingFen, receivedFen: 0, spentFen: 0, remainingFen: c.remainingFen });
   for (const t of live) {
     const purpose = purposeOf(t);
-    const grant = byPurpose.get(purpose) ?? { purpose, receivedFen: 0, spentFen: 0, remainingFen: 0 };
+    const grant = byPurpose.get(purpose) ?? { purpose, carriedFen: 0, receivedFen: 0, spentFen: 0, remainingFen: 0 };
     if (t.accountCode === SPECIAL_GRANT_ACCOUNT) grant.receivedFen += t.amountFen;
     else if (findAccount(t.accountCode)?.kind === 'expense') grant.spentFen += t.amountFen;
-    grant.remainingFen = grant.receivedFen - grant.spentFen;
+    grant.remainingFen = grant.carriedFen + grant.receivedFen - grant.spentFen;
     byPurpose.set(purpose, grant);
   }
   return [...byPurpose.values()];
@@ -81,6 +91,6 @@ export function purposeLabel(purpose: string): string {
 export function grantNotes(grants: readonly GrantBalance[]): string[] {
   return grants.map(
     (g) =>
-      `${purposeLabel(g.purpose)}专项：收到 ${formatYuan(g.receivedFen)} 元，已支出 ${formatYuan(g.spentFen)} 元，${g.remainingFen < 0 ? '超支' : '结余'} ${formatYuan(Math.abs(g.remainingFen))} 元`,
+      `${purposeLabel(g.purpose)}专项：${g.carriedFen !== 0 ? `上年结转 ${formatYuan(g.carriedFen)} 元，` : ''}收到 ${formatYuan(g.receivedFen)} 元，已支出 ${formatYuan(g.spentFen)} 元，${g.remainingFen < 0 ? '超支' : '结余'} ${formatYuan(Math.abs(g.remainingFen))} 元`,
   );
 }

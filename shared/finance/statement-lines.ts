@@ -47,10 +47,13 @@ export function statementRows(s: Statement): StatementRow[] {
   push({ label: '其中：库存现金', amountFen: s.opening.cashFen, yearToDateFen: s.yearOpening.cashFen, indent: 1 });
   push({ label: '银行存款', amountFen: s.opening.bankFen, yearToDateFen: s.yearOpening.bankFen, indent: 1, hang: true });
   const owed = s.openingPayableFen !== 0 || s.closingPayableFen !== 0;
+  const custody = s.openingHeld.custodyFen !== 0 || s.closingHeld.custodyFen !== 0;
+  const advanced = s.openingHeld.receivableFen !== 0 || s.closingHeld.receivableFen !== 0;
   const closing = totalOf(s.closing);
+  const moved = [owed ? ' + 应付上级经费增减' : '', custody ? ' + 代管经费增减' : '', advanced ? ' − 其他应收款增减' : ''].join('');
   push({
     label: '五、期末结余',
-    explain: owed ? '（期初结余 + 本期结余 + 应付上级经费增减）' : '（期初结余 + 本期结余）',
+    explain: `（期初结余 + 本期结余${moved}）`,
     amountFen: closing,
     yearToDateFen: closing,
     strong: true,
@@ -59,5 +62,15 @@ export function statementRows(s: Statement): StatementRow[] {
   push({ label: '银行存款', amountFen: s.closing.bankFen, yearToDateFen: s.closing.bankFen, indent: 1, hang: true });
   // Money owed upward sits in the bank but is not the union's: said where it exists.
   if (owed) push({ label: '含应付上级经费', amountFen: s.closingPayableFen, yearToDateFen: s.closingPayableFen, indent: 1, hang: true });
+  if (custody)
+    push({ label: '含代管经费', amountFen: s.closingHeld.custodyFen, yearToDateFen: s.closingHeld.custodyFen, indent: 1, hang: true });
+  if (advanced)
+    push({
+      label: '另有其他应收款（借出未结）',
+      amountFen: s.closingHeld.receivableFen,
+      yearToDateFen: s.closingHeld.receivableFen,
+      indent: 1,
+      hang: true,
+    });
   return out;
 }

@@ -2,8 +2,10 @@ import { ACCOUNTS, findAccount, topLevelCode, type AccountKind } from '../accoun
 import type { Fen } from '../model/records';
 import { accountTotals, netEffect, openingBalance, totalOf, type FinanceBook, type PlaceBalances } from './balances';
 import { openingPayable, payableChange } from './payable';
+import { heldChange, openingHeld, type HeldBalances } from './held';
 import { periodLabel, periodRange, yearToDateRange, type Period } from './period';
 import { grantBalances, type GrantBalance } from './special-grants';
+import { openingGrants } from './grant-carry';
 
 export interface StatementLine {
   code: string;
@@ -39,6 +41,9 @@ export interface Statement {
   /** 应付上级经费 held in the money at the start and at the end of the period (not the union's own). */
   openingPayableFen: Fen;
   closingPayableFen: Fen;
+  /** 代管经费 held in the money, and 其他应收款 advanced out of it, at the start and at the end of the period. */
+  openingHeld: HeldBalances;
+  closingHeld: HeldBalances;
   /** 专项补助 at the end of the period, for the statement's notes (from the entries the book holds). */
   specialGrants: GrantBalance[];
 }
@@ -82,6 +87,13 @@ export function computeStatement(book: FinanceBook, period: Period): Statement {
   const closing = { cashFen: opening.cashFen + during.cashFen, bankFen: opening.bankFen + during.bankFen };
   const openingPayableFen =
     openingPayable(book, period.year) + payableChange(book.transactions, `${period.year}-01-01`, dayBefore(range.from));
+  const yearHeld = openingHeld(book, period.year);
+  const heldBefore = heldChange(book.transactions, `${period.year}-01-01`, dayBefore(range.from));
+  const openHeld = {
+    custodyFen: yearHeld.custodyFen + heldBefore.custodyFen,
+    receivableFen: yearHeld.receivableFen + heldBefore.receivableFen,
+  };
+  const heldDuring = heldChange(book.transactions, range.from, range.to);
   return {
     period,
     label: periodLabel(period),
@@ -94,17 +106,33 @@ export function computeStatement(book: FinanceBook, period: Period): Statement {
     closing,
     openingPayableFen,
     closingPayableFen: openingPayableFen + payableChange(book.transactions, range.from, range.to),
+    openingHeld: openHeld,
+    closingHeld: {
+      custodyFen: openHeld.custodyFen + heldDuring.custodyFen,
+      receivableFen: openHeld.receivableFen + heldDuring.receivableFen,
+    },
     // The year's 专项 (the statement may be given the open year only: see loadFinanceBook).
-    specialGrants: grantBalances(book.transactions, range.to, `${period.year}-01-01`),
+    specialGrants: grantBalances(book.transactions, range.to, `${period.year}-01-01`, openingGrants(book, period.year)),
   };
 }
 
 /**
- * Opening + surplus + the change in what is owed upward = closing holds for every statement; a book
- * where it fails has an entry outside the chart.
+ * Opening + surplus + the change in what is owed upward and held for others − the change in what is
+ * advanced out = closing holds for every statement; a book where it fails has an entry outside the chart.
  */
 export function statementBalances(s: Statement): boolean {
-  return totalOf(s.opening) + s.surplusFen + s.closingPayableFen - s.openingPayableFen === totalOf(s.closing);
+  return totalOf(s.opening) + s.surplusFen + nonFundChange(s) === totalOf(s.closing);
+}
+
+/** What moved the money without being income or spending: 应付上级经费 and 代管经费 up, 其他应收款 down. */
+export function nonFundChange(s: Statement): Fen {
+  return (
+    s.closingPayableFen -
+    s.openingPayableFen +
+    s.closingHeld.custodyFen -
+    s.openingHeld.custodyFen -
+    (s.closingHeld.receivableFen - s.openingHeld.receivableFen)
+  );
 }
 
 function dayBefore(date: string): string {

@@ -1,4 +1,4 @@
-import { findAccount, PAYABLE_ACCOUNT } from '../accounts/chart';
+import { findAccount, PAYABLE_ACCOUNT, RECEIVABLE_ACCOUNT } from '../accounts/chart';
 import type { Fen, Transaction } from '../model/records';
 import { transferTarget } from './effect';
 import { PLACE_LABEL } from './journal';
@@ -36,7 +36,8 @@ const moneyAccount = (place: 'cash' | 'bank') => ({ account: `${place === 'cash'
 /**
  * An entry written as the double-entry voucher a treasurer files: income debits the money it came
  * into and credits the income (and 应付上级经费 for the part owed upward); spending, transfers and 上缴
- * debit their account and credit the money that paid. A 红字 reversal keeps the lines, negated.
+ * debit their account and credit the money that paid. 代管经费 and 其他应收款 go the way their flow
+ * says; spending settled from an advance credits 其他应收款. A 红字 reversal keeps the lines, negated.
  */
 export function voucherOf(t: Transaction): Voucher {
   const kind = findAccount(t.accountCode)?.kind;
@@ -47,13 +48,19 @@ export function voucherOf(t: Transaction): Voucher {
     creditFen,
   });
   const lines: VoucherLine[] = [];
-  if (kind === 'income') {
+  if (t.flow === 'in') {
+    lines.push(line(moneyAccount(t.place), t.amountFen, 0));
+    lines.push(line(accountNames(t.accountCode), 0, t.amountFen));
+  } else if (t.advanceId && kind === 'expense') {
+    lines.push(line(accountNames(t.accountCode), t.amountFen, 0));
+    lines.push(line(accountNames(RECEIVABLE_ACCOUNT), 0, t.amountFen));
+  } else if (kind === 'income') {
     const payable = t.payableFen ?? 0;
     lines.push(line(moneyAccount(t.place), t.amountFen, 0));
     lines.push(line(accountNames(t.accountCode), 0, t.amountFen - payable));
     if (payable !== 0) lines.push(line(accountNames(PAYABLE_ACCOUNT), 0, payable));
   } else {
-    const debit = kind === 'asset' ? moneyAccount(transferTarget(t.accountCode)) : accountNames(t.accountCode);
+    const debit = kind === 'asset' && !t.flow ? moneyAccount(transferTarget(t.accountCode)) : accountNames(t.accountCode);
     lines.push(line(debit, t.amountFen, 0));
     lines.push(line(moneyAccount(t.place), 0, t.amountFen));
   }

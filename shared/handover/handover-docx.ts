@@ -88,6 +88,21 @@ export function handoverModel(facts: HandoverFacts, people: HandoverPeople): Doc
           align: ['left', 'left', 'right', 'left', 'left'],
         }
       : paragraph('没有在用的固定资产。'),
+    heading('未结借款'),
+    facts.advances.length > 0
+      ? {
+          type: 'table',
+          header: ['凭证号', '借出日期', '摘要', '未结金额（元）'],
+          rows: [
+            ...facts.advances.map((a) => [a.voucherNumber, a.date, a.summary, formatYuan(a.openFen)]),
+            ['合计', '', '', formatYuan(facts.advancesFen)],
+          ],
+          align: ['left', 'left', 'left', 'right'],
+        }
+      : paragraph('没有未结的借款。'),
+    ...(facts.custodyFen !== 0
+      ? [paragraph(`交接日代管经费 ${formatYuan(facts.custodyFen)} 元，含在上述库存现金和银行存款中，不属本会经费。`)]
+      : []),
     heading('随附资料'),
     paragraph(
       `1. 加密的交接备份文件“${people.backupFile}”一份（含全部账目、会员名册和 ${facts.attachments} 个附件，密码另行当面交接）；` +

@@ -2,6 +2,7 @@ import { bankCheckOf } from '../finance/close-checklist';
 import { balancesAt } from '../finance/balances';
 import { booksStartMonth } from '../finance/books-start';
 import { heldOn } from '../finance/fixed-assets';
+import { heldAt, openAdvances } from '../finance/held';
 import { arrearsToday } from '../dues/arrears-today';
 import { buildDuesIndex } from '../dues/data';
 import { addMonths, monthsBetween } from '../dues/months';
@@ -14,7 +15,7 @@ import type { Fen, IsoDate } from '../model/records';
 
 /** One check before the books change hands; `ok` false means the new chair would inherit an open question. */
 export interface HandoverCheck {
-  key: 'months' | 'bank' | 'cash' | 'arrears' | 'assets';
+  key: 'months' | 'bank' | 'cash' | 'arrears' | 'assets' | 'advances';
   label: string;
   ok: boolean;
   detail: string;
@@ -39,6 +40,11 @@ export interface HandoverFacts {
   arrearsFen: Fen;
   assets: { name: string; acquiredDate: IsoDate; valueFen: Fen; location: string; keeper: string }[];
   assetsFen: Fen;
+  /** Advances (借出/预付, 135 其他应收款) not yet settled on the day: the new treasurer collects the receipts. */
+  advances: { voucherNumber: string; date: IsoDate; summary: string; openFen: Fen }[];
+  advancesFen: Fen;
+  /** 代管经费 held for others on the day (part of the money handed over, not the union's own). */
+  custodyFen: Fen;
   attachments: number;
   checks: HandoverCheck[];
 }
@@ -82,6 +88,14 @@ export function handoverFacts(book: BookTables, date: IsoDate): HandoverFacts {
     .map((a) => ({ name: a.name, acquiredDate: a.acquiredDate, valueFen: a.valueFen, location: a.location, keeper: a.keeper }));
   const assetsFen = assets.reduce((s, a) => s + a.valueFen, 0);
 
+  const advances = openAdvances(live(book.transactions), date).map((a) => ({
+    voucherNumber: a.advance.voucherNumber,
+    date: a.advance.date,
+    summary: a.advance.summary,
+    openFen: a.openFen,
+  }));
+  const advancesFen = advances.reduce((s, a) => s + a.openFen, 0);
+
   const unclosed = unclosedTodo({ today: date, booksStart, finance, monthCloses: book.monthCloses });
   const negative = negativeCashTodo(finance);
   const lastEnded = addMonths(date.slice(0, 7), -1);
@@ -110,6 +124,15 @@ export function handoverFacts(book: BookTables, date: IsoDate): HandoverFacts {
       ok: true,
       detail: assets.length > 0 ? `${assets.length} 项，原值 ${formatYuan(assetsFen)} 元，逐项列入交接清单` : '没有在用的固定资产',
     },
+    {
+      key: 'advances',
+      label: '未结借款已列出',
+      ok: true,
+      detail:
+        advances.length > 0
+          ? `${advances.length} 笔借款尚未报销结清，共 ${formatYuan(advancesFen)} 元，逐笔列入交接清单`
+          : '没有未结的借款',
+    },
   ];
 
   return {
@@ -131,6 +154,9 @@ export function handoverFacts(book: BookTables, date: IsoDate): HandoverFacts {
     arrearsFen,
     assets,
     assetsFen,
+    advances,
+    advancesFen,
+    custodyFen: heldAt(finance, date).custodyFen,
     attachments: live(book.attachments).length,
     checks,
   };

@@ -180,6 +180,24 @@ export interface Transaction extends SyncMeta {
    * charged to. Absent or '' elsewhere.
    */
   purpose?: string;
+  /**
+   * On an entry of 231 代管经费 or 135 其他应收款 (accounts that move both ways): 'in' when money comes
+   * into the entry's place, 'out' when it leaves. Absent on every other entry.
+   */
+  flow?: MoneyFlow;
+  /**
+   * The 135 advance (借出/预付) this entry settles: on a spending entry paid from the advance with
+   * receipts (the place does not move), or on a 135 'in' entry returning what was left. Absent elsewhere.
+   */
+  advanceId?: string;
+}
+
+export type MoneyFlow = 'in' | 'out';
+
+/** What remains of one 专项 at a year's start. */
+export interface CarriedGrant {
+  purpose: string;
+  remainingFen: Fen;
 }
 
 export type FixedAssetCategory = 'general' | 'special';
@@ -224,6 +242,12 @@ export interface OpeningBalance extends SyncMeta {
   duesBeforeFen: Fen;
   /** 应付上级经费 owed at that date. */
   payableFen?: Fen;
+  /** 代管经费 held for others at that date. */
+  custodyFen?: Fen;
+  /** 其他应收款 (advances not yet settled) at that date. */
+  receivableFen?: Fen;
+  /** 专项补助 still unspent at that date, per purpose (carried by closing December; a grant may be spent next year). */
+  grants?: CarriedGrant[];
   /**
    * Written by closing December: the year's closing balances carried into the next, so a year's
    * figures are read from its own rows. Reopening December removes it; a hand-set row is never one.

@@ -84,6 +84,21 @@ function limitsProblem(value: unknown): string | null {
   return '节日慰问限额格式不正确';
 }
 
+/** A list of { purpose, remainingFen }: purposes up to 50 characters, each once, amounts whole fen. */
+function grantsProblem(value: unknown, maxItems: number): string | null {
+  if (!Array.isArray(value)) return '应为专项列表';
+  if (value.length > maxItems) return `最多 ${maxItems} 项`;
+  const seen = new Set<string>();
+  for (const g of value) {
+    if (!isPlainObject(g) || Object.keys(g).length !== 2) return '专项格式不正确';
+    if (textProblem(g.purpose, 50) !== null || seen.has(g.purpose as string)) return '专项用途不合法或重复';
+    seen.add(g.purpose as string);
+    if (typeof g.remainingFen !== 'number' || !Number.isSafeInteger(g.remainingFen) || Math.abs(g.remainingFen) > MAX_FEN)
+      return '专项结余应为整数分';
+  }
+  return null;
+}
+
 /** Why a value does not fit its declaration (without the field's name), or null. */
 export function valueProblem(spec: FieldSpec, value: unknown): string | null {
   switch (spec.kind) {
@@ -91,6 +106,7 @@ export function valueProblem(spec: FieldSpec, value: unknown): string | null {
       if (value === undefined && spec.optional) return null;
       return textProblem(value, spec.max);
     case 'enum':
+      if (value === undefined && spec.optional) return null;
       if (spec.allowEmpty && value === '') return null;
       return typeof value === 'string' && spec.values.includes(value) ? null : `应为以下之一：${spec.values.join('、')}`;
     case 'int':
@@ -112,6 +128,7 @@ export function valueProblem(spec: FieldSpec, value: unknown): string | null {
     case 'timestamp':
       return value === '' || (typeof value === 'string' && TIMESTAMP.test(value)) ? null : '不是有效时间';
     case 'ref':
+      if (value === undefined && spec.optional) return null;
       if (spec.allowEmpty && value === '') return null;
       return typeof value === 'string' && ID_PATTERN.test(value) ? null : '记录编号不合法';
     case 'refs':
@@ -136,6 +153,9 @@ export function valueProblem(spec: FieldSpec, value: unknown): string | null {
     case 'limits':
       if (value === undefined && spec.optional) return null;
       return limitsProblem(value);
+    case 'grants':
+      if (value === undefined && spec.optional) return null;
+      return grantsProblem(value, spec.maxItems);
   }
 }
 
@@ -261,6 +281,7 @@ function defaultOf(spec: FieldSpec): unknown {
   switch (spec.kind) {
     case 'bytes':
     case 'limits':
+    case 'grants':
       return undefined;
     case 'object':
       return spec.optional ? undefined : structuredClone(spec.default);
@@ -270,6 +291,8 @@ function defaultOf(spec: FieldSpec): unknown {
     case 'fen':
     case 'bool':
     case 'text':
+    case 'enum':
+    case 'ref':
       // An optional field reads as its default where absent; writing it in would change rows that never had it.
       return spec.optional ? undefined : spec.default;
     default:

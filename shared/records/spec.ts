@@ -6,18 +6,19 @@
  */
 export type FieldSpec =
   | { kind: 'text'; label: string; max: number; default: string; optional?: boolean }
-  | { kind: 'enum'; label: string; values: readonly string[]; default: string; allowEmpty?: boolean }
+  | { kind: 'enum'; label: string; values: readonly string[]; default: string; allowEmpty?: boolean; optional?: boolean }
   | { kind: 'int'; label: string; min: number; max: number; default: number; optional?: boolean }
   | { kind: 'fen'; label: string; min: number; max: number; default: number; optional?: boolean }
   | { kind: 'bool'; label: string; default: boolean; optional?: boolean }
   | { kind: 'date'; label: string; allowEmpty: boolean; default: string }
   | { kind: 'month'; label: string; allowEmpty: boolean; default: string }
   | { kind: 'timestamp'; label: string; default: string }
-  | { kind: 'ref'; label: string; allowEmpty: boolean; default: string }
+  | { kind: 'ref'; label: string; allowEmpty: boolean; default: string; optional?: boolean }
   | { kind: 'refs'; label: string; maxItems: number; default: readonly string[] }
   | { kind: 'bytes'; label: string; maxBytes: number }
   | { kind: 'object'; label: string; fields: Readonly<Record<string, FieldSpec>>; optional: boolean; default: unknown }
-  | { kind: 'limits'; label: string; optional: boolean };
+  | { kind: 'limits'; label: string; optional: boolean }
+  | { kind: 'grants'; label: string; maxItems: number; optional: boolean };
 
 /** The largest amount any record may hold: 1 万亿元. The engine asks for confirmation far below this. */
 export const MAX_FEN = 100_000_000_000_000;

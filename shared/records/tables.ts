@@ -142,6 +142,8 @@ export const RECORDS: Declarations = {
     duesBatchId: ref('会费批次', true),
     payableFen: optional(fen('应付上级经费', true)),
     purpose: optional(text('专项用途', 50)),
+    flow: optional(enumOf('收付方向', ['in', 'out'], 'in')),
+    advanceId: optional(ref('结算的借款', true)),
   }),
   budgets: declare('budgets', {
     year: int('年度', 2000, 2100),
@@ -156,6 +158,9 @@ export const RECORDS: Declarations = {
     booksStart: bool('开账'),
     duesBeforeFen: fen('开账前已收会费'),
     payableFen: optional(fen('应付上级经费')),
+    custodyFen: optional(fen('代管经费')),
+    receivableFen: optional(fen('其他应收款')),
+    grants: { kind: 'grants', label: '结转的专项', maxItems: 500, optional: true },
     carried: optional(bool('年末结转')),
   }),
   monthCloses: declare('monthCloses', {

@@ -1,8 +1,8 @@
-import { accountLabel } from '../../../shared/accounts/chart';
+import { accountLabel, RECEIVABLE_ACCOUNT } from '../../../shared/accounts/chart';
 import { BookError } from '../../../shared/engine/errors';
 import { PLACE_LABEL } from '../../../shared/finance/journal';
 import { formatYuan, parseYuan } from '../../../shared/money/fen';
-import type { Fen, MoneyPlace, Transaction } from '../../../shared/model/records';
+import type { Fen, MoneyFlow, MoneyPlace, Transaction } from '../../../shared/model/records';
 import { optionalFlag, requireFlag, UsageError, type ParsedArgs } from '../args';
 
 /** `--place cash|bank`; `fallback` where the flag may be left out. */
@@ -20,10 +20,28 @@ export function yuanFlag(args: ParsedArgs, name: string, label: string): Fen {
   return fen;
 }
 
+/**
+ * `--flow in|out` of a 231 or 135 entry. A 135 entry goes out (借出) unless it settles an advance
+ * (退回余款, in); 231 has no default, the engine asks for one. Other accounts take no flow.
+ */
+export function flowFlag(args: ParsedArgs, accountCode: string, settles: boolean): MoneyFlow | undefined {
+  const value = optionalFlag(args, 'flow');
+  if (value !== undefined && value !== 'in' && value !== 'out') throw new UsageError(`--flow 应为 in（收到）或 out（付出）：${value}`);
+  if (value) return value;
+  if (accountCode === RECEIVABLE_ACCOUNT) return settles ? 'in' : 'out';
+  return undefined;
+}
+
 export const confirmLarge = (args: ParsedArgs): boolean => args.flags.get('confirm-large') === true;
 
 /** One line for a booked entry, as the command line reports it. */
 export function describeEntry(t: Transaction): string {
-  const owed = t.payableFen ? `，其中应付上级经费 ${formatYuan(t.payableFen)} 元` : '';
+  const owed = t.payableFen
+    ? `，其中应付上级经费 ${formatYuan(t.payableFen)} 元`
+    : t.advanceId && !t.flow
+      ? '，以借款报销'
+      : t.flow
+        ? `，${t.flow === 'in' ? '收到' : '付出'}`
+        : '';
   return `${t.voucherNumber} ${t.date} ${accountLabel(t.accountCode)} ${formatYuan(t.amountFen)} 元（${PLACE_LABEL[t.place]}）${owed ? `${owed} ` : ''}${t.summary}`;
 }

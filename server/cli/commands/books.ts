@@ -6,24 +6,34 @@ import { optionalFlag, requireFlag } from '../args';
 import { withBookFile } from '../book-session';
 import { EXIT, type Command } from '../command';
 import { booksCloseToCommand } from './ledger';
-import { confirmLarge, describeEntry, placeFlag, yuanFlag } from './book-flags';
+import { confirmLarge, describeEntry, flowFlag, placeFlag, yuanFlag } from './book-flags';
+import { RECEIVABLE_ACCOUNT } from '../../../shared/accounts/chart';
 import { entryByVoucher } from './voucher-lookup';
 
 export const booksAddCommand: Command = {
   path: ['books', 'add'],
   usage:
-    'unionbooks books add --date YYYY-MM-DD --account 科目编码 --amount 元 --place cash|bank --summary 摘要 --book 账簿.ubk [--purpose 专项用途] [--confirm-large]',
-  summary: '记一笔收入或支出（与“收支”页的记一笔同样的规则）',
+    'unionbooks books add --date YYYY-MM-DD --account 科目编码 --amount 元 --place cash|bank --summary 摘要 --book 账簿.ubk [--purpose 专项用途] [--confirm-large]\n' +
+    '       代管经费：--account 231 --flow in（收到）|out（付出）\n' +
+    '       借款：--account 135（借出/预付）；报销结算：--account 支出科目 --settle 借款凭证号（不动用现金和银行，可省略 --place）；退回余款：--account 135 --settle 借款凭证号 [--settle-year YYYY]',
+  summary: '记一笔收入、支出、代管经费或借款（与“收支”页的记一笔同样的规则）',
   async run(args, io) {
+    const settle = optionalFlag(args, 'settle');
+    const accountCode = requireFlag(args, 'account');
+    const flow = flowFlag(args, accountCode, Boolean(settle));
     const input = {
       date: requireFlag(args, 'date'),
-      accountCode: requireFlag(args, 'account'),
-      place: placeFlag(args, 'place'),
+      accountCode,
+      place: placeFlag(args, 'place', settle && accountCode !== RECEIVABLE_ACCOUNT ? 'bank' : undefined),
       amountFen: yuanFlag(args, 'amount', '金额'),
       summary: requireFlag(args, 'summary'),
       purpose: optionalFlag(args, 'purpose'),
+      ...(flow ? { flow } : {}),
     };
-    const tx = await withBookFile(requireFlag(args, 'book'), (store) => postEntry(store, input, [], { confirmLarge: confirmLarge(args) }));
+    const tx = await withBookFile(requireFlag(args, 'book'), async (store) => {
+      const advanceId = settle ? (await entryByVoucher(store, settle, optionalFlag(args, 'settle-year'))).id : undefined;
+      return postEntry(store, { ...input, ...(advanceId ? { advanceId } : {}) }, [], { confirmLarge: confirmLarge(args) });
+    });
     io.out(`已记账：${describeEntry(tx)}`);
     return EXIT.ok;
   },

@@ -2,13 +2,14 @@ import { bankEntries, lineEffect, proposeMatches } from '../../bank/match';
 import { bankState, type BankBook } from '../../bank/reconcile';
 import { readStatementFile, type ParsedStatement } from '../../bank/statement';
 import { monthLabel } from '../../finance/period';
-import type { BankLine, BankMatch, BankSkip, IsoMonth } from '../../model/records';
+import type { BankMatch, BankSkip, IsoMonth } from '../../model/records';
 import { formatYuan } from '../../money/fen';
 import { uuidv7 } from '../../ids/uuid7';
+import { lineContentKey, matchId, nextGeneration, statementLineIds } from '../../bank/line-ids';
 import { BookError } from '../errors';
 import type { BookStore } from '../store';
 
-export const BANK_TABLES = ['bankLines', 'bankMatches', 'bankSkips', 'transactions', 'openingBalances'] as const;
+export const BANK_TABLES = ['bankLines', 'bankMatches', 'bankSkips', 'transactions', 'openingBalances', 'union'] as const;
 
 export async function readBankBook(store: BookStore): Promise<BankBook> {
   const [transactions, openingBalances, bankLines, bankMatches, bankSkips] = await Promise.all([
@@ -38,9 +39,6 @@ export interface BankImportReport {
   warnings: string[];
 }
 
-const lineKey = (l: Pick<BankLine, 'date' | 'inFen' | 'outFen' | 'balanceFen' | 'summary'>) =>
-  `${l.date}|${l.inFen}|${l.outFen}|${l.balanceFen}|${l.summary}`;
-
 /** Pairs every unmatched line with an unmatched entry where the rule finds one; returns how many pairs it made. */
 export async function autoMatchBank(store: BookStore): Promise<number> {
   return store.transaction(BANK_TABLES, async () => {
@@ -48,9 +46,10 @@ export async function autoMatchBank(store: BookStore): Promise<number> {
     const lines = state.lines.filter((l) => !state.lineOf.has(l.id));
     const entries = state.entries.filter((e) => !state.entryOf.has(e.transaction.id));
     const pairs = proposeMatches(lines, entries);
+    const rows = new Map((await store.all('bankMatches')).map((m) => [m.id, m]));
     await store.insert(
       'bankMatches',
-      pairs.map((p) => ({ ...p, kind: 'auto' as const })),
+      pairs.map((p) => ({ ...p, id: nextGeneration(matchId(p.lineId, p.transactionId), rows).id, kind: 'auto' as const })),
     );
     return pairs.length;
   });
@@ -63,12 +62,19 @@ export async function autoMatchBank(store: BookStore): Promise<number> {
 export async function importBankStatement(store: BookStore, fileName: string, bytes: Uint8Array): Promise<BankImportReport> {
   const parsed = await readStatementFile(fileName, bytes);
   return store.transaction(BANK_TABLES, async () => {
-    const existing = new Set((await store.all('bankLines')).filter((l) => l.deleted === 0).map(lineKey));
+    const all = await store.all('bankLines');
+    const rows = new Map(all.map((l) => [l.id, l]));
+    // Lines imported before ids were derived from the content are recognised by their content.
+    const existing = new Set(all.filter((l) => l.deleted === 0).map(lineContentKey));
+    const union = (await store.all('union')).find((u) => u.deleted === 0);
+    const ids = statementLineIds(union?.id ?? '', parsed.lines);
     const importId = uuidv7();
-    const fresh = parsed.lines.filter((l) => !existing.has(lineKey(l)));
+    const fresh = parsed.lines
+      .map((l, i) => ({ ...l, at: nextGeneration(ids[i]!, rows) }))
+      .filter((l) => !l.at.live && !existing.has(lineContentKey(l)));
     await store.insert(
       'bankLines',
-      fresh.map((l) => ({ ...l, importId, fileName: fileName.slice(0, 200) })),
+      fresh.map(({ at, ...l }) => ({ ...l, id: at.id, importId, fileName: fileName.slice(0, 200) })),
     );
     const matched = await autoMatchBank(store);
     const report = unmatchedReport(await readBankBook(store));
@@ -121,7 +127,9 @@ export async function matchBankLine(store: BookStore, lineId: string, transactio
       throw new BookError(
         `金额不一致：对账单 ${formatYuan(lineEffect(line))} 元，${entry.transaction.voucherNumber} 对银行存款 ${formatYuan(entry.effectFen)} 元；金额不同的不能勾对`,
       );
-    return (await store.insert('bankMatches', [{ lineId, transactionId, kind: 'manual' }]))[0]!;
+    const rows = new Map((await store.all('bankMatches')).map((m) => [m.id, m]));
+    const id = nextGeneration(matchId(lineId, transactionId), rows).id;
+    return (await store.insert('bankMatches', [{ id, lineId, transactionId, kind: 'manual' }]))[0]!;
   });
 }
 

@@ -1,10 +1,17 @@
 import type { NewRecord } from '../../book/changes';
-import { ALLOCATION_ACCOUNT, PAYABLE_ACCOUNT, TRANSFER_ACCOUNT, findAccount } from '../../accounts/chart';
+import {
+  ALLOCATION_ACCOUNT,
+  CUSTODY_ACCOUNT,
+  PAYABLE_ACCOUNT,
+  RECEIVABLE_ACCOUNT,
+  TRANSFER_ACCOUNT,
+  findAccount,
+} from '../../accounts/chart';
 import { isTransfer } from '../../finance/effect';
 import { entryProblems, reversalProblem } from '../../finance/entry';
 import { managedElsewhere } from '../../finance/ownership';
 import { nextVoucherNumber } from '../../finance/vouchers';
-import type { MoneyPlace, Transaction } from '../../model/records';
+import type { MoneyFlow, MoneyPlace, Transaction } from '../../model/records';
 import { BookError, throwIfAny } from '../errors';
 import { positiveAmountProblem, type AmountOptions } from '../rules/amounts';
 import { moneyDateProblem } from '../rules/dates';
@@ -16,6 +23,8 @@ import { firstNegativePayable } from '../../finance/payable';
 import { formatYuan } from '../../money/fen';
 import { formatDate } from '../rules/dates';
 import { purposeProblem } from '../../finance/special-grants';
+import { advanceProblem, assertHeldStaysWhole } from './held';
+import { heldFieldProblem } from '../../finance/held';
 
 export interface NewFile {
   name: string;
@@ -34,6 +43,10 @@ export interface EntryInput {
   welfareId?: string;
   /** 专项补助: what a 40302 receipt was given for, or the 专项 a spending entry is charged to. */
   purpose?: string;
+  /** 231 代管经费 and 135 其他应收款: 'in' received into the place, 'out' paid from it. */
+  flow?: MoneyFlow;
+  /** Spending settled from an advance (with receipts), or a 135 return of what was left: the advance's id. */
+  advanceId?: string;
 }
 
 /** Who writes an entry: 收支 itself, or another page that owns the entries it makes. */
@@ -62,6 +75,8 @@ export async function editProblem(store: BookStore, current: Transaction | undef
   // Their amounts are tied to 应付上级经费: a change is a reversal and a new entry, so the liability stays whole.
   if (current.payableFen) return `${current.voucherNumber} 含应付上级经费，不能修改；如有错误请冲销后重新登记`;
   if (current.accountCode === PAYABLE_ACCOUNT) return `${current.voucherNumber} 是上缴上级经费，不能修改；如有错误请冲销后重新登记`;
+  // Tied to a balance the entry alone does not show (代管经费, an advance): corrected by reversal too.
+  if (current.flow || current.advanceId) return `${current.voucherNumber} 涉及代管经费或借款结算，不能修改；如有错误请冲销后重新登记`;
   const reversal = (await reversalsOf(store, current.id))[0];
   if (reversal) return `${current.voucherNumber} 已被 ${reversal.voucherNumber} 冲销，不能再修改`;
   return ownershipProblem(current, owner);
@@ -88,6 +103,8 @@ export async function bookEntry(
   const state = await periodState(store);
   const date = moneyDateProblem(entry.date, state);
   if (date) problems.push({ field: 'date', message: date });
+  const advance = problems.length === 0 ? await advanceProblem(store, entry) : null;
+  if (advance) problems.push({ field: 'advanceId', message: advance });
   throwIfAny(problems);
   const year = entry.date.slice(0, 4);
   const used = await store.transactionsBetween(`${year}-01-01`, `${year}-12-31`);
@@ -96,6 +113,7 @@ export async function bookEntry(
   ]);
   await assertCashStaysNonNegative(store, [], [row!]);
   if (entryEffect(row!).payableFen < 0) await assertPayableStaysNonNegative(store, row!.date);
+  await assertHeldStaysWhole(store, row!);
   return row!;
 }
 
@@ -119,7 +137,7 @@ async function assertPayableStaysNonNegative(store: BookStore, from: string): Pr
     );
 }
 
-const FIELD_ORDER = ['date', 'place', 'accountCode', 'amountFen', 'summary', 'purpose'];
+const FIELD_ORDER = ['date', 'place', 'accountCode', 'flow', 'advanceId', 'amountFen', 'summary', 'purpose'];
 
 /** The entry's field problems in form order, its amount judged by the engine's amount rule. */
 function fieldProblems(entry: NewEntry, amount: string | null): { field: string; message: string }[] {
@@ -127,6 +145,8 @@ function fieldProblems(entry: NewEntry, amount: string | null): { field: string;
   if (amount) out.push({ field: 'amountFen', message: amount });
   const purpose = purposeProblem(entry);
   if (purpose) out.push({ field: 'purpose', message: purpose });
+  const held = heldFieldProblem(entry, findAccount(entry.accountCode)?.kind);
+  if (held) out.push({ field: held.startsWith('借款') ? 'advanceId' : 'flow', message: held });
   return out.sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field));
 }
 
@@ -166,6 +186,7 @@ async function linkWelfare(store: BookStore, txId: string, welfareId: string): P
 /** What 收支 itself may book: income and spending, but not dues (the 会费 page books 401 with its payments). */
 function incomeOrExpenseProblem(accountCode: string): string | null {
   const account = findAccount(accountCode);
+  if (accountCode === CUSTODY_ACCOUNT || accountCode === RECEIVABLE_ACCOUNT) return null;
   if (account?.kind === 'asset') return '科目：现金与银行之间的转账请用“提现/存现”登记';
   if (account?.kind === 'liability') return '科目：上缴上级经费请用“上缴经费”登记，它冲减应付上级经费';
   if (accountCode === '401') return '科目：会费收入请在“会费”页登记缴费，401 会费收入随之记账，两者才能一致';
@@ -183,11 +204,13 @@ export async function postEntry(
   if (kind) throw new BookError(kind, 'accountCode');
   return store.transaction(ENTRY_TABLES, async () => {
     const attachmentIds = await addFiles(store, files);
+    // Spending paid from an advance moves no money now; it is shown under the place the advance left.
+    const advance = input.advanceId ? await store.get('transactions', input.advanceId) : undefined;
     const tx = await bookEntry(
       store,
       {
         date: input.date,
-        place: input.place,
+        place: advance && findAccount(input.accountCode)?.kind === 'expense' ? advance.place : input.place,
         accountCode: input.accountCode,
         amountFen: input.amountFen,
         summary: input.summary.trim(),
@@ -197,6 +220,8 @@ export async function postEntry(
         welfareId: input.welfareId ?? '',
         duesBatchId: '',
         ...(input.purpose?.trim() ? { purpose: input.purpose.trim() } : {}),
+        ...(input.flow ? { flow: input.flow } : {}),
+        ...(input.advanceId ? { advanceId: input.advanceId } : {}),
       },
       options,
     );
@@ -312,6 +337,8 @@ export async function reverseEntry(
         duesBatchId: original.duesBatchId,
         ...(original.payableFen ? { payableFen: -original.payableFen } : {}),
         ...(original.purpose ? { purpose: original.purpose } : {}),
+        ...(original.flow ? { flow: original.flow } : {}),
+        ...(original.advanceId ? { advanceId: original.advanceId } : {}),
       },
       { negative: original.amountFen > 0 },
     );

@@ -12,6 +12,8 @@ import { financeBook, PERIOD_TABLES, periodState } from './state';
 import { balancesAt } from '../../finance/balances';
 import { blockingChecks, closeChecklist, openMonthsThrough, type ChecklistOptions, type CloseCheck } from '../../finance/close-checklist';
 import { payableAt } from '../../finance/payable';
+import { heldAt } from '../../finance/held';
+import { closingGrants } from '../../finance/grant-carry';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -38,7 +40,15 @@ async function carryYear(store: BookStore, year: number): Promise<void> {
   const next = (await store.where('openingBalances', 'year', year + 1)).filter((r) => r.deleted === 0);
   if (next.some((r) => !r.carried)) return;
   const money = balancesAt(book, `${year}-12-31`);
-  const fields = { cashFen: money.cashFen, bankFen: money.bankFen, payableFen: payableAt(book, `${year}-12-31`) };
+  const held = heldAt(book, `${year}-12-31`);
+  const fields = {
+    cashFen: money.cashFen,
+    bankFen: money.bankFen,
+    payableFen: payableAt(book, `${year}-12-31`),
+    custodyFen: held.custodyFen,
+    receivableFen: held.receivableFen,
+    grants: closingGrants(book, year),
+  };
   const [first, ...extra] = next;
   for (const r of extra) await store.remove('openingBalances', r.id);
   if (first) await store.update('openingBalances', [{ id: first.id, patch: fields }]);

@@ -3,6 +3,7 @@ import { balanceSheetBalances, computeBalanceSheet } from '../../finance/balance
 import { anchorYear, balancesAt } from '../../finance/balances';
 import { ASSET_THRESHOLD_FEN } from '../../finance/fixed-assets';
 import { firstNegativePayable, payableAt } from '../../finance/payable';
+import { advancesAt, firstNegativeCustody, heldAt, heldFieldProblem, isAdvance } from '../../finance/held';
 import { formatYuan } from '../../money/fen';
 import type { BookTables } from '../../model/book';
 import type { Transaction } from '../../model/records';
@@ -34,6 +35,35 @@ export function checkPayable(book: BookTables): VerifyProblem[] {
       rowId: '',
       label: formatDate(low.date),
       message: `当日应付上级经费为 ${formatYuan(low.payableFen)} 元：上缴超过了应上缴的拨缴经费`,
+    });
+  return out;
+}
+
+/**
+ * 代管经费 and advances: flow and advance fields fit the account, a settlement names a live advance
+ * paid no later, no advance is settled beyond its amount, and 代管经费 is never paid out beyond what is held.
+ */
+export function checkHeld(book: BookTables): VerifyProblem[] {
+  const out: VerifyProblem[] = [];
+  const byId = new Map(book.transactions.map((t) => [t.id, t]));
+  for (const t of book.transactions) {
+    if (t.deleted !== 0) continue;
+    const fields = heldFieldProblem(t, findAccount(t.accountCode)?.kind);
+    if (fields) out.push(txProblem(t, fields));
+    if (!t.advanceId) continue;
+    const advance = byId.get(t.advanceId);
+    if (!advance || advance.deleted !== 0 || !isAdvance(advance)) out.push(txProblem(t, '结算的借款不存在'));
+    else if (advance.date > t.date) out.push(txProblem(t, `结算日期早于借款 ${advance.voucherNumber} 的日期`));
+  }
+  for (const a of advancesAt(book.transactions, '9999-12-31'))
+    if (a.openFen < 0) out.push(txProblem(a.advance, `借款已结算 ${formatYuan(a.settledFen)} 元，超出借款 ${formatYuan(-a.openFen)} 元`));
+  const low = firstNegativeCustody(book, '0000-01-01');
+  if (low)
+    out.push({
+      table: 'transactions',
+      rowId: '',
+      label: formatDate(low.date),
+      message: `当日代管经费为 ${formatYuan(low.custodyFen)} 元：付出超过了收到的代管经费`,
     });
   return out;
 }
@@ -90,7 +120,14 @@ export function checkBalanceSheets(book: BookTables): VerifyProblem[] {
     if (anchorYear(others.openingBalances, row.year - 1) === null && !years.has(row.year - 1)) continue;
     const money = balancesAt(others, `${row.year - 1}-12-31`);
     const payable = payableAt(others, `${row.year - 1}-12-31`);
-    if (money.cashFen !== row.cashFen || money.bankFen !== row.bankFen || payable !== (row.payableFen ?? 0))
+    const held = heldAt(others, `${row.year - 1}-12-31`);
+    if (
+      money.cashFen !== row.cashFen ||
+      money.bankFen !== row.bankFen ||
+      payable !== (row.payableFen ?? 0) ||
+      held.custodyFen !== (row.custodyFen ?? 0) ||
+      held.receivableFen !== (row.receivableFen ?? 0)
+    )
       out.push({
         table: 'openingBalances',
         rowId: row.id,

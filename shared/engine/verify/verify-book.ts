@@ -6,7 +6,7 @@ import { checkMembers, checkReferences } from './members';
 import { checkAccountsAndCash, checkDates, checkDuesLedger, checkReversals, checkVouchers } from './money';
 import type { VerifyProblem } from './problem';
 import { checkRows } from './rows';
-import { checkBalanceSheets, checkFixedAssets, checkPayable } from './ledger';
+import { checkBalanceSheets, checkFixedAssets, checkHeld, checkPayable } from './ledger';
 
 /**
  * Every invariant the book engine keeps, checked on a whole book: each row valid for its kind,
@@ -28,6 +28,7 @@ export function verifyBook(book: BookTables, today: IsoDate = todayIso()): Verif
     ...checkDuesLedger(sound),
     ...checkBankMatches(sound),
     ...checkPayable(sound),
+    ...checkHeld(sound),
     ...checkFixedAssets(sound),
     ...checkBalanceSheets(sound),
   ];

@@ -33,7 +33,7 @@ describe('the 交接清单', () => {
     expect(facts.vouchers.find((v) => v.year === 2025)?.count).toBe(new Set(live.map((t) => t.voucherNumber)).size);
     expect(facts.members).toBeGreaterThan(0);
     expect(facts.members).toBeLessThanOrEqual(40);
-    expect(facts.checks.map((c) => c.key)).toEqual(['months', 'bank', 'cash', 'arrears', 'assets']);
+    expect(facts.checks.map((c) => c.key)).toEqual(['months', 'bank', 'cash', 'arrears', 'assets', 'advances']);
 
     const dir = await mkdtemp(join(tmpdir(), 'ub-handover-'));
     try {

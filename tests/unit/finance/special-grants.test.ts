@@ -39,12 +39,12 @@ describe('专项补助: received, spent and remaining per purpose', () => {
     });
     await reverseEntry(store, books.id, '2026-07-01', '退货');
     expect(grantBalances(store.book.transactions, '2026-05-31')).toEqual([
-      { purpose: '职工书屋建设', receivedFen: 2_000_000, spentFen: 1_200_000, remainingFen: 800_000 },
-      { purpose: '困难职工帮扶', receivedFen: 500_000, spentFen: 600_000, remainingFen: -100_000 },
+      { purpose: '职工书屋建设', carriedFen: 0, receivedFen: 2_000_000, spentFen: 1_200_000, remainingFen: 800_000 },
+      { purpose: '困难职工帮扶', carriedFen: 0, receivedFen: 500_000, spentFen: 600_000, remainingFen: -100_000 },
     ]);
     const year = grantBalances(store.book.transactions);
     // The reversal carries the purpose, so what was refunded is available again.
-    expect(year[0]).toEqual({ purpose: '职工书屋建设', receivedFen: 3_000_000, spentFen: 0, remainingFen: 3_000_000 });
+    expect(year[0]).toEqual({ purpose: '职工书屋建设', carriedFen: 0, receivedFen: 3_000_000, spentFen: 0, remainingFen: 3_000_000 });
     expect(grantNotes(year)).toEqual([
       '“职工书屋建设”专项：收到 30,000.00 元，已支出 0.00 元，结余 30,000.00 元',
       '“困难职工帮扶”专项：收到 5,000.00 元，已支出 6,000.00 元，超支 1,000.00 元',
@@ -64,12 +64,12 @@ describe('专项补助: received, spent and remaining per purpose', () => {
       purpose: '帮扶',
     });
     const { purpose: _purpose, ...older } = t;
-    expect(grantBalances([older])).toEqual([{ purpose: '', receivedFen: 500_000, spentFen: 0, remainingFen: 500_000 }]);
+    expect(grantBalances([older])).toEqual([{ purpose: '', carriedFen: 0, receivedFen: 500_000, spentFen: 0, remainingFen: 500_000 }]);
     expect(grantNotes(grantBalances([older]))).toEqual(['未注明用途的专项：收到 5,000.00 元，已支出 0.00 元，结余 5,000.00 元']);
   });
 
   it('warns with the amount when spending exceeds what remains, and not within it', () => {
-    const grants = [{ purpose: '职工书屋建设', receivedFen: 2_000_000, spentFen: 1_200_000, remainingFen: 800_000 }];
+    const grants = [{ purpose: '职工书屋建设', carriedFen: 0, receivedFen: 2_000_000, spentFen: 1_200_000, remainingFen: 800_000 }];
     expect(overspendWarning(grants, '职工书屋建设', 800_000)).toBeNull();
     expect(overspendWarning(grants, '职工书屋建设', 1_000_000)).toBe(
       '“职工书屋建设”专项剩余 8,000.00 元，本笔支出 10,000.00 元，超出 2,000.00 元（超出部分由本会经费负担）',

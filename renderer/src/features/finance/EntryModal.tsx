@@ -2,7 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Tooltip, Typography, Upload, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { ALLOCATION_ACCOUNT } from '../../../../shared/accounts/chart';
+import { accountLabel, ALLOCATION_ACCOUNT } from '../../../../shared/accounts/chart';
 import { receiveAllocation } from '../../../../shared/engine/ops/allocation';
 import { postPurchase } from '../../../../shared/engine/ops/purchase';
 import { allocationShareOf } from '../../../../shared/finance/allocation';
@@ -20,7 +20,8 @@ import { YuanInput, yuanRule, yuanToFen } from '../../components/YuanInput';
 import { AccountPicker } from './AccountPicker';
 import { postEntry, updateEntry, type NewFile } from '../../../../shared/engine/ops/entries';
 import { useCashShortfall } from './useCashShortfall';
-import { useAttachmentInfo, useLinkOptions, useYearEntries } from './queries';
+import { useAttachmentInfo, useLinkOptions, useOpenAdvances, useYearEntries, useYearOpening } from './queries';
+import { AdvanceField, EntryKindField, kindAccount, namesAdvance, type EntryKind } from './EntryKindField';
 import { useUnion } from '../union/queries';
 import { AllocationSplitField, type AllocationMode } from './AllocationSplitField';
 import { AssetFields } from './AssetFields';
@@ -29,6 +30,8 @@ import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 import { saveOnEnter } from '../../components/enter-submit';
 
 interface FormValues {
+  kind?: EntryKind;
+  advanceId?: string;
   date: Dayjs;
   place: MoneyPlace;
   accountCode: string;
@@ -72,14 +75,33 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
   const accountCode = Form.useWatch('accountCode', form);
   const amount = Form.useWatch('amount', form);
   const amountFen = yuanToFen(amount) ?? null;
+  const kind: EntryKind = Form.useWatch('kind', form) ?? 'entry';
+  const fixed = kindAccount(kind);
+  const advances = useOpenAdvances(date?.format('YYYY-MM-DD') ?? defaultDate);
   const union = useUnion();
   const entries = useYearEntries(year);
   // The 专项 as they stand without this entry, so an edit is judged against what the others leave.
-  const grants = useMemo(() => grantBalances((entries ?? []).filter((t) => t.id !== editing?.id)), [entries, editing]);
-  const offersAsset = !editing && offersAssetRegistration(accountCode ?? '', amountFen ?? 0);
-  const splitsAllocation = !editing && accountCode === ALLOCATION_ACCOUNT;
+  const carried = useYearOpening(year)?.grants;
+  const grants = useMemo(
+    () =>
+      grantBalances(
+        (entries ?? []).filter((t) => t.id !== editing?.id),
+        `${year}-12-31`,
+        `${year}-01-01`,
+        carried ?? [],
+      ),
+    [entries, editing, year, carried],
+  );
+  const offersAsset = !editing && kind === 'entry' && offersAssetRegistration(accountCode ?? '', amountFen ?? 0);
+  const splitsAllocation = !editing && kind === 'entry' && accountCode === ALLOCATION_ACCOUNT;
   const shortfall = useCashShortfall(
-    { date: date?.format('YYYY-MM-DD') ?? '', place: place ?? 'cash', accountCode: accountCode ?? '', amountFen: yuanToFen(amount) },
+    {
+      date: date?.format('YYYY-MM-DD') ?? '',
+      place: place ?? 'cash',
+      accountCode: fixed?.accountCode ?? accountCode ?? '',
+      amountFen: kind === 'settle' ? 0 : yuanToFen(amount),
+      ...(fixed ? { flow: fixed.flow } : {}),
+    },
     editing ?? undefined,
   );
 
@@ -103,16 +125,20 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
             purpose: editing.purpose || undefined,
           }
         : // What 记一笔 on 402 always meant stays the default: only the union's share arrived.
-          { date: dayjs(defaultDate), place: 'cash', allocation: 'share', asset: false },
+          { kind: 'entry', date: dayjs(defaultDate), place: 'cash', allocation: 'share', asset: false },
     );
   }, [open, editing, defaultDate, form]);
 
   async function save(values: FormValues) {
     const link = values.link ?? '';
+    const chosen = kindAccount(values.kind ?? 'entry');
     const fields = {
       date: values.date.format('YYYY-MM-DD'),
-      place: values.place,
-      accountCode: values.accountCode,
+      // A settlement moves no money; the engine shows it under the place the advance left.
+      place: values.place ?? 'cash',
+      accountCode: chosen?.accountCode ?? values.accountCode,
+      ...(chosen ? { flow: chosen.flow } : {}),
+      ...(namesAdvance(values.kind ?? 'entry') && values.advanceId ? { advanceId: values.advanceId } : {}),
       amountFen: yuanToFen(values.amount) ?? Number.NaN,
       summary: values.summary.trim(),
       activityId: link.startsWith(LINK_PREFIX.activity) ? link.slice(2) : '',
@@ -209,30 +235,44 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
             {editing ? editing.voucherNumber : `${nextVoucher(year)}（自动编号）`}
           </Typography.Text>
         </Form.Item>
+        {!editing && <EntryKindField />}
         <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker allowClear={false} disabledDate={afterToday} />
         </Form.Item>
-        <Form.Item name="place" label="资金" rules={[{ required: true, message: '请选择库存现金或银行存款' }]}>
-          <Radio.Group
-            options={[
-              { value: 'cash', label: '库存现金' },
-              { value: 'bank', label: '银行存款' },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item
-          name="accountCode"
-          label="科目"
-          tooltip="输入科目编码或名称（如 50702、办公设备），按 Enter 选中"
-          rules={[{ required: true, message: '请选择会计科目' }]}
-        >
-          <AccountPicker />
-        </Form.Item>
+        {namesAdvance(kind) && <AdvanceField advances={advances} />}
+        {kind !== 'settle' && (
+          <Form.Item name="place" label="资金" rules={[{ required: true, message: '请选择库存现金或银行存款' }]}>
+            <Radio.Group
+              options={[
+                { value: 'cash', label: '库存现金' },
+                { value: 'bank', label: '银行存款' },
+              ]}
+            />
+          </Form.Item>
+        )}
+        {fixed ? (
+          <Form.Item label="科目">
+            <Typography.Text data-testid="entry-fixed-account">{accountLabel(fixed.accountCode)}（不计收入、支出）</Typography.Text>
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="accountCode"
+            label="科目"
+            tooltip={
+              kind === 'settle'
+                ? '报销的支出科目：借款已付出，报销时冲减其他应收款，不再动用现金或银行存款'
+                : '输入科目编码或名称（如 50702、办公设备），按 Enter 选中'
+            }
+            rules={[{ required: true, message: '请选择会计科目' }]}
+          >
+            <AccountPicker />
+          </Form.Item>
+        )}
         <Form.Item name="amount" label="金额（元）" required rules={[yuanRule('金额')]}>
           <YuanInput placeholder="例如 1200.00" />
         </Form.Item>
         {splitsAllocation && <AllocationSplitField amountFen={amountFen} shareBasisPoints={allocationShareOf(union ?? undefined)} />}
-        <PurposeField accountCode={accountCode ?? ''} amountFen={amountFen} grants={grants} />
+        {!fixed && <PurposeField accountCode={accountCode ?? ''} amountFen={amountFen} grants={grants} />}
         {shortfall && (
           <Form.Item wrapperCol={{ offset: 4 }}>
             <Alert type="warning" showIcon data-testid="cash-warning" title={negativeCashMessage(shortfall)} />
@@ -248,7 +288,7 @@ export function EntryModal({ open, editing, defaultDate, nextVoucher, onClose }:
         >
           <Input placeholder="例如 购买春节慰问品" />
         </Form.Item>
-        <Form.Item name="link" label="关联">
+        <Form.Item name="link" label="关联" hidden={fixed !== null}>
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="关联活动或慰问记录（可选）" options={linkOptions} />
         </Form.Item>
         {offersAsset && <AssetFields />}

@@ -43,7 +43,10 @@ export function FinancePage() {
   const year = chosenYear ?? years[0] ?? thisYear;
   const opening = useYearOpening(year);
   const entries = useYearEntries(year);
-  const book = useMemo(() => (opening && entries ? yearBook(year, opening.balances, entries) : undefined), [opening, entries, year]);
+  const book = useMemo(
+    () => (opening && entries ? yearBook(year, opening.balances, entries, opening.grants) : undefined),
+    [opening, entries, year],
+  );
   const closes = useMonthCloses();
   const budgets = useBudgets(year);
   const union = useUnion();
@@ -126,7 +129,7 @@ export function FinancePage() {
           </Col>
         ))}
       </Row>
-      <GrantsCard transactions={book.transactions} year={year} />
+      <GrantsCard transactions={book.transactions} year={year} carried={opening.grants} />
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams({ tab: key }, { replace: true })}

@@ -1,7 +1,7 @@
 import { findAccount } from '../../../../shared/accounts/chart';
 import type { FinanceBook } from '../../../../shared/finance/balances';
 import { firstNegativeCash, lowersCash, type CashLow } from '../../../../shared/engine/rules/cash';
-import type { MoneyPlace, Transaction } from '../../../../shared/model/records';
+import type { MoneyFlow, MoneyPlace, Transaction } from '../../../../shared/model/records';
 
 /** An entry as the form holds it before saving. */
 export interface CashDraft {
@@ -9,6 +9,8 @@ export interface CashDraft {
   place: MoneyPlace;
   accountCode: string;
   amountFen: number | null;
+  /** 231 代管经费 and 135 其他应收款 say which way the money goes. */
+  flow?: MoneyFlow;
 }
 
 const BLANK: Omit<Transaction, keyof CashDraft> = {

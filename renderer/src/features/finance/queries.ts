@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { RECEIVABLE_ACCOUNT } from '../../../../shared/accounts/chart';
 import { booksStartRow } from '../../../../shared/finance/books-start';
+import { openAdvances, type AdvanceState } from '../../../../shared/finance/held';
 import type {
   Activity,
   Attachment,
@@ -135,4 +137,19 @@ export function useOpenMonths(year: number): IsoMonth[] | undefined {
     const [closes, openings] = await Promise.all([db.monthCloses.toArray(), db.openingBalances.toArray()]);
     return openMonthsOfYear(year, closes, booksStartRow(openings)?.month ?? null);
   }, [db, year]);
+}
+
+/**
+ * Advances (借出/预付) still open on `date`, live: the 135 entries by their index, then the entries from
+ * the earliest of them on, where their settlements and returns are (they may be in a later year).
+ */
+export function useOpenAdvances(date: string): AdvanceState[] | undefined {
+  const { db } = useServices();
+  return useLiveQuery(async () => {
+    const receivable = await db.transactions.where('accountCode').equals(RECEIVABLE_ACCOUNT).toArray();
+    const first = receivable.reduce<string | null>((d, t) => (t.deleted === 0 && (d === null || t.date < d) ? t.date : d), null);
+    if (first === null) return [];
+    const rows = await db.transactions.where('date').aboveOrEqual(first).toArray();
+    return openAdvances(rows, date);
+  }, [db, date]);
 }

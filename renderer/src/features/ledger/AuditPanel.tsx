@@ -26,9 +26,11 @@ const date = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5
 const SHEET_LINES: [string, (c: BalanceSheetColumn) => number][] = [
   ['库存现金', (c) => c.cashFen],
   ['银行存款', (c) => c.bankFen],
+  ['其他应收款', (c) => c.receivableFen],
   ['固定资产', (c) => c.fixedAssetsFen],
   ['资产合计', (c) => c.assetsFen],
   ['应付上级经费', (c) => c.payableFen],
+  ['代管经费', (c) => c.custodyFen],
   ['负债合计', (c) => c.liabilitiesFen],
   ['净资产合计', (c) => c.netAssetsFen],
 ];
@@ -127,6 +129,12 @@ export function AuditPanel({ year }: { year: number }) {
                 { label: '支出合计', fen: s.expense.totalFen },
                 { label: '收支结余', fen: s.surplusFen },
                 { label: '应付上级经费增减', fen: s.closingPayableFen - s.openingPayableFen },
+                ...(s.openingHeld.custodyFen !== 0 || s.closingHeld.custodyFen !== 0
+                  ? [{ label: '代管经费增减', fen: s.closingHeld.custodyFen - s.openingHeld.custodyFen }]
+                  : []),
+                ...(s.openingHeld.receivableFen !== 0 || s.closingHeld.receivableFen !== 0
+                  ? [{ label: '其他应收款增减（减项）', fen: s.closingHeld.receivableFen - s.openingHeld.receivableFen }]
+                  : []),
                 { label: '期末库存现金和银行存款', fen: totalOf(s.closing) },
               ]}
               columns={[

@@ -16,6 +16,7 @@ type Pick = (c: BalanceSheetColumn) => number;
 const LINES: [label: string, pick: Pick, bold?: boolean][] = [
   ['库存现金', (c) => c.cashFen],
   ['银行存款', (c) => c.bankFen],
+  ['其他应收款', (c) => c.receivableFen],
   ['固定资产', (c) => c.fixedAssetsFen],
   ['资产合计', (c) => c.assetsFen, true],
   ['应付上级经费', (c) => c.payableFen],
@@ -69,7 +70,8 @@ export function BalanceSheetPanel({ year }: { year: number }) {
         </Button>
       </Space>
       <Typography.Text type="secondary">
-        {sheet.label}。固定资产的购置已计入当期支出，资产基金与固定资产原值相等；应付上级经费是收到的拨缴经费中应上缴的部分。
+        {sheet.label}
+        。固定资产的购置已计入当期支出，资产基金与固定资产原值相等；应付上级经费是收到的拨缴经费中应上缴的部分；其他应收款是尚未报销结清的借款，代管经费是代为保管的款项（如职工互助金）。
       </Typography.Text>
       <Table
         size="small"
