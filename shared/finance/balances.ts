@@ -13,6 +13,15 @@ export interface PlaceBalances {
   bankFen: Fen;
 }
 
+/** What the union holds or is owed besides cash and bank: 应付上级经费, 代管经费 and 其他应收款. */
+export interface OwedBalances {
+  payableFen: Fen;
+  custodyFen: Fen;
+  receivableFen: Fen;
+}
+
+export const NOTHING_OWED: OwedBalances = { payableFen: 0, custodyFen: 0, receivableFen: 0 };
+
 export const totalOf = (b: PlaceBalances): Fen => b.cashFen + b.bankFen;
 
 export function addToPlace(b: PlaceBalances, place: MoneyPlace, fen: Fen): void {
@@ -36,7 +45,12 @@ export function netEffect(transactions: Iterable<Transaction>, from: string, to:
  * A year's opening carried from the years before, as an opening row that is never stored: given with
  * that year's entries only, the shared functions compute what they would on the whole book.
  */
-export function carriedOpeningRow(year: number, opening: PlaceBalances, grants: readonly CarriedGrant[] = []): OpeningBalance {
+export function carriedOpeningRow(
+  year: number,
+  opening: PlaceBalances,
+  grants: readonly CarriedGrant[] = [],
+  owed: OwedBalances = NOTHING_OWED,
+): OpeningBalance {
   return {
     id: `opening-${year}`,
     updatedAt: '',
@@ -48,6 +62,9 @@ export function carriedOpeningRow(year: number, opening: PlaceBalances, grants: 
     duesBeforeFen: 0,
     cashFen: opening.cashFen,
     bankFen: opening.bankFen,
+    payableFen: owed.payableFen,
+    custodyFen: owed.custodyFen,
+    receivableFen: owed.receivableFen,
     grants: [...grants],
   };
 }

@@ -44,7 +44,7 @@ export function FinancePage() {
   const opening = useYearOpening(year);
   const entries = useYearEntries(year);
   const book = useMemo(
-    () => (opening && entries ? yearBook(year, opening.balances, entries, opening.grants) : undefined),
+    () => (opening && entries ? yearBook(year, opening.balances, entries, opening.grants, opening.owed) : undefined),
     [opening, entries, year],
   );
   const closes = useMonthCloses();
