@@ -7,7 +7,9 @@ async function typeAccount(dialog: Locator, page: Page, code: string): Promise<v
   await dialog.getByLabel('科目').click();
   await page.keyboard.type(code);
   await page.keyboard.press('Enter');
-  await expect(dialog.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(code);
+  // The 科目 field's own selection (the dialog also has a 类型 choice before it).
+  const field = dialog.locator('.ant-form-item', { has: page.getByRole('combobox', { name: /科目/ }) });
+  await expect(field.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(code);
 }
 
 async function newEntry(page: Page): Promise<Locator> {
