@@ -44,7 +44,8 @@ async function pickAccount(page: Page, code: string): Promise<void> {
     await dialog.getByLabel('科目').click();
     await page.keyboard.type(code);
     await page.locator('.ant-select-tree-node-content-wrapper', { hasText: code }).first().click({ timeout: 5_000 });
-    await expect(dialog.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(code, { timeout: 2_000 });
+    const field = dialog.locator('.ant-form-item', { has: page.getByRole('combobox', { name: /科目/ }) });
+    await expect(field.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(code, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
 }
 
