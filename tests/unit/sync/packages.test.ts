@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { HybridLogicalClock } from '../../../shared/clock/hlc';
+import { PackageError } from '../../../shared/sync/package/package-error';
+import { importPackage } from '../../../server/sync/store/packages';
+import { currentSubmissions } from '../../../server/sync/store/submissions';
+import { backends } from './backends';
+import { countWrites, MEMBER, serverPerSuite } from './harness';
+import { offlineUnion } from './package-helpers';
+
+const clock = new HybridLogicalClock('servertest');
+
+async function refusal(run: () => Promise<unknown>): Promise<PackageError> {
+  const error = await run().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PackageError);
+  return error as PackageError;
+}
+
+describe.each(backends())('offline packages on $name', (backend) => {
+  const s = serverPerSuite(backend);
+
+  it('apply as a sync would, and a second import of the same package changes nothing', async () => {
+    const { device } = await offlineUnion(s.db, 'P1');
+    const a = device.insert('members', MEMBER);
+    device.insert('members', { ...MEMBER, name: '李四' });
+    device.update('members', a.id, { phone: '13800000000' });
+    const pkg = await device.exportPackage();
+
+    const first = await importPackage(s.db, clock, pkg);
+    expect(first.report).toMatchObject({ unionCode: 'P1', seq: 1, applied: 3, duplicates: 0 });
+    const before = await countWrites(s.db);
+    const again = await importPackage(s.db, clock, pkg);
+    expect(again.report).toMatchObject({ applied: 0, duplicates: 3 });
+    expect(await countWrites(s.db)).toEqual(before);
+
+    await device.importReply(first.reply);
+    expect(device.pending()).toEqual([]);
+    expect(device.get('members', a.id)).toMatchObject({ name: '张三', phone: '13800000000' });
+    // The reply of the second import is the same answer again: applying it changes nothing.
+    const rows = JSON.stringify([...device.rows]);
+    await device.importReply(again.reply);
+    expect(JSON.stringify([...device.rows])).toBe(rows);
+  });
+
+  it('refuse an older package after a newer one, with nothing written', async () => {
+    const { device } = await offlineUnion(s.db, 'P2');
+    device.insert('members', MEMBER);
+    const older = await device.exportPackage();
+    device.insert('members', { ...MEMBER, name: '王五' });
+    const newer = await device.exportPackage();
+    expect((await importPackage(s.db, clock, newer)).report.applied).toBe(2);
+    const before = await countWrites(s.db);
+    const error = await refusal(() => importPackage(s.db, clock, older));
+    expect(error.code).toBe('stale');
+    expect(error.message).toContain('第 1 号');
+    expect(await countWrites(s.db)).toEqual(before);
+  });
+
+  it('refuse a package imported as another union, tampered anywhere or cut short, with nothing written', async () => {
+    const { device } = await offlineUnion(s.db, 'P3');
+    await offlineUnion(s.db, 'P4');
+    device.insert('members', MEMBER);
+    const pkg = await device.exportPackage();
+    const before = await countWrites(s.db);
+
+    const other = await refusal(() => importPackage(s.db, clock, pkg, { code: 'P4' }));
+    expect(other.code).toBe('other-union');
+    expect(other.message).toContain('P3');
+
+    for (const at of [20, pkg.length - 40, pkg.length - 1]) {
+      const tampered = pkg.slice();
+      tampered[at] = tampered[at]! ^ 1;
+      expect((await refusal(() => importPackage(s.db, clock, tampered))).message).toMatch(/改动|损坏/);
+    }
+    for (const cut of [5, 30, pkg.length - 10]) {
+      expect((await refusal(() => importPackage(s.db, clock, pkg.slice(0, cut)))).message).toMatch(/不完整|截断|校验失败|损坏/);
+    }
+    expect(await countWrites(s.db)).toEqual(before);
+    const seqs = await s.db.query<{ package_seq: unknown }>('SELECT package_seq FROM devices WHERE id = $1', [
+      device.credentials.enrolmentId,
+    ]);
+    expect(seqs.map((d) => Number(d.package_seq))).toEqual([0]);
+  });
+
+  it('receive the year submission once, the receipt coming back in the reply', async () => {
+    const { unionId, device } = await offlineUnion(s.db, 'P5');
+    device.insert('members', MEMBER);
+    const submission = { v: 1, year: 2025, recordId: 'sub-p5-2025', facts: { members: 1 }, documents: [] };
+    const pkg = await device.exportPackage(submission);
+    const first = await importPackage(s.db, clock, pkg);
+    expect(first.report.submission?.receiptNumber).toBe('BS-2025-P5-01');
+    const again = await importPackage(s.db, clock, pkg);
+    expect(again.report.submission?.receiptNumber).toBe('BS-2025-P5-01');
+    expect(await currentSubmissions(s.db, 2025, { unionId })).toHaveLength(1);
+
+    await device.importReply(again.reply);
+    expect(device.get('submissions', 'sub-p5-2025')).toMatchObject({ status: 'submitted', receiptNumber: 'BS-2025-P5-01' });
+  });
+});
