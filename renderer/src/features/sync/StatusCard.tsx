@@ -56,7 +56,13 @@ export function StatusCard({ config }: { config: SyncConfig }) {
       title="同步状态"
       extra={
         <Space>
-          <Button type="primary" icon={<SyncOutlined />} loading={syncing} onClick={() => void syncEngineFor(db, mutator).syncNow()}>
+          <Button
+            type="primary"
+            icon={<SyncOutlined />}
+            loading={syncing}
+            disabled={!config.serverUrl}
+            onClick={() => void syncEngineFor(db, mutator).syncNow()}
+          >
             立即同步
           </Button>
           <Popconfirm
@@ -88,7 +94,7 @@ export function StatusCard({ config }: { config: SyncConfig }) {
           </div>
         )}
         <Descriptions size="small" column={2} bordered>
-          <Descriptions.Item label="服务器">{config.serverUrl}</Descriptions.Item>
+          <Descriptions.Item label="服务器">{config.serverUrl || '无（用离线报送包同步）'}</Descriptions.Item>
           <Descriptions.Item label="工会">
             {config.unionName}（{config.unionCode}）
           </Descriptions.Item>
