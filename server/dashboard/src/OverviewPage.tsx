@@ -7,6 +7,7 @@ import { AnnualStatsButton } from './AnnualStatsButton';
 import { AuditButton } from './AuditButton';
 import { CreateUnionButton } from './CreateUnionButton';
 import { DevicesButton } from './DevicesButton';
+import { PackageButton } from './PackageButton';
 import { dateTime, yuan } from './format';
 import { NoticeButton } from './NoticeButton';
 import { OrgTotals } from './OrgTotals';
@@ -135,6 +136,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
             新注册码
           </Button>
           <DevicesButton unionId={r.id} unionName={r.name} onChanged={load} />
+          <PackageButton unionId={r.id} unionName={r.name} onDone={load} />
         </Space>
       ),
     },

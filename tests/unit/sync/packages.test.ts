@@ -4,7 +4,8 @@ import { PackageError } from '../../../shared/sync/package/package-error';
 import { importPackage } from '../../../server/sync/store/packages';
 import { currentSubmissions } from '../../../server/sync/store/submissions';
 import { backends } from './backends';
-import { countWrites, MEMBER, serverPerSuite } from './harness';
+import { ADMIN_PASSWORD, countWrites, MEMBER, post, serverPerSuite } from './harness';
+import { createAdmin, createOrg, ROOT_ORG_ID } from '../../../server/sync/store/orgs';
 import { offlineUnion } from './package-helpers';
 
 const clock = new HybridLogicalClock('servertest');
@@ -97,5 +98,39 @@ describe.each(backends())('offline packages on $name', (backend) => {
 
     await device.importReply(again.reply);
     expect(device.get('submissions', 'sub-p5-2025')).toMatchObject({ status: 'submitted', receiptNumber: 'BS-2025-P5-01' });
+  });
+
+  it('import through the dashboard only for a union of the admin’s subtree, under that union’s own row', async () => {
+    const district = await createOrg(s.db, ROOT_ORG_ID, { code: 'PD', name: '山区总工会' });
+    await createAdmin(s.db, ROOT_ORG_ID, { orgCode: 'PD', name: 'pd', password: ADMIN_PASSWORD });
+    const { device } = await offlineUnion(s.db, 'P6');
+    await s.db.query('UPDATE unions SET org_id = $1 WHERE code = $2', [district.id, 'P6']);
+    const { unionId: outsideId } = await offlineUnion(s.db, 'P7');
+    const [p6] = await s.db.query<{ id: string }>("SELECT id FROM unions WHERE code = 'P6'");
+    device.insert('members', MEMBER);
+    const pkg = await device.exportPackage();
+    const token = String((await post(s.app, '/api/admin/login', { name: 'pd', password: ADMIN_PASSWORD })).body.token);
+    const upload = (unionId: string) =>
+      s.app.inject({
+        method: 'POST',
+        url: `/api/admin/unions/${unionId}/packages`,
+        payload: Buffer.from(pkg),
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+      });
+
+    const before = await countWrites(s.db);
+    expect((await upload(outsideId)).statusCode).toBe(404);
+    expect(await countWrites(s.db)).toEqual(before);
+
+    const done = await upload(p6!.id);
+    expect(done.statusCode).toBe(200);
+    const body = done.json<{ applied: number; replyName: string; reply: string }>();
+    expect(body).toMatchObject({ applied: 1, replyName: 'P6-回执包-001.ubreply' });
+    await device.importReply(new Uint8Array(Buffer.from(body.reply, 'base64')));
+    expect(device.pending()).toEqual([]);
+    const audit = await s.db.query<{ action: string; target: string }>(
+      "SELECT action, target FROM audit_log WHERE action = 'package-imported'",
+    );
+    expect(audit).toEqual([{ action: 'package-imported', target: 'P6 第 1 号' }]);
   });
 });
