@@ -125,7 +125,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
       key: 'actions',
       width: 290,
       render: (_: unknown, r: AdminUnionRow) => (
-        <Space>
+        <Space wrap>
           {r.reportStatus === '已报送' && r.submissionId && (
             <>
               <AcceptButton submissionId={r.submissionId} unionName={r.name} onDone={load} onError={setError} />

@@ -84,7 +84,7 @@ export function StatusCard({ config }: { config: SyncConfig }) {
           )}
           {refused > 0 && <Typography.Text type="danger">{refused} 条记录的更改未被服务器接受，见下方“未能同步的更改”</Typography.Text>}
         </div>
-        {isInsecureAddress(config.serverUrl) && <InsecureAddressAlert />}
+        {config.serverUrl && isInsecureAddress(config.serverUrl) && <InsecureAddressAlert />}
         {status.progress && (
           <div>
             <Typography.Text>
