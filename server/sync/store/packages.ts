@@ -1,6 +1,7 @@
 import type { HybridLogicalClock } from '../../../shared/clock/hlc';
 import { uuidv7 } from '../../../shared/ids/uuid7';
 import { keepDeclaredFields } from '../../../shared/sync/change-fields';
+import { OwnRanges } from '../../../shared/sync/own-ranges';
 import { newPackageKey } from '../../../shared/sync/package/frame';
 import type { PackageHeader, PushPackageBody, ReplyPackageBody } from '../../../shared/sync/package/format';
 import { PackageError } from '../../../shared/sync/package/package-error';
@@ -147,24 +148,32 @@ export async function importPackage(
   ]);
   if (!taken.length) throw stale(header.seq + 1);
 
+  // Pushed as the app's first sync pushes: the device holds the rows its own batches wrote where their
+  // ranges join up from its cursor, so the reply does not carry its book back, only where a field lost.
+  const own = new OwnRanges(body.cursor);
+  const overruled = new Map<string, RemoteRow>();
   let acked: string[] = [];
   for (let at = 0; at < changes.length; at += LIMITS.maxChangesPerPush) {
     const batch = changes.slice(at, at + LIMITS.maxChangesPerPush);
     const res = await syncRound(db, caller, { v: PROTOCOL_VERSION, changes: batch, cursor: body.cursor, pullLimit: 0 }, now);
     acked = acked.concat(res.acked);
+    own.add(res.pushed);
+    for (const row of res.rows) overruled.set(`${row.table}/${row.rowId}`, row);
   }
   const { receipt, message } = await receive(db, clock, device, body);
 
-  const rows: RemoteRow[] = [];
-  let cursor = body.cursor;
+  const pulled: RemoteRow[] = [];
+  let cursor = own.cursor;
   let published: ReplyPackageBody['published'] = [];
   for (let more = true; more;) {
     const res = await syncRound(db, caller, { v: PROTOCOL_VERSION, changes: [], cursor, pullLimit: LIMITS.maxPullLimit }, now);
-    rows.push(...res.rows);
+    pulled.push(...res.rows);
     cursor = res.cursor;
     published = res.published;
     more = res.more;
   }
+  for (const row of pulled) overruled.delete(`${row.table}/${row.rowId}`);
+  const rows = [...overruled.values(), ...pulled];
   const reply: ReplyPackageBody = {
     v: PROTOCOL_VERSION,
     acked: [...new Set([...acked, ...body.changes.map((c) => c.changeId)])],
