@@ -165,11 +165,13 @@ export async function importPackage(
   const pulled: RemoteRow[] = [];
   let cursor = own.cursor;
   let published: ReplyPackageBody['published'] = [];
+  let notices: ReplyPackageBody['notices'] = [];
   for (let more = true; more;) {
     const res = await syncRound(db, caller, { v: PROTOCOL_VERSION, changes: [], cursor, pullLimit: LIMITS.maxPullLimit }, now);
     pulled.push(...res.rows);
     cursor = res.cursor;
     published = res.published;
+    notices = res.notices ?? [];
     more = res.more;
   }
   for (const row of pulled) overruled.delete(`${row.table}/${row.rowId}`);
@@ -180,6 +182,7 @@ export async function importPackage(
     rows,
     cursor,
     published,
+    notices,
     receipt,
     submissionMessage: message,
     applied: changes.length - duplicates,

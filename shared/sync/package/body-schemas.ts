@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  noticeSchema,
   publishedItemSchema,
   remoteRowSchema,
   submissionReceiptSchema,
@@ -25,6 +26,7 @@ export const replyPackageBodySchema = z.object({
   rows: z.array(remoteRowSchema),
   cursor: z.number().int().min(0),
   published: z.array(publishedItemSchema),
+  notices: z.array(noticeSchema),
   receipt: submissionReceiptSchema.nullable(),
   submissionMessage: z.string(),
   applied: z.number().int().min(0),

@@ -1,4 +1,4 @@
-import type { PublishedItem, RemoteRow, SubmissionReceipt, SubmissionRequest, WireChange } from '../protocol';
+import type { Notice, PublishedItem, RemoteRow, SubmissionReceipt, SubmissionRequest, WireChange } from '../protocol';
 
 /**
  * Offline transfer between a union's device and the upper union's server (docs/offline-packages.md).
@@ -45,6 +45,8 @@ export interface ReplyPackageBody {
   rows: RemoteRow[];
   cursor: number;
   published: PublishedItem[];
+  /** The notices sent to the union, as a sync answer carries them. */
+  notices: Notice[];
   receipt: SubmissionReceipt | null;
   /** Why the package's submission was not received (already submitted, …), in Chinese; '' when it was or there was none. */
   submissionMessage: string;

@@ -15,6 +15,9 @@ import { enrolDevice } from '../../../renderer/src/features/sync/mutations';
 import { enrolFromFile, exportPackage, importReply } from '../../../renderer/src/features/sync/packages';
 import { isYearLocked, pendingCount } from '../../../renderer/src/features/sync/queries';
 import { startServer } from './harness';
+import { publishNotice } from '../../../server/sync/store/notices';
+import type { Notice } from '../../../shared/sync/protocol';
+import { getValue, KEYS } from '../../../renderer/src/features/sync/state';
 
 const clock = new HybridLogicalClock('servertest');
 
@@ -80,10 +83,21 @@ describe('the app’s offline packages', () => {
     expect(await syncEngineFor(local, online.mutator).syncNow()).toBe(true);
     await offline.mutator.update('members', m1.id, { note: '离线设备改' });
 
+    const root = (
+      await server.query<{ id: string; code: string; name: string }>("SELECT id, code, name FROM orgs WHERE code = 'ROOT'")
+    )[0]!;
+    await publishNotice(server, {
+      fromOrgId: root.id,
+      to: { ...root, parentId: null },
+      title: '关于报送年报的通知',
+      body: '请于月底前报送。',
+    });
+
     const pkg = await exportPackage(offline.db, offline.mutator, null);
     expect(pkg.changes).toBe(1);
     await importReply(offline.db, offline.mutator, (await importPackage(server, clock, pkg.bytes)).reply);
     expect((await offline.db.members.get(m0.id))?.phone).toBe('13900000000');
+    expect((await getValue<Notice[]>(offline.db, KEYS.notices))?.map((n) => n.title)).toEqual(['关于报送年报的通知']);
     expect(await syncEngineFor(local, online.mutator).syncNow()).toBe(true);
     expect((await local.members.get(m1.id))?.note).toBe('离线设备改');
   });

@@ -13,6 +13,7 @@ const reply: ReplyPackageBody = {
   rows: [],
   cursor: 7,
   published: [],
+  notices: [],
   receipt: null,
   submissionMessage: '',
   applied: 1,

@@ -9,6 +9,7 @@ import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
 import { applyPublished, applyPulledRows } from './apply';
 import { yearSubmissionRequest } from './mutations';
+import { keepNotices } from './notices';
 import { countAllRows, markSynced, nextBootstrapBatch, toWire } from './outgoing';
 import { getValue, IDLE, KEYS, setValue, type BootstrapProgress, type SyncConfig } from './state';
 
@@ -114,6 +115,7 @@ export async function importReply(db: UnionBooksDB, mutator: Mutator, bytes: Uin
   const rows = body.receipt ? [...body.rows, body.receipt.row] : body.rows;
   mutator.observeClock(await applyPulledRows(db, rows, body.cursor));
   await applyPublished(db, body.published);
+  await keepNotices(db, body.notices);
   const bookSeq = await getValue<number>(db, KEYS.packageBook);
   const total = await countAllRows(db);
   await db.transaction('rw', db.$sync, async () => {
