@@ -18,7 +18,6 @@ export function PackageButton({ unionId, unionName, onDone }: { unionId: string;
     setOpen(true);
     try {
       setResult(await importPackage(unionId, await file.arrayBuffer()));
-      onDone();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -48,7 +47,11 @@ export function PackageButton({ unionId, unionName, onDone }: { unionId: string;
       <Modal
         title={`${unionName} 的离线报送包`}
         open={open}
-        onCancel={() => setOpen(false)}
+        // The overview is reloaded once the dialog closes: reloading re-renders this row, and the dialog with it.
+        onCancel={() => {
+          setOpen(false);
+          if (result) onDone();
+        }}
         footer={
           result ? (
             <Button type="primary" onClick={download}>
