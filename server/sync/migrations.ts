@@ -198,6 +198,13 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE published ADD COLUMN attachment_mime text;
   ALTER TABLE published ADD COLUMN attachment_base64 text
   `,
+  // Offline transfer packages (docs/offline-packages.md): a device enrolled by file keeps a key its
+  // packages and their replies are sealed with, and the number of the last package imported, so an
+  // older package after a newer one is refused. Devices enrolled over the network have no key.
+  `
+  ALTER TABLE devices ADD COLUMN package_key text;
+  ALTER TABLE devices ADD COLUMN package_seq bigint NOT NULL DEFAULT 0
+  `,
 ];
 
 /** Runs the migrations not yet applied, up to `through` (all of them, except in tests of a migration). */

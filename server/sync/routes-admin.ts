@@ -35,6 +35,11 @@ import { listNotices, publishNotice } from './store/notices';
 import { listPublished, publish } from './store/published';
 import { acceptSubmission, getDocument, returnSubmission } from './store/submissions';
 import { createUnion, issueCode } from './store/unions';
+import { importPackage } from './store/packages';
+import { PackageError } from '../../shared/sync/package/package-error';
+
+/** A package carries a whole book the first time: as much as a large union's first sync. */
+const PACKAGE_BODY_BYTES = 256 * 1024 * 1024;
 
 const scopes = new WeakMap<FastifyRequest, AdminScope>();
 
@@ -154,6 +159,37 @@ export function registerAdminRoutes(
     await recordAudit(db, { orgId: found.org_id, admin: scope.name, action: 'code-issued', target: found.code, address: request.ip });
     return { enrolmentCode };
   });
+
+  // An offline union's package, uploaded as the file's bytes; the reply comes back in the answer for the admin to download.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: PACKAGE_BODY_BYTES }, (_request, body, done) =>
+    done(null, body),
+  );
+  app.post<{ Params: { id: string } }>(
+    '/api/admin/unions/:id/packages',
+    { onRequest: admin, bodyLimit: PACKAGE_BODY_BYTES },
+    async (request, reply) => {
+      const scope = scopeOf(request);
+      const union = await unionOfSubtree(db, scope.orgId, { id: request.params.id });
+      if (!Buffer.isBuffer(request.body)) return refuse(reply, 400, 'invalid', '请上传离线报送包文件（.ubpkg）');
+      try {
+        const imported = await importPackage(db, clock, new Uint8Array(request.body), { code: union.code });
+        const { report } = imported;
+        request.log.info({ event: 'admin.package-imported', admin: scope.name, union: union.code, seq: report.seq }, '管理员导入报送包');
+        await recordAudit(db, {
+          orgId: union.org_id,
+          admin: scope.name,
+          action: 'package-imported',
+          target: `${union.code} 第 ${report.seq} 号`,
+          address: request.ip,
+        });
+        const replyName = `${union.code}-回执包-${String(report.seq).padStart(3, '0')}.ubreply`;
+        return { ...report, replyName, reply: Buffer.from(imported.reply).toString('base64') };
+      } catch (error) {
+        if (error instanceof PackageError) return refuse(reply, 400, error.code, error.message);
+        throw error;
+      }
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/api/admin/unions/:id/devices', { onRequest: admin }, async (request) => {
     const union = await unionOfSubtree(db, scopeOf(request).orgId, { id: request.params.id });

@@ -216,6 +216,8 @@ export const AUDIT_ACTIONS = {
   'notice-published': '发布通知',
   'documents-downloaded': '下载报送文件',
   'device-revoked': '撤销设备',
+  'enrolment-file': '生成注册文件',
+  'package-imported': '导入报送包',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

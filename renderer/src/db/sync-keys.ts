@@ -18,6 +18,10 @@ export const SYNC_KEYS = {
   backupFolder: 'device.backupFolder',
   /** Pulled rows that were not valid for their kind and were left out of the book. */
   skippedRows: 'sync.skippedRows',
+  /** Offline packages: the number of the last package exported, of the last reply applied, and of the package that carried the whole book. */
+  packageSeq: 'sync.packageSeq',
+  replySeq: 'sync.replySeq',
+  packageBook: 'sync.packageBook',
   /** How the last automatic backup went on this computer. */
   backupResult: 'device.backupResult',
   /** Whether this computer's automatic backups are encrypted (the password itself is never stored). */

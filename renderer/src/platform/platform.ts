@@ -22,4 +22,7 @@ export const FILTERS = {
   spreadsheet: [{ name: '表格文件', extensions: ['xlsx', 'csv', 'xls'] }],
   docx: [{ name: 'Word 文档', extensions: ['docx'] }],
   image: [{ name: '图片', extensions: ['jpg', 'jpeg', 'png', 'bmp', 'webp'] }],
+  enrolment: [{ name: '离线注册文件', extensions: ['ubenrol'] }],
+  syncPackage: [{ name: '离线报送包', extensions: ['ubpkg'] }],
+  syncReply: [{ name: '回执包', extensions: ['ubreply'] }],
 } satisfies Record<string, FileFilter[]>;

@@ -17,6 +17,7 @@ import { serverAddUnionCommand } from './server-add-union';
 import { serverAnnualStatsCommand } from './server-annual-stats';
 import { serverBackupCommand, serverRestoreCommand } from './server-backup';
 import { serverDevicesCommand, serverRevokeDeviceCommand } from './server-devices';
+import { serverEnrolmentFileCommand, serverImportPackageCommand } from './server-packages';
 import { serverAddAdminCommand, serverAddOrgCommand, serverStatsCommand } from './server-orgs';
 import { serverStartCommand } from './server-start';
 import { syncCommand } from './sync';
@@ -53,4 +54,6 @@ export const COMMANDS: readonly Command[] = [
   serverBackupCommand,
   serverRestoreCommand,
   syncCommand,
+  serverEnrolmentFileCommand,
+  serverImportPackageCommand,
 ];

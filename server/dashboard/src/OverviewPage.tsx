@@ -7,6 +7,7 @@ import { AnnualStatsButton } from './AnnualStatsButton';
 import { AuditButton } from './AuditButton';
 import { CreateUnionButton } from './CreateUnionButton';
 import { DevicesButton } from './DevicesButton';
+import { PackageButton } from './PackageButton';
 import { dateTime, yuan } from './format';
 import { NoticeButton } from './NoticeButton';
 import { OrgTotals } from './OrgTotals';
@@ -124,7 +125,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
       key: 'actions',
       width: 290,
       render: (_: unknown, r: AdminUnionRow) => (
-        <Space>
+        <Space wrap>
           {r.reportStatus === '已报送' && r.submissionId && (
             <>
               <AcceptButton submissionId={r.submissionId} unionName={r.name} onDone={load} onError={setError} />
@@ -135,6 +136,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
             新注册码
           </Button>
           <DevicesButton unionId={r.id} unionName={r.name} onChanged={load} />
+          <PackageButton unionId={r.id} unionName={r.name} onDone={load} />
         </Space>
       ),
     },

@@ -70,6 +70,39 @@ export const publishNotice = (notice: {
 export const publishItem = (item: { kind: 'preset' | 'template'; name: string; payload: Record<string, unknown> }) =>
   request('POST', '/api/admin/published', item);
 
+export interface PackageImport {
+  unionCode: string;
+  seq: number;
+  applied: number;
+  duplicates: number;
+  submission: { year: number; receiptNumber: string; status: string } | null;
+  submissionMessage: string;
+  replyName: string;
+  reply: string;
+}
+
+/** Uploads an offline union's package as its bytes; the answer holds the reply to hand back. */
+export async function importPackage(unionId: string, bytes: ArrayBuffer): Promise<PackageImport> {
+  const response = await fetch(`/api/admin/unions/${unionId}/packages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${savedToken() ?? ''}` },
+    body: bytes,
+  });
+  const json = (await response.json().catch(() => ({}))) as PackageImport & { error?: string };
+  if (!response.ok) throw new ApiError(json.error ?? `导入失败（HTTP ${response.status}）`, response.status);
+  return json;
+}
+
+/** Offers bytes the page already holds as a download. */
+export function saveBytes(bytes: Uint8Array<ArrayBuffer>, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** Downloads need the token too, so they go through fetch and a blob link rather than a plain href. */
 async function download(path: string, name: string): Promise<void> {
   const response = await fetch(path, { headers: { authorization: `Bearer ${savedToken() ?? ''}` } });

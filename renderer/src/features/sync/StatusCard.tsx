@@ -56,7 +56,13 @@ export function StatusCard({ config }: { config: SyncConfig }) {
       title="同步状态"
       extra={
         <Space>
-          <Button type="primary" icon={<SyncOutlined />} loading={syncing} onClick={() => void syncEngineFor(db, mutator).syncNow()}>
+          <Button
+            type="primary"
+            icon={<SyncOutlined />}
+            loading={syncing}
+            disabled={!config.serverUrl}
+            onClick={() => void syncEngineFor(db, mutator).syncNow()}
+          >
             立即同步
           </Button>
           <Popconfirm
@@ -78,7 +84,7 @@ export function StatusCard({ config }: { config: SyncConfig }) {
           )}
           {refused > 0 && <Typography.Text type="danger">{refused} 条记录的更改未被服务器接受，见下方“未能同步的更改”</Typography.Text>}
         </div>
-        {isInsecureAddress(config.serverUrl) && <InsecureAddressAlert />}
+        {config.serverUrl && isInsecureAddress(config.serverUrl) && <InsecureAddressAlert />}
         {status.progress && (
           <div>
             <Typography.Text>
@@ -88,7 +94,7 @@ export function StatusCard({ config }: { config: SyncConfig }) {
           </div>
         )}
         <Descriptions size="small" column={2} bordered>
-          <Descriptions.Item label="服务器">{config.serverUrl}</Descriptions.Item>
+          <Descriptions.Item label="服务器">{config.serverUrl || '无（用离线报送包同步）'}</Descriptions.Item>
           <Descriptions.Item label="工会">
             {config.unionName}（{config.unionCode}）
           </Descriptions.Item>

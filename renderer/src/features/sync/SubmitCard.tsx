@@ -5,7 +5,7 @@ import { useServices } from '../../app/services';
 import { monthLabel } from '../../../../shared/finance/period';
 import { useOpenMonths } from '../finance/queries';
 import { submitYearReport } from './mutations';
-import { useYearSubmission } from './queries';
+import { useSyncConfig, useYearSubmission } from './queries';
 
 const STATUS = {
   submitted: { label: '已报送', color: 'processing' },
@@ -22,6 +22,7 @@ export function SubmitCard() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const locked = submission?.status === 'submitted' || submission?.status === 'accepted';
+  const offline = !useSyncConfig()?.serverUrl;
 
   // Months still open can change after the report is sent: the user sees which, and decides.
   const open = openMonths ?? [];
@@ -95,11 +96,11 @@ export function SubmitCard() {
         )}
         {error && <Alert type="error" showIcon title={error} />}
         <div>
-          <Button type="primary" onClick={send} loading={busy} disabled={locked}>
+          <Button type="primary" onClick={send} loading={busy} disabled={locked || offline}>
             {submission?.status === 'returned' ? '重新提交年度报送' : '提交年度报送'}
           </Button>
           <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
-            报送内容：年度统计数据、年度工会工作总结、经费收支情况报告
+            报送内容：年度统计数据、年度工会工作总结、经费收支情况报告{offline && '。本设备没有网络，请在“离线报送包”中随包报送'}
           </Typography.Text>
         </div>
       </Space>

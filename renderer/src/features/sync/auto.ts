@@ -14,7 +14,8 @@ import { AFTER_WRITE_MS, BACK_ONLINE_MS, FIRST_RETRY_MS, nextRetry, PERIOD_MS, s
 export function useAutoSync(): void {
   const { db, mutator } = useServices();
   const config = useSyncConfig();
-  const enrolled = !!config;
+  // A device enrolled by file has no address: it syncs by packages (OfflinePackageCard).
+  const enrolled = !!config?.serverUrl;
   const pending = useLiveQuery(() => db.$changes.where('synced').equals(0).count(), [db]) ?? 0;
   const retry = useRef(FIRST_RETRY_MS);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);

@@ -38,7 +38,8 @@ export class SyncEngine {
 
   private async run(): Promise<boolean> {
     const config = await getValue<SyncConfig>(this.db, KEYS.config);
-    if (!config) return false;
+    // A device enrolled by file has no address: it syncs by packages only.
+    if (!config?.serverUrl) return false;
     await updateStatus(this.db, { phase: 'syncing', message: '', code: '' });
     try {
       let cursor = (await getValue<number>(this.db, KEYS.cursor)) ?? 0;

@@ -1,6 +1,6 @@
 import { computeAnnualFacts, documentDate } from '../../../../shared/facts/annual';
 import { uuidv7 } from '../../../../shared/ids/uuid7';
-import type { SubmissionReceipt } from '../../../../shared/sync/protocol';
+import type { SubmissionReceipt, SubmissionRequest } from '../../../../shared/sync/protocol';
 import { bytesToBase64 } from '../../../../shared/sync/wire';
 import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
@@ -49,7 +49,18 @@ export async function enrolDevice(
 
 /** Forgets the server on this device; the book stays as it is. */
 export async function leaveServer(db: UnionBooksDB): Promise<void> {
-  await db.$sync.bulkDelete([KEYS.config, KEYS.cursor, KEYS.bootstrap, KEYS.status, KEYS.published, KEYS.notices, KEYS.noticesRead]);
+  await db.$sync.bulkDelete([
+    KEYS.config,
+    KEYS.cursor,
+    KEYS.bootstrap,
+    KEYS.status,
+    KEYS.published,
+    KEYS.notices,
+    KEYS.noticesRead,
+    KEYS.packageSeq,
+    KEYS.replySeq,
+    KEYS.packageBook,
+  ]);
 }
 
 /**
@@ -64,6 +75,14 @@ export async function submitYearReport(db: UnionBooksDB, mutator: Mutator, year:
     const status = await getValue<{ message: string }>(db, KEYS.status);
     throw new Error(`报送前的同步未完成：${status?.message ?? ''}`);
   }
+  const receipt = await submit(config.serverUrl, config.token, await yearSubmissionRequest(db, year));
+  const latest = await applyPulledRows(db, [receipt.row]);
+  mutator.observeClock(latest);
+  return receipt;
+}
+
+/** What a year's report sends — the year's facts and the documents from the bundled templates — by network or in a package. */
+export async function yearSubmissionRequest(db: UnionBooksDB, year: number): Promise<Omit<SubmissionRequest, 'v'>> {
   // LiquidJS loads when a year is reported, not with the page; the Word files are written off the page's thread.
   const { documentFileName, buildDocument } = await import('../../../../shared/documents/generate');
   const book = await readWholeBook(db);
@@ -79,13 +98,10 @@ export async function submitYearReport(db: UnionBooksDB, mutator: Mutator, year:
     });
   }
   const existing = await yearSubmission(db, year);
-  const receipt = await submit(config.serverUrl, config.token, {
+  return {
     year,
     recordId: existing?.id ?? uuidv7(),
     facts: JSON.parse(JSON.stringify(facts)) as Record<string, unknown>,
     documents,
-  });
-  const latest = await applyPulledRows(db, [receipt.row]);
-  mutator.observeClock(latest);
-  return receipt;
+  };
 }

@@ -6,11 +6,14 @@ import { SYNC_KEYS } from '../../db/sync-keys';
 export const KEYS = SYNC_KEYS;
 
 export interface SyncConfig {
+  /** '' for a device enrolled by file: it syncs by packages only. */
   serverUrl: string;
   unionCode: string;
   unionName: string;
   token: string;
   enrolledAt: string;
+  /** Enrolled by file: the device's enrolment id and package key (docs/offline-packages.md). */
+  packages?: { enrolmentId: string; packageKey: string };
 }
 
 /** How far the first sync got: rows of TABLE_NAMES[tableIndex] after `lastId` are still to send. */

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import {
+  noticeSchema,
+  publishedItemSchema,
+  remoteRowSchema,
+  submissionReceiptSchema,
+  submissionRequestSchema,
+  versionSchema,
+  wireChangeSchema,
+} from '../schemas';
+
+/**
+ * A package's body once opened. Its changes and submission are held to the same schemas as a network
+ * push and a network submission, so a package cannot carry what the sync route would refuse.
+ */
+export const pushPackageBodySchema = z.object({
+  v: versionSchema,
+  changes: z.array(wireChangeSchema),
+  cursor: z.number().int().min(0),
+  submission: submissionRequestSchema.nullable(),
+});
+
+export const replyPackageBodySchema = z.object({
+  v: versionSchema,
+  acked: z.array(z.string()),
+  rows: z.array(remoteRowSchema),
+  cursor: z.number().int().min(0),
+  published: z.array(publishedItemSchema),
+  notices: z.array(noticeSchema),
+  receipt: submissionReceiptSchema.nullable(),
+  submissionMessage: z.string(),
+  applied: z.number().int().min(0),
+  duplicates: z.number().int().min(0),
+  serverTime: z.string(),
+});
+
+export const enrolmentBodySchema = z.object({
+  v: versionSchema,
+  unionCode: z.string().min(1),
+  unionName: z.string(),
+  enrolmentId: z.string().min(1),
+  token: z.string().min(16),
+  packageKey: z.string().min(40),
+});
