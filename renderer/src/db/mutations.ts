@@ -116,7 +116,8 @@ export class Mutator {
       }
       await this.db.$changes.clear();
       // A replaced book has no outbox: the sync client must send it whole and pull everything again.
-      await this.db.$sync.bulkDelete([SYNC_KEYS.bootstrap, SYNC_KEYS.cursor]);
+      // The package that carried the old book no longer carries this one: its reply must not mark the new one sent.
+      await this.db.$sync.bulkDelete([SYNC_KEYS.bootstrap, SYNC_KEYS.cursor, SYNC_KEYS.packageBook]);
     });
   }
 

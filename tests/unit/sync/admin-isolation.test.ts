@@ -6,7 +6,8 @@ import { findUnionByCode } from '../../../server/sync/store/unions';
 import type { AdminOverview, AuditEntry, DeviceListing } from '../../../shared/sync/admin';
 import { PROTOCOL_VERSION, type SyncResponse } from '../../../shared/sync/protocol';
 import { backends } from './backends';
-import { MEMBER, post, startServer, unionWithDevices, type TestDevice } from './harness';
+import { countWrites, MEMBER, post, startServer, unionWithDevices, type TestDevice } from './harness';
+import { offlineUnion } from './package-helpers';
 
 const A_PASSWORD = 'district A password';
 const B_PASSWORD = 'district B password';
@@ -175,6 +176,27 @@ describe.each(backends())('district A against district B, on every route, on $na
       expect((await call(token.a, 'POST', `/api/admin/unions/${unions.UB!.id}/codes`)).status).toBe(404);
       expect(await count('SELECT count(*) AS n FROM enrolment_codes')).toBe(before);
       expect((await call(token.b, 'POST', `/api/admin/unions/${unions.UB!.id}/codes`)).status).toBe(200);
+    },
+    'POST /api/admin/unions/:id/packages': async () => {
+      // An offline union of B's town, and its package carried to A's admin.
+      const { unionId, device } = await offlineUnion(db, 'UP');
+      const [town] = await db.query<{ id: string }>("SELECT id FROM orgs WHERE code = 'TB'");
+      await db.query('UPDATE unions SET org_id = $1 WHERE id = $2', [town!.id, unionId]);
+      device.insert('members', MEMBER);
+      const pkg = Buffer.from(await device.exportPackage());
+      const upload = (who: string, id: string) =>
+        app.inject({
+          method: 'POST',
+          url: `/api/admin/unions/${id}/packages`,
+          payload: pkg,
+          headers: { authorization: `Bearer ${who}`, 'content-type': 'application/octet-stream' },
+        });
+      const before = await countWrites(db);
+      expect((await upload(token.a, unionId)).statusCode).toBe(404);
+      // Under A's own union the package is not that union's: refused too.
+      expect((await upload(token.a, unions.UA!.id)).statusCode).toBeGreaterThanOrEqual(400);
+      expect(await countWrites(db)).toEqual(before);
+      expect((await upload(token.b, unionId)).statusCode).toBe(200);
     },
     'GET /api/admin/unions/:id/devices': async () => {
       expect((await call(token.a, 'GET', `/api/admin/unions/${unions.UB!.id}/devices`)).status).toBe(404);

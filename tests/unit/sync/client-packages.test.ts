@@ -126,4 +126,19 @@ describe('the app’s offline packages', () => {
     }
     expect(await snapshot(offline.db)).toBe(before);
   });
+
+  it('a book replaced after its package left is sent whole again, even when the old package’s reply arrives after', async () => {
+    const fresh = await enrolledByFile(server, 'OFF9', 'offline-replaced');
+    await fresh.mutator.replaceBook(demo);
+    const first = await exportPackage(fresh.db, fresh.mutator, null);
+    expect(first.changes).toBeGreaterThan(0);
+    const { reply } = await importPackage(server, clock, first.bytes);
+    // Restored from another file before the reply came back.
+    const other = generateDemoBook({ ...SMALL_DEMO, endMonth: '2025-11' });
+    await fresh.mutator.replaceBook(other);
+    await importReply(fresh.db, fresh.mutator, reply);
+    const second = await exportPackage(fresh.db, fresh.mutator, null);
+    const rows = TABLE_NAMES.reduce((n, t) => n + other[t].length, 0);
+    expect(second.changes).toBe(rows);
+  });
 });
