@@ -9,6 +9,7 @@ import { computeStatement, type Statement } from '../finance/statement';
 import type { BookTables } from '../model/book';
 import type { Fen, IsoDate, IsoMonth } from '../model/records';
 import { auditChecks, type AuditCheck } from './checks';
+import { unusualEntries, type UnusualEntry } from './unusual';
 import { voucherRange, type VoucherRange } from './vouchers';
 
 /** What the 经费审查 reads of a book. */
@@ -63,6 +64,8 @@ export interface AuditReview {
   bank: BankMonth[];
   bankAtEnd: BankAtEnd | null;
   overLimit: OverLimitVisit[];
+  /** Spending vouchers to look at (large cash payments, no receipt attached, repeated round sums to one payee). */
+  unusual: UnusualEntry[];
   checks: AuditCheck[];
 }
 
@@ -129,5 +132,6 @@ export function auditReview(book: AuditBook, year: number, date: IsoDate): Audit
     bankAtEnd,
     overLimit,
   };
-  return { ...review, checks: auditChecks(upTo, review) };
+  const unusual = unusualEntries(book.transactions, `${year}-01-01`, asOf);
+  return { ...review, unusual, checks: auditChecks(upTo, review) };
 }

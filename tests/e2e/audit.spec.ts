@@ -34,6 +34,15 @@ test('账表 → 经费审查: the statements side by side, each check with wher
   ).toBeVisible();
   await expect(page.getByTestId('audit-bank')).toContainText('未导入对账单');
 
+  // The demo pays hardship grants of 2,000 元 in cash: the vouchers to look at name them, with the reason.
+  const unusual = page.getByTestId('audit-unusual');
+  await unusual.getByText(/^大额现金 \d+$/).click();
+  await expect(
+    unusual.getByRole('row', { name: /困难帮扶慰问：.*2,000\.00.*现金支付 2,000\.00 元，达到现金结算起点 1,000\.00 元/ }).first(),
+  ).toBeVisible();
+  await unusual.scrollIntoViewIfNeeded();
+  await screenshot(page, 'audit-unusual');
+
   // Both statements show the same money at the end.
   const statementEnd = (
     await page

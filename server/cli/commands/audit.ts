@@ -36,6 +36,8 @@ export const auditCommand: Command = {
       `银行对账：${r.bank.length === 0 ? '还没有已结束的月份' : r.bank.map((m) => `${Number(m.month.slice(5))}月${m.stateLabel}`).join('，')}`,
     );
     for (const c of r.checks) io.out(`${c.ok ? '相符' : '不相符'}  ${c.label}：${c.detail}`);
+    io.out(`需关注的凭证：${r.unusual.length === 0 ? '无' : `${r.unusual.length} 笔`}`);
+    for (const u of r.unusual) io.out(`  ${u.date} ${u.voucherNumber} ${u.summary} ${yuan(u.amountFen)}：${u.notes.join('；')}`);
     io.out(failed.length === 0 ? `${r.checks.length} 项核对全部相符` : `${r.checks.length} 项核对中 ${failed.length} 项不相符`);
     return failed.length === 0 ? EXIT.ok : EXIT.partial;
   },

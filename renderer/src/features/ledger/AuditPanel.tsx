@@ -1,4 +1,5 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, FileWordOutlined } from '@ant-design/icons';
+import { UnusualCard } from './UnusualCard';
 import { App, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
@@ -222,6 +223,7 @@ export function AuditPanel({ year }: { year: number }) {
           />
         )}
       </Card>
+      <UnusualCard entries={review.unusual} />
     </Space>
   );
 }
