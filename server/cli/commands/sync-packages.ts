@@ -9,7 +9,7 @@ import { bookStateKey, loadBookDb, takeBookBack } from '../book-db';
 import { EXIT, type Command } from '../command';
 import { PASSCODE_ENV, resolveEnrolPasscode } from '../enrol-passcode';
 import type { CliIO } from '../io';
-import { newDeviceId, packagesOnly, waitingCount, type BookSyncState } from '../sync-state';
+import { newDeviceId, packagesOnly, SYNC_STATE_VERSION, waitingCount, type BookSyncState } from '../sync-state';
 import { writeAtomically } from './server-packages';
 
 /**
@@ -45,7 +45,7 @@ async function stateAfter(db: UnionBooksDB, opened: OpenedBook, deviceId: string
   const credentials = taken.config ?? before?.credentials;
   if (!credentials) throw new Error('同步凭证丢失');
   const sync: BookSyncState = {
-    version: before?.version ?? 1,
+    version: SYNC_STATE_VERSION,
     deviceId,
     credentials: { ...credentials },
     values: taken.values,
