@@ -144,7 +144,7 @@ describe('unionbooks sync enrol-file, export-package and import-package', () => 
     expect(secondReport).toMatchObject({ applied: 0, duplicates: 0 });
   });
 
-  it('refuses an older reply, a reply for another union and a tampered reply, leaving the book byte for byte', async () => {
+  it('refuses an older reply, a reply for another union or device, a tampered or cut-short reply, leaving the book byte for byte', async () => {
     const ll02 = await enrolmentFile('LL02', '林场工会');
     process.env.UNIONBOOKS_ENROL_PASSCODE = ll02.passcode;
     try {
@@ -152,6 +152,18 @@ describe('unionbooks sync enrol-file, export-package and import-package', () => 
     } finally {
       delete process.env.UNIONBOOKS_ENROL_PASSCODE;
     }
+    // A second device of SL01, enrolled by a file of its own.
+    const secondFile = join(dir, 'SL01-b.ubenrol');
+    const made = await runCli('server', 'enrolment-file', '--union', 'SL01', '--out', secondFile, '--data', data);
+    const secondPasscode = join(dir, 'SL01-b.passcode');
+    writeFileSync(secondPasscode, /注册文件口令：(\S+)/.exec(made.out)?.[1] ?? '');
+    const secondBook = join(dir, 'second.ubk');
+    expect((await runCli('init', '--name', '山林管理局工会', '--out', secondBook)).code).toBe(0);
+    expect((await runCli('sync', 'enrol-file', secondFile, '--book', secondBook, '--passcode-file', secondPasscode)).code).toBe(0);
+    await exportPackage(secondBook, join(dir, 'SL01-b-1.ubpkg'));
+    const secondReply = join(dir, 'SL01-b-1.reply');
+    await serverImport(join(dir, 'SL01-b-1.ubpkg'), secondReply);
+
     const foreignPkg = join(dir, 'LL02-1.ubpkg');
     await exportPackage(otherBook, foreignPkg);
     const foreignReply = join(dir, 'LL02-1.reply');
@@ -170,6 +182,16 @@ describe('unionbooks sync enrol-file, export-package and import-package', () => 
     tampered[tampered.length - 30] = tampered[tampered.length - 30]! ^ 4;
     const tamperedPath = join(dir, 'tampered.reply');
     writeFileSync(tamperedPath, tampered);
+    const otherDevice = await runCli('sync', 'import-package', secondReply, '--book', book);
+    expect(otherDevice.code).toBe(1);
+    expect(otherDevice.err).toContain('这个回执包是发给本工会另一台设备的');
+
+    const cutPath = join(dir, 'cut.reply');
+    writeFileSync(cutPath, readFileSync(join(dir, 'SL01-2.reply')).subarray(0, 20));
+    const cut = await runCli('sync', 'import-package', cutPath, '--book', book);
+    expect(cut.code).toBe(1);
+    expect(cut.err).toContain('回执包不完整');
+
     const changed = await runCli('sync', 'import-package', tamperedPath, '--book', book, '--json');
     expect(changed.code).toBe(1);
     expect(JSON.parse(changed.out)).toMatchObject({ ok: false, error: { code: 'tampered' } });
