@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bytesSource } from '../../../shared/backup/byte-source';
+import { isEncryptedBackup } from '../../../shared/backup/format';
 import { TABLE_NAMES } from '../../../shared/model/book';
+import { withBookPassword } from '../../../server/cli/book-password';
 import { readBookSession } from '../../../server/cli/book-session';
 import { runCli } from './capture';
 
@@ -196,5 +199,31 @@ describe('unionbooks sync enrol-file, export-package and import-package', () => 
     expect(changed.code).toBe(1);
     expect(JSON.parse(changed.out)).toMatchObject({ ok: false, error: { code: 'tampered' } });
     expect(readFileSync(book).equals(before)).toBe(true);
+  });
+
+  it('keeps an encrypted book encrypted through enrolment, export and import, credentials included', async () => {
+    const jm03 = await enrolmentFile('JM03', '金矿工会');
+    const plain = join(dir, 'jm03-plain.ubk');
+    const locked = join(dir, 'jm03.ubk');
+    const passwordFile = join(dir, 'jm03.password');
+    writeFileSync(passwordFile, '金矿 2025 报送\n');
+    expect((await runCli('init', '--name', '金矿工会', '--out', plain)).code).toBe(0);
+    expect((await runCli('backup', 'encrypt', '--book', plain, '--out', locked, '--password-file', passwordFile)).code).toBe(0);
+    const withPassword = ['--book', locked, '--password-file', passwordFile];
+
+    expect((await runCli('sync', 'enrol-file', jm03.file, ...withPassword, '--passcode-file', jm03.passcodeFile)).code).toBe(0);
+    const pkg = join(dir, 'JM03-1.ubpkg');
+    const exported = await exportPackage(locked, pkg, '--password-file', passwordFile);
+    expect(exported.changes).toBeGreaterThan(0);
+    const reply = join(dir, 'JM03-1.reply');
+    expect((await serverImport(pkg, reply)).applied).toBe(exported.changes);
+    expect((await runCli('sync', 'import-package', reply, ...withPassword)).code).toBe(0);
+
+    const bytes = new Uint8Array(readFileSync(locked));
+    expect(await isEncryptedBackup(bytesSource(bytes))).toBe(true);
+    const state = await withBookPassword('金矿 2025 报送', async () => (await readBookSession(locked)).sync);
+    expect(state).toMatchObject({ credentials: { unionCode: 'JM03', serverUrl: '' }, values: { 'sync.replySeq': 1 }, outbox: [] });
+    expect(Buffer.from(bytes).includes(state!.credentials.packages!.packageKey)).toBe(false);
+    expect((await runCli('sync', 'export-package', '--book', locked, '--out', join(dir, 'none.ubpkg'))).err).toContain('设有密码');
   });
 });
