@@ -1,18 +1,11 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { TABLE_NAMES, type BookTables, type TableName } from '../../shared/model/book';
-import { UnionBooksDB } from '../../renderer/src/db/database';
 import { openMutator } from '../../renderer/src/db/mutations';
 import { SYNC_KEYS } from '../../renderer/src/db/sync-keys';
 import { SyncEngine } from '../../renderer/src/features/sync/engine';
-import type { OutboxEntry } from '../../renderer/src/features/sync/refusals';
 import { refusedRecords, type RefusedRecord } from '../../renderer/src/features/sync/refused-records';
-import type { BootstrapProgress, SyncConfig, SyncStatus } from '../../renderer/src/features/sync/state';
-import { fromStored, toStored, type BookSyncState } from './sync-state';
-
-/** The engine's `$sync` values a book file keeps between runs (the status is told, not kept). */
-const KEPT = [SYNC_KEYS.cursor, SYNC_KEYS.bootstrap, SYNC_KEYS.published, SYNC_KEYS.clockSeen, SYNC_KEYS.skippedRows] as const;
-/** Where the app's mutation layer keeps the device id (openMutator). */
-const DEVICE_KEY = 'deviceId';
+import type { BootstrapProgress, SyncStatus } from '../../renderer/src/features/sync/state';
+import { canonical, loadBookDb, takeBookBack } from './book-db';
+import type { BookSyncState } from './sync-state';
 
 export interface SyncRunResult {
   ok: boolean;
@@ -35,15 +28,6 @@ export interface SyncRunResult {
   changed: boolean;
 }
 
-/** JSON with object keys in order, so two states compare equal whatever order their fields came in. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
-
 const byChangeId = (a: { changeId: string }, b: { changeId: string }) => (a.changeId < b.changeId ? -1 : a.changeId > b.changeId ? 1 : 0);
 
 const rowKey = (table: TableName, row: { id: string }) => `${table}/${row.id}`;
@@ -56,41 +40,22 @@ const rowStamp = (row: { updatedAt: string; deleted: number }) => `${row.updated
  * taken back. Nothing here decides what is sent or how a pull merges; the engine does.
  */
 export async function syncBookOnce(book: BookTables, sync: BookSyncState, startedAt = new Date().toISOString()): Promise<SyncRunResult> {
-  const db = new UnionBooksDB(`unionbooks-cli-${crypto.randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  const db = await loadBookDb(book, sync, sync.deviceId);
   try {
-    await db.transaction('rw', [...db.userTables(), db.$changes, db.$sync], async () => {
-      for (const name of TABLE_NAMES) await db.table(name).bulkAdd(book[name]);
-      await db.$changes.bulkAdd(sync.outbox.map(fromStored));
-      const config: SyncConfig = sync.credentials;
-      await db.$sync.bulkPut([
-        { key: DEVICE_KEY, value: sync.deviceId },
-        { key: SYNC_KEYS.config, value: config },
-        ...KEPT.filter((k) => sync.values[k] !== undefined).map((key) => ({ key, value: sync.values[key] })),
-      ]);
-    });
     const waiting = new Set(sync.outbox.filter((c) => c.synced === 0).map((c) => c.changeId));
     const bootSentBefore = (sync.values[SYNC_KEYS.bootstrap] as BootstrapProgress | undefined)?.sent ?? 0;
 
     const ok = await new SyncEngine(db, await openMutator(db)).syncNow();
 
     const status = (await db.$sync.get(SYNC_KEYS.status))?.value as SyncStatus | undefined;
-    const after = {} as Record<TableName, unknown[]>;
+    const taken = await takeBookBack(db);
     const before = new Map<string, string>();
     for (const name of TABLE_NAMES) for (const row of book[name]) before.set(rowKey(name, row), rowStamp(row));
     let pulled = 0;
-    for (const name of TABLE_NAMES) {
-      const rows = (await db.table(name).toArray()) as BookTables[TableName];
-      after[name] = rows;
-      for (const row of rows) if (before.get(rowKey(name, row)) !== rowStamp(row)) pulled++;
-    }
+    for (const name of TABLE_NAMES) for (const row of taken.book[name]) if (before.get(rowKey(name, row)) !== rowStamp(row)) pulled++;
     const acked = (await db.$changes.where('synced').equals(1).toArray()).filter((c) => waiting.has(c.changeId)).length;
-    const bootstrap = (await db.$sync.get(SYNC_KEYS.bootstrap))?.value as BootstrapProgress | undefined;
-    const outbox = ((await db.$changes.where('synced').anyOf(0, 2).toArray()) as OutboxEntry[]).map(toStored).sort(byChangeId);
-    const values: Record<string, unknown> = {};
-    for (const key of KEPT) {
-      const value = (await db.$sync.get(key))?.value;
-      if (value !== undefined) values[key] = value;
-    }
+    const bootstrap = taken.values[SYNC_KEYS.bootstrap] as BootstrapProgress | undefined;
+    const { values, outbox } = taken;
     const records = await refusedRecords(db);
     const next: BookSyncState = { ...sync, values, outbox };
     return {
@@ -102,7 +67,7 @@ export async function syncBookOnce(book: BookTables, sync: BookSyncState, starte
       pulled,
       refused: records.filter((r) => r.at >= startedAt),
       heldBack: records.filter((r) => r.at < startedAt),
-      book: after as unknown as BookTables,
+      book: taken.book,
       sync: next,
       changed: pulled > 0 || canonical({ ...next, outbox }) !== canonical({ ...sync, outbox: [...sync.outbox].sort(byChangeId) }),
     };

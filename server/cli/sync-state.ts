@@ -2,6 +2,7 @@ import { strFromU8, strToU8 } from 'fflate';
 import { z } from 'zod';
 import { BackupError } from '../../shared/backup/backup-error';
 import type { ChangeEntry } from '../../shared/book/changes';
+import { uuidv7 } from '../../shared/ids/uuid7';
 import { TABLE_NAMES } from '../../shared/model/book';
 import { decodeFields, encodeFields } from '../../shared/sync/wire';
 
@@ -19,12 +20,18 @@ export const SYNC_STATE_VERSION = 1;
 
 /** Server, union and device token, as the app keeps them (its SyncConfig). */
 export interface DeviceCredentials {
+  /** '' for a book enrolled by file (`unionbooks sync enrol-file`): it syncs by offline packages only. */
   serverUrl: string;
   unionCode: string;
   unionName: string;
   token: string;
   enrolledAt: string;
+  /** Enrolled by file: the enrolment id and package key that bind and seal its packages (docs/offline-packages.md). */
+  packages?: { enrolmentId: string; packageKey: string };
 }
+
+/** Whether a book was enrolled by file, so that it has no server to reach and syncs by packages only. */
+export const packagesOnly = (credentials: DeviceCredentials): boolean => credentials.serverUrl === '';
 
 /** An outbox entry with its fields in wire form (bytes as base64), so it survives JSON. */
 export type StoredChange = Omit<ChangeEntry, 'fields' | 'synced'> & {
@@ -47,13 +54,17 @@ export interface BookSyncState {
 const stateSchema = z.object({
   version: z.literal(SYNC_STATE_VERSION),
   deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  credentials: z.object({
-    serverUrl: z.string().url(),
-    unionCode: z.string().min(1),
-    unionName: z.string(),
-    token: z.string().min(16),
-    enrolledAt: z.string(),
-  }),
+  credentials: z
+    .object({
+      serverUrl: z.union([z.string().url(), z.literal('')]),
+      unionCode: z.string().min(1),
+      unionName: z.string(),
+      token: z.string().min(16),
+      enrolledAt: z.string(),
+      packages: z.object({ enrolmentId: z.string().min(1), packageKey: z.string().min(1) }).optional(),
+    })
+    // A book without a server address has only its packages to sync with.
+    .refine((c) => c.serverUrl !== '' || c.packages !== undefined),
   values: z.record(z.string(), z.unknown()),
   outbox: z.array(
     z.object({
@@ -95,6 +106,9 @@ export function encodeSyncState(state: BookSyncState): Uint8Array {
 export function enrolledState(deviceId: string, credentials: DeviceCredentials, before: BookSyncState | null): BookSyncState {
   return { version: SYNC_STATE_VERSION, deviceId, credentials, values: {}, outbox: before?.outbox ?? [] };
 }
+
+/** A device id as the app makes one (openMutator): 16 characters, unique enough among a union's devices. */
+export const newDeviceId = (): string => uuidv7().replace(/-/g, '').slice(-16);
 
 /** Adds writes a command made to the book, in order, to what waits to be sent. */
 export function withLocalChanges(state: BookSyncState, changes: readonly ChangeEntry[]): BookSyncState {

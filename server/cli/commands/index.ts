@@ -21,6 +21,7 @@ import { serverEnrolmentFileCommand, serverImportPackageCommand } from './server
 import { serverAddAdminCommand, serverAddOrgCommand, serverStatsCommand } from './server-orgs';
 import { serverStartCommand } from './server-start';
 import { syncCommand } from './sync';
+import { syncPackageCommands } from './sync-packages';
 import { verifyCommand } from './verify';
 
 /** Every command of `unionbooks`. Add a command by importing it here. */
@@ -54,6 +55,7 @@ export const COMMANDS: readonly Command[] = [
   serverBackupCommand,
   serverRestoreCommand,
   syncCommand,
+  ...syncPackageCommands,
   serverEnrolmentFileCommand,
   serverImportPackageCommand,
 ];

@@ -10,7 +10,7 @@ import { requireFlag, UsageError } from '../args';
 import { EXIT, type Command } from '../command';
 import { withStore } from './server-orgs';
 
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   await writeFile(tmp, bytes, { mode: 0o600 });
   await rename(tmp, path);

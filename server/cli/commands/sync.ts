@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import { uuidv7 } from '../../../shared/ids/uuid7';
 import { normaliseServerUrl } from '../../../renderer/src/features/sync/address';
 import { enrol, SyncError } from '../../../renderer/src/features/sync/api';
 import type { RefusedRecord } from '../../../renderer/src/features/sync/refused-records';
@@ -8,15 +7,12 @@ import { readBookSession, writeBookSession } from '../book-session';
 import { EXIT, type Command } from '../command';
 import type { CliIO } from '../io';
 import { syncBookOnce } from '../sync-run';
-import { enrolledState, waitingCount, type BookSyncState } from '../sync-state';
+import { enrolledState, newDeviceId, packagesOnly, waitingCount, type BookSyncState } from '../sync-state';
 
 const USAGE = 'unionbooks sync --book 账簿.ubk [--server 地址 --union 工会代码 --enrol 注册码] [--json]';
 
 const reenrolHint = (book: string) =>
   `请向上级工会索取新的注册码，用 unionbooks sync --book ${book} --server 地址 --union 工会代码 --enrol 注册码 重新注册。`;
-
-/** A device id as the app makes one (openMutator): 16 characters, unique enough among a union's devices. */
-const newDeviceId = () => uuidv7().replace(/-/g, '').slice(-16);
 
 interface Outcome {
   code: number;
@@ -70,6 +66,31 @@ async function enrolBook(args: ParsedArgs, book: string, before: BookSyncState |
   }
 }
 
+/** A book enrolled by file has no server address: it is told how it does sync, and nothing is changed. */
+function packagesOnlyOutcome(path: string, sync: BookSyncState): Outcome {
+  const { unionCode, unionName } = sync.credentials;
+  const message =
+    `账簿 ${path} 是用注册文件注册到 ${unionName}（${unionCode}）的，只能用离线报送包同步，没有服务器地址可以连接；账簿未做任何更改。` +
+    `请用 unionbooks sync export-package --book ${path} --out 报送包文件 导出报送包，交上级工会导入后，` +
+    `用 unionbooks sync import-package 回执包文件 --book ${path} 导入回执包。`;
+  return {
+    code: EXIT.failure,
+    lines: [message],
+    json: {
+      ok: false,
+      enrolled: false,
+      union: { code: unionCode, name: unionName },
+      server: '',
+      deviceId: sync.deviceId,
+      pushed: 0,
+      pulled: 0,
+      refused: 0,
+      pending: waitingCount(sync),
+      error: { message, offline: false, code: 'packages-only' },
+    },
+  };
+}
+
 async function runSync(args: ParsedArgs): Promise<Outcome> {
   const path = requireFlag(args, 'book');
   const enrolling = args.flags.has('enrol');
@@ -86,6 +107,7 @@ async function runSync(args: ParsedArgs): Promise<Outcome> {
   if (!sync) {
     throw new UsageError(`账簿 ${path} 尚未注册到上级工会服务器：请先用 --server 地址 --union 工会代码 --enrol 注册码 注册`);
   }
+  if (packagesOnly(sync.credentials)) return packagesOnlyOutcome(path, sync);
 
   const result = await syncBookOnce(opened.book, sync);
   const { unionName, serverUrl } = sync.credentials;
