@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { button, goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { PYTHON } from '../support/python';
 
 const year = new Date().getFullYear();
 
@@ -12,7 +13,7 @@ function docxText(path: string): string {
     'print("\\n".join(p.text for p in d.paragraphs))',
     'print("\\n".join(" | ".join(c.text for c in r.cells) for t in d.tables for r in t.rows))',
   ].join('\n');
-  return execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' });
+  return execFileSync(PYTHON, ['-c', script, path], { encoding: 'utf8' });
 }
 
 test('账表 → 经费审查: the statements side by side, each check with where it fails, the 经费审查报告 saying the same', async ({ page }) => {

@@ -9,6 +9,7 @@ import { generateDemoBook, SMALL_DEMO } from '../../shared/demo/generator';
 import { balancesAt } from '../../shared/finance/balances';
 import { formatYuan } from '../../shared/money/fen';
 import { button, goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { PYTHON } from '../support/python';
 
 const today = todayIso();
 const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
@@ -102,7 +103,7 @@ test('银行对账: reconcile the demo book’s last month, refuse a bad file, m
   const file = await saveDownload(await download);
   const rows = JSON.parse(
     execFileSync(
-      '/usr/bin/python3',
+      PYTHON,
       [
         '-c',
         'import json,sys,openpyxl; ws=openpyxl.load_workbook(sys.argv[1]).active; print(json.dumps([list(r) for r in ws.iter_rows(values_only=True)], ensure_ascii=False, default=str))',

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { button, goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { PYTHON } from '../support/python';
 
 const year = new Date().getFullYear();
 const next = year + 1;
@@ -41,7 +42,7 @@ test('账表 → 预算表: next year prefilled from this year, a bad line refus
   const file = await saveDownload(await download);
   const rows = JSON.parse(
     execFileSync(
-      '/usr/bin/python3',
+      PYTHON,
       [
         '-c',
         'import json,sys,openpyxl; ws=openpyxl.load_workbook(sys.argv[1]).active; print(json.dumps([list(r) for r in ws.iter_rows(values_only=True)], ensure_ascii=False, default=str))',

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { button, goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { PYTHON } from '../support/python';
 
 /** Paragraph and table text of a .docx, read by python-docx (an independent reader). */
 function docxText(path: string): string {
@@ -10,7 +11,7 @@ function docxText(path: string): string {
     'print("\\n".join(p.text for p in d.paragraphs))',
     'print("\\n".join(c.text for t in d.tables for r in t.rows for c in r.cells))',
   ].join('\n');
-  return execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' });
+  return execFileSync(PYTHON, ['-c', script, path], { encoding: 'utf8' });
 }
 
 test('文档: preview, narrative, generate a Word file that opens', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { PYTHON } from '../support/python';
 
 async function pickOption(page: Page, label: string, text: string) {
   await page.getByLabel(label).click();
@@ -66,7 +67,7 @@ ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
 rows = [list(r) for r in ws.iter_rows(values_only=True)]
 print(json.dumps({"title": rows[0][0], "header": rows[2], "names": [r[1] for r in rows[3:]], "firsts": [r[0] for r in rows[3:]], "landscape": ws.page_setup.orientation}, ensure_ascii=False, default=str))
 `;
-  const sheet = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' }));
+  const sheet = JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8' }));
   expect(sheet.title).toMatch(/^嘉禾市精工机械有限公司工会委员会\d{4}年度会费收缴台账$/);
   expect(sheet.header.slice(0, 6)).toEqual(['序号', '姓名', '部门', '会费基数', '月应缴', '1月']);
   expect(sheet.names).toContain(name);

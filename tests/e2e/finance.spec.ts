@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { PYTHON } from '../support/python';
 
 const year = new Date().getFullYear();
 
@@ -103,7 +104,7 @@ test('收支: post an entry, close a month and fail to edit it, export the 收�
   const file = await saveDownload(await downloading);
   expect(file).toMatch(/收入支出表-\d{4}年度\.xlsx$/);
   const read = execFileSync(
-    '/usr/bin/python3',
+    PYTHON,
     [
       '-c',
       'import openpyxl,sys,json; ws=openpyxl.load_workbook(sys.argv[1]).active; print(json.dumps([list(r) for r in ws.iter_rows(values_only=True)], ensure_ascii=False))',
@@ -124,7 +125,7 @@ test('收支: post an entry, close a month and fail to edit it, export the 收�
   await page.getByRole('button', { name: '导出收支明细账' }).click();
   const journal = await saveDownload(await journalDownload);
   const sheets = execFileSync(
-    '/usr/bin/python3',
+    PYTHON,
     ['-c', 'import openpyxl,sys; print(",".join(openpyxl.load_workbook(sys.argv[1]).sheetnames))', journal],
     { encoding: 'utf8' },
   );

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { button, goTo, loadDemo, openApp, saveDownload, screenshot } from './support/app';
+import { PYTHON } from '../support/python';
 
 const PASSWORD = 'Handover#2025-Lake';
 
@@ -36,7 +37,7 @@ test('换届交接: checks, a 交接清单 and an encrypted backup that another 
   await expect(page.getByText('交接清单和加密交接备份已保存')).toBeVisible();
   expect(readFileSync(backup).subarray(0, 8).toString('latin1')).toBe('UBKCRYPT');
 
-  const seen = JSON.parse(execFileSync('/usr/bin/python3', ['-c', READER, list], { encoding: 'utf8' })) as {
+  const seen = JSON.parse(execFileSync(PYTHON, ['-c', READER, list], { encoding: 'utf8' })) as {
     text: string;
     tables: string[][][];
   };

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { button, goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { PYTHON } from '../support/python';
 
 /** 科目 by keyboard alone: type the code, Enter picks it (no arrow keys, no mouse). */
 async function typeAccount(dialog: Locator, page: Page, code: string): Promise<void> {
@@ -69,7 +70,7 @@ test('记一笔 on 402: the full 拨缴 is split in one step, and the 收入支�
   const file = await saveDownload(await downloading);
   const rows = JSON.parse(
     execFileSync(
-      '/usr/bin/python3',
+      PYTHON,
       [
         '-c',
         'import openpyxl,sys,json; ws=openpyxl.load_workbook(sys.argv[1]).active; print(json.dumps([list(r) for r in ws.iter_rows(values_only=True)], ensure_ascii=False))',

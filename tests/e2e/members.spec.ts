@@ -2,6 +2,7 @@ import { fixturePath } from '../fixtures/path';
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { button, createUnion, goTo, loadDemo, saveDownload, screenshot, statValue } from './support/app';
+import { PYTHON } from '../support/python';
 
 const SAMPLE = fixturePath('roster/roster-sample.xlsx');
 
@@ -68,7 +69,7 @@ test('导入名册 on the sample: correct a column mapping, preview, save the re
   const file = await saveDownload(await download);
   const rows = JSON.parse(
     execFileSync(
-      '/usr/bin/python3',
+      PYTHON,
       [
         '-c',
         'import json,sys,openpyxl;print(json.dumps([list(r) for r in openpyxl.load_workbook(sys.argv[1]).active.iter_rows(values_only=True)],ensure_ascii=False,default=str))',
@@ -144,7 +145,7 @@ test('会员 page with the demo data: statistics, search, filters, a membership 
     await button(modal, '导出').click();
     const ids = JSON.parse(
       execFileSync(
-        '/usr/bin/python3',
+        PYTHON,
         [
           '-c',
           'import json,sys,openpyxl;print(json.dumps([r[6] for r in openpyxl.load_workbook(sys.argv[1]).active.iter_rows(min_row=3,values_only=True)]))',

@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { button, chooseOption, goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { PYTHON } from '../support/python';
 
 /** The paragraphs of a .docx in order, read by python-docx (an independent reader). */
 function docxParagraphs(path: string): string[] {
   const script = ['import sys, json, docx', 'print(json.dumps([p.text for p in docx.Document(sys.argv[1]).paragraphs]))'].join('\n');
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' })) as string[];
+  return JSON.parse(execFileSync(PYTHON, ['-c', script, path], { encoding: 'utf8' })) as string[];
 }
 
 test('文档 shows the template’s sections with their figures; a typed paragraph survives leaving the page and lands in its section', async ({

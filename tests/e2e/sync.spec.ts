@@ -7,6 +7,7 @@ import { DASHBOARD_DIR } from '../../server/sync/runtime';
 import { initialiseAdmin } from '../../server/sync/store/admin';
 import { createUnion } from '../../server/sync/store/unions';
 import { createUnion as createBook, goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { PYTHON } from '../support/python';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 let db: Database;
@@ -73,7 +74,7 @@ test('enrol, sync, submit a year, see it and return it on the dashboard, read th
   await row.getByText(/下载 .*工作总结\.docx/).click();
   const file = await saveDownload(await download);
   const text = execSync(
-    `/usr/bin/python3 -c "import docx,sys; print('\\n'.join(p.text for p in docx.Document(sys.argv[1]).paragraphs))" "${file}"`,
+    `${PYTHON} -c "import docx,sys; print('\\n'.join(p.text for p in docx.Document(sys.argv[1]).paragraphs))" "${file}"`,
     { encoding: 'utf8' },
   );
   expect(text).toContain('嘉禾市精工机械有限公司工会委员会');

@@ -11,6 +11,7 @@ import { DEFAULT_ITERATIONS, ENCRYPTED_MAGIC, TAG_BYTES } from '../../../shared/
 import { decodeBackup, encodeBackup, isEncryptedBackup, joinPieces } from '../../../shared/backup/format';
 import { generateDemoBook } from '../../../shared/demo/generator';
 import { fixturePath } from '../../fixtures/path';
+import { PYTHON } from '../../support/python';
 
 /** Few iterations keep the suite quick; one test below writes with the real default. */
 const FAST = 1_000;
@@ -172,7 +173,7 @@ describe('a password-protected book file', () => {
     try {
       const path = join(dir, 'book.ubk');
       await writeFile(path, await encodeBackup(book, meta, { password: '密码 123', iterations: FAST, chunkSize: 700 }));
-      const seen = JSON.parse(execFileSync('/usr/bin/python3', ['-c', PYTHON_READER, path, '密码 123'], { encoding: 'utf8' })) as {
+      const seen = JSON.parse(execFileSync(PYTHON, ['-c', PYTHON_READER, path, '密码 123'], { encoding: 'utf8' })) as {
         entries: string[];
         members: number;
       };

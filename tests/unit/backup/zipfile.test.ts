@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoBook } from '../../../shared/demo/generator';
 import { TABLE_NAMES } from '../../../shared/model/book';
 import { writeBook } from '../../../server/cli/io';
+import { PYTHON } from '../../support/python';
 
 /** Python's zipfile checks every entry's CRC and the SHA-256 the manifest records, independently of our reader. */
 const READER = `
@@ -25,7 +26,7 @@ describe('a streamed book file', () => {
       const path = join(dir, 'book.ubk');
       const book = generateDemoBook({ seed: 4, members: 30, years: 1, endMonth: '2025-12', photos: 3 });
       await writeBook(path, book);
-      const seen = JSON.parse(execFileSync('/usr/bin/python3', ['-c', READER, path], { encoding: 'utf8' })) as {
+      const seen = JSON.parse(execFileSync(PYTHON, ['-c', READER, path], { encoding: 'utf8' })) as {
         bad: string | null;
         match: boolean;
         entries: number;

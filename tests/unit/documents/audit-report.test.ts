@@ -10,6 +10,7 @@ import { closeThrough, openBooks } from '../../../shared/engine/ops/periods';
 import { formatYuan } from '../../../shared/money/fen';
 import { bankFixture, journalBook } from '../bank/book';
 import { runCli } from '../cli/capture';
+import { PYTHON } from '../../support/python';
 
 /**
  * The 经费审查报告 made from the command line like the other documents (`export audit-report`), for a
@@ -49,9 +50,7 @@ async function make(name: 'sound' | 'faulty'): Promise<void> {
   const out = join(dir, `audit-report-${name}.docx`);
   const run = await runCli('export', 'audit-report', '--year', '2025', '--date', DATE, '--book', book, '--out', out);
   expect(run).toMatchObject({ code: 0, out: `已生成：${out}` });
-  const report = JSON.parse(
-    execFileSync('/usr/bin/python3', ['tests/fixtures/documents/read_docx.py', out], { encoding: 'utf8' }),
-  ) as DocxReport;
+  const report = JSON.parse(execFileSync(PYTHON, ['tests/fixtures/documents/read_docx.py', out], { encoding: 'utf8' })) as DocxReport;
   execFileSync(
     'soffice',
     [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, out],

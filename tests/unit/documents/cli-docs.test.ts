@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../server/cli/main';
 import { writeBook } from '../../../server/cli/io';
 import { smallBook } from '../facts/small-book';
+import { PYTHON } from '../../support/python';
 
 let dir = '';
 let bookPath = '';
@@ -69,7 +70,7 @@ describe('unionbooks facts / export', () => {
       await main(['export', 'summary', '--year', '2025', '--date', '2025-07-01', '--book', bookPath, '--out', out], capture().io),
     ).toBe(0);
     const text = execFileSync(
-      '/usr/bin/python3',
+      PYTHON,
       ['-c', 'import sys, docx; print("\\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))', out],
       {
         encoding: 'utf8',

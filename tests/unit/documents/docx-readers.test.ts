@@ -8,6 +8,7 @@ import { generateDocx } from '../../../shared/documents/generate';
 import { computeAnnualFacts } from '../../../shared/facts/annual';
 import type { AnnualFacts } from '../../../shared/facts/types';
 import { formatYuan } from '../../../shared/money/fen';
+import { PYTHON } from '../../support/python';
 
 /** The generated files opened by an independent reader: python-docx. */
 interface Para {
@@ -55,7 +56,7 @@ let facts: AnnualFacts;
 const reports: Record<'summary' | 'report', DocxReport> = {} as never;
 
 function readDocx(path: string): DocxReport {
-  const out = execFileSync('/usr/bin/python3', ['tests/fixtures/documents/read_docx.py', path], { encoding: 'utf8' });
+  const out = execFileSync(PYTHON, ['tests/fixtures/documents/read_docx.py', path], { encoding: 'utf8' });
   return JSON.parse(out) as DocxReport;
 }
 

@@ -8,6 +8,7 @@ import { balancesAt } from '../../../shared/finance/balances';
 import { handoverDocx } from '../../../shared/handover/handover-docx';
 import { handoverFacts } from '../../../shared/handover/handover-facts';
 import { formatYuan } from '../../../shared/money/fen';
+import { PYTHON } from '../../support/python';
 
 const book = generateDemoBook({ seed: 7, members: 40, years: 1, endMonth: '2025-12', today: '2025-12-20', photos: 2 });
 const DATE = '2025-12-20';
@@ -39,7 +40,7 @@ describe('the 交接清单', () => {
     try {
       const path = join(dir, '交接清单.docx');
       await writeFile(path, await handoverDocx(facts, { from: '张三', to: '李四', supervisor: '王五', backupFile: '交接备份.ubk' }));
-      const seen = JSON.parse(execFileSync('/usr/bin/python3', ['-c', READER, path], { encoding: 'utf8' })) as {
+      const seen = JSON.parse(execFileSync(PYTHON, ['-c', READER, path], { encoding: 'utf8' })) as {
         paragraphs: string[];
         tables: string[][][];
         margins: number[];

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { PYTHON } from '../../support/python';
 
 /** Reads the ledger with openpyxl, an independent reader, and returns what a person would check. */
 const READER = `
@@ -22,5 +23,5 @@ export function readWithOpenpyxl(path: string): {
   titles: string;
   freeze: string;
 } {
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', READER, path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  return JSON.parse(execFileSync(PYTHON, ['-c', READER, path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 }

@@ -19,6 +19,7 @@ import { handoverDocx } from '../../../shared/handover/handover-docx';
 import { handoverFacts } from '../../../shared/handover/handover-facts';
 import type { MemoryStore } from '../../../shared/engine/memory-store';
 import { memoryStore, seedBook, TODAY } from './fixture';
+import { PYTHON } from '../../support/python';
 
 const lines = (t: Parameters<typeof voucherOf>[0]) => voucherOf(t).lines.map((l) => [l.account, l.debitFen, l.creditFen]);
 
@@ -239,7 +240,7 @@ describe('借出/预付 (135 其他应收款)', () => {
       await writeFile(path, await handoverDocx(facts, { from: '张三', to: '李四', supervisor: '王五', backupFile: 'b.ubk' }));
       const reader =
         'import json,sys,docx\nd=docx.Document(sys.argv[1])\nprint(json.dumps([[[c.text for c in r.cells] for r in t.rows] for t in d.tables],ensure_ascii=False))';
-      const tables = JSON.parse(execFileSync('/usr/bin/python3', ['-c', reader, path], { encoding: 'utf8' })) as string[][][];
+      const tables = JSON.parse(execFileSync(PYTHON, ['-c', reader, path], { encoding: 'utf8' })) as string[][][];
       const open = tables.find((t) => t[0]?.[3] === '未结金额（元）');
       expect(open?.slice(1)).toEqual([
         [advance.voucherNumber, '2026-05-06', '张伟借款：组织登山活动', '600.00'],

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { PYTHON } from '../../support/python';
 
 export interface SheetDump {
   title: string;
@@ -27,7 +28,7 @@ print(json.dumps(out, ensure_ascii=False, default=str))
 `;
 
 export function readSheets(path: string): SheetDump[] {
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', READER, path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  return JSON.parse(execFileSync(PYTHON, ['-c', READER, path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 }
 
 /** The first row whose first cell (trimmed of full-width indent) equals `label`. */

@@ -10,6 +10,7 @@ import { planImport } from '../../../shared/roster/plan';
 import { writeRejectedWorkbook } from '../../../shared/roster/rejected-xlsx';
 import { emptyMemberDraft } from '../../../shared/members/fields';
 import { IDS, xlsxOf } from './fixture';
+import { PYTHON } from '../../support/python';
 
 /** Opens a workbook with openpyxl (an independent reader) and returns every row of its first sheet. */
 function readWithOpenpyxl(bytes: Uint8Array): (string | number | null)[][] {
@@ -17,7 +18,7 @@ function readWithOpenpyxl(bytes: Uint8Array): (string | number | null)[][] {
   const path = join(dir, 'book.xlsx');
   writeFileSync(path, bytes);
   const script = `import json,sys,openpyxl\nws=openpyxl.load_workbook(sys.argv[1]).worksheets[0]\nprint(json.dumps([[c if not hasattr(c,'isoformat') else c.isoformat() for c in r] for r in ws.iter_rows(values_only=True)],ensure_ascii=False))`;
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' })) as (string | number | null)[][];
+  return JSON.parse(execFileSync(PYTHON, ['-c', script, path], { encoding: 'utf8' })) as (string | number | null)[][];
 }
 
 describe('roster workbooks', () => {

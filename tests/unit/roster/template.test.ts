@@ -7,6 +7,7 @@ import { makeIdNumber } from '../../../shared/idcard/gb11643';
 import { planImport } from '../../../shared/roster/plan';
 import { readRosterFile } from '../../../shared/roster/read';
 import { ROSTER_TEMPLATE_FIELDS, writeRosterTemplate } from '../../../shared/roster/template-xlsx';
+import { PYTHON } from '../../support/python';
 
 /**
  * Fills the template the way a person does in Excel — with openpyxl, an independent reader and
@@ -31,7 +32,7 @@ function fillWithOpenpyxl(template: Uint8Array, rows: (string | number | null)[]
   const input = join(dir, 'template.xlsx');
   const output = join(dir, 'filled.xlsx');
   writeFileSync(input, template);
-  const seen = JSON.parse(execFileSync('/usr/bin/python3', ['-c', FILL, input, output, JSON.stringify(rows)], { encoding: 'utf8' })) as {
+  const seen = JSON.parse(execFileSync(PYTHON, ['-c', FILL, input, output, JSON.stringify(rows)], { encoding: 'utf8' })) as {
     sheets: string[];
     headers: string[];
     lists: [string, string][];

@@ -11,6 +11,7 @@ import type { AuditEntry } from '../../../shared/sync/admin';
 import { PROTOCOL_VERSION } from '../../../shared/sync/protocol';
 import { backends } from './backends';
 import { post, startServer } from './harness';
+import { PYTHON } from '../../support/python';
 
 const PASSWORD = 'district password';
 
@@ -27,7 +28,7 @@ function readZip(bytes: Buffer): Record<string, Buffer> {
   try {
     const path = join(dir, 'documents.zip');
     writeFileSync(path, bytes);
-    const out = JSON.parse(execFileSync('/usr/bin/python3', ['-c', READER, path], { encoding: 'utf8' })) as {
+    const out = JSON.parse(execFileSync(PYTHON, ['-c', READER, path], { encoding: 'utf8' })) as {
       bad: string | null;
       files: Record<string, string>;
     };
