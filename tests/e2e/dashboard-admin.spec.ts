@@ -1,10 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { execSync } from 'node:child_process';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../server/sync/app';
-import { openPglite, type Database } from '../../server/sync/db';
-import { DASHBOARD_DIR } from '../../server/sync/runtime';
-import { initialiseAdmin } from '../../server/sync/store/admin';
 import { createAdmin, createOrg, ROOT_ORG_ID } from '../../server/sync/store/orgs';
 import { createUnion, enrolDevice, issueCode } from '../../server/sync/store/unions';
 import { generateDemoBook } from '../../shared/demo/generator';
@@ -12,20 +6,19 @@ import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { readSheets } from '../unit/finance/openpyxl';
 import { storeRows } from '../unit/sync/stats-rows';
 import { saveDownload, screenshot } from './support/app';
+import { startUpperServer, type UpperServer } from './support/upper-server';
 
 const PASSWORD = 'district password';
-let db: Database;
-let server: FastifyInstance;
+let upper: UpperServer;
 let serverUrl = '';
 const tokens: Record<string, string> = {};
 
 /** A district admin's dashboard over its own part of the tree: the 统计年报 download and the devices of a union. */
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  execSync('npx vite build --config server/dashboard/vite.config.ts', { stdio: 'ignore' });
-  db = await openPglite();
-  server = await buildServer({ db, dashboardDir: DASHBOARD_DIR });
-  await initialiseAdmin(db, 'root admin password');
+  upper = await startUpperServer({ adminPassword: 'root admin password' });
+  serverUrl = upper.url;
+  const db = upper.db;
   const a = await createOrg(db, ROOT_ORG_ID, { code: 'QX', name: '青溪区总工会' });
   const b = await createOrg(db, ROOT_ORG_ID, { code: 'NH', name: '南湖区总工会' });
   await createAdmin(db, ROOT_ORG_ID, { orgCode: 'QX', name: 'qingxi', password: PASSWORD });
@@ -38,12 +31,10 @@ test.beforeAll(async () => {
     tokens[deviceId] = (
       await enrolDevice(db, { unionCode: 'HT01', enrolmentCode: await issueCode(db, mine.id), deviceId, deviceName: deviceId })
     ).token;
-  serverUrl = await server.listen({ host: '127.0.0.1', port: 0 });
 });
 
 test.afterAll(async () => {
-  await server?.close();
-  await db?.close();
+  await upper?.close();
 });
 
 const syncStatus = async (token: string) =>
