@@ -1,4 +1,8 @@
 import { hostname } from 'node:os';
+import { todayIso } from '../../../shared/clock/today';
+import type { Notice } from '../../../shared/sync/protocol';
+import { SYNC_KEYS } from '../../../renderer/src/db/sync-keys';
+import { formatFileSize } from '../../../renderer/src/features/attachments/file-size';
 import { normaliseServerUrl } from '../../../renderer/src/features/sync/address';
 import { enrol, SyncError } from '../../../renderer/src/features/sync/api';
 import type { RefusedRecord } from '../../../renderer/src/features/sync/refused-records';
@@ -18,6 +22,29 @@ interface Outcome {
   code: number;
   lines: string[];
   json: Record<string, unknown>;
+}
+
+const heldNotices = (sync: BookSyncState): Notice[] => (sync.values[SYNC_KEYS.notices] as Notice[] | undefined) ?? [];
+
+/** Newest first, as the app's 上级通知 lists them; `new`: arrived with this run. */
+function noticesOf(before: BookSyncState, after: BookSyncState): (Notice & { new: boolean })[] {
+  const had = new Set(heldNotices(before).map((n) => n.id));
+  return heldNotices(after)
+    .map((n) => ({ ...n, new: !had.has(n.id) }))
+    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.id.localeCompare(a.id));
+}
+
+/** New notices in full (the command line has no other place to read them), the others counted. */
+function describeNotices(notices: readonly (Notice & { new: boolean })[]): string[] {
+  const fresh = notices.filter((n) => n.new);
+  if (!notices.length) return [];
+  const lines = [`上级工会通知共 ${notices.length} 条，本次新收到 ${fresh.length} 条${fresh.length ? '：' : '。'}`];
+  for (const n of fresh) {
+    const attachment = n.attachment ? `，附件 ${n.attachment.name}（${formatFileSize(n.attachment.size)}）` : '';
+    lines.push(`【通知】${n.title}（${n.from}，${todayIso(new Date(n.publishedAt))}${attachment}）`);
+    for (const line of n.body.split('\n')) lines.push(`    ${line}`);
+  }
+  return lines;
 }
 
 function describeRefused(r: RefusedRecord): string {
@@ -114,6 +141,7 @@ async function runSync(args: ParsedArgs): Promise<Outcome> {
   if (enrolling || result.changed) await writeBookSession(path, { ...opened, book: result.book, sync: result.sync });
 
   const pending = waitingCount(result.sync);
+  const notices = noticesOf(sync, result.sync);
   const json = {
     ok: result.ok,
     enrolled: enrolling,
@@ -132,6 +160,15 @@ async function runSync(args: ParsedArgs): Promise<Outcome> {
       field: r.field,
       reason: r.reason,
       at: r.at,
+    })),
+    notices: notices.map((n) => ({
+      id: n.id,
+      title: n.title,
+      from: n.from,
+      publishedAt: n.publishedAt,
+      body: n.body,
+      attachment: n.attachment,
+      new: n.new,
     })),
     ...(result.ok ? {} : { error: { message: result.message, offline: result.offline, code: result.code } }),
   };
@@ -153,6 +190,7 @@ async function runSync(args: ParsedArgs): Promise<Outcome> {
     return { code: EXIT.failure, lines, json };
   }
   lines.push(`已与 ${unionName} 同步：发送 ${result.pushed} 条更改，收到 ${result.pulled} 条记录。`);
+  lines.push(...describeNotices(notices));
   for (const r of result.refused) lines.push(`服务器拒收 ${describeRefused(r)}`);
   for (const r of result.heldBack) lines.push(`仍未发送（此前被服务器拒收）${describeRefused(r)}`);
   if (result.refused.length || result.heldBack.length) {

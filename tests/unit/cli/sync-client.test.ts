@@ -5,17 +5,21 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../shared/backup/byte-source';
 import { isEncryptedBackup } from '../../../shared/backup/format';
-import type { WireChange } from '../../../shared/sync/protocol';
+import { todayIso } from '../../../shared/clock/today';
+import type { Notice, WireChange } from '../../../shared/sync/protocol';
 import { readBookSession } from '../../../server/cli/book-session';
 import { withBookPassword } from '../../../server/cli/book-password';
 import { openPglite, type Database } from '../../../server/sync/db';
 import { revokeDevice } from '../../../server/sync/store/devices';
+import { publishNotice } from '../../../server/sync/store/notices';
+import { getOrg, ROOT_ORG_ID } from '../../../server/sync/store/orgs';
 import { issueCode } from '../../../server/sync/store/unions';
 import { fixturePath } from '../../fixtures/path';
 import { MEMBER, startServer, unionWithDevices, type TestDevice } from '../sync/harness';
 import { runCli } from './capture';
 
 interface SyncJson {
+  notices: (Notice & { new: boolean })[];
   ok: boolean;
   pushed: number;
   pulled: number;
@@ -37,6 +41,8 @@ describe('unionbooks sync', () => {
   let other: TestDevice;
   /** Every batch of changes a push carried, and a row id whose changes the server refuses. */
   let pushes: WireChange[][] = [];
+  /** The notice ids each sync request listed as held. */
+  let listed: (string[] | undefined)[] = [];
   let refuseRow = '';
 
   const sync = async (...extra: string[]) => {
@@ -65,8 +71,10 @@ describe('unionbooks sync', () => {
     app = await startServer(server);
     app.addHook('preHandler', async (request, reply) => {
       if (request.method !== 'POST' || request.url !== '/api/v1/sync') return;
-      const changes = (request.body as { changes?: WireChange[] }).changes ?? [];
+      const body = request.body as { changes?: WireChange[]; notices?: string[]; pullLimit?: number };
+      const changes = body.changes ?? [];
       if (changes.length) pushes.push(changes);
+      if (body.pullLimit !== 0) listed.push(body.notices);
       if (refuseRow && changes.some((c) => c.rowId === refuseRow)) {
         return reply.code(400).send({ error: `记录 ${refuseRow} 的“手机”含有服务器不接受的内容`, code: 'invalid' });
       }
@@ -87,6 +95,7 @@ describe('unionbooks sync', () => {
   });
   beforeEach(() => {
     pushes = [];
+    listed = [];
     refuseRow = '';
   });
 
@@ -178,6 +187,46 @@ describe('unionbooks sync', () => {
     expect(await readFile(book)).toEqual(before);
     const text = await runCli('sync', '--book', book);
     expect(text.out).toContain('已与 CS01 工会 同步：发送 0 条更改，收到 0 条记录。');
+  });
+
+  it('keeps the upper unions’ notices in the book as the app does, shows the new ones in full, and lists those held', async () => {
+    const root = await getOrg(server, ROOT_ORG_ID);
+    const first = await publishNotice(server, {
+      fromOrgId: ROOT_ORG_ID,
+      to: root,
+      title: '关于报送年度统计年报的通知',
+      body: '各基层工会：\n请于 10 月 31 日前报送。',
+      attachment: { name: '填报口径.txt', mimeType: 'text/plain', base64: Buffer.from('口径').toString('base64') },
+    });
+    const text = await runCli('sync', '--book', book);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('上级工会通知共 1 条，本次新收到 1 条：');
+    expect(text.out).toContain(
+      `【通知】关于报送年度统计年报的通知（${root.name}，${todayIso(new Date(first.publishedAt))}，附件 填报口径.txt（6 字节））`,
+    );
+    expect(text.out).toContain('    各基层工会：\n    请于 10 月 31 日前报送。');
+    const kept = (await readBookSession(book)).sync!.values['sync.notices'] as Notice[];
+    expect(kept).toEqual([
+      { id: first.id, title: first.title, body: first.body, from: root.name, publishedAt: first.publishedAt, attachment: first.attachment },
+    ]);
+    expect(listed).toEqual([[]]);
+
+    listed = [];
+    const second = await publishNotice(server, { fromOrgId: ROOT_ORG_ID, to: root, title: '年终慰问安排', body: '按标准执行。' });
+    const r = await sync();
+    expect(r.code).toBe(0);
+    expect(listed).toEqual([[first.id]]);
+    expect(r.json.notices.map((n) => [n.title, n.new])).toEqual([
+      ['年终慰问安排', true],
+      ['关于报送年度统计年报的通知', false],
+    ]);
+    expect(r.json.notices[0]).toMatchObject({ id: second.id, from: root.name, body: '按标准执行。', attachment: null });
+
+    const before = await readFile(book);
+    const again = await runCli('sync', '--book', book);
+    expect(again.out).toContain('上级工会通知共 2 条，本次新收到 0 条。');
+    expect(again.out).not.toContain('【通知】');
+    expect(await readFile(book)).toEqual(before);
   });
 
   it('names a refused record in Chinese, keeps it on this device and sends the rest', async () => {
