@@ -272,6 +272,82 @@ describe('unionbooks sync', () => {
     expect(again.json.refusedRecords).toMatchObject([{ title: victim.name, field: '手机' }]);
   });
 
+  it('sends a refused record again with --retry-refused, or gives it up with --drop-refused, as the 同步 page does', async () => {
+    const own = join(dir, 'retry.ubk');
+    expect((await runCli('init', '--name', '重发测试工会', '--out', own)).code).toBe(0);
+    expect((await runCli('roster', 'import', fixturePath('roster/roster-sample.xlsx'), '--book', own, '--year', '2025')).code).toBe(3);
+    const { unionId: ownUnion } = await unionWithDevices(app, server, 'CS03', 0);
+    expect(
+      (await runCli('sync', '--book', own, '--server', url, '--union', 'CS03', '--enrol', await issueCode(server, ownUnion))).code,
+    ).toBe(0);
+    const phoneOnServer = async (rowId: string) =>
+      (
+        await server.query<{ data: string }>(
+          'SELECT r.data FROM rows r JOIN unions u ON u.key = r.union_key WHERE u.id = $1 AND r.row_id = $2',
+          [ownUnion, rowId],
+        )
+      ).map((r) => (JSON.parse(r.data) as { phone: string }).phone)[0];
+    const setPhone = async (id: string, phone: string) => {
+      const { withBookFile } = await import('../../../server/cli/book-session');
+      await withBookFile(own, (store) => store.update('members', [{ id, patch: { phone } }]));
+    };
+    const member = (await readBookSession(own)).book.members[0]!;
+    const before = await phoneOnServer(member.id);
+    await setPhone(member.id, '13911112222');
+    refuseRow = member.id;
+    expect((await runCli('sync', '--book', own)).code).toBe(3);
+
+    // An id that names no refused record: a usage error, and the file stays as it was.
+    const untouched = await readFile(own);
+    const wrong = await runCli('sync', '--book', own, '--drop-refused', 'no-such-row');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('中没有编号为 no-such-row 的被拒收记录，账簿未做任何更改。');
+    expect(wrong.err).toContain(`被拒收的记录：会员“${member.name}”（编号 ${member.id}）`);
+    expect((await runCli('sync', '--book', own, '--retry-refused', '--drop-refused', member.id)).code).toBe(2);
+    expect(await readFile(own)).toEqual(untouched);
+
+    // Sent again while the server still refuses it: set aside again, exit 3, the reason told again.
+    const still = await runCli('sync', '--book', own, '--retry-refused');
+    expect(still.code).toBe(3);
+    expect(still.out).toContain(`已重新发送会员“${member.name}”被拒收的 1 条更改，按记录现在的内容发送。`);
+    expect(still.out).toContain(`服务器拒收 会员“${member.name}”（手机）`);
+    expect(still.out).toContain(`［编号 ${member.id}］`);
+    expect(still.out).toContain(`unionbooks sync --book ${own} --retry-refused [编号] 重新发送`);
+    expect(await phoneOnServer(member.id)).toBe(before);
+
+    // Accepted once the server takes it.
+    refuseRow = '';
+    const sent = await runCli('sync', '--book', own, '--retry-refused', member.id, '--json');
+    expect(sent.code).toBe(0);
+    expect(JSON.parse(sent.out)).toMatchObject({
+      ok: true,
+      pushed: 1,
+      refused: 0,
+      pending: 0,
+      retried: [{ table: 'members', rowId: member.id, title: member.name, changes: 1 }],
+    });
+    expect(await phoneOnServer(member.id)).toBe('13911112222');
+    expect((await readBookSession(own)).sync!.outbox).toEqual([]);
+
+    // Given up: the book keeps its value, the server never gets it.
+    await setPhone(member.id, '13933334444');
+    refuseRow = member.id;
+    expect((await runCli('sync', '--book', own)).code).toBe(3);
+    refuseRow = '';
+    const dropped = await runCli('sync', '--book', own, '--drop-refused', member.id);
+    expect(dropped.code).toBe(0);
+    expect(dropped.out).toContain(
+      `已放弃会员“${member.name}”被拒收的 1 条更改：本账簿中的记录保持现状，服务器和本工会的其他设备不会收到这次更改。`,
+    );
+    expect(dropped.out).toContain('发送 0 条更改');
+    expect(await phoneOnServer(member.id)).toBe('13911112222');
+    const after = await readBookSession(own);
+    expect(after.book.members.find((m) => m.id === member.id)?.phone).toBe('13933334444');
+    expect(after.sync!.outbox).toEqual([]);
+    const json = JSON.parse((await runCli('sync', '--book', own, '--json')).out) as SyncJson;
+    expect(json).toMatchObject({ ok: true, pushed: 0, refused: 0, refusedRecords: [] });
+  });
+
   it('keeps an encrypted book encrypted, credentials included', async () => {
     const locked = join(dir, 'locked.ubk');
     const passwordFile = join(dir, 'password.txt');
