@@ -173,6 +173,18 @@ describe.each(backends())('notices in sync answers on $name', (backend) => {
       perAnswer = [];
       expect(await engine.syncNow()).toBe(true);
       expect(perAnswer).toEqual([0]);
+
+      // A server older than notice changes ignores the list and answers with every notice: the app keeps that list.
+      const newest = await publish('旧版服务器时期的通知');
+      globalThis.fetch = async (input, init) => {
+        if (!String(input).endsWith('/api/v1/sync') || typeof init?.body !== 'string') return realFetch(input, init);
+        const { notices: _ignored, ...older } = JSON.parse(init.body) as Record<string, unknown>;
+        return realFetch(input, { ...init, body: JSON.stringify(older) });
+      };
+      expect(await engine.syncNow()).toBe(true);
+      expect(await held()).toEqual(published);
+      expect(published.at(-1)).toBe(newest.id);
+      expect(await getValue<string[]>(local, KEYS.noticesRead)).toEqual([published[3]]);
     } finally {
       globalThis.fetch = realFetch;
       local.close();
