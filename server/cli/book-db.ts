@@ -17,6 +17,7 @@ export const KEPT_SYNC_VALUES = [
   SYNC_KEYS.cursor,
   SYNC_KEYS.bootstrap,
   SYNC_KEYS.published,
+  SYNC_KEYS.notices,
   SYNC_KEYS.clockSeen,
   SYNC_KEYS.skippedRows,
   SYNC_KEYS.packageSeq,

@@ -1,4 +1,5 @@
 import { TABLE_NAMES, type BookTables, type TableName } from '../../shared/model/book';
+import type { UnionBooksDB } from '../../renderer/src/db/database';
 import { openMutator } from '../../renderer/src/db/mutations';
 import { SYNC_KEYS } from '../../renderer/src/db/sync-keys';
 import { SyncEngine } from '../../renderer/src/features/sync/engine';
@@ -39,10 +40,20 @@ const rowStamp = (row: { updatedAt: string; deleted: number }) => `${row.updated
  * IndexedDB, the engine pushes and pulls exactly as it does in the app, and what it left there is
  * taken back. Nothing here decides what is sent or how a pull merges; the engine does.
  */
-export async function syncBookOnce(book: BookTables, sync: BookSyncState, startedAt = new Date().toISOString()): Promise<SyncRunResult> {
+export async function syncBookOnce(
+  book: BookTables,
+  sync: BookSyncState,
+  options: {
+    startedAt?: string;
+    /** Runs on the loaded book before the engine, as the 同步 page's buttons do before they sync (a throw leaves the file untouched). */
+    before?: (db: UnionBooksDB) => Promise<void>;
+  } = {},
+): Promise<SyncRunResult> {
+  const startedAt = options.startedAt ?? new Date().toISOString();
   const db = await loadBookDb(book, sync, sync.deviceId);
   try {
-    const waiting = new Set(sync.outbox.filter((c) => c.synced === 0).map((c) => c.changeId));
+    await options.before?.(db);
+    const waiting = new Set((await db.$changes.where('synced').equals(0).toArray()).map((c) => c.changeId));
     const bootSentBefore = (sync.values[SYNC_KEYS.bootstrap] as BootstrapProgress | undefined)?.sent ?? 0;
 
     const ok = await new SyncEngine(db, await openMutator(db)).syncNow();

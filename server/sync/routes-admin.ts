@@ -33,7 +33,7 @@ import { adminOverview } from './store/overview';
 import { submittedDocumentsZip } from './store/documents-zip';
 import { listNotices, publishNotice } from './store/notices';
 import { listPublished, publish } from './store/published';
-import { acceptSubmission, getDocument, returnSubmission } from './store/submissions';
+import { acceptSubmission, getDocument, returnSubmission, type StoredSubmission } from './store/submissions';
 import { createUnion, issueCode } from './store/unions';
 import { importPackage } from './store/packages';
 import { PackageError } from '../../shared/sync/package/package-error';
@@ -61,6 +61,30 @@ function requireAdmin(db: Database, idleMinutes: number): onRequestAsyncHookHand
     }
     return refuseUnread(reply, 401, 'unauthorised', '请先以上级工会管理员身份登录');
   };
+}
+
+const DECISION_MESSAGES = { 'submission-returned': '管理员退回报送', 'submission-accepted': '管理员接收报送' } as const;
+
+/** An admin's decision on a submission, in the server log and in the audit log of the union's organisation. */
+async function logDecision(
+  db: Database,
+  request: FastifyRequest,
+  action: keyof typeof DECISION_MESSAGES,
+  submission: StoredSubmission,
+): Promise<void> {
+  const scope = scopeOf(request);
+  request.log.info(
+    { event: `admin.${action}`, admin: scope.name, submission: submission.id, year: submission.year },
+    DECISION_MESSAGES[action],
+  );
+  const union = await unionOfSubtree(db, scope.orgId, { id: submission.unionId });
+  await recordAudit(db, {
+    orgId: union.org_id,
+    admin: scope.name,
+    action,
+    target: `${union.code} ${submission.receiptNumber}`,
+    address: request.ip,
+  });
 }
 
 /**
@@ -261,18 +285,7 @@ export function registerAdminRoutes(
       if (!body) return reply;
       const scope = scopeOf(request);
       const returned = await returnSubmission(db, clock, request.params.id, body.reason, scope.orgId);
-      request.log.info(
-        { event: 'admin.submission-returned', admin: scope.name, submission: returned.id, year: returned.year },
-        '管理员退回报送',
-      );
-      const union = await unionOfSubtree(db, scope.orgId, { id: returned.unionId });
-      await recordAudit(db, {
-        orgId: union.org_id,
-        admin: scope.name,
-        action: 'submission-returned',
-        target: `${union.code} ${returned.receiptNumber}`,
-        address: request.ip,
-      });
+      await logDecision(db, request, 'submission-returned', returned);
       return returned;
     },
   );
@@ -280,18 +293,7 @@ export function registerAdminRoutes(
   app.post<{ Params: { id: string } }>('/api/admin/submissions/:id/accept', { onRequest: admin, bodyLimit: 1024 }, async (request) => {
     const scope = scopeOf(request);
     const accepted = await acceptSubmission(db, clock, request.params.id, scope.orgId);
-    request.log.info(
-      { event: 'admin.submission-accepted', admin: scope.name, submission: accepted.id, year: accepted.year },
-      '管理员接收报送',
-    );
-    const union = await unionOfSubtree(db, scope.orgId, { id: accepted.unionId });
-    await recordAudit(db, {
-      orgId: union.org_id,
-      admin: scope.name,
-      action: 'submission-accepted',
-      target: `${union.code} ${accepted.receiptNumber}`,
-      address: request.ip,
-    });
+    await logDecision(db, request, 'submission-accepted', accepted);
     return accepted;
   });
 

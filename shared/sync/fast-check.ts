@@ -1,6 +1,6 @@
 import { TABLE_NAMES } from '../model/book';
 import { checkChangeFields, isReservedField } from './change-fields';
-import { LIMITS, type SyncRequest, type WireChange } from './protocol';
+import { LIMITS, NOTICES_KNOWN_MAX, type SyncRequest, type WireChange } from './protocol';
 import { FIELD_PATTERN, HLC_PATTERN, ID_PATTERN } from './patterns';
 import { syncRequestSchema } from './schemas';
 
@@ -54,18 +54,28 @@ function checkChange(value: unknown): WireChange | null {
 
 function fastSyncRequest(body: unknown): SyncRequest | null {
   if (!isPlainObject(body)) return null;
-  const { v, changes, cursor, pullLimit } = body;
+  const { v, changes, cursor, pullLimit, notices } = body;
   if (!isInt(v) || !isInt(cursor) || cursor < 0 || !Array.isArray(changes)) return null;
   if (changes.length > LIMITS.maxChangesPerPush) return null;
   if (pullLimit !== undefined && (!isInt(pullLimit) || pullLimit < 0 || pullLimit > LIMITS.maxPullLimit)) return null;
+  if (notices !== undefined && !knownNotices(notices)) return null;
   const out: WireChange[] = new Array<WireChange>(changes.length);
   for (let i = 0; i < changes.length; i++) {
     const change = checkChange(changes[i]);
     if (!change) return null;
     out[i] = change;
   }
-  return pullLimit === undefined ? { v, changes: out, cursor } : { v, changes: out, cursor, pullLimit };
+  return {
+    v,
+    changes: out,
+    cursor,
+    ...(pullLimit === undefined ? {} : { pullLimit }),
+    ...(notices === undefined ? {} : { notices: notices as string[] }),
+  };
 }
+
+const knownNotices = (value: unknown): boolean =>
+  Array.isArray(value) && value.length <= NOTICES_KNOWN_MAX && value.every((id) => typeof id === 'string' && id.length <= 64);
 
 export type SyncRequestCheck = { ok: true; data: SyncRequest } | { ok: false; error: import('zod').ZodError };
 

@@ -51,6 +51,13 @@ export interface SyncRequest {
    * sends its batches this way, two at a time, so that the server never waits for the next one.
    */
   pullLimit?: number;
+  /**
+   * The ids of the notices this device holds. When given, the answer carries `noticeChanges` (what
+   * the device lacks, a bounded number at a time, and which of these no longer reach it) instead of
+   * every notice in `notices`; an app that sends nothing gets the whole list, as before. A push-only
+   * round (pullLimit 0) then carries no notices at all.
+   */
+  notices?: string[];
 }
 
 export interface PublishedItem {
@@ -64,6 +71,11 @@ export interface PublishedItem {
 
 /** A notice's attachment travels once per download, never in sync answers; this bounds what the server keeps of each. */
 export const NOTICE_ATTACHMENT_MAX_BYTES = 2 * 1024 * 1024;
+
+/** Notices one sync answer carries at most; a device lacking more gets them in the next rounds of the same sync. */
+export const NOTICES_PER_ANSWER = 20;
+/** Notice ids a sync request may list: far more than a union receives in years. */
+export const NOTICES_KNOWN_MAX = 10_000;
 
 /** A notice (通知) an upper union sent to the unions of an organisation's subtree. */
 export interface Notice {
@@ -92,9 +104,23 @@ export interface SyncResponse {
    */
   pushed?: { from: number; to: number };
   published: PublishedItem[];
-  /** Absent from servers older than notices; a separate list, so apps older than notices ignore it. */
+  /**
+   * Every notice that reaches the union, to an app that did not say which it holds. Absent from
+   * servers older than notices; a separate list, so apps older than notices ignore it.
+   */
   notices?: Notice[];
+  /** To an app that listed the notices it holds (SyncRequest.notices): only what changed for it. */
+  noticeChanges?: NoticeChanges;
   serverTime: string;
+}
+
+export interface NoticeChanges {
+  /** Notices the device lacks, newest first, at most NOTICES_PER_ANSWER. */
+  added: Notice[];
+  /** Ids the device listed that no longer reach its union. */
+  gone: string[];
+  /** More notices are lacking beyond `added`: the next round brings them. */
+  more: boolean;
 }
 
 export interface SubmissionDocument {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TABLE_NAMES, type TableName } from '../model/book';
 import { checkChangeFields, checkFieldNames, checkSubmissionFacts } from './change-fields';
 import { FIELD_PATTERN, HLC_PATTERN, ID_PATTERN } from './patterns';
-import { LIMITS, PROTOCOL_VERSION } from './protocol';
+import { LIMITS, NOTICES_KNOWN_MAX, PROTOCOL_VERSION } from './protocol';
 import { textBoundsProblem } from './value-bounds';
 
 export { FIELD_PATTERN, HLC_PATTERN, ID_PATTERN } from './patterns';
@@ -84,6 +84,7 @@ export const syncRequestSchema = z.object({
   changes: z.array(wireChangeSchema).max(LIMITS.maxChangesPerPush, `一次最多推送 ${LIMITS.maxChangesPerPush} 条变更`),
   cursor: z.number().int().min(0),
   pullLimit: z.number().int().min(0).max(LIMITS.maxPullLimit).optional(),
+  notices: z.array(z.string().max(64)).max(NOTICES_KNOWN_MAX, `一次最多列出 ${NOTICES_KNOWN_MAX} 条已有通知`).optional(),
 });
 
 export const publishedItemSchema = z.object({
@@ -112,6 +113,7 @@ export const syncResponseSchema = z.object({
   pushed: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
   published: z.array(publishedItemSchema),
   notices: z.array(noticeSchema).optional(),
+  noticeChanges: z.object({ added: z.array(noticeSchema), gone: z.array(z.string()), more: z.boolean() }).optional(),
   serverTime: z.string(),
 });
 

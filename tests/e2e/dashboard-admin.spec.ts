@@ -1,31 +1,28 @@
 import { expect, test } from '@playwright/test';
-import { execSync } from 'node:child_process';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../server/sync/app';
-import { openPglite, type Database } from '../../server/sync/db';
-import { DASHBOARD_DIR } from '../../server/sync/runtime';
-import { initialiseAdmin } from '../../server/sync/store/admin';
 import { createAdmin, createOrg, ROOT_ORG_ID } from '../../server/sync/store/orgs';
 import { createUnion, enrolDevice, issueCode } from '../../server/sync/store/unions';
 import { generateDemoBook } from '../../shared/demo/generator';
-import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import { HybridLogicalClock } from '../../shared/clock/hlc';
+import { stampInsert, type NewRecord } from '../../shared/book/changes';
+import { emptyMemberDraft } from '../../shared/members/fields';
+import { PROTOCOL_VERSION, type WireChange } from '../../shared/sync/protocol';
+import { encodeFields } from '../../shared/sync/wire';
 import { readSheets } from '../unit/finance/openpyxl';
 import { storeRows } from '../unit/sync/stats-rows';
 import { saveDownload, screenshot } from './support/app';
+import { startUpperServer, type UpperServer } from './support/upper-server';
 
 const PASSWORD = 'district password';
-let db: Database;
-let server: FastifyInstance;
+let upper: UpperServer;
 let serverUrl = '';
 const tokens: Record<string, string> = {};
 
 /** A district admin's dashboard over its own part of the tree: the 统计年报 download and the devices of a union. */
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  execSync('npx vite build --config server/dashboard/vite.config.ts', { stdio: 'ignore' });
-  db = await openPglite();
-  server = await buildServer({ db, dashboardDir: DASHBOARD_DIR });
-  await initialiseAdmin(db, 'root admin password');
+  upper = await startUpperServer({ adminPassword: 'root admin password' });
+  serverUrl = upper.url;
+  const db = upper.db;
   const a = await createOrg(db, ROOT_ORG_ID, { code: 'QX', name: '青溪区总工会' });
   const b = await createOrg(db, ROOT_ORG_ID, { code: 'NH', name: '南湖区总工会' });
   await createAdmin(db, ROOT_ORG_ID, { orgCode: 'QX', name: 'qingxi', password: PASSWORD });
@@ -38,22 +35,27 @@ test.beforeAll(async () => {
     tokens[deviceId] = (
       await enrolDevice(db, { unionCode: 'HT01', enrolmentCode: await issueCode(db, mine.id), deviceId, deviceName: deviceId })
     ).token;
-  serverUrl = await server.listen({ host: '127.0.0.1', port: 0 });
 });
 
 test.afterAll(async () => {
-  await server?.close();
-  await db?.close();
+  await upper?.close();
 });
 
-const syncStatus = async (token: string) =>
+const syncStatus = async (token: string, changes: WireChange[] = []) =>
   (
     await fetch(`${serverUrl}/api/v1/sync`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ v: PROTOCOL_VERSION, changes: [], cursor: 0 }),
+      body: JSON.stringify({ v: PROTOCOL_VERSION, changes, cursor: 0 }),
     })
   ).status;
+
+/** A member written as the union's app writes one (stamped by the shared code), ready to push. */
+function newMemberChange(deviceId: string, member: Partial<NewRecord<'members'>>): WireChange {
+  const { change } = stampInsert({ deviceId, clock: new HybridLogicalClock(deviceId) }, 'members', { ...emptyMemberDraft(), ...member });
+  const { synced: _s, ...wire } = change;
+  return { ...wire, fields: encodeFields(change.fields) };
+}
 
 test('a district admin exports its 统计年报 and revokes a device of one of its unions', async ({ page }) => {
   expect(await syncStatus(tokens['办公室电脑']!)).toBe(200);
@@ -103,4 +105,49 @@ test('a district admin exports its 统计年报 and revokes a device of one of i
   await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter')).toHaveCount(0);
   await screenshot(page, 'dashboard-audit');
   expect(await syncStatus(tokens['财务电脑']!)).toBe(200);
+});
+
+test('the root sees its roll-up change once a union’s push adds a member', async ({ page }) => {
+  await page.goto(`${serverUrl}/dashboard/`);
+  await page.getByLabel('管理员密码').fill('root admin password');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByLabel('统计年度').fill('2025');
+  await page.getByRole('button', { name: /刷\s*新/ }).click();
+  const total = (title: string) =>
+    page
+      .locator('.ant-statistic')
+      .filter({ has: page.locator('.ant-statistic-title').getByText(title, { exact: true }) })
+      .locator('.ant-statistic-content-value');
+  const membersOf = (row: RegExp) => page.getByRole('row', { name: row }).getByRole('cell').nth(2);
+  const district = /青溪区总工会（QX）/;
+  const sibling = /南湖区总工会（NH）/;
+  await expect(membersOf(/HT01/)).not.toHaveText('');
+  const before = {
+    members: Number(await total('会员').textContent()),
+    women: Number(await total('女会员').textContent()),
+    farmerWorkers: Number(await total('农民工会员').textContent()),
+    district: Number(await membersOf(district).textContent()),
+    sibling: await membersOf(sibling).textContent(),
+    union: Number(await membersOf(/HT01/).textContent()),
+  };
+  expect(before.members).toBe(before.district + Number(before.sibling));
+
+  const pushed = newMemberChange('cwdn01', {
+    name: '新入会女工',
+    gender: '女',
+    birthDate: '1996-04-18',
+    isMigrantWorker: true,
+    department: '装配车间',
+    joinDate: '2025-03-01',
+  });
+  expect(await syncStatus(tokens['财务电脑']!, [pushed])).toBe(200);
+
+  await page.getByRole('button', { name: /刷\s*新/ }).click();
+  await expect(total('会员')).toHaveText(String(before.members + 1));
+  await expect(total('女会员')).toHaveText(String(before.women + 1));
+  await expect(total('农民工会员')).toHaveText(String(before.farmerWorkers + 1));
+  await expect(membersOf(district)).toHaveText(String(before.district + 1));
+  await expect(membersOf(sibling)).toHaveText(before.sibling ?? '');
+  await expect(membersOf(/HT01/)).toHaveText(String(before.union + 1));
+  await screenshot(page, 'dashboard-root-rollup-after-push');
 });

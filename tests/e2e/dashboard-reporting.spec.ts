@@ -1,41 +1,32 @@
 import { expect, test, type Page } from '@playwright/test';
-import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../server/sync/app';
-import { openPglite, type Database } from '../../server/sync/db';
-import { DASHBOARD_DIR } from '../../server/sync/runtime';
-import { initialiseAdmin } from '../../server/sync/store/admin';
 import { createAdmin, createOrg, ROOT_ORG_ID } from '../../server/sync/store/orgs';
 import { createUnion } from '../../server/sync/store/unions';
 import { createUnion as createBook, goTo, saveDownload, screenshot } from './support/app';
+import { startUpperServer, type UpperServer } from './support/upper-server';
 
 const PASSWORD = 'district password';
 const ATTACHMENT = '附表：2026 年度工会统计年报填报口径\n会员人数以 9 月 30 日为准。\n';
-let db: Database;
-let server: FastifyInstance;
+let upper: UpperServer;
 let serverUrl = '';
 let enrolmentCode = '';
 
 /** A district's year of reporting: its union submits, the district returns, accepts the resubmission and sends a notice. */
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  execSync('npx vite build --config server/dashboard/vite.config.ts', { stdio: 'ignore' });
-  db = await openPglite();
-  server = await buildServer({ db, dashboardDir: DASHBOARD_DIR });
-  await initialiseAdmin(db, 'root admin password');
+  upper = await startUpperServer({ adminPassword: 'root admin password' });
+  serverUrl = upper.url;
+  const db = upper.db;
   const district = await createOrg(db, ROOT_ORG_ID, { code: 'QX', name: '青溪区总工会' });
   await createOrg(db, ROOT_ORG_ID, { code: 'QXD', name: '青溪区东街道总工会', parentCode: 'QX' });
   const sibling = await createOrg(db, ROOT_ORG_ID, { code: 'NH', name: '南湖区总工会' });
   await createAdmin(db, ROOT_ORG_ID, { orgCode: 'QX', name: 'qingxi', password: PASSWORD });
   enrolmentCode = (await createUnion(db, 'HT01', '河塘机械厂工会', district.id)).enrolmentCode;
   await createUnion(db, 'NH01', '南湖中学工会', sibling.id);
-  serverUrl = await server.listen({ host: '127.0.0.1', port: 0 });
 });
 
 test.afterAll(async () => {
-  await server?.close();
-  await db?.close();
+  await upper?.close();
 });
 
 async function submitYear(page: Page, label: '提交年度报送' | '重新提交年度报送'): Promise<void> {

@@ -1,34 +1,25 @@
 import { expect, test } from '@playwright/test';
-import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../server/sync/app';
-import { openPglite, type Database } from '../../server/sync/db';
-import { DASHBOARD_DIR } from '../../server/sync/runtime';
-import { initialiseAdmin } from '../../server/sync/store/admin';
 import { enrolOffline } from '../../server/sync/store/packages';
 import { createUnion } from '../../server/sync/store/unions';
 import { writeEnrolmentFile } from '../../shared/sync/package/enrolment-file';
 import { goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { startUpperServer, type UpperServer } from './support/upper-server';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 const PASSCODE = 'QWERT-YUPAS';
-let db: Database;
-let server: FastifyInstance;
+let upper: UpperServer;
 let serverUrl = '';
 let enrolmentFile = '';
 
 /** The upper union's server on loopback with its dashboard; the union up the mountain is enrolled by file, as `server enrolment-file` does. */
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  execSync('npx vite build --config server/dashboard/vite.config.ts', { stdio: 'ignore' });
-  db = await openPglite();
-  server = await buildServer({ db, dashboardDir: DASHBOARD_DIR });
-  await initialiseAdmin(db, ADMIN_PASSWORD);
-  serverUrl = await server.listen({ host: '127.0.0.1', port: 0 });
-  const { union } = await createUnion(db, 'SL001', '青山林业管理局工会');
-  const enrolment = await enrolOffline(db, union.id);
+  upper = await startUpperServer({ adminPassword: ADMIN_PASSWORD });
+  serverUrl = upper.url;
+  const { union } = await createUnion(upper.db, 'SL001', '青山林业管理局工会');
+  const enrolment = await enrolOffline(upper.db, union.id);
   const dir = 'test-results/offline-package';
   mkdirSync(dir, { recursive: true });
   enrolmentFile = join(dir, 'SL001.ubenrol');
@@ -36,8 +27,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await server?.close();
-  await db?.close();
+  await upper?.close();
 });
 
 test('an offline union submits its year by package, the dashboard shows 已报送, the reply brings the receipt back', async ({

@@ -1,34 +1,25 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../server/sync/app';
-import { openPglite, type Database } from '../../server/sync/db';
-import { DASHBOARD_DIR } from '../../server/sync/runtime';
-import { initialiseAdmin } from '../../server/sync/store/admin';
 import { createUnion } from '../../server/sync/store/unions';
 import { createUnion as createBook, goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { startUpperServer, type UpperServer } from './support/upper-server';
 import { PYTHON } from '../support/python';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
-let db: Database;
-let server: FastifyInstance;
+let upper: UpperServer;
 let serverUrl = '';
 let enrolmentCode = '';
 
 /** The upper union's server, started by the test on loopback with the dashboard built and served. */
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  execSync('npx vite build --config server/dashboard/vite.config.ts', { stdio: 'ignore' });
-  db = await openPglite();
-  server = await buildServer({ db, dashboardDir: DASHBOARD_DIR });
-  await initialiseAdmin(db, ADMIN_PASSWORD);
-  serverUrl = await server.listen({ host: '127.0.0.1', port: 0 });
-  enrolmentCode = (await createUnion(db, 'JH001', '嘉禾市精工机械有限公司工会')).enrolmentCode;
+  upper = await startUpperServer({ adminPassword: ADMIN_PASSWORD });
+  serverUrl = upper.url;
+  enrolmentCode = (await createUnion(upper.db, 'JH001', '嘉禾市精工机械有限公司工会')).enrolmentCode;
 });
 
 test.afterAll(async () => {
-  await server?.close();
-  await db?.close();
+  await upper?.close();
 });
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -188,11 +179,10 @@ async function writeMemberWithNul(page: Page, name: string): Promise<string> {
 
 test('a record the server refuses is listed with its reason, and is corrected and sent again, or given up', async ({ page }) => {
   // A server of its own: it refuses a value its record declarations do not allow, naming table, row and field.
-  const refusingDb = await openPglite();
-  const refusing = await buildServer({ db: refusingDb });
-  const url = await refusing.listen({ host: '127.0.0.1', port: 0 });
+  const refusing = await startUpperServer({ dashboard: false });
+  const url = refusing.url;
   try {
-    const code = (await createUnion(refusingDb, 'RJ001', '拒收测试工会')).enrolmentCode;
+    const code = (await createUnion(refusing.db, 'RJ001', '拒收测试工会')).enrolmentCode;
     await createBook(page, '拒收测试工会');
     await goTo(page, '同步');
     await page.getByLabel('服务器地址').fill(url);
@@ -242,6 +232,5 @@ test('a record the server refuses is listed with its reason, and is corrected an
     await expect(page.getByTestId('member-table')).toContainText('赵');
   } finally {
     await refusing.close();
-    await refusingDb.close();
   }
 });

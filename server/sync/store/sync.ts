@@ -1,3 +1,4 @@
+import { noticeChanges } from '../../../shared/sync/notice-changes';
 import { LIMITS, PROTOCOL_VERSION, type RemoteRow, type SyncRequest, type SyncResponse } from '../../../shared/sync/protocol';
 import type { Database } from '../db';
 import { ROOT_ORG_ID } from './orgs';
@@ -56,6 +57,9 @@ export async function syncRound(db: Database, caller: SyncCaller, request: SyncR
     caughtUp || pullLimit === 0 ? { rows: [], more: false } : pullRows(db, unionId, from, pullLimit),
     publishedFor(db, caller.orgId ?? ROOT_ORG_ID),
   ]);
+  // An app that lists its notices gets only what it lacks (none on a push-only round); an older one, all of them.
+  const told =
+    request.notices === undefined ? { notices } : pullLimit === 0 ? {} : { noticeChanges: noticeChanges(notices, request.notices) };
   const seen = new Set(page.rows.map((r) => `${r.table}/${r.rowId}`));
   const rows = [...overruled.filter((r) => !seen.has(`${r.table}/${r.rowId}`)), ...page.rows];
   const cursor = page.rows.length ? page.rows[page.rows.length - 1]!.seq : from;
@@ -67,7 +71,7 @@ export async function syncRound(db: Database, caller: SyncCaller, request: SyncR
     more: page.more,
     ...(pushed ? { pushed: { from: pushed.before + 1, to: pushed.lastSeq } } : {}),
     published,
-    notices,
+    ...told,
     serverTime: new Date(now).toISOString(),
   };
 }

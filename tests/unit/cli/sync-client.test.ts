@@ -5,17 +5,21 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../shared/backup/byte-source';
 import { isEncryptedBackup } from '../../../shared/backup/format';
-import type { WireChange } from '../../../shared/sync/protocol';
+import { todayIso } from '../../../shared/clock/today';
+import type { Notice, WireChange } from '../../../shared/sync/protocol';
 import { readBookSession } from '../../../server/cli/book-session';
 import { withBookPassword } from '../../../server/cli/book-password';
 import { openPglite, type Database } from '../../../server/sync/db';
 import { revokeDevice } from '../../../server/sync/store/devices';
+import { publishNotice } from '../../../server/sync/store/notices';
+import { getOrg, ROOT_ORG_ID } from '../../../server/sync/store/orgs';
 import { issueCode } from '../../../server/sync/store/unions';
 import { fixturePath } from '../../fixtures/path';
 import { MEMBER, startServer, unionWithDevices, type TestDevice } from '../sync/harness';
 import { runCli } from './capture';
 
 interface SyncJson {
+  notices: (Notice & { new: boolean })[];
   ok: boolean;
   pushed: number;
   pulled: number;
@@ -37,6 +41,8 @@ describe('unionbooks sync', () => {
   let other: TestDevice;
   /** Every batch of changes a push carried, and a row id whose changes the server refuses. */
   let pushes: WireChange[][] = [];
+  /** The notice ids each sync request listed as held. */
+  let listed: (string[] | undefined)[] = [];
   let refuseRow = '';
 
   const sync = async (...extra: string[]) => {
@@ -65,8 +71,10 @@ describe('unionbooks sync', () => {
     app = await startServer(server);
     app.addHook('preHandler', async (request, reply) => {
       if (request.method !== 'POST' || request.url !== '/api/v1/sync') return;
-      const changes = (request.body as { changes?: WireChange[] }).changes ?? [];
+      const body = request.body as { changes?: WireChange[]; notices?: string[]; pullLimit?: number };
+      const changes = body.changes ?? [];
       if (changes.length) pushes.push(changes);
+      if (body.pullLimit !== 0) listed.push(body.notices);
       if (refuseRow && changes.some((c) => c.rowId === refuseRow)) {
         return reply.code(400).send({ error: `记录 ${refuseRow} 的“手机”含有服务器不接受的内容`, code: 'invalid' });
       }
@@ -87,6 +95,7 @@ describe('unionbooks sync', () => {
   });
   beforeEach(() => {
     pushes = [];
+    listed = [];
     refuseRow = '';
   });
 
@@ -180,6 +189,46 @@ describe('unionbooks sync', () => {
     expect(text.out).toContain('已与 CS01 工会 同步：发送 0 条更改，收到 0 条记录。');
   });
 
+  it('keeps the upper unions’ notices in the book as the app does, shows the new ones in full, and lists those held', async () => {
+    const root = await getOrg(server, ROOT_ORG_ID);
+    const first = await publishNotice(server, {
+      fromOrgId: ROOT_ORG_ID,
+      to: root,
+      title: '关于报送年度统计年报的通知',
+      body: '各基层工会：\n请于 10 月 31 日前报送。',
+      attachment: { name: '填报口径.txt', mimeType: 'text/plain', base64: Buffer.from('口径').toString('base64') },
+    });
+    const text = await runCli('sync', '--book', book);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('上级工会通知共 1 条，本次新收到 1 条：');
+    expect(text.out).toContain(
+      `【通知】关于报送年度统计年报的通知（${root.name}，${todayIso(new Date(first.publishedAt))}，附件 填报口径.txt（6 字节））`,
+    );
+    expect(text.out).toContain('    各基层工会：\n    请于 10 月 31 日前报送。');
+    const kept = (await readBookSession(book)).sync!.values['sync.notices'] as Notice[];
+    expect(kept).toEqual([
+      { id: first.id, title: first.title, body: first.body, from: root.name, publishedAt: first.publishedAt, attachment: first.attachment },
+    ]);
+    expect(listed).toEqual([[]]);
+
+    listed = [];
+    const second = await publishNotice(server, { fromOrgId: ROOT_ORG_ID, to: root, title: '年终慰问安排', body: '按标准执行。' });
+    const r = await sync();
+    expect(r.code).toBe(0);
+    expect(listed).toEqual([[first.id]]);
+    expect(r.json.notices.map((n) => [n.title, n.new])).toEqual([
+      ['年终慰问安排', true],
+      ['关于报送年度统计年报的通知', false],
+    ]);
+    expect(r.json.notices[0]).toMatchObject({ id: second.id, from: root.name, body: '按标准执行。', attachment: null });
+
+    const before = await readFile(book);
+    const again = await runCli('sync', '--book', book);
+    expect(again.out).toContain('上级工会通知共 2 条，本次新收到 0 条。');
+    expect(again.out).not.toContain('【通知】');
+    expect(await readFile(book)).toEqual(before);
+  });
+
   it('names a refused record in Chinese, keeps it on this device and sends the rest', async () => {
     expect(
       (
@@ -221,6 +270,82 @@ describe('unionbooks sync', () => {
     expect(again.code).toBe(3);
     expect(again.json).toMatchObject({ refused: 0, pushed: 0 });
     expect(again.json.refusedRecords).toMatchObject([{ title: victim.name, field: '手机' }]);
+  });
+
+  it('sends a refused record again with --retry-refused, or gives it up with --drop-refused, as the 同步 page does', async () => {
+    const own = join(dir, 'retry.ubk');
+    expect((await runCli('init', '--name', '重发测试工会', '--out', own)).code).toBe(0);
+    expect((await runCli('roster', 'import', fixturePath('roster/roster-sample.xlsx'), '--book', own, '--year', '2025')).code).toBe(3);
+    const { unionId: ownUnion } = await unionWithDevices(app, server, 'CS03', 0);
+    expect(
+      (await runCli('sync', '--book', own, '--server', url, '--union', 'CS03', '--enrol', await issueCode(server, ownUnion))).code,
+    ).toBe(0);
+    const phoneOnServer = async (rowId: string) =>
+      (
+        await server.query<{ data: string }>(
+          'SELECT r.data FROM rows r JOIN unions u ON u.key = r.union_key WHERE u.id = $1 AND r.row_id = $2',
+          [ownUnion, rowId],
+        )
+      ).map((r) => (JSON.parse(r.data) as { phone: string }).phone)[0];
+    const setPhone = async (id: string, phone: string) => {
+      const { withBookFile } = await import('../../../server/cli/book-session');
+      await withBookFile(own, (store) => store.update('members', [{ id, patch: { phone } }]));
+    };
+    const member = (await readBookSession(own)).book.members[0]!;
+    const before = await phoneOnServer(member.id);
+    await setPhone(member.id, '13911112222');
+    refuseRow = member.id;
+    expect((await runCli('sync', '--book', own)).code).toBe(3);
+
+    // An id that names no refused record: a usage error, and the file stays as it was.
+    const untouched = await readFile(own);
+    const wrong = await runCli('sync', '--book', own, '--drop-refused', 'no-such-row');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('中没有编号为 no-such-row 的被拒收记录，账簿未做任何更改。');
+    expect(wrong.err).toContain(`被拒收的记录：会员“${member.name}”（编号 ${member.id}）`);
+    expect((await runCli('sync', '--book', own, '--retry-refused', '--drop-refused', member.id)).code).toBe(2);
+    expect(await readFile(own)).toEqual(untouched);
+
+    // Sent again while the server still refuses it: set aside again, exit 3, the reason told again.
+    const still = await runCli('sync', '--book', own, '--retry-refused');
+    expect(still.code).toBe(3);
+    expect(still.out).toContain(`已重新发送会员“${member.name}”被拒收的 1 条更改，按记录现在的内容发送。`);
+    expect(still.out).toContain(`服务器拒收 会员“${member.name}”（手机）`);
+    expect(still.out).toContain(`［编号 ${member.id}］`);
+    expect(still.out).toContain(`unionbooks sync --book ${own} --retry-refused [编号] 重新发送`);
+    expect(await phoneOnServer(member.id)).toBe(before);
+
+    // Accepted once the server takes it.
+    refuseRow = '';
+    const sent = await runCli('sync', '--book', own, '--retry-refused', member.id, '--json');
+    expect(sent.code).toBe(0);
+    expect(JSON.parse(sent.out)).toMatchObject({
+      ok: true,
+      pushed: 1,
+      refused: 0,
+      pending: 0,
+      retried: [{ table: 'members', rowId: member.id, title: member.name, changes: 1 }],
+    });
+    expect(await phoneOnServer(member.id)).toBe('13911112222');
+    expect((await readBookSession(own)).sync!.outbox).toEqual([]);
+
+    // Given up: the book keeps its value, the server never gets it.
+    await setPhone(member.id, '13933334444');
+    refuseRow = member.id;
+    expect((await runCli('sync', '--book', own)).code).toBe(3);
+    refuseRow = '';
+    const dropped = await runCli('sync', '--book', own, '--drop-refused', member.id);
+    expect(dropped.code).toBe(0);
+    expect(dropped.out).toContain(
+      `已放弃会员“${member.name}”被拒收的 1 条更改：本账簿中的记录保持现状，服务器和本工会的其他设备不会收到这次更改。`,
+    );
+    expect(dropped.out).toContain('发送 0 条更改');
+    expect(await phoneOnServer(member.id)).toBe('13911112222');
+    const after = await readBookSession(own);
+    expect(after.book.members.find((m) => m.id === member.id)?.phone).toBe('13933334444');
+    expect(after.sync!.outbox).toEqual([]);
+    const json = JSON.parse((await runCli('sync', '--book', own, '--json')).out) as SyncJson;
+    expect(json).toMatchObject({ ok: true, pushed: 0, refused: 0, refusedRecords: [] });
   });
 
   it('keeps an encrypted book encrypted, credentials included', async () => {

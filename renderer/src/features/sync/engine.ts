@@ -1,10 +1,11 @@
+import { applyNoticeChanges } from '../../../../shared/sync/notice-changes';
 import { OwnRanges } from '../../../../shared/sync/own-ranges';
 import { LIMITS, type SyncResponse, type WireChange } from '../../../../shared/sync/protocol';
 import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
 import { syncRound, SyncError } from './api';
 import { applyPublished, applyPulledRows } from './apply';
-import { keepNotices } from './notices';
+import { heldNoticeIds, heldNotices, keepNotices } from './notices';
 import { isRefusal, pushAround } from './isolate';
 import { countAllRows, markSynced, nextBootstrapBatch, nextOutboxBatch } from './outgoing';
 import { setAside } from './refusals';
@@ -44,7 +45,7 @@ export class SyncEngine {
     try {
       let cursor = (await getValue<number>(this.db, KEYS.cursor)) ?? 0;
       const send = async (changes: WireChange[], pullLimit: number): Promise<SyncResponse> => {
-        const res = await syncRound(config.serverUrl, config.token, { changes, cursor, pullLimit });
+        const res = await syncRound(config.serverUrl, config.token, { changes, cursor, pullLimit, notices: await heldNoticeIds(this.db) });
         cursor = await this.absorb(res);
         return res;
       };
@@ -68,7 +69,11 @@ export class SyncEngine {
         await setAside(this.db, refused);
       }
 
-      for (let more = true; more;) more = (await send([], LIMITS.maxPullLimit)).more;
+      // Rows and notices both come a page at a time; a server that says more notices wait but sends none is not asked again.
+      for (let more = true; more;) {
+        const res = await send([], LIMITS.maxPullLimit);
+        more = res.more || (!!res.noticeChanges?.more && res.noticeChanges.added.length > 0);
+      }
 
       await updateStatus(this.db, { phase: 'idle', lastSyncAt: new Date().toISOString(), message: '', progress: null });
       return true;
@@ -89,7 +94,8 @@ export class SyncEngine {
    */
   private async pushBook(config: SyncConfig, cursor: number, start: BootstrapProgress): Promise<number> {
     const own = new OwnRanges(cursor);
-    const push = (changes: WireChange[]) => syncRound(config.serverUrl, config.token, { changes, cursor, pullLimit: 0 });
+    // Listing the notices held (none is as good as any) spares every push-only answer the notices.
+    const push = (changes: WireChange[]) => syncRound(config.serverUrl, config.token, { changes, cursor, pullLimit: 0, notices: [] });
     const took = async (res: SyncResponse) => {
       own.add(res.pushed);
       this.mutator.observeClock(await applyPulledRows(this.db, res.rows, own.cursor));
@@ -132,8 +138,9 @@ export class SyncEngine {
     this.mutator.observeClock(await applyPulledRows(this.db, res.rows, res.cursor));
     const known = await getValue<unknown>(this.db, KEYS.published);
     if (JSON.stringify(known ?? []) !== JSON.stringify(res.published)) await applyPublished(this.db, res.published);
-    // A server older than notices sends none: what the device holds stays.
-    if (res.notices) await keepNotices(this.db, res.notices);
+    // A server older than notices sends none: what the device holds stays. One older than notice changes sends them all.
+    if (res.noticeChanges) await keepNotices(this.db, applyNoticeChanges(await heldNotices(this.db), res.noticeChanges));
+    else if (res.notices) await keepNotices(this.db, res.notices);
     return res.cursor;
   }
 }

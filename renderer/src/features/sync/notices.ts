@@ -13,6 +13,15 @@ export async function keepNotices(db: UnionBooksDB, notices: readonly Notice[]):
   if (JSON.stringify(known ?? []) !== JSON.stringify(notices)) await setValue(db, KEYS.notices, notices);
 }
 
+export async function heldNotices(db: UnionBooksDB): Promise<Notice[]> {
+  return (await getValue<Notice[]>(db, KEYS.notices)) ?? [];
+}
+
+/** What a sync request lists, so the answer carries only the notices this device lacks. */
+export async function heldNoticeIds(db: UnionBooksDB): Promise<string[]> {
+  return (await heldNotices(db)).map((n) => n.id);
+}
+
 /** Whether a notice was opened on this device: read marks are the device's own, never synced. */
 export async function markNoticeRead(db: UnionBooksDB, id: string): Promise<void> {
   await db.transaction('rw', db.$sync, async () => {
