@@ -2,7 +2,8 @@ import type { HandoverFacts } from '../../handover/handover-facts';
 import { isChecksum, voucherRangeText } from '../../handover/handover-record';
 import type { Handover } from '../../model/records';
 import { BookError, throwIfAny } from '../errors';
-import { futureDateProblem } from '../rules/dates';
+import { todayIso } from '../../clock/today';
+import { formatDate, futureDateProblem } from '../rules/dates';
 import type { BookStore } from '../store';
 
 export interface HandoverStart {
@@ -88,7 +89,7 @@ export async function receiveHandover(store: BookStore, id: string, checksum: st
   checkChecksum(checksum);
   return store.transaction(TABLES, async () => {
     const row = await openHandover(store, id);
-    if (row.receivedAt) throw new BookError(`这次交接已于 ${row.receivedAt.slice(0, 10)} 载入`);
+    if (row.receivedAt) throw new BookError(`这次交接已于${formatDate(todayIso(new Date(row.receivedAt)))}载入`);
     return (await store.update('handovers', [{ id, patch: { checksum, receivedAt: at } }]))[0]!;
   });
 }

@@ -99,7 +99,9 @@ describe('a handover through its backup', () => {
     const received = await receiveHandover(next.store, pending!.id, checksum, '2025-12-21T02:00:00.000Z');
     expect(received).toMatchObject({ checksum, receivedAt: '2025-12-21T02:00:00.000Z', deviceId: next.mutator.deviceId });
     expect(received.updatedAt > pending!.updatedAt).toBe(true);
-    await expect(receiveHandover(next.store, pending!.id, checksum, '2025-12-22T02:00:00.000Z')).rejects.toThrow(/已于 2025-12-21 载入/);
+    await expect(receiveHandover(next.store, pending!.id, checksum, '2025-12-22T02:00:00.000Z')).rejects.toThrow(
+      '这次交接已于2025年12月21日载入',
+    );
     // The receipt is a change of this device, queued for sync like any other write.
     expect(await next.db.$changes.where('table').equals('handovers').count()).toBe(1);
     expect(handoverHistory(await next.db.handovers.toArray()).map((h) => h.id)).toEqual([row.id]);

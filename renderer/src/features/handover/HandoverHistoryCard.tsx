@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Space, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import { todayIso } from '../../../../shared/clock/today';
 import { formatDate } from '../../../../shared/engine/rules/dates';
 import { handoverHistory } from '../../../../shared/handover/handover-record';
 import type { Handover } from '../../../../shared/model/records';
@@ -53,8 +54,8 @@ function DeviceSwap({ handover, enrolment }: { handover: Handover; enrolment: Aw
     setError(null);
     setBusy(true);
     try {
-      const revoked = await revokeOldDevice(db, store, handover);
-      message.success(revoked.length ? `已撤销旧电脑（${revoked.join('、')}）的同步凭证` : '旧电脑已撤销');
+      await revokeOldDevice(db, store, handover);
+      message.success('已撤销旧电脑的同步凭证');
     } catch (e) {
       setError(`撤销旧电脑失败：${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -82,7 +83,7 @@ function DeviceSwap({ handover, enrolment }: { handover: Handover; enrolment: Aw
     ),
     'by-file': `本机通过注册文件注册，不直接连接服务器：请上级工会在管理后台撤销旧电脑（设备编号 ${handover.fromDeviceId}）。`,
     'other-union': `本机注册的工会（${enrolment?.unionCode ?? ''}）不是移交电脑同步的工会（${handover.syncUnionCode}），不能撤销旧电脑。`,
-    done: `旧电脑已于 ${handover.revokedAt.slice(0, 10)} 撤销，同步由本机接替。`,
+    done: `旧电脑已于${formatDate(todayIso(new Date(handover.revokedAt)))}撤销，同步由本机接替。`,
   };
   return (
     <div style={{ marginTop: 16 }} data-testid="handover-device-swap">
