@@ -34,7 +34,7 @@ export function HandoverHistoryCard() {
           { title: '接交人', dataIndex: 'to', width: 90 },
           { title: '监交人', dataIndex: 'supervisor', width: 90 },
           { title: '凭证号范围', dataIndex: 'vouchers' },
-          { title: '状态', key: 'state', width: 150, render: (_: unknown, h) => stateOf(h) },
+          { title: '状态', key: 'state', width: 180, render: (_: unknown, h) => stateOf(h) },
         ]}
       />
       {received && enrolment !== undefined && <DeviceSwap handover={received} enrolment={enrolment} />}
@@ -83,7 +83,7 @@ function DeviceSwap({ handover, enrolment }: { handover: Handover; enrolment: Aw
     ),
     'by-file': `本机通过注册文件注册，不直接连接服务器：请上级工会在管理后台撤销旧电脑（设备编号 ${handover.fromDeviceId}）。`,
     'other-union': `本机注册的工会（${enrolment?.unionCode ?? ''}）不是移交电脑同步的工会（${handover.syncUnionCode}），不能撤销旧电脑。`,
-    done: `旧电脑已于${formatDate(todayIso(new Date(handover.revokedAt)))}撤销，同步由本机接替。`,
+    done: handover.revokedAt && `旧电脑已于${formatDate(todayIso(new Date(handover.revokedAt)))}撤销，同步由本机接替。`,
   };
   return (
     <div style={{ marginTop: 16 }} data-testid="handover-device-swap">
