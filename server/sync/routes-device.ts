@@ -2,10 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookH
 import type { HybridLogicalClock } from '../../shared/clock/hlc';
 import { keepDeclaredFields } from '../../shared/sync/change-fields';
 import { LIMITS, PROTOCOL_VERSION, type EnrolResponse } from '../../shared/sync/protocol';
-import { enrolRequestSchema, submissionRequestSchema } from '../../shared/sync/schemas';
+import { enrolRequestSchema, handoverRevokeRequestSchema, submissionRequestSchema } from '../../shared/sync/schemas';
 import type { Database } from './db';
 import { parseBody, parseSyncBody, refuse, refuseUnread } from './errors';
 import { revocationGeneration } from './store/devices';
+import { revokeHandedOverDevice } from './store/handover-revoke';
 import { noticeAttachment } from './store/notices';
 import { currentSubmissions, submitYear } from './store/submissions';
 import { syncRound } from './store/sync';
@@ -140,6 +141,14 @@ export function registerDeviceRoutes(
       status: current.status,
       returnReason: current.returnReason,
     };
+  });
+
+  app.post('/api/v1/handover/revoke', { onRequest: device, bodyLimit: 4 * 1024 }, async (request, reply) => {
+    const body = parseBody(handoverRevokeRequestSchema, request.body, reply);
+    if (!body) return reply;
+    const revoked = await revokeHandedOverDevice(db, deviceOf(request), { ...body, address: request.ip });
+    request.log.info({ event: 'device.handed-over', target: body.deviceId, handover: body.handoverId }, '换届交接：已撤销旧设备');
+    return { v: PROTOCOL_VERSION, revoked };
   });
 
   // Only a union the notice reaches gets its attachment; any other id is as missing as one that never existed.

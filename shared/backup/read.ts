@@ -12,7 +12,7 @@ import { Sha256 } from './sha256';
 import { BACKUP_VERSION, DEVICE_SYNC_ENTRY } from './write';
 
 /** Tables added after backups were first written: a backup made before them simply has none. */
-const ADDED_LATER: ReadonlySet<TableName> = new Set<TableName>(['bankLines', 'bankMatches', 'bankSkips', 'fixedAssets']);
+const ADDED_LATER: ReadonlySet<TableName> = new Set<TableName>(['bankLines', 'bankMatches', 'bankSkips', 'fixedAssets', 'handovers']);
 
 /**
  * Reads and checks a book file as a stream: each table entry is inflated, hashed and parsed a row

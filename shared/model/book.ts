@@ -7,6 +7,7 @@ import type {
   Budget,
   DuesPayment,
   FixedAsset,
+  Handover,
   Member,
   MembershipEvent,
   MonthClose,
@@ -44,6 +45,7 @@ export interface BookTables {
   bankMatches: BankMatch[];
   bankSkips: BankSkip[];
   fixedAssets: FixedAsset[];
+  handovers: Handover[];
 }
 
 export type TableName = keyof BookTables;
@@ -71,6 +73,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'bankMatches',
   'bankSkips',
   'fixedAssets',
+  'handovers',
 ] as const;
 
 /** Chinese names of the tables, for messages such as a restore report. */
@@ -94,6 +97,7 @@ export const TABLE_LABELS: Record<TableName, string> = {
   bankMatches: '银行对账勾对',
   bankSkips: '跳过的银行对账',
   fixedAssets: '固定资产',
+  handovers: '换届交接',
 };
 
 export function emptyBook(): BookTables {

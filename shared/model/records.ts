@@ -327,3 +327,32 @@ export interface BankSkip extends SyncMeta {
   month: IsoMonth;
   reason: string;
 }
+
+/**
+ * 换届交接: the books passed from one chair to the next, as the 交接清单 stated them. The outgoing
+ * computer writes it when it makes the handover files, so the handover backup carries it; the
+ * incoming computer completes it when it loads that backup.
+ */
+export interface Handover extends SyncMeta {
+  date: IsoDate;
+  /** 移交人, 接交人, 监交人. */
+  from: string;
+  to: string;
+  supervisor: string;
+  /** The voucher numbers the list stated, year by year (see shared/handover/handover-record.ts). */
+  vouchers: string;
+  cashFen: Fen;
+  bankFen: Fen;
+  /**
+   * SHA-256 (hex) of the encrypted handover backup. '' in the copy inside that file, which cannot
+   * hold its own checksum: that is how a handover backup is told from any other backup.
+   */
+  checksum: string;
+  /** The outgoing computer's device id, and the union code it synced with ('' when not enrolled). */
+  fromDeviceId: string;
+  syncUnionCode: string;
+  /** When the incoming computer loaded the handover backup ('' until then). */
+  receivedAt: string;
+  /** When the incoming computer had the outgoing one revoked on the sync server ('' until then). */
+  revokedAt: string;
+}

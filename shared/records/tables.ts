@@ -230,6 +230,20 @@ export const RECORDS: Declarations = {
     disposedDate: date('处置日期', true),
     disposalReason: text('处置原因', NOTE),
   }),
+  handovers: declare('handovers', {
+    date: date('交接日期'),
+    from: text('移交人', NAME),
+    to: text('接交人', NAME),
+    supervisor: text('监交人', NAME),
+    vouchers: text('凭证号范围', NOTE),
+    cashFen: fen('库存现金', true),
+    bankFen: fen('银行存款', true),
+    checksum: text('交接文件校验值', 64),
+    fromDeviceId: text('移交设备', 64),
+    syncUnionCode: text('同步工会代码', 64),
+    receivedAt: timestamp('载入时间'),
+    revokedAt: timestamp('撤销旧设备时间'),
+  }),
 };
 
 export function fieldLabel(table: TableName, field: string): string {

@@ -218,6 +218,7 @@ export const AUDIT_ACTIONS = {
   'device-revoked': '撤销设备',
   'enrolment-file': '生成注册文件',
   'package-imported': '导入报送包',
+  'device-handed-over': '换届交接撤销旧设备',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -79,6 +79,15 @@ export const enrolRequestSchema = z.object({
 
 export const enrolResponseSchema = z.object({ v: versionSchema, token: z.string(), unionCode: z.string(), unionName: z.string() });
 
+/** 换届交接: the incoming computer asks the server to revoke the outgoing one (server/sync/store/handover-revoke.ts). */
+export const handoverRevokeRequestSchema = z.object({
+  v: versionSchema,
+  deviceId: z.string().regex(ID, '设备编号不合法'),
+  handoverId: z.string().regex(ID, '交接记录编号不合法'),
+});
+
+export const handoverRevokeResponseSchema = z.object({ v: versionSchema, revoked: z.array(z.string()) });
+
 export const syncRequestSchema = z.object({
   v: versionSchema,
   changes: z.array(wireChangeSchema).max(LIMITS.maxChangesPerPush, `一次最多推送 ${LIMITS.maxChangesPerPush} 条变更`),

@@ -13,7 +13,10 @@ d = docx.Document(sys.argv[1])
 print(json.dumps({'text': '\\n'.join(p.text for p in d.paragraphs), 'tables': [[[c.text for c in r.cells] for r in t.rows] for t in d.tables]}, ensure_ascii=False))
 `;
 
-test('换届交接: checks, a 交接清单 and an encrypted backup that another computer opens with the password', async ({ page, browser }) => {
+test('换届交接: checks, a 交接清单 and an encrypted backup that another computer loads with the password, recording the handover', async ({
+  page,
+  browser,
+}) => {
   await loadDemo(page);
   const unionName = (await page.getByTestId('union-name').textContent()) ?? '';
   await goTo(page, '设置');
@@ -36,6 +39,13 @@ test('换届交接: checks, a 交接清单 and an encrypted backup that another 
   const list = await saveDownload(await listDownload);
   await expect(page.getByText('交接清单和加密交接备份已保存')).toBeVisible();
   expect(readFileSync(backup).subarray(0, 8).toString('latin1')).toBe('UBKCRYPT');
+  // The outgoing computer's own history: handed over, waiting to be loaded on the new one.
+  const history = page.getByTestId('handover-history');
+  await expect(history.getByRole('row').nth(1)).toContainText('张三李四王五');
+  await expect(history.getByRole('row').nth(1)).toContainText('已移交，待载入');
+  const vouchers = (await history.getByRole('row').nth(1).getByRole('cell').nth(4).textContent()) ?? '';
+  await screenshot(page, 'handover-history-handed');
+  expect(vouchers).toMatch(/^\d{4}年 记-\d+～记-\d+（\d+ 张）/);
 
   const seen = JSON.parse(execFileSync(PYTHON, ['-c', READER, list], { encoding: 'utf8' })) as {
     text: string;
@@ -50,19 +60,36 @@ test('换届交接: checks, a 交接清单 and an encrypted backup that another 
     ['监交人', '王五'],
   ]);
 
-  // The new chair's computer: another browser profile, empty, opens the handover backup from first run.
+  // The new chair's computer: another browser profile, empty, loads the handover file from first run.
   const other = await browser.newContext();
   const next = await other.newPage();
   await openApp(next);
   const chooser = next.waitForEvent('filechooser');
-  await next.getByRole('button', { name: '从备份恢复' }).click();
+  await next.getByRole('button', { name: '载入交接文件' }).click();
   await (await chooser).setFiles(backup);
   const prompt = next.getByRole('dialog', { name: '输入备份密码' });
   await prompt.getByLabel('备份密码').fill(PASSWORD);
   await button(prompt, '打开').click();
   const confirm = next.getByRole('dialog', { name: '从这个备份恢复账簿？' });
   await expect(confirm).toBeVisible({ timeout: 60_000 });
+  await expect(confirm).toContainText('由张三移交给李四，王五监交');
+  await expect(confirm.getByTestId('handover-sync-notice')).toContainText('没有注册同步');
   await button(confirm, '恢复').click();
+  await expect(next.getByText('已载入交接文件，交接已记入账簿')).toBeVisible({ timeout: 60_000 });
   await expect(next.getByTestId('union-name')).toHaveText(unionName, { timeout: 60_000 });
+
+  await goTo(next, '设置');
+  await next.getByRole('tab', { name: '换届交接' }).click();
+  const received = next.getByTestId('handover-history').getByRole('row');
+  await expect(received).toHaveCount(2);
+  const cells = received.nth(1).getByRole('cell');
+  await expect(cells.nth(1)).toHaveText('张三');
+  await expect(cells.nth(2)).toHaveText('李四');
+  await expect(cells.nth(3)).toHaveText('王五');
+  await expect(cells.nth(4)).toHaveText(vouchers);
+  await expect(cells.nth(5)).toHaveText('已载入');
+  await expect(next.getByTestId('handover-check-months')).toBeVisible();
+  await received.nth(1).scrollIntoViewIfNeeded();
+  await screenshot(next, 'handover-history-received');
   await other.close();
 });

@@ -367,7 +367,7 @@ test('帮助 shows the guide inside the app, with its pictures and a contents li
   await expect(guide.getByRole('heading', { level: 1 })).toBeVisible();
 });
 
-test('换届：换届交接生成加密交接备份，新电脑首次打开时从备份恢复', async ({ page, browser }) => {
+test('换届：换届交接生成加密交接备份，新电脑首次打开时载入交接文件', async ({ page, browser }) => {
   const PASSWORD = 'Jiangnan#2026-Handover';
   await createUnion(page, UNION);
   let backupPath = '';
@@ -390,14 +390,14 @@ test('换届：换届交接生成加密交接备份，新电脑首次打开时�
     await expect(page.getByText('交接清单和加密交接备份已保存')).toBeVisible();
   });
 
-  await test.step('换届 · 2. 在新电脑上恢复', async () => {
+  await test.step('换届 · 2. 在新电脑上载入交接文件', async () => {
     // The new chair's computer: another browser profile, opened for the first time.
     const other = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const next = await other.newPage();
     await next.goto('/');
     await expect(next.getByText('欢迎使用工会账簿')).toBeVisible();
     const chooser = next.waitForEvent('filechooser');
-    await next.getByRole('button', { name: '从备份恢复' }).click();
+    await next.getByRole('button', { name: '载入交接文件' }).click();
     await (await chooser).setFiles(backupPath);
     const prompt = next.getByRole('dialog', { name: '输入备份密码' });
     await prompt.getByLabel('备份密码').fill(PASSWORD);
@@ -407,6 +407,8 @@ test('换届：换届交接生成加密交接备份，新电脑首次打开时�
     await button(confirm, '恢复').click();
     await expect(next.getByTestId('union-name')).toHaveText(UNION, { timeout: 60_000 });
     await open(next, '设置');
+    await next.getByRole('tab', { name: '换届交接' }).click();
+    await expect(next.getByTestId('handover-history').getByRole('row').nth(1)).toContainText('王建华周志刚胡国庆');
     await next.getByRole('tab', { name: '工会信息' }).click();
     await expect(next.getByLabel('工会主席')).toBeVisible();
     await other.close();

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ChangeEntry } from '../../../shared/book/changes';
 import { TABLE_NAMES, type BookTables, type TableName } from '../../../shared/model/book';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './schema';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from './schema';
 import { upgradeToV2, upgradeToV5, upgradeToV6 } from './upgrades';
 import { duesMonthsMiddleware } from './dues-months';
 import type { DuesMonthRow } from '../../../shared/desk/dues-months';
@@ -34,6 +34,7 @@ export class UnionBooksDB extends Dexie {
   bankMatches!: Rows<'bankMatches'>;
   bankSkips!: Rows<'bankSkips'>;
   fixedAssets!: Rows<'fixedAssets'>;
+  handovers!: Rows<'handovers'>;
   $changes!: Table<ChangeEntry, string>;
   $sync!: Table<SyncStateRow, string>;
   $duesMonths!: Table<DuesMonthRow, string>;
@@ -46,6 +47,7 @@ export class UnionBooksDB extends Dexie {
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
+    this.version(7).stores(SCHEMA_V7);
     this.use(duesMonthsMiddleware);
   }
 

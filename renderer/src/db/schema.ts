@@ -65,3 +65,12 @@ export const SCHEMA_V6: Record<string, string> = {
   ...SCHEMA_V5,
   $duesMonths: 'id, month',
 };
+
+/**
+ * Version 7: the history of handovers (换届交接). A new table only; rows of earlier versions are
+ * untouched.
+ */
+export const SCHEMA_V7: Record<string, string> = {
+  ...SCHEMA_V6,
+  handovers: 'id, date',
+};

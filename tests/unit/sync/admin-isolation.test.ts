@@ -309,6 +309,18 @@ describe.each(backends())('district A against district B, on every route, on $na
       expect(ours.json().receiptNumber).toMatch(/UA/);
       expect(ours.body).not.toContain('乙区退回');
     },
+    'POST /api/v1/handover/revoke': async () => {
+      // A device of one union naming another union's device: as missing as one that never existed, and it stays.
+      const theirs = unions.UB2!.devices[0]!;
+      const res = await post(
+        app,
+        '/api/v1/handover/revoke',
+        { v: PROTOCOL_VERSION, deviceId: theirs.deviceId, handoverId: 'h1' },
+        unions.UA!.devices[0]!.token,
+      );
+      expect(res.status).toBe(404);
+      expect((await post(app, '/api/v1/sync', { v: PROTOCOL_VERSION, changes: [], cursor: 0 }, theirs.token)).status).toBe(200);
+    },
     'GET /api/v1/notices/:id/attachment': async () => {
       const get = (t: string) =>
         app.inject({ method: 'GET', url: `/api/v1/notices/${bNotice}/attachment`, headers: { authorization: `Bearer ${t}` } });

@@ -63,6 +63,12 @@ describe.each(backends())('one union’s token against another union on $name', 
     expect(aStatus.json().receiptNumber).toMatch(/AAA/);
   });
 
+  it('cannot revoke the other union’s device through a handover', async () => {
+    const res = await post(s.app, '/api/v1/handover/revoke', { v: 1, deviceId: a.deviceId, handoverId: 'h1' }, b.token);
+    expect(res.status).toBe(404);
+    expect((await post(s.app, '/api/v1/sync', { v: 1, changes: [], cursor: 0 }, a.token)).status).toBe(200);
+  });
+
   it('cannot enrol into the other union with its own code, nor use admin routes', async () => {
     const bUnion = await findUnionByCode(s.db, 'BBB');
     const enrolmentCode = await issueCode(s.db, bUnion!.id);
@@ -90,6 +96,7 @@ describe.each(backends())('one union’s token against another union on $name', 
       ['POST', '/api/v1/sync'],
       ['POST', '/api/v1/submissions'],
       ['GET', '/api/v1/submissions/2025'],
+      ['POST', '/api/v1/handover/revoke'],
     ] as const) {
       const r = await s.app.inject({
         method,

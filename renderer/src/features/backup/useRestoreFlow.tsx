@@ -1,8 +1,12 @@
 import { App, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { BackupProgress } from '../../../../shared/backup/progress';
+import { Sha256 } from '../../../../shared/backup/sha256';
+import { receiveHandover } from '../../../../shared/engine/ops/handover';
+import { pendingHandover } from '../../../../shared/handover/handover-record';
 import type { BookTables } from '../../../../shared/model/book';
 import { useServices } from '../../app/services';
+import { HandoverRestoreNotice } from '../handover/HandoverRestoreNotice';
 import { useUnion } from '../union/queries';
 import { inspectBackup } from './book-io';
 import { BackupProgressCard, type BackupStep, type StepProgress } from './BackupProgressCard';
@@ -16,20 +20,26 @@ export interface BackupFile {
   data: Uint8Array;
 }
 
+export interface RestoreOptions {
+  /** 载入交接文件: only a handover backup is accepted. */
+  handover?: boolean;
+}
+
 /**
  * 恢复 from a backup file, wherever the file comes from (the open dialog, the list of automatic
  * backups, the first-run page): read and check it completely, asking for the password when it is
  * encrypted; show what it holds and what happens to sync; only then replace the book, in one
- * transaction. Every refusal is shown and changes nothing.
+ * transaction. Every refusal is shown and changes nothing. A handover backup (whichever button
+ * opened it) is recorded as received, with the checksum of the file, once the book is replaced.
  */
 export function useRestoreFlow(): {
-  restore: (file: BackupFile) => Promise<void>;
+  restore: (file: BackupFile, options?: RestoreOptions) => Promise<void>;
   busy: boolean;
   error: string | null;
   clearError: () => void;
   view: ReactNode;
 } {
-  const { db, mutator } = useServices();
+  const { db, mutator, store } = useServices();
   const union = useUnion();
   const enrolled = useEnrolment(db);
   const { message, modal } = App.useApp();
@@ -44,7 +54,7 @@ export function useRestoreFlow(): {
     setSteps((before) => ({ ...before, [p.step]: { done: p.done, total: p.total } }));
   };
 
-  const restore = async (file: BackupFile) => {
+  const restore = async (file: BackupFile, options: RestoreOptions = {}) => {
     setError(null);
     setBusy(true);
     setSteps({});
@@ -65,6 +75,12 @@ export function useRestoreFlow(): {
       return;
     }
     const { book, warnings } = inspected;
+    const handover = pendingHandover(book);
+    if (options.handover && !handover) {
+      setError(`“${file.name}”不是交接备份：其中没有待载入的交接记录，未做任何更改。请打开移交人在“设置 → 换届交接”生成的加密交接备份。`);
+      setBusy(false);
+      return;
+    }
     const createdAt = inspected.manifest.createdAt;
     const name = book.union.find((u) => u.deleted === 0)?.name ?? '';
     const enrolment = await enrolled();
@@ -86,6 +102,7 @@ export function useRestoreFlow(): {
             </Typography.Text>
           )}
           {hasBook && <Typography.Text type="danger">当前账簿中的数据将被替换。建议先点“备份”保存一份当前数据。</Typography.Text>}
+          {handover && <HandoverRestoreNotice handover={handover} />}
           {enrolment && <LeaveSyncNotice enrolment={enrolment} otherUnion={otherUnionIn(book, union)} />}
         </Space>
       ),
@@ -96,7 +113,12 @@ export function useRestoreFlow(): {
       onOk: async () => {
         try {
           await replaceWholeBook(db, mutator, book as BookTables);
-          message.success(enrolment ? '已从备份恢复，本设备已退出同步' : '已从备份恢复');
+          if (handover) {
+            // Later than the outgoing computer's stamp on the row, so the receipt wins wherever the two meet.
+            mutator.observeClock(handover.updatedAt);
+            await receiveHandover(store, handover.id, new Sha256().update(file.data).hex(), new Date().toISOString());
+          }
+          message.success(handover ? '已载入交接文件，交接已记入账簿' : enrolment ? '已从备份恢复，本设备已退出同步' : '已从备份恢复');
         } catch (e) {
           setError(`恢复失败，当前数据未改变：${e instanceof Error ? e.message : String(e)}`);
         } finally {

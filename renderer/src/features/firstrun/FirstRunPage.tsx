@@ -78,10 +78,10 @@ export function FirstRunPage() {
   };
 
   // A chair on a new computer starts from the books they brought, not from a throwaway union.
-  const restore = async () => {
+  const restore = async (handover = false) => {
     restoring.clearError();
     const file = await platform.openFile(FILTERS.book);
-    if (file) await restoring.restore(file);
+    if (file) await restoring.restore(file, { handover });
   };
 
   return (
@@ -176,9 +176,17 @@ export function FirstRunPage() {
               <Typography.Paragraph>
                 已经在别的电脑上记过账？打开那台电脑备份的 .ubk 文件（包括设有密码的加密备份），接着记。
               </Typography.Paragraph>
-              <Button type="primary" ghost onClick={() => void restore()} loading={restoring.busy} block>
-                从备份恢复
-              </Button>
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Button type="primary" ghost onClick={() => void restore()} loading={restoring.busy} block>
+                  从备份恢复
+                </Button>
+                <Button onClick={() => void restore(true)} loading={restoring.busy} block>
+                  载入交接文件
+                </Button>
+              </Space>
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+                换届后接手账簿：用“载入交接文件”打开移交人交来的加密交接备份，交接会记入账簿。
+              </Typography.Paragraph>
             </Card>
             <Card
               title={

@@ -1,13 +1,18 @@
 import { CheckCircleFilled, ExclamationCircleFilled, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, Input, List, Row, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { Sha256 } from '../../../../shared/backup/sha256';
 import { todayIso } from '../../../../shared/clock/today';
+import { dropHandover, sealHandover, startHandover } from '../../../../shared/engine/ops/handover';
 import { handoverDocx } from '../../../../shared/handover/handover-docx';
 import { handoverFacts, type HandoverFacts } from '../../../../shared/handover/handover-facts';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { exportBackupPieces, readWholeBook } from '../backup/book-io';
 import { useNewPasswordDialog } from '../backup/NewPasswordDialog';
+import { readEnrolment } from '../backup/replace-book';
+import { HandoverHistoryCard } from './HandoverHistoryCard';
+import { LoadHandoverCard } from './LoadHandoverCard';
 
 interface People {
   from: string;
@@ -17,11 +22,13 @@ interface People {
 
 /**
  * 换届交接: the book checked first (the same checks as 概览 and 结账), then the 交接清单 and an
- * encrypted handover backup, made from one read of the book so the two agree. On the new computer
- * the backup is opened with 从备份恢复 (first run) or 恢复, which ask for its password.
+ * encrypted handover backup, made from one read of the book so the two agree. The handover is
+ * written into the book before the backup, so the backup carries it; once the file is saved its
+ * checksum is added here. On the new computer 载入交接文件 restores the backup and records the
+ * receipt; the history and the change of computer for sync follow below.
  */
 export function HandoverPanel() {
-  const { db, platform } = useServices();
+  const { db, store, mutator, platform } = useServices();
   const { message } = App.useApp();
   const [form] = Form.useForm<People>();
   const newPassword = useNewPasswordDialog();
@@ -46,8 +53,25 @@ export function HandoverPanel() {
       const now = handoverFacts(book, today);
       const stamp = today.replace(/-/g, '');
       const backupFile = `${now.unionName}-交接备份-${stamp}.ubk`;
-      const pieces = await exportBackupPieces(db, undefined, new Date(), { password });
-      if (!(await platform.saveFile(backupFile, pieces, FILTERS.book))) return;
+      const enrolment = await readEnrolment(db);
+      const record = await startHandover(store, {
+        facts: now,
+        ...people,
+        fromDeviceId: mutator.deviceId,
+        syncUnionCode: enrolment?.unionCode ?? '',
+      });
+      let saved = false;
+      try {
+        const pieces = await exportBackupPieces(db, undefined, new Date(), { password });
+        const hash = new Sha256();
+        for (const piece of pieces) hash.update(piece);
+        const checksum = hash.hex();
+        saved = await platform.saveFile(backupFile, pieces, FILTERS.book);
+        if (saved) await sealHandover(store, record.id, checksum);
+      } finally {
+        if (!saved) await dropHandover(store, record.id);
+      }
+      if (!saved) return;
       const docx = await handoverDocx(now, { ...people, backupFile });
       await platform.saveFile(`${now.unionName}-交接清单-${stamp}.docx`, docx, FILTERS.docx);
       setFacts(now);
@@ -91,7 +115,8 @@ export function HandoverPanel() {
       <Card title="第二步：交接清单和加密交接备份">
         <Typography.Paragraph>
           交接清单（Word，按公文格式）列出交接日的库存现金和银行存款、凭证起止号、会员人数、欠缴会费、固定资产和随附资料，留有移交人、接交人、监交人签字栏。
-          加密交接备份是整本账，设有密码；新电脑上在首次使用页点“从备份恢复”（或 设置 → 备份与恢复 → 恢复）并输入密码即可接着记账。
+          加密交接备份是整本账，设有密码，并带着这次交接的记录；新电脑上在首次使用页（或本页下方）点“载入交接文件”并输入密码即可接着记账，交接记入账簿。
+          交接备份不含本机的同步凭证：本机若已注册同步，新电脑注册后会撤销本机，交接后请不要再在本机记账。
         </Typography.Paragraph>
         <Form<People> form={form} layout="vertical" requiredMark="optional" onFinish={(v) => void make(v)}>
           <Row gutter={12}>
@@ -116,6 +141,8 @@ export function HandoverPanel() {
           </Button>
         </Form>
       </Card>
+      <LoadHandoverCard />
+      <HandoverHistoryCard />
     </Space>
   );
 }

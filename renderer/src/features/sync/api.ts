@@ -8,7 +8,13 @@ import {
   type SyncRequest,
   type SyncResponse,
 } from '../../../../shared/sync/protocol';
-import { enrolResponseSchema, errorBodySchema, submissionReceiptSchema, syncResponseSchema } from '../../../../shared/sync/schemas';
+import {
+  enrolResponseSchema,
+  errorBodySchema,
+  handoverRevokeResponseSchema,
+  submissionReceiptSchema,
+  syncResponseSchema,
+} from '../../../../shared/sync/schemas';
 
 /**
  * A failed request, told in Chinese; `offline` when the server could not be reached at all.
@@ -85,6 +91,20 @@ export function submit(serverUrl: string, token: string, body: Omit<SubmissionRe
     { method: 'POST', token, body: { v: PROTOCOL_VERSION, ...body } },
     submissionReceiptSchema,
   ) as Promise<SubmissionReceipt>;
+}
+
+/** 换届交接: this (incoming) device asks the server to revoke the outgoing one; the answer names what was revoked. */
+export function revokeHandedOver(
+  serverUrl: string,
+  token: string,
+  body: { deviceId: string; handoverId: string },
+): Promise<{ revoked: string[] }> {
+  return call(
+    serverUrl,
+    '/api/v1/handover/revoke',
+    { method: 'POST', token, body: { v: PROTOCOL_VERSION, ...body } },
+    handoverRevokeResponseSchema,
+  );
 }
 
 /** A notice's attachment, fetched when the user opens it (sync answers never carry the bytes). */

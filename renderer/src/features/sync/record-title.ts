@@ -39,6 +39,7 @@ export function recordTitle(table: TableName, row: Record<string, unknown> | und
     bankMatches: () => '银行对账勾对',
     bankSkips: () => s('month'),
     fixedAssets: () => s('name'),
+    handovers: () => join(s('date'), s('from') && s('to') && `${s('from')}→${s('to')}`),
   };
   const title = titles[table]();
   return title ? visibleText(title) : `编号 ${String(row.id ?? '').slice(-8)}`;
