@@ -11,7 +11,8 @@ export interface HeadlineCounts {
   transactionsThisYear: number;
 }
 
-const IN_SERVICE = new Set<Member['status']>(['active', 'retired', 'unemployed']);
+/** Statuses counted as members: working, retired or between jobs. */
+export const IN_SERVICE: ReadonlySet<Member['status']> = new Set<Member['status']>(['active', 'retired', 'unemployed']);
 
 /**
  * Counted from the members and what the desk has summed already (the year's dues from the

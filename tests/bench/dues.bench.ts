@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import ExcelJS from 'exceljs';
+import { loadavg } from 'node:os';
 import { UnionBooksDB } from '../../renderer/src/db/database';
 import { openMutator } from '../../renderer/src/db/mutations';
 import { DexieStore } from '../../renderer/src/db/dexie-store';
@@ -108,7 +109,10 @@ export async function run(): Promise<BenchResult[]> {
     return wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
   });
 
+  // The machine may be shared: its load beside the figure says how far to trust it.
+  const loadBefore = loadavg()[0] ?? 0;
   const chromium = await measureDuesInChromium(MEMBERS, CHROMIUM_ROUNDS);
+  const loadAfter = loadavg()[0] ?? 0;
   const env = 'Node + fake-indexeddb (slower than Chromium IndexedDB)';
   return [
     {
@@ -123,6 +127,8 @@ export async function run(): Promise<BenchResult[]> {
         'ratio to raw write': (chromium.medians.post ?? 0) / (chromium.medians.raw ?? 1),
         'reads alone (ms)': chromium.medians.reads ?? 0,
         'longest main-thread task while posting (ms)': chromium.medians.longestTask ?? 0,
+        'load average (1 min) before': loadBefore,
+        'load average (1 min) after': loadAfter,
       },
     },
     {

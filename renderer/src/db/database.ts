@@ -1,8 +1,10 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ChangeEntry } from '../../../shared/book/changes';
 import { TABLE_NAMES, type BookTables, type TableName } from '../../../shared/model/book';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from './schema';
-import { upgradeToV2, upgradeToV5, upgradeToV6 } from './upgrades';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from './schema';
+import { upgradeToV2, upgradeToV5, upgradeToV6, upgradeToV8 } from './upgrades';
+import { deskCountsMiddleware } from './desk-counts';
+import type { DeskCountRow } from '../../../shared/desk/desk-counts';
 import { duesMonthsMiddleware } from './dues-months';
 import type { DuesMonthRow } from '../../../shared/desk/dues-months';
 
@@ -38,6 +40,7 @@ export class UnionBooksDB extends Dexie {
   $changes!: Table<ChangeEntry, string>;
   $sync!: Table<SyncStateRow, string>;
   $duesMonths!: Table<DuesMonthRow, string>;
+  $deskCounts!: Table<DeskCountRow, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -48,7 +51,9 @@ export class UnionBooksDB extends Dexie {
     this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
     this.version(7).stores(SCHEMA_V7);
+    this.version(8).stores(SCHEMA_V8).upgrade(upgradeToV8);
     this.use(duesMonthsMiddleware);
+    this.use(deskCountsMiddleware);
   }
 
   rows<K extends TableName>(name: K): Rows<K> {

@@ -49,6 +49,10 @@ function upgrading(trans: DBCoreTransaction): boolean {
 interface Folding {
   queue: Promise<void>;
   rows: Map<string, DuesMonthRow | undefined>;
+  /** Folds asked for and not yet done: while another waits, a fold leaves its rows to that one to write. */
+  waiting: number;
+  /** Rows folded but not yet written (undefined: emptied, to be deleted). */
+  unwritten: Set<string>;
 }
 const foldings = new WeakMap<DBCoreTransaction, Folding>();
 
@@ -56,12 +60,13 @@ async function mutateFolding(table: DBCoreTable, months: DBCoreTable, req: DBCor
   const { trans } = req;
   let state = foldings.get(trans);
   if (!state) {
-    state = { queue: Promise.resolve(), rows: new Map() };
+    state = { queue: Promise.resolve(), rows: new Map(), waiting: 0, unwritten: new Set() };
     foldings.set(trans, state);
   }
   const folding = state;
   const enqueue = (work: () => Promise<void>) => {
-    const done = folding.queue.then(work);
+    folding.waiting++;
+    const done = folding.queue.then(work).finally(() => folding.waiting--);
     folding.queue = done.catch(() => undefined);
     return done;
   };
@@ -69,6 +74,7 @@ async function mutateFolding(table: DBCoreTable, months: DBCoreTable, req: DBCor
     const res = await table.mutate(req);
     await enqueue(async () => {
       folding.rows.clear();
+      folding.unwritten.clear();
       await months.mutate({ type: 'deleteRange', trans, range: req.range });
     });
     return res;
@@ -80,7 +86,7 @@ async function mutateFolding(table: DBCoreTable, months: DBCoreTable, req: DBCor
       fold(
         months,
         trans,
-        folding.rows,
+        folding,
         added.map((after) => ({ after })),
       ),
     );
@@ -88,7 +94,7 @@ async function mutateFolding(table: DBCoreTable, months: DBCoreTable, req: DBCor
     await folded;
     if (res.numFailures > 0) {
       const failed = Object.keys(res.failures).map((i) => ({ before: added[Number(i)] }));
-      await enqueue(() => fold(months, trans, folding.rows, failed));
+      await enqueue(() => fold(months, trans, folding, failed));
     }
     return res;
   }
@@ -106,7 +112,7 @@ async function mutateFolding(table: DBCoreTable, months: DBCoreTable, req: DBCor
   } else {
     for (let i = 0; i < before.length; i++) if (!res.failures[i]) changes.push({ before: before[i] });
   }
-  await enqueue(() => fold(months, trans, folding.rows, changes));
+  await enqueue(() => fold(months, trans, folding, changes));
   return res;
 }
 
@@ -116,29 +122,39 @@ function keysOf(req: DBCoreMutateRequest): unknown[] {
   return req.keys ?? req.values.map((v: { id: string }) => v.id);
 }
 
-async function fold(
-  months: DBCoreTable,
-  trans: DBCoreTransaction,
-  known: Map<string, DuesMonthRow | undefined>,
-  changes: readonly Change[],
-): Promise<void> {
+/**
+ * Folds `changes` into the month rows. The rows are written by the last fold of a run: the chunks
+ * of one large insert each fold, and only the fold with none waiting after it writes what they all
+ * changed, so a month's rows are written once per insert instead of once per chunk.
+ */
+async function fold(months: DBCoreTable, trans: DBCoreTransaction, folding: Folding, changes: readonly Change[]): Promise<void> {
+  const known = folding.rows;
   const ids = duesMonthIdsOf(changes);
-  if (ids.length === 0) return;
-  const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    const stored = (await months.getMany({ trans, keys: unknown })) as (DuesMonthRow | undefined)[];
-    unknown.forEach((id, i) => known.set(id, stored[i]));
+  if (ids.length > 0) {
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      const stored = (await months.getMany({ trans, keys: unknown })) as (DuesMonthRow | undefined)[];
+      unknown.forEach((id, i) => known.set(id, stored[i]));
+    }
+    const current = new Map<string, DuesMonthRow>();
+    for (const id of ids) {
+      const row = known.get(id);
+      if (row) current.set(id, row);
+    }
+    for (const r of foldPayments(current, changes).values()) {
+      known.set(r.id, r.memberIds.length > 0 ? r : undefined);
+      folding.unwritten.add(r.id);
+    }
   }
-  const current = new Map<string, DuesMonthRow>();
-  for (const id of ids) {
+  if (folding.waiting > 1 || folding.unwritten.size === 0) return;
+  const kept: DuesMonthRow[] = [];
+  const emptied: string[] = [];
+  for (const id of folding.unwritten) {
     const row = known.get(id);
-    if (row) current.set(id, row);
+    if (row) kept.push(row);
+    else emptied.push(id);
   }
-  const next = [...foldPayments(current, changes).values()];
-  const kept = next.filter((r) => r.memberIds.length > 0);
-  const emptied = next.filter((r) => r.memberIds.length === 0).map((r) => r.id);
-  for (const r of kept) known.set(r.id, r);
-  for (const id of emptied) known.set(id, undefined);
+  folding.unwritten.clear();
   if (kept.length > 0) await months.mutate({ type: 'put', trans, values: kept });
   if (emptied.length > 0) await months.mutate({ type: 'delete', trans, keys: emptied });
 }

@@ -4,6 +4,8 @@ import { TABLE_NAMES } from '../../../shared/model/book';
 import type { DuesPayment } from '../../../shared/model/records';
 import { upgradeRow } from '../../../shared/records/upgrade';
 import { DUES_MONTHS } from './dues-months';
+import { deskCountsOf } from '../../../shared/desk/desk-counts';
+import { DESK_COUNTS } from './desk-counts';
 import { SCHEMA_V2 } from './schema';
 import { SYNC_KEYS } from './sync-keys';
 
@@ -45,4 +47,16 @@ export async function upgradeToV5(tx: Transaction): Promise<void> {
 export async function upgradeToV6(tx: Transaction): Promise<void> {
   const payments = (await tx.table('duesPayments').toArray()) as DuesPayment[];
   await tx.table(DUES_MONTHS).bulkPut(duesMonthsOf(payments));
+}
+
+/** Version 7 → 8. 概览's running counts, from the rows as they are. */
+export async function upgradeToV8(tx: Transaction): Promise<void> {
+  const [members, activities, welfare, transactions, duesPayments] = await Promise.all([
+    tx.table('members').toArray(),
+    tx.table('activities').toArray(),
+    tx.table('welfare').toArray(),
+    tx.table('transactions').toArray(),
+    tx.table('duesPayments').toArray(),
+  ]);
+  await tx.table(DESK_COUNTS).bulkPut(deskCountsOf({ members, activities, welfare, transactions, duesPayments }));
 }

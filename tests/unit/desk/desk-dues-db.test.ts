@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { headlineCounts } from '../../../shared/desk/counts';
+import { deskCountsOf, headlineCountIds, headlineFromCounts } from '../../../shared/desk/desk-counts';
 import { duesFenOfYear, duesMonthsOf, type DuesMonthRow } from '../../../shared/desk/dues-months';
 import { deskTodos } from '../../../shared/desk/todos';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
@@ -14,7 +15,7 @@ import { encodeFields } from '../../../shared/sync/wire';
 import type { UnionBooksDB } from '../../../renderer/src/db/database';
 import { exportBackup, restoreBackup } from '../../../renderer/src/features/backup/book-io';
 import { replaceWholeBook } from '../../../renderer/src/features/backup/replace-book';
-import { liveCountBetween, readDeskDues } from '../../../renderer/src/features/overview/desk-queries';
+import { readDeskDues } from '../../../renderer/src/features/overview/desk-queries';
 import { applyPulledRows } from '../../../renderer/src/features/sync/apply';
 import { freshDb, TEST_TODAY } from '../db/helpers';
 
@@ -67,8 +68,36 @@ async function expectMonthsInStep(db: UnionBooksDB): Promise<void> {
   for (const row of scratch) expect(stored.find((r) => r.id === row.id)!.latestPaidDate >= row.latestPaidDate).toBe(true);
 }
 
+/**
+ * The stored counts hold what counting every row from scratch gives, and the six figures read from
+ * them equal those counted from every row of the book.
+ */
+async function expectCountsInStep(db: UnionBooksDB): Promise<void> {
+  const [members, activities, welfare, transactions, duesPayments] = await Promise.all([
+    db.members.toArray(),
+    db.activities.toArray(),
+    db.welfare.toArray(),
+    db.transactions.toArray(),
+    db.duesPayments.toArray(),
+  ]);
+  expect(await db.$deskCounts.orderBy('id').toArray()).toEqual(deskCountsOf({ members, activities, welfare, transactions, duesPayments }));
+  const inYear = (date: string) => date >= `${YEAR}-01-01` && date <= `${YEAR}-12-31`;
+  const wholeBook = headlineCounts(
+    {
+      members,
+      duesThisYearFen: duesPayments.filter((p) => p.deleted === 0 && p.month.startsWith(`${YEAR}-`)).reduce((s, p) => s + p.amountFen, 0),
+      activities,
+      welfareThisYear: welfare.filter((w) => w.deleted === 0 && inYear(w.date)).length,
+      transactionsThisYear: transactions.filter((t) => t.deleted === 0 && inYear(t.date)).length,
+    },
+    YEAR,
+  );
+  expect(headlineFromCounts(await db.$deskCounts.bulkGet(headlineCountIds(YEAR)), YEAR)).toEqual(wholeBook);
+}
+
 async function expectSameFigures(db: UnionBooksDB) {
   await expectMonthsInStep(db);
+  await expectCountsInStep(db);
   const expected = await fromPayments(db);
   expect(await fromMonths(db)).toEqual(expected);
   return expected;
@@ -144,11 +173,13 @@ describe('概览 reads the payments as their months fold them', () => {
     // And replaced by an empty book: nothing folded is left.
     await replaceWholeBook(other.db, other.mutator, { ...book, duesPayments: [] });
     expect(await other.db.$duesMonths.count()).toBe(0);
+    await expectCountsInStep(other.db);
+    expect(await other.db.$deskCounts.get(`duesPayments/${YEAR}`)).toBeUndefined();
     db.close();
     other.db.close();
   });
 
-  it('re-reads the desk when a payment is written', async () => {
+  it('re-reads the desk when a payment is written, and the six figures when a member joins', async () => {
     const { db, mutator, store } = await freshDb();
     await replaceWholeBook(db, mutator, book);
     const seen: number[] = [];
@@ -160,22 +191,64 @@ describe('概览 reads the payments as their months fold them', () => {
     await expect.poll(() => seen.length).toBe(2);
     expect(seen[1]).toBeGreaterThan(seen[0]!);
     subscription.unsubscribe();
+
+    // The six figures re-read too when a member joins, from the counts the write kept.
+    const members: number[] = [];
+    const counts = liveQuery(async () => headlineFromCounts(await db.$deskCounts.bulkGet(headlineCountIds(YEAR)), YEAR)).subscribe((c) =>
+      members.push(c.members),
+    );
+    await expect.poll(() => members.length).toBe(1);
+    const { id: _id, updatedAt: _u, deviceId: _d, deleted: _x, ...copy } = book.members.find((m) => m.status === 'active')!;
+    await mutator.insert('members', { ...copy, name: '新会员', idNumber: '' });
+    await expect.poll(() => members.length).toBe(2);
+    expect(members[1]).toBe(members[0]! + 1);
+    counts.unsubscribe();
     db.close();
   });
 
-  it("counts the year's live welfare rows and entries without reading them, deleted ones left out", async () => {
+  it('keeps the counts of members, activities, welfare and entries in step with every write to them', async () => {
     const { db, mutator } = await freshDb();
     await replaceWholeBook(db, mutator, book);
-    const from = `${YEAR}-01-01`;
-    const to = `${YEAR}-12-31`;
-    for (const table of ['welfare', 'transactions'] as const) {
-      const rows = (await db.table(table).toArray()) as { id: string; date: string; deleted: number }[];
-      const inYear = rows.filter((r) => r.date >= from && r.date <= to && r.deleted === 0);
-      expect(inYear.length).toBeGreaterThan(2);
-      await db.table(table).update(inYear[0]!.id, { deleted: 1 });
-      await db.table(table).update(rows.find((r) => r.date < from)!.id, { deleted: 1 });
-      expect(await liveCountBetween(db, table, 'date', from, to)).toBe(inYear.length - 1);
+    await expectCountsInStep(db);
+    const figures = async () => headlineFromCounts(await db.$deskCounts.bulkGet(headlineCountIds(YEAR)), YEAR);
+    const start = await figures();
+    expect(start.members).toBeGreaterThan(100);
+    expect(start.women).toBeGreaterThan(10);
+    expect(start.transactionsThisYear).toBeGreaterThan(10);
+    expect(start.welfareThisYear).toBeGreaterThan(2);
+    expect(start.activitiesThisYear).toBeGreaterThan(2);
+
+    // A woman joins; one member leaves, another changes gender, a third is removed.
+    const [first, second, third] = book.members.filter((m) => m.deleted === 0 && m.status === 'active' && m.gender === '男');
+    const { id: _id, updatedAt: _u, deviceId: _d, deleted: _x, ...copy } = first!;
+    await mutator.insert('members', { ...copy, name: '新会员', idNumber: '', gender: '女' });
+    await mutator.update('members', first!.id, { status: 'left' });
+    await mutator.update('members', second!.id, { gender: '女' });
+    await mutator.remove('members', third!.id);
+    await expectCountsInStep(db);
+    expect(await figures()).toMatchObject({ members: start.members - 1, women: start.women + 2 });
+
+    // Entries, welfare and activities moved across the year's edge, removed, added again.
+    for (const table of ['transactions', 'welfare', 'activities'] as const) {
+      const field = table === 'activities' ? 'startDate' : 'date';
+      const rows = ((await db.table(table).toArray()) as Record<string, string | number>[]).filter(
+        (r) => r.deleted === 0 && String(r[field]).startsWith(`${YEAR}-`),
+      );
+      await mutator.update(table, String(rows[0]!.id), { [field]: `${YEAR - 1}-12-31` } as never);
+      await mutator.remove(table, String(rows[1]!.id));
+      const { id: _i, updatedAt: _a, deviceId: _b, deleted: _c, ...again } = rows[2]!;
+      await mutator.insertMany(table, [again, again] as never);
     }
+    await expectCountsInStep(db);
+    const moved = await figures();
+    expect(moved.transactionsThisYear).toBe(start.transactionsThisYear);
+    expect(moved.welfareThisYear).toBe(start.welfareThisYear);
+    expect(moved.activitiesThisYear).toBe(start.activitiesThisYear);
+
+    // Rows pulled from another device, one of them a new payment of the year.
+    await applyPulledRows(db, [pulledPayment('pulled-payment-0002', first!.id, `${YEAR}-06`)], 1);
+    await expectCountsInStep(db);
+    expect((await figures()).duesThisYearFen).toBe(start.duesThisYearFen + 1234);
     db.close();
   });
 });

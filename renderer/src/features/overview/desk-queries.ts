@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { todayIso } from '../../../../shared/clock/today';
 import { activityTurnout, memberFlow, type ActivityTurnout, type MemberFlowMonth } from '../../../../shared/desk/charts';
-import { headlineCounts, type HeadlineCounts } from '../../../../shared/desk/counts';
+import type { HeadlineCounts } from '../../../../shared/desk/counts';
+import { headlineCountIds, headlineFromCounts } from '../../../../shared/desk/desk-counts';
 import { deskFinance, deskPast } from '../../../../shared/desk/desk-book';
 import { deskTodos, type DeskTodo } from '../../../../shared/desk/todos';
 import { DEFAULT_DUES_RULE } from '../../../../shared/dues/rule';
@@ -13,7 +14,7 @@ import { spendingByMonth, type MonthSpending } from '../../../../shared/finance/
 import { useServices } from '../../app/services';
 import { SYNC_KEYS } from '../../db/sync-keys';
 import { lastGoodOn, type BackupResult } from '../backup/device-folder';
-import { deskPayments, duesFenOfYear, unsettledMonths } from '../../../../shared/desk/dues-months';
+import { deskPayments, unsettledMonths } from '../../../../shared/desk/dues-months';
 import { buildDuesIndex, type DuesData, type DuesIndex } from '../../../../shared/dues/data';
 import type { UnionBooksDB } from '../../db/database';
 
@@ -55,52 +56,13 @@ export async function readDeskDues(db: UnionBooksDB, year: number, today: string
 }
 
 /**
- * Live rows of a table whose `index` lies in `from`..`to`: the rows of the range counted on the
- * index, less the deleted ones among them (few, found by the deleted index), so no row of the
- * range is read.
- */
-export async function liveCountBetween(
-  db: UnionBooksDB,
-  table: 'welfare' | 'transactions' | 'activities',
-  index: 'date' | 'startDate',
-  from: string,
-  to: string,
-): Promise<number> {
-  const rows = db.table(table);
-  const [all, deleted] = await Promise.all([
-    rows.where(index).between(from, to, true, true).count(),
-    rows
-      .where('deleted')
-      .equals(1)
-      .filter((r: Record<string, string>) => r[index]! >= from && r[index]! <= to)
-      .count(),
-  ]);
-  return all - deleted;
-}
-
-/**
  * The six figures of 概览, apart from the rest of the desk so they show as soon as they are
- * counted: the members, the year's dues from the payments' months, and the year's activities,
- * welfare and entries counted on their date indexes.
+ * counted: six rows of the running counts the database keeps beside the rows (`$deskCounts`).
  */
 export function useDeskCounts(): HeadlineCounts | undefined {
   const { db } = useServices();
   const year = Number(todayIso().slice(0, 4));
-  return useLiveQuery(async () => {
-    const from = `${year}-01-01`;
-    const to = `${year}-12-31`;
-    const [members, months, activities, welfareThisYear, transactionsThisYear] = await Promise.all([
-      db.members.toArray(),
-      db.$duesMonths.where('month').between(`${year}-01`, `${year}-12`, true, true).toArray(),
-      db.activities.where('startDate').between(from, to, true, true).toArray(),
-      liveCountBetween(db, 'welfare', 'date', from, to),
-      liveCountBetween(db, 'transactions', 'date', from, to),
-    ]);
-    return headlineCounts(
-      { members, duesThisYearFen: duesFenOfYear(months, year), activities, welfareThisYear, transactionsThisYear },
-      year,
-    );
-  }, [db, year]);
+  return useLiveQuery(async () => headlineFromCounts(await db.$deskCounts.bulkGet(headlineCountIds(year)), year), [db, year]);
 }
 
 /**
