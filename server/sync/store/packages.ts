@@ -36,6 +36,21 @@ export async function enrolOffline(db: Queryable, unionId: string): Promise<Offl
   return enrolment;
 }
 
+/**
+ * The package key of the device a token opened, for a device enrolled before keys were handed out
+ * at enrolment. Only the caller's own device row is read: a token never reaches another device's key.
+ * A device without one (revoked when migration 13 ran, then never) gets one now.
+ */
+export async function devicePackageKey(db: Queryable, deviceRowId: string): Promise<{ enrolmentId: string; packageKey: string }> {
+  const rows = await db.query<{ package_key: string }>(
+    'UPDATE devices SET package_key = coalesce(package_key, $2) WHERE id = $1 AND revoked_at IS NULL RETURNING package_key',
+    [deviceRowId, newPackageKey()],
+  );
+  const key = rows[0]?.package_key;
+  if (!key) throw new ClientError(401, 'unauthorised', '设备未注册或凭证已失效，请在同步页重新注册');
+  return { enrolmentId: deviceRowId, packageKey: key };
+}
+
 export interface ImportReport {
   unionCode: string;
   unionName: string;

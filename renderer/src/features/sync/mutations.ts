@@ -38,9 +38,19 @@ export async function enrolDevice(
     unionName: res.unionName,
     token: res.token,
     enrolledAt: new Date().toISOString(),
+    ...(res.enrolmentId && res.packageKey ? { packages: { enrolmentId: res.enrolmentId, packageKey: res.packageKey } } : {}),
   };
   await db.transaction('rw', db.$sync, async () => {
-    await db.$sync.bulkDelete([KEYS.cursor, KEYS.bootstrap, KEYS.published, KEYS.notices, KEYS.noticesRead]);
+    await db.$sync.bulkDelete([
+      KEYS.cursor,
+      KEYS.bootstrap,
+      KEYS.published,
+      KEYS.notices,
+      KEYS.noticesRead,
+      KEYS.packageSeq,
+      KEYS.replySeq,
+      KEYS.packageBook,
+    ]);
     await setValue(db, KEYS.config, config);
     await setValue(db, KEYS.status, IDLE);
   });

@@ -42,7 +42,8 @@ export async function enrolFromFile(db: UnionBooksDB, bytes: Uint8Array, passcod
 
 async function credentialsOf(db: UnionBooksDB): Promise<PackageCredentials> {
   const config = await getValue<SyncConfig>(db, KEYS.config);
-  if (!config?.packages) throw new PackageError('invalid', '本设备不是用注册文件注册的，不能使用离线报送包，请用网络同步。');
+  if (!config?.packages)
+    throw new PackageError('invalid', '本设备还没有报送包密钥：请先联网同步一次（服务器会发给本设备密钥），或向上级工会索取注册文件。');
   return { unionCode: config.unionCode, ...config.packages };
 }
 
