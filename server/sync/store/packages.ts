@@ -2,13 +2,14 @@ import type { HybridLogicalClock } from '../../../shared/clock/hlc';
 import { uuidv7 } from '../../../shared/ids/uuid7';
 import { keepDeclaredFields } from '../../../shared/sync/change-fields';
 import { OwnRanges } from '../../../shared/sync/own-ranges';
+import { writeEnrolmentFile } from '../../../shared/sync/package/enrolment-file';
 import { newPackageKey } from '../../../shared/sync/package/frame';
 import type { PackageHeader, PushPackageBody, ReplyPackageBody } from '../../../shared/sync/package/format';
 import { PackageError } from '../../../shared/sync/package/package-error';
 import { peekPushPackage, readPushPackage } from '../../../shared/sync/package/push-package';
 import { writeReplyPackage } from '../../../shared/sync/package/reply-package';
 import { LIMITS, PROTOCOL_VERSION, type RemoteRow, type SubmissionReceipt, type WireChange } from '../../../shared/sync/protocol';
-import { randomToken, sha256 } from '../crypto';
+import { randomEnrolmentCode, randomToken, sha256 } from '../crypto';
 import type { Database, Queryable } from '../db';
 import { getRows } from './rows';
 import { currentSubmissions, submitYear } from './submissions';
@@ -34,6 +35,21 @@ export async function enrolOffline(db: Queryable, unionId: string): Promise<Offl
     enrolment.packageKey,
   ]);
   return enrolment;
+}
+
+/** An enrolment file ready to hand over, and the one-time passcode that opens it (shown once, never stored). */
+export interface EnrolmentFile {
+  fileName: string;
+  bytes: Uint8Array;
+  passcode: string;
+}
+
+/** Enrols a device of `union` by file (the CLI's `server enrolment-file` and the dashboard's 下载注册文件). */
+export async function issueEnrolmentFile(db: Queryable, union: { id: string; code: string; name: string }): Promise<EnrolmentFile> {
+  const passcode = randomEnrolmentCode();
+  const enrolment = await enrolOffline(db, union.id);
+  const bytes = await writeEnrolmentFile({ unionCode: union.code, unionName: union.name, ...enrolment }, passcode);
+  return { fileName: `${union.code}-注册文件.ubenrol`, bytes, passcode };
 }
 
 /**
