@@ -4,11 +4,18 @@ import { keepDeclaredFields } from '../../../shared/sync/change-fields';
 import { OwnRanges } from '../../../shared/sync/own-ranges';
 import { writeEnrolmentFile } from '../../../shared/sync/package/enrolment-file';
 import { newPackageKey } from '../../../shared/sync/package/frame';
-import type { PackageHeader, PushPackageBody, ReplyPackageBody } from '../../../shared/sync/package/format';
+import type { PackageHeader, PushPackageBody, ReplyAttachment, ReplyPackageBody } from '../../../shared/sync/package/format';
 import { PackageError } from '../../../shared/sync/package/package-error';
 import { peekPushPackage, readPushPackage } from '../../../shared/sync/package/push-package';
 import { writeReplyPackage } from '../../../shared/sync/package/reply-package';
-import { LIMITS, PROTOCOL_VERSION, type RemoteRow, type SubmissionReceipt, type WireChange } from '../../../shared/sync/protocol';
+import {
+  LIMITS,
+  NOTICE_ATTACHMENT_MAX_BYTES,
+  PROTOCOL_VERSION,
+  type RemoteRow,
+  type SubmissionReceipt,
+  type WireChange,
+} from '../../../shared/sync/protocol';
 import { randomEnrolmentCode, randomToken, sha256 } from '../crypto';
 import type { Database, Queryable } from '../db';
 import { getRows } from './rows';
@@ -103,6 +110,23 @@ async function deviceOf(db: Queryable, header: PackageHeader): Promise<PackageDe
   }
   if (device.revoked_at) throw new PackageError('other-device', `生成这个报送包的设备已被撤销，未做任何更改。`);
   return device;
+}
+
+/**
+ * The attachments of notices the reply lists (the sync round chose them for the device's
+ * organisation), each within the attachment cap: the reply is the only way they reach a device
+ * without a network.
+ */
+async function noticeAttachments(db: Queryable, ids: readonly string[]): Promise<ReplyAttachment[]> {
+  if (!ids.length) return [];
+  const rows = await db.query<{ id: string; attachment_base64: string }>(
+    `SELECT id, attachment_base64 FROM published
+     WHERE kind = 'notice' AND attachment_base64 IS NOT NULL AND id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY id`,
+    [JSON.stringify(ids)],
+  );
+  return rows
+    .filter((r) => Buffer.from(r.attachment_base64, 'base64').length <= NOTICE_ATTACHMENT_MAX_BYTES)
+    .map((r) => ({ noticeId: r.id, base64: r.attachment_base64 }));
 }
 
 /** Changes whose every field the server already holds at the same or a later clock: sent before. */
@@ -206,6 +230,11 @@ export async function importPackage(
     more = res.more;
   }
   for (const row of pulled) overruled.delete(`${row.table}/${row.rowId}`);
+  const held = new Set(body.heldAttachments ?? []);
+  const attachments = await noticeAttachments(
+    db,
+    notices.filter((n) => n.attachment && !held.has(n.id)).map((n) => n.id),
+  );
   const rows = [...overruled.values(), ...pulled];
   const reply: ReplyPackageBody = {
     v: PROTOCOL_VERSION,
@@ -214,6 +243,7 @@ export async function importPackage(
     cursor,
     published,
     notices,
+    attachments,
     receipt,
     submissionMessage: message,
     applied: changes.length - duplicates,

@@ -51,7 +51,8 @@ export function OfflinePackageCard({ online }: { online: boolean }) {
       const reply = await importReply(db, mutator, file.data);
       const receipt = reply.receipt ? `；${reply.receipt.year} 年度报送已收到，回执号 ${reply.receipt.receiptNumber}` : '';
       const refused = reply.submissionMessage ? `；年度报送未被接收：${reply.submissionMessage}` : '';
-      return `已导入第 ${reply.seq} 号回执包：${reply.acked} 条变更已确认，收到 ${reply.rows} 条记录${receipt}${refused}。`;
+      const attachments = reply.attachments ? `，${reply.attachments} 个通知附件` : '';
+      return `已导入第 ${reply.seq} 号回执包：${reply.acked} 条变更已确认，收到 ${reply.rows} 条记录${attachments}${receipt}${refused}。`;
     });
 
   return (
