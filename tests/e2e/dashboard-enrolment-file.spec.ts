@@ -1,10 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { HybridLogicalClock } from '../../shared/clock/hlc';
 import { buildServer } from '../../server/sync/app';
 import { openPglite, type Database } from '../../server/sync/db';
 import { DASHBOARD_DIR } from '../../server/sync/runtime';
 import { initialiseAdmin } from '../../server/sync/store/admin';
+import { publishNotice } from '../../server/sync/store/notices';
+import { importPackage } from '../../server/sync/store/packages';
 import { createUnion } from '../../server/sync/store/unions';
 import { goTo, loadDemo, saveDownload, screenshot } from './support/app';
 
@@ -29,7 +35,10 @@ test.afterAll(async () => {
   await db?.close();
 });
 
-test('下载注册文件 on the dashboard: the passcode shown once, copied, and the file enrols the union’s app', async ({ page, context }) => {
+test('下载注册文件 on the dashboard: the passcode shown once, copied, the file enrols the union’s app, and a notice’s attachment comes by reply', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: serverUrl });
   const dash = await context.newPage();
   await dash.goto(`${serverUrl}/dashboard/`);
@@ -71,4 +80,30 @@ test('下载注册文件 on the dashboard: the passcode shown once, copied, and 
   const card = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: /^离线报送包$/ }) });
   await expect(card.getByRole('button', { name: /导出离线报送包/ })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('白石林场工会').first()).toBeVisible();
+
+  // A notice with an attachment reaches the union by its reply: the attachment opens with no server.
+  const root = (await db.query<{ id: string; code: string; name: string }>("SELECT id, code, name FROM orgs WHERE code = 'ROOT'"))[0]!;
+  const attachment = new Uint8Array(randomBytes(150_000));
+  await publishNotice(db, {
+    fromOrgId: root.id,
+    to: { ...root, parentId: null },
+    title: '关于报送年报的通知',
+    body: '请于月底前报送。',
+    attachment: { name: '年报说明.pdf', mimeType: 'application/pdf', base64: Buffer.from(attachment).toString('base64') },
+  });
+  const exported = page.waitForEvent('download');
+  await card.getByRole('button', { name: /导出离线报送包/ }).click();
+  const { reply } = await importPackage(db, new HybridLogicalClock('e2eserver'), readFileSync(await saveDownload(await exported)));
+  const replyFile = join('test-results/downloads', 'SL002-回执包-001.ubreply');
+  writeFileSync(replyFile, reply);
+  const replyChooser = page.waitForEvent('filechooser');
+  await card.getByRole('button', { name: /导入回执包/ }).click();
+  await (await replyChooser).setFiles(replyFile);
+  await expect(card.getByTestId('package-result')).toContainText('1 个通知附件', { timeout: 60_000 });
+  const notices = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: '上级通知' }) });
+  await notices.getByRole('button', { name: /查\s*看/ }).click();
+  const saved = page.waitForEvent('download');
+  await page.getByRole('button', { name: /下载附件：年报说明\.pdf/ }).click();
+  const opened = readFileSync(await saveDownload(await saved));
+  expect(opened.equals(Buffer.from(attachment))).toBe(true);
 });
