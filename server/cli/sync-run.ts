@@ -68,7 +68,8 @@ export async function syncBookOnce(
     const bootstrap = taken.values[SYNC_KEYS.bootstrap] as BootstrapProgress | undefined;
     const { values, outbox } = taken;
     const records = await refusedRecords(db);
-    const next: BookSyncState = { ...sync, values, outbox };
+    // The engine may have added the device's package key to its credentials (obtainPackageKey).
+    const next: BookSyncState = { ...sync, credentials: taken.config ?? sync.credentials, values, outbox };
     return {
       ok,
       offline: status?.phase === 'offline',

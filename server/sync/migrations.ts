@@ -205,6 +205,13 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE devices ADD COLUMN package_key text;
   ALTER TABLE devices ADD COLUMN package_seq bigint NOT NULL DEFAULT 0
   `,
+  // Every device gets a package key, so a union enrolled over the network can switch to packages
+  // when its network goes. 32 bytes from three random UUIDs (366 random bits) through SHA-256:
+  // gen_random_uuid and sha256 are built in, pgcrypto is not.
+  `
+  UPDATE devices SET package_key = encode(sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')), 'base64')
+  WHERE package_key IS NULL AND revoked_at IS NULL
+  `,
 ];
 
 /** Runs the migrations not yet applied, up to `through` (all of them, except in tests of a migration). */

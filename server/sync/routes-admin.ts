@@ -35,7 +35,7 @@ import { listNotices, publishNotice } from './store/notices';
 import { listPublished, publish } from './store/published';
 import { acceptSubmission, getDocument, returnSubmission, type StoredSubmission } from './store/submissions';
 import { createUnion, issueCode } from './store/unions';
-import { importPackage } from './store/packages';
+import { importPackage, issueEnrolmentFile } from './store/packages';
 import { PackageError } from '../../shared/sync/package/package-error';
 
 /** A package carries a whole book the first time: as much as a large union's first sync. */
@@ -183,6 +183,22 @@ export function registerAdminRoutes(
     await recordAudit(db, { orgId: found.org_id, admin: scope.name, action: 'code-issued', target: found.code, address: request.ip });
     return { enrolmentCode };
   });
+
+  // 下载注册文件: the passcode is in this answer only (never stored, never logged); the dashboard shows it once.
+  app.post<{ Params: { id: string } }>(
+    '/api/admin/unions/:id/enrolment-file',
+    { onRequest: admin, bodyLimit: 1024 },
+    async (request, reply) => {
+      const scope = scopeOf(request);
+      const union = await unionOfSubtree(db, scope.orgId, { id: request.params.id });
+      const file = await issueEnrolmentFile(db, union);
+      request.log.info({ event: 'admin.enrolment-file', admin: scope.name, union: union.code }, '管理员生成注册文件');
+      await recordAudit(db, { orgId: union.org_id, admin: scope.name, action: 'enrolment-file', target: union.code, address: request.ip });
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ fileName: file.fileName, file: Buffer.from(file.bytes).toString('base64'), passcode: file.passcode });
+    },
+  );
 
   // An offline union's package, uploaded as the file's bytes; the reply comes back in the answer for the admin to download.
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: PACKAGE_BODY_BYTES }, (_request, body, done) =>

@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { HybridLogicalClock } from '../../shared/clock/hlc';
 import { keepDeclaredFields } from '../../shared/sync/change-fields';
-import { LIMITS, PROTOCOL_VERSION, type EnrolResponse } from '../../shared/sync/protocol';
+import { LIMITS, PROTOCOL_VERSION, type EnrolResponse, type PackageKeyResponse } from '../../shared/sync/protocol';
 import { enrolRequestSchema, handoverRevokeRequestSchema, submissionRequestSchema } from '../../shared/sync/schemas';
 import type { Database } from './db';
 import { parseBody, parseSyncBody, refuse, refuseUnread } from './errors';
 import { revocationGeneration } from './store/devices';
 import { revokeHandedOverDevice } from './store/handover-revoke';
 import { noticeAttachment } from './store/notices';
+import { devicePackageKey } from './store/packages';
 import { currentSubmissions, submitYear } from './store/submissions';
 import { syncRound } from './store/sync';
 import { authenticateDevice, enrolDevice, type DeviceAuth } from './store/unions';
@@ -104,10 +105,16 @@ export function registerDeviceRoutes(
   app.post('/api/v1/enrol', { config: { rateLimit: rate }, bodyLimit: 16 * 1024 }, async (request, reply) => {
     const body = parseBody(enrolRequestSchema, request.body, reply);
     if (!body) return reply;
-    const { token, union } = await enrolDevice(db, body);
+    const { token, union, enrolmentId, packageKey } = await enrolDevice(db, body);
     request.log.info({ event: 'device.enrolled', union: union.code, deviceId: body.deviceId }, '设备已注册');
-    const response: EnrolResponse = { v: PROTOCOL_VERSION, token, unionCode: union.code, unionName: union.name };
-    return response;
+    const response: EnrolResponse = { v: PROTOCOL_VERSION, token, unionCode: union.code, unionName: union.name, enrolmentId, packageKey };
+    return reply.header('cache-control', 'no-store').send(response);
+  });
+
+  // A device enrolled before keys came with enrolment asks for its own: the token names the device, nothing else does.
+  app.post('/api/v1/package-key', { onRequest: device, bodyLimit: 1024 }, async (request, reply) => {
+    const response: PackageKeyResponse = { v: PROTOCOL_VERSION, ...(await devicePackageKey(db, deviceOf(request).deviceRowId)) };
+    return reply.header('cache-control', 'no-store').send(response);
   });
 
   app.post('/api/v1/sync', { onRequest: device, bodyLimit: LIMITS.syncBodyBytes }, async (request, reply) => {

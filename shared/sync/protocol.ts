@@ -38,6 +38,19 @@ export interface EnrolResponse {
   token: string;
   unionCode: string;
   unionName: string;
+  /**
+   * The device's enrolment id and package key, so it can switch to offline packages when its
+   * network goes (docs/offline-packages.md). Absent from servers older than package keys.
+   */
+  enrolmentId?: string;
+  packageKey?: string;
+}
+
+/** `POST /api/v1/package-key`: the package key of the device the token belongs to (one enrolled before keys came with enrolment). */
+export interface PackageKeyResponse {
+  v: number;
+  enrolmentId: string;
+  packageKey: string;
 }
 
 /** One round trip: push a batch of changes, and pull one page of rows changed since `cursor`. */

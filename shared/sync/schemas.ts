@@ -77,7 +77,16 @@ export const enrolRequestSchema = z.object({
   deviceName: cleanText(100).default(''),
 });
 
-export const enrolResponseSchema = z.object({ v: versionSchema, token: z.string(), unionCode: z.string(), unionName: z.string() });
+export const enrolResponseSchema = z.object({
+  v: versionSchema,
+  token: z.string(),
+  unionCode: z.string(),
+  unionName: z.string(),
+  enrolmentId: z.string().min(1).optional(),
+  packageKey: z.string().min(40).optional(),
+});
+
+export const packageKeyResponseSchema = z.object({ v: versionSchema, enrolmentId: z.string().min(1), packageKey: z.string().min(40) });
 
 /** 换届交接: the incoming computer asks the server to revoke the outgoing one (server/sync/store/handover-revoke.ts). */
 export const handoverRevokeRequestSchema = z.object({

@@ -1,11 +1,9 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { HybridLogicalClock } from '../../../shared/clock/hlc';
-import { writeEnrolmentFile } from '../../../shared/sync/package/enrolment-file';
 import { PackageError } from '../../../shared/sync/package/package-error';
-import { randomEnrolmentCode } from '../../sync/crypto';
 import { unionOfSubtree } from '../../sync/store/devices';
 import { ROOT_ORG_ID } from '../../sync/store/orgs';
-import { enrolOffline, importPackage } from '../../sync/store/packages';
+import { importPackage, issueEnrolmentFile } from '../../sync/store/packages';
 import { requireFlag, UsageError } from '../args';
 import { EXIT, type Command } from '../command';
 import { withStore } from './server-orgs';
@@ -59,9 +57,8 @@ export const serverEnrolmentFileCommand: Command = {
     const out = requireFlag(args, 'out');
     return withStore(args, io, async (db) => {
       const union = await unionOfSubtree(db, ROOT_ORG_ID, { code });
-      const passcode = randomEnrolmentCode();
-      const enrolment = await enrolOffline(db, union.id);
-      await writeAtomically(out, await writeEnrolmentFile({ unionCode: union.code, unionName: union.name, ...enrolment }, passcode));
+      const { bytes, passcode } = await issueEnrolmentFile(db, union);
+      await writeAtomically(out, bytes);
       io.out(`已为 ${union.name}（${union.code}）生成注册文件：${out}`);
       io.out(`注册文件口令：${passcode}`);
       io.out('请在该工会的“同步”页选择“导入注册文件”，填写此口令。口令请另行告知，不要与文件放在同一个 U 盘上。');

@@ -9,7 +9,7 @@ import { bookStateKey, loadBookDb, takeBookBack } from '../book-db';
 import { EXIT, type Command } from '../command';
 import { PASSCODE_ENV, resolveEnrolPasscode } from '../enrol-passcode';
 import type { CliIO } from '../io';
-import { newDeviceId, packagesOnly, SYNC_STATE_VERSION, waitingCount, type BookSyncState } from '../sync-state';
+import { newDeviceId, SYNC_STATE_VERSION, waitingCount, type BookSyncState } from '../sync-state';
 import { writeAtomically } from './server-packages';
 
 /**
@@ -66,9 +66,10 @@ async function withPackageBook<R>(
       `账簿 ${path} 尚未注册到上级工会：请先用 unionbooks sync enrol-file 注册文件 --book ${path} 导入上级工会的注册文件`,
     );
   }
-  if (!packagesOnly(sync.credentials) || !sync.credentials.packages) {
+  // A book enrolled over the network has a package key once its enrolment or a sync brought one.
+  if (!sync.credentials.packages) {
     throw new UsageError(
-      `账簿 ${path} 已通过网络注册到 ${sync.credentials.unionName}，请用 unionbooks sync --book ${path} 同步，不使用离线报送包`,
+      `账簿 ${path} 已通过网络注册到 ${sync.credentials.unionName}，但还没有报送包密钥：请先联网用 unionbooks sync --book ${path} 同步一次（服务器会发给本账簿密钥），此后断网时可用离线报送包`,
     );
   }
   const db = await loadBookDb(opened.book, sync, sync.deviceId);

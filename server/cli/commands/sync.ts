@@ -131,7 +131,14 @@ async function enrolBook(args: ParsedArgs, book: string, before: BookSyncState |
     });
     return enrolledState(
       deviceId,
-      { serverUrl, unionCode: res.unionCode, unionName: res.unionName, token: res.token, enrolledAt: new Date().toISOString() },
+      {
+        serverUrl,
+        unionCode: res.unionCode,
+        unionName: res.unionName,
+        token: res.token,
+        enrolledAt: new Date().toISOString(),
+        ...(res.enrolmentId && res.packageKey ? { packages: { enrolmentId: res.enrolmentId, packageKey: res.packageKey } } : {}),
+      },
       before,
     );
   } catch (error) {
@@ -177,6 +184,17 @@ function packagesOnlyOutcome(path: string, sync: BookSyncState): Outcome {
   };
 }
 
+/** What moving a book enrolled by file to network sync means for the packages it sent and the device it was. */
+function switchedFromFileNote(sync: BookSyncState): string {
+  return (
+    '本账簿原用注册文件注册、用离线报送包同步，现改为网络同步：尚未确认的更改和整本账随网络同步发送，' +
+    '此前导出的报送包的回执包不能再导入本账簿（其中的内容已由网络同步收到）；原注册文件的设备可请上级工会在设备列表中撤销。' +
+    (sync.credentials.packages
+      ? '断网时仍可用离线报送包（本次注册已取得新的报送包密钥，编号从第 1 号重新开始）。'
+      : '该服务器未提供报送包密钥，本账簿只用网络同步。')
+  );
+}
+
 async function runSync(args: ParsedArgs): Promise<Outcome> {
   const path = requireFlag(args, 'book');
   const enrolling = args.flags.has('enrol');
@@ -186,6 +204,8 @@ async function runSync(args: ParsedArgs): Promise<Outcome> {
   const action = refusedAction(args);
   const opened = await readBookSession(path);
   let sync = opened.sync;
+  // A book enrolled by file whose union now has a network moves to network sync (docs/offline-packages.md).
+  const fromFile = enrolling && sync !== null && packagesOnly(sync.credentials);
   if (enrolling) {
     const enrolled = await enrolBook(args, path, sync);
     if ('code' in enrolled) return enrolled;
@@ -214,6 +234,7 @@ async function runSync(args: ParsedArgs): Promise<Outcome> {
   const json = {
     ok: result.ok,
     enrolled: enrolling,
+    ...(fromFile ? { switchedFromFile: true } : {}),
     union: { code: sync.credentials.unionCode, name: unionName },
     server: serverUrl,
     deviceId: sync.deviceId,
@@ -245,6 +266,7 @@ async function runSync(args: ParsedArgs): Promise<Outcome> {
   const lines: string[] = [];
   if (enrolling) lines.push(`已注册到 ${unionName}（${serverUrl}），本账簿的设备编号 ${sync.deviceId}`);
   if (acted) lines.push(...describeActed(acted));
+  if (fromFile) lines.push(switchedFromFileNote(sync));
   if (result.offline) {
     const saved = enrolling ? '注册已保存在账簿中；' : acted?.records.length ? '以上操作已保存在账簿中；' : '账簿未做任何更改；';
     lines.push(`${result.message}。${saved}待发送的更改 ${pending} 条，下次同步时发送。`);

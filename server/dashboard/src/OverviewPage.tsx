@@ -7,6 +7,7 @@ import { AnnualStatsButton } from './AnnualStatsButton';
 import { AuditButton } from './AuditButton';
 import { CreateUnionButton } from './CreateUnionButton';
 import { DevicesButton } from './DevicesButton';
+import { EnrolmentFileButton } from './EnrolmentFileButton';
 import { PackageButton } from './PackageButton';
 import { dateTime, yuan } from './format';
 import { NoticeButton } from './NoticeButton';
@@ -123,7 +124,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
     {
       title: '操作',
       key: 'actions',
-      width: 290,
+      width: 330,
       render: (_: unknown, r: AdminUnionRow) => (
         <Space wrap>
           {r.reportStatus === '已报送' && r.submissionId && (
@@ -137,6 +138,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
           </Button>
           <DevicesButton unionId={r.id} unionName={r.name} onChanged={load} />
           <PackageButton unionId={r.id} unionName={r.name} onDone={load} />
+          <EnrolmentFileButton unionId={r.id} unionName={r.name} />
         </Space>
       ),
     },

@@ -81,6 +81,16 @@ export interface PackageImport {
   reply: string;
 }
 
+export interface EnrolmentFileAnswer {
+  fileName: string;
+  /** The file's bytes, base64. */
+  file: string;
+  passcode: string;
+}
+
+export const issueEnrolmentFile = (unionId: string) =>
+  request<EnrolmentFileAnswer>('POST', `/api/admin/unions/${unionId}/enrolment-file`, {});
+
 /** Uploads an offline union's package as its bytes; the answer holds the reply to hand back. */
 export async function importPackage(unionId: string, bytes: ArrayBuffer): Promise<PackageImport> {
   const response = await fetch(`/api/admin/unions/${unionId}/packages`, {

@@ -2,13 +2,21 @@ import type { HybridLogicalClock } from '../../../shared/clock/hlc';
 import { uuidv7 } from '../../../shared/ids/uuid7';
 import { keepDeclaredFields } from '../../../shared/sync/change-fields';
 import { OwnRanges } from '../../../shared/sync/own-ranges';
+import { writeEnrolmentFile } from '../../../shared/sync/package/enrolment-file';
 import { newPackageKey } from '../../../shared/sync/package/frame';
-import type { PackageHeader, PushPackageBody, ReplyPackageBody } from '../../../shared/sync/package/format';
+import type { PackageHeader, PushPackageBody, ReplyAttachment, ReplyPackageBody } from '../../../shared/sync/package/format';
 import { PackageError } from '../../../shared/sync/package/package-error';
 import { peekPushPackage, readPushPackage } from '../../../shared/sync/package/push-package';
 import { writeReplyPackage } from '../../../shared/sync/package/reply-package';
-import { LIMITS, PROTOCOL_VERSION, type RemoteRow, type SubmissionReceipt, type WireChange } from '../../../shared/sync/protocol';
-import { randomToken, sha256 } from '../crypto';
+import {
+  LIMITS,
+  NOTICE_ATTACHMENT_MAX_BYTES,
+  PROTOCOL_VERSION,
+  type RemoteRow,
+  type SubmissionReceipt,
+  type WireChange,
+} from '../../../shared/sync/protocol';
+import { randomEnrolmentCode, randomToken, sha256 } from '../crypto';
 import type { Database, Queryable } from '../db';
 import { getRows } from './rows';
 import { currentSubmissions, submitYear } from './submissions';
@@ -34,6 +42,36 @@ export async function enrolOffline(db: Queryable, unionId: string): Promise<Offl
     enrolment.packageKey,
   ]);
   return enrolment;
+}
+
+/** An enrolment file ready to hand over, and the one-time passcode that opens it (shown once, never stored). */
+export interface EnrolmentFile {
+  fileName: string;
+  bytes: Uint8Array;
+  passcode: string;
+}
+
+/** Enrols a device of `union` by file (the CLI's `server enrolment-file` and the dashboard's 下载注册文件). */
+export async function issueEnrolmentFile(db: Queryable, union: { id: string; code: string; name: string }): Promise<EnrolmentFile> {
+  const passcode = randomEnrolmentCode();
+  const enrolment = await enrolOffline(db, union.id);
+  const bytes = await writeEnrolmentFile({ unionCode: union.code, unionName: union.name, ...enrolment }, passcode);
+  return { fileName: `${union.code}-注册文件.ubenrol`, bytes, passcode };
+}
+
+/**
+ * The package key of the device a token opened, for a device enrolled before keys were handed out
+ * at enrolment. Only the caller's own device row is read: a token never reaches another device's key.
+ * A device without one (revoked when migration 13 ran, then never) gets one now.
+ */
+export async function devicePackageKey(db: Queryable, deviceRowId: string): Promise<{ enrolmentId: string; packageKey: string }> {
+  const rows = await db.query<{ package_key: string }>(
+    'UPDATE devices SET package_key = coalesce(package_key, $2) WHERE id = $1 AND revoked_at IS NULL RETURNING package_key',
+    [deviceRowId, newPackageKey()],
+  );
+  const key = rows[0]?.package_key;
+  if (!key) throw new ClientError(401, 'unauthorised', '设备未注册或凭证已失效，请在同步页重新注册');
+  return { enrolmentId: deviceRowId, packageKey: key };
 }
 
 export interface ImportReport {
@@ -72,6 +110,23 @@ async function deviceOf(db: Queryable, header: PackageHeader): Promise<PackageDe
   }
   if (device.revoked_at) throw new PackageError('other-device', `生成这个报送包的设备已被撤销，未做任何更改。`);
   return device;
+}
+
+/**
+ * The attachments of notices the reply lists (the sync round chose them for the device's
+ * organisation), each within the attachment cap: the reply is the only way they reach a device
+ * without a network.
+ */
+async function noticeAttachments(db: Queryable, ids: readonly string[]): Promise<ReplyAttachment[]> {
+  if (!ids.length) return [];
+  const rows = await db.query<{ id: string; attachment_base64: string }>(
+    `SELECT id, attachment_base64 FROM published
+     WHERE kind = 'notice' AND attachment_base64 IS NOT NULL AND id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY id`,
+    [JSON.stringify(ids)],
+  );
+  return rows
+    .filter((r) => Buffer.from(r.attachment_base64, 'base64').length <= NOTICE_ATTACHMENT_MAX_BYTES)
+    .map((r) => ({ noticeId: r.id, base64: r.attachment_base64 }));
 }
 
 /** Changes whose every field the server already holds at the same or a later clock: sent before. */
@@ -175,6 +230,11 @@ export async function importPackage(
     more = res.more;
   }
   for (const row of pulled) overruled.delete(`${row.table}/${row.rowId}`);
+  const held = new Set(body.heldAttachments ?? []);
+  const attachments = await noticeAttachments(
+    db,
+    notices.filter((n) => n.attachment && !held.has(n.id)).map((n) => n.id),
+  );
   const rows = [...overruled.values(), ...pulled];
   const reply: ReplyPackageBody = {
     v: PROTOCOL_VERSION,
@@ -183,6 +243,7 @@ export async function importPackage(
     cursor,
     published,
     notices,
+    attachments,
     receipt,
     submissionMessage: message,
     applied: changes.length - duplicates,

@@ -1,4 +1,5 @@
 import { uuidv7 } from '../../../shared/ids/uuid7';
+import { newPackageKey } from '../../../shared/sync/package/frame';
 import { normaliseCode, randomEnrolmentCode, randomToken, sha256 } from '../crypto';
 import type { Database, Queryable } from '../db';
 import { Batcher, perDatabase, statementsAtOnce } from './batcher';
@@ -56,7 +57,7 @@ export async function issueCode(q: Queryable, unionId: string): Promise<string> 
 export async function enrolDevice(
   db: Database,
   input: { unionCode: string; enrolmentCode: string; deviceId: string; deviceName: string },
-): Promise<{ token: string; union: UnionAccount }> {
+): Promise<{ token: string; union: UnionAccount; enrolmentId: string; packageKey: string }> {
   return db.tx(async (q) => {
     const union = await findUnionByCode(q, input.unionCode.trim());
     const refused = new ClientError(403, 'enrolment-refused', '工会代码或注册码不正确，或注册码已使用、已过期');
@@ -67,14 +68,18 @@ export async function enrolDevice(
     );
     if (!spent.length) throw refused;
     const token = randomToken();
-    await q.query('INSERT INTO devices (id, union_id, device_id, name, token_hash) VALUES ($1, $2, $3, $4, $5)', [
-      uuidv7(),
+    // The package key lets the device switch to offline packages should its network go (docs/offline-packages.md).
+    const enrolmentId = uuidv7();
+    const packageKey = newPackageKey();
+    await q.query('INSERT INTO devices (id, union_id, device_id, name, token_hash, package_key) VALUES ($1, $2, $3, $4, $5, $6)', [
+      enrolmentId,
       union.id,
       input.deviceId,
       input.deviceName,
       sha256(token),
+      packageKey,
     ]);
-    return { token, union };
+    return { token, union, enrolmentId, packageKey };
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTICE_ATTACHMENT_MAX_BYTES } from '../protocol';
 import {
   noticeSchema,
   publishedItemSchema,
@@ -18,7 +19,11 @@ export const pushPackageBodySchema = z.object({
   changes: z.array(wireChangeSchema),
   cursor: z.number().int().min(0),
   submission: submissionRequestSchema.nullable(),
+  heldAttachments: z.array(z.string().max(100)).max(10_000).default([]),
 });
+
+/** Base64 of at most NOTICE_ATTACHMENT_MAX_BYTES. */
+const ATTACHMENT_BASE64_CHARS = Math.ceil(NOTICE_ATTACHMENT_MAX_BYTES / 3) * 4;
 
 export const replyPackageBodySchema = z.object({
   v: versionSchema,
@@ -27,6 +32,7 @@ export const replyPackageBodySchema = z.object({
   cursor: z.number().int().min(0),
   published: z.array(publishedItemSchema),
   notices: z.array(noticeSchema),
+  attachments: z.array(z.object({ noticeId: z.string().min(1), base64: z.string().max(ATTACHMENT_BASE64_CHARS) })).default([]),
   receipt: submissionReceiptSchema.nullable(),
   submissionMessage: z.string(),
   applied: z.number().int().min(0),

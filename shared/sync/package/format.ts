@@ -36,6 +36,17 @@ export interface PushPackageBody {
   /** The device's pull cursor: the reply brings what was written after it. */
   cursor: number;
   submission: SubmissionRequest | null;
+  /** Notices whose attachment the device already holds: the reply does not carry those again. Absent from older apps. */
+  heldAttachments?: string[];
+}
+
+/**
+ * A notice's attachment (at most NOTICE_ATTACHMENT_MAX_BYTES), carried in a reply because a device
+ * without a network cannot fetch it from the server. It is part of the sealed body, so the reply's tag covers it.
+ */
+export interface ReplyAttachment {
+  noticeId: string;
+  base64: string;
 }
 
 /** What the server answers: what a sync round answers, plus the receipt of the submission. */
@@ -47,6 +58,8 @@ export interface ReplyPackageBody {
   published: PublishedItem[];
   /** The notices sent to the union, as a sync answer carries them. */
   notices: Notice[];
+  /** Attachments of `notices` the device does not hold yet (none in a reply from an older server). */
+  attachments: ReplyAttachment[];
   receipt: SubmissionReceipt | null;
   /** Why the package's submission was not received (already submitted, …), in Chinese; '' when it was or there was none. */
   submissionMessage: string;

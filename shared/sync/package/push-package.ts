@@ -13,13 +13,21 @@ export interface PushPackageInput {
   changes: WireChange[];
   cursor: number;
   submission?: SubmissionRequest | null;
+  /** Notices whose attachment the device holds. */
+  heldAttachments?: string[];
   now?: Date;
 }
 
 /** Writes a device's package: plain inputs in, the file's bytes out (the app and the CLI call the same). */
 export async function writePushPackage(input: PushPackageInput): Promise<Uint8Array> {
   const { credentials } = input;
-  const body: PushPackageBody = { v: PROTOCOL_VERSION, changes: input.changes, cursor: input.cursor, submission: input.submission ?? null };
+  const body: PushPackageBody = {
+    v: PROTOCOL_VERSION,
+    changes: input.changes,
+    cursor: input.cursor,
+    submission: input.submission ?? null,
+    heldAttachments: input.heldAttachments ?? [],
+  };
   return sealFrame(
     await importPackageKey(credentials.packageKey),
     {

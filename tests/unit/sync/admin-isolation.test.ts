@@ -8,6 +8,7 @@ import { PROTOCOL_VERSION, type SyncResponse } from '../../../shared/sync/protoc
 import { backends } from './backends';
 import { countWrites, MEMBER, post, startServer, unionWithDevices, type TestDevice } from './harness';
 import { offlineUnion } from './package-helpers';
+import { readEnrolmentFile } from '../../../shared/sync/package/enrolment-file';
 
 const A_PASSWORD = 'district A password';
 const B_PASSWORD = 'district B password';
@@ -198,6 +199,19 @@ describe.each(backends())('district A against district B, on every route, on $na
       expect(await countWrites(db)).toEqual(before);
       expect((await upload(token.b, unionId)).statusCode).toBe(200);
     },
+    'POST /api/admin/unions/:id/enrolment-file': async () => {
+      const devices = () => count(`SELECT count(*) AS n FROM devices WHERE union_id = '${unions.UB!.id}'`);
+      const before = await devices();
+      const theirs = await call(token.a, 'POST', `/api/admin/unions/${unions.UB!.id}/enrolment-file`);
+      expect(theirs.status).toBe(404);
+      expect(theirs.text).not.toContain('passcode');
+      expect(await devices()).toBe(before);
+      const own = await call(token.b, 'POST', `/api/admin/unions/${unions.UB!.id}/enrolment-file`);
+      expect(own.status).toBe(200);
+      const { file, passcode } = own.res.json() as { file: string; passcode: string };
+      expect((await readEnrolmentFile(Buffer.from(file, 'base64'), passcode)).unionCode).toBe('UB');
+      expect(await devices()).toBe(before + 1);
+    },
     'GET /api/admin/unions/:id/devices': async () => {
       expect((await call(token.a, 'GET', `/api/admin/unions/${unions.UB!.id}/devices`)).status).toBe(404);
       expect((await call(token.b, 'GET', `/api/admin/unions/${unions.UB!.id}/devices`)).status).toBe(200);
@@ -275,6 +289,21 @@ describe.each(backends())('district A against district B, on every route, on $na
         post(app, '/api/v1/enrol', { v: PROTOCOL_VERSION, unionCode, enrolmentCode: code, deviceId: 'intruder', deviceName: '' });
       expect((await enrol('UA')).status).toBe(403);
       expect((await enrol('UB')).status).toBe(200);
+    },
+    'POST /api/v1/package-key': async () => {
+      const keyOf = async (device: TestDevice) =>
+        (await post(app, '/api/v1/package-key', undefined, device.token)).body as { enrolmentId: string; packageKey: string };
+      const stored = async (enrolmentId: string) =>
+        (
+          await db.query<{ union_id: string; package_key: string }>('SELECT union_id, package_key FROM devices WHERE id = $1', [
+            enrolmentId,
+          ])
+        )[0]!;
+      const ua = await keyOf(unions.UA!.devices[0]!);
+      const ub = await keyOf(unions.UB!.devices[0]!);
+      expect(await stored(ua.enrolmentId)).toEqual({ union_id: unions.UA!.id, package_key: ua.packageKey });
+      expect(await stored(ub.enrolmentId)).toEqual({ union_id: unions.UB!.id, package_key: ub.packageKey });
+      expect(ua.packageKey).not.toBe(ub.packageKey);
     },
     'POST /api/v1/sync': async () => {
       const names = (r: SyncResponse) => r.rows.filter((row) => row.table === 'members').map((row) => (row.data as { name: string }).name);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readEnrolmentFile, writeEnrolmentFile } from '../../../shared/sync/package/enrolment-file';
-import { newPackageKey } from '../../../shared/sync/package/frame';
+import { importPackageKey, newPackageKey, sealFrame } from '../../../shared/sync/package/frame';
 import type { ReplyPackageBody } from '../../../shared/sync/package/format';
 import { PackageError } from '../../../shared/sync/package/package-error';
 import { readPushPackage, writePushPackage } from '../../../shared/sync/package/push-package';
@@ -14,6 +14,7 @@ const reply: ReplyPackageBody = {
   cursor: 7,
   published: [],
   notices: [],
+  attachments: [],
   receipt: null,
   submissionMessage: '',
   applied: 1,
@@ -82,5 +83,17 @@ describe('package files', () => {
     expect(wrong.code).toBe('passcode');
     expect(wrong.message).toContain('口令不正确');
     expect(new TextDecoder().decode(bytes)).not.toContain(body.token);
+  });
+
+  it('read a reply and a package from before notice attachments as carrying none and holding none', async () => {
+    const { attachments: _none, ...older } = reply;
+    const bytes = await writeReplyPackage(credentials, 1, older as ReplyPackageBody);
+    expect((await readReplyPackage(bytes, credentials, 0)).body.attachments).toEqual([]);
+    const pkg = await sealFrame(
+      await importPackageKey(credentials.packageKey),
+      { kind: 'push', unionCode: 'U1', enrolmentId: credentials.enrolmentId, seq: 1, createdAt: '2026-01-01T00:00:00.000Z' },
+      { v: 1, changes: [], cursor: 0, submission: null },
+    );
+    expect((await readPushPackage(pkg, credentials.packageKey, 'U1')).body.heldAttachments).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useServices } from '../../app/services';
 import { noticeAttachment } from './api';
-import { markNoticeRead, useNotices, type NoticeView } from './notices';
+import { localAttachment, markNoticeRead, useNotices, type NoticeView } from './notices';
 import { useSyncConfig } from './queries';
 
 const kb = (size: number) =>
@@ -28,10 +28,16 @@ export function NoticesCard() {
     if (!config || !notice.attachment) return;
     setBusy(true);
     try {
-      const blob = await noticeAttachment(config.serverUrl, config.token, notice.id);
+      // A reply package may have brought it; otherwise the server is asked, which a device enrolled by file cannot.
+      let bytes = await localAttachment(db, notice.id);
+      if (!bytes && !config.serverUrl) {
+        message.info('附件将随下一个回执包带来：请导出报送包交上级工会，导入其回执包后再下载。');
+        return;
+      }
+      bytes ??= new Uint8Array(await (await noticeAttachment(config.serverUrl, config.token, notice.id)).arrayBuffer());
       const ext = notice.attachment.name.includes('.') ? notice.attachment.name.split('.').pop()! : '';
       const filters = ext ? [{ name: '附件', extensions: [ext] }] : [];
-      if (await platform.saveFile(notice.attachment.name, new Uint8Array(await blob.arrayBuffer()), filters)) message.success('附件已保存');
+      if (await platform.saveFile(notice.attachment.name, bytes, filters)) message.success('附件已保存');
     } catch (e) {
       message.error(`下载附件失败：${e instanceof Error ? e.message : String(e)}`);
     } finally {

@@ -9,8 +9,11 @@ import { KEYS } from './state';
 
 const lastYear = () => new Date().getFullYear() - (new Date().getMonth() < 6 ? 1 : 0);
 
-/** 离线报送包: a device enrolled by file exchanges its changes, its year's report and the replies over a USB stick. */
-export function OfflinePackageCard() {
+/**
+ * 离线报送包: a device exchanges its changes, its year's report and the replies over a USB stick —
+ * always when enrolled by file, while its network is gone when enrolled over the network.
+ */
+export function OfflinePackageCard({ online }: { online: boolean }) {
   const { db, mutator, platform } = useServices();
   const seqs = useLiveQuery(async () => {
     const get = async (key: string) => ((await db.$sync.get(key))?.value as number | undefined) ?? 0;
@@ -48,7 +51,8 @@ export function OfflinePackageCard() {
       const reply = await importReply(db, mutator, file.data);
       const receipt = reply.receipt ? `；${reply.receipt.year} 年度报送已收到，回执号 ${reply.receipt.receiptNumber}` : '';
       const refused = reply.submissionMessage ? `；年度报送未被接收：${reply.submissionMessage}` : '';
-      return `已导入第 ${reply.seq} 号回执包：${reply.acked} 条变更已确认，收到 ${reply.rows} 条记录${receipt}${refused}。`;
+      const attachments = reply.attachments ? `，${reply.attachments} 个通知附件` : '';
+      return `已导入第 ${reply.seq} 号回执包：${reply.acked} 条变更已确认，收到 ${reply.rows} 条记录${attachments}${receipt}${refused}。`;
     });
 
   return (
@@ -56,6 +60,7 @@ export function OfflinePackageCard() {
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           报送包含上级工会尚未确认的全部更改，已加密，只能由上级工会导入；上级工会导入后生成回执包，带回本机导入即完成一次同步。
+          {online && '能联网时请用上方的立即同步；断网期间用报送包，两种方式可以交替使用。'}
         </Typography.Paragraph>
         <Descriptions size="small" column={2} bordered>
           <Descriptions.Item label="已导出报送包">{seqs?.exported ? `第 ${seqs.exported} 号` : '尚未导出'}</Descriptions.Item>

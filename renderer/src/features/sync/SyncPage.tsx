@@ -24,7 +24,7 @@ export function SyncPage() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <StatusCard config={config} />
       <NoticesCard />
-      {config.packages && <OfflinePackageCard />}
+      {config.packages && <OfflinePackageCard online={config.serverUrl !== ''} />}
       <RefusedCard />
       <SkippedCard />
       <SubmitCard />

@@ -3,6 +3,7 @@ import {
   PROTOCOL_VERSION,
   type EnrolRequest,
   type EnrolResponse,
+  type PackageKeyResponse,
   type SubmissionReceipt,
   type SubmissionRequest,
   type SyncRequest,
@@ -12,6 +13,7 @@ import {
   enrolResponseSchema,
   errorBodySchema,
   handoverRevokeResponseSchema,
+  packageKeyResponseSchema,
   submissionReceiptSchema,
   syncResponseSchema,
 } from '../../../../shared/sync/schemas';
@@ -73,6 +75,10 @@ async function call<T>(
 
 export function enrol(serverUrl: string, body: Omit<EnrolRequest, 'v'>): Promise<EnrolResponse> {
   return call(serverUrl, '/api/v1/enrol', { method: 'POST', body: { v: PROTOCOL_VERSION, ...body } }, enrolResponseSchema);
+}
+
+export function packageKey(serverUrl: string, token: string): Promise<PackageKeyResponse> {
+  return call(serverUrl, '/api/v1/package-key', { method: 'POST', token }, packageKeyResponseSchema);
 }
 
 export function syncRound(serverUrl: string, token: string, body: Omit<SyncRequest, 'v'>): Promise<SyncResponse> {

@@ -8,6 +8,7 @@ import { applyPublished, applyPulledRows } from './apply';
 import { heldNoticeIds, heldNotices, keepNotices } from './notices';
 import { isRefusal, pushAround } from './isolate';
 import { countAllRows, markSynced, nextBootstrapBatch, nextOutboxBatch } from './outgoing';
+import { obtainPackageKey } from './package-key';
 import { setAside } from './refusals';
 import { getValue, KEYS, setValue, updateStatus, type BootstrapProgress, type SyncConfig } from './state';
 
@@ -74,6 +75,7 @@ export class SyncEngine {
         const res = await send([], LIMITS.maxPullLimit);
         more = res.more || (!!res.noticeChanges?.more && res.noticeChanges.added.length > 0);
       }
+      await obtainPackageKey(this.db, config);
 
       await updateStatus(this.db, { phase: 'idle', lastSyncAt: new Date().toISOString(), message: '', progress: null });
       return true;

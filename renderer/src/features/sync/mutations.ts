@@ -10,6 +10,7 @@ import { normaliseServerUrl } from './address';
 import { enrol, submit, SyncError } from './api';
 import { applyPulledRows } from './apply';
 import { syncEngineFor } from './engine';
+import { NOTICE_ATTACHMENT_PREFIX } from './notices';
 import { yearSubmission } from './queries';
 import { office } from '../../workers/office';
 import { getValue, IDLE, KEYS, setValue, type SyncConfig } from './state';
@@ -38,9 +39,20 @@ export async function enrolDevice(
     unionName: res.unionName,
     token: res.token,
     enrolledAt: new Date().toISOString(),
+    ...(res.enrolmentId && res.packageKey ? { packages: { enrolmentId: res.enrolmentId, packageKey: res.packageKey } } : {}),
   };
   await db.transaction('rw', db.$sync, async () => {
-    await db.$sync.bulkDelete([KEYS.cursor, KEYS.bootstrap, KEYS.published, KEYS.notices, KEYS.noticesRead]);
+    await db.$sync.where('key').startsWith(NOTICE_ATTACHMENT_PREFIX).delete();
+    await db.$sync.bulkDelete([
+      KEYS.cursor,
+      KEYS.bootstrap,
+      KEYS.published,
+      KEYS.notices,
+      KEYS.noticesRead,
+      KEYS.packageSeq,
+      KEYS.replySeq,
+      KEYS.packageBook,
+    ]);
     await setValue(db, KEYS.config, config);
     await setValue(db, KEYS.status, IDLE);
   });
@@ -49,6 +61,7 @@ export async function enrolDevice(
 
 /** Forgets the server on this device; the book stays as it is. */
 export async function leaveServer(db: UnionBooksDB): Promise<void> {
+  await db.$sync.where('key').startsWith(NOTICE_ATTACHMENT_PREFIX).delete();
   await db.$sync.bulkDelete([
     KEYS.config,
     KEYS.cursor,

@@ -1,16 +1,70 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Notice } from '../../../../shared/sync/protocol';
+import { NOTICE_ATTACHMENT_MAX_BYTES, type Notice } from '../../../../shared/sync/protocol';
+import { base64ToBytes } from '../../../../shared/sync/wire';
 import { useServices } from '../../app/services';
 import type { UnionBooksDB } from '../../db/database';
 import { getValue, KEYS, setValue } from './state';
 
 /**
+ * Notice attachments a reply package brought (a device without a network cannot fetch them), one
+ * `$sync` entry each under this prefix: `{ bytes }`, the name and type being the notice's.
+ */
+export const NOTICE_ATTACHMENT_PREFIX = 'sync.noticeAttachment:';
+const attachmentKey = (noticeId: string) => `${NOTICE_ATTACHMENT_PREFIX}${noticeId}`;
+
+/**
  * The upper unions' notices, as the last pull listed them: a notice the server no longer sends
- * (its sender removed it, or the union moved to another organisation) leaves this device too.
+ * (its sender removed it, or the union moved to another organisation) leaves this device too,
+ * with its attachment.
  */
 export async function keepNotices(db: UnionBooksDB, notices: readonly Notice[]): Promise<void> {
   const known = await getValue<Notice[]>(db, KEYS.notices);
-  if (JSON.stringify(known ?? []) !== JSON.stringify(notices)) await setValue(db, KEYS.notices, notices);
+  if (JSON.stringify(known ?? []) === JSON.stringify(notices)) return;
+  const listed = new Set(notices.filter((n) => n.attachment).map((n) => attachmentKey(n.id)));
+  await db.transaction('rw', db.$sync, async () => {
+    await setValue(db, KEYS.notices, notices);
+    const kept = await db.$sync.where('key').startsWith(NOTICE_ATTACHMENT_PREFIX).primaryKeys();
+    await db.$sync.bulkDelete(kept.filter((k) => !listed.has(k)));
+  });
+}
+
+/** The notices whose attachment this device holds. */
+export async function heldAttachments(db: UnionBooksDB): Promise<string[]> {
+  const keys = await db.$sync.where('key').startsWith(NOTICE_ATTACHMENT_PREFIX).primaryKeys();
+  return keys.map((k) => k.slice(NOTICE_ATTACHMENT_PREFIX.length));
+}
+
+/**
+ * The attachments a reply carried that match a notice it lists with an attachment of exactly that
+ * size; anything else is left out (the reply authenticated, so only a faulty server sends it).
+ */
+export function carriedAttachments(
+  notices: readonly Notice[],
+  attachments: readonly { noticeId: string; base64: string }[],
+): { noticeId: string; bytes: Uint8Array }[] {
+  const byId = new Map(notices.map((n) => [n.id, n]));
+  const out: { noticeId: string; bytes: Uint8Array }[] = [];
+  for (const a of attachments) {
+    const size = byId.get(a.noticeId)?.attachment?.size;
+    if (size === undefined || size > NOTICE_ATTACHMENT_MAX_BYTES) continue;
+    let bytes: Uint8Array;
+    try {
+      bytes = base64ToBytes(a.base64);
+    } catch {
+      continue;
+    }
+    if (bytes.length === size) out.push({ noticeId: a.noticeId, bytes });
+  }
+  return out;
+}
+
+export async function keepAttachments(db: UnionBooksDB, carried: readonly { noticeId: string; bytes: Uint8Array }[]): Promise<void> {
+  if (carried.length) await db.$sync.bulkPut(carried.map((a) => ({ key: attachmentKey(a.noticeId), value: { bytes: a.bytes } })));
+}
+
+/** A notice's attachment as a reply package brought it, or null when it was not (the server is then asked). */
+export async function localAttachment(db: UnionBooksDB, noticeId: string): Promise<Uint8Array | null> {
+  return (await getValue<{ bytes: Uint8Array }>(db, attachmentKey(noticeId)))?.bytes ?? null;
 }
 
 export async function heldNotices(db: UnionBooksDB): Promise<Notice[]> {

@@ -9,7 +9,7 @@ import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
 import { applyPublished, applyPulledRows } from './apply';
 import { yearSubmissionRequest } from './mutations';
-import { keepNotices } from './notices';
+import { carriedAttachments, heldAttachments, keepAttachments, keepNotices } from './notices';
 import { countAllRows, markSynced, nextBootstrapBatch, toWire } from './outgoing';
 import { getValue, IDLE, KEYS, setValue, type BootstrapProgress, type SyncConfig } from './state';
 
@@ -42,7 +42,8 @@ export async function enrolFromFile(db: UnionBooksDB, bytes: Uint8Array, passcod
 
 async function credentialsOf(db: UnionBooksDB): Promise<PackageCredentials> {
   const config = await getValue<SyncConfig>(db, KEYS.config);
-  if (!config?.packages) throw new PackageError('invalid', '本设备不是用注册文件注册的，不能使用离线报送包，请用网络同步。');
+  if (!config?.packages)
+    throw new PackageError('invalid', '本设备还没有报送包密钥：请先联网同步一次（服务器会发给本设备密钥），或向上级工会索取注册文件。');
   return { unionCode: config.unionCode, ...config.packages };
 }
 
@@ -86,7 +87,7 @@ export async function exportPackage(db: UnionBooksDB, mutator: Mutator, year: nu
   const { changes, book } = await unacknowledged(db, mutator.deviceId);
   const submission = year === null ? null : { v: PROTOCOL_VERSION, ...(await yearSubmissionRequest(db, year)) };
   const cursor = (await getValue<number>(db, KEYS.cursor)) ?? 0;
-  const bytes = await writePushPackage({ credentials, seq, changes, cursor, submission });
+  const bytes = await writePushPackage({ credentials, seq, changes, cursor, submission, heldAttachments: await heldAttachments(db) });
   await db.transaction('rw', db.$sync, async () => {
     await setValue(db, KEYS.packageSeq, seq);
     if (book) await setValue(db, KEYS.packageBook, seq);
@@ -100,6 +101,8 @@ export interface ImportedReply {
   acked: number;
   receipt: ReplyPackageBody['receipt'];
   submissionMessage: string;
+  /** Notice attachments the reply brought. */
+  attachments: number;
 }
 
 /** Applies the server's reply as a network round's answer is applied: acknowledgements, pulled rows with the cursor, publications. */
@@ -111,11 +114,14 @@ export async function importReply(db: UnionBooksDB, mutator: Mutator, bytes: Uin
   if (header.seq > exported)
     throw new PackageError('stale', `这个回执包答复的是第 ${header.seq} 号报送包，本设备只导出过 ${exported} 个报送包，未做任何更改。`);
 
+  const attachments = carriedAttachments(body.notices, body.attachments);
+
   await markSynced(db, body.acked);
   const rows = body.receipt ? [...body.rows, body.receipt.row] : body.rows;
   mutator.observeClock(await applyPulledRows(db, rows, body.cursor));
   await applyPublished(db, body.published);
   await keepNotices(db, body.notices);
+  await keepAttachments(db, attachments);
   const bookSeq = await getValue<number>(db, KEYS.packageBook);
   const total = await countAllRows(db);
   await db.transaction('rw', db.$sync, async () => {
@@ -131,5 +137,6 @@ export async function importReply(db: UnionBooksDB, mutator: Mutator, bytes: Uin
     acked: body.acked.length,
     receipt: body.receipt,
     submissionMessage: body.submissionMessage,
+    attachments: attachments.length,
   };
 }
