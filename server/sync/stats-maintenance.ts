@@ -11,8 +11,8 @@ import { ACCOUNT_CODES, EVENT_KIND_VALUES, MEMBER_STATUS_VALUES } from '../../sh
  * 会员 on the day a membership begins and −1 on the day it ends (in service likewise, from its last
  * event), with the membership begun or ended counted on that day. So a period's figures are sums
  * of contributions up to its last day (members on that day) or between its two days (joined, dues …).
- * The contributions are kept per union and day, month and year (`stat_days`, `stat_months`,
- * `stat_years`): a period reads whole years, then the months and days of its edges. A member's
+ * The contributions are kept per union and day, month, year and decade (`stat_days` … `stat_decades`):
+ * a period reads whole decades and years, then the months and days of its edges. A member's
  * contributions depend on all of its events, so they are kept per member (`stat_member_days`) and
  * recomputed for the members a statement touched; money and invalid rows depend on the row alone.
  *
@@ -165,7 +165,7 @@ const rowLocal = (source: string) => `
     FROM amounts
   )`;
 
-/** CTEs adding the contributions of `source` (union_key, day, measures…) to the day, month and year sums. */
+/** CTEs adding the contributions of `source` (union_key, day, measures…) to the day, month, year and decade sums. */
 const addTo = (source: string, sign: '' | '-') => {
   const upsert = (table: string, key: string, expr: string) => `
     INSERT INTO ${table} AS t (union_key, ${key}, ${LIST})
@@ -173,8 +173,9 @@ const addTo = (source: string, sign: '' | '-') => {
     ON CONFLICT (union_key, ${key}) DO UPDATE SET ${MEASURES.map((m) => `${m} = t.${m} + excluded.${m}`).join(', ')}`;
   return `
   to_days AS (${upsert('stat_days', 'day', 'day')}),
-  to_months AS (${upsert('stat_months', 'month', 'left(day, 7)')})
-  ${upsert('stat_years', 'year', 'left(day, 4)')}`;
+  to_months AS (${upsert('stat_months', 'month', 'left(day, 7)')}),
+  to_years AS (${upsert('stat_years', 'year', 'left(day, 4)')})
+  ${upsert('stat_decades', 'decade', 'left(day, 3)')}`;
 };
 
 /** The rows a statement changed: +1 for the rows as they are now, −1 for the rows as they were. */
@@ -226,7 +227,7 @@ const fn = (name: string, body: string) => `CREATE FUNCTION ${name}() RETURNS tr
 
 /** Builds every kept figure again from the stored rows: after the tables are created, and whenever a rule changes. */
 export const REBUILD_STATS: readonly string[] = [
-  'TRUNCATE stat_member_days, stat_days, stat_months, stat_years, stat_unions',
+  'TRUNCATE stat_member_days, stat_days, stat_months, stat_years, stat_decades, stat_unions',
   `INSERT INTO stat_member_days (union_key, member_id, day, ${LIST})
    WITH aff AS (SELECT union_key, row_id AS member_id FROM rows WHERE tbl = 'members'), ${CONTRIBUTIONS}
    SELECT union_key, member_id, day, ${SUMS} FROM contrib GROUP BY 1, 2, 3 HAVING ${MEASURES.map((m) => `sum(${m}) <> 0`).join(' OR ')}`,
@@ -246,13 +247,22 @@ export const STATS_MIGRATION: readonly string[] = [
   `CREATE TABLE stat_days (union_key integer NOT NULL, day text COLLATE "C" NOT NULL, ${COLUMNS}, PRIMARY KEY (union_key, day))`,
   `CREATE TABLE stat_months (union_key integer NOT NULL, month text COLLATE "C" NOT NULL, ${COLUMNS}, PRIMARY KEY (union_key, month))`,
   `CREATE TABLE stat_years (union_key integer NOT NULL, year text COLLATE "C" NOT NULL, ${COLUMNS}, PRIMARY KEY (union_key, year))`,
+  `CREATE TABLE stat_decades (union_key integer NOT NULL, decade text COLLATE "C" NOT NULL, ${COLUMNS}, PRIMARY KEY (union_key, decade))`,
+  // A city's root reads one range of days, months or years across all its unions.
+  'CREATE INDEX stat_days_day ON stat_days (day, union_key)',
+  'CREATE INDEX stat_months_month ON stat_months (month, union_key)',
+  'CREATE INDEX stat_years_year ON stat_years (year, union_key)',
+  'CREATE INDEX stat_decades_decade ON stat_decades (decade, union_key)',
   'CREATE TABLE stat_unions (union_key integer PRIMARY KEY, invalid_rows bigint NOT NULL DEFAULT 0)',
   // A member's events are found by its id when one of them or the member changes.
   `CREATE INDEX rows_member_events ON rows (union_key, ((data->>'memberId') COLLATE "C")) WHERE tbl = 'memberships'`,
   fn('stat_rows_inserted', triggerBody('new_rows', null)),
   fn('stat_rows_updated', triggerBody('new_rows', 'old_rows')),
   fn('stat_rows_deleted', triggerBody(null, 'old_rows')),
-  fn('stat_rows_truncated', `BEGIN TRUNCATE stat_member_days, stat_days, stat_months, stat_years, stat_unions; RETURN NULL; END`),
+  fn(
+    'stat_rows_truncated',
+    `BEGIN TRUNCATE stat_member_days, stat_days, stat_months, stat_years, stat_decades, stat_unions; RETURN NULL; END`,
+  ),
   'CREATE TRIGGER stat_rows_inserted AFTER INSERT ON rows REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_rows_inserted()',
   'CREATE TRIGGER stat_rows_updated AFTER UPDATE ON rows REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_rows_updated()',
   'CREATE TRIGGER stat_rows_deleted AFTER DELETE ON rows REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_rows_deleted()',

@@ -4,19 +4,33 @@ import { MEASURES } from '../stats-maintenance';
 import { subtreeCte } from './orgs';
 
 const LIST = MEASURES.join(', ');
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The first string after every string that starts with `prefix`, byte by byte. */
+const successor = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
 /**
- * The sums of the kept contributions (stats-maintenance.ts) of every union of `param`'s prefix:
- * those dated up to `day` when `inclusive`, before it otherwise. Whole years before the day's year,
- * then the months of its year before its month, then the days of its month. A date field holds any
- * string; these ranges hold exactly the strings up to the day, compared byte by byte.
+ * The parts whose sum is every kept contribution of the scoped unions dated up to `day` (`inclusive`)
+ * or before it, times `sign`: whole decades before the day's decade, the years of its decade before
+ * its year, then either the months of its year before its month and that month's days up to the
+ * day, or the months up to and with its month less that month's days after the day, whichever reads
+ * fewer days. A date field holds any string; each range holds exactly the strings it should, compared
+ * byte by byte. `p` adds a parameter and answers its placeholder.
  */
-const upTo = (sign: 1 | -1, day: string, inclusive: boolean) => `
-  SELECT ${sign} AS sign, y.union_key, ${LIST} FROM stat_years y JOIN scoped s ON s.key = y.union_key WHERE y.year < left(${day}, 4)
-  UNION ALL SELECT ${sign}, m.union_key, ${LIST} FROM stat_months m JOIN scoped s ON s.key = m.union_key
-    WHERE m.month >= left(${day}, 4) AND m.month < left(${day}, 7)
-  UNION ALL SELECT ${sign}, d.union_key, ${LIST} FROM stat_days d JOIN scoped s ON s.key = d.union_key
-    WHERE d.day >= left(${day}, 7) AND d.day ${inclusive ? '<=' : '<'} ${day}`;
+function upTo(sign: 1 | -1, day: string, inclusive: boolean, p: (value: unknown) => string): string {
+  const from = (table: string, where: string, s: number = sign) =>
+    `SELECT ${sign === 1 ? "'to'" : "'from'"} AS part, ${s} AS sign, t.union_key, ${LIST} FROM ${table} t JOIN scoped s ON s.key = t.union_key WHERE ${where}`;
+  const [d3, d4, d7, d] = [p(day.slice(0, 3)), p(day.slice(0, 4)), p(day.slice(0, 7)), p(day)];
+  const early = Number(day.slice(8, 10)) <= 15;
+  return [
+    from('stat_decades', `t.decade < ${d3}`),
+    from('stat_years', `t.year >= ${d3} AND t.year < ${d4}`),
+    early ? from('stat_months', `t.month >= ${d4} AND t.month < ${d7}`) : from('stat_months', `t.month >= ${d4} AND t.month <= ${d7}`),
+    early
+      ? from('stat_days', `t.day >= ${d7} AND t.day ${inclusive ? '<=' : '<'} ${d}`)
+      : from('stat_days', `t.day ${inclusive ? '>' : '>='} ${d} AND t.day < ${p(successor(day.slice(0, 7)))}`, -sign),
+  ].join(' UNION ALL ');
+}
 
 /**
  * The upward statistics of every union in `top`'s subtree that holds rows the figures read, for a
@@ -26,27 +40,35 @@ const upTo = (sign: 1 | -1, day: string, inclusive: boolean) => `
  * They equal `upwardStats` of shared/sync/stats.ts over the same rows (tests/unit/sync/stats-sql.test.ts).
  */
 export async function upwardStatsByUnion(db: Queryable, top: string, period: StatsPeriod): Promise<Map<string, UpwardStats>> {
-  const rows = await db.query<Record<string, unknown> & { union_id: string }>(
-    `${subtreeCte('$1')},
-     scoped AS (SELECT u.key, u.id FROM unions u JOIN subtree s ON s.id = u.org_id),
-     parts AS (${upTo(1, '$3::text COLLATE "C"', true)} UNION ALL ${upTo(-1, '$2::text COLLATE "C"', false)}),
+  if (!ISO_DAY.test(period.from) || !ISO_DAY.test(period.to)) throw new Error(`not a period: ${period.from}…${period.to}`);
+  // The subtree's unions first, so the planner knows how many it joins (a recursive CTE's estimate is blind).
+  const scoped = await db.query<{ key: unknown; id: string }>(
+    `${subtreeCte('$1')} SELECT u.key, u.id FROM unions u JOIN subtree s ON s.id = u.org_id`,
+    [top],
+  );
+  if (!scoped.length) return new Map();
+  const params: unknown[] = [scoped.map((u) => Number(u.key))];
+  const p = (value: unknown) => `$${params.push(value)}::text COLLATE "C"`;
+  const parts = `${upTo(1, period.to, true, p)} UNION ALL ${upTo(-1, period.from, false, p)}`;
+  const rows = await db.query<Record<string, unknown> & { union_key: unknown }>(
+    `WITH scoped AS (SELECT unnest($1::int[]) AS key),
+     parts AS (${parts}),
      sums AS (
        SELECT union_key,
-         sum(members) FILTER (WHERE sign = 1) AS members, sum(women) FILTER (WHERE sign = 1) AS women,
-         sum(farmer_workers) FILTER (WHERE sign = 1) AS farmer_workers, sum(in_service) FILTER (WHERE sign = 1) AS in_service,
-         sum(sign * joined) AS joined, sum(sign * new_members) AS new_members, sum(sign * left_n) AS left_n,
-         sum(sign * dues) AS dues, sum(sign * income) AS income, sum(sign * spending) AS spending
+         ${['members', 'women', 'farmer_workers', 'in_service'].map((m) => `sum(sign * ${m}) FILTER (WHERE part = 'to') AS ${m}`).join(', ')},
+         ${['joined', 'new_members', 'left_n', 'dues', 'income', 'spending'].map((m) => `sum(sign * ${m}) AS ${m}`).join(', ')}
        FROM parts GROUP BY union_key
      )
-     SELECT s.id AS union_id, p.members, p.women, p.farmer_workers, p.in_service, p.joined, p.new_members, p.left_n,
+     SELECT c.union_key, p.members, p.women, p.farmer_workers, p.in_service, p.joined, p.new_members, p.left_n,
        p.dues, p.income, p.spending, c.invalid_rows
      FROM stat_unions c JOIN scoped s ON s.key = c.union_key LEFT JOIN sums p ON p.union_key = c.union_key`,
-    [top, period.from, period.to],
+    params,
   );
+  const idOf = new Map(scoped.map((u) => [Number(u.key), u.id]));
   const n = (v: unknown) => Number(v ?? 0);
   return new Map(
     rows.map((r) => [
-      r.union_id,
+      idOf.get(Number(r.union_key))!,
       {
         members: n(r.members),
         women: n(r.women),
