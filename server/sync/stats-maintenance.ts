@@ -36,31 +36,31 @@ const STAT_TABLES = `('members', 'memberships', 'duesPayments', 'transactions')`
 
 /** True when `field` of `d` holds an amount `isAmount` accepts; the arms run in order, so a cast only meets a number. */
 const amountOk = (d: string, field: string) => `CASE
-  WHEN json_typeof(${d}->'${field}') IS DISTINCT FROM 'number' THEN false
+  WHEN jsonb_typeof(${d}->'${field}') IS DISTINCT FROM 'number' THEN false
   WHEN (${d}->>'${field}')::numeric <> trunc((${d}->>'${field}')::numeric) THEN false
   ELSE abs((${d}->>'${field}')::numeric) <= ${MAX_FEN} END`;
 
-/** 'ok', 'deleted' or 'invalid' for a row of one of the four tables the figures read, as stats.ts classifies it. */
+/** 'ok', 'deleted' or 'invalid' for a row (its data as jsonb: one parse, then lookups) of one of the four tables the figures read, as stats.ts classifies it. */
 export const rowState = (tbl: string, d: string) => `CASE
-  WHEN json_typeof(${d}) <> 'object' THEN 'invalid'
-  WHEN json_typeof(${d}->'deleted') IS DISTINCT FROM 'number' THEN 'deleted'
+  WHEN jsonb_typeof(${d}) <> 'object' THEN 'invalid'
+  WHEN jsonb_typeof(${d}->'deleted') IS DISTINCT FROM 'number' THEN 'deleted'
   WHEN (${d}->>'deleted')::numeric <> 0 THEN 'deleted'
   WHEN ${tbl} = 'members' THEN
-    CASE WHEN json_typeof(${d}->'status') = 'string' AND ${d}->>'status' IN ${sqlList(MEMBER_STATUS_VALUES)}
-          AND coalesce(json_typeof(${d}->'gender'), 'null') IN ('null', 'string')
-          AND coalesce(json_typeof(${d}->'isMigrantWorker'), 'null') IN ('null', 'boolean')
-          AND coalesce(json_typeof(${d}->'joinDate'), 'null') IN ('null', 'string')
+    CASE WHEN jsonb_typeof(${d}->'status') = 'string' AND ${d}->>'status' IN ${sqlList(MEMBER_STATUS_VALUES)}
+          AND coalesce(jsonb_typeof(${d}->'gender'), 'null') IN ('null', 'string')
+          AND coalesce(jsonb_typeof(${d}->'isMigrantWorker'), 'null') IN ('null', 'boolean')
+          AND coalesce(jsonb_typeof(${d}->'joinDate'), 'null') IN ('null', 'string')
          THEN 'ok' ELSE 'invalid' END
   WHEN ${tbl} = 'memberships' THEN
-    CASE WHEN json_typeof(${d}->'memberId') = 'string' AND json_typeof(${d}->'date') = 'string'
-          AND json_typeof(${d}->'kind') = 'string' AND ${d}->>'kind' IN ${sqlList(EVENT_KIND_VALUES)}
+    CASE WHEN jsonb_typeof(${d}->'memberId') = 'string' AND jsonb_typeof(${d}->'date') = 'string'
+          AND jsonb_typeof(${d}->'kind') = 'string' AND ${d}->>'kind' IN ${sqlList(EVENT_KIND_VALUES)}
          THEN 'ok' ELSE 'invalid' END
   WHEN ${tbl} = 'duesPayments' THEN
-    CASE WHEN json_typeof(${d}->'paidDate') = 'string' AND ${amountOk(d, 'amountFen')} THEN 'ok' ELSE 'invalid' END
+    CASE WHEN jsonb_typeof(${d}->'paidDate') = 'string' AND ${amountOk(d, 'amountFen')} THEN 'ok' ELSE 'invalid' END
   ELSE
-    CASE WHEN json_typeof(${d}->'date') = 'string' AND json_typeof(${d}->'accountCode') = 'string'
+    CASE WHEN jsonb_typeof(${d}->'date') = 'string' AND jsonb_typeof(${d}->'accountCode') = 'string'
           AND ${d}->>'accountCode' IN ${sqlList(ACCOUNT_CODES.all)} AND ${amountOk(d, 'amountFen')}
-          AND (coalesce(json_typeof(${d}->'payableFen'), 'null') = 'null' OR ${amountOk(d, 'payableFen')})
+          AND (coalesce(jsonb_typeof(${d}->'payableFen'), 'null') = 'null' OR ${amountOk(d, 'payableFen')})
          THEN 'ok' ELSE 'invalid' END
 END`;
 
@@ -95,48 +95,47 @@ const CONTRIBUTIONS = `
   mem AS (
     SELECT r.union_key, r.row_id AS member_id, r.data->>'status' AS status,
       coalesce(r.data->>'gender' = '女', false) AS woman, coalesce(r.data->>'isMigrantWorker' = 'true', false) AS migrant,
-      coalesce(nullif(r.data->>'joinDate', ''), '0000-01-01') COLLATE "C" AS from_date
-    FROM rows r JOIN aff a ON r.union_key = a.union_key AND r.tbl = 'members' AND r.row_id = a.member_id
-    WHERE ${rowState('r.tbl', 'r.data')} = 'ok'
+      coalesce(nullif(r.data->>'joinDate', ''), '0000-01-01') COLLATE "C" AS from_date,
+      EXISTS (
+        SELECT 1 FROM rows e WHERE e.union_key = r.union_key AND e.tbl = 'memberships' AND (e.data->>'memberId') COLLATE "C" = r.row_id
+          AND ${rowState('e.tbl', 'e.data::jsonb')} = 'ok'
+      ) AS has_events
+    FROM rows r JOIN aff a ON r.union_key = a.union_key AND r.tbl = 'members' AND r.row_id = a.member_id, LATERAL (SELECT r.data::jsonb AS j) x
+    WHERE ${rowState('r.tbl', 'x.j')} = 'ok'
   ),
   ev AS (
-    SELECT r.union_key, (r.data->>'memberId') COLLATE "C" AS member_id, r.data->>'kind' AS kind,
+    SELECT r.union_key, (r.data->>'memberId') COLLATE "C" AS member_id, m.woman, m.migrant, r.data->>'kind' AS kind,
       (r.data->>'date') COLLATE "C" AS day, r.row_id
-    FROM rows r JOIN mem m ON r.union_key = m.union_key AND r.tbl = 'memberships' AND (r.data->>'memberId') COLLATE "C" = m.member_id
-    WHERE ${rowState('r.tbl', 'r.data')} = 'ok'
+    FROM mem m JOIN rows r ON r.union_key = m.union_key AND r.tbl = 'memberships' AND (r.data->>'memberId') COLLATE "C" = m.member_id,
+      LATERAL (SELECT r.data::jsonb AS j) x
+    WHERE m.has_events AND ${rowState('r.tbl', 'x.j')} = 'ok'
   ),
   se AS (
-    SELECT union_key, member_id, day, kind, kind IN ${STARTS} AS is_start,
+    SELECT union_key, member_id, woman, migrant, day, kind, kind IN ${STARTS} AS is_start,
       lag(kind IN ${STARTS}) OVER (PARTITION BY union_key, member_id ORDER BY day, row_id) AS prev_start
     FROM ev WHERE kind IN ${STARTS_AND_ENDS}
   ),
   steps AS (
-    SELECT union_key, member_id, day,
+    SELECT union_key, member_id, woman, migrant, day,
       CASE WHEN is_start AND prev_start IS NOT TRUE THEN 1 WHEN NOT is_start AND prev_start IS TRUE THEN -1 ELSE 0 END AS opened,
       0 AS working, (is_start AND prev_start IS NOT TRUE)::int AS joined,
       (is_start AND prev_start IS NOT TRUE AND kind = 'join')::int AS new_members,
       (NOT is_start AND prev_start IS TRUE)::int AS left_n
     FROM se
     UNION ALL
-    SELECT union_key, member_id, day, 0, (kind IN ${STARTS})::int
+    SELECT union_key, member_id, woman, migrant, day, 0, (kind IN ${STARTS})::int
       - (lag(kind IN ${STARTS}, 1, false) OVER (PARTITION BY union_key, member_id ORDER BY day, row_id))::int, 0, 0, 0
     FROM ev
   ),
-  by_day AS (
-    SELECT union_key, member_id, day, sum(opened) AS opened, sum(working) AS working,
-      sum(joined) AS joined, sum(new_members) AS new_members, sum(left_n) AS left_n
-    FROM steps GROUP BY union_key, member_id, day
-  ),
   contrib AS (
-    SELECT m.union_key, m.member_id, d.day, d.opened AS members,
-      CASE WHEN m.woman THEN d.opened ELSE 0 END AS women, CASE WHEN m.migrant THEN d.opened ELSE 0 END AS farmer_workers,
-      d.working AS in_service, d.joined, d.new_members, d.left_n, 0::numeric AS dues, 0::numeric AS income, 0::numeric AS spending
-    FROM mem m JOIN by_day d ON d.union_key = m.union_key AND d.member_id = m.member_id
+    SELECT union_key, member_id, day, opened AS members, CASE WHEN woman THEN opened ELSE 0 END AS women,
+      CASE WHEN migrant THEN opened ELSE 0 END AS farmer_workers, working AS in_service, joined, new_members, left_n,
+      0::numeric AS dues, 0::numeric AS income, 0::numeric AS spending
+    FROM steps
     UNION ALL
     SELECT m.union_key, m.member_id, m.from_date, k, CASE WHEN m.woman THEN k ELSE 0 END, CASE WHEN m.migrant THEN k ELSE 0 END,
       (m.status = 'active')::int, k, k, 0, 0, 0, 0
-    FROM (SELECT *, (status IN ${MEMBER_KEPT})::int AS k FROM mem) m
-    WHERE NOT EXISTS (SELECT 1 FROM ev e WHERE e.union_key = m.union_key AND e.member_id = m.member_id)
+    FROM (SELECT *, (status IN ${MEMBER_KEPT})::int AS k FROM mem WHERE NOT has_events) m
   )`;
 
 /**
@@ -146,15 +145,15 @@ const CONTRIBUTIONS = `
  */
 const rowLocal = (source: string) => `
   classified AS (
-    SELECT c.sign, c.union_key, c.tbl, c.data, ${rowState('c.tbl', 'c.data')} AS state
-    FROM ${source} c WHERE c.tbl IN ${STAT_TABLES}
+    SELECT c.sign, c.union_key, c.tbl, x.data, ${rowState('c.tbl', 'x.data')} AS state
+    FROM ${source} c, LATERAL (SELECT c.data::jsonb AS data) x WHERE c.tbl IN ${STAT_TABLES}
   ),
   invalid AS (SELECT union_key, sum(sign * (state = 'invalid')::int) AS n FROM classified GROUP BY union_key),
   amounts AS (
     SELECT sign, union_key, tbl, data->>'accountCode' AS account,
       (CASE tbl WHEN 'duesPayments' THEN data->>'paidDate' ELSE data->>'date' END) COLLATE "C" AS day,
       (data->>'amountFen')::numeric AS amount,
-      CASE WHEN tbl = 'transactions' AND json_typeof(data->'payableFen') = 'number' THEN (data->>'payableFen')::numeric ELSE 0 END AS payable
+      CASE WHEN tbl = 'transactions' AND jsonb_typeof(data->'payableFen') = 'number' THEN (data->>'payableFen')::numeric ELSE 0 END AS payable
     FROM classified WHERE state = 'ok' AND tbl IN ('duesPayments', 'transactions')
   ),
   money AS (
@@ -199,6 +198,7 @@ function triggerBody(newRows: string | null, oldRows: string | null): string {
   return `
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM ${changed} c WHERE c.tbl IN ${STAT_TABLES}) THEN RETURN NULL; END IF;
+  IF EXISTS (SELECT 1 FROM ${changed} c WHERE c.tbl IN ('members', 'memberships')) THEN
   WITH ${aff},
   gone AS (
     DELETE FROM stat_member_days s USING aff a WHERE s.union_key = a.union_key AND s.member_id = a.member_id
@@ -212,6 +212,7 @@ BEGIN
     RETURNING union_key, day, ${LIST}
   ),
   ${addTo('kept', '')};
+  END IF;
   WITH ${rowLocal(changed)},
   counted AS (
     INSERT INTO stat_unions AS t (union_key, invalid_rows) SELECT union_key, n FROM invalid
