@@ -1,11 +1,13 @@
 import type { Database, Queryable } from './db';
+import { STATS_MIGRATION } from './stats-maintenance';
 
 /**
  * Schema migrations, the same for PGlite and PostgreSQL. Only ever appended: a deployed server
  * runs each unapplied one in order, under an advisory lock so two app servers starting together
- * do not race.
+ * do not race. A migration is its statements separated by semicolons, or a list of statements when
+ * one of them holds semicolons of its own (a function body).
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly (string | readonly string[])[] = [
   `
   CREATE TABLE unions (
     id text PRIMARY KEY,
@@ -212,6 +214,9 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE devices SET package_key = encode(sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')), 'base64')
   WHERE package_key IS NULL AND revoked_at IS NULL
   `,
+  // The upward statistics kept as rows change, in the pushing transaction (stats-maintenance.ts),
+  // built here from the rows a server already holds.
+  STATS_MIGRATION,
 ];
 
 /** Runs the migrations not yet applied, up to `through` (all of them, except in tests of a migration). */
@@ -225,11 +230,8 @@ export async function migrate(db: Database, through = MIGRATIONS.length): Promis
     let count = 0;
     for (const [i, sql] of MIGRATIONS.entries()) {
       if (applied.has(i + 1) || i >= through) continue;
-      for (const statement of sql
-        .split(';')
-        .map((s) => s.trim())
-        .filter(Boolean))
-        await q.query(statement);
+      const statements = typeof sql === 'string' ? sql.split(';') : sql;
+      for (const statement of statements.map((s) => s.trim()).filter(Boolean)) await q.query(statement);
       await q.query('INSERT INTO schema_migrations (version) VALUES ($1)', [i + 1]);
       count++;
     }

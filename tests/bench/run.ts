@@ -1,7 +1,7 @@
 // `npm run bench`: runs every tests/bench/*.bench.ts (or those named on the command line), prints a
 // table and writes bench-results/latest.json, so figures can be compared from one run to the next.
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchModule, BenchResult } from './types';
@@ -19,11 +19,17 @@ const files = readdirSync(dir)
   .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
   .sort();
 
-const results: (BenchResult & { file: string })[] = [];
+const results: (BenchResult & { file: string; load?: string })[] = [];
 for (const file of files) {
   process.stdout.write(`running ${file} …\n`);
   const mod = (await import(pathToFileURL(join(dir, file)).href)) as BenchModule;
-  for (const r of await mod.run()) results.push({ ...r, file });
+  // Other work on the machine moves every figure: the load average (1, 5, 15 min) is kept beside them.
+  const before = loadavg();
+  const ran = await mod.run();
+  const load = `${before.map((l) => l.toFixed(2)).join(' ')} before, ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} after (${cpus().length} cores)`;
+  for (const r of ran) results.push({ ...r, file, load });
 }
 
 const fmt = (n: number) => n.toFixed(n < 10 ? 2 : 0);

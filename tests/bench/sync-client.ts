@@ -16,6 +16,7 @@ export type ClientJob =
 
 export interface FirstSyncResult {
   rows: number;
+  pushes: number;
   firstSyncMs: number;
   incrementalMs: number[];
 }
@@ -72,17 +73,30 @@ async function post(url: string, path: string, body: unknown, token: string): Pr
 async function firstSync(job: Extract<ClientJob, { kind: 'first-sync' }>): Promise<FirstSyncResult> {
   const book = largeBook();
   const changes = bookChanges(book, job.deviceId);
-  const batch = LIMITS.maxChangesPerPush;
+  // Batches as the app cuts them: at most maxChangesPerPush changes and about 4 MiB of record text.
+  const batches: WireChange[][] = [[]];
+  let bytes = 0;
+  for (const c of changes) {
+    const size = JSON.stringify(c).length;
+    const last = batches[batches.length - 1]!;
+    if (last.length && (last.length >= LIMITS.maxChangesPerPush || bytes + size > 4 * 1024 * 1024)) {
+      batches.push([c]);
+      bytes = size;
+    } else {
+      last.push(c);
+      bytes += size;
+    }
+  }
   const start = performance.now();
   // As the app's first sync does: batches sent push-only, two in flight, the cursor moved over the
   // device's own rows, then pulls until done.
   const own = new OwnRanges(0);
   const inFlight: Promise<SyncResponse>[] = [];
-  for (let i = 0; i < changes.length || inFlight.length;) {
-    while (i < changes.length && inFlight.length < 2) {
-      inFlight.push(post(job.url, '/api/v1/sync', { v: 1, changes: changes.slice(i, i + batch), cursor: 0, pullLimit: 0 }, job.token));
-      i += batch;
-      if (i % (40 * batch) === 0) process.stderr.write(`  … ${i} / ${changes.length} rows pushed\n`);
+  for (let i = 0; i < batches.length || inFlight.length;) {
+    while (i < batches.length && inFlight.length < 2) {
+      inFlight.push(post(job.url, '/api/v1/sync', { v: 1, changes: batches[i]!, cursor: 0, pullLimit: 0 }, job.token));
+      i++;
+      if (i % 40 === 0) process.stderr.write(`  … ${i} / ${batches.length} pushes\n`);
     }
     own.add((await inFlight.shift()!).pushed);
   }
@@ -104,7 +118,7 @@ async function firstSync(job: Extract<ClientJob, { kind: 'first-sync' }>): Promi
     cursor = (await post(job.url, '/api/v1/sync', { v: 1, changes: edits, cursor }, job.token)).cursor;
     incrementalMs.push(performance.now() - s);
   }
-  return { rows: changes.length, firstSyncMs, incrementalMs };
+  return { rows: changes.length, pushes: batches.length, firstSyncMs, incrementalMs };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));

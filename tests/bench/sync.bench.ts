@@ -187,7 +187,7 @@ async function benchBackend(name: string, db: Database, baseline: Baseline): Pro
       targetMs: 20_000,
       baseline: copied,
       environment,
-      notes: `${Math.ceil(first.rows / LIMITS.maxChangesPerPush)} pushes of ${LIMITS.maxChangesPerPush}, then pulls to the end; excludes the app's IndexedDB reads`,
+      notes: `${first.pushes} pushes of up to ${LIMITS.maxChangesPerPush} changes and about 4 MiB (as the app cuts them), then pulls to the end; excludes the app's IndexedDB reads`,
     });
     const incremental = [...first.incrementalMs].sort((a, b) => a - b);
     results.push({

@@ -1,149 +1,74 @@
-import { MAX_FEN } from '../../../shared/records/spec';
-import { ACCOUNT_CODES, EVENT_KIND_VALUES, MEMBER_STATUS_VALUES, type StatsPeriod, type UpwardStats } from '../../../shared/sync/stats';
+import type { StatsPeriod, UpwardStats } from '../../../shared/sync/stats';
 import type { Queryable } from '../db';
+import { MEASURES } from '../stats-maintenance';
 import { subtreeCte } from './orgs';
 
-/** A list of the code's own constants (statuses, kinds, account codes) as an SQL list; never user input. */
-function sqlList(values: readonly string[]): string {
-  for (const v of values) if (!/^[a-z0-9-]+$/.test(v)) throw new Error(`not a constant: ${v}`);
-  return `(${values.map((v) => `'${v}'`).join(', ')})`;
-}
+const LIST = MEASURES.join(', ');
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const MEMBER_KEPT = sqlList(['active', 'retired', 'unemployed']);
-const STARTS = sqlList(['join', 'transfer-in']);
-const STARTS_AND_ENDS = sqlList(['join', 'transfer-in', 'transfer-out', 'leave', 'death']);
-
-/** True when `field` of the row holds an amount `isAmount` accepts; the arms run in order, so a cast only meets a number. */
-const amountOk = (field: string) => `CASE
-  WHEN json_typeof(r.data->'${field}') IS DISTINCT FROM 'number' THEN false
-  WHEN (r.data->>'${field}')::numeric <> trunc((r.data->>'${field}')::numeric) THEN false
-  ELSE abs((r.data->>'${field}')::numeric) <= $4 END`;
-
-const inPeriod = (expr: string) => `(${expr}) COLLATE "C" BETWEEN $2 AND $3`;
+/** The first string after every string that starts with `prefix`, byte by byte. */
+const successor = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
 /**
- * The upward statistics of every union in `top`'s subtree for a period, computed by the database:
- * no member row is read into Node. Each row is classified as `shared/sync/stats.ts` classifies it —
- * the same rules, in SQL: a row whose needed fields have the wrong type is counted in `invalidRows`
- * and left out of the figures. Membership follows the app's standing: a start event opens a
- * membership unless the previous start-or-end event (by date, then id) already did, an end event
- * closes one that is open; a member without events counts by join date and status. Money follows
- * the books' sign rule with the account kinds of the chart. Strings compare byte by byte, as in
- * JavaScript. tests/unit/sync/stats-sql.test.ts holds the two to the same answers.
+ * The parts whose sum is every kept contribution of the scoped unions dated up to `day` (`inclusive`)
+ * or before it, times `sign`: whole decades before the day's decade, the years of its decade before
+ * its year, then either the months of its year before its month and that month's days up to the
+ * day, or the months up to and with its month less that month's days after the day, whichever reads
+ * fewer days. A date field holds any string; each range holds exactly the strings it should, compared
+ * byte by byte. `p` adds a parameter and answers its placeholder.
+ */
+function upTo(sign: 1 | -1, day: string, inclusive: boolean, p: (value: unknown) => string): string {
+  const from = (table: string, where: string, s: number = sign) =>
+    `SELECT ${sign === 1 ? "'to'" : "'from'"} AS part, ${s} AS sign, t.union_key, ${LIST} FROM ${table} t JOIN scoped s ON s.key = t.union_key WHERE ${where}`;
+  const [d3, d4, d7, d] = [p(day.slice(0, 3)), p(day.slice(0, 4)), p(day.slice(0, 7)), p(day)];
+  const early = Number(day.slice(8, 10)) <= 15;
+  return [
+    from('stat_decades', `t.decade < ${d3}`),
+    from('stat_years', `t.year >= ${d3} AND t.year < ${d4}`),
+    early ? from('stat_months', `t.month >= ${d4} AND t.month < ${d7}`) : from('stat_months', `t.month >= ${d4} AND t.month <= ${d7}`),
+    early
+      ? from('stat_days', `t.day >= ${d7} AND t.day ${inclusive ? '<=' : '<'} ${d}`)
+      : from('stat_days', `t.day ${inclusive ? '>' : '>='} ${d} AND t.day < ${p(successor(day.slice(0, 7)))}`, -sign),
+  ].join(' UNION ALL ');
+}
+
+/**
+ * The upward statistics of every union in `top`'s subtree that holds rows the figures read, for a
+ * period: sums of the figures the database keeps as rows change, so no member row is read into Node
+ * and no stored row is read at all. Members on the last day are the contributions up to it; the
+ * figures of the period (joined, left, dues …) those up to its last day less those before its first.
+ * They equal `upwardStats` of shared/sync/stats.ts over the same rows (tests/unit/sync/stats-sql.test.ts).
  */
 export async function upwardStatsByUnion(db: Queryable, top: string, period: StatsPeriod): Promise<Map<string, UpwardStats>> {
-  const rows = await db.query<Record<string, unknown> & { union_id: string }>(
-    `${subtreeCte('$1')},
-     scoped AS (SELECT u.key, u.id FROM unions u JOIN subtree s ON s.id = u.org_id),
-     raw AS (
-       SELECT r.union_key, r.tbl, r.row_id COLLATE "C" AS row_id, r.data AS d,
-         CASE
-           WHEN json_typeof(r.data) <> 'object' THEN 'invalid'
-           WHEN json_typeof(r.data->'deleted') IS DISTINCT FROM 'number' THEN 'deleted'
-           WHEN (r.data->>'deleted')::numeric <> 0 THEN 'deleted'
-           WHEN r.tbl = 'members' THEN
-             CASE WHEN json_typeof(r.data->'status') = 'string' AND r.data->>'status' IN ${sqlList(MEMBER_STATUS_VALUES)}
-                   AND coalesce(json_typeof(r.data->'gender'), 'null') IN ('null', 'string')
-                   AND coalesce(json_typeof(r.data->'isMigrantWorker'), 'null') IN ('null', 'boolean')
-                   AND coalesce(json_typeof(r.data->'joinDate'), 'null') IN ('null', 'string')
-                  THEN 'ok' ELSE 'invalid' END
-           WHEN r.tbl = 'memberships' THEN
-             CASE WHEN json_typeof(r.data->'memberId') = 'string' AND json_typeof(r.data->'date') = 'string'
-                   AND json_typeof(r.data->'kind') = 'string' AND r.data->>'kind' IN ${sqlList(EVENT_KIND_VALUES)}
-                  THEN 'ok' ELSE 'invalid' END
-           WHEN r.tbl = 'duesPayments' THEN
-             CASE WHEN json_typeof(r.data->'paidDate') = 'string' AND ${amountOk('amountFen')} THEN 'ok' ELSE 'invalid' END
-           ELSE
-             CASE WHEN json_typeof(r.data->'date') = 'string' AND json_typeof(r.data->'accountCode') = 'string'
-                   AND r.data->>'accountCode' IN ${sqlList(ACCOUNT_CODES.all)} AND ${amountOk('amountFen')}
-                   AND (coalesce(json_typeof(r.data->'payableFen'), 'null') = 'null' OR ${amountOk('payableFen')})
-                  THEN 'ok' ELSE 'invalid' END
-         END AS state
-       FROM rows r
-       WHERE r.union_key IN (SELECT key FROM scoped) AND r.tbl IN ('members', 'memberships', 'duesPayments', 'transactions')
-     ),
-     mem AS (
-       SELECT union_key, row_id AS id, d->>'status' AS status,
-         coalesce(d->>'gender' = '女', false) AS woman, coalesce(d->>'isMigrantWorker' = 'true', false) AS migrant,
-         coalesce(nullif(d->>'joinDate', ''), '0000-01-01') COLLATE "C" AS from_date
-       FROM raw WHERE state = 'ok' AND tbl = 'members'
-     ),
-     ev AS (
-       SELECT union_key, (d->>'memberId') COLLATE "C" AS member_id, d->>'kind' AS kind, (d->>'date') COLLATE "C" AS date, row_id
-       FROM raw WHERE state = 'ok' AND tbl = 'memberships'
-     ),
-     se AS (
-       SELECT union_key, member_id, kind, date, row_id, kind IN ${STARTS} AS is_start,
-         lag(kind IN ${STARTS}) OVER (PARTITION BY union_key, member_id ORDER BY date, row_id) AS prev_start
-       FROM ev WHERE kind IN ${STARTS_AND_ENDS}
-     ),
-     moves AS (
-       SELECT union_key, member_id,
-         count(*) FILTER (WHERE is_start AND prev_start IS NOT TRUE AND ${inPeriod('date')}) AS joined,
-         count(*) FILTER (WHERE is_start AND prev_start IS NOT TRUE AND kind = 'join' AND ${inPeriod('date')}) AS new_members,
-         count(*) FILTER (WHERE NOT is_start AND prev_start IS TRUE AND ${inPeriod('date')}) AS left_n
-       FROM se GROUP BY union_key, member_id
-     ),
-     last_se AS (
-       SELECT DISTINCT ON (union_key, member_id) union_key, member_id, is_start
-       FROM se WHERE date <= $3 ORDER BY union_key, member_id, date DESC, row_id DESC
-     ),
-     last_ev AS (
-       SELECT DISTINCT ON (union_key, member_id) union_key, member_id, kind IN ${STARTS} AS working
-       FROM ev WHERE date <= $3 ORDER BY union_key, member_id, date DESC, row_id DESC
-     ),
-     has_ev AS (SELECT DISTINCT union_key, member_id FROM ev),
-     people AS (
-       SELECT m.union_key, m.woman, m.migrant,
-         CASE WHEN h.member_id IS NULL THEN m.status IN ${MEMBER_KEPT} AND m.from_date <= $3
-              ELSE coalesce(ls.is_start, false) END AS is_member,
-         CASE WHEN h.member_id IS NULL THEN m.status = 'active' ELSE coalesce(le.working, false) END AS working,
-         CASE WHEN h.member_id IS NULL THEN (m.status IN ${MEMBER_KEPT} AND ${inPeriod('m.from_date')})::int
-              ELSE coalesce(mv.joined, 0) END AS joined,
-         CASE WHEN h.member_id IS NULL THEN (m.status IN ${MEMBER_KEPT} AND ${inPeriod('m.from_date')})::int
-              ELSE coalesce(mv.new_members, 0) END AS new_members,
-         coalesce(mv.left_n, 0) AS left_n
-       FROM mem m
-       LEFT JOIN has_ev h ON h.union_key = m.union_key AND h.member_id = m.id
-       LEFT JOIN last_se ls ON ls.union_key = m.union_key AND ls.member_id = m.id
-       LEFT JOIN last_ev le ON le.union_key = m.union_key AND le.member_id = m.id
-       LEFT JOIN moves mv ON mv.union_key = m.union_key AND mv.member_id = m.id
-     ),
-     people_counts AS (
-       SELECT union_key,
-         count(*) FILTER (WHERE is_member) AS members,
-         count(*) FILTER (WHERE is_member AND woman) AS women,
-         count(*) FILTER (WHERE is_member AND migrant) AS farmer_workers,
-         count(*) FILTER (WHERE is_member AND working) AS in_service,
-         sum(joined) AS joined, sum(new_members) AS new_members, sum(left_n) AS left_n
-       FROM people GROUP BY union_key
-     ),
-     money AS (
-       SELECT union_key, tbl, state, d->>'accountCode' AS account,
-         CASE WHEN state = 'ok' AND tbl IN ('duesPayments', 'transactions') THEN (d->>'amountFen')::numeric END AS amount,
-         CASE WHEN state = 'ok' AND tbl = 'transactions' AND json_typeof(d->'payableFen') = 'number'
-              THEN (d->>'payableFen')::numeric ELSE 0 END AS payable,
-         CASE WHEN state = 'ok' AND tbl = 'duesPayments' THEN ${inPeriod("d->>'paidDate'")}
-              WHEN state = 'ok' AND tbl = 'transactions' THEN ${inPeriod("d->>'date'")} ELSE false END AS in_period
-       FROM raw
-     ),
-     money_counts AS (
-       SELECT union_key,
-         count(*) FILTER (WHERE state = 'invalid') AS invalid_rows,
-         coalesce(sum(amount) FILTER (WHERE in_period AND tbl = 'duesPayments'), 0) AS dues,
-         coalesce(sum(amount - payable) FILTER (WHERE in_period AND tbl = 'transactions' AND account IN ${sqlList(ACCOUNT_CODES.income)}), 0) AS income,
-         coalesce(sum(amount) FILTER (WHERE in_period AND tbl = 'transactions' AND account IN ${sqlList(ACCOUNT_CODES.expense)}), 0) AS spending
-       FROM money GROUP BY union_key
-     )
-     SELECT s.id AS union_id, p.members, p.women, p.farmer_workers, p.in_service, p.joined, p.new_members, p.left_n,
-       c.dues, c.income, c.spending, c.invalid_rows
-     FROM money_counts c JOIN scoped s ON s.key = c.union_key LEFT JOIN people_counts p ON p.union_key = c.union_key`,
-    [top, period.from, period.to, MAX_FEN],
+  if (!ISO_DAY.test(period.from) || !ISO_DAY.test(period.to)) throw new Error(`not a period: ${period.from}…${period.to}`);
+  // The subtree's unions first, so the planner knows how many it joins (a recursive CTE's estimate is blind).
+  const scoped = await db.query<{ key: unknown; id: string }>(
+    `${subtreeCte('$1')} SELECT u.key, u.id FROM unions u JOIN subtree s ON s.id = u.org_id`,
+    [top],
   );
+  if (!scoped.length) return new Map();
+  const params: unknown[] = [scoped.map((u) => Number(u.key))];
+  const p = (value: unknown) => `$${params.push(value)}::text COLLATE "C"`;
+  const parts = `${upTo(1, period.to, true, p)} UNION ALL ${upTo(-1, period.from, false, p)}`;
+  const rows = await db.query<Record<string, unknown> & { union_key: unknown }>(
+    `WITH scoped AS (SELECT unnest($1::int[]) AS key),
+     parts AS (${parts}),
+     sums AS (
+       SELECT union_key,
+         ${['members', 'women', 'farmer_workers', 'in_service'].map((m) => `sum(sign * ${m}) FILTER (WHERE part = 'to') AS ${m}`).join(', ')},
+         ${['joined', 'new_members', 'left_n', 'dues', 'income', 'spending'].map((m) => `sum(sign * ${m}) AS ${m}`).join(', ')}
+       FROM parts GROUP BY union_key
+     )
+     SELECT c.union_key, p.members, p.women, p.farmer_workers, p.in_service, p.joined, p.new_members, p.left_n,
+       p.dues, p.income, p.spending, c.invalid_rows
+     FROM stat_unions c JOIN scoped s ON s.key = c.union_key LEFT JOIN sums p ON p.union_key = c.union_key`,
+    params,
+  );
+  const idOf = new Map(scoped.map((u) => [Number(u.key), u.id]));
   const n = (v: unknown) => Number(v ?? 0);
   return new Map(
     rows.map((r) => [
-      r.union_id,
+      idOf.get(Number(r.union_key))!,
       {
         members: n(r.members),
         women: n(r.women),

@@ -1,0 +1,272 @@
+import { MAX_FEN } from '../../shared/records/spec';
+import { ACCOUNT_CODES, EVENT_KIND_VALUES, MEMBER_STATUS_VALUES } from '../../shared/sync/stats';
+
+/**
+ * The upward statistics kept in SQL as rows change, in the transaction of the statement that
+ * changes them (statement triggers on `rows`), so the dashboard and the 统计年报 of a city's tens of
+ * thousands of unions read a few hundred thousand small sums instead of millions of stored rows.
+ *
+ * Every figure of shared/sync/stats.ts is a sum over dated contributions: a dues payment adds its
+ * amount on its paid date, an entry its income or spending on its date, and a member adds +1 to
+ * 会员 on the day a membership begins and −1 on the day it ends (in service likewise, from its last
+ * event), with the membership begun or ended counted on that day. So a period's figures are sums
+ * of contributions up to its last day (members on that day) or between its two days (joined, dues …).
+ * The contributions are kept per union and day, month, year and decade (`stat_days` … `stat_decades`):
+ * a period reads whole decades and years, then the months and days of its edges. A member's
+ * contributions depend on all of its events, so they are kept per member (`stat_member_days`) and
+ * recomputed for the members a statement touched; money and invalid rows depend on the row alone.
+ *
+ * Strings compare byte by byte (COLLATE "C"), as in JavaScript, and a row whose needed fields have
+ * the wrong type is counted as invalid and left out, as `upwardStats` does. The account codes, the
+ * amount limit, the statuses and the kinds are written into the functions when they are created: a
+ * change to one of them needs a migration that creates the functions again and runs REBUILD_STATS.
+ * tests/unit/sync/stats-sql.test.ts holds the kept figures to `upwardStats` after random changes.
+ */
+
+/** A list of the code's own constants (statuses, kinds, account codes) as an SQL list; never user input. */
+function sqlList(values: readonly string[]): string {
+  for (const v of values) if (!/^[a-z0-9-]+$/.test(v)) throw new Error(`not a constant: ${v}`);
+  return `(${values.map((v) => `'${v}'`).join(', ')})`;
+}
+
+const MEMBER_KEPT = sqlList(['active', 'retired', 'unemployed']);
+const STARTS = sqlList(['join', 'transfer-in']);
+const STARTS_AND_ENDS = sqlList(['join', 'transfer-in', 'transfer-out', 'leave', 'death']);
+const STAT_TABLES = `('members', 'memberships', 'duesPayments', 'transactions')`;
+
+/** True when `field` of `d` holds an amount `isAmount` accepts; the arms run in order, so a cast only meets a number. */
+const amountOk = (d: string, field: string) => `CASE
+  WHEN jsonb_typeof(${d}->'${field}') IS DISTINCT FROM 'number' THEN false
+  WHEN (${d}->>'${field}')::numeric <> trunc((${d}->>'${field}')::numeric) THEN false
+  ELSE abs((${d}->>'${field}')::numeric) <= ${MAX_FEN} END`;
+
+/** 'ok', 'deleted' or 'invalid' for a row (its data as jsonb: one parse, then lookups) of one of the four tables the figures read, as stats.ts classifies it. */
+export const rowState = (tbl: string, d: string) => `CASE
+  WHEN jsonb_typeof(${d}) <> 'object' THEN 'invalid'
+  WHEN jsonb_typeof(${d}->'deleted') IS DISTINCT FROM 'number' THEN 'deleted'
+  WHEN (${d}->>'deleted')::numeric <> 0 THEN 'deleted'
+  WHEN ${tbl} = 'members' THEN
+    CASE WHEN jsonb_typeof(${d}->'status') = 'string' AND ${d}->>'status' IN ${sqlList(MEMBER_STATUS_VALUES)}
+          AND coalesce(jsonb_typeof(${d}->'gender'), 'null') IN ('null', 'string')
+          AND coalesce(jsonb_typeof(${d}->'isMigrantWorker'), 'null') IN ('null', 'boolean')
+          AND coalesce(jsonb_typeof(${d}->'joinDate'), 'null') IN ('null', 'string')
+         THEN 'ok' ELSE 'invalid' END
+  WHEN ${tbl} = 'memberships' THEN
+    CASE WHEN jsonb_typeof(${d}->'memberId') = 'string' AND jsonb_typeof(${d}->'date') = 'string'
+          AND jsonb_typeof(${d}->'kind') = 'string' AND ${d}->>'kind' IN ${sqlList(EVENT_KIND_VALUES)}
+         THEN 'ok' ELSE 'invalid' END
+  WHEN ${tbl} = 'duesPayments' THEN
+    CASE WHEN jsonb_typeof(${d}->'paidDate') = 'string' AND ${amountOk(d, 'amountFen')} THEN 'ok' ELSE 'invalid' END
+  ELSE
+    CASE WHEN jsonb_typeof(${d}->'date') = 'string' AND jsonb_typeof(${d}->'accountCode') = 'string'
+          AND ${d}->>'accountCode' IN ${sqlList(ACCOUNT_CODES.all)} AND ${amountOk(d, 'amountFen')}
+          AND (coalesce(jsonb_typeof(${d}->'payableFen'), 'null') = 'null' OR ${amountOk(d, 'payableFen')})
+         THEN 'ok' ELSE 'invalid' END
+END`;
+
+/** The measures of every contribution and aggregate table: the first four are read up to a day, the rest between two. */
+export const MEASURES = [
+  'members',
+  'women',
+  'farmer_workers',
+  'in_service',
+  'joined',
+  'new_members',
+  'left_n',
+  'dues',
+  'income',
+  'spending',
+] as const;
+const COLUMNS = MEASURES.map((m) => `${m} ${['dues', 'income', 'spending'].includes(m) ? 'numeric' : 'bigint'} NOT NULL DEFAULT 0`).join(
+  ', ',
+);
+const LIST = MEASURES.join(', ');
+const SUMS = MEASURES.map((m) => `sum(${m})`).join(', ');
+const NONZERO = MEASURES.map((m) => `${m} <> 0`).join(' OR ');
+
+/**
+ * CTEs `mem`, `ev` and `contrib`: the dated contributions of the members named by the CTE `aff`
+ * (union_key, member_id), from their stored member row and membership events, as stats.ts counts
+ * them. A member with events counts from them (a start opens a membership unless the previous
+ * start-or-end already did, an end closes an open one; in service while its last event is a start,
+ * which only an open membership can have); one without counts from its join date and status.
+ */
+const CONTRIBUTIONS = `
+  mem AS (
+    SELECT r.union_key, r.row_id AS member_id, r.data->>'status' AS status,
+      coalesce(r.data->>'gender' = '女', false) AS woman, coalesce(r.data->>'isMigrantWorker' = 'true', false) AS migrant,
+      coalesce(nullif(r.data->>'joinDate', ''), '0000-01-01') COLLATE "C" AS from_date,
+      EXISTS (
+        SELECT 1 FROM rows e WHERE e.union_key = r.union_key AND e.tbl = 'memberships' AND (e.data->>'memberId') COLLATE "C" = r.row_id
+          AND ${rowState('e.tbl', 'e.data::jsonb')} = 'ok'
+      ) AS has_events
+    FROM rows r JOIN aff a ON r.union_key = a.union_key AND r.tbl = 'members' AND r.row_id = a.member_id, LATERAL (SELECT r.data::jsonb AS j) x
+    WHERE ${rowState('r.tbl', 'x.j')} = 'ok'
+  ),
+  ev AS (
+    SELECT r.union_key, (r.data->>'memberId') COLLATE "C" AS member_id, m.woman, m.migrant, r.data->>'kind' AS kind,
+      (r.data->>'date') COLLATE "C" AS day, r.row_id
+    FROM mem m JOIN rows r ON r.union_key = m.union_key AND r.tbl = 'memberships' AND (r.data->>'memberId') COLLATE "C" = m.member_id,
+      LATERAL (SELECT r.data::jsonb AS j) x
+    WHERE m.has_events AND ${rowState('r.tbl', 'x.j')} = 'ok'
+  ),
+  se AS (
+    SELECT union_key, member_id, woman, migrant, day, kind, kind IN ${STARTS} AS is_start,
+      lag(kind IN ${STARTS}) OVER (PARTITION BY union_key, member_id ORDER BY day, row_id) AS prev_start
+    FROM ev WHERE kind IN ${STARTS_AND_ENDS}
+  ),
+  steps AS (
+    SELECT union_key, member_id, woman, migrant, day,
+      CASE WHEN is_start AND prev_start IS NOT TRUE THEN 1 WHEN NOT is_start AND prev_start IS TRUE THEN -1 ELSE 0 END AS opened,
+      0 AS working, (is_start AND prev_start IS NOT TRUE)::int AS joined,
+      (is_start AND prev_start IS NOT TRUE AND kind = 'join')::int AS new_members,
+      (NOT is_start AND prev_start IS TRUE)::int AS left_n
+    FROM se
+    UNION ALL
+    SELECT union_key, member_id, woman, migrant, day, 0, (kind IN ${STARTS})::int
+      - (lag(kind IN ${STARTS}, 1, false) OVER (PARTITION BY union_key, member_id ORDER BY day, row_id))::int, 0, 0, 0
+    FROM ev
+  ),
+  contrib AS (
+    SELECT union_key, member_id, day, opened AS members, CASE WHEN woman THEN opened ELSE 0 END AS women,
+      CASE WHEN migrant THEN opened ELSE 0 END AS farmer_workers, working AS in_service, joined, new_members, left_n,
+      0::numeric AS dues, 0::numeric AS income, 0::numeric AS spending
+    FROM steps
+    UNION ALL
+    SELECT m.union_key, m.member_id, m.from_date, k, CASE WHEN m.woman THEN k ELSE 0 END, CASE WHEN m.migrant THEN k ELSE 0 END,
+      (m.status = 'active')::int, k, k, 0, 0, 0, 0
+    FROM (SELECT *, (status IN ${MEMBER_KEPT})::int AS k FROM mem WHERE NOT has_events) m
+  )`;
+
+/**
+ * CTE `money` (union_key, day, measures…): what each changed row of `source` (sign, union_key, tbl,
+ * data) adds to dues, income and spending on its date, and CTE `invalid` (union_key, n): the change
+ * in invalid rows per union.
+ */
+const rowLocal = (source: string) => `
+  classified AS (
+    SELECT c.sign, c.union_key, c.tbl, x.data, ${rowState('c.tbl', 'x.data')} AS state
+    FROM ${source} c, LATERAL (SELECT c.data::jsonb AS data) x WHERE c.tbl IN ${STAT_TABLES}
+  ),
+  invalid AS (SELECT union_key, sum(sign * (state = 'invalid')::int) AS n FROM classified GROUP BY union_key),
+  amounts AS (
+    SELECT sign, union_key, tbl, data->>'accountCode' AS account,
+      (CASE tbl WHEN 'duesPayments' THEN data->>'paidDate' ELSE data->>'date' END) COLLATE "C" AS day,
+      (data->>'amountFen')::numeric AS amount,
+      CASE WHEN tbl = 'transactions' AND jsonb_typeof(data->'payableFen') = 'number' THEN (data->>'payableFen')::numeric ELSE 0 END AS payable
+    FROM classified WHERE state = 'ok' AND tbl IN ('duesPayments', 'transactions')
+  ),
+  money AS (
+    SELECT union_key, day, 0 AS members, 0 AS women, 0 AS farmer_workers, 0 AS in_service, 0 AS joined, 0 AS new_members, 0 AS left_n,
+      CASE WHEN tbl = 'duesPayments' THEN sign * amount ELSE 0 END AS dues,
+      CASE WHEN tbl = 'transactions' AND account IN ${sqlList(ACCOUNT_CODES.income)} THEN sign * (amount - payable) ELSE 0 END AS income,
+      CASE WHEN tbl = 'transactions' AND account IN ${sqlList(ACCOUNT_CODES.expense)} THEN sign * amount ELSE 0 END AS spending
+    FROM amounts
+  )`;
+
+/** CTEs adding the contributions of `source` (union_key, day, measures…) to the day, month, year and decade sums. */
+const addTo = (source: string, sign: '' | '-') => {
+  const upsert = (table: string, key: string, expr: string) => `
+    INSERT INTO ${table} AS t (union_key, ${key}, ${LIST})
+    SELECT union_key, ${expr}, ${MEASURES.map((m) => `${sign}sum(${m})`).join(', ')} FROM ${source} GROUP BY 1, 2
+    ON CONFLICT (union_key, ${key}) DO UPDATE SET ${MEASURES.map((m) => `${m} = t.${m} + excluded.${m}`).join(', ')}`;
+  return `
+  to_days AS (${upsert('stat_days', 'day', 'day')}),
+  to_months AS (${upsert('stat_months', 'month', 'left(day, 7)')}),
+  to_years AS (${upsert('stat_years', 'year', 'left(day, 4)')})
+  ${upsert('stat_decades', 'decade', 'left(day, 3)')}`;
+};
+
+/** The rows a statement changed: +1 for the rows as they are now, −1 for the rows as they were. */
+const changedRows = (newRows: string | null, oldRows: string | null) =>
+  [
+    newRows && `SELECT 1 AS sign, union_key, tbl, row_id, data FROM ${newRows}`,
+    oldRows && `SELECT -1 AS sign, union_key, tbl, row_id, data FROM ${oldRows}`,
+  ]
+    .filter(Boolean)
+    .join(' UNION ALL ');
+
+/** The body of a statement trigger on `rows` with the given transition tables. */
+function triggerBody(newRows: string | null, oldRows: string | null): string {
+  const changed = `(${changedRows(newRows, oldRows)})`;
+  // The members whose contributions may change: those whose row changed, and those an event that changed names, before or after.
+  const aff = `aff AS (
+    SELECT union_key, row_id AS member_id FROM ${changed} c WHERE tbl = 'members'
+    UNION SELECT union_key, (data->>'memberId') COLLATE "C" FROM ${changed} c
+      WHERE tbl = 'memberships' AND json_typeof(data) = 'object' AND json_typeof(data->'memberId') = 'string')`;
+  // A statement that touches none of the four tables (profiles, activities …) does nothing more.
+  return `
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM ${changed} c WHERE c.tbl IN ${STAT_TABLES}) THEN RETURN NULL; END IF;
+  IF EXISTS (SELECT 1 FROM ${changed} c WHERE c.tbl IN ('members', 'memberships')) THEN
+  WITH ${aff},
+  gone AS (
+    DELETE FROM stat_member_days s USING aff a WHERE s.union_key = a.union_key AND s.member_id = a.member_id
+    RETURNING s.union_key, s.day, ${MEASURES.map((m) => `s.${m}`).join(', ')}
+  ),
+  ${addTo('gone', '-')};
+  WITH ${aff}, ${CONTRIBUTIONS},
+  kept AS (
+    INSERT INTO stat_member_days (union_key, member_id, day, ${LIST})
+    SELECT union_key, member_id, day, ${SUMS} FROM contrib GROUP BY 1, 2, 3 HAVING ${MEASURES.map((m) => `sum(${m}) <> 0`).join(' OR ')}
+    RETURNING union_key, day, ${LIST}
+  ),
+  ${addTo('kept', '')};
+  END IF;
+  WITH ${rowLocal(changed)},
+  counted AS (
+    INSERT INTO stat_unions AS t (union_key, invalid_rows) SELECT union_key, n FROM invalid
+    ON CONFLICT (union_key) DO UPDATE SET invalid_rows = t.invalid_rows + excluded.invalid_rows
+  ),
+  nonzero AS (SELECT * FROM money WHERE ${NONZERO}),
+  ${addTo('nonzero', '')};
+  RETURN NULL;
+END`;
+}
+
+const fn = (name: string, body: string) => `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $body$${body}$body$`;
+
+/** Builds every kept figure again from the stored rows: after the tables are created, and whenever a rule changes. */
+export const REBUILD_STATS: readonly string[] = [
+  'TRUNCATE stat_member_days, stat_days, stat_months, stat_years, stat_decades, stat_unions',
+  `INSERT INTO stat_member_days (union_key, member_id, day, ${LIST})
+   WITH aff AS (SELECT union_key, row_id AS member_id FROM rows WHERE tbl = 'members'), ${CONTRIBUTIONS}
+   SELECT union_key, member_id, day, ${SUMS} FROM contrib GROUP BY 1, 2, 3 HAVING ${MEASURES.map((m) => `sum(${m}) <> 0`).join(' OR ')}`,
+  `WITH ${rowLocal(`(${changedRows('rows', null)})`)},
+   counted AS (INSERT INTO stat_unions (union_key, invalid_rows) SELECT union_key, n FROM invalid),
+   both_kinds AS (
+     SELECT union_key, day, ${LIST} FROM money WHERE ${NONZERO}
+     UNION ALL SELECT union_key, day, ${LIST} FROM stat_member_days
+   ),
+   ${addTo('both_kinds', '')}`,
+];
+
+/** The statements of the migration that creates the kept statistics (split by hand: the function bodies hold semicolons). */
+export const STATS_MIGRATION: readonly string[] = [
+  `CREATE TABLE stat_member_days (union_key integer NOT NULL, member_id text COLLATE "C" NOT NULL, day text COLLATE "C" NOT NULL, ${COLUMNS},
+     PRIMARY KEY (union_key, member_id, day))`,
+  `CREATE TABLE stat_days (union_key integer NOT NULL, day text COLLATE "C" NOT NULL, ${COLUMNS}, PRIMARY KEY (union_key, day))`,
+  `CREATE TABLE stat_months (union_key integer NOT NULL, month text COLLATE "C" NOT NULL, ${COLUMNS}, PRIMARY KEY (union_key, month))`,
+  `CREATE TABLE stat_years (union_key integer NOT NULL, year text COLLATE "C" NOT NULL, ${COLUMNS}, PRIMARY KEY (union_key, year))`,
+  `CREATE TABLE stat_decades (union_key integer NOT NULL, decade text COLLATE "C" NOT NULL, ${COLUMNS}, PRIMARY KEY (union_key, decade))`,
+  // A city's root reads one range of days, months or years across all its unions.
+  'CREATE INDEX stat_days_day ON stat_days (day, union_key)',
+  'CREATE INDEX stat_months_month ON stat_months (month, union_key)',
+  'CREATE INDEX stat_years_year ON stat_years (year, union_key)',
+  'CREATE INDEX stat_decades_decade ON stat_decades (decade, union_key)',
+  'CREATE TABLE stat_unions (union_key integer PRIMARY KEY, invalid_rows bigint NOT NULL DEFAULT 0)',
+  // A member's events are found by its id when one of them or the member changes.
+  `CREATE INDEX rows_member_events ON rows (union_key, ((data->>'memberId') COLLATE "C")) WHERE tbl = 'memberships'`,
+  fn('stat_rows_inserted', triggerBody('new_rows', null)),
+  fn('stat_rows_updated', triggerBody('new_rows', 'old_rows')),
+  fn('stat_rows_deleted', triggerBody(null, 'old_rows')),
+  fn(
+    'stat_rows_truncated',
+    `BEGIN TRUNCATE stat_member_days, stat_days, stat_months, stat_years, stat_decades, stat_unions; RETURN NULL; END`,
+  ),
+  'CREATE TRIGGER stat_rows_inserted AFTER INSERT ON rows REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_rows_inserted()',
+  'CREATE TRIGGER stat_rows_updated AFTER UPDATE ON rows REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_rows_updated()',
+  'CREATE TRIGGER stat_rows_deleted AFTER DELETE ON rows REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_rows_deleted()',
+  'CREATE TRIGGER stat_rows_truncated AFTER TRUNCATE ON rows FOR EACH STATEMENT EXECUTE FUNCTION stat_rows_truncated()',
+  ...REBUILD_STATS,
+];
