@@ -8,6 +8,7 @@ import { enrol, SyncError } from '../../../renderer/src/features/sync/api';
 import type { UnionBooksDB } from '../../../renderer/src/db/database';
 import { refusedRecords, type RefusedRecord } from '../../../renderer/src/features/sync/refused-records';
 import { dropRefused, retryRefused } from '../../../renderer/src/features/sync/refusals';
+import { configFromEnrolment } from '../../../renderer/src/features/sync/state';
 import { requireFlag, UsageError, type ParsedArgs } from '../args';
 import { readBookSession, writeBookSession } from '../book-session';
 import { EXIT, type Command } from '../command';
@@ -129,18 +130,7 @@ async function enrolBook(args: ParsedArgs, book: string, before: BookSyncState |
       deviceId,
       deviceName: `unionbooks 命令行 ${hostname()}`.slice(0, 100),
     });
-    return enrolledState(
-      deviceId,
-      {
-        serverUrl,
-        unionCode: res.unionCode,
-        unionName: res.unionName,
-        token: res.token,
-        enrolledAt: new Date().toISOString(),
-        ...(res.enrolmentId && res.packageKey ? { packages: { enrolmentId: res.enrolmentId, packageKey: res.packageKey } } : {}),
-      },
-      before,
-    );
+    return enrolledState(deviceId, configFromEnrolment(serverUrl, res), before);
   } catch (error) {
     if (!(error instanceof SyncError)) throw error;
     const message = `注册未成功：${error.message}。账簿 ${book} 未做任何更改。`;

@@ -13,7 +13,22 @@ import { syncEngineFor } from './engine';
 import { NOTICE_ATTACHMENT_PREFIX } from './notices';
 import { yearSubmission } from './queries';
 import { office } from '../../workers/office';
-import { getValue, IDLE, KEYS, setValue, type SyncConfig } from './state';
+import { configFromEnrolment, getValue, IDLE, KEYS, setValue, type SyncConfig } from './state';
+
+/** What a device learnt from the server it was enrolled with: forgotten when it enrols anew or leaves. */
+async function forgetServerProgress(db: UnionBooksDB): Promise<void> {
+  await db.$sync.where('key').startsWith(NOTICE_ATTACHMENT_PREFIX).delete();
+  await db.$sync.bulkDelete([
+    KEYS.cursor,
+    KEYS.bootstrap,
+    KEYS.published,
+    KEYS.notices,
+    KEYS.noticesRead,
+    KEYS.packageSeq,
+    KEYS.replySeq,
+    KEYS.packageBook,
+  ]);
+}
 
 /** Trades the one-time code for a device token and starts over: a newly enrolled device sends its whole book. */
 export async function enrolDevice(
@@ -33,26 +48,9 @@ export async function enrolDevice(
       throw new SyncError(`${error.message}。若服务器尚未启用 HTTPS，请向上级工会确认地址`, true);
     throw error;
   });
-  const config: SyncConfig = {
-    serverUrl,
-    unionCode: res.unionCode,
-    unionName: res.unionName,
-    token: res.token,
-    enrolledAt: new Date().toISOString(),
-    ...(res.enrolmentId && res.packageKey ? { packages: { enrolmentId: res.enrolmentId, packageKey: res.packageKey } } : {}),
-  };
+  const config = configFromEnrolment(serverUrl, res);
   await db.transaction('rw', db.$sync, async () => {
-    await db.$sync.where('key').startsWith(NOTICE_ATTACHMENT_PREFIX).delete();
-    await db.$sync.bulkDelete([
-      KEYS.cursor,
-      KEYS.bootstrap,
-      KEYS.published,
-      KEYS.notices,
-      KEYS.noticesRead,
-      KEYS.packageSeq,
-      KEYS.replySeq,
-      KEYS.packageBook,
-    ]);
+    await forgetServerProgress(db);
     await setValue(db, KEYS.config, config);
     await setValue(db, KEYS.status, IDLE);
   });
@@ -61,19 +59,10 @@ export async function enrolDevice(
 
 /** Forgets the server on this device; the book stays as it is. */
 export async function leaveServer(db: UnionBooksDB): Promise<void> {
-  await db.$sync.where('key').startsWith(NOTICE_ATTACHMENT_PREFIX).delete();
-  await db.$sync.bulkDelete([
-    KEYS.config,
-    KEYS.cursor,
-    KEYS.bootstrap,
-    KEYS.status,
-    KEYS.published,
-    KEYS.notices,
-    KEYS.noticesRead,
-    KEYS.packageSeq,
-    KEYS.replySeq,
-    KEYS.packageBook,
-  ]);
+  await db.transaction('rw', db.$sync, async () => {
+    await forgetServerProgress(db);
+    await db.$sync.bulkDelete([KEYS.config, KEYS.status]);
+  });
 }
 
 /**

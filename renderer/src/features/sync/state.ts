@@ -1,4 +1,4 @@
-import type { PublishedItem } from '../../../../shared/sync/protocol';
+import type { EnrolResponse, PublishedItem } from '../../../../shared/sync/protocol';
 import type { UnionBooksDB } from '../../db/database';
 import { SYNC_KEYS } from '../../db/sync-keys';
 
@@ -14,6 +14,18 @@ export interface SyncConfig {
   enrolledAt: string;
   /** Enrolled by file: the device's enrolment id and package key (docs/offline-packages.md). */
   packages?: { enrolmentId: string; packageKey: string };
+}
+
+/** The configuration a network enrolment answer gives; the app and the command line keep the same one. */
+export function configFromEnrolment(serverUrl: string, res: EnrolResponse): SyncConfig {
+  return {
+    serverUrl,
+    unionCode: res.unionCode,
+    unionName: res.unionName,
+    token: res.token,
+    enrolledAt: new Date().toISOString(),
+    ...(res.enrolmentId && res.packageKey ? { packages: { enrolmentId: res.enrolmentId, packageKey: res.packageKey } } : {}),
+  };
 }
 
 /** How far the first sync got: rows of TABLE_NAMES[tableIndex] after `lastId` are still to send. */
