@@ -53,7 +53,7 @@ test('a district admin returns a report, accepts the resubmission and sends a no
   await page.getByRole('button', { name: '注册本设备' }).click();
   await expect(page.getByTestId('sync-status')).toContainText('已同步', { timeout: 60_000 });
   await expect(page.getByText('暂无上级工会的通知')).toBeVisible();
-  const year = Number(await page.getByLabel('报送年度').inputValue());
+  const year = Number(await page.getByLabel('报送年度', { exact: true }).inputValue());
   await submitYear(page, '提交年度报送');
   await expect(page.getByTestId('receipt-number')).toHaveText(`BS-${year}-HT01-01`, { timeout: 60_000 });
 

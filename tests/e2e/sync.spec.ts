@@ -35,7 +35,7 @@ test('enrol, sync, submit a year, see it and return it on the dashboard, read th
   await page.getByRole('button', { name: '注册本设备' }).click();
   await expect(page.getByTestId('sync-status')).toContainText('已同步', { timeout: 60_000 });
 
-  const year = Number(await page.getByLabel('报送年度').inputValue());
+  const year = Number(await page.getByLabel('报送年度', { exact: true }).inputValue());
   await page.getByRole('button', { name: '提交年度报送' }).click();
   // Months of the year still open are named before anything is sent; the user may go ahead.
   const confirm = page.locator('.ant-modal-confirm');
