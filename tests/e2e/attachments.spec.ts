@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
-import { goTo, loadDemo, screenshot } from './support/app';
+import { goTo, loadDemo, screenshot, pickAccount } from './support/app';
 
 const MB = 1024 * 1024;
 
@@ -83,9 +83,7 @@ test('收支 attachments: a large scan is compressed on the way in, a file over 
   await goTo(page, '收支');
   await page.getByRole('button', { name: '记一笔' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('科目').click();
-  await page.keyboard.type('50105');
-  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '50105' }).first().click();
+  await pickAccount(page, '50105');
   await dialog.getByLabel('金额（元）').fill('120.00');
   await dialog.getByLabel('摘要').fill('购买慰问品（附扫描件）');
 

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { button, chooseOption, goTo, loadDemo, openApp, screenshot } from './support/app';
+import { button, chooseOption, goTo, loadDemo, openApp, screenshot, pickAccount } from './support/app';
 
 /**
  * What the book engine's rules look like to a user: one click saves once, settled entries are
@@ -34,19 +34,6 @@ async function fillMember(drawer: Locator, m: { name: string; id: string; joinDa
     await drawer.getByLabel('入会日期').press('Enter');
   }
   if (m.wage) await drawer.getByLabel(/月工资基数/).fill(m.wage);
-}
-
-async function pickAccount(page: Page, code: string): Promise<void> {
-  const dialog = page.getByRole('dialog');
-  // On a loaded machine a click can land while the filtered tree is still redrawing; the choice is
-  // made again until the field shows it.
-  await expect(async () => {
-    await dialog.getByLabel('科目').click();
-    await page.keyboard.type(code);
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: code }).first().click({ timeout: 5_000 });
-    const field = dialog.locator('.ant-form-item', { has: page.getByRole('combobox', { name: /科目/ }) });
-    await expect(field.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(code, { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
 }
 
 /** Every error message the page shows from now on, kept after the message fades. */

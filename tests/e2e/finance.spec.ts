@@ -1,19 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { goTo, loadDemo, saveDownload, screenshot, pickAccount } from './support/app';
 import { PYTHON } from '../support/python';
 
 const year = new Date().getFullYear();
 
 async function shot(page: Page, name: string) {
   await screenshot(page, name);
-}
-
-async function pickAccount(page: Page, code: string) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('科目').click();
-  await page.keyboard.type(code);
-  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: code }).first().click();
 }
 
 test('收支: post an entry, close a month and fail to edit it, export the 收入支出表', async ({ page }) => {

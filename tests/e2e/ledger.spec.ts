@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { goTo, loadDemo, screenshot } from './support/app';
+import { goTo, loadDemo, screenshot, pickAccount } from './support/app';
 
 const year = new Date().getFullYear();
 
@@ -66,9 +66,7 @@ test('账表: a 拨缴 receipt splits into 402 and 应付上级经费; a 资本�
   await goTo(page, '收支');
   await page.getByRole('button', { name: '记一笔' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('科目').click();
-  await page.keyboard.type('50702');
-  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '50702' }).first().click();
+  await pickAccount(page, '50702');
   await dialog.getByLabel('银行存款').check();
   await dialog.getByLabel('金额（元）').fill('3600');
   await dialog.getByLabel('摘要').fill('购置打印机');
@@ -132,9 +130,7 @@ test('记一笔: 代管经费 received and an advance settled with receipts show
   await dialog.getByLabel('借款', { exact: true }).click();
   await page.locator('.ant-select-item-option', { hasText: '张伟借款：登山活动（未结 1,000.00 元）' }).click();
   await expect(dialog.getByLabel('银行存款')).toHaveCount(0);
-  await dialog.getByLabel('科目').click();
-  await page.keyboard.type('50102');
-  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '50102' }).first().click();
+  await pickAccount(page, '50102');
   await dialog.getByLabel('金额（元）').fill('600');
   await dialog.getByLabel('摘要').fill('登山活动报销');
   await screenshot(page, 'finance-entry-settle-advance');

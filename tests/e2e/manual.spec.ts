@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeIdNumber } from '../../shared/idcard/gb11643';
-import { button, createUnion, goTo, saveDownload } from './support/app';
+import { button, createUnion, goTo, saveDownload, pickAccount } from './support/app';
 
 /**
  * 用户手册 (docs/用户手册.md), followed step by step. Each `test.step` is titled as the guide's step
@@ -103,12 +103,6 @@ async function open(page: Page, label: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
-async function pickAccount(page: Page, dialog: Locator, code: string): Promise<void> {
-  await dialog.getByLabel('科目').click();
-  await page.keyboard.type(code);
-  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: code }).first().click();
-}
-
 test('第一天与每个月：按用户手册操作', async ({ page }) => {
   // The whole guide in one book: a month of work, the year-end pages and the handover tab.
   test.slow();
@@ -201,7 +195,7 @@ test('第一天与每个月：按用户手册操作', async ({ page }) => {
     await button(page, '记一笔').click();
     const dialog = page.getByRole('dialog', { name: '记一笔' });
     await dialog.getByLabel(place).check();
-    await pickAccount(page, dialog, code);
+    await pickAccount(page, code);
     // Reaching the account list may scroll the page behind the dialog; a chair's page stays at its top.
     await page.evaluate(() => window.scrollTo(0, 0));
     await dialog.getByLabel('金额（元）').fill(amount);

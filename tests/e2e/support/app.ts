@@ -70,3 +70,18 @@ export async function chooseOption(page: Page, label: string, option: string): P
   await page.getByLabel(label).click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
 }
+
+/**
+ * Chooses an account in the open 记一笔 dialog by its code. On a loaded machine a click can land
+ * while the filtered tree is still redrawing; the choice is made again until the field shows it.
+ */
+export async function pickAccount(page: Page, code: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await expect(async () => {
+    await dialog.getByLabel('科目').click();
+    await page.keyboard.type(code);
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: code }).first().click({ timeout: 5_000 });
+    const field = dialog.locator('.ant-form-item', { has: page.getByRole('combobox', { name: /科目/ }) });
+    await expect(field.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(code, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}

@@ -59,10 +59,9 @@ export async function enrolDevice(
 
 /** Forgets the server on this device; the book stays as it is. */
 export async function leaveServer(db: UnionBooksDB): Promise<void> {
-  await db.transaction('rw', db.$sync, async () => {
-    await forgetServerProgress(db);
-    await db.$sync.bulkDelete([KEYS.config, KEYS.status]);
-  });
+  // No transaction of its own: replacing a book calls this inside the transaction that replaces it.
+  await forgetServerProgress(db);
+  await db.$sync.bulkDelete([KEYS.config, KEYS.status]);
 }
 
 /**
