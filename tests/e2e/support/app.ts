@@ -65,10 +65,20 @@ export async function statValue(page: Page, testId: string): Promise<string> {
   return (await value.textContent()) ?? '';
 }
 
-/** Picks an option of an antd Select by the field's label and the option's visible text. */
-export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+/**
+ * Picks an option of an antd Select by the field's label and the option's visible text. On a loaded
+ * machine a click can land while the dropdown is still opening or the form is re-laying out (a
+ * warning appearing above it); the choice is made again until the field shows it.
+ */
+export async function chooseOption(page: Page | Locator, label: string, option: string): Promise<void> {
+  const root = 'page' in page ? page.page() : page;
+  const select = page.locator('.ant-select', { has: page.getByLabel(label) }).first();
+  await expect(async () => {
+    const field = page.getByLabel(label);
+    if ((await field.getAttribute('aria-expanded')) !== 'true') await field.click();
+    await root.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 5_000 });
+    await expect(select).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /**
