@@ -72,7 +72,7 @@ export async function statValue(page: Page, testId: string): Promise<string> {
  */
 export async function chooseOption(page: Page | Locator, label: string, option: string): Promise<void> {
   const root = 'page' in page ? page.page() : page;
-  const select = page.locator('.ant-select', { has: page.getByLabel(label) }).first();
+  const select = page.locator('.ant-select', { has: root.getByLabel(label) }).first();
   await expect(async () => {
     const field = page.getByLabel(label);
     if ((await field.getAttribute('aria-expanded')) !== 'true') await field.click();
