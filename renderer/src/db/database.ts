@@ -3,9 +3,10 @@ import type { ChangeEntry } from '../../../shared/book/changes';
 import { TABLE_NAMES, type BookTables, type TableName } from '../../../shared/model/book';
 import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from './schema';
 import { upgradeToV2, upgradeToV5, upgradeToV6, upgradeToV8 } from './upgrades';
-import { deskCountsMiddleware } from './desk-counts';
+import { deskCountsStore } from './desk-counts';
 import type { DeskCountRow } from '../../../shared/desk/desk-counts';
-import { duesMonthsMiddleware } from './dues-months';
+import { derivedStoreMiddleware } from './derived-stores';
+import { duesMonthsStore } from './dues-months';
 import type { DuesMonthRow } from '../../../shared/desk/dues-months';
 
 export interface SyncStateRow {
@@ -52,8 +53,7 @@ export class UnionBooksDB extends Dexie {
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
     this.version(7).stores(SCHEMA_V7);
     this.version(8).stores(SCHEMA_V8).upgrade(upgradeToV8);
-    this.use(duesMonthsMiddleware);
-    this.use(deskCountsMiddleware);
+    this.use(derivedStoreMiddleware([duesMonthsStore, deskCountsStore]));
   }
 
   rows<K extends TableName>(name: K): Rows<K> {
