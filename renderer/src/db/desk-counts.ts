@@ -1,10 +1,4 @@
-import {
-  COUNTED_TABLES,
-  countDeltas,
-  type CountedRow,
-  type CountedTable,
-  type DeskCountRow,
-} from '../../../shared/desk/desk-counts';
+import { COUNTED_TABLES, countDeltas, type CountedRow, type CountedTable, type DeskCountRow } from '../../../shared/desk/desk-counts';
 import { prefixRange, type DerivedStore, type RowChange } from './derived-stores';
 
 /** The store of 概览's running counts (shared/desk/desk-counts.ts); bookkeeping, never synced. */
