@@ -56,7 +56,8 @@ export function prefixRange(prefix: string): DBCoreKeyRange {
 export function derivedStoreMiddleware(stores: readonly DerivedStore[]): Middleware<DBCore> {
   return {
     stack: 'dbcore',
-    name: 'DerivedStores',
+    // Named after its stores: Dexie keeps one middleware per name.
+    name: `DerivedStores(${stores.map((s) => s.name).join(',')})`,
     create(down) {
       const present = new Set(down.schema.tables.map((t) => t.name));
       const kept = stores.filter((s) => present.has(s.name));
