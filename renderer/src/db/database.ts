@@ -1,11 +1,14 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ChangeEntry } from '../../../shared/book/changes';
 import { TABLE_NAMES, type BookTables, type TableName } from '../../../shared/model/book';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from './schema';
-import { upgradeToV2, upgradeToV5, upgradeToV6, upgradeToV8 } from './upgrades';
-import { deskCountsMiddleware } from './desk-counts';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9 } from './schema';
+import { upgradeToV2, upgradeToV5, upgradeToV6, upgradeToV8, upgradeToV9 } from './upgrades';
+import { deskCountsStore } from './desk-counts';
 import type { DeskCountRow } from '../../../shared/desk/desk-counts';
-import { duesMonthsMiddleware } from './dues-months';
+import { derivedStoreMiddleware } from './derived-stores';
+import { duesMonthsStore } from './dues-months';
+import { deskEntriesStore } from './desk-entries';
+import type { DeskEntryMonthRow } from '../../../shared/desk/desk-entries';
 import type { DuesMonthRow } from '../../../shared/desk/dues-months';
 
 export interface SyncStateRow {
@@ -41,6 +44,7 @@ export class UnionBooksDB extends Dexie {
   $sync!: Table<SyncStateRow, string>;
   $duesMonths!: Table<DuesMonthRow, string>;
   $deskCounts!: Table<DeskCountRow, string>;
+  $deskEntries!: Table<DeskEntryMonthRow, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -52,8 +56,8 @@ export class UnionBooksDB extends Dexie {
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
     this.version(7).stores(SCHEMA_V7);
     this.version(8).stores(SCHEMA_V8).upgrade(upgradeToV8);
-    this.use(duesMonthsMiddleware);
-    this.use(deskCountsMiddleware);
+    this.version(9).stores(SCHEMA_V9).upgrade(upgradeToV9);
+    this.use(derivedStoreMiddleware([duesMonthsStore, deskCountsStore, deskEntriesStore]));
   }
 
   rows<K extends TableName>(name: K): Rows<K> {

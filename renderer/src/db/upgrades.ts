@@ -6,6 +6,8 @@ import { upgradeRow } from '../../../shared/records/upgrade';
 import { DUES_MONTHS } from './dues-months';
 import { deskCountsOf } from '../../../shared/desk/desk-counts';
 import { DESK_COUNTS } from './desk-counts';
+import { entryMonthsOf } from '../../../shared/desk/desk-entries';
+import { DESK_ENTRIES } from './desk-entries';
 import { SCHEMA_V2 } from './schema';
 import { SYNC_KEYS } from './sync-keys';
 
@@ -59,4 +61,9 @@ export async function upgradeToV8(tx: Transaction): Promise<void> {
     tx.table('duesPayments').toArray(),
   ]);
   await tx.table(DESK_COUNTS).bulkPut(deskCountsOf({ members, activities, welfare, transactions, duesPayments }));
+}
+
+/** Version 8 → 9. The entries folded per month, from the entries as they are. */
+export async function upgradeToV9(tx: Transaction): Promise<void> {
+  await tx.table(DESK_ENTRIES).bulkPut(entryMonthsOf(await tx.table('transactions').toArray()));
 }

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { compareHlc } from '../../../shared/clock/hlc';
 import { UUID_V7_PATTERN } from '../../../shared/ids/uuid7';
 import { newUnionProfile } from '../../../shared/book/new-union';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from '../../../renderer/src/db/schema';
+import {
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_V6,
+  SCHEMA_V7,
+  SCHEMA_V8,
+  SCHEMA_V9,
+} from '../../../renderer/src/db/schema';
 import { TABLE_NAMES } from '../../../shared/model/book';
 import { freshDb } from './helpers';
 
@@ -64,9 +74,10 @@ describe('mutation layer and outbox', () => {
     const { db } = await freshDb();
     await db.open();
     const names = db.tables.map((t) => t.name).sort();
-    expect(names).toEqual([...TABLE_NAMES, '$changes', '$sync', '$duesMonths', '$deskCounts'].sort());
+    expect(names).toEqual([...TABLE_NAMES, '$changes', '$sync', '$duesMonths', '$deskCounts', '$deskEntries'].sort());
     const bank = ['bankLines', 'bankMatches', 'bankSkips'];
-    const before8 = names.filter((n) => n !== '$deskCounts');
+    const before9 = names.filter((n) => n !== '$deskEntries');
+    const before8 = before9.filter((n) => n !== '$deskCounts');
     const before7 = before8.filter((n) => n !== 'handovers');
     const before6 = before7.filter((n) => n !== '$duesMonths');
     const before3 = before6.filter((n) => !bank.includes(n) && n !== 'fixedAssets');
@@ -77,7 +88,8 @@ describe('mutation layer and outbox', () => {
     expect(Object.keys(SCHEMA_V5).sort()).toEqual(before6);
     expect(Object.keys(SCHEMA_V6).sort()).toEqual(before7);
     expect(Object.keys(SCHEMA_V7).sort()).toEqual(before8);
-    expect(Object.keys(SCHEMA_V8).sort()).toEqual(names);
-    expect(db.verno).toBe(8);
+    expect(Object.keys(SCHEMA_V8).sort()).toEqual(before9);
+    expect(Object.keys(SCHEMA_V9).sort()).toEqual(names);
+    expect(db.verno).toBe(9);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { activityTurnout, memberFlow } from '../../../shared/desk/charts';
 import { headlineCounts } from '../../../shared/desk/counts';
 import { deskFinance, deskPast } from '../../../shared/desk/desk-book';
+import { deskEntriesOf, entryMonthsOf } from '../../../shared/desk/desk-entries';
 import { deskPayments, duesFenOfYear, duesMonthsOf, unsettledMonths } from '../../../shared/desk/dues-months';
 import { deskTodos, type BackupState } from '../../../shared/desk/todos';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
@@ -53,20 +54,21 @@ function wholeBook(book: BookTables) {
 }
 
 /**
- * The same figures as the page now computes them: the open year's rows, the earlier years apart,
- * and the payments as their months fold them (months holding a payment not yet paid today as rows).
+ * The same figures the open year's way: the open year's rows, the earlier years apart, and the
+ * payments as their months fold them (months holding a payment not yet paid today as rows); the
+ * entries as rows, or (`folded`) as their months fold them, the way the page reads them.
  */
-function openYear(book: BookTables) {
+function openYear(book: BookTables, entries: 'rows' | 'folded' = 'rows') {
   const dues = foldedDuesOf(book);
   const from = `${YEAR}-01-01`;
   const to = `${YEAR}-12-31`;
-  const yearOn = book.transactions.filter((t) => t.date >= from);
+  const split =
+    entries === 'folded'
+      ? deskEntriesOf(entryMonthsOf(book.transactions), YEAR)
+      : { before: book.transactions.filter((t) => t.date < from), fromYear: book.transactions.filter((t) => t.date >= from) };
+  const yearOn = split.fromYear;
   const activities = book.activities.filter((a) => a.startDate >= from && a.startDate <= to);
-  const past = deskPast(
-    book.transactions.filter((t) => t.date < from),
-    book.openingBalances,
-    YEAR,
-  );
+  const past = deskPast(split.before, book.openingBalances, YEAR);
   const finance = deskFinance(yearOn, book.openingBalances, YEAR, past);
   return {
     counts: headlineCounts(
@@ -75,7 +77,7 @@ function openYear(book: BookTables) {
         duesThisYearFen: duesFenOfYear(dues.months, YEAR),
         activities,
         welfareThisYear: book.welfare.filter((w) => w.date >= from && w.date <= to && w.deleted === 0).length,
-        transactionsThisYear: yearOn.filter((t) => t.date <= to && t.deleted === 0).length,
+        transactionsThisYear: book.transactions.filter((t) => t.date >= from && t.date <= to && t.deleted === 0).length,
       },
       YEAR,
     ),
@@ -140,6 +142,7 @@ describe('概览 from the open year and the earlier years apart', () => {
     expect(expected.counts.members).toBeGreaterThan(100);
     expect(expected.budgets.length).toBeGreaterThan(0);
     expect(openYear(demo)).toEqual(expected);
+    expect(openYear(demo, 'folded')).toEqual(expected);
   });
 
   it('carries the opening from the earlier entries when no row was written for the open year', () => {
@@ -148,6 +151,7 @@ describe('概览 from the open year and the earlier years apart', () => {
     });
     expect(book.openingBalances.some((r) => r.year === YEAR)).toBe(false);
     expect(openYear(book)).toEqual(wholeBook(book));
+    expect(openYear(book, 'folded')).toEqual(wholeBook(book));
   });
 
   it('still lists cash gone negative in an earlier year, and months left open since the first entry', () => {
@@ -162,6 +166,7 @@ describe('概览 from the open year and the earlier years apart', () => {
     expect(expected.todos.map((t) => t.key)).toEqual(expect.arrayContaining(['negative-cash', 'unclosed']));
     expect(expected.todos.find((t) => t.key === 'negative-cash')?.reason).toContain(`${YEAR - 2}年`);
     expect(openYear(book)).toEqual(expected);
+    expect(openYear(book, 'folded')).toEqual(expected);
   });
 
   it('asks for the start of books only when there is nothing in the books at all', () => {
@@ -171,12 +176,14 @@ describe('概览 from the open year and the earlier years apart', () => {
     });
     expect(wholeBook(empty).todos.some((t) => t.key === 'books-start')).toBe(true);
     expect(openYear(empty)).toEqual(wholeBook(empty));
+    expect(openYear(empty, 'folded')).toEqual(wholeBook(empty));
     const pastOnly = variant((b) => {
       b.openingBalances = [];
       b.transactions = b.transactions.filter((t) => t.date < `${YEAR}-01-01`);
     });
     expect(wholeBook(pastOnly).todos.some((t) => t.key === 'books-start')).toBe(false);
     expect(openYear(pastOnly)).toEqual(wholeBook(pastOnly));
+    expect(openYear(pastOnly, 'folded')).toEqual(wholeBook(pastOnly));
   });
 
   it('counts the same after a payment, a reversal, a removed payment and a payment dated after today', () => {

@@ -4,7 +4,9 @@ import { todayIso } from '../../../../shared/clock/today';
 import { activityTurnout, memberFlow, type ActivityTurnout, type MemberFlowMonth } from '../../../../shared/desk/charts';
 import type { HeadlineCounts } from '../../../../shared/desk/counts';
 import { headlineCountIds, headlineFromCounts } from '../../../../shared/desk/desk-counts';
-import { deskFinance, deskPast } from '../../../../shared/desk/desk-book';
+import { deskFinance, deskPast, type DeskPast } from '../../../../shared/desk/desk-book';
+import { deskEntriesOf } from '../../../../shared/desk/desk-entries';
+import type { Activity, Budget, MonthClose, OpeningBalance, Transaction, UnionProfile } from '../../../../shared/model/records';
 import { deskTodos, type DeskTodo } from '../../../../shared/desk/todos';
 import { DEFAULT_DUES_RULE } from '../../../../shared/dues/rule';
 import { balancesAt, type PlaceBalances } from '../../../../shared/finance/balances';
@@ -65,77 +67,94 @@ export function useDeskCounts(): HeadlineCounts | undefined {
   return useLiveQuery(async () => headlineFromCounts(await db.$deskCounts.bulkGet(headlineCountIds(year)), year), [db, year]);
 }
 
+/** The book beside the dues that 概览 computes from: the entries as their months fold them, and the small tables. */
+export interface DeskBook {
+  union: UnionProfile | undefined;
+  /** Stand-ins for the entries from the open year on (shared/desk/desk-entries.ts). */
+  transactions: Transaction[];
+  past: DeskPast;
+  openingBalances: OpeningBalance[];
+  monthCloses: MonthClose[];
+  budgets: Budget[];
+  activities: Activity[];
+  backup: BackupResult | undefined;
+}
+
 /**
- * Members, membership events and payments come from the dues data as the desk reads it; entries
- * are read from the open year on, and the earlier years in a query of their own that an entry of
- * the open year does not re-run. Nothing is read until `start`: the page starts the desk once its
- * six figures are in, since the database answers reads one after another and the desk's would
- * otherwise hold the figures back.
+ * Reads the book the desk computes from. The entries come as their months fold them
+ * (`$deskEntries`, a row per month where the entries are some ten thousand): the years before the
+ * open one give its opening, the first entry and the cash check, the open year its balances,
+ * budget use and monthly spending.
+ */
+export async function readDeskBook(db: UnionBooksDB, year: number): Promise<DeskBook> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const [union, months, openingBalances, monthCloses, budgets, activities, backup] = await Promise.all([
+    db.union.filter((u) => u.deleted === 0).first(),
+    db.$deskEntries.toArray(),
+    db.openingBalances.toArray(),
+    db.monthCloses.toArray(),
+    db.budgets.where('year').equals(year).toArray(),
+    db.activities.where('startDate').between(from, to, true, true).toArray(),
+    db.$sync.get(SYNC_KEYS.backupResult),
+  ]);
+  const entries = deskEntriesOf(months, year);
+  return {
+    union,
+    transactions: entries.fromYear,
+    past: deskPast(entries.before, openingBalances, year),
+    openingBalances,
+    monthCloses,
+    budgets,
+    activities,
+    backup: backup?.value as BackupResult | undefined,
+  };
+}
+
+/** Everything 概览 shows on `today`, from the dues data and the book as the desk reads them. */
+export function deskOf(today: string, dues: { data: DuesData; index: DuesIndex }, book: DeskBook): Desk {
+  const year = Number(today.slice(0, 4));
+  const { past } = book;
+  const finance = deskFinance(book.transactions, book.openingBalances, year, past);
+  const { members, memberships } = dues.data;
+  const live = members.some((m) => m.deleted === 0) || past.firstEntryMonth !== null || book.transactions.some((t) => t.deleted === 0);
+  const todos = deskTodos({
+    today,
+    rule: book.union?.duesRule ?? DEFAULT_DUES_RULE,
+    booksStart: booksStartMonth(book.openingBalances),
+    dues,
+    finance,
+    past,
+    monthCloses: book.monthCloses,
+    backup: {
+      lastOn: lastGoodOn(book.backup),
+      error: book.backup?.error,
+      hasData: live,
+    },
+  });
+  return {
+    today,
+    year,
+    todos,
+    balances: balancesAt(finance, today),
+    budgets: budgetExecution(book.budgets, book.transactions, year),
+    months: spendingByMonth(book.transactions, year),
+    flow: memberFlow(members, memberships, year, today),
+    turnout: activityTurnout(book.activities, year),
+  };
+}
+
+/**
+ * The dues data and the book are read in queries of their own, so a new entry does not re-read the
+ * roster. Nothing is read until `start`: the page starts the desk once its six figures are in,
+ * since the database answers reads one after another and the desk's would otherwise hold the
+ * figures back.
  */
 export function useDesk(start = true): Desk | undefined {
   const { db } = useServices();
   const today = todayIso();
   const year = Number(today.slice(0, 4));
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
   const dues = useLiveQuery(() => (start ? readDeskDues(db, year, today) : undefined), [db, year, today, start]);
-  const past = useLiveQuery(async () => {
-    if (!start) return undefined;
-    const [before, openingBalances] = await Promise.all([
-      db.transactions.where('date').below(from).toArray(),
-      db.openingBalances.toArray(),
-    ]);
-    return deskPast(before, openingBalances, year);
-  }, [db, from, year, start]);
-  const book = useLiveQuery(async () => {
-    if (!start) return undefined;
-    const [union, transactions, openingBalances, monthCloses, budgets, activities, backup] = await Promise.all([
-      db.union.filter((u) => u.deleted === 0).first(),
-      db.transactions.where('date').aboveOrEqual(from).toArray(),
-      db.openingBalances.toArray(),
-      db.monthCloses.toArray(),
-      db.budgets.where('year').equals(year).toArray(),
-      db.activities.where('startDate').between(from, to, true, true).toArray(),
-      db.$sync.get(SYNC_KEYS.backupResult),
-    ]);
-    return {
-      union,
-      transactions,
-      openingBalances,
-      monthCloses,
-      budgets,
-      activities,
-      backup: backup?.value as BackupResult | undefined,
-    };
-  }, [db, from, to, year, start]);
-  return useMemo(() => {
-    if (!book || !dues || !past) return undefined;
-    const finance = deskFinance(book.transactions, book.openingBalances, year, past);
-    const { members, memberships } = dues.data;
-    const live = members.some((m) => m.deleted === 0) || past.firstEntryMonth !== null || book.transactions.some((t) => t.deleted === 0);
-    const todos = deskTodos({
-      today,
-      rule: book.union?.duesRule ?? DEFAULT_DUES_RULE,
-      booksStart: booksStartMonth(book.openingBalances),
-      dues,
-      finance,
-      past,
-      monthCloses: book.monthCloses,
-      backup: {
-        lastOn: lastGoodOn(book.backup),
-        error: book.backup?.error,
-        hasData: live,
-      },
-    });
-    return {
-      today,
-      year,
-      todos,
-      balances: balancesAt(finance, today),
-      budgets: budgetExecution(book.budgets, book.transactions, year),
-      months: spendingByMonth(book.transactions, year),
-      flow: memberFlow(members, memberships, year, today),
-      turnout: activityTurnout(book.activities, year),
-    };
-  }, [book, dues, past, today, year]);
+  const book = useLiveQuery(() => (start ? readDeskBook(db, year) : undefined), [db, year, start]);
+  return useMemo(() => (book && dues ? deskOf(today, dues, book) : undefined), [book, dues, today]);
 }
