@@ -90,6 +90,6 @@ describe('mutation layer and outbox', () => {
     expect(Object.keys(SCHEMA_V7).sort()).toEqual(before8);
     expect(Object.keys(SCHEMA_V8).sort()).toEqual(before9);
     expect(Object.keys(SCHEMA_V9).sort()).toEqual(names);
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
   });
 });

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import type { BookTables } from '../../../../shared/model/book';
 import type { UnionProfile } from '../../../../shared/model/records';
 import type { UnionBooksDB } from '../../db/database';
@@ -16,6 +17,19 @@ export async function replaceWholeBook(db: UnionBooksDB, mutator: Mutator, book:
   await db.transaction('rw', [...db.userTables(), db.$changes, db.$sync], async () => {
     await leaveServer(db);
     await mutator.replaceBook(book);
+  });
+}
+
+/** The same replacement filled a batch at a time from `sources` (a staged restore, staged-restore.ts). */
+export async function replaceWholeBookWith(
+  db: UnionBooksDB,
+  mutator: Mutator,
+  fill: Parameters<Mutator['replaceBookWith']>[0],
+  sources: readonly Table[],
+): Promise<void> {
+  await db.transaction('rw', [...db.userTables(), db.$changes, db.$sync, ...sources], async () => {
+    await leaveServer(db);
+    await mutator.replaceBookWith(fill, sources);
   });
 }
 
