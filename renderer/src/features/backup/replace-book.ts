@@ -39,7 +39,7 @@ export async function readEnrolment(db: UnionBooksDB): Promise<SyncConfig | null
 }
 
 /** The name of the union in `book` when it is not the union of the current book, else null. */
-export function otherUnionIn(book: BookTables, current: UnionProfile | null | undefined): string | null {
+export function otherUnionIn(book: Pick<BookTables, 'union'>, current: UnionProfile | null | undefined): string | null {
   const incoming = book.union.find((u) => u.deleted === 0);
   if (!incoming || !current) return null;
   const sameCode = incoming.code && current.code ? incoming.code === current.code : true;
