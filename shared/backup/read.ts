@@ -139,10 +139,13 @@ async function readChecked(source: ByteSource, sink: BackupRowSink, { onProgress
           ? new BackupError(`备份文件已损坏：“${TABLE_LABELS[table]}”数据格式错误，${UNCHANGED}`)
           : new BackupError(`备份文件已损坏：${path} 无法读取，${UNCHANGED}`);
     };
-    const handOn = async () => {
-      const rows = batch;
-      batch = [];
-      if (!fault && rows.length > 0) await sink.rows(table, rows);
+    /** Full batches only, unless `all`; one inflated piece may end many rows. */
+    const handOn = async (all: boolean) => {
+      while (batch.length >= BATCH || (all && batch.length > 0)) {
+        const rows = batch.length > BATCH ? batch.splice(0, BATCH) : batch;
+        if (rows === batch) batch = [];
+        if (!fault) await sink.rows(table, rows);
+      }
       onProgress?.({ step: table, done: count, total: Math.max(total, count) });
     };
     onProgress?.({ step: table, done: 0, total });
@@ -157,7 +160,7 @@ async function readChecked(source: ByteSource, sink: BackupRowSink, { onProgress
         } catch (error) {
           malformed(error);
         }
-        if (batch.length >= BATCH) await handOn();
+        if (batch.length >= BATCH) await handOn(false);
       },
       pause,
     );
@@ -170,7 +173,7 @@ async function readChecked(source: ByteSource, sink: BackupRowSink, { onProgress
       }
     }
     if (fault) throw fault;
-    await handOn();
+    await handOn(true);
   }
 
   onProgress?.({ step: 'files', done: 0, total: attachmentRows.length });
