@@ -243,7 +243,13 @@ async function stream(
 /** The fields every row of every table has; the rest is the record check's (shared/engine/restore.ts). */
 function wellFormed(row: unknown): boolean {
   const r = row as Record<string, unknown>;
-  return typeof r === 'object' && r !== null && typeof r.id === 'string' && typeof r.updatedAt === 'string' && (r.deleted === 0 || r.deleted === 1);
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.id === 'string' &&
+    typeof r.updatedAt === 'string' &&
+    (r.deleted === 0 || r.deleted === 1)
+  );
 }
 
 function parseJson(bytes: Uint8Array, path: string): unknown {

@@ -68,7 +68,9 @@ describe('a staged restore', () => {
   it('refuses an attachment whose bytes fail their checksum, read after every table, and changes nothing', async () => {
     const computer = await computerWithBook();
     const entries = unzipSync(await encodeBackup(incoming(), meta));
-    const last = Object.keys(entries).filter((name) => name.startsWith('attachments/')).at(-1)!;
+    const last = Object.keys(entries)
+      .filter((name) => name.startsWith('attachments/'))
+      .at(-1)!;
     entries[last] = strToU8('not the photo');
     const error = await restoreBackup(computer.db, computer.mutator, zipSync(entries)).catch((e: unknown) => e);
     expect((error as Error).message).toBe(`备份文件已损坏：${last} 校验失败，未做任何更改。`);
