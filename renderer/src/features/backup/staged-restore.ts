@@ -69,7 +69,10 @@ export async function stageBackup(
     if (table === 'handovers') handovers.push(...(rows as Handover[]));
     if (held && total > WARNINGS_UP_TO) held = null;
     // The warnings need attachments' ids only, never their bytes.
-    if (held) (held[table] as unknown[]).push(...(table === 'attachments' ? rows.map((a) => ({ ...(a as object), data: new Uint8Array(0) })) : rows));
+    if (held)
+      (held[table] as unknown[]).push(
+        ...(table === 'attachments' ? rows.map((a) => ({ ...(a as object), data: new Uint8Array(0) })) : rows),
+      );
     await db.$restore.add({ table, rows });
   };
 
