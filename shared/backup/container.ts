@@ -117,37 +117,53 @@ function megabytes(n: number): string {
 
 /**
  * Hands on the entry's bytes in pieces as they are inflated, refused when more (or fewer) come out
- * than the directory declared or than `limit` allows. The compressed bytes are read a step at a time.
+ * than the directory declared or than `limit` allows. The compressed bytes are read a step at a time,
+ * and a piece is handed on only once the one before it is taken (`onData` may be async): a slow
+ * consumer, a database written as the rows come, holds up the reading rather than piling up pieces.
  */
 export async function streamEntry(
   source: ByteSource,
   entry: ContainerEntry,
   limit: number,
-  onData: (piece: Uint8Array) => void,
+  onData: (piece: Uint8Array) => void | Promise<void>,
   pause?: () => Promise<void>,
 ): Promise<void> {
   if (entry.size > limit) throw new ContainerError(`条目 ${entry.name} 过大（${megabytes(entry.size)}）`);
   let written = 0;
-  const take = (piece: Uint8Array) => {
+  const take = async (piece: Uint8Array) => {
     if (written + piece.length > entry.size) throw new ContainerError(`条目 ${entry.name} 的实际大小超过声明`);
     written += piece.length;
-    onData(piece);
+    await onData(piece);
   };
-  const inflater = entry.method === 0 ? null : new Inflate((chunk) => take(chunk));
+  // What one step inflated: a step's worth at most, each piece counted as it comes out.
+  let inflated: Uint8Array[] = [];
+  let pending = 0;
+  const inflater =
+    entry.method === 0
+      ? null
+      : new Inflate((chunk) => {
+          pending += chunk.length;
+          if (written + pending > entry.size) throw new ContainerError(`条目 ${entry.name} 的实际大小超过声明`);
+          inflated.push(chunk);
+        });
   for (let at = 0; at < entry.compressedSize || at === 0; at += READ_STEP) {
     const data = await source.read(entry.dataOffset + at, Math.min(READ_STEP, entry.compressedSize - at));
     if (data.length !== Math.min(READ_STEP, entry.compressedSize - at)) throw new ContainerError('文件被截断或目录损坏');
     if (!inflater) {
       // A stored piece is handed on as a copy: the source may reuse its buffer.
-      if (data.length > 0) take(data.slice());
+      if (data.length > 0) await take(data.slice());
     } else {
-      try {
-        for (let step = 0; step < data.length || step === 0; step += STEP) {
+      for (let step = 0; step < data.length || step === 0; step += STEP) {
+        try {
           inflater.push(data.subarray(step, step + STEP), at + step + STEP >= entry.compressedSize);
+        } catch (error) {
+          if (error instanceof ContainerError) throw error;
+          throw new ContainerError(`条目 ${entry.name} 无法解压`);
         }
-      } catch (error) {
-        if (error instanceof ContainerError) throw error;
-        throw new ContainerError(`条目 ${entry.name} 无法解压`);
+        const pieces = inflated;
+        inflated = [];
+        pending = 0;
+        for (const piece of pieces) await take(piece);
       }
     }
     if (pause) await pause();

@@ -16,8 +16,9 @@ const ADDED_LATER: ReadonlySet<TableName> = new Set<TableName>(['bankLines', 'ba
 
 /**
  * Reads and checks a book file as a stream: each table entry is inflated, hashed and parsed a row
- * at a time, so no table is ever one string; only the rows themselves are kept. Nothing is returned
- * before every entry has passed (format, version, checksums, rows), so a restore never half-applies.
+ * at a time, so no table is ever one string. `readBackupRows` hands the rows on in small batches as
+ * they come (a restore writes them to a staging area); `readBackup` keeps them and returns the book
+ * only once every entry has passed (format, version, checksums, rows), so neither ever half-applies.
  * A password-protected file is decrypted on the way in (decrypt.ts) when `password` is given.
  */
 export { BackupError, BackupPasswordError } from './backup-error';
@@ -32,6 +33,9 @@ export interface ReadOptions {
 
 const UNCHANGED = '未做任何更改。';
 
+/** Rows handed on at once. */
+const BATCH = 1000;
+
 /** What a book file holds: its rows, and the sync state of the command-line device that keeps it, if any. */
 export interface ReadBackupResult {
   manifest: BackupManifest;
@@ -39,9 +43,41 @@ export interface ReadBackupResult {
   deviceSync?: Uint8Array;
 }
 
+/**
+ * Where the rows of a file go as they are read: the tables in the order of TABLE_NAMES, a batch of
+ * at most a thousand rows at a time, each row with `id`, `updatedAt` and `deleted`; the attachments
+ * come last, one at a time with their bytes. A batch may belong to an entry whose checksum is not
+ * yet known, so what receives it must stay unused until the whole read succeeds.
+ */
+export interface BackupRowSink {
+  rows(table: TableName, rows: unknown[]): void | Promise<void>;
+  /** An attachment row (as in `tables/attachments.json`) with its bytes, checked. */
+  file(attachment: Attachment): void | Promise<void>;
+}
+
+export type ReadRowsResult = Omit<ReadBackupResult, 'book'>;
+
 export async function readBackup(source: ByteSource, options: ReadOptions = {}): Promise<ReadBackupResult> {
+  const book = emptyBook();
+  const files: Attachment[] = [];
+  const read = await readBackupRows(
+    source,
+    {
+      rows: (table, rows) => {
+        for (const row of rows) (book[table] as unknown[]).push(row);
+      },
+      file: (a) => void files.push(a),
+    },
+    options,
+  );
+  book.attachments = files;
+  return { ...read, book };
+}
+
+/** Reads and checks the whole file, handing its rows to `sink` as it goes; resolves once every entry has passed. */
+export async function readBackupRows(source: ByteSource, sink: BackupRowSink, options: ReadOptions = {}): Promise<ReadRowsResult> {
   try {
-    return await readChecked(source, options);
+    return await readChecked(source, sink, options);
   } catch (error) {
     if (error instanceof BackupError) throw error;
     // Every expected fault has its own message; anything else is still a damaged file, never a raw error.
@@ -49,7 +85,7 @@ export async function readBackup(source: ByteSource, options: ReadOptions = {}):
   }
 }
 
-async function readChecked(source: ByteSource, { onProgress, pause, password }: ReadOptions): Promise<ReadBackupResult> {
+async function readChecked(source: ByteSource, sink: BackupRowSink, { onProgress, pause, password }: ReadOptions): Promise<ReadRowsResult> {
   source = await unlockBackup(source, password);
   const entries = await openContainer(source);
   const manifestEntry = entries.get('manifest.json');
@@ -75,74 +111,91 @@ async function readChecked(source: ByteSource, { onProgress, pause, password }: 
   };
   const mismatch = (path: string) => new BackupError(`备份文件已损坏：${path} 校验失败，${UNCHANGED}`);
 
-  const book = emptyBook();
+  let attachmentRows: Attachment[] = [];
   for (const table of TABLE_NAMES) {
     const path = `tables/${table}.json`;
     if (ADDED_LATER.has(table) && !entries.has(path) && !checksums.has(path)) continue;
     const { entry, expected } = known(path, `“${TABLE_LABELS[table]}”数据`);
     const total = manifest.counts[table] ?? 0;
-    const rows: unknown[] = [];
+    let count = 0;
+    let batch: unknown[] = [];
     const hash = new Sha256();
-    // A row that is not JSON is reported only once the checksum has passed: a damaged file says so first.
-    let malformed: JsonRowsError | null = null;
+    // A fault in the rows is reported only once the checksum has passed: a damaged file says so first.
+    let fault: BackupError | null = null;
     const parser = new JsonRowsReader((row) => {
-      rows.push(row);
-      if (rows.length % 1000 === 0) onProgress?.({ step: table, done: rows.length, total: Math.max(total, rows.length) });
+      if (fault) return;
+      if (!wellFormed(row)) {
+        fault = new BackupError(`备份文件已损坏：“${TABLE_LABELS[table]}”第 ${count + 1} 条记录缺少必要字段，${UNCHANGED}`);
+        return;
+      }
+      count++;
+      if (table === 'attachments') attachmentRows.push(row as Attachment);
+      else batch.push(row);
     });
+    const malformed = (error: unknown) => {
+      if (!(error instanceof JsonRowsError)) throw error;
+      fault ??=
+        error.kind === 'shape'
+          ? new BackupError(`备份文件已损坏：“${TABLE_LABELS[table]}”数据格式错误，${UNCHANGED}`)
+          : new BackupError(`备份文件已损坏：${path} 无法读取，${UNCHANGED}`);
+    };
+    /** Full batches only, unless `all`; one inflated piece may end many rows. */
+    const handOn = async (all: boolean) => {
+      while (batch.length >= BATCH || (all && batch.length > 0)) {
+        const rows = batch.length > BATCH ? batch.splice(0, BATCH) : batch;
+        if (rows === batch) batch = [];
+        if (!fault) await sink.rows(table, rows);
+      }
+      onProgress?.({ step: table, done: count, total: Math.max(total, count) });
+    };
     onProgress?.({ step: table, done: 0, total });
     await stream(
       source,
       entry,
-      (piece) => {
+      async (piece) => {
         hash.update(piece);
-        if (malformed) return;
+        if (fault) return;
         try {
           parser.push(piece);
         } catch (error) {
-          if (!(error instanceof JsonRowsError)) throw error;
-          malformed = error;
+          malformed(error);
         }
+        if (batch.length >= BATCH) await handOn(false);
       },
       pause,
     );
     if (hash.hex() !== expected) throw mismatch(path);
-    if (!malformed) {
+    if (!fault) {
       try {
         parser.end();
       } catch (error) {
-        if (!(error instanceof JsonRowsError)) throw error;
-        malformed = error;
+        malformed(error);
       }
     }
-    if (malformed) {
-      if ((malformed as JsonRowsError).kind === 'shape')
-        throw new BackupError(`备份文件已损坏：“${TABLE_LABELS[table]}”数据格式错误，${UNCHANGED}`);
-      throw new BackupError(`备份文件已损坏：${path} 无法读取，${UNCHANGED}`);
-    }
-    checkRows(table, rows);
-    (book[table] as unknown[]) = rows;
-    onProgress?.({ step: table, done: rows.length, total: Math.max(total, rows.length) });
+    if (fault) throw fault;
+    await handOn(true);
   }
 
-  const attachments = new Map<string, Attachment>();
-  onProgress?.({ step: 'files', done: 0, total: book.attachments.length });
-  for (const a of book.attachments) {
+  onProgress?.({ step: 'files', done: 0, total: attachmentRows.length });
+  const seen = new Set<string>();
+  for (const a of attachmentRows) {
     // One entry per row: a row listed twice would have its bytes inflated twice.
-    if (attachments.has(a.id)) throw new BackupError(`备份文件已损坏：附件 ${a.id} 重复出现，${UNCHANGED}`);
+    if (seen.has(a.id)) throw new BackupError(`备份文件已损坏：附件 ${a.id} 重复出现，${UNCHANGED}`);
+    seen.add(a.id);
     const path = `attachments/${a.id}`;
     const { entry, expected } = known(path, `附件“${String(a.name)}”`);
     const data = await read(source, entry);
     if (new Sha256().update(data).hex() !== expected) throw mismatch(path);
-    attachments.set(a.id, { ...a, data });
-    onProgress?.({ step: 'files', done: attachments.size, total: book.attachments.length });
+    await sink.file({ ...a, data });
+    onProgress?.({ step: 'files', done: seen.size, total: attachmentRows.length });
     if (pause) await pause();
   }
-  book.attachments = [...attachments.values()];
-  if (!checksums.has(DEVICE_SYNC_ENTRY)) return { manifest, book };
+  attachmentRows = [];
+  if (!checksums.has(DEVICE_SYNC_ENTRY)) return { manifest };
   const { entry, expected } = known(DEVICE_SYNC_ENTRY, '同步状态');
   const deviceSync = await read(source, entry);
   if (new Sha256().update(deviceSync).hex() !== expected) throw mismatch(DEVICE_SYNC_ENTRY);
-  return { manifest, book, deviceSync };
+  return { manifest, deviceSync };
 }
 
 /** The directory of the file, every entry's declared size within the cap for its kind. Nothing is inflated here. */
@@ -177,7 +230,7 @@ async function read(source: ByteSource, entry: ContainerEntry): Promise<Uint8Arr
 async function stream(
   source: ByteSource,
   entry: ContainerEntry,
-  onData: (piece: Uint8Array) => void,
+  onData: (piece: Uint8Array) => void | Promise<void>,
   pause?: () => Promise<void>,
 ): Promise<void> {
   try {
@@ -187,19 +240,16 @@ async function stream(
   }
 }
 
-function checkRows(table: TableName, rows: unknown[]): void {
-  rows.forEach((row, i) => {
-    const r = row as Record<string, unknown>;
-    if (
-      typeof r !== 'object' ||
-      r === null ||
-      typeof r.id !== 'string' ||
-      typeof r.updatedAt !== 'string' ||
-      (r.deleted !== 0 && r.deleted !== 1)
-    ) {
-      throw new BackupError(`备份文件已损坏：“${TABLE_LABELS[table]}”第 ${i + 1} 条记录缺少必要字段，${UNCHANGED}`);
-    }
-  });
+/** The fields every row of every table has; the rest is the record check's (shared/engine/restore.ts). */
+function wellFormed(row: unknown): boolean {
+  const r = row as Record<string, unknown>;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.id === 'string' &&
+    typeof r.updatedAt === 'string' &&
+    (r.deleted === 0 || r.deleted === 1)
+  );
 }
 
 function parseJson(bytes: Uint8Array, path: string): unknown {

@@ -28,11 +28,21 @@ test('备份 and 恢复 show progress per table, then finish', async ({ page }) 
   await (await chooser).setFiles(file);
   const reading = page.getByRole('region', { name: '正在读取备份文件' });
   await expect(reading).toBeVisible();
+  await expect(reading.getByText(/正在处理“.+”：[\d,]+ \/ [\d,]+/)).toBeVisible();
+  await screenshot(page, 'restore-reading-progress');
+  // Seen at work: the rest is read at full speed, and the replacement slowed again to be watched.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const dialog = page.getByRole('dialog', { name: /用备份替换/ });
   await expect(dialog).toBeVisible({ timeout: 120_000 });
   await expect(reading).toBeHidden();
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await expect(dialog).toContainText(/会员 \d+ 人/);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
   await button(dialog, '恢复').click();
+  // The book is replaced from the staged rows with progress of its own.
+  const replacing = page.getByRole('region', { name: '正在恢复账簿' });
+  await expect(replacing.locator('[data-step="members"]')).toContainText(/会员.*(完成|\d+ \/ \d+)/, { timeout: 60_000 });
+  await screenshot(page, 'restore-replacing-progress');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await expect(page.getByText('已从备份恢复')).toBeVisible({ timeout: 60_000 });
+  await expect(replacing).toBeHidden();
 });

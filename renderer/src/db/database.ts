@@ -4,12 +4,20 @@ import { TABLE_NAMES, type BookTables, type TableName } from '../../../shared/mo
 import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9 } from './schema';
 import { upgradeToV2, upgradeToV5, upgradeToV6, upgradeToV8, upgradeToV9 } from './upgrades';
 import { deskCountsStore } from './desk-counts';
+import { SCHEMA_V10 } from './schema';
 import type { DeskCountRow } from '../../../shared/desk/desk-counts';
 import { derivedStoreMiddleware } from './derived-stores';
 import { duesMonthsStore } from './dues-months';
 import { deskEntriesStore } from './desk-entries';
 import type { DeskEntryMonthRow } from '../../../shared/desk/desk-entries';
 import type { DuesMonthRow } from '../../../shared/desk/dues-months';
+
+/** One batch of a book being restored, staged until the whole file has passed (SCHEMA_V10). */
+export interface StagedRows {
+  seq?: number;
+  table: TableName;
+  rows: unknown[];
+}
 
 export interface SyncStateRow {
   key: string;
@@ -45,6 +53,7 @@ export class UnionBooksDB extends Dexie {
   $duesMonths!: Table<DuesMonthRow, string>;
   $deskCounts!: Table<DeskCountRow, string>;
   $deskEntries!: Table<DeskEntryMonthRow, string>;
+  $restore!: Table<StagedRows, number>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -57,6 +66,7 @@ export class UnionBooksDB extends Dexie {
     this.version(7).stores(SCHEMA_V7);
     this.version(8).stores(SCHEMA_V8).upgrade(upgradeToV8);
     this.version(9).stores(SCHEMA_V9).upgrade(upgradeToV9);
+    this.version(10).stores(SCHEMA_V10);
     this.use(derivedStoreMiddleware([duesMonthsStore, deskCountsStore, deskEntriesStore]));
   }
 

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { HybridLogicalClock, parseHlc } from '../../../shared/clock/hlc';
 import { stampDelete, stampInsert, stampUpdate, type ChangeEntry, type NewRecord, type WriteContext } from '../../../shared/book/changes';
 import { assertValidRow } from '../../../shared/engine/checked';
@@ -108,12 +109,22 @@ export class Mutator {
    * The outbox is emptied: restored rows keep their own clocks, and a first sync sends them all.
    */
   async replaceBook(book: BookTables): Promise<void> {
-    await this.db.transaction('rw', [...this.db.userTables(), this.db.$changes, this.db.$sync], async () => {
-      for (const name of TABLE_NAMES) {
-        const table = this.db.table(name);
-        await table.clear();
-        await table.bulkAdd(book[name]);
-      }
+    await this.replaceBookWith(async (add) => {
+      for (const name of TABLE_NAMES) await add(name, book[name]);
+    });
+  }
+
+  /**
+   * The same replacement, its rows added by `fill` a batch at a time (a staged restore reads them
+   * from `sources`, which join the transaction), so the new book is never whole in memory.
+   */
+  async replaceBookWith(
+    fill: (add: (table: TableName, rows: readonly unknown[]) => Promise<unknown>) => Promise<void>,
+    sources: readonly Table[] = [],
+  ): Promise<void> {
+    await this.db.transaction('rw', [...this.db.userTables(), this.db.$changes, this.db.$sync, ...sources], async () => {
+      for (const name of TABLE_NAMES) await this.db.table(name).clear();
+      await fill((table, rows) => this.db.table(table).bulkAdd(rows as unknown[]));
       await this.db.$changes.clear();
       // A replaced book has no outbox: the sync client must send it whole and pull everything again.
       // The package that carried the old book no longer carries this one: its reply must not mark the new one sent.

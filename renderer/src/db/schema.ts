@@ -95,3 +95,13 @@ export const SCHEMA_V9: Record<string, string> = {
   ...SCHEMA_V8,
   $deskEntries: 'id',
 };
+
+/**
+ * Version 10: `$restore`, where a restore writes the book it reads, a batch of rows per entry, until
+ * every table is checked; the book is then replaced from it in one transaction and it is emptied
+ * (features/backup/staged-restore.ts). Bookkeeping, never synced. Only the new store is declared:
+ * Dexie carries every table of the versions before forward.
+ */
+export const SCHEMA_V10: Record<string, string> = {
+  $restore: '++seq',
+};

@@ -20,21 +20,31 @@ export function checkRows(book: BookTables): { problems: VerifyProblem[]; sound:
     }
     const seen = new Set<string>();
     rows.forEach((row: unknown, i) => {
-      const found = rowProblems(table, row);
-      const id = typeof (row as { id?: unknown })?.id === 'string' ? (row as { id: string }).id : '';
-      for (const p of found) {
-        const spec = (RECORDS[table].fields as Record<string, { label: string } | undefined>)[p.field];
-        problems.push({
-          table,
-          rowId: id,
-          label: id ? undefined : `第 ${i + 1} 条`,
-          message: `${spec ? `“${spec.label}”` : p.field || '记录'}${p.message}`,
-        });
-      }
-      if (id && seen.has(id)) problems.push({ table, rowId: id, message: '记录编号重复' });
-      if (id) seen.add(id);
+      const found = checkRow(table, row, i, seen);
+      problems.push(...found);
       if (found.length === 0) sound[table].push(row);
     });
   }
   return { problems, sound: sound as unknown as BookTables };
+}
+
+/**
+ * One row of `table`, the `index`-th of its table, against its record declaration, and its id against
+ * `seen` (the ids of the table so far, which it joins). A restore checks rows this way as they stream in.
+ */
+export function checkRow(table: TableName, row: unknown, index: number, seen: Set<string>): VerifyProblem[] {
+  const problems: VerifyProblem[] = [];
+  const id = typeof (row as { id?: unknown })?.id === 'string' ? (row as { id: string }).id : '';
+  for (const p of rowProblems(table, row)) {
+    const spec = (RECORDS[table].fields as Record<string, { label: string } | undefined>)[p.field];
+    problems.push({
+      table,
+      rowId: id,
+      label: id ? undefined : `第 ${index + 1} 条`,
+      message: `${spec ? `“${spec.label}”` : p.field || '记录'}${p.message}`,
+    });
+  }
+  if (id && seen.has(id)) problems.push({ table, rowId: id, message: '记录编号重复' });
+  if (id) seen.add(id);
+  return problems;
 }

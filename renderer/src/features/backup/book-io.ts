@@ -9,6 +9,8 @@ import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
 import { writeBackupFromDb } from './db-source';
 import { replaceWholeBook } from './replace-book';
+import { pauseEvery } from './pause';
+import { discardStaged, stageBackup, switchToStaged, type StagedBook } from './staged-restore';
 
 /** Reads every user table in one read transaction, so the snapshot is consistent. */
 export async function readWholeBook(db: UnionBooksDB): Promise<BookTables> {
@@ -48,19 +50,6 @@ export async function exportBackup(
 }
 
 /**
- * Lets the window paint and answer input during long reading: a pause once `budgetMs` of work has
- * passed since the last, so a large book is read in slices well under 100 ms.
- */
-export function pauseEvery(budgetMs = 40): () => Promise<void> {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since < budgetMs) return;
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    since = performance.now();
-  };
-}
-
-/**
  * Checks the whole file (format, version, checksums) and every row against its record declaration,
  * without touching the database. Throws a Chinese BackupError or BookError; `warnings` lists what
  * the book engine would put right in a well-formed book.
@@ -76,17 +65,25 @@ export async function inspectBackup(
   return { manifest: decoded.manifest, book, warnings };
 }
 
-/** Only a file that passed every check replaces the book, in one transaction; the device leaves sync in the same one. */
+/**
+ * Only a file that passed every check replaces the book, in one transaction; the device leaves sync in
+ * the same one. The file is staged on the way (staged-restore.ts), so the book is never whole in memory.
+ */
 export async function restoreBackup(
   db: UnionBooksDB,
   mutator: Mutator,
   bytes: Uint8Array,
   onProgress?: OnBackupProgress,
   password?: string,
-): Promise<BookTables> {
-  const { book } = await inspectBackup(bytes, onProgress, password);
-  await replaceWholeBook(db, mutator, book);
-  return book;
+): Promise<StagedBook> {
+  const staged = await stageBackup(db, bytes, onProgress, password);
+  try {
+    await switchToStaged(db, mutator, staged);
+  } catch (error) {
+    await discardStaged(db);
+    throw error;
+  }
+  return staged;
 }
 
 export function backupFileName(unionName: string, now: Date = new Date()): string {

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import type { BookTables } from '../../../../shared/model/book';
 import type { UnionProfile } from '../../../../shared/model/records';
 import type { UnionBooksDB } from '../../db/database';
@@ -19,13 +20,26 @@ export async function replaceWholeBook(db: UnionBooksDB, mutator: Mutator, book:
   });
 }
 
+/** The same replacement filled a batch at a time from `sources` (a staged restore, staged-restore.ts). */
+export async function replaceWholeBookWith(
+  db: UnionBooksDB,
+  mutator: Mutator,
+  fill: Parameters<Mutator['replaceBookWith']>[0],
+  sources: readonly Table[],
+): Promise<void> {
+  await db.transaction('rw', [...db.userTables(), db.$changes, db.$sync, ...sources], async () => {
+    await leaveServer(db);
+    await mutator.replaceBookWith(fill, sources);
+  });
+}
+
 /** The union this device syncs with, or null when it is not enrolled. */
 export async function readEnrolment(db: UnionBooksDB): Promise<SyncConfig | null> {
   return (await getValue<SyncConfig>(db, KEYS.config)) ?? null;
 }
 
 /** The name of the union in `book` when it is not the union of the current book, else null. */
-export function otherUnionIn(book: BookTables, current: UnionProfile | null | undefined): string | null {
+export function otherUnionIn(book: Pick<BookTables, 'union'>, current: UnionProfile | null | undefined): string | null {
   const incoming = book.union.find((u) => u.deleted === 0);
   if (!incoming || !current) return null;
   const sameCode = incoming.code && current.code ? incoming.code === current.code : true;

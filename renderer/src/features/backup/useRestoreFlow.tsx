@@ -1,17 +1,16 @@
-import { App, Space, Typography } from 'antd';
+import { Alert, App, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { BackupProgress } from '../../../../shared/backup/progress';
 import { Sha256 } from '../../../../shared/backup/sha256';
 import { receiveHandover } from '../../../../shared/engine/ops/handover';
 import { pendingHandover } from '../../../../shared/handover/handover-record';
-import type { BookTables } from '../../../../shared/model/book';
 import { useServices } from '../../app/services';
 import { HandoverRestoreNotice } from '../handover/HandoverRestoreNotice';
 import { useUnion } from '../union/queries';
-import { inspectBackup } from './book-io';
 import { BackupProgressCard, type BackupStep, type StepProgress } from './BackupProgressCard';
 import { LeaveSyncNotice } from './LeaveSyncNotice';
-import { otherUnionIn, replaceWholeBook } from './replace-book';
+import { otherUnionIn } from './replace-book';
+import { discardStaged, stageBackup, switchToStaged, type StagedBook } from './staged-restore';
 import { useUnlockDialog } from './UnlockDialog';
 import { useEnrolment } from './useEnrolment';
 
@@ -27,17 +26,21 @@ export interface RestoreOptions {
 
 /**
  * 恢复 from a backup file, wherever the file comes from (the open dialog, the list of automatic
- * backups, the first-run page): read and check it completely, asking for the password when it is
- * encrypted; show what it holds and what happens to sync; only then replace the book, in one
- * transaction. Every refusal is shown and changes nothing. A handover backup (whichever button
- * opened it) is recorded as received, with the checksum of the file, once the book is replaced.
+ * backups, the first-run page): read, check and stage it (staged-restore.ts), asking for the
+ * password when it is encrypted; show what it holds and what happens to sync; only then replace the
+ * book from the staged rows, in one transaction. Every refusal, a cancel and a failure are shown
+ * and change nothing. A handover backup (whichever button opened it) is recorded as received, with
+ * the checksum of the file, once the book is replaced.
  */
 export function useRestoreFlow(): {
   restore: (file: BackupFile, options?: RestoreOptions) => Promise<void>;
   busy: boolean;
   error: string | null;
   clearError: () => void;
+  /** The progress while a file is read and the book replaced, and the password dialog. */
   view: ReactNode;
+  /** The last refusal or failure, closable; null when there is none. */
+  alert: ReactNode;
 } {
   const { db, mutator, store } = useServices();
   const union = useUnion();
@@ -48,43 +51,69 @@ export function useRestoreFlow(): {
   const [error, setError] = useState<string | null>(null);
   const [steps, setSteps] = useState<StepProgress>({});
   const [current, setCurrent] = useState<BackupStep | null>(null);
-  const [reading, setReading] = useState(false);
+  const [phase, setPhase] = useState<'reading' | 'replacing' | null>(null);
   const onProgress = (p: BackupProgress) => {
     setCurrent(p.step);
     setSteps((before) => ({ ...before, [p.step]: { done: p.done, total: p.total } }));
+  };
+  const startPhase = (next: 'reading' | 'replacing' | null) => {
+    setSteps({});
+    setCurrent(null);
+    setPhase(next);
   };
 
   const restore = async (file: BackupFile, options: RestoreOptions = {}) => {
     setError(null);
     setBusy(true);
-    setSteps({});
-    setCurrent(null);
-    setReading(true);
-    let inspected: Awaited<ReturnType<typeof inspectBackup>> | null;
+    startPhase('reading');
+    let staged: StagedBook | null;
     try {
-      inspected = await unlock(file.name, (password) => inspectBackup(file.data, onProgress, password));
+      staged = await unlock(file.name, (password) => stageBackup(db, file.data, onProgress, password));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(false);
       return;
     } finally {
-      setReading(false);
+      startPhase(null);
     }
-    if (!inspected) {
+    if (!staged) {
       setBusy(false);
       return;
     }
-    const { book, warnings } = inspected;
+    const book = staged;
+    const cancel = async () => {
+      await discardStaged(db);
+      setBusy(false);
+    };
     const handover = pendingHandover(book);
     if (options.handover && !handover) {
       setError(`“${file.name}”不是交接备份：其中没有待载入的交接记录，未做任何更改。请打开移交人在“设置 → 换届交接”生成的加密交接备份。`);
-      setBusy(false);
+      await cancel();
       return;
     }
-    const createdAt = inspected.manifest.createdAt;
+    const createdAt = book.manifest.createdAt;
     const name = book.union.find((u) => u.deleted === 0)?.name ?? '';
     const enrolment = await enrolled();
     const hasBook = Boolean(union);
+    const warnings = book.warnings ?? [];
+    const replace = async () => {
+      startPhase('replacing');
+      try {
+        await switchToStaged(db, mutator, book, onProgress);
+        if (handover) {
+          // Later than the outgoing computer's stamp on the row, so the receipt wins wherever the two meet.
+          mutator.observeClock(handover.updatedAt);
+          await receiveHandover(store, handover.id, new Sha256().update(file.data).hex(), new Date().toISOString());
+        }
+        message.success(handover ? '已载入交接文件，交接已记入账簿' : enrolment ? '已从备份恢复，本设备已退出同步' : '已从备份恢复');
+      } catch (e) {
+        await discardStaged(db).catch(() => undefined);
+        setError(`恢复失败，当前数据未改变：${e instanceof Error ? e.message : String(e)}`);
+      } finally {
+        startPhase(null);
+        setBusy(false);
+      }
+    };
     modal.confirm({
       title: enrolment ? '退出同步，并用备份替换当前全部数据？' : hasBook ? '用备份替换当前全部数据？' : '从这个备份恢复账簿？',
       width: 560,
@@ -94,7 +123,7 @@ export function useRestoreFlow(): {
             备份文件“{file.name}”：{name}，备份于 {new Date(createdAt).toLocaleString('zh-CN')}。
           </span>
           <span>
-            会员 {book.members.filter((m) => m.deleted === 0).length} 人，收支记录 {book.transactions.length} 笔。
+            会员 {book.liveMembers} 人，收支记录 {book.counts.transactions} 笔。
           </span>
           {warnings.length > 0 && (
             <Typography.Text type="warning">
@@ -109,21 +138,10 @@ export function useRestoreFlow(): {
       okText: enrolment ? '退出同步并恢复' : '恢复',
       okButtonProps: hasBook ? { danger: true } : {},
       cancelText: '取消',
-      onCancel: () => setBusy(false),
-      onOk: async () => {
-        try {
-          await replaceWholeBook(db, mutator, book as BookTables);
-          if (handover) {
-            // Later than the outgoing computer's stamp on the row, so the receipt wins wherever the two meet.
-            mutator.observeClock(handover.updatedAt);
-            await receiveHandover(store, handover.id, new Sha256().update(file.data).hex(), new Date().toISOString());
-          }
-          message.success(handover ? '已载入交接文件，交接已记入账簿' : enrolment ? '已从备份恢复，本设备已退出同步' : '已从备份恢复');
-        } catch (e) {
-          setError(`恢复失败，当前数据未改变：${e instanceof Error ? e.message : String(e)}`);
-        } finally {
-          setBusy(false);
-        }
+      onCancel: () => void cancel(),
+      onOk: () => {
+        // The dialog closes at once: the replacement shows its own progress, table by table.
+        void replace();
       },
     });
   };
@@ -131,9 +149,14 @@ export function useRestoreFlow(): {
   const view = (
     <>
       {/* Only once reading is under way: not while the password is being asked for. */}
-      {reading && current && <BackupProgressCard title="正在读取备份文件" steps={steps} current={current} />}
+      {phase && current && (
+        <BackupProgressCard title={phase === 'reading' ? '正在读取备份文件' : '正在恢复账簿'} steps={steps} current={current} />
+      )}
       {dialog}
     </>
   );
-  return { restore, busy, error, clearError: () => setError(null), view };
+  const alert = error && (
+    <Alert type="error" showIcon title={error} closable onClose={() => setError(null)} role="alert" style={{ marginBottom: 16 }} />
+  );
+  return { restore, busy, error, clearError: () => setError(null), view, alert: alert || null };
 }

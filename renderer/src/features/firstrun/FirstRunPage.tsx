@@ -1,5 +1,5 @@
 import { DatabaseOutlined, PlusCircleOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { thisMonth } from '../../../../shared/clock/today';
 import { openBooks } from '../../../../shared/engine/ops/periods';
 import { createUnion } from '../../../../shared/engine/ops/union';
@@ -87,17 +87,7 @@ export function FirstRunPage() {
   return (
     <div style={{ maxWidth: 1040, margin: '24px auto', padding: '0 24px' }}>
       {restoring.view}
-      {restoring.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={restoring.error}
-          closable
-          onClose={restoring.clearError}
-          role="alert"
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {restoring.alert}
       <Typography.Title level={2} style={{ textAlign: 'center' }}>
         欢迎使用工会账簿
       </Typography.Title>

@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Typography } from 'antd';
+import { Button, Card, Typography } from 'antd';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { useRestoreFlow } from '../backup/useRestoreFlow';
@@ -16,17 +16,7 @@ export function LoadHandoverCard() {
   return (
     <Card title="第三步：在新电脑上载入交接文件">
       {restoring.view}
-      {restoring.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={restoring.error}
-          closable
-          onClose={restoring.clearError}
-          role="alert"
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {restoring.alert}
       <Typography.Paragraph>
         接交人在自己的电脑上打开加密交接备份，输入移交人当面告知的密码：账簿整本恢复，这次交接记入下方的交接记录。新电脑上还没有账簿时，在首次使用页点“载入交接文件”即可。
       </Typography.Paragraph>

@@ -1,0 +1,124 @@
+import { BackupError } from '../../../../shared/backup/backup-error';
+import { bytesSource } from '../../../../shared/backup/byte-source';
+import type { BackupManifest } from '../../../../shared/backup/manifest';
+import type { OnBackupProgress } from '../../../../shared/backup/progress';
+import { readBackupRows } from '../../../../shared/backup/read';
+import { RestorableRows, restoreWarnings } from '../../../../shared/engine/restore';
+import { emptyBook, TABLE_NAMES, type BookTables, type TableName } from '../../../../shared/model/book';
+import type { Handover, UnionProfile } from '../../../../shared/model/records';
+import type { UnionBooksDB } from '../../db/database';
+import type { Mutator } from '../../db/mutations';
+import { pauseEvery } from './pause';
+import { replaceWholeBookWith } from './replace-book';
+
+/**
+ * 恢复 without ever holding the book: the file is read as a stream (shared/backup/read.ts), each
+ * row checked as it comes (shared/engine/restore.ts) and written in batches to the `$restore`
+ * store, which no page reads. Only when every entry has passed is the book replaced from it, in one
+ * transaction; a refused file, a cancelled restore or a failed replacement leaves the current book
+ * exactly as it was and the staging store empty.
+ */
+
+/** What the confirmation shows of a staged book; the rows themselves stay in `$restore`. */
+export interface StagedBook {
+  manifest: BackupManifest;
+  union: UnionProfile[];
+  handovers: Handover[];
+  /** Rows staged per table. */
+  counts: Record<TableName, number>;
+  liveMembers: number;
+  /**
+   * The rules of the books the file breaks (shared/engine/verify). They need the whole book at
+   * once, so they are found only for a book of at most WARNINGS_UP_TO rows; null for a larger one.
+   */
+  warnings: string[] | null;
+}
+
+/** Rows up to which a staged book is also held for its warnings: a small union's book, a few megabytes. */
+export const WARNINGS_UP_TO = 50_000;
+
+/** Reads, checks and stages the file; throws a Chinese BackupError or BookError, leaving nothing staged. */
+export async function stageBackup(
+  db: UnionBooksDB,
+  bytes: Uint8Array,
+  onProgress?: OnBackupProgress,
+  password?: string,
+): Promise<StagedBook> {
+  // A restore cut short (the app closed while it read) may have left its batches behind.
+  await discardStaged(db);
+  const checker = new RestorableRows();
+  const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
+  let total = 0;
+  let liveMembers = 0;
+  let held: BookTables | null = emptyBook();
+  const union: UnionProfile[] = [];
+  const handovers: Handover[] = [];
+
+  const stage = async (table: TableName, input: readonly unknown[]) => {
+    const rows: unknown[] = [];
+    for (const row of input) {
+      const checked = checker.check(table, row);
+      if (checked) rows.push(checked);
+    }
+    // Once a row has failed the file is refused: the rest is only checked, to name the first faults.
+    if (checker.failed || rows.length === 0) return;
+    counts[table] += rows.length;
+    total += rows.length;
+    if (table === 'members') liveMembers += rows.filter((m) => (m as { deleted: number }).deleted === 0).length;
+    if (table === 'union') union.push(...(rows as UnionProfile[]));
+    if (table === 'handovers') handovers.push(...(rows as Handover[]));
+    if (held && total > WARNINGS_UP_TO) held = null;
+    // The warnings need attachments' ids only, never their bytes.
+    if (held)
+      (held[table] as unknown[]).push(
+        ...(table === 'attachments' ? rows.map((a) => ({ ...(a as object), data: new Uint8Array(0) })) : rows),
+      );
+    await db.$restore.add({ table, rows });
+  };
+
+  try {
+    const { manifest } = await readBackupRows(
+      bytesSource(bytes),
+      { rows: stage, file: (attachment) => stage('attachments', [attachment]) },
+      { onProgress, pause: pauseEvery(), ...(password ? { password } : {}) },
+    );
+    checker.finish();
+    if (!union.some((u) => u.deleted === 0)) throw new BackupError('备份文件中没有工会信息，未做任何更改。');
+    const warnings = held ? restoreWarnings(held) : null;
+    return { manifest, union, handovers, counts, liveMembers, warnings };
+  } catch (error) {
+    await discardStaged(db);
+    throw error;
+  }
+}
+
+/**
+ * Replaces the book with the staged one in one transaction (leaving sync in it, see replace-book.ts),
+ * a batch at a time, and empties the staging store in the same transaction. `onProgress` counts the
+ * rows of each table as they are written.
+ */
+export async function switchToStaged(db: UnionBooksDB, mutator: Mutator, staged: StagedBook, onProgress?: OnBackupProgress): Promise<void> {
+  const done = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
+  await replaceWholeBookWith(
+    db,
+    mutator,
+    async (add) => {
+      let after = 0;
+      for (;;) {
+        const batch = await db.$restore.where('seq').above(after).first();
+        if (!batch) break;
+        after = batch.seq!;
+        await add(batch.table, batch.rows);
+        done[batch.table] += batch.rows.length;
+        onProgress?.({ step: batch.table, done: done[batch.table], total: staged.counts[batch.table] });
+      }
+      await db.$restore.clear();
+    },
+    [db.$restore],
+  );
+}
+
+/** Forgets a staged book: the restore was cancelled or failed. */
+export async function discardStaged(db: UnionBooksDB): Promise<void> {
+  await db.$restore.clear();
+}
