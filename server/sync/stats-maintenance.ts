@@ -112,15 +112,18 @@ const AFFECTED_MEMBERS = `
     WHERE ${rowState('r.tbl', 'x.j')} = 'ok'
   )`;
 
-/** The same CTEs for every member of every union, in one scan of each kind and hash joins: the rebuild. */
+/**
+ * The same CTEs for every member of every union, in one scan of each kind: the rebuild. `has_events`
+ * is a hashed lookup in the events (a join there was planned as a nested loop over every member,
+ * the planner taking the classified events for a handful).
+ */
 const ALL_MEMBERS = `
   events AS (
     SELECT ${EVENT_COLUMNS} FROM rows r, ${parsed('r')} WHERE r.tbl = 'memberships' AND ${rowState('r.tbl', 'x.j')} = 'ok'
   ),
   mem AS (
-    SELECT ${MEMBER_COLUMNS}, h.member_id IS NOT NULL AS has_events
-    FROM rows r CROSS JOIN ${parsed('r')}
-      LEFT JOIN (SELECT DISTINCT union_key, member_id FROM events) h ON h.union_key = r.union_key AND h.member_id = r.row_id
+    SELECT ${MEMBER_COLUMNS}, (r.union_key, r.row_id) IN (SELECT union_key, member_id FROM events) AS has_events
+    FROM rows r, ${parsed('r')}
     WHERE r.tbl = 'members' AND ${rowState('r.tbl', 'x.j')} = 'ok'
   )`;
 
@@ -268,6 +271,8 @@ const fn = (name: string, body: string) => `CREATE FUNCTION ${name}() RETURNS tr
  * The month, year and decade sums are the day sums added up.
  */
 export const REBUILD_STATS: readonly string[] = [
+  // Room to sum a city's rows per union and day in memory; it lasts to the end of the migration's transaction (outside one it does nothing).
+  "SET LOCAL work_mem = '256MB'",
   'TRUNCATE stat_member_days, stat_days, stat_months, stat_years, stat_decades, stat_unions',
   `INSERT INTO stat_member_days (union_key, member_id, day, ${LIST})
    WITH ${contributions(ALL_MEMBERS)}
