@@ -96,20 +96,27 @@ const MEMBER_COLUMNS = `r.union_key, r.row_id AS member_id, x.j->>'status' AS st
 const EVENT_COLUMNS = `r.union_key, (x.j->>'memberId') COLLATE "C" AS member_id, x.j->>'kind' AS kind, (x.j->>'date') COLLATE "C" AS day, r.row_id`;
 
 /**
- * CTEs `events` (the valid membership events) and `mem` (the valid members, with `has_events`), of
- * the members named by the CTE `aff` (union_key, member_id), found by index: what a statement touched.
+ * CTEs `mem` (the valid members, with `has_events`) and `ev` (their valid membership events, with the
+ * member's flags), of the members named by the CTE `aff` (union_key, member_id): what a statement
+ * touched. Members and events are found by index, one probe per member, whatever the planner thinks
+ * of the CTEs' sizes.
  */
 const AFFECTED_MEMBERS = `
-  events AS (
-    SELECT ${EVENT_COLUMNS}
-    FROM aff a JOIN rows r ON r.union_key = a.union_key AND r.tbl = 'memberships' AND (r.data->>'memberId') COLLATE "C" = a.member_id,
-      ${parsed('r')}
-    WHERE ${rowState('r.tbl', 'x.j')} = 'ok'
-  ),
   mem AS (
-    SELECT ${MEMBER_COLUMNS}, EXISTS (SELECT 1 FROM events e WHERE e.union_key = r.union_key AND e.member_id = r.row_id) AS has_events
+    SELECT ${MEMBER_COLUMNS},
+      EXISTS (
+        SELECT 1 FROM rows e, LATERAL (SELECT e.data::jsonb AS j OFFSET 0) y
+        WHERE e.union_key = r.union_key AND e.tbl = 'memberships' AND (e.data->>'memberId') COLLATE "C" = r.row_id
+          AND ${rowState('e.tbl', 'y.j')} = 'ok'
+      ) AS has_events
     FROM aff a JOIN rows r ON r.union_key = a.union_key AND r.tbl = 'members' AND r.row_id = a.member_id, ${parsed('r')}
     WHERE ${rowState('r.tbl', 'x.j')} = 'ok'
+  ),
+  ev AS (
+    SELECT ${EVENT_COLUMNS}, m.woman, m.migrant
+    FROM mem m JOIN rows r ON r.union_key = m.union_key AND r.tbl = 'memberships' AND (r.data->>'memberId') COLLATE "C" = m.member_id,
+      ${parsed('r')}
+    WHERE m.has_events AND ${rowState('r.tbl', 'x.j')} = 'ok'
   )`;
 
 /**
@@ -125,21 +132,21 @@ const ALL_MEMBERS = `
     SELECT ${MEMBER_COLUMNS}, (r.union_key, r.row_id) IN (SELECT union_key, member_id FROM events) AS has_events
     FROM rows r, ${parsed('r')}
     WHERE r.tbl = 'members' AND ${rowState('r.tbl', 'x.j')} = 'ok'
+  ),
+  ev AS (
+    SELECT e.union_key, e.member_id, e.kind, e.day, e.row_id, m.woman, m.migrant
+    FROM mem m JOIN events e ON e.union_key = m.union_key AND e.member_id = m.member_id
+    WHERE m.has_events
   )`;
 
 /**
- * CTEs `ev` and `contrib`, after `events` and `mem` (AFFECTED_MEMBERS or ALL_MEMBERS): the dated
+ * CTE `contrib`, after `mem` and `ev` (AFFECTED_MEMBERS or ALL_MEMBERS): the dated
  * contributions of those members, as stats.ts counts them. A member with events counts from them (a
  * start opens a membership unless the previous start-or-end already did, an end closes an open one;
  * in service while its last event is a start, which only an open membership can have); one without
  * counts from its join date and status.
  */
 const contributions = (members: string) => `${members},
-  ev AS (
-    SELECT e.union_key, e.member_id, m.woman, m.migrant, e.kind, e.day, e.row_id
-    FROM mem m JOIN events e ON e.union_key = m.union_key AND e.member_id = m.member_id
-    WHERE m.has_events
-  ),
   se AS (
     SELECT union_key, member_id, woman, migrant, day, kind, kind IN ${STARTS} AS is_start,
       lag(kind IN ${STARTS}) OVER (PARTITION BY union_key, member_id ORDER BY day, row_id) AS prev_start
