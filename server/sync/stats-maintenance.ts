@@ -84,32 +84,69 @@ const LIST = MEASURES.join(', ');
 const SUMS = MEASURES.map((m) => `sum(${m})`).join(', ');
 const NONZERO = MEASURES.map((m) => `${m} <> 0`).join(' OR ');
 
+/** Its data parsed once per row of `r` as `x.j` (OFFSET 0 keeps the planner from copying the cast into every use of `x.j`). */
+const parsed = (r: string) => `LATERAL (SELECT ${r}.data::jsonb AS j OFFSET 0) x`;
+
+/** What a member's contributions depend on, from a member row `r` whose data is parsed as `x.j`. */
+const MEMBER_COLUMNS = `r.union_key, r.row_id AS member_id, x.j->>'status' AS status,
+  coalesce(x.j->>'gender' = '女', false) AS woman, coalesce(x.j->>'isMigrantWorker' = 'true', false) AS migrant,
+  coalesce(nullif(x.j->>'joinDate', ''), '0000-01-01') COLLATE "C" AS from_date`;
+
+/** What an event contributes by, from a membership row `r` whose data is parsed as `x.j`. */
+const EVENT_COLUMNS = `r.union_key, (x.j->>'memberId') COLLATE "C" AS member_id, x.j->>'kind' AS kind, (x.j->>'date') COLLATE "C" AS day, r.row_id`;
+
 /**
- * CTEs `mem`, `ev` and `contrib`: the dated contributions of the members named by the CTE `aff`
- * (union_key, member_id), from their stored member row and membership events, as stats.ts counts
- * them. A member with events counts from them (a start opens a membership unless the previous
- * start-or-end already did, an end closes an open one; in service while its last event is a start,
- * which only an open membership can have); one without counts from its join date and status.
+ * CTEs `mem` (the valid members, with `has_events`) and `ev` (their valid membership events, with the
+ * member's flags), of the members named by the CTE `aff` (union_key, member_id): what a statement
+ * touched. Members and events are found by index, one probe per member, whatever the planner thinks
+ * of the CTEs' sizes.
  */
-const CONTRIBUTIONS = `
+const AFFECTED_MEMBERS = `
   mem AS (
-    SELECT r.union_key, r.row_id AS member_id, r.data->>'status' AS status,
-      coalesce(r.data->>'gender' = '女', false) AS woman, coalesce(r.data->>'isMigrantWorker' = 'true', false) AS migrant,
-      coalesce(nullif(r.data->>'joinDate', ''), '0000-01-01') COLLATE "C" AS from_date,
+    SELECT ${MEMBER_COLUMNS},
       EXISTS (
-        SELECT 1 FROM rows e WHERE e.union_key = r.union_key AND e.tbl = 'memberships' AND (e.data->>'memberId') COLLATE "C" = r.row_id
-          AND ${rowState('e.tbl', 'e.data::jsonb')} = 'ok'
+        SELECT 1 FROM rows e, LATERAL (SELECT e.data::jsonb AS j OFFSET 0) y
+        WHERE e.union_key = r.union_key AND e.tbl = 'memberships' AND (e.data->>'memberId') COLLATE "C" = r.row_id
+          AND ${rowState('e.tbl', 'y.j')} = 'ok'
       ) AS has_events
-    FROM rows r JOIN aff a ON r.union_key = a.union_key AND r.tbl = 'members' AND r.row_id = a.member_id, LATERAL (SELECT r.data::jsonb AS j) x
+    FROM aff a JOIN rows r ON r.union_key = a.union_key AND r.tbl = 'members' AND r.row_id = a.member_id, ${parsed('r')}
     WHERE ${rowState('r.tbl', 'x.j')} = 'ok'
   ),
   ev AS (
-    SELECT r.union_key, (r.data->>'memberId') COLLATE "C" AS member_id, m.woman, m.migrant, r.data->>'kind' AS kind,
-      (r.data->>'date') COLLATE "C" AS day, r.row_id
+    SELECT ${EVENT_COLUMNS}, m.woman, m.migrant
     FROM mem m JOIN rows r ON r.union_key = m.union_key AND r.tbl = 'memberships' AND (r.data->>'memberId') COLLATE "C" = m.member_id,
-      LATERAL (SELECT r.data::jsonb AS j) x
+      ${parsed('r')}
     WHERE m.has_events AND ${rowState('r.tbl', 'x.j')} = 'ok'
+  )`;
+
+/**
+ * The same CTEs for every member of every union, in one scan of each kind: the rebuild. `has_events`
+ * is a hashed lookup in the events (a join there was planned as a nested loop over every member,
+ * the planner taking the classified events for a handful).
+ */
+const ALL_MEMBERS = `
+  events AS (
+    SELECT ${EVENT_COLUMNS} FROM rows r, ${parsed('r')} WHERE r.tbl = 'memberships' AND ${rowState('r.tbl', 'x.j')} = 'ok'
   ),
+  mem AS (
+    SELECT ${MEMBER_COLUMNS}, (r.union_key, r.row_id) IN (SELECT union_key, member_id FROM events) AS has_events
+    FROM rows r, ${parsed('r')}
+    WHERE r.tbl = 'members' AND ${rowState('r.tbl', 'x.j')} = 'ok'
+  ),
+  ev AS (
+    SELECT e.union_key, e.member_id, e.kind, e.day, e.row_id, m.woman, m.migrant
+    FROM mem m JOIN events e ON e.union_key = m.union_key AND e.member_id = m.member_id
+    WHERE m.has_events
+  )`;
+
+/**
+ * CTE `contrib`, after `mem` and `ev` (AFFECTED_MEMBERS or ALL_MEMBERS): the dated
+ * contributions of those members, as stats.ts counts them. A member with events counts from them (a
+ * start opens a membership unless the previous start-or-end already did, an end closes an open one;
+ * in service while its last event is a start, which only an open membership can have); one without
+ * counts from its join date and status.
+ */
+const contributions = (members: string) => `${members},
   se AS (
     SELECT union_key, member_id, woman, migrant, day, kind, kind IN ${STARTS} AS is_start,
       lag(kind IN ${STARTS}) OVER (PARTITION BY union_key, member_id ORDER BY day, row_id) AS prev_start
@@ -139,29 +176,37 @@ const CONTRIBUTIONS = `
   )`;
 
 /**
- * CTE `money` (union_key, day, measures…): what each changed row of `source` (sign, union_key, tbl,
- * data) adds to dues, income and spending on its date, and CTE `invalid` (union_key, n): the change
- * in invalid rows per union.
+ * CTE `money` (union_key, day, measures…): what the changed rows of `source` (sign, union_key, tbl,
+ * data) add to dues, income and spending, per union and date, and CTE `invalid` (union_key, n): the
+ * change in invalid rows per union. Each row is parsed once and the rows are summed per union and day
+ * before anything reads them twice, so the rebuild's scan of every stored row is never held whole.
  */
 const rowLocal = (source: string) => `
   classified AS (
-    SELECT c.sign, c.union_key, c.tbl, x.data, ${rowState('c.tbl', 'x.data')} AS state
-    FROM ${source} c, LATERAL (SELECT c.data::jsonb AS data) x WHERE c.tbl IN ${STAT_TABLES}
+    SELECT c.sign, c.union_key, c.tbl, x.j AS data, ${rowState('c.tbl', 'x.j')} AS state
+    FROM ${source} c, ${parsed('c')} WHERE c.tbl IN ${STAT_TABLES}
   ),
-  invalid AS (SELECT union_key, sum(sign * (state = 'invalid')::int) AS n FROM classified GROUP BY union_key),
   amounts AS (
-    SELECT sign, union_key, tbl, data->>'accountCode' AS account,
-      (CASE tbl WHEN 'duesPayments' THEN data->>'paidDate' ELSE data->>'date' END) COLLATE "C" AS day,
-      (data->>'amountFen')::numeric AS amount,
-      CASE WHEN tbl = 'transactions' AND jsonb_typeof(data->'payableFen') = 'number' THEN (data->>'payableFen')::numeric ELSE 0 END AS payable
-    FROM classified WHERE state = 'ok' AND tbl IN ('duesPayments', 'transactions')
+    SELECT sign, union_key, tbl, state, data->>'accountCode' AS account,
+      CASE WHEN state = 'ok' AND tbl IN ('duesPayments', 'transactions') THEN
+        (CASE tbl WHEN 'duesPayments' THEN data->>'paidDate' ELSE data->>'date' END) END COLLATE "C" AS day,
+      CASE WHEN state = 'ok' AND tbl IN ('duesPayments', 'transactions') THEN (data->>'amountFen')::numeric ELSE 0 END AS amount,
+      CASE WHEN state = 'ok' AND tbl = 'transactions' AND jsonb_typeof(data->'payableFen') = 'number' THEN (data->>'payableFen')::numeric
+        ELSE 0 END AS payable
+    FROM classified
   ),
+  union_days AS (
+    SELECT union_key, day, sum(sign * (state = 'invalid')::int) AS invalid_n,
+      sum(CASE WHEN tbl = 'duesPayments' THEN sign * amount ELSE 0 END) AS dues,
+      sum(CASE WHEN tbl = 'transactions' AND account IN ${sqlList(ACCOUNT_CODES.income)} THEN sign * (amount - payable) ELSE 0 END) AS income,
+      sum(CASE WHEN tbl = 'transactions' AND account IN ${sqlList(ACCOUNT_CODES.expense)} THEN sign * amount ELSE 0 END) AS spending
+    FROM amounts GROUP BY union_key, day
+  ),
+  invalid AS (SELECT union_key, sum(invalid_n) AS n FROM union_days GROUP BY union_key),
   money AS (
     SELECT union_key, day, 0 AS members, 0 AS women, 0 AS farmer_workers, 0 AS in_service, 0 AS joined, 0 AS new_members, 0 AS left_n,
-      CASE WHEN tbl = 'duesPayments' THEN sign * amount ELSE 0 END AS dues,
-      CASE WHEN tbl = 'transactions' AND account IN ${sqlList(ACCOUNT_CODES.income)} THEN sign * (amount - payable) ELSE 0 END AS income,
-      CASE WHEN tbl = 'transactions' AND account IN ${sqlList(ACCOUNT_CODES.expense)} THEN sign * amount ELSE 0 END AS spending
-    FROM amounts
+      dues, income, spending
+    FROM union_days WHERE day IS NOT NULL
   )`;
 
 /** CTEs adding the contributions of `source` (union_key, day, measures…) to the day, month, year and decade sums. */
@@ -205,7 +250,7 @@ BEGIN
     RETURNING s.union_key, s.day, ${MEASURES.map((m) => `s.${m}`).join(', ')}
   ),
   ${addTo('gone', '-')};
-  WITH ${aff}, ${CONTRIBUTIONS},
+  WITH ${aff}, ${contributions(AFFECTED_MEMBERS)},
   kept AS (
     INSERT INTO stat_member_days (union_key, member_id, day, ${LIST})
     SELECT union_key, member_id, day, ${SUMS} FROM contrib GROUP BY 1, 2, 3 HAVING ${MEASURES.map((m) => `sum(${m}) <> 0`).join(' OR ')}
@@ -226,19 +271,29 @@ END`;
 
 const fn = (name: string, body: string) => `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $body$${body}$body$`;
 
-/** Builds every kept figure again from the stored rows: after the tables are created, and whenever a rule changes. */
+/**
+ * Builds every kept figure again from the stored rows, after the tables are created and whenever a
+ * rule changes: each statement covers every union at once, set-based (a scan of the rows, hash joins,
+ * GROUP BY), so a city's tens of millions of rows take one pass for the members and one for the rest.
+ * The month, year and decade sums are the day sums added up.
+ */
 export const REBUILD_STATS: readonly string[] = [
+  // Room to sum a city's rows per union and day in memory; it lasts to the end of the migration's transaction (outside one it does nothing).
+  "SET LOCAL work_mem = '256MB'",
   'TRUNCATE stat_member_days, stat_days, stat_months, stat_years, stat_decades, stat_unions',
   `INSERT INTO stat_member_days (union_key, member_id, day, ${LIST})
-   WITH aff AS (SELECT union_key, row_id AS member_id FROM rows WHERE tbl = 'members'), ${CONTRIBUTIONS}
+   WITH ${contributions(ALL_MEMBERS)}
    SELECT union_key, member_id, day, ${SUMS} FROM contrib GROUP BY 1, 2, 3 HAVING ${MEASURES.map((m) => `sum(${m}) <> 0`).join(' OR ')}`,
-  `WITH ${rowLocal(`(${changedRows('rows', null)})`)},
+  `WITH ${rowLocal('(SELECT 1 AS sign, union_key, tbl, data FROM rows)')},
    counted AS (INSERT INTO stat_unions (union_key, invalid_rows) SELECT union_key, n FROM invalid),
    both_kinds AS (
      SELECT union_key, day, ${LIST} FROM money WHERE ${NONZERO}
      UNION ALL SELECT union_key, day, ${LIST} FROM stat_member_days
-   ),
-   ${addTo('both_kinds', '')}`,
+   )
+   INSERT INTO stat_days (union_key, day, ${LIST}) SELECT union_key, day, ${SUMS} FROM both_kinds GROUP BY 1, 2`,
+  `INSERT INTO stat_months (union_key, month, ${LIST}) SELECT union_key, left(day, 7), ${SUMS} FROM stat_days GROUP BY 1, 2`,
+  `INSERT INTO stat_years (union_key, year, ${LIST}) SELECT union_key, left(month, 4), ${SUMS} FROM stat_months GROUP BY 1, 2`,
+  `INSERT INTO stat_decades (union_key, decade, ${LIST}) SELECT union_key, left(year, 3), ${SUMS} FROM stat_years GROUP BY 1, 2`,
 ];
 
 /** The statements of the migration that creates the kept statistics (split by hand: the function bodies hold semicolons). */

@@ -106,12 +106,15 @@ export async function currentSubmissions(
     'SELECT submission_id, idx, name FROM submission_documents WHERE submission_id IN (SELECT x FROM jsonb_array_elements_text($1::jsonb) AS x) ORDER BY idx',
     [JSON.stringify(rows.map((r) => r.id))],
   );
-  return rows.map((r) =>
-    toStored(
-      r,
-      docs.filter((d) => d.submission_id === r.id).map((d) => ({ index: num(d.idx), name: d.name })),
-    ),
-  );
+  // A city's subtree holds thousands of submissions: their documents are grouped by submission once, not searched for each.
+  const bySubmission = new Map<string, { index: number; name: string }[]>();
+  for (const d of docs) {
+    const list = bySubmission.get(d.submission_id);
+    const doc = { index: num(d.idx), name: d.name };
+    if (list) list.push(doc);
+    else bySubmission.set(d.submission_id, [doc]);
+  }
+  return rows.map((r) => toStored(r, bySubmission.get(String(r.id)) ?? []));
 }
 
 /** A submitted, current submission of `top`'s subtree, locked for its decision; one outside the subtree is as missing as one that never existed. */
