@@ -1,5 +1,5 @@
 import type { Database, Queryable } from './db';
-import { STATS_MIGRATION } from './stats-maintenance';
+import { STATS_MIGRATION, STATS_PARSE_ONCE_MIGRATION } from './stats-maintenance';
 
 /**
  * Schema migrations, the same for PGlite and PostgreSQL. Only ever appended: a deployed server
@@ -217,6 +217,9 @@ export const MIGRATIONS: readonly (string | readonly string[])[] = [
   // The upward statistics kept as rows change, in the pushing transaction (stats-maintenance.ts),
   // built here from the rows a server already holds.
   STATS_MIGRATION,
+  // The kept statistics' trigger functions parse each row's JSON once (a server migrated to 14
+  // before that change keeps the same figures, computed more slowly).
+  STATS_PARSE_ONCE_MIGRATION,
 ];
 
 /** Runs the migrations not yet applied, up to `through` (all of them, except in tests of a migration). */

@@ -269,7 +269,21 @@ BEGIN
 END`;
 }
 
-const fn = (name: string, body: string) => `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $body$${body}$body$`;
+// OR REPLACE: a later migration brings a server's trigger functions up to the current bodies without touching the triggers.
+const fn = (name: string, body: string) => `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $body$${body}$body$`;
+
+/** The trigger functions that keep the figures as rows are pushed, edited and removed. */
+const ROW_TRIGGER_FUNCTIONS: readonly string[] = [
+  fn('stat_rows_inserted', triggerBody('new_rows', null)),
+  fn('stat_rows_updated', triggerBody('new_rows', 'old_rows')),
+  fn('stat_rows_deleted', triggerBody(null, 'old_rows')),
+];
+
+/**
+ * Replaces the trigger functions of a server that created them before each row's JSON was parsed
+ * once (OFFSET 0); the figures they keep are the same, so nothing is rebuilt.
+ */
+export const STATS_PARSE_ONCE_MIGRATION: readonly string[] = ROW_TRIGGER_FUNCTIONS;
 
 /**
  * Builds every kept figure again from the stored rows, after the tables are created and whenever a
@@ -312,9 +326,7 @@ export const STATS_MIGRATION: readonly string[] = [
   'CREATE TABLE stat_unions (union_key integer PRIMARY KEY, invalid_rows bigint NOT NULL DEFAULT 0)',
   // A member's events are found by its id when one of them or the member changes.
   `CREATE INDEX rows_member_events ON rows (union_key, ((data->>'memberId') COLLATE "C")) WHERE tbl = 'memberships'`,
-  fn('stat_rows_inserted', triggerBody('new_rows', null)),
-  fn('stat_rows_updated', triggerBody('new_rows', 'old_rows')),
-  fn('stat_rows_deleted', triggerBody(null, 'old_rows')),
+  ...ROW_TRIGGER_FUNCTIONS,
   fn(
     'stat_rows_truncated',
     `BEGIN TRUNCATE stat_member_days, stat_days, stat_months, stat_years, stat_decades, stat_unions; RETURN NULL; END`,
