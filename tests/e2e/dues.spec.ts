@@ -1,13 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { chooseFirstOption, goTo, loadDemo, openDropdown, saveDownload, screenshot, tickOptions } from './support/app';
 import { PYTHON } from '../support/python';
-
-async function pickOption(page: Page, label: string, text: string) {
-  await page.getByLabel(label).click();
-  await page.getByLabel(label).fill(text);
-  await page.locator('.ant-select-dropdown').last().locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-}
 
 test('会费: post a month, pay one member in cash with a receipt, export the ledger', async ({ page }) => {
   await loadDemo(page);
@@ -37,9 +31,10 @@ test('会费: post a month, pay one member in cash with a receipt, export the le
   const totalBefore = await page.getByTestId('dues-total').innerText();
   await page.getByRole('button', { name: '登记缴费' }).click();
   const payDialog = page.getByRole('dialog', { name: '登记缴费（现金/转账）' });
-  await pickOption(page, '会员', name);
+  await chooseFirstOption(payDialog, '会员', name, { search: true });
   await payDialog.getByLabel(/缴纳月份/).click();
-  await page.locator('.ant-select-dropdown').last().locator('.ant-select-item-option').first().click();
+  const month = (await openDropdown(page).locator('.ant-select-item-option').first().getAttribute('title')) ?? '';
+  await tickOptions(payDialog, /缴纳月份/, [month]);
   await page.keyboard.press('Escape');
   await expect(payDialog.getByText(/本次合计 [1-9]/)).toBeVisible();
   await payDialog.getByRole('button', { name: '登记并开收据' }).click();

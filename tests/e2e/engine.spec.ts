@@ -1,5 +1,16 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { button, chooseOption, goTo, loadDemo, openApp, screenshot, pickAccount } from './support/app';
+import {
+  button,
+  chooseFirstOption,
+  chooseOption,
+  goTo,
+  loadDemo,
+  openApp,
+  openPicker,
+  pickAccount,
+  screenshot,
+  tickOptions,
+} from './support/app';
 
 /**
  * What the book engine's rules look like to a user: one click saves once, settled entries are
@@ -15,7 +26,7 @@ async function startBooks(page: Page, name: string, opening: { cash: string; ban
   await page.getByLabel('工会名称').fill(name);
   if (opening.month) {
     await page.getByLabel('开账月份').click();
-    await page.locator('.ant-picker-dropdown:visible').getByText(opening.month, { exact: true }).click();
+    await openPicker(page).getByText(opening.month, { exact: true }).click();
   }
   await page.getByLabel('开账时库存现金').fill(opening.cash);
   await page.getByLabel('开账时银行存款').fill(opening.bank);
@@ -326,8 +337,7 @@ test('an activity after today must be 计划中; its expense and a welfare amoun
   await goTo(page, '慰问');
   await button(page, '登记慰问').click();
   const visit = page.getByRole('dialog', { name: '登记慰问' });
-  await visit.getByLabel('慰问会员').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '王五' }).click();
+  await chooseFirstOption(visit, '慰问会员', '王五');
   await visit.getByLabel('金额').fill('-300');
   await button(visit, '保存').click();
   await expect(visit.locator('.ant-form-item-explain-error')).toHaveText('金额：不能为负数；更正已记的金额请用红字冲销');
@@ -390,10 +400,8 @@ test('a day after today cannot be entered for a member, a payment or an entry', 
   await goTo(page, '会费');
   await button(page, '登记缴费').click();
   const pay = page.getByRole('dialog', { name: '登记缴费（现金/转账）' });
-  await pay.getByLabel('会员').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '赵六' }).click();
-  await pay.getByLabel(/缴纳月份/).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '12月' }).click();
+  await chooseFirstOption(pay, '会员', '赵六');
+  await tickOptions(pay, /缴纳月份/, ['12月']);
   await pay.getByText('缴费方式').click();
   expect(await typeDate(pay.getByLabel('缴费日期'), '2027-01-05')).toBe('2026-12-15');
   await button(pay, '登记并开收据').click();

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeIdNumber } from '../../shared/idcard/gb11643';
-import { button, createUnion, goTo, saveDownload, pickAccount } from './support/app';
+import { button, chooseFirstOption, chooseOption, createUnion, goTo, pickAccount, saveDownload, tickOptions } from './support/app';
 
 /**
  * 用户手册 (docs/用户手册.md), followed step by step. Each `test.step` is titled as the guide's step
@@ -125,7 +125,7 @@ test('第一天与每个月：按用户手册操作', async ({ page }) => {
     await page.getByLabel('所在省份（开支标准）').click();
     await expect(page.locator('.ant-select-dropdown:visible')).toContainText('其他省份（自定义');
     await picture(page, 'day1-2-province');
-    await page.locator('.ant-select-dropdown:visible').getByTitle('安徽（2018年实施细则）', { exact: true }).click();
+    await chooseOption(page, '所在省份（开支标准）', '安徽（2018年实施细则）');
     await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   });
 
@@ -226,8 +226,7 @@ test('第一天与每个月：按用户手册操作', async ({ page }) => {
     await open(page, '慰问');
     await button(page, '登记慰问').click();
     const drawer = page.getByRole('dialog', { name: '登记慰问' });
-    await drawer.getByLabel('慰问会员').fill('赵强');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '赵强' }).click();
+    await chooseFirstOption(drawer, '慰问会员', '赵强', { search: true });
     await drawer.getByLabel('金额').fill('300');
     await drawer.getByLabel('备注').fill('住院期间到医院看望');
     await drawer.getByLabel('备注').blur();
@@ -248,10 +247,7 @@ test('第一天与每个月：按用户手册操作', async ({ page }) => {
     await drawer.getByLabel('地点').fill('公司三楼会议室');
     const women = ROSTER.filter((r) => r[1] === '女').map((r) => r[0]);
     const picker = drawer.getByLabel('参加会员');
-    for (const name of women) {
-      await picker.fill(name);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).click();
-    }
+    await tickOptions(drawer, '参加会员', women, { search: true });
     await picker.press('Escape');
     await drawer.getByLabel('活动内容').fill('邀请花艺老师讲解春季插花，女职工每人完成一件作品，带回家中。');
     await button(drawer, '保存').click();

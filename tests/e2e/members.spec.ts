@@ -1,7 +1,7 @@
 import { fixturePath } from '../fixtures/path';
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { button, createUnion, goTo, loadDemo, saveDownload, screenshot, statValue } from './support/app';
+import { button, chooseOption, createUnion, goTo, loadDemo, saveDownload, screenshot, statValue } from './support/app';
 import { PYTHON } from '../support/python';
 
 const SAMPLE = fixturePath('roster/roster-sample.xlsx');
@@ -160,8 +160,7 @@ test('会员 page with the demo data: statistics, search, filters, a membership 
 
   const count = async () => Number(/共 (\d+) 人/.exec((await page.getByTestId('member-count').textContent()) ?? '')?.[1]);
   const everyone = await count();
-  await page.getByLabel('性别').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('女', { exact: true }).click();
+  await chooseOption(page, '性别', '女');
   await expect.poll(count).toBeLessThan(everyone);
   const first = page.getByTestId('member-table').getByRole('row').nth(1);
   await expect(first.getByRole('cell').nth(1)).toHaveText('女');
@@ -173,8 +172,7 @@ test('会员 page with the demo data: statistics, search, filters, a membership 
   const drawer = page.getByRole('dialog', { name: `编辑会员：${name}` });
   await expect(drawer.getByText('会籍变动', { exact: true })).toBeVisible();
   await expect(drawer.locator('.ant-timeline-item').first()).toContainText('入会');
-  await drawer.getByLabel('变动类型').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('退休', { exact: true }).click();
+  await chooseOption(drawer, '变动类型', '退休');
   await button(drawer, '记录变动').click();
   await page
     .getByRole('tooltip')

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { button, goTo, loadDemo, screenshot } from './support/app';
+import { button, goTo, loadDemo, openDropdown, screenshot } from './support/app';
 
 test('template editor: the preview follows typing, an error marks its line in Chinese, closing with changes asks', async ({ page }) => {
   await loadDemo(page);
@@ -47,7 +47,7 @@ test('template editor: the preview follows typing, an error marks its line in Ch
   // 继续编辑 keeps both the text and the template being edited.
   const picker = page.getByLabel('模板', { exact: true });
   await picker.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await openDropdown(page).locator('.ant-select-item-option').first().click();
   await expect(prompt).toBeVisible();
   await button(prompt, '继续编辑').click();
   await expect(editor).toHaveValue(/members\.womn/);

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 /** Page helpers shared by the end-to-end tests: find things by role and visible Chinese label, as a user does. */
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.getByText('欢迎使用工会账簿').or(page.getByRole('navigation', { name: '主导航' }))).toBeVisible();
+  // A fresh browser compiles the app and draws its first page from nothing: on a loaded machine that
+  // alone has taken over 15 s, the spinner (正在打开账簿…) turning well afterwards.
+  await expect(page.getByText('欢迎使用工会账簿').or(page.getByRole('navigation', { name: '主导航' }))).toBeVisible({
+    timeout: 60_000,
+  });
 }
 
 export async function createUnion(page: Page, name: string, extra: { employeeCount?: number; province?: string } = {}): Promise<void> {
@@ -66,31 +70,96 @@ export async function statValue(page: Page, testId: string): Promise<string> {
 }
 
 /**
- * Picks an option of an antd Select by the field's label and the option's visible text. On a loaded
- * machine a click can land while the dropdown is still opening or the form is re-laying out (a
- * warning appearing above it); the choice is made again until the field shows it.
+ * The open dropdown of an antd Select (or TreeSelect, Cascader) once its opening motion has ended.
+ * While it opens the list is scaled and shifted, so a click aimed at one option can land on its
+ * neighbour or on nothing; a dropdown that is closing is left out too.
  */
-export async function chooseOption(page: Page | Locator, label: string, option: string): Promise<void> {
-  const root = 'page' in page ? page.page() : page;
-  const select = page.locator('.ant-select', { has: root.getByLabel(label) }).first();
+export function openDropdown(page: Page): Locator {
+  return page.locator('.ant-select-dropdown:visible:not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])');
+}
+
+/** The open date picker panel once its opening motion has ended (see openDropdown). */
+export function openPicker(page: Page): Locator {
+  return page.locator('.ant-picker-dropdown:visible:not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])');
+}
+
+/**
+ * Picks an option of an antd Select by the field's label and the option's visible text, once the
+ * dropdown has opened, until the field shows it: a click that still misses (the form re-laying out
+ * as a warning appears) is made again.
+ */
+export async function chooseOption(scope: Page | Locator, label: string, option: string): Promise<void> {
+  const page = 'page' in scope ? scope.page() : scope;
+  const field = scope.getByLabel(label);
+  const select = scope.locator('.ant-select', { has: page.getByLabel(label) }).first();
   await expect(async () => {
-    const field = page.getByLabel(label);
     if ((await field.getAttribute('aria-expanded')) !== 'true') await field.click();
-    await root.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 5_000 });
+    await openDropdown(page).getByTitle(option, { exact: true }).click({ timeout: 5_000 });
     await expect(select).toContainText(option, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
 }
 
 /**
- * Chooses an account in the open 记一笔 dialog by its code. On a loaded machine a click can land
- * while the filtered tree is still redrawing; the choice is made again until the field shows it.
+ * Picks the first option of a Select whose text contains `text` (the first of all when omitted), e.g.
+ * a member from the roster, until the field shows it; `search` types the text first, for lists
+ * longer than the dropdown draws. Resolves the chosen option's text.
+ */
+export async function chooseFirstOption(
+  scope: Page | Locator,
+  label: string | RegExp,
+  text?: string,
+  { search = false }: { search?: boolean } = {},
+): Promise<string> {
+  const page = 'page' in scope ? scope.page() : scope;
+  const field = scope.getByLabel(label);
+  const select = scope.locator('.ant-select', { has: page.getByLabel(label) }).first();
+  let chosen = '';
+  await expect(async () => {
+    if ((await field.getAttribute('aria-expanded')) !== 'true') await field.click();
+    if (search && text !== undefined && (await field.inputValue()) !== text) await field.fill(text);
+    const options = openDropdown(page).locator('.ant-select-item-option');
+    const option = (text === undefined ? options : options.filter({ hasText: text })).first();
+    chosen = (await option.getAttribute('title', { timeout: 5_000 })) ?? '';
+    await option.click({ timeout: 5_000 });
+    await expect(select).toContainText(chosen, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  return chosen;
+}
+
+/**
+ * Ticks options of a multiple Select by their text, each until the dropdown shows it ticked (a tag
+ * may be folded into "+N"); `search` types each text first. The dropdown is left open.
+ */
+export async function tickOptions(
+  scope: Page | Locator,
+  label: string | RegExp,
+  texts: readonly string[],
+  { search = false }: { search?: boolean } = {},
+): Promise<void> {
+  const page = 'page' in scope ? scope.page() : scope;
+  const field = scope.getByLabel(label);
+  for (const text of texts) {
+    await expect(async () => {
+      if ((await field.getAttribute('aria-expanded')) !== 'true') await field.click();
+      if (search && (await field.inputValue()) !== text) await field.fill(text);
+      const option = openDropdown(page).locator('.ant-select-item-option').filter({ hasText: text }).first();
+      const ticked = /ant-select-item-option-selected/.test((await option.getAttribute('class', { timeout: 5_000 })) ?? '');
+      if (!ticked) await option.click({ timeout: 5_000 });
+      await expect(option).toHaveClass(/ant-select-item-option-selected/, { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+  }
+}
+
+/**
+ * Chooses an account in the open 记一笔 dialog by its code. The filtered tree is clicked once it has
+ * opened and redrawn; the choice is made again until the field shows it.
  */
 export async function pickAccount(page: Page, code: string): Promise<void> {
   const dialog = page.getByRole('dialog');
   await expect(async () => {
     await dialog.getByLabel('科目').click();
     await page.keyboard.type(code);
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: code }).first().click({ timeout: 5_000 });
+    await openDropdown(page).locator('.ant-select-tree-node-content-wrapper', { hasText: code }).first().click({ timeout: 5_000 });
     const field = dialog.locator('.ant-form-item', { has: page.getByRole('combobox', { name: /科目/ }) });
     await expect(field.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(code, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });

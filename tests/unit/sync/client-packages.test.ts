@@ -17,7 +17,8 @@ import { isYearLocked, pendingCount } from '../../../renderer/src/features/sync/
 import { startServer } from './harness';
 import { publishNotice } from '../../../server/sync/store/notices';
 import type { Notice } from '../../../shared/sync/protocol';
-import { getValue, KEYS } from '../../../renderer/src/features/sync/state';
+import { NOTICE_ATTACHMENT_PREFIX } from '../../../renderer/src/features/sync/notices';
+import { getValue, KEYS, setValue } from '../../../renderer/src/features/sync/state';
 
 const clock = new HybridLogicalClock('servertest');
 
@@ -125,6 +126,31 @@ describe('the app’s offline packages', () => {
       await expect(importReply(offline.db, offline.mutator, bytes)).rejects.toThrow(message);
     }
     expect(await snapshot(offline.db)).toBe(before);
+  });
+
+  it('enrolling from a file forgets what the device held of an earlier server: its notices, what was read, their attachments', async () => {
+    const { union } = await createUnion(server, 'OFF7', 'OFF7 工会');
+    const e = await enrolOffline(server, union.id);
+    const file = await writeEnrolmentFile({ unionCode: 'OFF7', unionName: union.name, ...e }, 'ABCDE-FGHJK', { iterations: 1000 });
+    const local = new UnionBooksDB('offline-earlier-server');
+    await openMutator(local);
+    const old: Notice = {
+      id: 'n-old',
+      title: '旧服务器的通知',
+      body: '',
+      from: '旧上级工会',
+      publishedAt: '2025-01-01T00:00:00.000Z',
+      attachment: null,
+    };
+    await setValue(local, KEYS.notices, [old]);
+    await setValue(local, KEYS.noticesRead, ['n-old']);
+    await setValue(local, `${NOTICE_ATTACHMENT_PREFIX}n-old`, { name: '附件.pdf' });
+
+    await enrolFromFile(local, file, 'abcde-fghjk');
+    expect(await getValue(local, KEYS.notices)).toBeUndefined();
+    expect(await getValue(local, KEYS.noticesRead)).toBeUndefined();
+    expect(await local.$sync.where('key').startsWith(NOTICE_ATTACHMENT_PREFIX).count()).toBe(0);
+    expect((await getValue<{ unionCode: string }>(local, KEYS.config))?.unionCode).toBe('OFF7');
   });
 
   it('a book replaced after its package left is sent whole again, even when the old package’s reply arrives after', async () => {

@@ -16,7 +16,7 @@ import { office } from '../../workers/office';
 import { configFromEnrolment, getValue, IDLE, KEYS, setValue, type SyncConfig } from './state';
 
 /** What a device learnt from the server it was enrolled with: forgotten when it enrols anew or leaves. */
-async function forgetServerProgress(db: UnionBooksDB): Promise<void> {
+export async function forgetServerProgress(db: UnionBooksDB): Promise<void> {
   await db.$sync.where('key').startsWith(NOTICE_ATTACHMENT_PREFIX).delete();
   await db.$sync.bulkDelete([
     KEYS.cursor,

@@ -8,7 +8,7 @@ import { PROTOCOL_VERSION, type WireChange } from '../../../../shared/sync/proto
 import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
 import { applyPublished, applyPulledRows } from './apply';
-import { yearSubmissionRequest } from './mutations';
+import { forgetServerProgress, yearSubmissionRequest } from './mutations';
 import { carriedAttachments, heldAttachments, keepAttachments, keepNotices } from './notices';
 import { countAllRows, markSynced, nextBootstrapBatch, toWire } from './outgoing';
 import { getValue, IDLE, KEYS, setValue, type BootstrapProgress, type SyncConfig } from './state';
@@ -33,7 +33,7 @@ export async function enrolFromFile(db: UnionBooksDB, bytes: Uint8Array, passcod
     packages: { enrolmentId: enrolment.enrolmentId, packageKey: enrolment.packageKey },
   };
   await db.transaction('rw', db.$sync, async () => {
-    await db.$sync.bulkDelete([KEYS.cursor, KEYS.bootstrap, KEYS.published, KEYS.packageSeq, KEYS.replySeq, KEYS.packageBook]);
+    await forgetServerProgress(db);
     await setValue(db, KEYS.config, config);
     await setValue(db, KEYS.status, IDLE);
   });
