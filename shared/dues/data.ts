@@ -24,9 +24,20 @@ export function memberMonthKey(memberId: string, month: IsoMonth): string {
 export function buildDuesIndex(data: DuesData): DuesIndex {
   const timelines = buildTimelines(data.members, data.memberships);
   const timelineOf = new Map(timelines.map((t) => [t.member.id, t]));
+  return { timelines, timelineOf, ...paymentIndex(data.duesPayments), bases: baseIndex(data.wageBases) };
+}
+
+/** The lookups of an index that do not need the roster: what a posting read a page of members at a time uses. */
+export type DuesLookups = Pick<DuesIndex, 'paymentsOf' | 'netPaid' | 'bases'>;
+
+export function duesLookups(data: Omit<DuesData, 'members' | 'memberships'>): DuesLookups {
+  return { ...paymentIndex(data.duesPayments), bases: baseIndex(data.wageBases) };
+}
+
+function paymentIndex(duesPayments: readonly DuesPayment[]): Pick<DuesIndex, 'paymentsOf' | 'netPaid'> {
   const paymentsOf = new Map<string, DuesPayment[]>();
   const netPaid = new Map<string, Fen>();
-  for (const p of data.duesPayments) {
+  for (const p of duesPayments) {
     if (p.deleted !== 0) continue;
     const list = paymentsOf.get(p.memberId);
     if (list) list.push(p);
@@ -34,7 +45,7 @@ export function buildDuesIndex(data: DuesData): DuesIndex {
     const key = memberMonthKey(p.memberId, p.month);
     netPaid.set(key, (netPaid.get(key) ?? 0) + p.amountFen);
   }
-  return { timelines, timelineOf, paymentsOf, netPaid, bases: baseIndex(data.wageBases) };
+  return { paymentsOf, netPaid };
 }
 
 /** One base per member and year; if two devices both wrote one, the later write wins. */
@@ -49,11 +60,11 @@ export function baseIndex(wageBases: readonly WageBase[]): Map<string, WageBase>
   return out;
 }
 
-export function baseOf(index: DuesIndex, memberId: string, year: number): Fen | null {
+export function baseOf(index: Pick<DuesIndex, 'bases'>, memberId: string, year: number): Fen | null {
   return index.bases.get(`${memberId}:${year}`)?.baseFen ?? null;
 }
 
-export function isPaid(index: DuesIndex, memberId: string, month: IsoMonth): boolean {
+export function isPaid(index: Pick<DuesIndex, 'netPaid'>, memberId: string, month: IsoMonth): boolean {
   return (index.netPaid.get(memberMonthKey(memberId, month)) ?? 0) > 0;
 }
 

@@ -37,6 +37,17 @@ export interface MemberTimeline {
 }
 
 export function buildTimelines(members: readonly Member[], events: readonly MembershipEvent[]): MemberTimeline[] {
+  const byMember = eventsByMember(events);
+  const out: MemberTimeline[] = [];
+  for (const member of members) {
+    const timeline = timelineOf(member, byMember);
+    if (timeline) out.push(timeline);
+  }
+  return out;
+}
+
+/** Live events grouped by member, for `timelineOf` (a roster read a page at a time groups them once). */
+export function eventsByMember(events: readonly MembershipEvent[]): Map<string, MembershipEvent[]> {
   const byMember = new Map<string, MembershipEvent[]>();
   for (const e of events) {
     if (e.deleted !== 0) continue;
@@ -44,15 +55,16 @@ export function buildTimelines(members: readonly Member[], events: readonly Memb
     if (list) list.push(e);
     else byMember.set(e.memberId, [e]);
   }
-  const out: MemberTimeline[] = [];
-  for (const member of members) {
-    if (member.deleted !== 0) continue;
-    const list = byMember.get(member.id) ?? [];
-    // Same-day changes keep the order they were written in, as the member page reads them.
-    list.sort((a, b) => (a.date === b.date ? a.updatedAt.localeCompare(b.updatedAt) : a.date.localeCompare(b.date)));
-    out.push({ member, events: list });
-  }
-  return out;
+  return byMember;
+}
+
+/** One live member's timeline from the grouped events (undefined for a deleted member). */
+export function timelineOf(member: Member, byMember: ReadonlyMap<string, MembershipEvent[]>): MemberTimeline | undefined {
+  if (member.deleted !== 0) return undefined;
+  const list = [...(byMember.get(member.id) ?? [])];
+  // Same-day changes keep the order they were written in, as the member page reads them.
+  list.sort((a, b) => (a.date === b.date ? a.updatedAt.localeCompare(b.updatedAt) : a.date.localeCompare(b.date)));
+  return { member, events: list };
 }
 
 function stateAt(timeline: MemberTimeline, month: IsoMonth): State {

@@ -1,8 +1,8 @@
 import type { NewRecord } from '../book/changes';
 import { closedMonthMessage, isMonthClosed } from '../finance/closing';
 import type { DuesRule, Fen, IsoDate, IsoMonth, MonthClose } from '../model/records';
-import { baseOf, buildDuesIndex, DuesError, isPaid, type DuesData, type DuesIndex } from './data';
-import { monthDuty } from './eligibility';
+import { baseOf, buildDuesIndex, DuesError, isPaid, type DuesData, type DuesIndex, type DuesLookups } from './data';
+import { monthDuty, type MemberTimeline } from './eligibility';
 import { isIsoMonth, monthLabel } from './months';
 import { monthlyDues } from './rule';
 
@@ -43,42 +43,69 @@ export function checkPostingDate(paidDate: IsoDate, monthCloses: readonly MonthC
  * 401 entry for the batch. Running it twice posts nothing the second time.
  */
 export function planMonthPosting(data: DuesData | DuesIndex, options: MonthPostingOptions): MonthPostingPlan {
+  const index = 'timelines' in data ? data : buildDuesIndex(data);
+  const posting = startMonthPosting(index, options);
+  posting.plan(index.timelines);
+  return posting.finish();
+}
+
+/**
+ * A month's posting planned a page of members at a time, so a large roster can be read, planned
+ * and written page by page inside one transaction; the pages together give the plan
+ * `planMonthPosting` gives for the whole roster. The options are checked before any page.
+ */
+export interface MonthPosting {
+  /** The payments for these members (each member in one page only), also kept for `finish`. */
+  plan(timelines: Iterable<MemberTimeline>): NewRecord<'duesPayments'>[];
+  /** The whole plan, with the one 401 entry for every page's payments. */
+  finish(): MonthPostingPlan;
+}
+
+export function startMonthPosting(lookups: DuesLookups, options: MonthPostingOptions): MonthPosting {
   const { month, paidDate, rule, batchId } = options;
   if (!isIsoMonth(month)) throw new DuesError(`月份无效：${month}（应为 YYYY-MM）`);
   checkPostingDate(paidDate, options.monthCloses);
-  const index = 'timelines' in data ? data : buildDuesIndex(data);
   const year = Number(month.slice(0, 4));
   const payments: NewRecord<'duesPayments'>[] = [];
   const missingBase: string[] = [];
   let skipped = 0;
   let exempt = 0;
   let totalFen = 0;
-  for (const timeline of index.timelines) {
-    const duty = monthDuty(timeline, month);
-    if (duty.kind === 'not-member') continue;
-    const memberId = timeline.member.id;
-    if (duty.kind === 'exempt') {
-      exempt++;
-      continue;
-    }
-    if (isPaid(index, memberId, month)) {
-      skipped++;
-      continue;
-    }
-    const base = baseOf(index, memberId, year);
-    const amountFen = base === null ? 0 : monthlyDues(base, rule);
-    if (amountFen <= 0) {
-      missingBase.push(timeline.member.name);
-      continue;
-    }
-    totalFen += amountFen;
-    payments.push({ memberId, month, amountFen, paidDate, method: '工资代扣', receiptNumber: '', reversalOf: '', batchId });
-  }
-  const transaction =
-    payments.length === 0
-      ? null
-      : duesTransaction(paidDate, 'bank', totalFen, `${monthLabel(month)}会费收入（工资代扣，${payments.length}人）`, batchId);
-  return { batchId, month, payments, transaction, totalFen, posted: payments.length, skipped, exempt, missingBase };
+  return {
+    plan(timelines) {
+      const page: NewRecord<'duesPayments'>[] = [];
+      for (const timeline of timelines) {
+        const duty = monthDuty(timeline, month);
+        if (duty.kind === 'not-member') continue;
+        const memberId = timeline.member.id;
+        if (duty.kind === 'exempt') {
+          exempt++;
+          continue;
+        }
+        if (isPaid(lookups, memberId, month)) {
+          skipped++;
+          continue;
+        }
+        const base = baseOf(lookups, memberId, year);
+        const amountFen = base === null ? 0 : monthlyDues(base, rule);
+        if (amountFen <= 0) {
+          missingBase.push(timeline.member.name);
+          continue;
+        }
+        totalFen += amountFen;
+        page.push({ memberId, month, amountFen, paidDate, method: '工资代扣', receiptNumber: '', reversalOf: '', batchId });
+      }
+      for (const p of page) payments.push(p);
+      return page;
+    },
+    finish() {
+      const transaction =
+        payments.length === 0
+          ? null
+          : duesTransaction(paidDate, 'bank', totalFen, `${monthLabel(month)}会费收入（工资代扣，${payments.length}人）`, batchId);
+      return { batchId, month, payments, transaction, totalFen, posted: payments.length, skipped, exempt, missingBase };
+    },
+  };
 }
 
 export function duesTransaction(

@@ -57,6 +57,12 @@ export class MemoryStore implements BookStore {
     return (this.book[table] as RecordOf<T>[]).filter((r) => (r as unknown as Record<string, unknown>)[field] === value);
   }
 
+  async page<T extends TableName>(table: T, afterId: string, limit: number): Promise<RecordOf<T>[]> {
+    const after = (this.book[table] as RecordOf<T>[]).filter((r) => r.id > afterId);
+    // Ids compare as IndexedDB compares string keys (UTF-16 code units), so both stores page alike.
+    return after.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, limit);
+  }
+
   async transactionsBetween(from: IsoDate, to: IsoDate): Promise<RecordOf<'transactions'>[]> {
     return this.book.transactions.filter((t) => t.date >= from && t.date <= to);
   }

@@ -21,6 +21,8 @@ export interface BookStore {
   /** Every row, tombstones included: callers decide what a tombstone means for them. */
   all<T extends TableName>(table: T): Promise<RecordOf<T>[]>;
   where<T extends TableName>(table: T, field: IndexedField, value: string | number): Promise<RecordOf<T>[]>;
+  /** Up to `limit` rows whose ids come after `afterId` ('' for the first page), in id order, tombstones included. */
+  page<T extends TableName>(table: T, afterId: string, limit: number): Promise<RecordOf<T>[]>;
   /** Transactions dated from `from` to `to`, both included. */
   transactionsBetween(from: IsoDate, to: IsoDate): Promise<RecordOf<'transactions'>[]>;
   insert<T extends TableName>(table: T, rows: readonly NewRecord<T>[]): Promise<RecordOf<T>[]>;

@@ -25,7 +25,7 @@ const fmt = (n = 0) => n.toFixed(0);
  * 会费 at the size of a large enterprise union (5,000 members). Posting: 登记本月会费 as the
  * button runs it (read the dues tables, plan, write 5,000 payments + outbox + the 401 entry in one
  * transaction), each run a month not yet posted; baseline: bulkAdd of the same number of prebuilt
- * payment and outbox rows. Ledger: year grid + styled workbook for 5,000 × 12; baseline: exceljs
+ * payment and outbox rows (the payments' derived rows are written with them, as with any write). Ledger: year grid + styled workbook for 5,000 × 12; baseline: exceljs
  * writing the same cell values with no styling.
  */
 export async function run(): Promise<BenchResult[]> {
@@ -122,7 +122,9 @@ export async function run(): Promise<BenchResult[]> {
       targetMs: 500,
       environment: `Chromium ${chromium.browser} (headless, real IndexedDB)`,
       notes: `${chromium.posted} payments posted per run; rounds alternate with the raw write; the reads alone take ${fmt(chromium.medians.reads)} ms; target: within 1.2× the raw write`,
-      baseline: { name: `raw bulkAdd of as many prebuilt payments + outbox rows`, ms: chromium.medians.raw ?? 0 },
+      // The raw bulkAdd goes through the derived-store middleware like every write, so it includes the
+      // $duesMonths and $deskCounts rows the payments change: part of the book's design, not an extra.
+      baseline: { name: `raw bulkAdd of as many prebuilt payments + outbox rows (+ their derived rows)`, ms: chromium.medians.raw ?? 0 },
       figures: {
         'ratio to raw write': (chromium.medians.post ?? 0) / (chromium.medians.raw ?? 1),
         'reads alone (ms)': chromium.medians.reads ?? 0,

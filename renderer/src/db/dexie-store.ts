@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { NewRecord } from '../../../shared/book/changes';
 import { todayIso } from '../../../shared/clock/today';
 import type { BookStore, IndexedField, Patch } from '../../../shared/engine/store';
@@ -45,12 +46,20 @@ export class DexieStore implements BookStore {
     return rows as RecordOf<T>[];
   }
 
+  // Dexie's own promise, as `insert`'s: the engine may await it after other work (a posting reads
+  // the next page of members while it writes this one), and awaiting a settled Dexie promise keeps
+  // the transaction's context where a settled native one would lose it.
+  page<T extends TableName>(table: T, afterId: string, limit: number): Promise<RecordOf<T>[]> {
+    return this.db.table(table).where(':id').above(afterId).limit(limit).toArray() as Promise<RecordOf<T>[]>;
+  }
+
   transactionsBetween(from: IsoDate, to: IsoDate): Promise<RecordOf<'transactions'>[]> {
     return this.db.transactions.where('date').between(from, to, true, true).toArray();
   }
 
+  // Wrapped in Dexie's promise for the reason `page` is.
   insert<T extends TableName>(table: T, rows: readonly NewRecord<T>[]): Promise<RecordOf<T>[]> {
-    return rows.length === 0 ? Promise.resolve([]) : this.mutator.insertMany(table, rows);
+    return Dexie.Promise.resolve(rows.length === 0 ? [] : this.mutator.insertMany(table, rows));
   }
 
   update<T extends TableName>(table: T, edits: readonly { id: string; patch: Patch<T> }[]): Promise<RecordOf<T>[]> {

@@ -1,11 +1,11 @@
-import { buildTimelines } from '../../dues/eligibility';
-import type { DuesData } from '../../dues/data';
+import { buildTimelines, eventsByMember, timelineOf, type MemberTimeline } from '../../dues/eligibility';
+import { duesLookups, type DuesData } from '../../dues/data';
 import { planSinglePayment, planReversal, type ReversalInput, type SinglePaymentInput } from '../../dues/payments';
-import { planMonthPosting, type DuesBatch, type MonthPostingOptions, type MonthPostingPlan } from '../../dues/posting';
+import { startMonthPosting, type DuesBatch, type MonthPostingOptions, type MonthPostingPlan } from '../../dues/posting';
 import { planBaseWrites, planCarryForward, type BaseWrite } from '../../dues/wage-bases';
 import { isYearLockedBy } from '../../finance/year-lock';
 import { uuidv7 } from '../../ids/uuid7';
-import type { DuesPayment, Fen } from '../../model/records';
+import type { DuesPayment, Fen, Member, MembershipEvent } from '../../model/records';
 import { BookError } from '../errors';
 import { wageBaseProblem } from '../rules/amounts';
 import { duesMonthProblem, moneyDateProblem } from '../rules/dates';
@@ -15,13 +15,12 @@ import { PERIOD_TABLES, periodState } from './state';
 
 const DUES_TABLES = ['members', 'memberships', 'wageBases', 'duesPayments', 'transactions', ...PERIOD_TABLES] as const;
 
-async function duesData(store: BookStore, month?: string): Promise<DuesData> {
+async function duesData(store: BookStore): Promise<DuesData> {
   const [members, memberships, wageBases, duesPayments] = await Promise.all([
     store.all('members'),
     store.all('memberships'),
-    month ? store.where('wageBases', 'year', Number(month.slice(0, 4))) : store.all('wageBases'),
-    // Posting a month needs only that month's payments: far less to read on a big book.
-    month ? store.where('duesPayments', 'month', month) : store.all('duesPayments'),
+    store.all('wageBases'),
+    store.all('duesPayments'),
   ]);
   return { members, memberships, wageBases, duesPayments };
 }
@@ -44,15 +43,58 @@ async function writeBatch(store: BookStore, batch: DuesBatch, negative = false):
   return payments;
 }
 
-/** 登记本月会费（工资代扣）. Idempotent: months already paid are skipped and counted. */
+/** Members read, planned and written per step of a posting: the roster is never read whole before the first write. */
+export const POSTING_PAGE = 1000;
+
+/**
+ * 登记本月会费（工资代扣）. Idempotent: months already paid are skipped and counted. The roster is
+ * read a page at a time: while one page's payments are written, the next page is read and
+ * planned, so the reads and the planning hide behind the writes. All in one transaction: a
+ * failure at any page, or at the 401 entry, leaves nothing written.
+ */
 export function postDuesMonth(store: BookStore, options: Omit<MonthPostingOptions, 'batchId' | 'monthCloses'>): Promise<MonthPostingPlan> {
   return store.transaction(DUES_TABLES, async () => {
-    // The date rules and the plan's reads go to the database together: one wait instead of two.
-    const [, data] = await Promise.all([checkDates(store, options.paidDate, [options.month]), duesData(store, options.month)]);
-    const plan = planMonthPosting(data, { ...options, batchId: uuidv7() });
-    await writeBatch(store, plan);
+    const { month } = options;
+    // The first page is asked for with the rest, so every read before the first write goes to the database at once.
+    let next: Promise<Member[]> | null = settledLater(store.page('members', '', POSTING_PAGE));
+    // Only the month's payments and the year's bases: far less to read on a big book.
+    const [, memberships, wageBases, duesPayments] = await Promise.all([
+      checkDates(store, options.paidDate, [month]),
+      store.all('memberships'),
+      store.where('wageBases', 'year', Number(month.slice(0, 4))),
+      store.where('duesPayments', 'month', month),
+    ]);
+    const posting = startMonthPosting(duesLookups({ wageBases, duesPayments }), { ...options, batchId: uuidv7() });
+    const events = eventsByMember(memberships);
+    let writing: Promise<unknown> | null = null;
+    while (next) {
+      const members: Member[] = await next;
+      const last = members[members.length - 1];
+      // The next page is asked for before this one's payments, so the database reads it while they are planned.
+      next = members.length === POSTING_PAGE && last ? settledLater(store.page('members', last.id, POSTING_PAGE)) : null;
+      const payments = posting.plan(timelinesOf(members, events));
+      if (payments.length === 0) continue;
+      if (writing) await writing;
+      writing = settledLater(store.insert('duesPayments', payments));
+    }
+    if (writing) await writing;
+    const plan = posting.finish();
+    if (plan.transaction) await bookEntry(store, plan.transaction, { confirmLarge: true });
     return plan;
   });
+}
+
+/** A promise awaited later than it may fail: its failure is thrown where it is awaited, never reported as unhandled before. */
+function settledLater<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
+}
+
+function* timelinesOf(members: readonly Member[], events: ReadonlyMap<string, MembershipEvent[]>): Iterable<MemberTimeline> {
+  for (const member of members) {
+    const timeline = timelineOf(member, events);
+    if (timeline) yield timeline;
+  }
 }
 
 /** A member pays one or several months in cash or by transfer, against one receipt. */

@@ -1,0 +1,126 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { NewRecord } from '../../../shared/book/changes';
+import { UnionBooksDB } from '../../../renderer/src/db/database';
+import { DexieStore } from '../../../renderer/src/db/dexie-store';
+import { openMutator } from '../../../renderer/src/db/mutations';
+import { planMonthPosting, type MonthPostingPlan } from '../../../shared/dues/posting';
+import { DEFAULT_DUES_RULE } from '../../../shared/dues/rule';
+import { HybridLogicalClock } from '../../../shared/clock/hlc';
+import { MemoryStore } from '../../../shared/engine/memory-store';
+import { POSTING_PAGE, postDuesMonth } from '../../../shared/engine/ops/dues';
+import type { BookStore } from '../../../shared/engine/store';
+import type { BookTables, TableName } from '../../../shared/model/book';
+import { duesBook } from './fixture';
+
+const TODAY = '2026-12-01';
+const OPTIONS = { month: '2025-03', paidDate: '2025-03-15', rule: DEFAULT_DUES_RULE };
+
+/** More members than two pages of a posting, with every kind of member a page can hold. */
+function bigBook(): BookTables {
+  const f = duesBook();
+  for (let i = 0; i < POSTING_PAGE * 2 + 321; i++) {
+    const m = f.addMember(`会员${i}`, '车间', i % 97 === 0 ? { exempt: '长期病休' } : {});
+    if (i % 89 !== 0) f.base(m.id, 2025, 4000 + (i % 50) * 100);
+    if (i % 53 === 0) f.event(m.id, 'retire', '2025-01-10');
+    if (i % 61 === 0) f.event(m.id, 'leave', '2025-02-10');
+    if (i % 41 === 0)
+      f.builder.insert('duesPayments', {
+        memberId: m.id,
+        month: '2025-03',
+        amountFen: 2000,
+        paidDate: '2025-03-02',
+        method: '现金',
+        receiptNumber: `R${i}`,
+        reversalOf: '',
+        batchId: `cash-${i}`,
+      });
+  }
+  return f.book;
+}
+
+async function dexieBook(name: string, book: BookTables) {
+  const db = new UnionBooksDB(`${name}-${Date.now()}-${Math.random()}`);
+  await db.open();
+  const mutator = await openMutator(db);
+  await mutator.replaceBook(book);
+  return { db, store: new DexieStore(db, mutator, () => TODAY) };
+}
+
+/** What a plan posts, independent of ids and order: member, amount. */
+const posted = (payments: readonly Pick<NewRecord<'duesPayments'>, 'memberId' | 'amountFen'>[]) =>
+  payments.map((p) => `${p.memberId}:${p.amountFen}`).sort();
+
+const summary = (plan: MonthPostingPlan) => ({
+  posted: plan.posted,
+  skipped: plan.skipped,
+  exempt: plan.exempt,
+  totalFen: plan.totalFen,
+  missingBase: [...plan.missingBase].sort(),
+  payments: posted(plan.payments),
+  entry: plan.transaction && { amountFen: plan.transaction.amountFen, summary: plan.transaction.summary },
+});
+
+/** A store that fails its `n`th write to `table`, after the writes before it went through. */
+function failingAt(store: BookStore, table: TableName, n: number): BookStore {
+  let seen = 0;
+  const failing = Object.create(store) as BookStore;
+  failing.insert = (t, rows) => {
+    if (t === table && ++seen === n) return Promise.reject(new Error(`第 ${n} 次写入失败`));
+    return store.insert(t, rows);
+  };
+  return failing;
+}
+
+describe('登记本月会费 over a roster read a page at a time', () => {
+  it('plans and writes what one plan over the whole roster gives, in both stores', async () => {
+    const book = bigBook();
+    const whole = planMonthPosting(book, { ...OPTIONS, batchId: 'whole' });
+    // The book exercises every branch on more than one page.
+    expect(whole.posted).toBeGreaterThan(POSTING_PAGE * 2);
+    expect([whole.skipped > 0, whole.exempt > 0, whole.missingBase.length > 0]).toEqual([true, true, true]);
+
+    const { db, store } = await dexieBook('paged-posting', book);
+    const plan = await postDuesMonth(store, OPTIONS);
+    expect(summary(plan)).toEqual(summary(whole));
+    const written = (await db.duesPayments.where('batchId').equals(plan.batchId).toArray()).filter((p) => p.deleted === 0);
+    expect(posted(written)).toEqual(posted(whole.payments));
+    expect(await db.$changes.where('table').equals('duesPayments').count()).toBe(written.length);
+    const entries = await db.transactions.where('duesBatchId').equals(plan.batchId).toArray();
+    expect(entries.map((t) => t.amountFen)).toEqual([whole.totalFen]);
+    // Posting again finds every page paid.
+    const again = await postDuesMonth(store, { ...OPTIONS, paidDate: '2025-03-16' });
+    expect([again.posted, again.skipped]).toEqual([0, whole.posted + whole.skipped]);
+    db.close();
+    await db.delete();
+
+    const memoryBook = bigBook();
+    const expected = summary(planMonthPosting(memoryBook, { ...OPTIONS, batchId: 'memory' }));
+    const memory = new MemoryStore(memoryBook, { deviceId: 'memory', clock: new HybridLogicalClock('memory') }, () => TODAY);
+    expect(summary(await postDuesMonth(memory, OPTIONS))).toEqual(expected);
+  });
+
+  for (const [what, table, n] of [
+    ['the last page of payments', 'duesPayments', 3],
+    ['the 401 entry after every page', 'transactions', 1],
+  ] as const) {
+    it(`leaves nothing written when ${what} fails`, async () => {
+      const { db, store } = await dexieBook('paged-posting-fails', bigBook());
+      const before = {
+        payments: await db.duesPayments.count(),
+        changes: await db.$changes.count(),
+        months: await db.$duesMonths.toArray(),
+        entries: await db.transactions.count(),
+      };
+      await expect(postDuesMonth(failingAt(store, table, n), OPTIONS)).rejects.toThrow(`第 ${n} 次写入失败`);
+      expect({
+        payments: await db.duesPayments.count(),
+        changes: await db.$changes.count(),
+        months: await db.$duesMonths.toArray(),
+        entries: await db.transactions.count(),
+      }).toEqual(before);
+      db.close();
+      await db.delete();
+    });
+  }
+});
