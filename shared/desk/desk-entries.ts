@@ -1,3 +1,4 @@
+import { unsavedEntry } from '../model/entry';
 import type { Fen, IsoDate, IsoMonth, Transaction } from '../model/records';
 
 /**
@@ -137,23 +138,7 @@ export function standInEntries(rows: readonly DeskEntryMonthRow[]): Transaction[
         string,
         string,
       ];
-      const t: Transaction = {
-        id: `${row.id}:${i}`,
-        date,
-        place,
-        accountCode,
-        amountFen: row.amountFen[i]!,
-        summary: '',
-        voucherNumber: '',
-        attachmentIds: [],
-        reversalOf: '',
-        activityId: '',
-        welfareId: '',
-        duesBatchId: '',
-        updatedAt: '',
-        deviceId: '',
-        deleted: 0,
-      };
+      const t = unsavedEntry({ id: `${row.id}:${i}`, date, place, accountCode, amountFen: row.amountFen[i]! });
       if (row.payableFen[i] !== 0) t.payableFen = row.payableFen[i]!;
       if (flow) t.flow = flow as Transaction['flow'];
       if (advance === '1') t.advanceId = 'folded';

@@ -1,38 +1,29 @@
 import { expect, test } from '@playwright/test';
-import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { HybridLogicalClock } from '../../shared/clock/hlc';
-import { buildServer } from '../../server/sync/app';
-import { openPglite, type Database } from '../../server/sync/db';
-import { DASHBOARD_DIR } from '../../server/sync/runtime';
-import { initialiseAdmin } from '../../server/sync/store/admin';
 import { publishNotice } from '../../server/sync/store/notices';
 import { importPackage } from '../../server/sync/store/packages';
 import { createUnion } from '../../server/sync/store/unions';
 import { goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { startUpperServer, type UpperServer } from './support/upper-server';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
-let db: Database;
-let server: FastifyInstance;
+let upper: UpperServer;
+let db: UpperServer['db'];
 let serverUrl = '';
 
 /** The upper union's dashboard with its built pages; a union up the mountain that has no network. */
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  execSync('npx vite build --config server/dashboard/vite.config.ts', { stdio: 'ignore' });
-  db = await openPglite();
-  server = await buildServer({ db, dashboardDir: DASHBOARD_DIR });
-  await initialiseAdmin(db, ADMIN_PASSWORD);
-  serverUrl = await server.listen({ host: '127.0.0.1', port: 0 });
+  upper = await startUpperServer({ adminPassword: ADMIN_PASSWORD });
+  ({ db, url: serverUrl } = upper);
   await createUnion(db, 'SL002', '白石林场工会');
 });
 
 test.afterAll(async () => {
-  await server?.close();
-  await db?.close();
+  await upper?.close();
 });
 
 test('下载注册文件 on the dashboard: the passcode shown once, copied, the file enrols the union’s app, and a notice’s attachment comes by reply', async ({

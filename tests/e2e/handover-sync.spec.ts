@@ -1,39 +1,25 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../server/sync/app';
-import { openPglite, type Database } from '../../server/sync/db';
 import { createUnion, issueCode } from '../../server/sync/store/unions';
-import { button, goTo, loadDemo, openApp, saveDownload, screenshot } from './support/app';
+import { button, enrolOnSyncPage, goTo, loadDemo, openApp, saveDownload, screenshot } from './support/app';
+import { startUpperServer, type UpperServer } from './support/upper-server';
 
 const PASSWORD = 'Handover#2025-Lake';
-let db: Database;
-let server: FastifyInstance;
-let serverUrl = '';
+let upper: UpperServer;
 let unionId = '';
 let firstCode = '';
 
 test.beforeAll(async () => {
-  db = await openPglite();
-  server = await buildServer({ db });
-  serverUrl = await server.listen({ host: '127.0.0.1', port: 0 });
-  const created = await createUnion(db, 'JH002', '嘉禾市精工机械有限公司工会');
+  upper = await startUpperServer({ dashboard: false });
+  const created = await createUnion(upper.db, 'JH002', '嘉禾市精工机械有限公司工会');
   unionId = created.union.id;
   firstCode = created.enrolmentCode;
 });
 
 test.afterAll(async () => {
-  await server?.close();
-  await db?.close();
+  await upper?.close();
 });
 
-async function enrol(page: Page, code: string): Promise<void> {
-  await goTo(page, '同步');
-  await page.getByLabel('服务器地址').fill(serverUrl);
-  await page.getByLabel('工会代码').fill('JH002');
-  await page.getByLabel('注册码').fill(code);
-  await page.getByRole('button', { name: '注册本设备' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('已同步', { timeout: 90_000 });
-}
+const enrol = (page: Page, code: string) => enrolOnSyncPage(page, { serverUrl: upper.url, unionCode: 'JH002', code });
 
 async function handoverTab(page: Page): Promise<void> {
   await goTo(page, '设置');
@@ -84,7 +70,7 @@ test('换届交接 of an enrolled union: the new computer enrols with its own co
   await screenshot(next, 'handover-device-swap-enrol');
   await swap.getByRole('button', { name: '去“同步”页注册本机' }).click();
   await expect(next).toHaveURL(/\/sync/);
-  await enrol(next, await issueCode(db, unionId));
+  await enrol(next, await issueCode(upper.db, unionId));
 
   await handoverTab(next);
   await next.getByTestId('handover-device-swap').getByRole('button', { name: '撤销旧电脑的同步' }).click();
@@ -94,12 +80,12 @@ test('换届交接 of an enrolled union: the new computer enrols with its own co
   await next.getByTestId('handover-device-swap').scrollIntoViewIfNeeded();
   await screenshot(next, 'handover-device-swap-done');
 
-  const devices = await db.query<{ revoked: boolean }>(
+  const devices = await upper.db.query<{ revoked: boolean }>(
     'SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE union_id = $1 ORDER BY created_at',
     [unionId],
   );
   expect(devices.map((d) => d.revoked)).toEqual([true, false]);
-  const audit = await db.query<{ action: string }>("SELECT action FROM audit_log WHERE action = 'device-handed-over'");
+  const audit = await upper.db.query<{ action: string }>("SELECT action FROM audit_log WHERE action = 'device-handed-over'");
   expect(audit).toHaveLength(1);
   await other.close();
 });

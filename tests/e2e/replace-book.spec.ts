@@ -1,45 +1,34 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { FastifyInstance } from 'fastify';
 import { encodeBackup } from '../../shared/backup/format';
 import { generateDemoBook } from '../../shared/demo/generator';
-import { buildServer } from '../../server/sync/app';
-import { openPglite, type Database } from '../../server/sync/db';
 import { createUnion } from '../../server/sync/store/unions';
-import { button, createUnion as createLocalUnion, goTo, openApp, screenshot } from './support/app';
+import { button, createUnion as createLocalUnion, enrolOnSyncPage, goTo, openApp, screenshot } from './support/app';
+import { startUpperServer, type UpperServer } from './support/upper-server';
 
-let db: Database;
-let server: FastifyInstance;
-let serverUrl = '';
+let upper: UpperServer;
 
 /** The upper union's server on loopback: a device enrolls for real, so a replaced book would really reach it. */
 test.beforeAll(async () => {
-  db = await openPglite();
-  server = await buildServer({ db });
-  serverUrl = await server.listen({ host: '127.0.0.1', port: 0 });
+  upper = await startUpperServer({ dashboard: false });
 });
 
 test.afterAll(async () => {
-  await server?.close();
-  await db?.close();
+  await upper?.close();
 });
 
 async function serverRows(code: string): Promise<number> {
-  const [r] = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM rows r JOIN unions u ON u.key = r.union_key WHERE u.code = $1', [
-    code,
-  ]);
+  const [r] = await upper.db.query<{ n: unknown }>(
+    'SELECT count(*) AS n FROM rows r JOIN unions u ON u.key = r.union_key WHERE u.code = $1',
+    [code],
+  );
   return Number(r?.n);
 }
 
 /** A union of its own, enrolled through the 同步 page and synced once. */
 async function enrolledUnion(page: Page, code: string, name: string): Promise<void> {
-  const { enrolmentCode } = await createUnion(db, code, name);
+  const { enrolmentCode } = await createUnion(upper.db, code, name);
   await createLocalUnion(page, name);
-  await goTo(page, '同步');
-  await page.getByLabel('服务器地址').fill(serverUrl);
-  await page.getByLabel('工会代码').fill(code);
-  await page.getByLabel('注册码').fill(enrolmentCode);
-  await page.getByRole('button', { name: '注册本设备' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('已同步', { timeout: 60_000 });
+  await enrolOnSyncPage(page, { serverUrl: upper.url, unionCode: code, code: enrolmentCode });
 }
 
 /** A picture of the dialog once its opening animation has finished. */
@@ -131,7 +120,7 @@ test('载入示例数据 on a first-run page of a device still enrolled asks fir
           tx.onerror = () => reject(tx.error);
         };
       }),
-    serverUrl,
+    upper.url,
   );
   await page.reload();
   await page.getByRole('button', { name: '载入示例数据' }).click();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { createUnion } from '../../server/sync/store/unions';
-import { createUnion as createBook, goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { createUnion as createBook, enrolOnSyncPage, goTo, loadDemo, saveDownload, screenshot } from './support/app';
 import { startUpperServer, type UpperServer } from './support/upper-server';
 import { PYTHON } from '../support/python';
 
@@ -28,12 +28,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 test('enrol, sync, submit a year, see it and return it on the dashboard, read the reason in the app', async ({ page, context }) => {
   await loadDemo(page);
-  await goTo(page, '同步');
-  await page.getByLabel('服务器地址').fill(serverUrl);
-  await page.getByLabel('工会代码').fill('JH001');
-  await page.getByLabel('注册码').fill(enrolmentCode);
-  await page.getByRole('button', { name: '注册本设备' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('已同步', { timeout: 60_000 });
+  await enrolOnSyncPage(page, { serverUrl, unionCode: 'JH001', code: enrolmentCode });
 
   const year = Number(await page.getByLabel('报送年度', { exact: true }).inputValue());
   await page.getByRole('button', { name: '提交年度报送' }).click();
@@ -184,12 +179,7 @@ test('a record the server refuses is listed with its reason, and is corrected an
   try {
     const code = (await createUnion(refusing.db, 'RJ001', '拒收测试工会')).enrolmentCode;
     await createBook(page, '拒收测试工会');
-    await goTo(page, '同步');
-    await page.getByLabel('服务器地址').fill(url);
-    await page.getByLabel('工会代码').fill('RJ001');
-    await page.getByLabel('注册码').fill(code);
-    await page.getByRole('button', { name: '注册本设备' }).click();
-    await expect(page.getByTestId('sync-status')).toContainText('已同步', { timeout: 60_000 });
+    await enrolOnSyncPage(page, { serverUrl: url, unionCode: 'RJ001', code });
 
     await writeMemberWithNul(page, '王\u0000五');
     await page.getByRole('button', { name: '立即同步' }).click();

@@ -1,3 +1,4 @@
+import { noLinks } from '../../model/entry';
 import type { Activity, MoneyPlace } from '../../model/records';
 import { BookError, throwIfAny } from '../errors';
 import type { AmountOptions } from '../rules/amounts';
@@ -92,11 +93,7 @@ export async function addActivityExpense(
   await store.transaction(ENTRY_TABLES, async () => {
     const activity = await store.get('activities', activityId);
     if (!activity || activity.deleted) throw new BookError('活动不存在，请先保存活动');
-    const tx = await bookEntry(
-      store,
-      { ...expense, summary: expense.summary.trim(), attachmentIds: [], reversalOf: '', activityId, welfareId: '', duesBatchId: '' },
-      options,
-    );
+    const tx = await bookEntry(store, { ...expense, summary: expense.summary.trim(), ...noLinks(), activityId }, options);
     await store.update('activities', [{ id: activityId, patch: { transactionIds: [...activity.transactionIds, tx.id] } }]);
   });
 }

@@ -2,6 +2,7 @@ import { ALLOCATION_ACCOUNT, PAYABLE_ACCOUNT } from '../../accounts/chart';
 import { allocationShareOf, shareText, splitAllocation } from '../../finance/allocation';
 import { payableAt } from '../../finance/payable';
 import { formatYuan } from '../../money/fen';
+import { noLinks } from '../../model/entry';
 import type { MoneyPlace, Transaction } from '../../model/records';
 import { BookError } from '../errors';
 import type { AmountOptions } from '../rules/amounts';
@@ -20,8 +21,6 @@ export interface AllocationReceipt {
   /** Scans of the remittance slip, kept with the voucher. */
   files?: readonly NewFile[];
 }
-
-const blankLinks = { attachmentIds: [], reversalOf: '', activityId: '', welfareId: '', duesBatchId: '' };
 
 /**
  * 拨缴经费 received in full: one entry, one voucher, split into 402 拨缴经费收入 (the union's share)
@@ -44,7 +43,7 @@ export async function receiveAllocation(store: BookStore, input: AllocationRecei
         accountCode: ALLOCATION_ACCOUNT,
         amountFen: input.amountFen,
         summary,
-        ...blankLinks,
+        ...noLinks(),
         attachmentIds: await addFiles(store, input.files ?? []),
         ...(split.payableFen !== 0 && Number.isSafeInteger(input.amountFen) ? { payableFen: split.payableFen } : {}),
       },
@@ -74,7 +73,7 @@ export async function payUpward(store: BookStore, input: UpwardPayment, options:
         accountCode: PAYABLE_ACCOUNT,
         amountFen: input.amountFen,
         summary: input.summary?.trim() || '上缴上级工会经费',
-        ...blankLinks,
+        ...noLinks(),
       },
       options,
     );

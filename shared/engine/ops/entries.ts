@@ -11,6 +11,7 @@ import { isTransfer } from '../../finance/effect';
 import { entryProblems, reversalProblem } from '../../finance/entry';
 import { managedElsewhere } from '../../finance/ownership';
 import { nextVoucherNumber } from '../../finance/vouchers';
+import { noLinks } from '../../model/entry';
 import type { MoneyFlow, MoneyPlace, Transaction } from '../../model/records';
 import { BookError, throwIfAny } from '../errors';
 import { positiveAmountProblem, type AmountOptions } from '../rules/amounts';
@@ -368,11 +369,7 @@ export async function transferMoney(store: BookStore, input: TransferInput, opti
         accountCode: TRANSFER_ACCOUNT[into],
         amountFen: input.amountFen,
         summary,
-        attachmentIds: [],
-        reversalOf: '',
-        activityId: '',
-        welfareId: '',
-        duesBatchId: '',
+        ...noLinks(),
       },
       options,
     );

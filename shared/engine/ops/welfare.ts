@@ -1,4 +1,5 @@
 import { uuidv7 } from '../../ids/uuid7';
+import { noLinks } from '../../model/entry';
 import type { MoneyPlace, WelfareVisit } from '../../model/records';
 import { expenseForVisit, isReversed, planExpenseEdit } from '../../welfare/pairing';
 import { BookError, throwIfAny } from '../errors';
@@ -35,9 +36,7 @@ export async function createWelfare(
     const name = await checkVisit(store, input, options);
     const id = uuidv7();
     const expense = expenseForVisit({ id, ...input }, name, place);
-    const tx = expense
-      ? await bookEntry(store, { ...expense, attachmentIds: [], reversalOf: '', activityId: '', duesBatchId: '' }, options)
-      : null;
+    const tx = expense ? await bookEntry(store, { ...noLinks(), ...expense }, options) : null;
     const [visit] = await store.insert('welfare', [{ id, ...input, transactionId: tx?.id ?? '' }]);
     return visit!;
   });
@@ -63,7 +62,7 @@ export async function updateWelfare(
     let transactionId = current?.id ?? '';
     if (plan.action === 'refuse') throw new BookError(plan.message, 'date');
     if (plan.action === 'create') {
-      const tx = await bookEntry(store, { ...plan.expense, attachmentIds: [], reversalOf: '', activityId: '', duesBatchId: '' }, options);
+      const tx = await bookEntry(store, { ...noLinks(), ...plan.expense }, options);
       transactionId = tx.id;
     }
     if (plan.action === 'update') await changeEntry(store, plan.transactionId, plan.patch, 'welfare', options);

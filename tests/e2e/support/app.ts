@@ -32,6 +32,16 @@ export async function goTo(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: label }).click();
 }
 
+/** Enrols the open book on the 同步 page with a code issued by the upper union, and waits for the first sync. */
+export async function enrolOnSyncPage(page: Page, enrolment: { serverUrl: string; unionCode: string; code: string }): Promise<void> {
+  await goTo(page, '同步');
+  await page.getByLabel('服务器地址').fill(enrolment.serverUrl);
+  await page.getByLabel('工会代码').fill(enrolment.unionCode);
+  await page.getByLabel('注册码').fill(enrolment.code);
+  await page.getByRole('button', { name: '注册本设备' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('已同步', { timeout: 90_000 });
+}
+
 /** Saves a download to a fresh path under test-results and returns it. */
 export async function saveDownload(download: Download, dir = 'test-results/downloads'): Promise<string> {
   mkdirSync(dir, { recursive: true });

@@ -7,10 +7,10 @@ import { HybridLogicalClock } from '../../../shared/clock/hlc';
 import { TABLE_NAMES } from '../../../shared/model/book';
 import { writeEnrolmentFile } from '../../../shared/sync/package/enrolment-file';
 import { readBookSession, writeBookSession } from '../../../server/cli/book-session';
-import { openPglite, type Database } from '../../../server/sync/db';
+import type { Database } from '../../../server/sync/db';
 import { enrolOffline, importPackage } from '../../../server/sync/store/packages';
 import { createUnion, issueCode } from '../../../server/sync/store/unions';
-import { startServer } from '../sync/harness';
+import { listeningServer } from '../sync/harness';
 import { runCli } from './capture';
 
 const clock = new HybridLogicalClock('servertest');
@@ -26,9 +26,7 @@ describe('unionbooks sync between the network and packages', () => {
   let dir = '';
 
   beforeAll(async () => {
-    server = await openPglite();
-    app = await startServer(server);
-    url = await app.listen({ host: '127.0.0.1', port: 0 });
+    ({ db: server, app, url } = await listeningServer());
     dir = await mkdtemp(join(tmpdir(), 'ub-cli-pkgkey-'));
   });
   afterAll(async () => {

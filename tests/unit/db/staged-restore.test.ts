@@ -9,7 +9,9 @@ import { uuidv7 } from '../../../shared/ids/uuid7';
 import type { BookTables } from '../../../shared/model/book';
 import { SYNC_KEYS } from '../../../renderer/src/db/sync-keys';
 import { exportBackup, readWholeBook, restoreBackup } from '../../../renderer/src/features/backup/book-io';
-import { discardStaged, stageBackup, switchToStaged } from '../../../renderer/src/features/backup/staged-restore';
+import { discardStaged, replaceFromStaged, stageBackup, switchToStaged } from '../../../renderer/src/features/backup/staged-restore';
+import { Sha256 } from '../../../shared/backup/sha256';
+import type { Handover } from '../../../shared/model/records';
 import { freshDb } from './helpers';
 
 const meta = { createdAt: '2025-12-31T00:00:00.000Z', appVersion: 'test' };
@@ -117,5 +119,62 @@ describe('a staged restore', () => {
     expect(await computer.db.$restore.count()).toBe(0);
     expect(await computer.db.$sync.get(SYNC_KEYS.config)).toBeUndefined();
     expect(await computer.db.$changes.count()).toBe(0);
+  });
+
+  describe('from a handover backup', () => {
+    const pending: Handover = {
+      id: uuidv7(),
+      updatedAt: '001700000000000-000000-old-pc',
+      deviceId: 'old-pc',
+      deleted: 0,
+      date: '2025-06-20',
+      from: '张三',
+      to: '李四',
+      supervisor: '王五',
+      vouchers: '2025年 记-001～记-080（80 张）',
+      cashFen: 100_000,
+      bankFen: 2_000_000,
+      checksum: '',
+      fromDeviceId: 'old-pc',
+      syncUnionCode: '',
+      receivedAt: '',
+      revokedAt: '',
+    };
+    const handoverFile = () => encodeBackup({ ...incoming(), handovers: [pending] }, meta);
+
+    it('records the receipt with the file checksum once the book is replaced', async () => {
+      const computer = await computerWithBook();
+      const bytes = await handoverFile();
+      const outcome = await replaceFromStaged(computer, await stageBackup(computer.db, bytes), bytes);
+      expect(outcome).toEqual({ ok: true, handover: true });
+      const row = await computer.db.handovers.get(pending.id);
+      expect(row?.checksum).toBe(new Sha256().update(bytes).hex());
+      expect(row?.receivedAt).not.toBe('');
+    });
+
+    it('says the book was replaced when only the receipt fails, and loading the file again records it', async () => {
+      const computer = await computerWithBook();
+      const bytes = await handoverFile();
+      const broken = Object.create(computer.store) as typeof computer.store;
+      broken.transaction = () => Promise.reject(new Error('磁盘已满'));
+      const outcome = await replaceFromStaged({ ...computer, store: broken }, await stageBackup(computer.db, bytes), bytes);
+      expect(outcome).toEqual({ ok: false, error: expect.stringContaining('账簿已从交接文件载入，但交接回执未能记入：磁盘已满') });
+      expect(outcome.ok || outcome.error).not.toContain('当前数据未改变');
+      expect(await computer.db.members.count()).toBe(incoming().members.length);
+      expect((await computer.db.handovers.get(pending.id))?.receivedAt).toBe('');
+      expect(await replaceFromStaged(computer, await stageBackup(computer.db, bytes), bytes)).toEqual({ ok: true, handover: true });
+      expect((await computer.db.handovers.get(pending.id))?.receivedAt).not.toBe('');
+    });
+
+    it('says nothing changed when the replacement itself fails', async () => {
+      const computer = await computerWithBook();
+      const bytes = await encodeBackup(incoming(), meta);
+      const staged = await stageBackup(computer.db, bytes);
+      const outcome = await replaceFromStaged(computer, staged, bytes, (p) => {
+        if (p.step === 'transactions') throw new Error('电脑断电');
+      });
+      expect(outcome).toEqual({ ok: false, error: expect.stringContaining('恢复失败，当前数据未改变：电脑断电') });
+      await expectUnchanged(computer);
+    });
   });
 });

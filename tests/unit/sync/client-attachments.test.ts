@@ -2,14 +2,14 @@ import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, type SyncRequest } from '../../../shared/sync/protocol';
-import { openPglite, type Database } from '../../../server/sync/db';
+import type { Database } from '../../../server/sync/db';
 import { createUnion, issueCode } from '../../../server/sync/store/unions';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
 import { openMutator, type Mutator } from '../../../renderer/src/db/mutations';
 import { syncEngineFor } from '../../../renderer/src/features/sync/engine';
 import { enrolDevice } from '../../../renderer/src/features/sync/mutations';
 import { pendingCount, refusedRecords } from '../../../renderer/src/features/sync/queries';
-import { MEMBER, startServer } from './harness';
+import { MEMBER, listeningServer } from './harness';
 
 const MB = 1024 * 1024;
 
@@ -38,9 +38,7 @@ describe('attachments on the way up', () => {
   const realFetch = globalThis.fetch;
 
   beforeAll(async () => {
-    server = await openPglite();
-    app = await startServer(server);
-    url = await app.listen({ host: '127.0.0.1', port: 0 });
+    ({ db: server, app, url } = await listeningServer());
     unionId = (await createUnion(server, 'ATT1', '附件测试工会')).union.id;
     globalThis.fetch = async (input, init) => {
       const res = await realFetch(input, init);

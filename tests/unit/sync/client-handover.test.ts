@@ -7,7 +7,7 @@ import { receiveHandover, sealHandover, startHandover } from '../../../shared/en
 import { handoverFacts } from '../../../shared/handover/handover-facts';
 import { pendingHandover } from '../../../shared/handover/handover-record';
 import type { Handover } from '../../../shared/model/records';
-import { openPglite, type Database } from '../../../server/sync/db';
+import type { Database } from '../../../server/sync/db';
 import { createUnion, issueCode } from '../../../server/sync/store/unions';
 import { exportBackup, readWholeBook, restoreBackup } from '../../../renderer/src/features/backup/book-io';
 import { readEnrolment } from '../../../renderer/src/features/backup/replace-book';
@@ -16,7 +16,7 @@ import { syncEngineFor } from '../../../renderer/src/features/sync/engine';
 import { enrolDevice } from '../../../renderer/src/features/sync/mutations';
 import { getValue, KEYS, type SyncStatus } from '../../../renderer/src/features/sync/state';
 import { freshDb, TEST_TODAY } from '../db/helpers';
-import { startServer } from './harness';
+import { listeningServer } from './harness';
 
 const PASSWORD = '换届 交接 2026';
 
@@ -33,9 +33,7 @@ describe('换届交接 from one enrolled computer to the next', () => {
   let firstCode = '';
 
   beforeAll(async () => {
-    server = await openPglite();
-    app = await startServer(server);
-    url = await app.listen({ host: '127.0.0.1', port: 0 });
+    ({ db: server, app, url } = await listeningServer());
     const created = await createUnion(server, 'HZ01', '交接测试工会');
     unionId = created.union.id;
     firstCode = created.enrolmentCode;

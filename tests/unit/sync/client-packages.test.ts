@@ -5,7 +5,7 @@ import { HybridLogicalClock } from '../../../shared/clock/hlc';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 import { TABLE_NAMES } from '../../../shared/model/book';
 import { writeEnrolmentFile } from '../../../shared/sync/package/enrolment-file';
-import { openPglite, type Database } from '../../../server/sync/db';
+import type { Database } from '../../../server/sync/db';
 import { enrolOffline, importPackage } from '../../../server/sync/store/packages';
 import { createUnion, issueCode } from '../../../server/sync/store/unions';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
@@ -14,7 +14,7 @@ import { syncEngineFor } from '../../../renderer/src/features/sync/engine';
 import { enrolDevice } from '../../../renderer/src/features/sync/mutations';
 import { enrolFromFile, exportPackage, importReply } from '../../../renderer/src/features/sync/packages';
 import { isYearLocked, pendingCount } from '../../../renderer/src/features/sync/queries';
-import { startServer } from './harness';
+import { listeningServer } from './harness';
 import { publishNotice } from '../../../server/sync/store/notices';
 import type { Notice } from '../../../shared/sync/protocol';
 import { NOTICE_ATTACHMENT_PREFIX } from '../../../renderer/src/features/sync/notices';
@@ -49,9 +49,7 @@ describe('the app’s offline packages', () => {
   const demo = generateDemoBook({ ...SMALL_DEMO, endMonth: '2025-12' });
 
   beforeAll(async () => {
-    server = await openPglite();
-    app = await startServer(server);
-    url = await app.listen({ host: '127.0.0.1', port: 0 });
+    ({ db: server, app, url } = await listeningServer());
     offline = await enrolledByFile(server, 'OFF1', 'offline-a');
     await offline.mutator.replaceBook(demo);
   });

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 import { TABLE_NAMES } from '../../../shared/model/book';
-import { openPglite, type Database } from '../../../server/sync/db';
+import type { Database } from '../../../server/sync/db';
 import { createUnion, issueCode } from '../../../server/sync/store/unions';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
 import { openMutator, type Mutator } from '../../../renderer/src/db/mutations';
@@ -11,7 +11,7 @@ import { syncEngineFor } from '../../../renderer/src/features/sync/engine';
 import { enrolDevice, submitYearReport } from '../../../renderer/src/features/sync/mutations';
 import { isYearLocked, pendingCount } from '../../../renderer/src/features/sync/queries';
 import { getValue, KEYS, type SyncStatus } from '../../../renderer/src/features/sync/state';
-import { ADMIN_PASSWORD, post, startServer } from './harness';
+import { ADMIN_PASSWORD, post, listeningServer } from './harness';
 
 /** The app's sync client (Dexie on fake-indexeddb) against a real server listening on loopback. */
 describe('the app’s sync client', () => {
@@ -24,9 +24,7 @@ describe('the app’s sync client', () => {
   const demo = generateDemoBook({ ...SMALL_DEMO, endMonth: '2025-12' });
 
   beforeAll(async () => {
-    db = await openPglite();
-    app = await startServer(db);
-    url = await app.listen({ host: '127.0.0.1', port: 0 });
+    ({ db: db, app, url } = await listeningServer());
     const open = async (name: string) => {
       const local = new UnionBooksDB(name);
       return { db: local, mutator: await openMutator(local) };

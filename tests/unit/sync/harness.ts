@@ -7,7 +7,7 @@ import type { RecordOf, TableName } from '../../../shared/model/book';
 import { resolvePulledRow } from '../../../shared/sync/merge';
 import { PROTOCOL_VERSION, type SyncResponse, type WireChange } from '../../../shared/sync/protocol';
 import { buildServer } from '../../../server/sync/app';
-import type { Database } from '../../../server/sync/db';
+import { openPglite, type Database } from '../../../server/sync/db';
 import { initialiseAdmin } from '../../../server/sync/store/admin';
 import { createUnion, issueCode } from '../../../server/sync/store/unions';
 import { emptyMemberDraft } from '../../../shared/members/fields';
@@ -18,6 +18,13 @@ export async function startServer(db: Database, authRateLimit = 1000): Promise<F
   const app = await buildServer({ db, authRateLimit });
   await initialiseAdmin(db, ADMIN_PASSWORD);
   return app;
+}
+
+/** A server with its own in-memory database, listening on loopback as an app's sync client reaches it. */
+export async function listeningServer(): Promise<{ db: Database; app: FastifyInstance; url: string }> {
+  const db = await openPglite();
+  const app = await startServer(db);
+  return { db, app, url: await app.listen({ host: '127.0.0.1', port: 0 }) };
 }
 
 export async function post(app: FastifyInstance, url: string, body: unknown, token?: string) {

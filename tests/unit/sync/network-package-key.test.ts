@@ -6,7 +6,7 @@ import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 import { fromBase64 } from '../../../shared/backup/encrypted-header';
 import { PROTOCOL_VERSION } from '../../../shared/sync/protocol';
 import { sha256 } from '../../../server/sync/crypto';
-import { openPglite, type Database } from '../../../server/sync/db';
+import type { Database } from '../../../server/sync/db';
 import { migrate, MIGRATIONS } from '../../../server/sync/migrations';
 import { importPackage } from '../../../server/sync/store/packages';
 import { getRows } from '../../../server/sync/store/rows';
@@ -19,7 +19,7 @@ import { exportPackage, importReply } from '../../../renderer/src/features/sync/
 import { pendingCount } from '../../../renderer/src/features/sync/queries';
 import { getValue, KEYS, setValue, type SyncConfig } from '../../../renderer/src/features/sync/state';
 import { backends } from './backends';
-import { post, startServer } from './harness';
+import { post, listeningServer } from './harness';
 
 const clock = new HybridLogicalClock('servertest');
 
@@ -35,9 +35,7 @@ describe('package keys for devices enrolled over the network', () => {
   let url = '';
 
   beforeAll(async () => {
-    server = await openPglite();
-    app = await startServer(server);
-    url = await app.listen({ host: '127.0.0.1', port: 0 });
+    ({ db: server, app, url } = await listeningServer());
   });
   afterAll(async () => {
     await app.close();

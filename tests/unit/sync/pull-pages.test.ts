@@ -1,6 +1,7 @@
+import type { FastifyInstance } from 'fastify';
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite, type Database } from '../../../server/sync/db';
+import type { Database } from '../../../server/sync/db';
 import { issueCode } from '../../../server/sync/store/unions';
 import { LIMITS, type RemoteRow, type SyncResponse, type WireChange } from '../../../shared/sync/protocol';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
@@ -8,7 +9,7 @@ import { openMutator } from '../../../renderer/src/db/mutations';
 import { syncEngineFor } from '../../../renderer/src/features/sync/engine';
 import { enrolDevice } from '../../../renderer/src/features/sync/mutations';
 import { backends } from './backends';
-import { post, serverPerSuite, startServer, unionWithDevices, type TestDevice } from './harness';
+import { post, serverPerSuite, listeningServer, unionWithDevices, type TestDevice } from './harness';
 
 const MB = 1024 * 1024;
 
@@ -87,12 +88,10 @@ describe.each(backends())('pull pages bounded in bytes on $name', (backend) => {
 /** The app's own sync client follows `more` until the union's book is complete. */
 describe('the app’s first pull of a union with large attachments', () => {
   let db: Database;
-  let app: Awaited<ReturnType<typeof startServer>>;
+  let app: FastifyInstance;
   let url = '';
   beforeAll(async () => {
-    db = await openPglite();
-    app = await startServer(db);
-    url = await app.listen({ host: '127.0.0.1', port: 0 });
+    ({ db: db, app, url } = await listeningServer());
   });
   afterAll(async () => {
     await app.close();

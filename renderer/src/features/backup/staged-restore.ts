@@ -1,4 +1,9 @@
 import { BackupError } from '../../../../shared/backup/backup-error';
+import { Sha256 } from '../../../../shared/backup/sha256';
+import { receiveHandover } from '../../../../shared/engine/ops/handover';
+import type { BookStore } from '../../../../shared/engine/store';
+import { errorText } from '../../../../shared/error-text';
+import { pendingHandover } from '../../../../shared/handover/handover-record';
 import { bytesSource } from '../../../../shared/backup/byte-source';
 import type { BackupManifest } from '../../../../shared/backup/manifest';
 import type { OnBackupProgress } from '../../../../shared/backup/progress';
@@ -116,6 +121,38 @@ export async function switchToStaged(db: UnionBooksDB, mutator: Mutator, staged:
     },
     [db.$restore],
   );
+}
+
+/** How replacing the book from a staged file ended: `error` is the Chinese message to show, and says whether the book changed. */
+export type ReplaceOutcome = { ok: true; handover: boolean } | { ok: false; error: string };
+
+/**
+ * Replaces the book with the staged one and, for a handover backup, records the receipt with the
+ * file's checksum. A failed replacement changes nothing; a failed receipt comes after the book was
+ * replaced, so its message says so (loading the same file again records it).
+ */
+export async function replaceFromStaged(
+  env: { db: UnionBooksDB; mutator: Mutator; store: BookStore },
+  staged: StagedBook,
+  fileData: Uint8Array,
+  onProgress?: OnBackupProgress,
+): Promise<ReplaceOutcome> {
+  const handover = pendingHandover(staged);
+  try {
+    await switchToStaged(env.db, env.mutator, staged, onProgress);
+  } catch (e) {
+    await discardStaged(env.db).catch(() => undefined);
+    return { ok: false, error: `恢复失败，当前数据未改变：${errorText(e)}` };
+  }
+  if (!handover) return { ok: true, handover: false };
+  try {
+    // Later than the outgoing computer's stamp on the row, so the receipt wins wherever the two meet.
+    env.mutator.observeClock(handover.updatedAt);
+    await receiveHandover(env.store, handover.id, new Sha256().update(fileData).hex(), new Date().toISOString());
+  } catch (e) {
+    return { ok: false, error: `账簿已从交接文件载入，但交接回执未能记入：${errorText(e)}。请再次载入同一交接文件以记入交接。` };
+  }
+  return { ok: true, handover: true };
 }
 
 /** Forgets a staged book: the restore was cancelled or failed. */

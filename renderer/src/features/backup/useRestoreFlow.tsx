@@ -1,8 +1,7 @@
 import { Alert, App, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { BackupProgress } from '../../../../shared/backup/progress';
-import { Sha256 } from '../../../../shared/backup/sha256';
-import { receiveHandover } from '../../../../shared/engine/ops/handover';
+import { errorText } from '../../../../shared/error-text';
 import { pendingHandover } from '../../../../shared/handover/handover-record';
 import { useServices } from '../../app/services';
 import { HandoverRestoreNotice } from '../handover/HandoverRestoreNotice';
@@ -10,7 +9,7 @@ import { useUnion } from '../union/queries';
 import { BackupProgressCard, type BackupStep, type StepProgress } from './BackupProgressCard';
 import { LeaveSyncNotice } from './LeaveSyncNotice';
 import { otherUnionIn } from './replace-book';
-import { discardStaged, stageBackup, switchToStaged, type StagedBook } from './staged-restore';
+import { discardStaged, replaceFromStaged, stageBackup, type StagedBook } from './staged-restore';
 import { useUnlockDialog } from './UnlockDialog';
 import { useEnrolment } from './useEnrolment';
 
@@ -70,7 +69,7 @@ export function useRestoreFlow(): {
     try {
       staged = await unlock(file.name, (password) => stageBackup(db, file.data, onProgress, password));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setBusy(false);
       return;
     } finally {
@@ -99,16 +98,12 @@ export function useRestoreFlow(): {
     const replace = async () => {
       startPhase('replacing');
       try {
-        await switchToStaged(db, mutator, book, onProgress);
-        if (handover) {
-          // Later than the outgoing computer's stamp on the row, so the receipt wins wherever the two meet.
-          mutator.observeClock(handover.updatedAt);
-          await receiveHandover(store, handover.id, new Sha256().update(file.data).hex(), new Date().toISOString());
-        }
-        message.success(handover ? '已载入交接文件，交接已记入账簿' : enrolment ? '已从备份恢复，本设备已退出同步' : '已从备份恢复');
-      } catch (e) {
-        await discardStaged(db).catch(() => undefined);
-        setError(`恢复失败，当前数据未改变：${e instanceof Error ? e.message : String(e)}`);
+        const outcome = await replaceFromStaged({ db, mutator, store }, book, file.data, onProgress);
+        if (!outcome.ok) setError(outcome.error);
+        else
+          message.success(
+            outcome.handover ? '已载入交接文件，交接已记入账簿' : enrolment ? '已从备份恢复，本设备已退出同步' : '已从备份恢复',
+          );
       } finally {
         startPhase(null);
         setBusy(false);

@@ -1,6 +1,7 @@
 import { findAccount } from '../../../../shared/accounts/chart';
 import type { FinanceBook } from '../../../../shared/finance/balances';
 import { firstNegativeCash, lowersCash, type CashLow } from '../../../../shared/engine/rules/cash';
+import { unsavedEntry } from '../../../../shared/model/entry';
 import type { MoneyFlow, MoneyPlace, Transaction } from '../../../../shared/model/records';
 
 /** An entry as the form holds it before saving. */
@@ -13,20 +14,6 @@ export interface CashDraft {
   flow?: MoneyFlow;
 }
 
-const BLANK: Omit<Transaction, keyof CashDraft> = {
-  id: '',
-  updatedAt: '',
-  deviceId: '',
-  deleted: 0,
-  summary: '',
-  voucherNumber: '',
-  attachmentIds: [],
-  reversalOf: '',
-  activityId: '',
-  welfareId: '',
-  duesBatchId: '',
-};
-
 /**
  * The first day cash would close below zero if `draft` were saved (in place of `replacing`, when an
  * entry is edited), or null. It runs the engine's own rule (firstNegativeCash) over the entries the
@@ -37,7 +24,7 @@ export function cashShortfall(book: FinanceBook, draft: CashDraft, replacing?: T
   const amountFen = draft.amountFen;
   if (amountFen === null || !Number.isSafeInteger(amountFen) || amountFen <= 0) return null;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date) || !findAccount(draft.accountCode)) return null;
-  const after: Transaction = { ...BLANK, ...replacing, ...draft, amountFen, id: replacing?.id ?? 'draft', deleted: 0 };
+  const after = unsavedEntry({ ...replacing, ...draft, amountFen, id: replacing?.id ?? 'draft', deleted: 0 });
   const from = lowersCash(replacing ? [replacing] : [], [after]);
   if (from === null) return null;
   const others = book.transactions.filter((t) => t.id !== after.id);
