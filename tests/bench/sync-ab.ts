@@ -53,7 +53,7 @@ const load = () =>
 
 try {
   for (const side of ['base', 'head'] as const) {
-    git('worktree', 'add', '--detach', trees[side], sides[side]);
+    git('worktree', 'add', '--quiet', '--detach', trees[side], sides[side]);
     symlinkSync(join(root, 'node_modules'), join(trees[side], 'node_modules'));
     for (const file of BENCH_FILES) copyFileSync(join(root, 'tests/bench', file), join(trees[side], 'tests/bench', file));
   }
