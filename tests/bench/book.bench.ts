@@ -32,7 +32,10 @@ function livePeak(kind: string, ...args: string[]): Promise<number> {
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`memory case ${kind} exited with ${String(code)}`));
-      resolve((JSON.parse(out.trim().split('\n').pop()!) as { peakMiB: number }).peakMiB);
+      const { peakMiB } = JSON.parse(out.trim().split('\n').pop()!) as { peakMiB: number };
+      // Each case takes minutes on a loaded machine: its figure is shown as soon as it is known.
+      process.stderr.write(`  ${kind}: live peak ${peakMiB.toFixed(1)} MiB\n`);
+      resolve(peakMiB);
     });
   });
 }
