@@ -27,6 +27,8 @@ import type { BenchResult } from './types';
 const UNIONS = 500;
 /** The app syncs every 60 s and 3 s after a write; the paced load has every union sync 12× as often. */
 const PACED_PERIOD_MS = 5_000;
+/** BENCH_SYNC_CASES=first: the first and incremental syncs alone, without the raw COPY or the 500 unions (tests/bench/sync-ab.ts). */
+const FIRST_ONLY = process.env.BENCH_SYNC_CASES === 'first';
 
 function runClient<T>(job: ClientJob): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'ub-sync-bench-'));
@@ -174,7 +176,7 @@ async function benchBackend(name: string, db: Database, baseline: Baseline): Pro
     };
     const copied = {
       name: `raw COPY of the same rows into the rows table, ${LIMITS.maxChangesPerPush} per COPY`,
-      ms: baseline.first ? await copy() : 0,
+      ms: baseline.first && !FIRST_ONLY ? await copy() : 0,
     };
 
     const token = await enrolNew(db, url, 'BIG');
@@ -185,7 +187,7 @@ async function benchBackend(name: string, db: Database, baseline: Baseline): Pro
       ms: first.firstSyncMs,
       runs: 1,
       targetMs: 20_000,
-      baseline: copied,
+      ...(FIRST_ONLY ? {} : { baseline: copied }),
       environment,
       notes: `${first.pushes} pushes of up to ${LIMITS.maxChangesPerPush} changes and about 4 MiB (as the app cuts them), then pulls to the end; excludes the app's IndexedDB reads`,
     });
@@ -198,6 +200,7 @@ async function benchBackend(name: string, db: Database, baseline: Baseline): Pro
       environment,
       notes: 'push + pull in one round trip, on a union holding the large book',
     });
+    if (FIRST_ONLY) return results;
 
     // The first sync leaves the database vacuuming and checkpointing 650,000 new rows for a while;
     // a server that has run for a day has long done so. Done here, it does not fall in the

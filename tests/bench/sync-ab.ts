@@ -1,0 +1,103 @@
+// `npx tsx tests/bench/sync-ab.ts BASE [PAIRS]`: the sync bench's first sync of the large demo book,
+// this checkout's commit (HEAD) against an older commit BASE, in alternating pairs (BASE then HEAD,
+// HEAD then BASE, …) so that a load swinging on a shared machine falls on both sides alike. Each side
+// is a throwaway worktree running this checkout's sync bench files, so only the server under test
+// differs. Prints every run with the load average and, per backend, each pair's ratio HEAD ÷ BASE,
+// their median and their spread. TEST_DATABASE_URL adds PostgreSQL; BENCH_SYNC_BACKENDS=postgres
+// skips PGlite. Nothing in this checkout is written (bench-results/latest.json included).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchResult } from './types';
+
+const [base, pairsArg] = process.argv.slice(2);
+if (!base) {
+  console.error('usage: npx tsx tests/bench/sync-ab.ts BASE_COMMIT [PAIRS=4]');
+  process.exit(2);
+}
+const pairs = Number(pairsArg) || 4;
+const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+const root = git('rev-parse', '--show-toplevel');
+const sides = { base: git('rev-parse', base), head: git('rev-parse', 'HEAD') };
+if (git('diff', sides.base, sides.head, '--', 'package-lock.json').length) {
+  console.error('package-lock.json differs between BASE and HEAD: the worktrees would need their own npm ci');
+  process.exit(2);
+}
+const BENCH_FILES = ['run.ts', 'types.ts', 'sync.bench.ts', 'sync-client.ts', 'sync-book.ts'];
+
+const work = mkdtempSync(join(tmpdir(), 'ub-sync-ab-'));
+const trees: Record<keyof typeof sides, string> = { base: join(work, 'base'), head: join(work, 'head') };
+function cleanUp(): void {
+  for (const tree of Object.values(trees)) if (existsSync(tree)) git('worktree', 'remove', '--force', tree);
+  rmSync(work, { recursive: true, force: true });
+}
+process.on('SIGINT', () => {
+  cleanUp();
+  process.exit(130);
+});
+
+interface Run {
+  pair: number;
+  side: keyof typeof sides;
+  backend: string;
+  ms: number;
+  rows: string;
+  load: string;
+}
+const runs: Run[] = [];
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+try {
+  for (const side of ['base', 'head'] as const) {
+    git('worktree', 'add', '--quiet', '--detach', trees[side], sides[side]);
+    symlinkSync(join(root, 'node_modules'), join(trees[side], 'node_modules'));
+    for (const file of BENCH_FILES) copyFileSync(join(root, 'tests/bench', file), join(trees[side], 'tests/bench', file));
+  }
+  for (let pair = 1; pair <= pairs; pair++) {
+    const order = pair % 2 ? (['base', 'head'] as const) : (['head', 'base'] as const);
+    for (const side of order) {
+      const before = load();
+      const ran = spawnSync('npx', ['tsx', 'tests/bench/run.ts', 'sync'], {
+        cwd: trees[side],
+        env: { ...process.env, BENCH_SYNC_CASES: 'first' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      if (ran.status !== 0) throw new Error(`the ${side} run of pair ${pair} exited with ${String(ran.status)}`);
+      const { results } = JSON.parse(readFileSync(join(trees[side], 'bench-results/latest.json'), 'utf8')) as { results: BenchResult[] };
+      for (const r of results) {
+        const m = /^sync: first sync of the large demo book \((\d+) rows, (.+)\)$/.exec(r.name);
+        if (!m) continue;
+        const run = { pair, side, backend: m[2]!, ms: r.ms, rows: m[1]!, load: `${before} before, ${load()} after` };
+        runs.push(run);
+        console.log(`pair ${pair} ${side.padEnd(4)} ${run.backend}: ${(run.ms / 1000).toFixed(1)} s, ${run.rows} rows (load ${run.load})`);
+      }
+    }
+  }
+} finally {
+  cleanUp();
+}
+
+console.log(`\nfirst sync, HEAD ${sides.head.slice(0, 7)} ÷ BASE ${sides.base.slice(0, 7)}, ${pairs} alternating pairs`);
+for (const backend of [...new Set(runs.map((r) => r.backend))]) {
+  const ratios: number[] = [];
+  for (let pair = 1; pair <= pairs; pair++) {
+    const of = (side: keyof typeof sides) => runs.find((r) => r.pair === pair && r.side === side && r.backend === backend);
+    const [b, h] = [of('base'), of('head')];
+    if (b && h) ratios.push(h.ms / b.ms);
+  }
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const seconds = (side: keyof typeof sides) =>
+    runs
+      .filter((r) => r.side === side && r.backend === backend)
+      .map((r) => (r.ms / 1000).toFixed(1))
+      .join(', ');
+  console.log(
+    `${backend}: ratios ${ratios.map((r) => r.toFixed(2)).join(', ')}; median ×${median.toFixed(2)}, spread ×${sorted[0]!.toFixed(2)}–×${sorted[sorted.length - 1]!.toFixed(2)} (BASE s: ${seconds('base')}; HEAD s: ${seconds('head')})`,
+  );
+}
