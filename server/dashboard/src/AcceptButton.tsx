@@ -1,6 +1,7 @@
 import { Button, Popconfirm } from 'antd';
 import { useState } from 'react';
 import { acceptReport } from './api';
+import { errorText } from '../../../shared/error-text';
 
 /** 已接收 closes the year's reporting for the union: its books of the year stay locked. */
 export function AcceptButton({
@@ -21,7 +22,7 @@ export function AcceptButton({
       await acceptReport(submissionId);
       onDone();
     } catch (e) {
-      onError(e instanceof Error ? e.message : String(e));
+      onError(errorText(e));
     } finally {
       setBusy(false);
     }

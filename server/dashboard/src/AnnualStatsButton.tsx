@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { statisticsYear } from '../../../shared/sync/annual-report';
 import { downloadAnnualStats } from './api';
+import { errorText } from '../../../shared/error-text';
 
 /** 统计年报 of the admin's own subtree: the statistics year by default, the period editable before the download. */
 export function AnnualStatsButton({ year, onError }: { year: number; onError: (message: string) => void }) {
@@ -16,7 +17,7 @@ export function AnnualStatsButton({ year, onError }: { year: number; onError: (m
       await downloadAnnualStats(year, { from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') });
       setOpen(false);
     } catch (e) {
-      onError(e instanceof Error ? e.message : String(e));
+      onError(errorText(e));
     } finally {
       setBusy(false);
     }

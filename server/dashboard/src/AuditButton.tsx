@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { AUDIT_ACTIONS, type AuditEntry } from '../../../shared/sync/admin';
 import { fetchAudit } from './api';
 import { dateTime } from './format';
+import { errorText } from '../../../shared/error-text';
 
 /** The audit log of the admin's own organisation and those below it, newest first. */
 export function AuditButton() {
@@ -16,7 +17,7 @@ export function AuditButton() {
       setEntries(await fetchAudit());
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { createUnion } from './api';
+import { errorText } from '../../../shared/error-text';
 
 export function CreateUnionButton({ onCreated }: { onCreated: (unionName: string, code: string) => void }) {
   const [open, setOpen] = useState(false);
@@ -14,7 +15,7 @@ export function CreateUnionButton({ onCreated }: { onCreated: (unionName: string
       form.resetFields();
       onCreated(values.name, enrolmentCode);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import type { DeviceListing } from '../../../shared/sync/admin';
 import { fetchDevices, revokeDevice } from './api';
 import { dateTime } from './format';
+import { errorText } from '../../../shared/error-text';
 
 /** A union's enrolled devices; revoking one stops its token at once, so it asks first. */
 export function DevicesButton({ unionId, unionName, onChanged }: { unionId: string; unionName: string; onChanged: () => void }) {
@@ -14,7 +15,7 @@ export function DevicesButton({ unionId, unionName, onChanged }: { unionId: stri
       setDevices(await fetchDevices(unionId));
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }, [unionId]);
   const revoke = async (d: DeviceListing) => {
@@ -23,7 +24,7 @@ export function DevicesButton({ unionId, unionName, onChanged }: { unionId: stri
       await load();
       onChanged();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

@@ -3,6 +3,7 @@ import { Alert, Button, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { base64ToBytes } from '../../../shared/sync/wire';
 import { issueEnrolmentFile, saveBytes, type EnrolmentFileAnswer } from './api';
+import { errorText } from '../../../shared/error-text';
 
 /**
  * 下载注册文件: enrols one device of an offline union by file. The passcode that opens the file is in
@@ -24,7 +25,7 @@ export function EnrolmentFileButton({ unionId, unionName }: { unionId: string; u
       setIssued(answer);
       save(answer);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

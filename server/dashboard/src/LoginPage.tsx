@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { login } from './api';
+import { errorText } from '../../../shared/error-text';
 
 export function LoginPage({ onLogin }: { onLogin: () => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -12,7 +13,7 @@ export function LoginPage({ onLogin }: { onLogin: () => void }) {
       await login(password, name?.trim() || undefined);
       onLogin();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

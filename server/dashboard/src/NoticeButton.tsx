@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { AdminOrg } from '../../../shared/sync/admin';
 import { NOTICE_ATTACHMENT_MAX_BYTES } from '../../../shared/sync/protocol';
 import { publishNotice } from './api';
+import { errorText } from '../../../shared/error-text';
 
 interface Values {
   title: string;
@@ -52,7 +53,7 @@ export function NoticeButton({ orgs }: { orgs: (AdminOrg & { depth: number })[] 
       form.resetFields();
       setFile(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

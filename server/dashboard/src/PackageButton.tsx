@@ -2,6 +2,7 @@ import { Alert, Button, Descriptions, Modal } from 'antd';
 import { useRef, useState } from 'react';
 import { base64ToBytes } from '../../../shared/sync/wire';
 import { importPackage, saveBytes, type PackageImport } from './api';
+import { errorText } from '../../../shared/error-text';
 
 /** 导入报送包: an offline union's package, uploaded under that union's row; the reply is downloaded to take back. */
 export function PackageButton({ unionId, unionName, onDone }: { unionId: string; unionName: string; onDone: () => void }) {
@@ -19,7 +20,7 @@ export function PackageButton({ unionId, unionName, onDone }: { unionId: string;
     try {
       setResult(await importPackage(unionId, await file.arrayBuffer()));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { changePassword } from './api';
+import { errorText } from '../../../shared/error-text';
 
 interface Values {
   current: string;
@@ -24,7 +25,7 @@ export function PasswordButton() {
       setDone(true);
       form.resetFields();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { publishItem } from './api';
+import { errorText } from '../../../shared/error-text';
 
 interface Values {
   kind: 'preset' | 'template';
@@ -37,7 +38,7 @@ export function PublishButton() {
       setDone(`已发布：${v.name}`);
       form.resetFields();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

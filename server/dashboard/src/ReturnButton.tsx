@@ -1,6 +1,7 @@
 import { Alert, Button, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { returnReport } from './api';
+import { errorText } from '../../../shared/error-text';
 
 /** Returning a report unlocks the union's year: it needs a reason the union will read. */
 export function ReturnButton({ submissionId, unionName, onDone }: { submissionId: string; unionName: string; onDone: () => void }) {
@@ -16,7 +17,7 @@ export function ReturnButton({ submissionId, unionName, onDone }: { submissionId
       setReason('');
       onDone();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -20,6 +20,7 @@ import { TemplateEditor } from './TemplateEditor';
 import { TemplateActions, TemplatePicker } from './TemplatePicker';
 import { useDocument } from './useDocument';
 import { PrintButton } from '../../components/print/PrintButton';
+import { errorText } from '../../../../shared/error-text';
 
 /** Summaries are written from October on for the current year, earlier in the year for the last one. */
 function defaultYear(years: readonly number[], today: string): number {
@@ -93,7 +94,7 @@ export function DocumentsPage() {
       const name = built ? documentFileName(built.model, meta, activeYear) : `${activeYear}年${meta.name}.docx`;
       if (await platform.saveFile(name, bytes, FILTERS.docx)) message.success(`已生成 ${name}`);
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     } finally {
       setBusy('');
     }

@@ -9,6 +9,7 @@ import type { Handover } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { readEnrolment } from '../backup/replace-book';
 import { deviceSwapStep, revokeOldDevice } from './revoke-old-device';
+import { errorText } from '../../../../shared/error-text';
 
 const stateOf = (h: Handover) =>
   h.revokedAt ? '已载入，旧电脑已撤销' : h.receivedAt ? '已载入' : h.checksum ? '已移交，待载入' : '未完成';
@@ -57,7 +58,7 @@ function DeviceSwap({ handover, enrolment }: { handover: Handover; enrolment: Aw
       await revokeOldDevice(db, store, handover);
       message.success('已撤销旧电脑的同步凭证');
     } catch (e) {
-      setError(`撤销旧电脑失败：${e instanceof Error ? e.message : String(e)}`);
+      setError(`撤销旧电脑失败：${errorText(e)}`);
     } finally {
       setBusy(false);
     }

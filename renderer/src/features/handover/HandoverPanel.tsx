@@ -13,6 +13,7 @@ import { useNewPasswordDialog } from '../backup/NewPasswordDialog';
 import { readEnrolment } from '../backup/replace-book';
 import { HandoverHistoryCard } from './HandoverHistoryCard';
 import { LoadHandoverCard } from './LoadHandoverCard';
+import { errorText } from '../../../../shared/error-text';
 
 interface People {
   from: string;
@@ -77,7 +78,7 @@ export function HandoverPanel() {
       setFacts(now);
       message.success('交接清单和加密交接备份已保存');
     } catch (e) {
-      setError(`生成交接文件失败：${e instanceof Error ? e.message : String(e)}`);
+      setError(`生成交接文件失败：${errorText(e)}`);
     } finally {
       setBusy(false);
     }

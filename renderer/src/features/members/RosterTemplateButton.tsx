@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { useUnion } from '../union/queries';
+import { errorText } from '../../../../shared/error-text';
 
 /** 下载名册模板: an empty roster the import reads back as it is, to start a roster from. */
 export function RosterTemplateButton({ type = 'default' }: { type?: 'default' | 'link' }) {
@@ -19,7 +20,7 @@ export function RosterTemplateButton({ type = 'default' }: { type?: 'default' | 
       const bytes = await writeRosterTemplate(union?.name ?? '');
       if (await platform.saveFile('会员名册模板.xlsx', bytes, FILTERS.xlsx)) message.success('已下载名册模板');
     } catch (e) {
-      message.error(`下载失败：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`下载失败：${errorText(e)}`);
     } finally {
       setBusy(false);
     }

@@ -7,6 +7,7 @@ import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { office } from '../../workers/office';
 import { commitRosterImport } from '../../../../shared/engine/ops/members';
+import { errorText } from '../../../../shared/error-text';
 
 export type WizardStep = 'pick' | 'mapping' | 'preview' | 'done';
 
@@ -54,7 +55,7 @@ export function useRosterImport(year: number) {
       setMapping(roster.mapping);
       setStep('mapping');
     } catch (e) {
-      setError(e instanceof RosterFileError ? e.message : `无法读取该文件：${e instanceof Error ? e.message : String(e)}`);
+      setError(e instanceof RosterFileError ? e.message : `无法读取该文件：${errorText(e)}`);
     } finally {
       setBusy(null);
     }
@@ -76,7 +77,7 @@ export function useRosterImport(year: number) {
       setPlan(await office.planRosterImport({ rows: parsed.dataRows, mapping }, existing, { year }));
       setStep('preview');
     } catch (e) {
-      setError(`无法检查名册：${e instanceof Error ? e.message : String(e)}`);
+      setError(`无法检查名册：${errorText(e)}`);
     } finally {
       setBusy(null);
     }
@@ -97,7 +98,7 @@ export function useRosterImport(year: number) {
       setResult({ inserted: plan.toInsert.length, updated: plan.toUpdate.length, rejected: plan.rejected.length });
       setStep('done');
     } catch (e) {
-      setError(`导入失败，名册没有任何改动：${e instanceof Error ? e.message : String(e)}`);
+      setError(`导入失败，名册没有任何改动：${errorText(e)}`);
     } finally {
       setBusy(null);
     }

@@ -5,6 +5,7 @@ import { describeAddress } from './address';
 import { InsecureAddressAlert } from './InsecureAddressAlert';
 import { enrolDevice } from './mutations';
 import { syncEngineFor } from './engine';
+import { errorText } from '../../../../shared/error-text';
 
 interface Values {
   serverUrl: string;
@@ -27,7 +28,7 @@ export function EnrolCard() {
       await enrolDevice(db, mutator, values);
       void syncEngineFor(db, mutator).syncNow();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ import { useServices } from '../../app/services';
 import { noticeAttachment } from './api';
 import { localAttachment, markNoticeRead, useNotices, type NoticeView } from './notices';
 import { useSyncConfig } from './queries';
+import { errorText } from '../../../../shared/error-text';
 
 const kb = (size: number) =>
   size < 1024 ? `${size} B` : size < 1024 * 1024 ? `${(size / 1024).toFixed(0)} KB` : `${(size / 1024 / 1024).toFixed(1)} MB`;
@@ -39,7 +40,7 @@ export function NoticesCard() {
       const filters = ext ? [{ name: '附件', extensions: [ext] }] : [];
       if (await platform.saveFile(notice.attachment.name, bytes, filters)) message.success('附件已保存');
     } catch (e) {
-      message.error(`下载附件失败：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`下载附件失败：${errorText(e)}`);
     } finally {
       setBusy(false);
     }

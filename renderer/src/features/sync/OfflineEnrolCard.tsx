@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { enrolFromFile } from './packages';
+import { errorText } from '../../../../shared/error-text';
 
 /** Not enrolled and no network: the upper union's enrolment file and its passcode enrol this device for packages. */
 export function OfflineEnrolCard() {
@@ -21,7 +22,7 @@ export function OfflineEnrolCard() {
     try {
       await enrolFromFile(db, file.data, passcode);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

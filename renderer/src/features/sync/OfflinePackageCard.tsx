@@ -6,6 +6,7 @@ import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { exportPackage, importReply } from './packages';
 import { KEYS } from './state';
+import { errorText } from '../../../../shared/error-text';
 
 const lastYear = () => new Date().getFullYear() - (new Date().getMonth() < 6 ? 1 : 0);
 
@@ -31,7 +32,7 @@ export function OfflinePackageCard({ online }: { online: boolean }) {
       const text = await work();
       if (text) setResult({ type: 'success', text });
     } catch (e) {
-      setResult({ type: 'error', text: e instanceof Error ? e.message : String(e) });
+      setResult({ type: 'error', text: errorText(e) });
     } finally {
       setBusy(null);
     }

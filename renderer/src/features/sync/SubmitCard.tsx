@@ -6,6 +6,7 @@ import { monthLabel } from '../../../../shared/finance/period';
 import { useOpenMonths } from '../finance/queries';
 import { submitYearReport } from './mutations';
 import { useSyncConfig, useYearSubmission } from './queries';
+import { errorText } from '../../../../shared/error-text';
 
 const STATUS = {
   submitted: { label: '已报送', color: 'processing' },
@@ -50,7 +51,7 @@ export function SubmitCard() {
         try {
           await submitYearReport(db, mutator, year);
         } catch (e) {
-          setError(e instanceof Error ? e.message : String(e));
+          setError(errorText(e));
         } finally {
           setBusy(false);
         }
