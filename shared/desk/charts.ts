@@ -15,7 +15,7 @@ export interface MemberFlowMonth {
 
 /** Who came and went each month of a year, up to `today`, and the count at each month's end. */
 export function memberFlow(
-  members: readonly Member[],
+  members: readonly Pick<Member, 'id' | 'deleted' | 'joinDate' | 'status'>[],
   memberships: readonly MembershipEvent[],
   year: number,
   today: IsoDate,

@@ -1,6 +1,7 @@
 import { ARREARS_WARNING_MONTHS, arrearsWarnings, memberDuesPosition } from '../dues/arrears';
 import { arrearsToday } from '../dues/arrears-today';
 import { baseOf, type DuesData, type DuesIndex } from '../dues/data';
+import type { DuesMember } from '../dues/eligibility';
 import { addMonths, monthLabel, monthsBetween, monthsLabel } from '../dues/months';
 import { monthlyDues } from '../dues/rule';
 import { firstNegativeCash } from '../engine/rules/cash';
@@ -34,7 +35,7 @@ export interface DeskInput {
   rule: DuesRule;
   /** 开账 month, or null when no start of books was declared. */
   booksStart: IsoMonth | null;
-  dues: { data: DuesData; index: DuesIndex };
+  dues: { data: DuesData<DuesMember>; index: DuesIndex<DuesMember> };
   finance: FinanceBook;
   /**
    * The years before the open year, when `finance` holds only the open year on (see desk-book.ts);
@@ -73,7 +74,7 @@ export function deskTodos(input: DeskInput): DeskTodo[] {
 }
 
 /** A new union starts from its roster: dues, activities and welfare all name members. */
-export function rosterTodo(data: Pick<DuesData, 'members'>): DeskTodo | null {
+export function rosterTodo(data: Pick<DuesData<DuesMember>, 'members'>): DeskTodo | null {
   if (data.members.some((m) => m.deleted === 0)) return null;
   return {
     key: 'roster',

@@ -1,6 +1,7 @@
 import type { DuesRule, IsoDate, IsoMonth } from '../model/records';
 import { arrearsOn, duesStartMonth, type ArrearsRow } from './arrears';
 import type { DuesData, DuesIndex } from './data';
+import type { DuesMember } from './eligibility';
 import { lastOverdueMonth } from './overdue';
 
 /** Arrears as a page shows them on a day, with the months they were counted over. */
@@ -24,7 +25,11 @@ export interface ArrearsContext {
  * a member whose dues come to 0 owes nothing. The window reaches back to the start of last year, as
  * far as the pages read payments.
  */
-export function arrearsToday(loaded: { data: DuesData; index: DuesIndex }, context: ArrearsContext, today: IsoDate): ArrearsToday {
+export function arrearsToday(
+  loaded: { data: DuesData<DuesMember>; index: DuesIndex<DuesMember> },
+  context: ArrearsContext,
+  today: IsoDate,
+): ArrearsToday {
   const throughMonth = lastOverdueMonth(today);
   const windowStart = `${Number(today.slice(0, 4)) - 1}-01`;
   const first = duesStartMonth(context.booksStart, loaded.data) ?? throughMonth;

@@ -1,6 +1,6 @@
 import type { DuesRule, Fen, IsoDate, IsoMonth } from '../model/records';
 import { baseOf, buildDuesIndex, type DuesData, type DuesIndex } from './data';
-import { firstMemberMonth, monthDuty, type MemberTimeline } from './eligibility';
+import { firstMemberMonth, monthDuty, type DuesMember, type MemberTimeline } from './eligibility';
 import { addMonths, monthsBetween } from './months';
 import { DEFAULT_DUES_DEADLINE, lastOverdueMonth, type DuesDeadline } from './overdue';
 import { DEFAULT_DUES_RULE, monthlyDues } from './rule';
@@ -30,7 +30,7 @@ export interface ArrearsOptions {
 }
 
 /** Net fen a member had paid for each month by the end of `asOf` (reversals subtract). */
-export function paidByDate(index: DuesIndex, memberId: string, asOf: IsoDate): Map<IsoMonth, Fen> {
+export function paidByDate(index: DuesIndex<DuesMember>, memberId: string, asOf: IsoDate): Map<IsoMonth, Fen> {
   const out = new Map<IsoMonth, Fen>();
   for (const p of index.paymentsOf.get(memberId) ?? []) {
     if (p.paidDate > asOf) continue;
@@ -51,7 +51,7 @@ export interface MemberDuesPosition {
 
 /** What one member's position is read from: the history, what was paid by the counting day, and the dues of each year. */
 export interface MemberDues {
-  timeline: MemberTimeline;
+  timeline: MemberTimeline<DuesMember>;
   /** Net fen paid per month by the counting day. */
   paid: ReadonlyMap<IsoMonth, Fen>;
   /** The monthly dues of a year at the member's wage base; 0 when there is no base. */
@@ -91,7 +91,7 @@ export function memberDuesPosition(m: MemberDues, window: { from: IsoMonth; thro
  * that is overdue on that day (the current month, still to be deducted, is never arrears). Most
  * months in a row first.
  */
-export function arrearsOn(data: DuesData | DuesIndex, options: ArrearsOptions): ArrearsRow[] {
+export function arrearsOn(data: DuesData<DuesMember> | DuesIndex<DuesMember>, options: ArrearsOptions): ArrearsRow[] {
   const index = 'timelines' in data ? data : buildDuesIndex(data);
   const through = lastOverdueMonth(options.asOf, options.deadline ?? DEFAULT_DUES_DEADLINE);
   const rows: ArrearsRow[] = [];
@@ -119,7 +119,7 @@ export function arrearsOn(data: DuesData | DuesIndex, options: ArrearsOptions): 
 
 /** Arrears over `fromMonth`..`throughMonth` as they stand once `throughMonth` is overdue. */
 export function computeArrears(
-  data: DuesData | DuesIndex,
+  data: DuesData<DuesMember> | DuesIndex<DuesMember>,
   fromMonth: IsoMonth,
   throughMonth: IsoMonth,
   rule: DuesRule = DEFAULT_DUES_RULE,

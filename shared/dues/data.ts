@@ -1,15 +1,19 @@
 import { BookError } from '../engine/errors';
 import type { BookTables } from '../model/book';
 import type { DuesPayment, Fen, IsoMonth, WageBase } from '../model/records';
-import { buildTimelines, type MemberTimeline } from './eligibility';
+import type { Member } from '../model/records';
+import { buildTimelines, type DuesMember, type MemberTimeline } from './eligibility';
 
-/** The tables dues work reads. The renderer loads them from Dexie, the CLI from a backup file. */
-export type DuesData = Pick<BookTables, 'members' | 'memberships' | 'wageBases' | 'duesPayments'>;
+/**
+ * The tables dues work reads. The renderer loads them from Dexie, the CLI from a backup file. Work
+ * that reads only what dues need of a member (`DuesMember`, as 概览 keeps them) takes `DuesData<DuesMember>`.
+ */
+export type DuesData<M extends DuesMember = Member> = Pick<BookTables, 'memberships' | 'wageBases' | 'duesPayments'> & { members: M[] };
 
 /** Lookups built once per computation: a 5,000-member book must not be scanned once per member-month. */
-export interface DuesIndex {
-  timelines: MemberTimeline[];
-  timelineOf: Map<string, MemberTimeline>;
+export interface DuesIndex<M extends DuesMember = Member> {
+  timelines: MemberTimeline<M>[];
+  timelineOf: Map<string, MemberTimeline<M>>;
   /** Live payments (including reversals) per member. */
   paymentsOf: Map<string, DuesPayment[]>;
   /** Net paid fen per `memberId:month`; reversals bring it back to 0. */
@@ -21,7 +25,7 @@ export function memberMonthKey(memberId: string, month: IsoMonth): string {
   return `${memberId}:${month}`;
 }
 
-export function buildDuesIndex(data: DuesData): DuesIndex {
+export function buildDuesIndex<M extends DuesMember = Member>(data: DuesData<M>): DuesIndex<M> {
   const timelines = buildTimelines(data.members, data.memberships);
   const timelineOf = new Map(timelines.map((t) => [t.member.id, t]));
   return { timelines, timelineOf, ...paymentIndex(data.duesPayments), bases: baseIndex(data.wageBases) };

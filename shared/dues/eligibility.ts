@@ -29,16 +29,22 @@ const STATUS_STATE: Record<MemberStatus, State> = {
   deceased: 'out',
 };
 
+/**
+ * What dues work reads of a member: whether they owe (join date, status, 免缴) and what a list of
+ * arrears names. 概览 keeps just these for every member (shared/desk/desk-members.ts).
+ */
+export type DuesMember = Pick<Member, 'id' | 'deleted' | 'name' | 'department' | 'joinDate' | 'status' | 'duesExempt' | 'duesExemptReason'>;
+
 /** A member's history prepared once, so asking about many months stays cheap. */
-export interface MemberTimeline {
-  member: Member;
+export interface MemberTimeline<M extends DuesMember = Member> {
+  member: M;
   /** Live events in date order. */
   events: MembershipEvent[];
 }
 
-export function buildTimelines(members: readonly Member[], events: readonly MembershipEvent[]): MemberTimeline[] {
+export function buildTimelines<M extends DuesMember>(members: readonly M[], events: readonly MembershipEvent[]): MemberTimeline<M>[] {
   const byMember = eventsByMember(events);
-  const out: MemberTimeline[] = [];
+  const out: MemberTimeline<M>[] = [];
   for (const member of members) {
     const timeline = timelineOf(member, byMember);
     if (timeline) out.push(timeline);
@@ -59,7 +65,10 @@ export function eventsByMember(events: readonly MembershipEvent[]): Map<string, 
 }
 
 /** One live member's timeline from the grouped events (undefined for a deleted member). */
-export function timelineOf(member: Member, byMember: ReadonlyMap<string, MembershipEvent[]>): MemberTimeline | undefined {
+export function timelineOf<M extends DuesMember>(
+  member: M,
+  byMember: ReadonlyMap<string, MembershipEvent[]>,
+): MemberTimeline<M> | undefined {
   if (member.deleted !== 0) return undefined;
   const list = [...(byMember.get(member.id) ?? [])];
   // Same-day changes keep the order they were written in, as the member page reads them.
@@ -67,7 +76,7 @@ export function timelineOf(member: Member, byMember: ReadonlyMap<string, Members
   return { member, events: list };
 }
 
-function stateAt(timeline: MemberTimeline, month: IsoMonth): State {
+function stateAt(timeline: MemberTimeline<DuesMember>, month: IsoMonth): State {
   const { member, events } = timeline;
   if (events.length === 0) {
     // No recorded history: the join date and the current status are all there is to go on.
@@ -83,7 +92,7 @@ function stateAt(timeline: MemberTimeline, month: IsoMonth): State {
   return state;
 }
 
-export function monthDuty(timeline: MemberTimeline, month: IsoMonth): MonthDuty {
+export function monthDuty(timeline: MemberTimeline<DuesMember>, month: IsoMonth): MonthDuty {
   const state = stateAt(timeline, month);
   if (state === 'out') return { kind: 'not-member' };
   if (state === 'retired') return { kind: 'exempt', reason: '退休', note: '' };
@@ -93,7 +102,7 @@ export function monthDuty(timeline: MemberTimeline, month: IsoMonth): MonthDuty 
 }
 
 /** The first month of membership ('' when unknown: a member since before the records), for arrears counting. */
-export function firstMemberMonth(timeline: MemberTimeline): IsoMonth | '' {
+export function firstMemberMonth(timeline: MemberTimeline<DuesMember>): IsoMonth | '' {
   const { member, events } = timeline;
   const firstJoin = events.find((e) => EVENT_STATE[e.kind] !== 'out');
   if (firstJoin) return firstJoin.date.slice(0, 7);

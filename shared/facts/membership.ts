@@ -22,7 +22,7 @@ export interface Period {
 const ENDS_MEMBERSHIP: readonly MembershipEventKind[] = ['transfer-out', 'leave', 'death'];
 const STARTS: readonly MembershipEventKind[] = ['join', 'transfer-in'];
 
-export function standingOf(member: Member, events: readonly MembershipEvent[]): Standing {
+export function standingOf(member: Pick<Member, 'joinDate' | 'status'>, events: readonly MembershipEvent[]): Standing {
   const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   if (sorted.length === 0) return fallbackStanding(member);
   const standing: Standing = { member: [], paying: [] };
@@ -52,7 +52,7 @@ export function standingOf(member: Member, events: readonly MembershipEvent[]): 
   return standing;
 }
 
-function fallbackStanding(member: Member): Standing {
+function fallbackStanding(member: Pick<Member, 'joinDate' | 'status'>): Standing {
   const from = member.joinDate || '0000-01-01';
   if (['transferred-out', 'left', 'deceased'].includes(member.status)) return { member: [], paying: [] };
   const member_: Period[] = [{ from, to: '', startKind: '', endKind: '' }];

@@ -7,7 +7,7 @@ import { PageLoading } from './PageLoading';
 import { routeOf, ROUTES } from './routes';
 import { PRELOAD_LIBRARIES } from './preload-libraries';
 import { DemoBanner } from '../features/firstrun/DemoBanner';
-import { SearchButton } from '../features/search/SearchDialog';
+import { preloadSearch, SearchButton } from '../features/search/SearchButton';
 import { HELP_PATH, HelpButton } from '../features/help/HelpButton';
 import { lazyPage } from './lazy-page';
 
@@ -28,7 +28,11 @@ export function Shell({ union }: { union: UnionProfile }) {
   const [background, setBackground] = useState(false);
   // After the first screen: background work first, then every page, then the heavy libraries.
   useEffect(
-    () => preloadWhenIdle([async () => setBackground(true), ...ROUTES.map((r) => r.preload), ...PRELOAD_LIBRARIES], PRELOAD_AFTER_MS),
+    () =>
+      preloadWhenIdle(
+        [async () => setBackground(true), ...ROUTES.map((r) => r.preload), preloadSearch, ...PRELOAD_LIBRARIES],
+        PRELOAD_AFTER_MS,
+      ),
     [],
   );
   const selected = location.pathname.startsWith(HELP_PATH) ? '' : routeOf(location.pathname).path;

@@ -11,6 +11,10 @@ import { duesMonthsStore } from './dues-months';
 import { deskEntriesStore } from './desk-entries';
 import type { DeskEntryMonthRow } from '../../../shared/desk/desk-entries';
 import type { DuesMonthRow } from '../../../shared/desk/dues-months';
+import type { DeskMemberRow } from '../../../shared/desk/desk-members';
+import { deskMembersStore } from './desk-members';
+import { SCHEMA_V11 } from './schema';
+import { upgradeToV11 } from './upgrades';
 
 /** One batch of a book being restored, staged until the whole file has passed (SCHEMA_V10). */
 export interface StagedRows {
@@ -54,6 +58,7 @@ export class UnionBooksDB extends Dexie {
   $deskCounts!: Table<DeskCountRow, string>;
   $deskEntries!: Table<DeskEntryMonthRow, string>;
   $restore!: Table<StagedRows, number>;
+  $deskMembers!: Table<DeskMemberRow, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -67,7 +72,8 @@ export class UnionBooksDB extends Dexie {
     this.version(8).stores(SCHEMA_V8).upgrade(upgradeToV8);
     this.version(9).stores(SCHEMA_V9).upgrade(upgradeToV9);
     this.version(10).stores(SCHEMA_V10);
-    this.use(derivedStoreMiddleware([duesMonthsStore, deskCountsStore, deskEntriesStore]));
+    this.version(11).stores(SCHEMA_V11).upgrade(upgradeToV11);
+    this.use(derivedStoreMiddleware([duesMonthsStore, deskCountsStore, deskEntriesStore, deskMembersStore]));
   }
 
   rows<K extends TableName>(name: K): Rows<K> {

@@ -105,3 +105,11 @@ export const SCHEMA_V9: Record<string, string> = {
 export const SCHEMA_V10: Record<string, string> = {
   $restore: '++seq',
 };
+
+/**
+ * Version 11: `$deskMembers`, what 概览 reads of each live member for its dues to-dos and its member
+ * chart (shared/desk/desk-members.ts), so it does not read the whole roster. Bookkeeping, never synced.
+ */
+export const SCHEMA_V11: Record<string, string> = {
+  $deskMembers: 'id',
+};

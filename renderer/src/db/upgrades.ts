@@ -9,6 +9,8 @@ import { DESK_COUNTS } from './desk-counts';
 import { entryMonthsOf } from '../../../shared/desk/desk-entries';
 import { DESK_ENTRIES } from './desk-entries';
 import { SCHEMA_V2 } from './schema';
+import { deskMembersOf } from '../../../shared/desk/desk-members';
+import { DESK_MEMBERS } from './desk-members';
 import { SYNC_KEYS } from './sync-keys';
 
 /**
@@ -66,4 +68,9 @@ export async function upgradeToV8(tx: Transaction): Promise<void> {
 /** Version 8 → 9. The entries folded per month, from the entries as they are. */
 export async function upgradeToV9(tx: Transaction): Promise<void> {
   await tx.table(DESK_ENTRIES).bulkPut(entryMonthsOf(await tx.table('transactions').toArray()));
+}
+
+/** Builds `$deskMembers` from the members as they are (SCHEMA_V11). */
+export async function upgradeToV11(tx: Transaction): Promise<void> {
+  await tx.table(DESK_MEMBERS).bulkPut(deskMembersOf(await tx.table('members').toArray()));
 }

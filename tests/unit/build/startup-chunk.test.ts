@@ -1,5 +1,5 @@
 import { build as electronViteBuild } from 'electron-vite';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -47,6 +47,41 @@ function reachableChunks(manifest: Manifest): Set<string> {
   return seen;
 }
 
+/** The chunks `from` loads before it runs: itself and every chunk it imports statically. */
+function staticClosure(manifest: Manifest, from: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...from];
+  while (stack.length > 0) {
+    const key = stack.pop()!;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    stack.push(...(manifest[key]?.imports ?? []));
+  }
+  return seen;
+}
+
+function moduleChunk(manifest: Manifest, source: string): string {
+  const keys = Object.keys(manifest).filter((k) => k.endsWith(source));
+  expect(keys, `one chunk for ${source}`).toHaveLength(1);
+  return keys[0]!;
+}
+
+/** What each first screen runs: the start-up chunks, then the chunks of the screen's own modules. */
+function firstScreens(manifest: Manifest): { firstRun: Set<string>; overview: Set<string> } {
+  const entries = Object.keys(manifest).filter((k) => manifest[k]?.isEntry);
+  return {
+    firstRun: staticClosure(manifest, [...entries, moduleChunk(manifest, 'src/features/firstrun/FirstRunPage.tsx')]),
+    overview: staticClosure(manifest, [
+      ...entries,
+      moduleChunk(manifest, 'src/app/Shell.tsx'),
+      moduleChunk(manifest, 'src/features/overview/OverviewPage.tsx'),
+    ]),
+  };
+}
+
+/** The form controls only the first-run page shows (its form, the 开账 month and the numbers). */
+const FIRST_RUN_FORM_CONTROLS = ['form', 'date-picker', 'input-number', 'input'];
+
 function heavyChunk(manifest: Manifest, library: HeavyChunk): string {
   const keys = Object.keys(manifest).filter((k) => manifest[k]?.name === `vendor-${library}`);
   expect(keys, `one chunk of ${library} in the build`).toHaveLength(1);
@@ -56,12 +91,19 @@ function heavyChunk(manifest: Manifest, library: HeavyChunk): string {
 const LIBRARIES = Object.keys(HEAVY_CHUNKS) as HeavyChunk[];
 const outDir = mkdtempSync(join(tmpdir(), 'ub-startup-chunk-'));
 const builds: Record<'web' | 'electron', Manifest> = { web: {}, electron: {} };
+const outDirs = { web: join(outDir, 'web'), electron: join(outDir, 'electron', 'renderer') };
+
+function bytes(kind: 'web' | 'electron', chunks: Iterable<string>): number {
+  let sum = 0;
+  for (const key of chunks) sum += statSync(join(outDirs[kind], builds[kind][key]!.file)).size;
+  return sum;
+}
 
 beforeAll(async () => {
   await build({ configFile: 'renderer/vite.config.ts', logLevel: 'silent', build: { outDir: join(outDir, 'web'), emptyOutDir: true } });
-  builds.web = readManifest(join(outDir, 'web'));
+  builds.web = readManifest(outDirs.web);
   await electronViteBuild({ configFile: 'electron.vite.config.ts', logLevel: 'silent', build: { outDir: join(outDir, 'electron') } });
-  builds.electron = readManifest(join(outDir, 'electron', 'renderer'));
+  builds.electron = readManifest(outDirs.electron);
 }, 180_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -82,5 +124,36 @@ describe.each(['web', 'electron'] as const)('the %s renderer build', (kind) => {
   it.each(LIBRARIES)('ships %s as a chunk the app loads when needed', (library) => {
     const manifest = builds[kind];
     expect(reachableChunks(manifest)).toContain(heavyChunk(manifest, library));
+  });
+});
+
+/**
+ * Each first screen loads only what it shows: the first run neither the restore flow (it loads on a
+ * click, preloaded when idle) nor the pages of a book; 概览 not the first-run form. Beyond the form
+ * controls only it shows, the first run loads no more code than 概览.
+ */
+describe.each(['web', 'electron'] as const)('the first screens of the %s renderer build', (kind) => {
+  it('the first run loads neither the restore flow nor the backup reader nor the pages of a book', () => {
+    const manifest = builds[kind];
+    const { firstRun } = firstScreens(manifest);
+    // Chunks are named after their first module: the flow's own hook, the book reader and writer, the pages.
+    for (const name of ['RestoreButtons', 'useRestoreFlow', 'book-io', 'Shell', 'OverviewPage']) {
+      const chunks = Object.keys(manifest).filter((k) => manifest[k]?.name === name);
+      expect(chunks.length, `a chunk named ${name}`).toBeGreaterThan(0);
+      for (const chunk of chunks) expect([...firstRun], name).not.toContain(chunk);
+    }
+  });
+
+  it('概览 does not load the first-run page', () => {
+    const manifest = builds[kind];
+    expect([...firstScreens(manifest).overview]).not.toContain(moduleChunk(manifest, 'src/features/firstrun/FirstRunPage.tsx'));
+  });
+
+  it('the first run loads no more than 概览 besides its form controls', () => {
+    const manifest = builds[kind];
+    const { firstRun, overview } = firstScreens(manifest);
+    const controls = [...firstRun].filter((k) => !overview.has(k) && FIRST_RUN_FORM_CONTROLS.includes(manifest[k]?.name ?? ''));
+    expect(controls.map((k) => manifest[k]?.name).sort()).toEqual([...FIRST_RUN_FORM_CONTROLS].sort());
+    expect(bytes(kind, firstRun) - bytes(kind, controls)).toBeLessThanOrEqual(bytes(kind, overview));
   });
 });

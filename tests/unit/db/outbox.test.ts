@@ -13,6 +13,7 @@ import {
   SCHEMA_V8,
   SCHEMA_V9,
   SCHEMA_V10,
+  SCHEMA_V11,
 } from '../../../renderer/src/db/schema';
 import { TABLE_NAMES } from '../../../shared/model/book';
 import { freshDb } from './helpers';
@@ -75,9 +76,12 @@ describe('mutation layer and outbox', () => {
     const { db } = await freshDb();
     await db.open();
     const names = db.tables.map((t) => t.name).sort();
-    expect(names).toEqual([...TABLE_NAMES, '$changes', '$sync', '$duesMonths', '$deskCounts', '$deskEntries', '$restore'].sort());
+    expect(names).toEqual(
+      [...TABLE_NAMES, '$changes', '$sync', '$duesMonths', '$deskCounts', '$deskEntries', '$restore', '$deskMembers'].sort(),
+    );
     const bank = ['bankLines', 'bankMatches', 'bankSkips'];
-    const before10 = names.filter((n) => n !== '$restore');
+    const before11 = names.filter((n) => n !== '$deskMembers');
+    const before10 = before11.filter((n) => n !== '$restore');
     const before9 = before10.filter((n) => n !== '$deskEntries');
     const before8 = before9.filter((n) => n !== '$deskCounts');
     const before7 = before8.filter((n) => n !== 'handovers');
@@ -94,6 +98,7 @@ describe('mutation layer and outbox', () => {
     expect(Object.keys(SCHEMA_V9).sort()).toEqual(before10);
     // Version 10 declares only its new store; Dexie carries the rest forward.
     expect(Object.keys(SCHEMA_V10)).toEqual(['$restore']);
-    expect(db.verno).toBe(10);
+    expect(Object.keys(SCHEMA_V11)).toEqual(['$deskMembers']);
+    expect(db.verno).toBe(11);
   });
 });

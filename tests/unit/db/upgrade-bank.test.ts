@@ -34,7 +34,7 @@ describe('bank tables in stored books of earlier versions', () => {
 
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(await db.transactions.get('t1')).toEqual(entry);
     expect(await db.bankLines.count()).toBe(0);
     await db.bankLines.add({

@@ -22,7 +22,7 @@ describe('the counts of 概览 on a book of an earlier version', () => {
 
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(await db.$deskCounts.orderBy('id').toArray()).toEqual(deskCountsOf(book));
     const year = 2026;
     const inYear = (d: string) => d.startsWith(`${year}-`);

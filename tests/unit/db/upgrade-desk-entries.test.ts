@@ -22,7 +22,7 @@ describe('the entries of 概览 on a book of an earlier version', () => {
 
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     const stored = await db.$deskEntries.orderBy('id').toArray();
     expect(stored).toEqual(entryMonthsOf(book.transactions));
     expect(stored.length).toBeGreaterThan(6);

@@ -21,7 +21,7 @@ describe('payments of earlier versions', () => {
 
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     const stored = await db.$duesMonths.orderBy('id').toArray();
     expect(stored).toEqual(duesMonthsOf(payments));
     const first = stored.find((r) => r.memberIds.includes(payments[1]!.memberId) && r.month === payments[1]!.month)!;

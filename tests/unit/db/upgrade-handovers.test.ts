@@ -18,7 +18,7 @@ describe('a book of version 6', () => {
 
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(await db.handovers.count()).toBe(0);
     expect(db.handovers.schema.indexes.map((i) => i.name)).toEqual(['date']);
     expect(await db.members.orderBy('id').toArray()).toEqual([...book.members].sort((a, b) => a.id.localeCompare(b.id)));

@@ -55,7 +55,7 @@ describe('Dexie upgrades', () => {
     await versionOneBook(name);
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     const union = await db.union.get('u1');
     expect(union).not.toHaveProperty('backupFolder');
     expect(union?.name).toBe('甲工会');
@@ -102,7 +102,7 @@ describe('Dexie upgrades', () => {
     v2.close();
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(await db.fixedAssets.count()).toBe(0);
     expect(await db.transactions.get('t1')).toEqual(entry);
     expect(await db.openingBalances.get('o1')).toEqual(opening);

@@ -12,6 +12,7 @@ import { postDuesMonth, reverseDuesPayment } from '../../../shared/engine/ops/du
 import { formatHlc } from '../../../shared/clock/hlc';
 import { withDefaults } from '../../../shared/records/check';
 import { encodeFields } from '../../../shared/sync/wire';
+import type { Member } from '../../../shared/model/records';
 import type { UnionBooksDB } from '../../../renderer/src/db/database';
 import { exportBackup, restoreBackup } from '../../../renderer/src/features/backup/book-io';
 import { replaceWholeBook } from '../../../renderer/src/features/backup/replace-book';
@@ -32,15 +33,15 @@ async function fromPayments(db: UnionBooksDB) {
   ]);
   const data = { members, memberships, wageBases, duesPayments: payments.filter((p) => p.month >= `${YEAR - 1}-01`) };
   const yearFen = payments.filter((p) => p.deleted === 0 && p.month.startsWith(`${YEAR}-`)).reduce((s, p) => s + p.amountFen, 0);
-  return figures({ data, index: buildDuesIndex(data) }, yearFen);
+  return figures({ data, index: buildDuesIndex(data) }, yearFen, members);
 }
 
 /** The figures as 概览 now reads them: the dues data as the desk reads it, the year's dues from the stored months. */
 async function fromMonths(db: UnionBooksDB) {
-  return figures(await readDeskDues(db, YEAR, TEST_TODAY), duesFenOfYear(await db.$duesMonths.toArray(), YEAR));
+  return figures(await readDeskDues(db, YEAR, TEST_TODAY), duesFenOfYear(await db.$duesMonths.toArray(), YEAR), await db.members.toArray());
 }
 
-function figures(dues: Awaited<ReturnType<typeof readDeskDues>>, duesThisYearFen: number) {
+function figures(dues: Awaited<ReturnType<typeof readDeskDues>>, duesThisYearFen: number, members: Member[]) {
   return {
     todos: deskTodos({
       today: TEST_TODAY,
@@ -51,10 +52,7 @@ function figures(dues: Awaited<ReturnType<typeof readDeskDues>>, duesThisYearFen
       monthCloses: [],
       backup: { lastOn: TEST_TODAY, hasData: true },
     }),
-    counts: headlineCounts(
-      { members: dues.data.members, duesThisYearFen, activities: [], welfareThisYear: 0, transactionsThisYear: 0 },
-      YEAR,
-    ),
+    counts: headlineCounts({ members, duesThisYearFen, activities: [], welfareThisYear: 0, transactionsThisYear: 0 }, YEAR),
   };
 }
 

@@ -2,7 +2,6 @@ import { Alert, App, Button, Space } from 'antd';
 import { DEMO_UNION_CODE } from '../../../../shared/demo/identity';
 import type { UnionProfile } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
-import { clearBook } from '../backup/book-io';
 import { LeaveSyncNotice } from '../backup/LeaveSyncNotice';
 import { useEnrolment } from '../backup/useEnrolment';
 
@@ -29,6 +28,8 @@ export function DemoBanner({ union }: { union: UnionProfile }) {
       okButtonProps: { danger: true },
       cancelText: '继续看示例',
       onOk: async () => {
+        // The backup reader and writer load only when a book is replaced, not with every page.
+        const { clearBook } = await import('../backup/book-io');
         await clearBook(db, mutator);
         message.success('示例数据已清空');
       },

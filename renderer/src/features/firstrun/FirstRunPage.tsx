@@ -1,4 +1,5 @@
 import { DatabaseOutlined, PlusCircleOutlined, UploadOutlined } from '@ant-design/icons';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { thisMonth } from '../../../../shared/clock/today';
 import { openBooks } from '../../../../shared/engine/ops/periods';
@@ -8,13 +9,17 @@ import type { SpendingPresetId } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { countRule } from '../../components/count-rule';
 import { useSubmit } from '../../components/useSubmit';
-import { loadDemoBook } from '../backup/book-io';
 import { BOOKS_START_FIELDS, BooksStartFields, fromBooksStart, toBooksStart, type BooksStartValues } from '../finance/BooksStartFields';
 import { confirmAsync } from '../../components/confirm';
 import { LeaveSyncNotice } from '../backup/LeaveSyncNotice';
 import { useEnrolment } from '../backup/useEnrolment';
-import { useRestoreFlow } from '../backup/useRestoreFlow';
-import { FILTERS } from '../../platform';
+import { preloadWhenIdle } from '../../app/idle-preload';
+import { RestoreButtonsView } from './RestoreButtonsView';
+
+// Restoring and the demo book need the backup reader; the page shows without it and fetches it when idle.
+const loadRestore = () => import('./RestoreButtons');
+const RestoreButtons = lazy(loadRestore);
+const loadBookIo = () => import('../backup/book-io');
 
 interface CreateForm extends BooksStartValues {
   name: string;
@@ -34,8 +39,9 @@ const PROVINCE_OPTIONS: { value: SpendingPresetId; label: string }[] = [
 
 /** First start: set up one's own union and say where its books start (开账), or look around in a realistic demo union first. */
 export function FirstRunPage() {
-  const { db, mutator, store, platform } = useServices();
-  const restoring = useRestoreFlow();
+  const { db, mutator, store } = useServices();
+  const [top, setTop] = useState<HTMLDivElement | null>(null);
+  useEffect(() => preloadWhenIdle([loadRestore, loadBookIo]), []);
   const { message, modal } = App.useApp();
   const enrolled = useEnrolment(db);
   const [form] = Form.useForm<CreateForm>();
@@ -73,21 +79,14 @@ export function FirstRunPage() {
       }))
     )
       return false;
+    const { loadDemoBook } = await loadBookIo();
     await loadDemoBook(db, mutator);
     message.success('示例数据已载入');
   };
 
-  // A chair on a new computer starts from the books they brought, not from a throwaway union.
-  const restore = async (handover = false) => {
-    restoring.clearError();
-    const file = await platform.openFile(FILTERS.book);
-    if (file) await restoring.restore(file, { handover });
-  };
-
   return (
     <div style={{ maxWidth: 1040, margin: '24px auto', padding: '0 24px' }}>
-      {restoring.view}
-      {restoring.alert}
+      <div ref={setTop} />
       <Typography.Title level={2} style={{ textAlign: 'center' }}>
         欢迎使用工会账簿
       </Typography.Title>
@@ -166,14 +165,9 @@ export function FirstRunPage() {
               <Typography.Paragraph>
                 已经在别的电脑上记过账？打开那台电脑备份的 .ubk 文件（包括设有密码的加密备份），接着记。
               </Typography.Paragraph>
-              <Space direction="vertical" style={{ width: '100%' }}>
-                <Button type="primary" ghost onClick={() => void restore()} loading={restoring.busy} block>
-                  从备份恢复
-                </Button>
-                <Button onClick={() => void restore(true)} loading={restoring.busy} block>
-                  载入交接文件
-                </Button>
-              </Space>
+              <Suspense fallback={<RestoreButtonsView busy />}>
+                <RestoreButtons top={top} />
+              </Suspense>
               <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
                 换届后接手账簿：用“载入交接文件”打开移交人交来的加密交接备份，交接会记入账簿。
               </Typography.Paragraph>

@@ -1,5 +1,5 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Result, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { RosterTemplateButton } from '../members/RosterTemplateButton';
 import type { DeskAction, DeskTodo } from '../../../../shared/desk/todos';
@@ -36,11 +36,12 @@ export function TodoList({ todos }: { todos: DeskTodo[] }) {
   return (
     <Card title="待办事项" size="small" data-testid="desk-todos" extra={todos.length > 0 ? `${todos.length} 项` : undefined}>
       {todos.length === 0 ? (
-        <Result
-          icon={<CheckCircleOutlined style={{ color: '#52c41a' }} />}
-          title="眼下没有待办事项"
-          subTitle="会费已登记、账已结、备份也是新的。"
-        />
+        // Not antd's Result: it would bring its large status illustrations into the first screen.
+        <Flex vertical align="center" gap={8} style={{ padding: '24px 0' }}>
+          <CheckCircleOutlined style={{ color: '#52c41a', fontSize: 48 }} />
+          <Typography.Text style={{ fontSize: 20 }}>眼下没有待办事项</Typography.Text>
+          <Typography.Text type="secondary">会费已登记、账已结、备份也是新的。</Typography.Text>
+        </Flex>
       ) : (
         <Flex vertical>
           {todos.map((todo, i) => (

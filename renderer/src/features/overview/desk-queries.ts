@@ -18,7 +18,14 @@ import { SYNC_KEYS } from '../../db/sync-keys';
 import { lastGoodOn, type BackupResult } from '../backup/device-folder';
 import { deskPayments, unsettledMonths } from '../../../../shared/desk/dues-months';
 import { buildDuesIndex, type DuesData, type DuesIndex } from '../../../../shared/dues/data';
+import type { DuesMember } from '../../../../shared/dues/eligibility';
 import type { UnionBooksDB } from '../../db/database';
+
+/** The dues data as 概览 reads it: of the members, only what dues need (`DuesMember`). */
+export interface DeskDues {
+  data: DuesData<DuesMember>;
+  index: DuesIndex<DuesMember>;
+}
 
 /** Everything 概览 shows, computed by the shared desk functions from the book on today. */
 export interface Desk {
@@ -33,14 +40,15 @@ export interface Desk {
 }
 
 /**
- * The dues data the desk counts from: members, their membership events, the wage bases of last year
+ * The dues data the desk counts from: what it needs of each member (`$deskMembers`, not the whole
+ * roster), their membership events, the wage bases of last year
  * and this one, and the payments from the start of last year on as their months fold them
  * (`$duesMonths`, a few dozen rows where the payments are some hundred thousand). A month holding a
  * payment dated after today is read as its rows, so what was paid by today stays exact.
  */
-export async function readDeskDues(db: UnionBooksDB, year: number, today: string): Promise<{ data: DuesData; index: DuesIndex }> {
+export async function readDeskDues(db: UnionBooksDB, year: number, today: string): Promise<DeskDues> {
   const [members, memberships, wageBases, months] = await Promise.all([
-    db.members.toArray(),
+    db.$deskMembers.toArray(),
     db.memberships.toArray(),
     db.wageBases
       .where('year')
@@ -112,7 +120,7 @@ export async function readDeskBook(db: UnionBooksDB, year: number): Promise<Desk
 }
 
 /** Everything 概览 shows on `today`, from the dues data and the book as the desk reads them. */
-export function deskOf(today: string, dues: { data: DuesData; index: DuesIndex }, book: DeskBook): Desk {
+export function deskOf(today: string, dues: DeskDues, book: DeskBook): Desk {
   const year = Number(today.slice(0, 4));
   const { past } = book;
   const finance = deskFinance(book.transactions, book.openingBalances, year, past);

@@ -1,7 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, Empty, Input, Modal, Tag, Tooltip, Typography } from 'antd';
+import { Empty, Input, Modal, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { SEARCH_KIND_LABELS, searchBook, type SearchHit } from '../../../../shared/search/book-search';
 import { useServices } from '../../app/services';
@@ -22,38 +22,8 @@ export function hitPath(hit: SearchHit): string {
   }
 }
 
-const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
-export const SEARCH_SHORTCUT = isMac ? '⌘K' : 'Ctrl+K';
-
-/** The 搜索 button in the header and its dialog; Ctrl+K opens it from anywhere. */
-export function SearchButton() {
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
-        setOpen(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-  return (
-    <>
-      <Tooltip title={`搜索会员、凭证、活动、慰问（${SEARCH_SHORTCUT}）`}>
-        <Button icon={<SearchOutlined />} onClick={() => setOpen(true)} aria-keyshortcuts="Control+K">
-          搜索
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {SEARCH_SHORTCUT}
-          </Typography.Text>
-        </Button>
-      </Tooltip>
-      {open && <SearchDialog onClose={() => setOpen(false)} />}
-    </>
-  );
-}
-
-function SearchDialog({ onClose }: { onClose: () => void }) {
+/** The search dialog of the header's 搜索 button (./SearchButton.tsx), loaded when first opened. */
+export default function SearchDialog({ onClose }: { onClose: () => void }) {
   const { db } = useServices();
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
