@@ -68,7 +68,7 @@ describe.each(backends())('organisation totals and union pages on $name', (backe
         );
       unions.push({ id: union.id, code, name, orgId: home.id, rows, profile, status });
     }
-  });
+  }, 180_000);
   afterAll(async () => {
     await db.close();
     await backend.dispose();
