@@ -79,7 +79,11 @@ describe.each(backends())('organisation totals and union pages on $name', (backe
     const out = new Set([orgId]);
     for (let grew = true; grew;) {
       grew = false;
-      for (const o of orgs) if (o.parentId && out.has(o.parentId) && !out.has(o.id)) (out.add(o.id), (grew = true));
+      for (const o of orgs)
+        if (o.parentId && out.has(o.parentId) && !out.has(o.id)) {
+          out.add(o.id);
+          grew = true;
+        }
     }
     return out;
   };
