@@ -8,6 +8,7 @@ import {
   publishNoticeSchema,
   publishSchema,
   returnSubmissionSchema,
+  unionPageSchema,
 } from '../../shared/sync/admin';
 import { todayIso } from '../../shared/clock/today';
 import { NOTICE_ATTACHMENT_MAX_BYTES } from '../../shared/sync/protocol';
@@ -121,10 +122,14 @@ export function registerAdminRoutes(
     return { ok: true };
   });
 
-  app.get<{ Querystring: { year?: string } }>('/api/admin/overview', { onRequest: admin }, async (request, reply) => {
-    const year = request.query.year ? Number(request.query.year) : new Date().getFullYear();
+  // The organisations' totals and one page of the unions (offset, limit, org, status, q, sort, order: unionPageSchema).
+  app.get<{ Querystring: Record<string, string | undefined> }>('/api/admin/overview', { onRequest: admin }, async (request, reply) => {
+    const { year: yearText, ...rest } = request.query;
+    const year = yearText ? Number(yearText) : new Date().getFullYear();
     if (!Number.isInteger(year) || year < 2000 || year > 2100) return refuse(reply, 400, 'invalid', '年度不合法');
-    return adminOverview(db, year, scopeOf(request).orgId);
+    const page = parseBody(unionPageSchema, rest, reply, false);
+    if (!page) return reply;
+    return adminOverview(db, year, scopeOf(request).orgId, page);
   });
 
   app.get<{ Querystring: { year?: string; from?: string; to?: string; org?: string } }>(

@@ -185,6 +185,32 @@ export interface AdminOverview {
   totals: AdminTotals;
 }
 
+/** One page of the overview's unions: the totals and the tree are over the whole subtree, `unions` only the page. */
+export interface AdminOverviewPage extends AdminOverview {
+  page: { offset: number; limit: number; total: number };
+}
+
+export const REPORT_STATUSES = ['未报送', '已报送', '已退回', '已接收'] as const;
+export const UNION_PAGE_MAX = 500;
+
+/** Which unions of the subtree the overview lists, a page at a time: all of an organisation's subtree, a report status, a code or name. */
+export const unionPageSchema = z.object({
+  offset: z.coerce.number().int('页码不合法').min(0, '页码不合法').max(10_000_000, '页码不合法').default(0),
+  limit: z.coerce
+    .number()
+    .int('每页条数不合法')
+    .min(1, '每页条数不合法')
+    .max(UNION_PAGE_MAX, `每页最多 ${UNION_PAGE_MAX} 个工会`)
+    .default(50),
+  org: codeSchema('组织').optional(),
+  status: z.enum(REPORT_STATUSES, { message: '报送状态不合法' }).optional(),
+  q: z.string().trim().max(100, '搜索内容最多 100 字').optional(),
+  sort: z.enum(['code', 'name', 'lastSyncAt'], { message: '排序字段不合法' }).default('code'),
+  order: z.enum(['asc', 'desc'], { message: '排序方向不合法' }).default('asc'),
+});
+
+export type UnionPageQuery = z.input<typeof unionPageSchema>;
+
 export interface AdminTotals extends UpwardStats {
   unions: number;
   submitted: number;

@@ -38,7 +38,7 @@ export interface AnnualReport {
 /** The statistics year of 年报 Y: 1 October of Y − 1 to 30 September of Y. */
 export const statisticsYear = (year: number): StatsPeriod => ({ from: `${year - 1}-10-01`, to: `${year}-09-30` });
 
-const MAX_EMPLOYEES = 1_000_000;
+export const MAX_EMPLOYEES = 1_000_000;
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_EMPLOYEES;
 
 /**

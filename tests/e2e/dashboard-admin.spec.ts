@@ -9,7 +9,7 @@ import { PROTOCOL_VERSION, type WireChange } from '../../shared/sync/protocol';
 import { encodeFields } from '../../shared/sync/wire';
 import { readSheets } from '../unit/finance/openpyxl';
 import { storeRows } from '../unit/sync/stats-rows';
-import { saveDownload, screenshot } from './support/app';
+import { chooseFirstOption, saveDownload, screenshot } from './support/app';
 import { startUpperServer, type UpperServer } from './support/upper-server';
 
 const PASSWORD = 'district password';
@@ -150,4 +150,40 @@ test('the root sees its roll-up change once a union’s push adds a member', asy
   await expect(membersOf(sibling)).toHaveText(before.sibling ?? '');
   await expect(membersOf(/HT01/)).toHaveText(String(before.union + 1));
   await screenshot(page, 'dashboard-root-rollup-after-push');
+});
+
+test('the root pages, filters and searches its unions on the server', async ({ page }) => {
+  const [nh] = await upper.db.query<{ id: string }>(`SELECT id FROM orgs WHERE code = 'NH'`);
+  for (let i = 2; i <= 65; i++) await createUnion(upper.db, `NH${String(i).padStart(3, '0')}`, `南湖第${i}企业工会`, nh!.id);
+  await page.goto(`${serverUrl}/dashboard/`);
+  await page.getByLabel('管理员密码').fill('root admin password');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  const unionsCard = page.locator('.ant-card', { has: page.getByText('各基层工会', { exact: true }) });
+  // 66 unions: 50 on the first page, the count from the server.
+  await expect(unionsCard.getByText('共 66 个工会')).toBeVisible();
+  await expect(unionsCard.locator(rows)).toHaveCount(50);
+  await unionsCard.locator('.ant-pagination-item-2').click();
+  await expect(unionsCard.locator(rows)).toHaveCount(16);
+  await expect(unionsCard.getByRole('row', { name: /HT01/ })).toHaveCount(0);
+  await screenshot(page, 'dashboard-root-union-page-2');
+
+  await chooseFirstOption(page, '按组织筛选', '青溪区总工会');
+  await expect(unionsCard.locator(rows)).toHaveCount(1);
+  await expect(unionsCard.getByRole('row', { name: /HT01/ })).toBeVisible();
+  await page.locator('.ant-select', { has: page.getByLabel('按组织筛选') }).hover();
+  await page
+    .locator('.ant-select', { has: page.getByLabel('按组织筛选') })
+    .locator('.ant-select-clear')
+    .click();
+  await expect(unionsCard.getByText('共 66 个工会')).toBeVisible();
+
+  await page.getByLabel('搜索工会').fill('南湖第7企业');
+  await page.getByLabel('搜索工会').press('Enter');
+  await expect(unionsCard.locator(rows)).toHaveCount(1);
+  await expect(unionsCard.getByRole('row', { name: /NH007/ })).toBeVisible();
+  await chooseFirstOption(page, '按报送状态筛选', '已接收');
+  await expect(unionsCard.locator(rows)).toHaveCount(0);
+  await expect(unionsCard.locator('.ant-empty-description')).toHaveText('暂无数据');
+  await screenshot(page, 'dashboard-root-union-filters');
 });

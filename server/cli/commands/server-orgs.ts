@@ -4,7 +4,7 @@ import { describeIssues } from '../../../shared/sync/schemas';
 import type { Database } from '../../sync/db';
 import { createAdmin, createOrg, requireOrg, ROOT_ORG_ID } from '../../sync/store/orgs';
 import { formatYuan } from '../../../shared/money/fen';
-import { adminOverview } from '../../sync/store/overview';
+import { adminOverviewAll } from '../../sync/store/overview';
 import { ClientError } from '../../sync/store/util';
 import { openStore, runningServerPid } from '../../sync/runtime';
 import { intFlag, optionalFlag, requireFlag, type ParsedArgs } from '../args';
@@ -108,7 +108,7 @@ export const serverStatsCommand: Command = {
     const code = optionalFlag(args, 'org');
     return withStore(args, io, async (db) => {
       const top = code ? (await requireOrg(db, ROOT_ORG_ID, code)).id : ROOT_ORG_ID;
-      const overview = await adminOverview(db, year, top);
+      const overview = await adminOverviewAll(db, year, top);
       if (args.flags.get('json') === true) {
         io.out(JSON.stringify(overview, null, 2));
         return EXIT.ok;

@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Col, InputNumber, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Input, InputNumber, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AdminOverview, AdminUnionRow } from '../../../shared/sync/admin';
+import { REPORT_STATUSES, type AdminOverviewPage, type AdminUnionRow, type UnionPageQuery } from '../../../shared/sync/admin';
 import { ApiError, downloadDocument, downloadSubmittedDocuments, fetchOverview, newCode } from './api';
 import { AcceptButton } from './AcceptButton';
 import { AnnualStatsButton } from './AnnualStatsButton';
@@ -19,7 +19,11 @@ const STATUS_COLOR = { 未报送: 'default', 已报送: 'processing', 已退回:
 
 export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void }) {
   const [year, setYear] = useState(() => new Date().getFullYear());
-  const [data, setData] = useState<AdminOverview | null>(null);
+  const [data, setData] = useState<AdminOverviewPage | null>(null);
+  // The unions come a page at a time: the server filters, sorts and counts a city's thousands.
+  const [page, setPage] = useState({ current: 1, pageSize: 50 });
+  const [filter, setFilter] = useState<Pick<UnionPageQuery, 'org' | 'status' | 'q'>>({});
+  const [search, setSearch] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [codeShown, setCodeShown] = useState<{ union: string; code: string } | null>(null);
 
@@ -29,7 +33,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
   const load = useCallback(async () => {
     const mine = ++latestLoad.current;
     try {
-      const overview = await fetchOverview(year);
+      const overview = await fetchOverview(year, { ...filter, offset: (page.current - 1) * page.pageSize, limit: page.pageSize });
       if (mine !== latestLoad.current) return;
       setData(overview);
       setError(null);
@@ -38,7 +42,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
       if (e instanceof ApiError && e.status === 401) return onUnauthorised();
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [year, onUnauthorised]);
+  }, [year, page, filter, onUnauthorised]);
 
   useEffect(() => {
     void load();
@@ -185,12 +189,60 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
         ))}
       </Row>
       {data && data.orgs.length > 1 && <OrgTotals orgs={data.orgs} year={year} />}
-      <Card title="各基层工会" size="small">
+      <Card
+        title="各基层工会"
+        size="small"
+        extra={
+          <Space wrap>
+            {data && data.orgs.length > 1 && (
+              <Select
+                aria-label="按组织筛选"
+                placeholder="全部组织"
+                allowClear
+                style={{ width: 220 }}
+                value={filter.org}
+                options={data.orgs.map((o) => ({ value: o.code, label: `${'　'.repeat(o.depth)}${o.name}` }))}
+                onChange={(org?: string) => (setFilter((f) => ({ ...f, org })), setPage((p) => ({ ...p, current: 1 })))}
+              />
+            )}
+            <Select
+              aria-label="按报送状态筛选"
+              placeholder="全部报送状态"
+              allowClear
+              style={{ width: 150 }}
+              value={filter.status}
+              options={REPORT_STATUSES.map((s) => ({ value: s, label: s }))}
+              onChange={(status?: UnionPageQuery['status']) => (
+                setFilter((f) => ({ ...f, status })),
+                setPage((p) => ({ ...p, current: 1 }))
+              )}
+            />
+            <Input.Search
+              aria-label="搜索工会"
+              placeholder="工会名称或代码"
+              allowClear
+              style={{ width: 220 }}
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              onSearch={(q) => (setFilter((f) => ({ ...f, q: q.trim() || undefined })), setPage((p) => ({ ...p, current: 1 })))}
+            />
+          </Space>
+        }
+      >
         <Table<AdminUnionRow>
           rowKey="id"
           dataSource={data?.unions ?? []}
           columns={columns}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          pagination={{
+            current: page.current,
+            pageSize: page.pageSize,
+            total: data?.page.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
+            showTotal: (total) => `共 ${total} 个工会`,
+            hideOnSinglePage: true,
+            onChange: (current, pageSize) => setPage({ current: pageSize === page.pageSize ? current : 1, pageSize }),
+          }}
           scroll={{ x: 1960 }}
           loading={!data && !error}
           size="middle"

@@ -1,4 +1,4 @@
-import type { AdminNotice, AdminOverview, AuditEntry, DeviceListing } from '../../../shared/sync/admin';
+import type { AdminNotice, AdminOverviewPage, AuditEntry, DeviceListing, UnionPageQuery } from '../../../shared/sync/admin';
 
 /** The admin API from the dashboard: same origin, a session token kept for this browser tab only. */
 const TOKEN_KEY = 'unionbooks.admin';
@@ -50,7 +50,12 @@ export async function logout(): Promise<void> {
   }
 }
 
-export const fetchOverview = (year: number) => request<AdminOverview>('GET', `/api/admin/overview?year=${year}`);
+/** The organisations' totals and one page of the unions (the server filters, sorts and counts). */
+export const fetchOverview = (year: number, page: UnionPageQuery = {}) => {
+  const query = new URLSearchParams({ year: String(year) });
+  for (const [key, value] of Object.entries(page)) if (value !== undefined && value !== '') query.set(key, String(value));
+  return request<AdminOverviewPage>('GET', `/api/admin/overview?${query.toString()}`);
+};
 export const createUnion = (code: string, name: string) => request<{ enrolmentCode: string }>('POST', '/api/admin/unions', { code, name });
 export const newCode = (unionId: string) => request<{ enrolmentCode: string }>('POST', `/api/admin/unions/${unionId}/codes`, {});
 export const fetchAudit = () => request<AuditEntry[]>('GET', '/api/admin/audit');

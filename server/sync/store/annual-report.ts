@@ -1,7 +1,8 @@
 import { addStats, ZERO_STATS, type StatsPeriod } from '../../../shared/sync/stats';
-import { employeeFigures, rollUpReport, type AnnualReport, type AnnualReportUnion } from '../../../shared/sync/annual-report';
+import { employeeFigures, type AnnualReport, type AnnualReportOrg, type AnnualReportUnion } from '../../../shared/sync/annual-report';
 import type { Queryable } from '../db';
-import { listOrgs, subtreeCte } from './orgs';
+import { rollUpOrgs } from './org-rollup';
+import { subtreeCte } from './orgs';
 import { upwardStatsByUnion } from './stats';
 import { currentSubmissions } from './submissions';
 import { listUnions } from './unions';
@@ -14,7 +15,7 @@ const STATUS_LABEL = { submitted: '已报送', returned: '已退回', accepted: 
  * shared `employeeFigures`), and whether the year's report is with the upper union.
  */
 export async function annualReport(db: Queryable, top: string, year: number, period: StatsPeriod): Promise<AnnualReport> {
-  const orgs = await listOrgs(db, top);
+  const { orgs } = await annualRollUp(db, top, year, period);
   const unions = await listUnions(db, top);
   const stats = await upwardStatsByUnion(db, top, period);
   const profiles = await db.query<{ union_id: string; profile: unknown }>(
@@ -44,7 +45,25 @@ export async function annualReport(db: Queryable, top: string, year: number, per
       reportStatus: status ? STATUS_LABEL[status] : '未报送',
     };
   });
-  return { year, period, orgs: rollUpReport(orgs, list), unions: list };
+  return { year, period, orgs, unions: list };
+}
+
+/**
+ * The 统计年报's totals per organisation of `top`'s subtree, added up in SQL (org-rollup.ts): what a
+ * screen shows of it without reading a row per union; the export adds the unions (`annualReport`).
+ */
+export async function annualRollUp(
+  db: Queryable,
+  top: string,
+  year: number,
+  period: StatsPeriod,
+): Promise<{ year: number; period: StatsPeriod; orgs: AnnualReportOrg[] }> {
+  const rolled = await rollUpOrgs(db, top, year, period, { staff: true });
+  const orgs = rolled.map((r) => ({
+    ...r.org,
+    totals: { ...r.stats, employees: r.employees, womenEmployees: r.womenEmployees, unions: r.unions, reported: r.reported },
+  }));
+  return { year, period, orgs };
 }
 
 const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);

@@ -84,23 +84,28 @@ function toStored(r: Record<string, unknown>, documents: { index: number; name: 
   };
 }
 
-/** The current submission of each union of `top`'s subtree for a year, or of one union. */
+/** The current submission of each union of `top`'s subtree for a year, of some unions, or of one. */
 export async function currentSubmissions(
   db: Queryable,
   year: number,
-  scope: { unionId: string } | { top: string },
+  scope: { unionId: string } | { top: string } | { unionIds: readonly string[] },
 ): Promise<StoredSubmission[]> {
   const rows =
-    'unionId' in scope
+    'unionIds' in scope
       ? await db.query<Record<string, unknown>>(
-          'SELECT * FROM submissions WHERE year = $1 AND is_current AND union_id = $2 ORDER BY submitted_at',
-          [year, scope.unionId],
+          'SELECT * FROM submissions WHERE year = $1 AND is_current AND union_id = ANY($2::text[]) ORDER BY submitted_at',
+          [year, scope.unionIds],
         )
-      : await db.query<Record<string, unknown>>(
-          `${subtreeCte('$2')} SELECT sub.* FROM submissions sub JOIN unions u ON u.id = sub.union_id JOIN subtree s ON s.id = u.org_id
+      : 'unionId' in scope
+        ? await db.query<Record<string, unknown>>(
+            'SELECT * FROM submissions WHERE year = $1 AND is_current AND union_id = $2 ORDER BY submitted_at',
+            [year, scope.unionId],
+          )
+        : await db.query<Record<string, unknown>>(
+            `${subtreeCte('$2')} SELECT sub.* FROM submissions sub JOIN unions u ON u.id = sub.union_id JOIN subtree s ON s.id = u.org_id
            WHERE sub.year = $1 AND sub.is_current ORDER BY sub.submitted_at`,
-          [year, scope.top],
-        );
+            [year, scope.top],
+          );
   if (!rows.length) return [];
   const docs = await db.query<{ submission_id: string; idx: unknown; name: string }>(
     'SELECT submission_id, idx, name FROM submission_documents WHERE submission_id IN (SELECT x FROM jsonb_array_elements_text($1::jsonb) AS x) ORDER BY idx',

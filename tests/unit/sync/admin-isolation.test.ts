@@ -147,6 +147,20 @@ describe.each(backends())('district A against district B, on every route, on $na
       expect((mine.res.json() as AdminOverview).unions.map((u) => u.code)).toEqual(['UA']);
       nothingOfB(mine.text);
       expect((await call(token.b, 'GET', '/api/admin/overview?year=2025')).text).toContain('UB');
+      // Paging, filtering and searching stay inside the subtree: B's organisations are missing, B's unions never match.
+      for (const org of ['DB', 'TB']) {
+        const other = await call(token.a, 'GET', `/api/admin/overview?year=2025&org=${org}&limit=500`);
+        expect(other.status).toBe(404);
+        nothingOfB(other.text);
+      }
+      for (const query of ['q=UB', 'offset=1&limit=1', 'status=未报送&limit=500', 'sort=name&order=desc']) {
+        const page = await call(token.a, 'GET', `/api/admin/overview?year=2025&${encodeURI(query)}`);
+        expect(page.status).toBe(200);
+        expect((page.res.json() as AdminOverview).unions.every((u) => u.code === 'UA')).toBe(true);
+        nothingOfB(page.text);
+      }
+      expect((await call(token.b, 'GET', '/api/admin/overview?year=2025&org=TB&q=UB')).text).toContain('UB');
+      expect((await call(token.a, 'GET', '/api/admin/overview?year=2025&limit=0')).status).toBe(400);
     },
     'POST /api/admin/orgs': async () => {
       const before = await count('SELECT count(*) AS n FROM orgs');
