@@ -33,8 +33,12 @@ export const CONTAINER_LIMITS = {
   ratioFloor: 64 * 1024 * 1024,
 } as const;
 
-/** Inflation proceeds in compressed steps this big; one step of a degenerate stream can expand about a thousandfold. */
-const STEP = 64 * 1024;
+/**
+ * Inflation proceeds in compressed steps this big; one step of a degenerate stream can expand about
+ * a thousandfold, and one of a table's JSON about fifteenfold, all of it hashed and parsed before
+ * the reader can pause: small steps keep that well under 100 ms.
+ */
+const STEP = 16 * 1024;
 /** Compressed bytes read from the source at once. */
 const READ_STEP = 1024 * 1024;
 
@@ -164,9 +168,11 @@ export async function streamEntry(
         inflated = [];
         pending = 0;
         for (const piece of pieces) await take(piece);
+        // A step may expand tenfold and more: the window gets its turn after each, when one is due.
+        if (pause) await pause();
       }
     }
-    if (pause) await pause();
+    if (pause && !inflater) await pause();
   }
   if (written !== entry.size) throw new ContainerError(`条目 ${entry.name} 的实际大小与声明不符`);
 }

@@ -24,7 +24,18 @@ export interface BackupSource {
   files(): AsyncIterable<readonly Pick<Attachment, 'id' | 'data'>[]>;
   /** The command line's sync state of the device that keeps this file (DEVICE_SYNC_ENTRY), if it has one. */
   deviceSync?: Uint8Array;
+  /**
+   * Gives the event loop a turn without ending the snapshot the rows come from (the app's is a
+   * database read inside its read transaction, which any other await would commit). Called once
+   * `PAUSE_AFTER_MS` of serialising, hashing and compressing has passed, so no step runs longer.
+   */
+  pause?: () => Promise<void>;
 }
+
+/** Synchronous work between two pauses: a window that paints in between never stops for 100 ms. */
+export const PAUSE_AFTER_MS = 30;
+/** An attachment is hashed and added this much at a time, with a pause between when one is due. */
+const FILE_STEP = 1024 * 1024;
 
 /** Entry holding a command-line device's sync state: never user data, never read by a restore. */
 export const DEVICE_SYNC_ENTRY = 'device/sync.json';
@@ -57,6 +68,13 @@ export async function writeBackup(source: BackupSource, meta: BackupMeta, sink: 
     if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
     if (pending) await pending;
   };
+  let since = performance.now();
+  // Checked after every row: a plain comparison, so rows between pauses cost no promise each.
+  const due = () => source.pause !== undefined && performance.now() - since >= PAUSE_AFTER_MS;
+  const breathe = async () => {
+    await source.pause?.();
+    since = performance.now();
+  };
   const checksums: Record<string, string> = {};
   const counts: Record<string, number> = {};
   let unionName = '';
@@ -77,6 +95,7 @@ export async function writeBackup(source: BackupSource, meta: BackupMeta, sink: 
       for (const row of batch) {
         if (table === 'union' && !unionName) unionName = liveUnionName(row);
         rows.row(row);
+        if (due()) await breathe();
       }
       done += batch.length;
       onProgress?.({ step: table, done, total: Math.max(total, done) });
@@ -96,8 +115,14 @@ export async function writeBackup(source: BackupSource, meta: BackupMeta, sink: 
       const path = `attachments/${file.id}`;
       const entry = new ZipPassThrough(path);
       zip.add(entry);
-      entry.push(file.data, true);
-      checksums[path] = new Sha256().update(file.data).hex();
+      const hash = new Sha256();
+      for (let at = 0; at < file.data.length || at === 0; at += FILE_STEP) {
+        const step = file.data.subarray(at, at + FILE_STEP);
+        hash.update(step);
+        entry.push(step, at + FILE_STEP >= file.data.length);
+        if (due()) await breathe();
+      }
+      checksums[path] = hash.hex();
     }
     files += batch.length;
     onProgress?.({ step: 'files', done: files, total: Math.max(files, source.counts.attachments) });

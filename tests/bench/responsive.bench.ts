@@ -16,6 +16,12 @@ const ENTRIES = 20_000;
 const LONG_TASK_TARGET = 100;
 const FRAME_TARGET = 50;
 const ENV = 'Debian Chromium (headless), web build, fresh profile, PerformanceObserver long tasks';
+/**
+ * `BENCH_RESPONSIVE=backup` runs only 备份 and 恢复 of the large book. `BENCH_RESPONSIVE_BEFORE=<dir>`
+ * (an earlier web build) runs them first in that build, on the same seeded book, for a before/after pair.
+ */
+const ONLY_BACKUP = process.env.BENCH_RESPONSIVE === 'backup';
+const BEFORE_WEB = process.env.BENCH_RESPONSIVE_BEFORE;
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 
@@ -47,6 +53,23 @@ function scrolling(name: string, frames: number[], idleFrames: number[]): BenchR
   };
 }
 
+/** 备份 then 恢复 of the same file, each watched from the 设置 page. */
+async function backupAndRestore(s: Session, idleLongest: number, label: string): Promise<BenchResult[]> {
+  await openPage(s.page, '设置', '工会信息');
+  await settle(s.page);
+  let file = '';
+  const backingUp = await s.watch(async () => {
+    file = await backup(s.page);
+  });
+  await settle(s.page);
+  const restoring = await s.watch(() => restore(s.page, file));
+  rmSync(file, { force: true });
+  return [
+    longWork(`备份 of the book${label}`, backingUp, idleLongest, `${MEMBERS} members, ${ENTRIES} entries; until the file is saved`),
+    longWork(`恢复 of the same book${label}`, restoring, idleLongest, 'choose the file, check it, confirm, replace the book'),
+  ];
+}
+
 /** The large union's book: scrolling, posting a month, 备份, 文档 and 恢复 on it, in that order. */
 async function largeBook(origin: string): Promise<BenchResult[]> {
   const lastMonth = addMonths(todayIso().slice(0, 7), -1);
@@ -55,6 +78,20 @@ async function largeBook(origin: string): Promise<BenchResult[]> {
     const { page } = s;
     await page.getByTestId('union-name').waitFor({ timeout: 300_000 });
     const results: BenchResult[] = [];
+    if (ONLY_BACKUP) {
+      await openPage(page, '设置', '工会信息');
+      await settle(page);
+      const idleTasks = await s.watch(() => idle(page, 3000));
+      if (BEFORE_WEB) {
+        await page.goto(`${origin}/before/`);
+        await page.getByTestId('union-name').waitFor({ timeout: 300_000 });
+        results.push(...(await backupAndRestore(s, idleTasks.longest, ' (before)')));
+        await page.goto(`${origin}/web/`);
+        await page.getByTestId('union-name').waitFor({ timeout: 300_000 });
+      }
+      results.push(...(await backupAndRestore(s, idleTasks.longest, '')));
+      return results;
+    }
 
     await openPage(page, '会员', /共 \d+ 人|会员名册/);
     await page.getByTestId('member-table').getByRole('row').nth(1).waitFor({ timeout: 300_000 });
@@ -145,9 +182,14 @@ export async function run(): Promise<BenchResult[]> {
   const benchOut = mkdtempSync(join(tmpdir(), 'ub-bench-pages-'));
   buildWeb();
   await buildBenchPages(benchOut);
-  const server = await serveFolders(PORT, { web: resolve('dist-web'), bench: benchOut });
+  const server = await serveFolders(PORT, {
+    web: resolve('dist-web'),
+    bench: benchOut,
+    ...(BEFORE_WEB ? { before: resolve(BEFORE_WEB) } : {}),
+  });
   try {
-    return [...(await largeBook(server.origin)), ...(await rosterImport(server.origin))];
+    const large = await largeBook(server.origin);
+    return ONLY_BACKUP ? large : [...large, ...(await rosterImport(server.origin))];
   } finally {
     await server.close();
     rmSync(benchOut, { recursive: true, force: true });

@@ -6,16 +6,16 @@ import { TABLE_NAMES, type TableName } from '../../../../shared/model/book';
 import type { Attachment } from '../../../../shared/model/records';
 import type { UnionBooksDB } from '../../db/database';
 
-/** Rows read at once: one batch is serialised and compressed well inside a frame's worth of work. */
-const ROWS = 1000;
-/** Attachments read at once: each may be several megabytes. */
-const FILES = 8;
+/** Rows read at once: the read's own task (the rows copied out of the database) stays short. */
+const ROWS = 500;
+/** Attachments read at once: each may be several megabytes, copied out in the read's task. */
+const FILES = 2;
 
 /**
  * Writes the book from the database into a backup file a batch at a time, all in one read
  * transaction so the file is one consistent snapshot. Inside it only database reads are awaited
- * (hashing and compression are synchronous), so the transaction stays open to the end; between
- * batches the window is free to paint.
+ * (hashing and compression are synchronous), so the transaction stays open to the end. The window
+ * gets its turns from the writer's pauses, each a small read in the same transaction, and between batches.
  */
 export async function writeBackupFromDb(
   db: UnionBooksDB,
@@ -41,6 +41,8 @@ function dbSource(db: UnionBooksDB, counts: Record<TableName, number>): BackupSo
       for await (const batch of batches(db.table('attachments') as Table<Attachment, string>, FILES)) yield batch.map(withoutBytes);
     },
     files: () => batches(db.table('attachments') as Table<Attachment, string>, FILES),
+    // A read is the one await that keeps the transaction open; its answer comes in a task of its own.
+    pause: async () => void (await db.table('union').count()),
   };
 }
 
