@@ -1,7 +1,14 @@
 import { TABLE_NAMES, type BookTables, type TableName } from '../../model/book';
 import { rowProblems } from '../../records/check';
 import { RECORDS } from '../../records/tables';
+import { IdSet } from './id-set';
 import type { VerifyProblem } from './problem';
+
+/** The ids of a table so far: an IdSet, or any Set of strings. */
+export interface SeenIds {
+  has(id: string): boolean;
+  add(id: string): unknown;
+}
 
 /**
  * Each row against its record declaration (types, ranges, characters, no unknown fields), and ids
@@ -18,7 +25,7 @@ export function checkRows(book: BookTables): { problems: VerifyProblem[]; sound:
       problems.push({ table, rowId: '', message: '数据不是记录列表' });
       continue;
     }
-    const seen = new Set<string>();
+    const seen = new IdSet();
     rows.forEach((row: unknown, i) => {
       const found = checkRow(table, row, i, seen);
       problems.push(...found);
@@ -32,7 +39,7 @@ export function checkRows(book: BookTables): { problems: VerifyProblem[]; sound:
  * One row of `table`, the `index`-th of its table, against its record declaration, and its id against
  * `seen` (the ids of the table so far, which it joins). A restore checks rows this way as they stream in.
  */
-export function checkRow(table: TableName, row: unknown, index: number, seen: Set<string>): VerifyProblem[] {
+export function checkRow(table: TableName, row: unknown, index: number, seen: SeenIds): VerifyProblem[] {
   const problems: VerifyProblem[] = [];
   const id = typeof (row as { id?: unknown })?.id === 'string' ? (row as { id: string }).id : '';
   for (const p of rowProblems(table, row)) {
