@@ -39,6 +39,12 @@ const UNCHANGED = '未做任何更改。';
  */
 export const READ_BATCH = 250;
 
+/**
+ * Row text (bytes of the table's JSON) after which a batch is handed on with fewer rows: an activity
+ * lists every participant, and 250 such rows would hold tens of megabytes at once, over twice the file.
+ */
+export const READ_BATCH_BYTES = 1 << 20;
+
 /** What a book file holds: its rows, and the sync state of the command-line device that keeps it, if any. */
 export interface ReadBackupResult {
   manifest: BackupManifest;
@@ -122,6 +128,8 @@ async function readChecked(source: ByteSource, sink: BackupRowSink, { onProgress
     const total = manifest.counts[table] ?? 0;
     let count = 0;
     let batch: unknown[] = [];
+    /** Bytes of the table read since the last batch was handed on: roughly the text of the rows waiting. */
+    let text = 0;
     const hash = new Sha256();
     // A fault in the rows is reported only once the checksum has passed: a damaged file says so first.
     let fault: BackupError | null = null;
@@ -142,13 +150,17 @@ async function readChecked(source: ByteSource, sink: BackupRowSink, { onProgress
           ? new BackupError(`备份文件已损坏：“${TABLE_LABELS[table]}”数据格式错误，${UNCHANGED}`)
           : new BackupError(`备份文件已损坏：${path} 无法读取，${UNCHANGED}`);
     };
+    const full = () => batch.length >= READ_BATCH || (text >= READ_BATCH_BYTES && batch.length > 0);
     /** Full batches only, unless `all`; one inflated piece may end many rows. */
     const handOn = async (all: boolean) => {
-      while (batch.length >= READ_BATCH || (all && batch.length > 0)) {
-        const rows = batch.length > READ_BATCH ? batch.splice(0, READ_BATCH) : batch;
-        if (rows === batch) batch = [];
+      const everything = all || text >= READ_BATCH_BYTES;
+      let handed = false;
+      while (batch.length >= READ_BATCH || (everything && batch.length > 0)) {
+        const rows = batch.splice(0, READ_BATCH);
+        handed = true;
         if (!fault) await sink.rows(table, rows);
       }
+      if (handed) text = 0;
       onProgress?.({ step: table, done: count, total: Math.max(total, count) });
     };
     onProgress?.({ step: table, done: 0, total });
@@ -158,12 +170,13 @@ async function readChecked(source: ByteSource, sink: BackupRowSink, { onProgress
       async (piece) => {
         hash.update(piece);
         if (fault) return;
+        text += piece.length;
         try {
           parser.push(piece);
         } catch (error) {
           malformed(error);
         }
-        if (batch.length >= READ_BATCH) await handOn(false);
+        if (full()) await handOn(false);
       },
       pause,
     );
