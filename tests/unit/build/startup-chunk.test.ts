@@ -22,16 +22,10 @@ function readManifest(outDir: string): Manifest {
 
 /** What the page runs before anything shows: the entry chunk and every chunk it imports statically. */
 function startupChunks(manifest: Manifest): Set<string> {
-  const entries = Object.keys(manifest).filter((k) => manifest[k]?.isEntry);
-  const seen = new Set<string>();
-  const stack = [...entries];
-  while (stack.length > 0) {
-    const key = stack.pop()!;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    stack.push(...(manifest[key]?.imports ?? []));
-  }
-  return seen;
+  return staticClosure(
+    manifest,
+    Object.keys(manifest).filter((k) => manifest[k]?.isEntry),
+  );
 }
 
 /** Every chunk the app can load at all, start-up and dynamic imports followed. */

@@ -5,28 +5,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBook, writeBook } from '../../../server/cli/io';
 import { runCli } from './capture';
+import { handoverRow } from '../../support/handover-row';
 
 const dir = await mkdtemp(join(tmpdir(), 'ub-cli-handover-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const HANDOVER = {
-  id: '0190a000-0000-7000-8000-00000000h001',
-  updatedAt: '001700000000000-000000-old-pc',
-  deviceId: 'old-pc',
-  deleted: 0 as const,
-  date: '2025-06-20',
-  from: '张三',
-  to: '李四',
-  supervisor: '王五',
-  vouchers: '2025年 记-001～记-080（80 张）',
-  cashFen: 100_000,
-  bankFen: 2_000_000,
-  checksum: 'a'.repeat(64),
-  fromDeviceId: 'old-pc',
-  syncUnionCode: '',
-  receivedAt: '',
-  revokedAt: '',
-};
+const HANDOVER = handoverRow({ id: '0190a000-0000-7000-8000-00000000h001', checksum: 'a'.repeat(64) });
 
 describe('handovers in book files on the command line', () => {
   it('reads, verifies and writes back a book with its handovers', async () => {

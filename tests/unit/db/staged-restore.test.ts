@@ -11,7 +11,7 @@ import { SYNC_KEYS } from '../../../renderer/src/db/sync-keys';
 import { exportBackup, readWholeBook, restoreBackup } from '../../../renderer/src/features/backup/book-io';
 import { discardStaged, replaceFromStaged, stageBackup, switchToStaged } from '../../../renderer/src/features/backup/staged-restore';
 import { Sha256 } from '../../../shared/backup/sha256';
-import type { Handover } from '../../../shared/model/records';
+import { handoverRow } from '../../support/handover-row';
 import { freshDb } from './helpers';
 
 const meta = { createdAt: '2025-12-31T00:00:00.000Z', appVersion: 'test' };
@@ -122,24 +122,7 @@ describe('a staged restore', () => {
   });
 
   describe('from a handover backup', () => {
-    const pending: Handover = {
-      id: uuidv7(),
-      updatedAt: '001700000000000-000000-old-pc',
-      deviceId: 'old-pc',
-      deleted: 0,
-      date: '2025-06-20',
-      from: '张三',
-      to: '李四',
-      supervisor: '王五',
-      vouchers: '2025年 记-001～记-080（80 张）',
-      cashFen: 100_000,
-      bankFen: 2_000_000,
-      checksum: '',
-      fromDeviceId: 'old-pc',
-      syncUnionCode: '',
-      receivedAt: '',
-      revokedAt: '',
-    };
+    const pending = handoverRow({ id: uuidv7() });
     const handoverFile = () => encodeBackup({ ...incoming(), handovers: [pending] }, meta);
 
     it('records the receipt with the file checksum once the book is replaced', async () => {

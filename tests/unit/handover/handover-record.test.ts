@@ -10,29 +10,13 @@ import { describeProblem, rowProblems } from '../../../shared/records/check';
 import { exportBackup, inspectBackup, readWholeBook, restoreBackup } from '../../../renderer/src/features/backup/book-io';
 import { freshDb } from '../db/helpers';
 import { memoryStore, TODAY } from '../engine/fixture';
+import { handoverRow } from '../../support/handover-row';
 
 const DATE = '2025-12-20';
 const book = () => generateDemoBook({ seed: 7, members: 30, years: 1, endMonth: '2025-12', today: DATE, photos: 1 });
 const PEOPLE = { from: '张三', to: '李四', supervisor: '王五', fromDeviceId: 'old-pc', syncUnionCode: 'HZ001' };
 
-const goodRow = {
-  id: '0190a000-0000-7000-8000-000000000001',
-  updatedAt: '001700000000000-000000-old-pc',
-  deviceId: 'old-pc',
-  deleted: 0,
-  date: '2025-12-20',
-  from: '张三',
-  to: '李四',
-  supervisor: '王五',
-  vouchers: '2025年 记-001～记-161（161 张）',
-  cashFen: 123_456,
-  bankFen: -500,
-  checksum: '',
-  fromDeviceId: 'old-pc',
-  syncUnionCode: '',
-  receivedAt: '',
-  revokedAt: '',
-};
+const goodRow = handoverRow({ bankFen: -500 });
 
 describe('the handover record', () => {
   it('is declared field by field: a good row passes, each bad field is refused in Chinese naming it', () => {
