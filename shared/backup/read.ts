@@ -127,7 +127,7 @@ async function readChecked(source: ByteSource, sink: BackupRowSink, { onProgress
     const { entry, expected } = known(path, `“${TABLE_LABELS[table]}”数据`);
     const total = manifest.counts[table] ?? 0;
     let count = 0;
-    let batch: unknown[] = [];
+    const batch: unknown[] = [];
     /** Bytes of the table read since the last batch was handed on: roughly the text of the rows waiting. */
     let text = 0;
     const hash = new Sha256();
