@@ -46,13 +46,15 @@ for (const r of results) {
 }
 mkdirSync('bench-results', { recursive: true });
 const path = 'bench-results/latest.json';
-// Running some files replaces only their figures: the others stay as their last run left them.
+// Running some files replaces only the figures this run produced: the others stay as their last run left
+// them, including a file's figures that a narrower run of it did not produce (the city bench on PGlite
+// alone leaves its PostgreSQL figures). A figure is its file and name.
 const kept = only.length && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { results: typeof results }).results : [];
-const ran = new Set(files);
+const produced = new Set(results.map((r) => `${r.file}\0${r.name}`));
 const out = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-  results: [...kept.filter((r) => !ran.has(r.file)), ...results].sort((a, b) => a.file.localeCompare(b.file)),
+  results: [...kept.filter((r) => !produced.has(`${r.file}\0${r.name}`)), ...results].sort((a, b) => a.file.localeCompare(b.file)),
 };
 writeFileSync(path, `${JSON.stringify(out, null, 2)}\n`);
 console.log('\nwritten to bench-results/latest.json');
