@@ -10,6 +10,7 @@ import { useUnion } from '../features/union/queries';
 import { detectPlatform } from '../platform';
 import { preloadRouteOf } from './routes';
 import { ServicesContext, type Services } from './services';
+import { errorText } from '../../../shared/error-text';
 
 // Each first screen is a chunk of its own, so the start-up code holds only what both need: the
 // first run never loads the pages of a book, nor 概览 the first-run form.
@@ -56,7 +57,7 @@ export function App() {
       .then(
         (mutator) => mutator && !cancelled && setServices({ db, mutator, store: new DexieStore(db, mutator), platform: detectPlatform() }),
       )
-      .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => !cancelled && setError(errorText(e)));
     return () => {
       cancelled = true;
       db.close();

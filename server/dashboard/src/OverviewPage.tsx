@@ -14,6 +14,7 @@ import { NoticeButton } from './NoticeButton';
 import { OrgTotals } from './OrgTotals';
 import { PublishButton } from './PublishButton';
 import { ReturnButton } from './ReturnButton';
+import { errorText } from '../../../shared/error-text';
 
 const STATUS_COLOR = { 未报送: 'default', 已报送: 'processing', 已退回: 'error', 已接收: 'success' } as const;
 
@@ -40,7 +41,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
     } catch (e) {
       if (mine !== latestLoad.current) return;
       if (e instanceof ApiError && e.status === 401) return onUnauthorised();
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }, [year, page, filter, onUnauthorised]);
 

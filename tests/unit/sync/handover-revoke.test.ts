@@ -3,21 +3,19 @@ import type { AuditEntry } from '../../../shared/sync/admin';
 import { PROTOCOL_VERSION } from '../../../shared/sync/protocol';
 import { backends } from './backends';
 import { ADMIN_PASSWORD, post, serverPerSuite, unionWithDevices, type TestDevice } from './harness';
+import { handoverRow } from '../../support/handover-row';
 
-const HANDOVER = {
-  date: '2025-12-20',
-  from: '张三',
-  to: '李四',
-  supervisor: '王五',
-  vouchers: '2025年 记-001～记-161（161 张）',
-  cashFen: 123_456,
-  bankFen: 9_876_543,
-  checksum: '',
+// The record's fields as a device pushes them; the sync metadata comes with each change.
+const {
+  id: _id,
+  updatedAt: _updatedAt,
+  deviceId: _deviceId,
+  deleted: _deleted,
+  ...HANDOVER
+} = handoverRow({
   fromDeviceId: 'hodev0',
   syncUnionCode: 'HO',
-  receivedAt: '',
-  revokedAt: '',
-};
+});
 
 describe.each(backends())('换届交接 on the sync server, on $name', (backend) => {
   const s = serverPerSuite(backend);

@@ -7,6 +7,7 @@ import { setAutoBackupEncrypted, setBackupFolder, useAutoBackupEncrypted, useBac
 import { useNewPasswordDialog } from './NewPasswordDialog';
 import { setSessionBackupPassword, useHasSessionBackupPassword } from './session-password';
 import type { BackupFile } from './useRestoreFlow';
+import { errorText } from '../../../../shared/error-text';
 
 function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -31,7 +32,7 @@ export function AutoBackupCard({ onRestore, restoring }: { onRestore: (file: Bac
       setFiles(await bridge.listRollingBackups(folder));
     } catch (e) {
       setFiles([]);
-      setError(`读取备份文件夹失败：${e instanceof Error ? e.message : String(e)}`);
+      setError(`读取备份文件夹失败：${errorText(e)}`);
     }
   }, [bridge, folder]);
   // Listed again after every backup this computer writes.
@@ -55,7 +56,7 @@ export function AutoBackupCard({ onRestore, restoring }: { onRestore: (file: Bac
         message.success('自动备份文件夹已设置');
       }
     } catch (e) {
-      setError(`选择文件夹失败：${e instanceof Error ? e.message : String(e)}`);
+      setError(`选择文件夹失败：${errorText(e)}`);
     }
   };
 
@@ -91,7 +92,7 @@ export function AutoBackupCard({ onRestore, restoring }: { onRestore: (file: Bac
     try {
       await onRestore(await bridge.readRollingBackup({ folder, name }));
     } catch (e) {
-      setError(`读取备份文件失败：${e instanceof Error ? e.message : String(e)}`);
+      setError(`读取备份文件失败：${errorText(e)}`);
     }
   };
 

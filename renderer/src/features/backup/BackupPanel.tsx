@@ -15,6 +15,7 @@ import { LeaveSyncNotice } from './LeaveSyncNotice';
 import { useNewPasswordDialog } from './NewPasswordDialog';
 import { useEnrolment } from './useEnrolment';
 import { useRestoreFlow } from './useRestoreFlow';
+import { errorText } from '../../../../shared/error-text';
 
 /** 备份 and 恢复: the whole book to one .ubk file (optionally password-protected) and back, all-or-nothing. */
 export function BackupPanel() {
@@ -53,7 +54,7 @@ export function BackupPanel() {
         message.success(password ? '加密备份已保存，请牢记密码' : '备份已保存');
       }
     } catch (e) {
-      setError(`备份失败：${e instanceof Error ? e.message : String(e)}`);
+      setError(`备份失败：${errorText(e)}`);
     } finally {
       setWorking(null);
       setBusy(null);

@@ -4,6 +4,7 @@ import { useServices } from '../../app/services';
 import { exportBackup } from './book-io';
 import { getAutoBackupEncrypted, recordBackupFailure, setBackupResult } from './device-folder';
 import { sessionBackupPassword } from './session-password';
+import { errorText } from '../../../../shared/error-text';
 
 export const AUTO_BACKUP_INTERVAL_MS = 10 * 60 * 1000;
 
@@ -50,7 +51,7 @@ export function useAutoBackup(folder: string): void {
         notification.destroy(FAILED_KEY);
         await setBackupResult(db, { at: new Date().toISOString(), file });
       } catch (e) {
-        await fail(e instanceof Error ? e.message : String(e));
+        await fail(errorText(e));
       }
     };
     // One backup at a time: the timer and the window closing may ask at once.
