@@ -61,6 +61,9 @@ try {
     const order = pair % 2 ? (['base', 'head'] as const) : (['head', 'base'] as const);
     for (const side of order) {
       const before = load();
+      // The checked-out results file holds the figures committed with that commit (another row
+      // count in the name, the same backend): only this run's figures may be read back.
+      rmSync(join(trees[side], 'bench-results/latest.json'), { force: true });
       const ran = spawnSync('npx', ['tsx', 'tests/bench/run.ts', 'sync'], {
         cwd: trees[side],
         env: { ...process.env, BENCH_SYNC_CASES: 'first' },

@@ -49,6 +49,12 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
     void load();
   }, [load]);
 
+  // A changed filter shows its first page: the page the user was on may not exist in the new list.
+  const applyFilter = (patch: Partial<typeof filter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setPage((p) => ({ ...p, current: 1 }));
+  };
+
   const columns = [
     {
       title: '工会',
@@ -203,7 +209,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
                 style={{ width: 220 }}
                 value={filter.org}
                 options={data.orgs.map((o) => ({ value: o.code, label: `${'　'.repeat(o.depth)}${o.name}` }))}
-                onChange={(org?: string) => (setFilter((f) => ({ ...f, org })), setPage((p) => ({ ...p, current: 1 })))}
+                onChange={(org?: string) => applyFilter({ org })}
               />
             )}
             <Select
@@ -213,10 +219,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
               style={{ width: 150 }}
               value={filter.status}
               options={REPORT_STATUSES.map((s) => ({ value: s, label: s }))}
-              onChange={(status?: UnionPageQuery['status']) => (
-                setFilter((f) => ({ ...f, status })),
-                setPage((p) => ({ ...p, current: 1 }))
-              )}
+              onChange={(status?: UnionPageQuery['status']) => applyFilter({ status })}
             />
             <Input.Search
               aria-label="搜索工会"
@@ -225,7 +228,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
               style={{ width: 220 }}
               value={search}
               onChange={(e) => setSearch(e.target.value)}
-              onSearch={(q) => (setFilter((f) => ({ ...f, q: q.trim() || undefined })), setPage((p) => ({ ...p, current: 1 })))}
+              onSearch={(q) => applyFilter({ q: q.trim() || undefined })}
             />
           </Space>
         }
