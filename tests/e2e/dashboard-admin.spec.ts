@@ -9,7 +9,7 @@ import { PROTOCOL_VERSION, type WireChange } from '../../shared/sync/protocol';
 import { encodeFields } from '../../shared/sync/wire';
 import { readSheets } from '../unit/finance/openpyxl';
 import { storeRows } from '../unit/sync/stats-rows';
-import { chooseFirstOption, saveDownload, screenshot } from './support/app';
+import { cellUnder, chooseFirstOption, saveDownload, screenshot } from './support/app';
 import { startUpperServer, type UpperServer } from './support/upper-server';
 
 const PASSWORD = 'district password';
@@ -118,17 +118,17 @@ test('the root sees its roll-up change once a union’s push adds a member', asy
       .locator('.ant-statistic')
       .filter({ has: page.locator('.ant-statistic-title').getByText(title, { exact: true }) })
       .locator('.ant-statistic-content-value');
-  const membersOf = (row: RegExp) => page.getByRole('row', { name: row }).getByRole('cell').nth(2);
+  const membersOf = (row: RegExp) => cellUnder(page.getByRole('row', { name: row }), '会员');
   const district = /青溪区总工会（QX）/;
   const sibling = /南湖区总工会（NH）/;
-  await expect(membersOf(/HT01/)).not.toHaveText('');
+  await expect(await membersOf(/HT01/)).not.toHaveText('');
   const before = {
     members: Number(await total('会员').textContent()),
     women: Number(await total('女会员').textContent()),
     farmerWorkers: Number(await total('农民工会员').textContent()),
-    district: Number(await membersOf(district).textContent()),
-    sibling: await membersOf(sibling).textContent(),
-    union: Number(await membersOf(/HT01/).textContent()),
+    district: Number(await (await membersOf(district)).textContent()),
+    sibling: await (await membersOf(sibling)).textContent(),
+    union: Number(await (await membersOf(/HT01/)).textContent()),
   };
   expect(before.members).toBe(before.district + Number(before.sibling));
 
@@ -146,9 +146,9 @@ test('the root sees its roll-up change once a union’s push adds a member', asy
   await expect(total('会员')).toHaveText(String(before.members + 1));
   await expect(total('女会员')).toHaveText(String(before.women + 1));
   await expect(total('农民工会员')).toHaveText(String(before.farmerWorkers + 1));
-  await expect(membersOf(district)).toHaveText(String(before.district + 1));
-  await expect(membersOf(sibling)).toHaveText(before.sibling ?? '');
-  await expect(membersOf(/HT01/)).toHaveText(String(before.union + 1));
+  await expect(await membersOf(district)).toHaveText(String(before.district + 1));
+  await expect(await membersOf(sibling)).toHaveText(before.sibling ?? '');
+  await expect(await membersOf(/HT01/)).toHaveText(String(before.union + 1));
   await screenshot(page, 'dashboard-root-rollup-after-push');
 });
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { createUnion } from '../../server/sync/store/unions';
-import { createUnion as createBook, enrolOnSyncPage, goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { cellUnder, createUnion as createBook, enrolOnSyncPage, goTo, loadDemo, saveDownload, screenshot } from './support/app';
 import { startUpperServer, type UpperServer } from './support/upper-server';
 import { PYTHON } from '../support/python';
 
@@ -52,7 +52,7 @@ test('enrol, sync, submit a year, see it and return it on the dashboard, read th
   const row = dash.getByRole('row', { name: /JH001/ });
   await expect(row).toContainText('已报送');
   await expect(row.getByText(/下载 .*工作总结\.docx/)).toBeVisible();
-  const members = Number((await row.getByRole('cell').nth(2).textContent()) ?? '0');
+  const members = Number((await (await cellUnder(row, '会员')).textContent()) ?? '0');
   expect(members).toBeGreaterThan(100);
   await shot(dash, 'dashboard-submitted');
 

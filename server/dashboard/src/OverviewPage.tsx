@@ -60,6 +60,8 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
       title: '工会',
       key: 'name',
       width: 220,
+      // The union and its actions stay in view while a narrow screen scrolls the figures between them.
+      fixed: 'left' as const,
       render: (_: unknown, r: AdminUnionRow) => (
         <Space orientation="vertical" size={2}>
           <span>
@@ -71,6 +73,18 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
               {r.invalidRows} 条记录数据有误，未计入统计
             </Tag>
           )}
+        </Space>
+      ),
+    },
+    {
+      title: `${year}年度报送`,
+      key: 'report',
+      width: 200,
+      render: (_: unknown, r: AdminUnionRow) => (
+        <Space orientation="vertical" size={2}>
+          <Tag color={STATUS_COLOR[r.reportStatus]}>{r.reportStatus}</Tag>
+          {r.receiptNumber && <Typography.Text type="secondary">回执 {r.receiptNumber}</Typography.Text>}
+          {r.reportStatus === '已退回' && <Typography.Text type="danger">原因：{r.returnReason}</Typography.Text>}
         </Space>
       ),
     },
@@ -103,18 +117,6 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
       render: (_: unknown, r: AdminUnionRow) => yuan(r.spendingFen),
     },
     {
-      title: `${year}年度报送`,
-      key: 'report',
-      width: 200,
-      render: (_: unknown, r: AdminUnionRow) => (
-        <Space orientation="vertical" size={2}>
-          <Tag color={STATUS_COLOR[r.reportStatus]}>{r.reportStatus}</Tag>
-          {r.receiptNumber && <Typography.Text type="secondary">回执 {r.receiptNumber}</Typography.Text>}
-          {r.reportStatus === '已退回' && <Typography.Text type="danger">原因：{r.returnReason}</Typography.Text>}
-        </Space>
-      ),
-    },
-    {
       title: '报送文件',
       key: 'documents',
       width: 260,
@@ -135,9 +137,10 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
     {
       title: '操作',
       key: 'actions',
-      width: 330,
+      width: 440,
+      fixed: 'right' as const,
       render: (_: unknown, r: AdminUnionRow) => (
-        <Space wrap>
+        <Space size={4}>
           {r.reportStatus === '已报送' && r.submissionId && (
             <>
               <AcceptButton submissionId={r.submissionId} unionName={r.name} onDone={load} onError={setError} />
@@ -247,7 +250,7 @@ export function OverviewPage({ onUnauthorised }: { onUnauthorised: () => void })
             hideOnSinglePage: true,
             onChange: (current, pageSize) => setPage({ current: pageSize === page.pageSize ? current : 1, pageSize }),
           }}
-          scroll={{ x: 1960 }}
+          scroll={{ x: 2070 }}
           loading={!data && !error}
           size="middle"
         />

@@ -174,3 +174,12 @@ export async function pickAccount(page: Page, code: string): Promise<void> {
     await expect(field.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(code, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/** The cell of `row` under the column headed `header` in the row's own table: tests keep working when columns move. */
+export async function cellUnder(row: Locator, header: string): Promise<Locator> {
+  await row.waitFor();
+  const headers = await row.locator('xpath=ancestor::table[1]').locator('thead th').allInnerTexts();
+  const index = headers.findIndex((h) => h.trim() === header);
+  if (index < 0) throw new Error(`no column headed ${header}: ${headers.join(' | ')}`);
+  return row.getByRole('cell').nth(index);
+}
