@@ -23,7 +23,11 @@ const heavyChunks = {
         ...Object.entries(HEAVY_CHUNKS).map(([name, test]) => ({ name: `vendor-${name}`, test, priority: 10 })),
         // A chunk of its own that imports nothing heavy, so it runs first (main.tsx imports it first):
         // the first screen's code is then fetched before React and antd have even been evaluated.
-        { name: 'first-screen-code', test: /renderer[\\/]src[\\/](app[\\/]first-screen-code|db[\\/]schema)\.ts$/, priority: 20 },
+        {
+          name: 'first-screen-code',
+          test: /renderer[\\/]src[\\/](app[\\/](first-screen-code|page-code)|db[\\/]schema)\.ts$/,
+          priority: 20,
+        },
       ],
     },
   },

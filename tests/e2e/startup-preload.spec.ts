@@ -58,3 +58,24 @@ test('概览 fetches the other pages and the search only after its figures have 
   await expect(page.getByTestId('stat-members')).toBeVisible();
   for (const module of ['MembersPage', 'SearchDialog']) expect(await fetchStart(page, module), module).toBeGreaterThan(shown);
 });
+
+test('a book database the app cannot open still shows the database-error screen', async ({ page }) => {
+  // A page of the app's origin that runs none of its code leaves the book's database at a version
+  // newer than any this app knows, which it must refuse to open.
+  await page.route('**/not-the-app.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>x</title>' }));
+  await page.goto('/not-the-app.html');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('unionbooks', 1_000_000);
+        request.onsuccess = () => {
+          request.result.close();
+          resolve();
+        };
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      }),
+  );
+  await page.goto('/');
+  await expect(page.getByText('无法打开本地数据库')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('欢迎使用工会账簿')).toHaveCount(0);
+});

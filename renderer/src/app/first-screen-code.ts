@@ -1,4 +1,5 @@
 import { DB_NAME } from '../db/schema';
+import { PAGE_CODE, pagePathOf } from './page-code';
 
 // Each first screen is a chunk of its own, so the start-up code holds only what both need: the
 // first run never loads the pages of a book, nor 概览 the first-run form.
@@ -26,8 +27,6 @@ export const bookDatabaseAsked: Promise<boolean | null> = bookDatabaseExists();
  */
 void bookDatabaseAsked
   .then((exists): Promise<unknown> =>
-    exists === false
-      ? loadFirstRun()
-      : Promise.all([loadShell(), import('./routes').then((r) => r.preloadRouteOf(window.location.hash.replace(/^#/, '') || '/'))]),
+    exists === false ? loadFirstRun() : Promise.all([loadShell(), PAGE_CODE[pagePathOf(window.location.hash.replace(/^#/, '') || '/')]()]),
   )
   .catch(() => undefined);
