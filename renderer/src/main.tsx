@@ -1,3 +1,5 @@
+// First: starts fetching the first screen's code before the rest of the start-up code runs.
+import './app/first-screen-code';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';

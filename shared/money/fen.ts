@@ -29,7 +29,9 @@ export function formatYuan(fen: Fen, options: { grouping?: boolean } = {}): stri
   const abs = Math.abs(fen);
   const whole = Math.floor(abs / 100);
   const cents = String(abs % 100).padStart(2, '0');
-  const wholeText = options.grouping === false ? String(whole) : whole.toLocaleString('en-US');
+  // Grouped by hand: the first toLocaleString of a page loads the browser's number formatting, a
+  // cost that showed on 概览's first screen.
+  const wholeText = options.grouping === false ? String(whole) : String(whole).replace(/\B(?=(\d{3})+$)/g, ',');
   return `${negative ? '-' : ''}${wholeText}.${cents}`;
 }
 

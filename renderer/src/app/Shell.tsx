@@ -2,6 +2,7 @@ import { Layout, Menu, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { UnionProfile } from '../../../shared/model/records';
+import { FirstScreenShown } from './first-screen';
 import { preloadWhenIdle } from './idle-preload';
 import { PageLoading } from './PageLoading';
 import { routeOf, ROUTES } from './routes';
@@ -19,7 +20,7 @@ const Help = lazyPage(
   (m) => m.HelpPage,
 );
 
-/** Long enough for the first screen to fill in its figures on a slow PC before anything else loads. */
+/** After the first screen is painted, long enough for the rest of 概览 (to-dos, money, charts) to fill in on a slow PC. */
 const PRELOAD_AFTER_MS = 3_000;
 
 export function Shell({ union }: { union: UnionProfile }) {
@@ -80,6 +81,8 @@ export function Shell({ union }: { union: UnionProfile }) {
               ))}
               <Route path={`${HELP_PATH}/*`} element={<Help.Page />} />
             </Routes>
+            {/* A page other than 概览 is shown once its code has loaded; 概览 says so itself, once its figures are in. */}
+            {selected !== '/' && <FirstScreenShown />}
           </Suspense>
         </Content>
       </Layout>

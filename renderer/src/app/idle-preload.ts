@@ -1,3 +1,5 @@
+import { afterFirstScreen } from './first-screen';
+
 type Idle = (callback: () => void) => () => void;
 
 const whenIdle: Idle =
@@ -13,9 +15,10 @@ const whenIdle: Idle =
 
 /**
  * Loads code the user will probably need, one module per idle period and in order, so that
- * preloading never competes with what the user is doing; the first after `afterMs`, so that
- * the wait of the first screen for its data does not count as idle. A failed preload is ignored: the real
- * use loads again and reports its own error. Returns a function that stops what has not started.
+ * preloading never competes with what the user is doing. Nothing starts before the first screen has
+ * been painted (./first-screen.ts), and the first `afterMs` after that, so that the rest of the first
+ * page filling in does not count as idle. A failed preload is ignored: the real use loads again and
+ * reports its own error. Returns a function that stops what has not started.
  */
 export function preloadWhenIdle(loaders: readonly (() => Promise<unknown>)[], afterMs = 0): () => void {
   let cancel: (() => void) | null = null;
@@ -30,7 +33,10 @@ export function preloadWhenIdle(loaders: readonly (() => Promise<unknown>)[], af
         .finally(() => next(i + 1));
     });
   };
-  const start = setTimeout(() => next(0), afterMs);
+  let start: ReturnType<typeof setTimeout> | undefined;
+  void afterFirstScreen().then(() => {
+    if (!stopped) start = setTimeout(() => next(0), afterMs);
+  });
   return () => {
     clearTimeout(start);
     stopped = true;

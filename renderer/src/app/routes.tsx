@@ -12,9 +12,10 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { lazyPage, type LazyPage } from './lazy-page';
+import { PAGE_CODE, pagePathOf, type PagePath } from './page-code';
 
 export interface AppRoute extends LazyPage {
-  path: string;
+  path: PagePath;
   label: string;
   icon: ReactNode;
 }
@@ -29,99 +30,66 @@ export const ROUTES: readonly AppRoute[] = [
     path: '/',
     label: '概览',
     icon: <DashboardOutlined />,
-    ...lazyPage(
-      () => import('../features/overview/OverviewPage'),
-      (m) => m.OverviewPage,
-    ),
+    ...lazyPage(PAGE_CODE['/'], (m) => m.OverviewPage),
   },
   {
     path: '/members',
     label: '会员',
     icon: <TeamOutlined />,
-    ...lazyPage(
-      () => import('../features/members/MembersPage'),
-      (m) => m.MembersPage,
-    ),
+    ...lazyPage(PAGE_CODE['/members'], (m) => m.MembersPage),
   },
   {
     path: '/dues',
     label: '会费',
     icon: <MoneyCollectOutlined />,
-    ...lazyPage(
-      () => import('../features/dues/DuesPage'),
-      (m) => m.DuesPage,
-    ),
+    ...lazyPage(PAGE_CODE['/dues'], (m) => m.DuesPage),
   },
   {
     path: '/activities',
     label: '活动',
     icon: <CalendarOutlined />,
-    ...lazyPage(
-      () => import('../features/activities/ActivitiesPage'),
-      (m) => m.ActivitiesPage,
-    ),
+    ...lazyPage(PAGE_CODE['/activities'], (m) => m.ActivitiesPage),
   },
   {
     path: '/welfare',
     label: '慰问',
     icon: <GiftOutlined />,
-    ...lazyPage(
-      () => import('../features/welfare/WelfarePage'),
-      (m) => m.WelfarePage,
-    ),
+    ...lazyPage(PAGE_CODE['/welfare'], (m) => m.WelfarePage),
   },
   {
     path: '/finance',
     label: '收支',
     icon: <AccountBookOutlined />,
-    ...lazyPage(
-      () => import('../features/finance/FinancePage'),
-      (m) => m.FinancePage,
-    ),
+    ...lazyPage(PAGE_CODE['/finance'], (m) => m.FinancePage),
   },
   {
     path: '/ledger',
     label: '账表',
     icon: <ProfileOutlined />,
-    ...lazyPage(
-      () => import('../features/ledger/LedgerPage'),
-      (m) => m.LedgerPage,
-    ),
+    ...lazyPage(PAGE_CODE['/ledger'], (m) => m.LedgerPage),
   },
   {
     path: '/documents',
     label: '文档',
     icon: <FileWordOutlined />,
-    ...lazyPage(
-      () => import('../features/documents/DocumentsPage'),
-      (m) => m.DocumentsPage,
-    ),
+    ...lazyPage(PAGE_CODE['/documents'], (m) => m.DocumentsPage),
   },
   {
     path: '/sync',
     label: '同步',
     icon: <CloudSyncOutlined />,
-    ...lazyPage(
-      () => import('../features/sync/SyncPage'),
-      (m) => m.SyncPage,
-    ),
+    ...lazyPage(PAGE_CODE['/sync'], (m) => m.SyncPage),
   },
   {
     path: '/settings',
     label: '设置',
     icon: <SettingOutlined />,
-    ...lazyPage(
-      () => import('../features/settings/SettingsPage'),
-      (m) => m.SettingsPage,
-    ),
+    ...lazyPage(PAGE_CODE['/settings'], (m) => m.SettingsPage),
   },
 ];
 
 /** The route a path shows (the longest match; `/` for the rest). */
 export function routeOf(pathname: string): AppRoute {
-  return ROUTES.find((r) => r.path !== '/' && pathname.startsWith(r.path)) ?? ROUTES[0]!;
-}
-
-export function preloadRouteOf(pathname: string): Promise<unknown> {
-  return routeOf(pathname).preload();
+  const path = pagePathOf(pathname);
+  return ROUTES.find((r) => r.path === path) ?? ROUTES[0]!;
 }

@@ -152,7 +152,13 @@ const DEVICE_KEY = 'deviceId';
 
 /** Opens the mutation layer for this device: a device id made once and kept, and a clock that never runs backwards across restarts. */
 export async function openMutator(db: UnionBooksDB, wallClock: () => number = () => Date.now()): Promise<Mutator> {
-  let deviceId = (await db.$sync.get(DEVICE_KEY))?.value as string | undefined;
+  // Read side by side: the app's first screen waits for them.
+  const [device, last, seenRow] = await Promise.all([
+    db.$sync.get(DEVICE_KEY),
+    db.$changes.orderBy('changeId').last(),
+    db.$sync.get(SYNC_KEYS.clockSeen),
+  ]);
+  let deviceId = device?.value as string | undefined;
   if (!deviceId) {
     deviceId = uuidv7().replace(/-/g, '').slice(-16);
     await db.$sync.put({ key: DEVICE_KEY, value: deviceId });
@@ -160,9 +166,8 @@ export async function openMutator(db: UnionBooksDB, wallClock: () => number = ()
   // The clock starts at this device's own last write, however far ahead of the PC clock that was
   // (its own writes are never refused): a later edit must win over it, even after the PC clock was
   // set back. It also moves past the latest clock pulled from the server, tolerantly.
-  const last = await db.$changes.orderBy('changeId').last();
   const clock = new HybridLogicalClock(deviceId, wallClock, last ? parseHlc(last.hlc) : undefined);
-  const seen = (await db.$sync.get(SYNC_KEYS.clockSeen))?.value as string | undefined;
+  const seen = seenRow?.value as string | undefined;
   if (seen) observe(clock, seen);
   return new Mutator(db, { deviceId, clock });
 }

@@ -151,3 +151,24 @@ describe.each(['web', 'electron'] as const)('the first screens of the %s rendere
     expect(bytes(kind, firstRun) - bytes(kind, controls)).toBeLessThanOrEqual(bytes(kind, overview));
   });
 });
+
+/**
+ * The first screen's code is fetched as the page starts, not after React and antd have been evaluated
+ * and have rendered: the chunk that asks for it (src/app/first-screen-code.ts) runs before any other
+ * of the entry's chunks but the bundler's runtime, so it imports no chunk of its own.
+ */
+describe.each(['web', 'electron'] as const)('the start of the %s renderer build', (kind) => {
+  it('runs the chunk that fetches the first screen before React and antd', () => {
+    const manifest = builds[kind];
+    const starters = Object.keys(manifest).filter((k) => manifest[k]?.name === 'first-screen-code');
+    expect(starters, 'one chunk named first-screen-code').toHaveLength(1);
+    const starter = starters[0]!;
+    const isRuntime = (k: string) => (manifest[k]?.name ?? '').startsWith('rolldown-runtime');
+    expect((manifest[starter]?.imports ?? []).filter((k) => !isRuntime(k))).toEqual([]);
+    const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry)!;
+    expect((manifest[entry]?.imports ?? []).filter((k) => !isRuntime(k))[0]).toBe(starter);
+    expect(manifest[starter]?.dynamicImports).toEqual(
+      expect.arrayContaining([moduleChunk(manifest, 'src/features/firstrun/FirstRunPage.tsx'), moduleChunk(manifest, 'src/app/Shell.tsx')]),
+    );
+  });
+});

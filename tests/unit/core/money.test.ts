@@ -17,6 +17,14 @@ describe('money', () => {
     expect(formatYuan(-5)).toBe('-0.05');
     expect(formatWanYuan(12_345_678)).toBe('12.35');
   });
+  it('groups the yuan in thousands at every length, and not when asked not to', () => {
+    expect(formatYuan(0)).toBe('0.00');
+    expect(formatYuan(99_999)).toBe('999.99');
+    expect(formatYuan(100_000)).toBe('1,000.00');
+    expect(formatYuan(-123_456_789)).toBe('-1,234,567.89');
+    expect(formatYuan(123_456_789_012_345)).toBe('1,234,567,890,123.45');
+    expect(formatYuan(123_456_789, { grouping: false })).toBe('1234567.89');
+  });
   it('writes amounts in Chinese capitals as receipts do', () => {
     expect(toChineseCapitals(120000)).toBe('壹仟贰佰元整');
     expect(toChineseCapitals(1250)).toBe('壹拾贰元伍角整');

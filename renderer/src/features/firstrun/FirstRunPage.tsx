@@ -13,6 +13,7 @@ import { BOOKS_START_FIELDS, BooksStartFields, fromBooksStart, toBooksStart, typ
 import { confirmAsync } from '../../components/confirm';
 import { LeaveSyncNotice } from '../backup/LeaveSyncNotice';
 import { useEnrolment } from '../backup/useEnrolment';
+import { markFirstScreenShown } from '../../app/first-screen';
 import { preloadWhenIdle } from '../../app/idle-preload';
 import { RestoreButtonsView } from './RestoreButtonsView';
 
@@ -41,7 +42,13 @@ const PROVINCE_OPTIONS: { value: SpendingPresetId; label: string }[] = [
 export function FirstRunPage() {
   const { db, mutator, store } = useServices();
   const [top, setTop] = useState<HTMLDivElement | null>(null);
-  useEffect(() => preloadWhenIdle([loadRestore, loadBookIo]), []);
+  // Rendering the lazy buttons would fetch the flow at once, with the page: they wait for the preload.
+  const [restoreLoaded, setRestoreLoaded] = useState(false);
+  useEffect(() => {
+    markFirstScreenShown();
+    // Settled either way: a flow that failed to load is tried again, and reports its error, where it renders.
+    return preloadWhenIdle([() => loadRestore().finally(() => setRestoreLoaded(true)), loadBookIo]);
+  }, []);
   const { message, modal } = App.useApp();
   const enrolled = useEnrolment(db);
   const [form] = Form.useForm<CreateForm>();
@@ -165,9 +172,13 @@ export function FirstRunPage() {
               <Typography.Paragraph>
                 已经在别的电脑上记过账？打开那台电脑备份的 .ubk 文件（包括设有密码的加密备份），接着记。
               </Typography.Paragraph>
-              <Suspense fallback={<RestoreButtonsView busy />}>
-                <RestoreButtons top={top} />
-              </Suspense>
+              {restoreLoaded ? (
+                <Suspense fallback={<RestoreButtonsView busy />}>
+                  <RestoreButtons top={top} />
+                </Suspense>
+              ) : (
+                <RestoreButtonsView busy />
+              )}
               <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
                 换届后接手账簿：用“载入交接文件”打开移交人交来的加密交接备份，交接会记入账簿。
               </Typography.Paragraph>

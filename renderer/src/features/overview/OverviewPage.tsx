@@ -1,5 +1,6 @@
 import { Card, Col, Descriptions, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
+import { FirstScreenShown } from '../../app/first-screen';
 import { thisYear } from '../../../../shared/clock/today';
 import { formatYuan } from '../../../../shared/money/fen';
 import { useUnion } from '../union/queries';
@@ -45,6 +46,8 @@ export function OverviewPage() {
           {desk ? <MoneyCard balances={desk.balances} budgets={desk.budgets} year={desk.year} /> : <Skeleton active />}
         </Col>
       </Row>
+      {/* Once its six figures are in, 概览 is the first screen the user waited for. */}
+      {!loading && <FirstScreenShown />}
       <Row gutter={[12, 12]}>
         {stats.map(([title, value, suffix, id]) => (
           <Col xs={8} xl={4} key={id}>

@@ -1,0 +1,32 @@
+import { DB_NAME } from '../db/schema';
+import { PAGE_CODE, pagePathOf } from './page-code';
+
+// Each first screen is a chunk of its own, so the start-up code holds only what both need: the
+// first run never loads the pages of a book, nor 概览 the first-run form.
+export const loadFirstRun = () => import('../features/firstrun/FirstRunPage');
+export const loadShell = () => import('./Shell');
+
+/** Whether this browser profile holds the book's database yet; null where the browser cannot tell. */
+async function bookDatabaseExists(): Promise<boolean | null> {
+  if (typeof indexedDB.databases !== 'function') return null;
+  const databases = await indexedDB.databases().catch(() => null);
+  return databases ? databases.some((d) => d.name === DB_NAME) : null;
+}
+
+/**
+ * Asked as the page's code starts, before anything renders, and before the database is opened
+ * (which creates it): the app opens the database once this has settled.
+ */
+export const bookDatabaseAsked: Promise<boolean | null> = bookDatabaseExists();
+
+/**
+ * Fetches the code of the screen that will likely show while the rest of start-up runs (React's first
+ * render, the database opening), not after it: a profile without the book's database is a first run;
+ * otherwise (or where the browser cannot tell) the book's pages are the likelier. Only a guess: what
+ * shows is decided by the book itself.
+ */
+void bookDatabaseAsked
+  .then((exists): Promise<unknown> =>
+    exists === false ? loadFirstRun() : Promise.all([loadShell(), PAGE_CODE[pagePathOf(window.location.hash.replace(/^#/, '') || '/')]()]),
+  )
+  .catch(() => undefined);

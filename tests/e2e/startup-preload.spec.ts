@@ -1,0 +1,81 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createUnion } from './support/app';
+
+/**
+ * Records the time of the first frame that shows the first screen (checked at every animation frame,
+ * just before it is painted): 概览 with its six figures, or the first-run form.
+ */
+const FIRST_SCREEN_PROBE = `(() => {
+  const check = () => {
+    const values = document.querySelectorAll('[data-testid^="stat-"] .ant-statistic-content-value');
+    const overview = values.length === 6 && [...values].every((v) => v.textContent.trim() !== '');
+    const firstRun = !!document.querySelector('form .ant-btn-primary') && !!document.body?.textContent.includes('欢迎使用工会账簿');
+    if (overview || firstRun) window.__firstScreen = performance.now();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})();`;
+
+/** When the page started fetching a module (its chunk in the build, its file in development), once it has. */
+async function fetchStart(page: Page, module: string): Promise<number> {
+  const handle = await page.waitForFunction(
+    (name) =>
+      performance.getEntriesByType('resource').find((e) => new RegExp(`/${name}[.-][^/]*$`).test(new URL(e.name).pathname))?.startTime,
+    module,
+    { timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+async function firstScreenAt(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(() => (window as unknown as { __firstScreen?: number }).__firstScreen, null, {
+    timeout: 60_000,
+  });
+  return (await handle.jsonValue()) as number;
+}
+
+/** A slow office PC: with the CPU slowed 4×, the browser is idle between the first screen's chunks. */
+async function slowCpu(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+test('the first run fetches the restore flow and the backup reader only after it has been painted', async ({ page }) => {
+  await page.addInitScript(FIRST_SCREEN_PROBE);
+  await slowCpu(page);
+  await page.goto('/');
+  const shown = await firstScreenAt(page);
+  await expect(page.getByText('欢迎使用工会账簿')).toBeVisible();
+  for (const module of ['RestoreButtons', 'book-io']) expect(await fetchStart(page, module), module).toBeGreaterThan(shown);
+});
+
+test('概览 fetches the other pages and the search only after its figures have been painted', async ({ page }) => {
+  await createUnion(page, '预载测试工会');
+  await page.addInitScript(FIRST_SCREEN_PROBE);
+  await slowCpu(page);
+  await page.reload();
+  const shown = await firstScreenAt(page);
+  await expect(page.getByTestId('stat-members')).toBeVisible();
+  for (const module of ['MembersPage', 'SearchDialog']) expect(await fetchStart(page, module), module).toBeGreaterThan(shown);
+});
+
+test('a book database the app cannot open still shows the database-error screen', async ({ page }) => {
+  // A page of the app's origin that runs none of its code leaves the book's database at a version
+  // newer than any this app knows, which it must refuse to open.
+  await page.route('**/not-the-app.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>x</title>' }));
+  await page.goto('/not-the-app.html');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('unionbooks', 1_000_000);
+        request.onsuccess = () => {
+          request.result.close();
+          resolve();
+        };
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      }),
+  );
+  await page.goto('/');
+  await expect(page.getByText('无法打开本地数据库')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('欢迎使用工会账簿')).toHaveCount(0);
+});
