@@ -17,10 +17,12 @@ const LONG_TASK_TARGET = 100;
 const FRAME_TARGET = 50;
 const ENV = 'Debian Chromium (headless), web build, fresh profile, PerformanceObserver long tasks';
 /**
- * `BENCH_RESPONSIVE=backup` runs only 备份 and 恢复 of the large book. `BENCH_RESPONSIVE_BEFORE=<dir>`
- * (an earlier web build) runs them first in that build, on the same seeded book, for a before/after pair.
+ * `BENCH_RESPONSIVE=backup` runs only 备份 and 恢复 of the large book, `BENCH_RESPONSIVE=roster-scroll`
+ * only the roster's scrolling. `BENCH_RESPONSIVE_BEFORE=<dir>` (an earlier web build) runs them first
+ * in that build, on the same seeded book, for a before/after pair.
  */
 const ONLY_BACKUP = process.env.BENCH_RESPONSIVE === 'backup';
+const ONLY_ROSTER_SCROLL = process.env.BENCH_RESPONSIVE === 'roster-scroll';
 const BEFORE_WEB = process.env.BENCH_RESPONSIVE_BEFORE;
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
@@ -70,6 +72,19 @@ async function backupAndRestore(s: Session, idleLongest: number, label: string):
   ];
 }
 
+/** Frames while the wheel scrolls the roster, beside the same page left alone (both at CPU ×4). */
+async function rosterScroll(s: Session, label: string): Promise<BenchResult> {
+  const { page } = s;
+  await openPage(page, '会员', /共 \d+ 人|会员名册/);
+  await page.getByTestId('member-table').getByRole('row').nth(1).waitFor({ timeout: 300_000 });
+  await settle(page);
+  await s.throttle(4);
+  const idleFrames = await s.frames(() => idle(page, 2000));
+  const rosterFrames = await s.frames(() => scrollTable(page, '[data-testid="member-table"]', 60));
+  await s.throttle(1);
+  return scrolling(`the ${MEMBERS}-member roster${label}`, rosterFrames, idleFrames);
+}
+
 /** The large union's book: scrolling, posting a month, 备份, 文档 and 恢复 on it, in that order. */
 async function largeBook(origin: string): Promise<BenchResult[]> {
   const lastMonth = addMonths(todayIso().slice(0, 7), -1);
@@ -93,14 +108,19 @@ async function largeBook(origin: string): Promise<BenchResult[]> {
       return results;
     }
 
-    await openPage(page, '会员', /共 \d+ 人|会员名册/);
-    await page.getByTestId('member-table').getByRole('row').nth(1).waitFor({ timeout: 300_000 });
-    await settle(page);
-    await s.throttle(4);
-    const idleFrames = await s.frames(() => idle(page, 2000));
-    const rosterFrames = await s.frames(() => scrollTable(page, '[data-testid="member-table"]', 60));
-    await s.throttle(1);
-    results.push(scrolling(`the ${MEMBERS}-member roster`, rosterFrames, idleFrames));
+    if (ONLY_ROSTER_SCROLL) {
+      if (BEFORE_WEB) {
+        await page.goto(`${origin}/before/`);
+        await page.getByTestId('union-name').waitFor({ timeout: 300_000 });
+        results.push(await rosterScroll(s, ' (before)'));
+        await page.goto(`${origin}/web/`);
+        await page.getByTestId('union-name').waitFor({ timeout: 300_000 });
+      }
+      results.push(await rosterScroll(s, ''));
+      return results;
+    }
+
+    results.push(await rosterScroll(s, ''));
 
     await openPage(page, '收支', '明细账');
     await page.getByTestId('journal-table').getByRole('row').nth(1).waitFor({ timeout: 300_000 });
@@ -189,7 +209,7 @@ export async function run(): Promise<BenchResult[]> {
   });
   try {
     const large = await largeBook(server.origin);
-    return ONLY_BACKUP ? large : [...large, ...(await rosterImport(server.origin))];
+    return ONLY_BACKUP || ONLY_ROSTER_SCROLL ? large : [...large, ...(await rosterImport(server.origin))];
   } finally {
     await server.close();
     rmSync(benchOut, { recursive: true, force: true });

@@ -64,13 +64,22 @@ export async function importRoster(page: Page, bytes: Uint8Array): Promise<numbe
 
 /** Wheel-scrolls the table under `selector` down by `steps` notches, one per frame or so. */
 export async function scrollTable(page: Page, selector: string, steps: number): Promise<void> {
-  const box = await page.locator(selector).boundingBox();
-  if (!box) throw new Error(`no ${selector} on the page`);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const table = page.locator(selector);
+  await table.scrollIntoViewIfNeeded();
+  const box = await table.boundingBox();
+  const view = page.viewportSize();
+  if (!box || !view) throw new Error(`no ${selector} on the page`);
+  // The middle of the part in view: a wheel turned below the window's edge scrolls nothing.
+  const bottom = Math.min(box.y + box.height, view.height);
+  await page.mouse.move(box.x + box.width / 2, (Math.max(box.y, 0) + bottom) / 2);
+  // The table's scrolling body (components/VirtualTable).
+  const body = table.locator(':scope > div').first();
+  const before = await body.evaluate((e) => e.scrollTop);
   for (let i = 0; i < steps; i++) {
     await page.mouse.wheel(0, 240);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
   }
+  if ((await body.evaluate((e) => e.scrollTop)) === before) throw new Error(`the wheel did not scroll ${selector}`);
 }
 
 /** The page left alone for a while: the floor any measurement sits on. */

@@ -1,13 +1,13 @@
-import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
-import { Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useCellButtonStyles } from '../../components/cell-buttons';
+import { useCellTagStyles, type CellTagColor } from '../../components/cell-tag';
+import { EYE, EYE_INVISIBLE } from '../../components/eye-icons';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { maskIdNumber, maskPhone } from '../../../../shared/idcard/gb11643';
 import { STATUS_LABELS } from '../../../../shared/members/status';
 import type { Member, MemberStatus } from '../../../../shared/model/records';
 
-const STATUS_COLORS: Record<MemberStatus, string> = {
+const STATUS_COLORS: Record<MemberStatus, CellTagColor> = {
   active: 'green',
   retired: 'blue',
   unemployed: 'orange',
@@ -34,6 +34,7 @@ export function MemberTable({ members, onEdit, height }: Props) {
     });
 
   const styles = useCellButtonStyles();
+  const tags = useCellTagStyles();
 
   const columns = useMemo<VirtualColumn<Member>[]>(
     () => [
@@ -66,7 +67,7 @@ export function MemberTable({ members, onEdit, height }: Props) {
                 aria-label={`${shown ? '隐藏' : '显示'}${m.name}的证件号码和手机`}
                 onClick={() => toggle(m.id)}
               >
-                {shown ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+                {shown ? EYE_INVISIBLE : EYE}
               </button>
             </span>
           );
@@ -80,7 +81,7 @@ export function MemberTable({ members, onEdit, height }: Props) {
         key: 'status',
         title: '会籍状态',
         width: 100,
-        render: (m) => <Tag color={STATUS_COLORS[m.status]}>{STATUS_LABELS[m.status]}</Tag>,
+        render: (m) => <span style={tags[STATUS_COLORS[m.status]]}>{STATUS_LABELS[m.status]}</span>,
       },
       {
         key: 'actions',
@@ -94,7 +95,7 @@ export function MemberTable({ members, onEdit, height }: Props) {
         ),
       },
     ],
-    [revealed, onEdit, styles],
+    [revealed, onEdit, styles, tags],
   );
 
   return (
