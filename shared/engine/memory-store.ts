@@ -1,4 +1,6 @@
 import { stampDelete, stampInsert, stampUpdate, type ChangeEntry, type NewRecord, type WriteContext } from '../book/changes';
+import type { DuesMember } from '../dues/eligibility';
+import { deskMemberOf } from '../desk/desk-members';
 import { todayIso } from '../clock/today';
 import type { BookTables, RecordOf, TableName } from '../model/book';
 import type { IsoDate } from '../model/records';
@@ -61,6 +63,14 @@ export class MemoryStore implements BookStore {
     const after = (this.book[table] as RecordOf<T>[]).filter((r) => r.id > afterId);
     // Ids compare as IndexedDB compares string keys (UTF-16 code units), so both stores page alike.
     return after.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, limit);
+  }
+
+  async duesMembers(afterId: string, limit: number): Promise<DuesMember[]> {
+    const live = this.book.members.filter((m) => m.deleted === 0 && m.id > afterId);
+    return live
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit)
+      .flatMap((m) => deskMemberOf(m) ?? []);
   }
 
   async transactionsBetween(from: IsoDate, to: IsoDate): Promise<RecordOf<'transactions'>[]> {

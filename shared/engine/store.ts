@@ -1,4 +1,5 @@
 import type { NewRecord } from '../book/changes';
+import type { DuesMember } from '../dues/eligibility';
 import type { RecordOf, TableName } from '../model/book';
 import type { IsoDate, SyncMeta } from '../model/records';
 
@@ -23,6 +24,11 @@ export interface BookStore {
   where<T extends TableName>(table: T, field: IndexedField, value: string | number): Promise<RecordOf<T>[]>;
   /** Up to `limit` rows whose ids come after `afterId` ('' for the first page), in id order, tombstones included. */
   page<T extends TableName>(table: T, afterId: string, limit: number): Promise<RecordOf<T>[]>;
+  /**
+   * Up to `limit` live members whose ids come after `afterId`, in id order, with only what dues
+   * planning reads of them: a posting pages through the roster without its ID numbers, phones and notes.
+   */
+  duesMembers(afterId: string, limit: number): Promise<DuesMember[]>;
   /** Transactions dated from `from` to `to`, both included. */
   transactionsBetween(from: IsoDate, to: IsoDate): Promise<RecordOf<'transactions'>[]>;
   insert<T extends TableName>(table: T, rows: readonly NewRecord<T>[]): Promise<RecordOf<T>[]>;

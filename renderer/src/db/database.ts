@@ -61,7 +61,11 @@ export class UnionBooksDB extends Dexie {
   $deskMembers!: Table<DeskMemberRow, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
+    // Dexie's query cache hands every live query a deep copy of what it read: after a posting or a
+    // restore the pages re-read tens of thousands of rows, and copying them again doubled the
+    // window's longest task. Without it each live query gets the rows IndexedDB just read (never
+    // shared, so a page may still sort them in place) and re-runs once the write has committed.
+    super(name, { cache: 'disabled', ...options });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3);

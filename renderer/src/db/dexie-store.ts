@@ -4,7 +4,10 @@ import { todayIso } from '../../../shared/clock/today';
 import type { BookStore, IndexedField, Patch } from '../../../shared/engine/store';
 import type { RecordOf, TableName } from '../../../shared/model/book';
 import type { IsoDate } from '../../../shared/model/records';
+import { deskMemberOf } from '../../../shared/desk/desk-members';
+import type { DuesMember } from '../../../shared/dues/eligibility';
 import type { UnionBooksDB } from './database';
+import { DESK_MEMBERS } from './desk-members';
 import type { Mutator } from './mutations';
 
 /**
@@ -51,6 +54,20 @@ export class DexieStore implements BookStore {
   // the transaction's context where a settled native one would lose it.
   page<T extends TableName>(table: T, afterId: string, limit: number): Promise<RecordOf<T>[]> {
     return this.db.table(table).where(':id').above(afterId).limit(limit).toArray() as Promise<RecordOf<T>[]>;
+  }
+
+  // From `$deskMembers`, which keeps of each live member only these fields, in the same transaction
+  // as every write to the members (derived-stores.ts); the roster itself only when an outer
+  // transaction leaves the store out. Dexie's promise, for the reason `page` gives.
+  duesMembers(afterId: string, limit: number): Promise<DuesMember[]> {
+    if (Dexie.currentTransaction?.storeNames.includes(DESK_MEMBERS) === false)
+      return this.db.members
+        .where(':id')
+        .above(afterId)
+        .filter((m) => m.deleted === 0)
+        .limit(limit)
+        .toArray((rows) => rows.flatMap((m) => deskMemberOf(m) ?? []));
+    return this.db.$deskMembers.where(':id').above(afterId).limit(limit).toArray();
   }
 
   transactionsBetween(from: IsoDate, to: IsoDate): Promise<RecordOf<'transactions'>[]> {

@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { HybridLogicalClock, parseHlc } from '../../../shared/clock/hlc';
 import { stampDelete, stampInsert, stampUpdate, type ChangeEntry, type NewRecord, type WriteContext } from '../../../shared/book/changes';
 import { assertValidRow } from '../../../shared/engine/checked';
@@ -6,6 +6,7 @@ import { uuidv7 } from '../../../shared/ids/uuid7';
 import { TABLE_NAMES, type BookTables, type RecordOf, type TableName } from '../../../shared/model/book';
 import type { SyncMeta } from '../../../shared/model/records';
 import type { UnionBooksDB } from './database';
+import { DESK_MEMBERS } from './desk-members';
 import { pipelined } from './pipelined';
 import { SYNC_KEYS } from './sync-keys';
 
@@ -36,7 +37,11 @@ export class Mutator {
     // checks them (closed month, locked year, start of books) inside its own transaction, and Dexie
     // only nests transactions over a subset of the outer one's tables.
     const scope = new Set<TableName>([...tables, 'monthCloses', 'submissions', 'openingBalances']);
-    return this.db.transaction('rw', [...[...scope].map((t) => this.db.table(t)), this.db.$changes], fn);
+    // The members' store of dues fields joins when the members do, for the engine to read from
+    // (DexieStore.duesMembers); not inside an outer transaction without it, which Dexie would refuse.
+    const outer = Dexie.currentTransaction;
+    const slim = scope.has('members') && (!outer || outer.storeNames.includes(DESK_MEMBERS)) ? [this.db.$deskMembers] : [];
+    return this.db.transaction('rw', [...[...scope].map((t) => this.db.table(t)), this.db.$changes, ...slim], fn);
   }
 
   async insert<T extends TableName>(table: T, data: NewRecord<T>): Promise<RecordOf<T>> {

@@ -1,4 +1,5 @@
 import type { FileFilter, OpenedFile } from '../../../shared/bridge/contract';
+import { blobInSteps } from './blob-in-steps';
 import type { Platform } from './platform';
 
 const MIME: Record<string, string> = {
@@ -13,9 +14,8 @@ export const webPlatform: Platform = {
   bridge: null,
   async saveFile(name, data) {
     const ext = name.split('.').pop() ?? '';
-    // Pieces go into the Blob as they are: a large backup is never joined into one buffer here.
-    const parts = (Array.isArray(data) ? data : [data]) as Uint8Array<ArrayBuffer>[];
-    const blob = new Blob(parts, { type: MIME[ext] ?? 'application/octet-stream' });
+    // Pieces go into the Blob as they are, a few megabytes per task: a large backup is never joined into one buffer here.
+    const blob = await blobInSteps(Array.isArray(data) ? data : [data], MIME[ext] ?? 'application/octet-stream');
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;

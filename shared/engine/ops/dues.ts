@@ -1,11 +1,11 @@
-import { buildTimelines, eventsByMember, timelineOf, type MemberTimeline } from '../../dues/eligibility';
+import { buildTimelines, eventsByMember, timelineOf, type DuesMember, type MemberTimeline } from '../../dues/eligibility';
 import { duesLookups, type DuesData } from '../../dues/data';
 import { planSinglePayment, planReversal, type ReversalInput, type SinglePaymentInput } from '../../dues/payments';
 import { startMonthPosting, type DuesBatch, type MonthPostingOptions, type MonthPostingPlan } from '../../dues/posting';
 import { planBaseWrites, planCarryForward, type BaseWrite } from '../../dues/wage-bases';
 import { isYearLockedBy } from '../../finance/year-lock';
 import { uuidv7 } from '../../ids/uuid7';
-import type { DuesPayment, Fen, Member, MembershipEvent } from '../../model/records';
+import type { DuesPayment, Fen, MembershipEvent } from '../../model/records';
 import { BookError } from '../errors';
 import { wageBaseProblem } from '../rules/amounts';
 import { duesMonthProblem, moneyDateProblem } from '../rules/dates';
@@ -56,7 +56,7 @@ export function postDuesMonth(store: BookStore, options: Omit<MonthPostingOption
   return store.transaction(DUES_TABLES, async () => {
     const { month } = options;
     // The first page is asked for with the rest, so every read before the first write goes to the database at once.
-    let next: Promise<Member[]> | null = settledLater(store.page('members', '', POSTING_PAGE));
+    let next: Promise<DuesMember[]> | null = settledLater(store.duesMembers('', POSTING_PAGE));
     // Only the month's payments and the year's bases: far less to read on a big book.
     const [, memberships, wageBases, duesPayments] = await Promise.all([
       checkDates(store, options.paidDate, [month]),
@@ -68,10 +68,10 @@ export function postDuesMonth(store: BookStore, options: Omit<MonthPostingOption
     const events = eventsByMember(memberships);
     let writing: Promise<unknown> | null = null;
     while (next) {
-      const members: Member[] = await next;
+      const members: DuesMember[] = await next;
       const last = members[members.length - 1];
       // The next page is asked for before this one's payments, so the database reads it while they are planned.
-      next = members.length === POSTING_PAGE && last ? settledLater(store.page('members', last.id, POSTING_PAGE)) : null;
+      next = members.length === POSTING_PAGE && last ? settledLater(store.duesMembers(last.id, POSTING_PAGE)) : null;
       const payments = posting.plan(timelinesOf(members, events));
       if (payments.length === 0) continue;
       if (writing) await writing;
@@ -90,7 +90,10 @@ function settledLater<T>(work: Promise<T>): Promise<T> {
   return work;
 }
 
-function* timelinesOf(members: readonly Member[], events: ReadonlyMap<string, MembershipEvent[]>): Iterable<MemberTimeline> {
+function* timelinesOf(
+  members: readonly DuesMember[],
+  events: ReadonlyMap<string, MembershipEvent[]>,
+): Iterable<MemberTimeline<DuesMember>> {
   for (const member of members) {
     const timeline = timelineOf(member, events);
     if (timeline) yield timeline;

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { newUnionProfile } from '../../../shared/book/new-union';
 import { openMutator } from '../../../renderer/src/db/mutations';

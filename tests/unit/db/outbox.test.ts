@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { compareHlc } from '../../../shared/clock/hlc';
 import { UUID_V7_PATTERN } from '../../../shared/ids/uuid7';

@@ -5,6 +5,7 @@ import { UnionBooksDB } from '../../../renderer/src/db/database';
 import { DexieStore } from '../../../renderer/src/db/dexie-store';
 import { openMutator } from '../../../renderer/src/db/mutations';
 import { planMonthPosting, type MonthPostingPlan } from '../../../shared/dues/posting';
+import type { DuesMember } from '../../../shared/dues/eligibility';
 import { DEFAULT_DUES_RULE } from '../../../shared/dues/rule';
 import { HybridLogicalClock } from '../../../shared/clock/hlc';
 import { MemoryStore } from '../../../shared/engine/memory-store';
@@ -98,6 +99,60 @@ describe('登记本月会费 over a roster read a page at a time', () => {
     const expected = summary(planMonthPosting(memoryBook, { ...OPTIONS, batchId: 'memory' }));
     const memory = new MemoryStore(memoryBook, { deviceId: 'memory', clock: new HybridLogicalClock('memory') }, () => TODAY);
     expect(summary(await postDuesMonth(memory, OPTIONS))).toEqual(expected);
+  });
+
+  it('reads of the roster only what planning needs, never the members table', async () => {
+    const book = bigBook();
+    const db = new UnionBooksDB(`paged-posting-slim-${Date.now()}-${Math.random()}`);
+    const read: string[] = [];
+    db.use({
+      stack: 'dbcore',
+      name: 'ReadsOfMembers',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          const noted = name === 'members' || name === '$deskMembers';
+          return noted ? { ...table, query: (req) => (read.push(name), table.query(req)) } : table;
+        },
+      }),
+    });
+    await db.open();
+    const mutator = await openMutator(db);
+    await mutator.replaceBook(book);
+    read.length = 0;
+    const plan = await postDuesMonth(new DexieStore(db, mutator, () => TODAY), OPTIONS);
+    expect(summary(plan)).toEqual(summary(planMonthPosting(book, { ...OPTIONS, batchId: 'whole' })));
+    // Every page from the store of dues fields (the last one short), none from the roster.
+    expect(read).toEqual(['$deskMembers', '$deskMembers', '$deskMembers']);
+    db.close();
+    await db.delete();
+  });
+
+  it('gives the same dues members from either store, and from the roster inside a transaction without the dues store', async () => {
+    const book = bigBook();
+    const { db, store } = await dexieBook('paged-posting-members', book);
+    const memory = new MemoryStore(bigBook(), { deviceId: 'memory', clock: new HybridLogicalClock('memory') }, () => TODAY);
+    const live = book.members.filter((m) => m.deleted === 0).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const after = live[10]!.id;
+    const slim = await store.duesMembers(after, 50);
+    expect(slim.map((m) => m.id)).toEqual(live.slice(11, 61).map((m) => m.id));
+    expect(Object.keys(slim[0]!).sort()).toEqual([
+      'deleted',
+      'department',
+      'duesExempt',
+      'duesExemptReason',
+      'id',
+      'joinDate',
+      'name',
+      'status',
+    ]);
+    expect(await db.transaction('r', db.members, () => store.duesMembers(after, 50))).toEqual(slim);
+    // The memory book is built alike but with its own ids: compare what planning reads, not the ids.
+    const planned = (rows: readonly DuesMember[]) => rows.map(({ id: _id, ...m }) => JSON.stringify(m)).sort();
+    expect(planned(await memory.duesMembers('', live.length + 1))).toEqual(planned(await store.duesMembers('', live.length + 1)));
+    db.close();
+    await db.delete();
   });
 
   for (const [what, table, n] of [

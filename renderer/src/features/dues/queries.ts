@@ -4,6 +4,7 @@ import { buildDuesIndex, type DuesData, type DuesIndex } from '../../../../share
 import { checkDuesAgreement, type DuesAgreement } from '../../../../shared/dues/agreement';
 import { useServices } from '../../app/services';
 import { todayIso } from '../../../../shared/clock/today';
+import { paymentsFrom } from './payments-by-month';
 
 /**
  * What dues pages compute from, re-read whenever any of it changes. Payments are read from
@@ -17,7 +18,7 @@ export function useDuesData(fromMonth: string): DuesData | undefined {
       db.members.toArray(),
       db.memberships.toArray(),
       db.wageBases.toArray(),
-      db.duesPayments.where('month').aboveOrEqual(fromMonth).toArray(),
+      paymentsFrom(db, fromMonth),
     ]);
     return { members, memberships, wageBases, duesPayments };
   }, [db, fromMonth]);
@@ -38,7 +39,7 @@ export function useDuesAgreement(year: number): DuesAgreement | undefined {
   const { db } = useServices();
   return useLiveQuery(async () => {
     const [payments, entries] = await Promise.all([
-      db.duesPayments.toArray(),
+      paymentsFrom(db, ''),
       db.transactions
         .where('date')
         .between(`${year}-01-01`, `${year}-12-31`, true, true)
