@@ -21,9 +21,9 @@ async function storedRows(db: Database, unionId: string): Promise<StatsRows> {
     'SELECT r.tbl, r.data FROM rows r JOIN unions u ON u.key = r.union_key WHERE u.id = $1',
     [unionId],
   );
-  const out: Record<string, unknown[]> = { members: [], memberships: [], duesPayments: [], transactions: [] };
+  const out: Record<(typeof TABLES)[number], unknown[]> = { members: [], memberships: [], duesPayments: [], transactions: [] };
   for (const r of rows) out[r.tbl]?.push(typeof r.data === 'string' ? JSON.parse(r.data) : r.data);
-  return out as StatsRows;
+  return out;
 }
 
 /**
@@ -101,5 +101,5 @@ describe.each(backends())('the statistics functions move from migration 15 to 16
     const after = await storedRows(db, union.id);
     expect(upwardStats(after, calendarYear(2025)).duesCollectedFen).not.toBe(0);
     await expectKept();
-  });
+  }, 180_000);
 });
