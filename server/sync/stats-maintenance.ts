@@ -178,28 +178,32 @@ const contributions = (members: string) => `${members},
 /**
  * CTE `money` (union_key, day, measures…): what the changed rows of `source` (sign, union_key, tbl,
  * data) add to dues, income and spending, per union and date, and CTE `invalid` (union_key, n): the
- * change in invalid rows per union. Each row is parsed once and the rows are summed per union and day
- * before anything reads them twice, so the rebuild's scan of every stored row is never held whole.
+ * change in invalid rows per union. Each row is parsed once, classified once and its amounts read
+ * once (OFFSET 0 keeps each step a subquery of its own: an inlined step is evaluated again in every
+ * expression that names it; and no step is a LATERAL subquery taking the parsed jsonb, which the
+ * planner would put behind a cache hashing every row's whole value), and the rows are summed per union and day before anything reads
+ * them twice, so the rebuild's scan of every stored row is never held whole.
  */
 const rowLocal = (source: string) => `
   classified AS (
-    SELECT c.sign, c.union_key, c.tbl, x.j AS data, ${rowState('c.tbl', 'x.j')} AS state
-    FROM ${source} c, ${parsed('c')} WHERE c.tbl IN ${STAT_TABLES}
+    SELECT c.sign, c.union_key, c.tbl, x.j, ${rowState('c.tbl', 'x.j')} AS state
+    FROM ${source} c, ${parsed('c')} WHERE c.tbl IN ${STAT_TABLES} OFFSET 0
   ),
   amounts AS (
-    SELECT sign, union_key, tbl, state, data->>'accountCode' AS account,
-      CASE WHEN state = 'ok' AND tbl IN ('duesPayments', 'transactions') THEN
-        (CASE tbl WHEN 'duesPayments' THEN data->>'paidDate' ELSE data->>'date' END) END COLLATE "C" AS day,
-      CASE WHEN state = 'ok' AND tbl IN ('duesPayments', 'transactions') THEN (data->>'amountFen')::numeric ELSE 0 END AS amount,
-      CASE WHEN state = 'ok' AND tbl = 'transactions' AND jsonb_typeof(data->'payableFen') = 'number' THEN (data->>'payableFen')::numeric
-        ELSE 0 END AS payable
-    FROM classified
+    SELECT sign, union_key, state,
+      CASE WHEN state <> 'ok' THEN NULL WHEN tbl = 'duesPayments' THEN j->>'paidDate' WHEN tbl = 'transactions' THEN j->>'date' END
+        COLLATE "C" AS day,
+      CASE WHEN state = 'ok' AND tbl = 'duesPayments' THEN (j->>'amountFen')::numeric ELSE 0 END AS dues,
+      CASE WHEN state = 'ok' AND tbl = 'transactions' AND j->>'accountCode' IN ${sqlList(ACCOUNT_CODES.income)}
+        THEN (j->>'amountFen')::numeric - CASE WHEN jsonb_typeof(j->'payableFen') = 'number' THEN (j->>'payableFen')::numeric ELSE 0 END
+        ELSE 0 END AS income,
+      CASE WHEN state = 'ok' AND tbl = 'transactions' AND j->>'accountCode' IN ${sqlList(ACCOUNT_CODES.expense)}
+        THEN (j->>'amountFen')::numeric ELSE 0 END AS spending
+    FROM classified OFFSET 0
   ),
   union_days AS (
-    SELECT union_key, day, sum(sign * (state = 'invalid')::int) AS invalid_n,
-      sum(CASE WHEN tbl = 'duesPayments' THEN sign * amount ELSE 0 END) AS dues,
-      sum(CASE WHEN tbl = 'transactions' AND account IN ${sqlList(ACCOUNT_CODES.income)} THEN sign * (amount - payable) ELSE 0 END) AS income,
-      sum(CASE WHEN tbl = 'transactions' AND account IN ${sqlList(ACCOUNT_CODES.expense)} THEN sign * amount ELSE 0 END) AS spending
+    SELECT union_key, day, sum(sign * (state = 'invalid')::int) AS invalid_n, sum(sign * dues) AS dues, sum(sign * income) AS income,
+      sum(sign * spending) AS spending
     FROM amounts GROUP BY union_key, day
   ),
   invalid AS (SELECT union_key, sum(invalid_n) AS n FROM union_days GROUP BY union_key),
@@ -284,6 +288,13 @@ const ROW_TRIGGER_FUNCTIONS: readonly string[] = [
  * once (OFFSET 0); the figures they keep are the same, so nothing is rebuilt.
  */
 export const STATS_PARSE_ONCE_MIGRATION: readonly string[] = ROW_TRIGGER_FUNCTIONS;
+
+/**
+ * Replaces the trigger functions of a server migrated to 15, whose money step classified each row
+ * again in every expression that read its state or amount; the figures are the same, so nothing is
+ * rebuilt.
+ */
+export const STATS_CLASSIFY_ONCE_MIGRATION: readonly string[] = [...ROW_TRIGGER_FUNCTIONS];
 
 /**
  * Builds every kept figure again from the stored rows, after the tables are created and whenever a

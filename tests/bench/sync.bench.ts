@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -29,6 +29,8 @@ const UNIONS = 500;
 const PACED_PERIOD_MS = 5_000;
 /** BENCH_SYNC_CASES=first: the first and incremental syncs alone, without the raw COPY or the 500 unions (tests/bench/sync-ab.ts). */
 const FIRST_ONLY = process.env.BENCH_SYNC_CASES === 'first';
+/** BENCH_SYNC_CASES=triggers: the first sync with the kept statistics' triggers on and off, in alternating pairs (triggerPairs). */
+const TRIGGER_PAIRS = process.env.BENCH_SYNC_CASES === 'triggers' ? Number(process.env.BENCH_SYNC_TRIGGER_PAIRS) || 3 : 0;
 
 function runClient<T>(job: ClientJob): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'ub-sync-bench-'));
@@ -225,8 +227,154 @@ async function benchBackend(name: string, db: Database, baseline: Baseline): Pro
   return results;
 }
 
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+interface TriggerRun {
+  side: string;
+  ms: number;
+  rows: number;
+  pushes: number;
+  /** Time inside the statistics' trigger functions (pg_stat_user_functions; PostgreSQL with the triggers on). */
+  triggerMs: number | null;
+  load: string;
+}
+
+/**
+ * BENCH_SYNC_TRIGGER_OTHER=FILE adds a third side: the triggers on, running the trigger functions of
+ * FILE (their CREATE OR REPLACE statements separated by `-- next function`, as
+ * tests/fixtures/sync/stats-functions-15.sql holds those of migration 15), to compare two versions
+ * of the functions with each other and with none in the same invocation.
+ */
+const OTHER_FUNCTIONS = process.env.BENCH_SYNC_TRIGGER_OTHER ? readFileSync(process.env.BENCH_SYNC_TRIGGER_OTHER, 'utf8') : null;
+type Side = 'off' | 'on' | 'other';
+const SIDES: Side[] = OTHER_FUNCTIONS ? ['off', 'on', 'other'] : ['off', 'on'];
+
+/**
+ * One first sync of the large demo book into a fresh database, with the kept statistics' triggers
+ * on `rows` enabled or disabled (`DISABLE TRIGGER USER`: the four `stat_rows_*` triggers, the only
+ * ones on the table), so only their work differs between the two sides.
+ */
+async function triggerRun(db: Database, side: Side): Promise<TriggerRun> {
+  const on = side !== 'off';
+  await migrate(db);
+  if (!on) await db.exec('ALTER TABLE rows DISABLE TRIGGER USER');
+  if (side === 'other') for (const statement of OTHER_FUNCTIONS!.split('-- next function')) await db.query(statement);
+  const enabled = await db.query<{ n: unknown }>(
+    `SELECT count(*) AS n FROM pg_trigger WHERE tgrelid = 'rows'::regclass AND NOT tgisinternal AND tgenabled <> 'D'`,
+  );
+  if (Number(enabled[0]!.n) !== (on ? 4 : 0))
+    throw new Error(`expected ${on ? 4 : 0} enabled triggers on rows, found ${String(enabled[0]!.n)}`);
+  const timed = db.kind === 'postgres';
+  if (timed) await db.query('SELECT pg_stat_reset()');
+  const app: FastifyInstance = await buildServer({ db, authRateLimit: 100_000 });
+  try {
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    const before = load();
+    const token = await enrolNew(db, url, 'BIG');
+    const first = await runClient<FirstSyncResult>({ kind: 'first-sync', url, token, deviceId: 'benchdev' });
+    // An idle backend reports its function counts within 10 s (PostgreSQL 15's PGSTAT_IDLE_INTERVAL).
+    if (timed) await new Promise((resolve) => setTimeout(resolve, 11_000));
+    const [fn] = timed
+      ? await db.query<{ ms: unknown }>(`SELECT sum(total_time) AS ms FROM pg_stat_user_functions WHERE funcname LIKE 'stat_rows_%'`)
+      : [];
+    return {
+      side,
+      ms: first.firstSyncMs,
+      rows: first.rows,
+      pushes: first.pushes,
+      triggerMs: fn?.ms == null ? null : Number(fn.ms),
+      load: `${before} before, ${load()} after`,
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+/**
+ * The cost of the kept statistics, on the same code: the first sync with the triggers off and on,
+ * in alternating pairs (off then on, on then off, …) so a load swinging on a shared machine falls
+ * on both sides alike; each pair's ratio on ÷ off and their median.
+ */
+async function triggerPairs(name: string, fresh: () => Promise<{ db: Database; dispose: () => Promise<void> }>): Promise<BenchResult> {
+  const runs: (TriggerRun & { pair: number })[] = [];
+  for (let pair = 1; pair <= TRIGGER_PAIRS; pair++) {
+    for (const side of pair % 2 ? SIDES : [...SIDES].reverse()) {
+      const { db, dispose } = await fresh();
+      try {
+        const r = { pair, ...(await triggerRun(db, side)) };
+        runs.push(r);
+        const inside = r.triggerMs === null ? '' : `, ${(r.triggerMs / 1000).toFixed(1)} s in the trigger functions`;
+        process.stderr.write(
+          `  pair ${pair} triggers ${side.padEnd(5)} ${name}: ${(r.ms / 1000).toFixed(1)} s${inside} (load ${r.load})\n`,
+        );
+      } finally {
+        await dispose();
+      }
+    }
+  }
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length / 2;
+    return sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  };
+  const of = (side: Side) => runs.filter((r) => r.side === side);
+  const ratios = (side: Side) =>
+    Array.from(
+      { length: TRIGGER_PAIRS },
+      (_, i) => runs.find((r) => r.pair === i + 1 && r.side === side)!.ms / runs.find((r) => r.pair === i + 1 && r.side === 'off')!.ms,
+    );
+  const lines = SIDES.filter((s) => s !== 'off').map((side) => {
+    const inside = of(side).flatMap((r) => (r.triggerMs === null ? [] : [`${((r.triggerMs / r.ms) * 100).toFixed(0)} %`]));
+    return `${side === 'on' ? 'on' : `on with ${process.env.BENCH_SYNC_TRIGGER_OTHER}`} ÷ off: ${ratios(side)
+      .map((r) => r.toFixed(2))
+      .join(
+        ', ',
+      )}, median ×${median(ratios(side)).toFixed(2)}${inside.length ? ` (time inside the trigger functions: ${inside.join(', ')} of the sync)` : ''}`;
+  });
+  for (const line of lines) process.stderr.write(`  ${name}: ${line}\n`);
+  return {
+    name: `sync: first sync of the large demo book with the kept statistics' triggers on, beside off (${runs[0]!.rows} rows, ${name})`,
+    ms: median(of('on').map((r) => r.ms)),
+    runs: TRIGGER_PAIRS,
+    baseline: { name: 'the same first sync on the same code with the triggers disabled, median', ms: median(of('off').map((r) => r.ms)) },
+    environment: `${name}, Fastify on 127.0.0.1; devices in a separate Node process; a fresh database each run`,
+    notes: `${TRIGGER_PAIRS} alternating rounds (${SIDES.join(', ')}, then the reverse, …), ${runs[0]!.pushes} pushes each; ${lines.join('; ')}; runs: ${runs
+      .map((r) => `${r.pair} ${r.side} ${(r.ms / 1000).toFixed(1)} s (load ${r.load})`)
+      .join('; ')}`,
+    figures: { 'median ratio on ÷ off': median(ratios('on')) },
+  };
+}
+
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
+  if (TRIGGER_PAIRS) {
+    if (process.env.BENCH_SYNC_BACKENDS !== 'postgres') {
+      results.push(
+        await triggerPairs('PGlite (data folder)', async () => {
+          const dir = mkdtempSync(join(tmpdir(), 'ub-sync-bench-'));
+          const db = await openPglite(dir);
+          return { db, dispose: () => db.close().finally(() => rmSync(dir, { recursive: true, force: true })) };
+        }),
+      );
+    }
+    const url = process.env.TEST_DATABASE_URL;
+    if (url) {
+      // track_functions: the time inside the trigger functions, reported beside each run with them on.
+      const tracked = new URL(url);
+      tracked.searchParams.set('options', '-c track_functions=all');
+      results.push(
+        await triggerPairs('PostgreSQL 15', async () => {
+          const db = await openPostgres(tracked.toString(), 20);
+          await db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+          return { db, dispose: () => db.close() };
+        }),
+      );
+    }
+    return results;
+  }
   // PGlite first: it leaves nothing running once closed, while PostgreSQL goes on vacuuming and
   // checkpointing the rows it was given for a while, on the same two cores.
   if (process.env.BENCH_SYNC_BACKENDS !== 'postgres') {

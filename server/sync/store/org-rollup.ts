@@ -5,6 +5,7 @@ import type { Queryable } from '../db';
 import { listOrgs } from './orgs';
 import { checkPeriod, statsOf, SUMMED } from './stats';
 import { periodPartsSql } from './stats-period';
+import { withoutJit } from './util';
 
 /** An organisation of the subtree with the totals over every union below it. */
 export interface OrgRollUp {
@@ -64,8 +65,9 @@ export async function rollUpOrgs(
          FROM staff_checked GROUP BY org_id
        ),`
     : `staffed AS (SELECT NULL::text AS org_id, 0 AS employees, 0 AS women_employees, 0 AS staff_invalid WHERE false),`;
-  const rows = await db.query<Record<string, unknown> & { org_id: string }>(
-    `WITH RECURSIVE closure(org, anc) AS (
+  const rows = await withoutJit(db, (q) =>
+    q.query<Record<string, unknown> & { org_id: string }>(
+      `WITH RECURSIVE closure(org, anc) AS (
        SELECT id, id FROM orgs WHERE id = ANY($1::text[])
        UNION ALL SELECT c.org, o.parent_id FROM closure c JOIN orgs o ON o.id = c.anc WHERE c.anc <> $2 AND o.parent_id IS NOT NULL
      ),
@@ -91,7 +93,8 @@ export async function rollUpOrgs(
      SELECT c.anc AS org_id, sum(d.unions) AS unions, sum(d.submitted) AS submitted, sum(d.reported) AS reported,
        sum(d.invalid_rows) AS invalid_rows, sum(d.employees) AS employees, sum(d.women_employees) AS women_employees, ${SUMMED}
      FROM direct d JOIN closure c ON c.org = d.org_id GROUP BY c.anc`,
-    params,
+      params,
+    ),
   );
   const byOrg = new Map(rows.map((r) => [r.org_id, r]));
   return orgs.map((org) => {
