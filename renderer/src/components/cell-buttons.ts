@@ -1,37 +1,47 @@
 import { theme } from 'antd';
-import { useMemo, type CSSProperties } from 'react';
+import { useMemo } from 'react';
+import { useInjectedCss } from './injected-css';
 
-export interface CellButtonStyles {
-  link: CSSProperties;
-  danger: CSSProperties;
-  disabled: CSSProperties;
-  icon: CSSProperties;
-  button: CSSProperties;
-}
+/** Class names of the cell buttons' looks. */
+export const CELL_BUTTON = {
+  link: 'ub-cb ub-cb-link',
+  danger: 'ub-cb ub-cb-danger',
+  disabled: 'ub-cb ub-cb-disabled',
+  icon: 'ub-cb ub-cb-icon',
+  button: 'ub-cb ub-cb-button',
+} as const;
+
+/** Only the colour of a danger link, for text that is not a button (e.g. a red-ink 摘要). */
+export const CELL_DANGER_TEXT = 'ub-cb-danger';
+
+/** Layouts inside a cell: monospaced digits, a line of text and tags, text cut with an ellipsis, an inline icon. */
+export const CELL_LAYOUT = { mono: 'ub-cl-mono', line: 'ub-cl-line', cut: 'ub-cl-cut', icon: 'ub-cl-icon' } as const;
 
 /**
  * Plain buttons styled like antd's link and small buttons, for the cells of long virtual tables:
  * scrolling draws new rows at every step, and an antd Button (or Tooltip) per cell makes each step
- * several times slower on an old PC.
+ * several times slower on an old PC. Call this in the table's component; its cells then use
+ * `CELL_BUTTON`'s class names.
  */
-export function useCellButtonStyles(): CellButtonStyles {
+export function useCellButtonCss(): void {
   const { token } = theme.useToken();
-  return useMemo(() => {
-    const plain: CSSProperties = { border: 0, background: 'none', padding: 0, font: 'inherit', cursor: 'pointer' };
-    return {
-      link: { ...plain, color: token.colorLink },
-      danger: { ...plain, color: token.colorError },
-      disabled: { ...plain, color: token.colorTextDisabled, cursor: 'not-allowed' },
-      icon: { ...plain, marginLeft: 6, color: token.colorTextSecondary },
-      button: {
-        ...plain,
-        height: token.controlHeightSM,
-        padding: `0 ${token.paddingXS - 1}px`,
-        border: `${token.lineWidth}px solid ${token.colorBorder}`,
-        borderRadius: token.borderRadiusSM,
-        background: token.colorBgContainer,
-        color: token.colorText,
-      },
-    };
-  }, [token]);
+  const css = useMemo(
+    () =>
+      [
+        '.ub-cb{border:0;background:none;padding:0;font:inherit;cursor:pointer}',
+        `.ub-cb-link{color:${token.colorLink}}`,
+        `.ub-cb-danger{color:${token.colorError}}`,
+        `.ub-cb-disabled{color:${token.colorTextDisabled};cursor:not-allowed}`,
+        `.ub-cb-icon{margin-left:6px;color:${token.colorTextSecondary}}`,
+        `.ub-cb-button{height:${token.controlHeightSM}px;padding:0 ${token.paddingXS - 1}px;` +
+          `border:${token.lineWidth}px solid ${token.colorBorder};border-radius:${token.borderRadiusSM}px;` +
+          `background:${token.colorBgContainer};color:${token.colorText}}`,
+        '.ub-cl-mono{font-family:monospace}',
+        '.ub-cl-line{display:flex;align-items:center;gap:4px;min-width:0}',
+        '.ub-cl-cut{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;min-width:0}',
+        '.ub-cl-icon{width:1em;height:1em;fill:currentColor;vertical-align:-0.125em}',
+      ].join('\n'),
+    [token],
+  );
+  useInjectedCss('ub-cell-buttons', css);
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from '../startup/cold-start';
+import { frameCpu } from './frame-cpu';
 
 /**
  * Installed before the app's scripts: every long task (over 50 ms) with its start, and a frame
@@ -40,6 +41,8 @@ export interface Session {
   watch(work: () => Promise<void>): Promise<{ ms: number; longest: number; over100: number }>;
   /** Frame times while `work` runs (e.g. scrolling). */
   frames(work: () => Promise<void>): Promise<number[]>;
+  /** The main thread's own CPU time in each frame while `work` runs, from Chromium's trace. */
+  frameCpu(work: () => Promise<void>): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -79,6 +82,7 @@ export async function openSeeded(origin: string, appPath: string, seedQuery: str
       await work();
       return page.evaluate(() => (window as unknown as { __stopFrames: () => number[] }).__stopFrames());
     },
+    frameCpu: (work) => frameCpu(cdp, work),
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -1,13 +1,13 @@
 import { LockOutlined } from '@ant-design/icons';
 import { App, Input, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { transferTarget, isTransfer } from '../../../../shared/finance/effect';
 import { closedMonthMessage, isMonthClosed } from '../../../../shared/finance/closing';
 import { PLACE_LABEL, type Journal, type JournalRow } from '../../../../shared/finance/journal';
 import { placeJournal, type PlaceJournal } from '../../../../shared/finance/place-journal';
 import { monthLabel } from '../../../../shared/finance/period';
 import type { Fen, MonthClose, MoneyPlace, Transaction } from '../../../../shared/model/records';
-import { useCellButtonStyles } from '../../components/cell-buttons';
+import { CELL_BUTTON, CELL_DANGER_TEXT, CELL_LAYOUT, useCellButtonCss } from '../../components/cell-buttons';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { AccountPicker } from './AccountPicker';
 import { AttachmentsTag } from './AttachmentsTag';
@@ -119,7 +119,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
     },
     [closes, onEdit, message],
   );
-  const styles = useCellButtonStyles();
+  useCellButtonCss();
   const columns = useMemo<VirtualColumn<Line>[]>(() => {
     const place = f.view === 'all' ? null : f.view;
     const entry =
@@ -178,8 +178,11 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
         render: entry(
           (r) => (
             // A long 摘要 is cut short before its tags are: 提现, 红字 and 附件 stay in view.
-            <span style={SUMMARY_CELL}>
-              <span style={{ ...SUMMARY_TEXT, ...(r.transaction.amountFen < 0 ? styles.danger : {}) }} title={r.transaction.summary}>
+            <span className={CELL_LAYOUT.line}>
+              <span
+                className={r.transaction.amountFen < 0 ? `${CELL_LAYOUT.cut} ${CELL_DANGER_TEXT}` : CELL_LAYOUT.cut}
+                title={r.transaction.summary}
+              >
                 {r.transaction.summary}
               </span>
               {isTransfer(r.transaction) && <Tag color="blue">{transferLabel(r.transaction)}</Tag>}
@@ -256,10 +259,10 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
           if (locked) return <ReadOnlyMark reason={locked} />;
           return (
             <Space size={12}>
-              <button type="button" style={styles.link} onClick={() => edit(t)}>
+              <button type="button" className={CELL_BUTTON.link} onClick={() => edit(t)}>
                 修改
               </button>
-              <button type="button" style={styles.danger} onClick={() => onReverse(t)}>
+              <button type="button" className={CELL_BUTTON.danger} onClick={() => onReverse(t)}>
                 冲销
               </button>
             </Space>
@@ -267,7 +270,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
         }),
       },
     ];
-  }, [f.view, reversals, closes, styles, edit, onReverse]);
+  }, [f.view, reversals, closes, edit, onReverse]);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -320,22 +323,28 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
   );
 }
 
-const SUMMARY_CELL: CSSProperties = { display: 'flex', alignItems: 'center', gap: 4, minWidth: 0 };
-const SUMMARY_TEXT: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 };
+/** As long as antd's Tooltip waits before it opens: a mark the wheel slides under the pointer is gone sooner. */
+const HOVER_DELAY_MS = 100;
 
 /**
  * 只读, with the reason on hover or focus. The tooltip is made only when first wanted: thousands of
- * read-only rows (every dues entry) scroll past, and a Tooltip in each would slow every scroll step.
+ * read-only rows (every dues entry) scroll past, and a Tooltip in each would slow every scroll step;
+ * a mark that only passes under a resting pointer while the table scrolls makes none.
  */
 function ReadOnlyMark({ reason }: { reason: string }) {
   const [wanted, setWanted] = useState(false);
+  const hover = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(hover.current), []);
   const mark = (
     <Tag
       icon={<LockOutlined />}
       data-testid="read-only"
       tabIndex={0}
       aria-label={`只读：${reason}`}
-      onMouseEnter={() => setWanted(true)}
+      onMouseEnter={() => {
+        hover.current = setTimeout(() => setWanted(true), HOVER_DELAY_MS);
+      }}
+      onMouseLeave={() => clearTimeout(hover.current)}
       onFocus={() => setWanted(true)}
     >
       只读

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { useCellButtonStyles } from '../../components/cell-buttons';
-import { useCellTagStyles, type CellTagColor } from '../../components/cell-tag';
+import { CELL_BUTTON, CELL_LAYOUT, useCellButtonCss } from '../../components/cell-buttons';
+import { CELL_TAG, useCellTagCss, type CellTagColor } from '../../components/cell-tag';
 import { EYE, EYE_INVISIBLE } from '../../components/eye-icons';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { maskIdNumber, maskPhone } from '../../../../shared/idcard/gb11643';
@@ -33,8 +33,8 @@ export function MemberTable({ members, onEdit, height }: Props) {
       return next;
     });
 
-  const styles = useCellButtonStyles();
-  const tags = useCellTagStyles();
+  useCellButtonCss();
+  useCellTagCss();
 
   const columns = useMemo<VirtualColumn<Member>[]>(
     () => [
@@ -44,7 +44,7 @@ export function MemberTable({ members, onEdit, height }: Props) {
         width: 110,
         fixed: 'left',
         render: (m) => (
-          <button type="button" style={styles.link} onClick={() => onEdit(m)}>
+          <button type="button" className={CELL_BUTTON.link} onClick={() => onEdit(m)}>
             {m.name}
           </button>
         ),
@@ -58,11 +58,11 @@ export function MemberTable({ members, onEdit, height }: Props) {
         render: (m) => {
           const shown = revealed.has(m.id);
           return (
-            <span style={{ fontFamily: 'monospace' }}>
+            <span className={CELL_LAYOUT.mono}>
               {shown ? m.idNumber : maskIdNumber(m.idNumber)}
               <button
                 type="button"
-                style={styles.icon}
+                className={CELL_BUTTON.icon}
                 title={shown ? '隐藏' : '显示完整号码'}
                 aria-label={`${shown ? '隐藏' : '显示'}${m.name}的证件号码和手机`}
                 onClick={() => toggle(m.id)}
@@ -81,7 +81,7 @@ export function MemberTable({ members, onEdit, height }: Props) {
         key: 'status',
         title: '会籍状态',
         width: 100,
-        render: (m) => <span style={tags[STATUS_COLORS[m.status]]}>{STATUS_LABELS[m.status]}</span>,
+        render: (m) => <span className={CELL_TAG[STATUS_COLORS[m.status]]}>{STATUS_LABELS[m.status]}</span>,
       },
       {
         key: 'actions',
@@ -89,13 +89,13 @@ export function MemberTable({ members, onEdit, height }: Props) {
         width: 80,
         fixed: 'right',
         render: (m) => (
-          <button type="button" style={styles.button} onClick={() => onEdit(m)}>
+          <button type="button" className={CELL_BUTTON.button} onClick={() => onEdit(m)}>
             编辑
           </button>
         ),
       },
     ],
-    [revealed, onEdit, styles, tags],
+    [revealed, onEdit],
   );
 
   return (
