@@ -9,22 +9,12 @@ import { syncRound } from '../../../server/sync/store/sync';
 import { createUnion } from '../../../server/sync/store/unions';
 import { HybridLogicalClock } from '../../../shared/clock/hlc';
 import type { WireChange } from '../../../shared/sync/protocol';
-import { calendarYear, upwardStats, type StatsRows } from '../../../shared/sync/stats';
+import { calendarYear, upwardStats } from '../../../shared/sync/stats';
 import { fixturePath } from '../../fixtures/path';
 import { backends } from './backends';
-import { randomUnionRows } from './stats-rows';
+import { randomUnionRows, storedRows } from './stats-rows';
 
 const TABLES = ['members', 'memberships', 'duesPayments', 'transactions'] as const;
-
-async function storedRows(db: Database, unionId: string): Promise<StatsRows> {
-  const rows = await db.query<{ tbl: (typeof TABLES)[number]; data: unknown }>(
-    'SELECT r.tbl, r.data FROM rows r JOIN unions u ON u.key = r.union_key WHERE u.id = $1',
-    [unionId],
-  );
-  const out: Record<(typeof TABLES)[number], unknown[]> = { members: [], memberships: [], duesPayments: [], transactions: [] };
-  for (const r of rows) out[r.tbl]?.push(typeof r.data === 'string' ? JSON.parse(r.data) : r.data);
-  return out;
-}
 
 /**
  * A server at migration 15 gets the trigger functions whose money step classifies each row once;

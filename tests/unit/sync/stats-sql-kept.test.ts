@@ -11,7 +11,7 @@ import { SeededRandom } from '../../../shared/demo/random';
 import type { WireChange } from '../../../shared/sync/protocol';
 import { calendarYear, upwardStats, type StatsPeriod, type StatsRows, type UpwardStats } from '../../../shared/sync/stats';
 import { backends } from './backends';
-import { randomUnionRows } from './stats-rows';
+import { randomUnionRows, storedRows } from './stats-rows';
 
 type Table = keyof StatsRows;
 const TABLES: Table[] = ['members', 'memberships', 'duesPayments', 'transactions'];
@@ -48,17 +48,6 @@ function randomEdit(rnd: SeededRandom, table: Table, memberIds: readonly string[
     ],
   };
   return rnd.pick([...byTable[table], ...common])();
-}
-
-/** The rows of the union as the server stores them: what the figures must be computed from. */
-async function storedRows(db: Database, unionId: string): Promise<StatsRows> {
-  const rows = await db.query<{ tbl: Table; data: unknown }>(
-    `SELECT r.tbl, r.data FROM rows r JOIN unions u ON u.key = r.union_key WHERE u.id = $1 ORDER BY r.tbl, r.row_id`,
-    [unionId],
-  );
-  const out: Record<Table, unknown[]> = { members: [], memberships: [], duesPayments: [], transactions: [] };
-  for (const r of rows) out[r.tbl]?.push(typeof r.data === 'string' ? JSON.parse(r.data) : r.data);
-  return out;
 }
 
 describe.each(backends())('statistics kept as rows change on $name', (backend) => {
