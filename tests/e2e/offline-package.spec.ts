@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { enrolOffline } from '../../server/sync/store/packages';
 import { createUnion } from '../../server/sync/store/unions';
 import { writeEnrolmentFile } from '../../shared/sync/package/enrolment-file';
-import { goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { cellUnder, goTo, loadDemo, saveDownload, screenshot } from './support/app';
 import { startUpperServer, type UpperServer } from './support/upper-server';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -73,7 +73,7 @@ test('an offline union submits its year by package, the dashboard shows 已报�
   expect(replyFile).toMatch(/SL001-回执包-001\.ubreply$/);
   await modal.locator('.ant-modal-close').click();
   await expect(row).toContainText('已报送');
-  const members = Number((await row.getByRole('cell').nth(2).textContent()) ?? '0');
+  const members = Number((await (await cellUnder(row, '会员')).textContent()) ?? '0');
   expect(members).toBeGreaterThan(100);
   await screenshot(dash, 'dashboard-offline-submitted');
 
