@@ -4,7 +4,9 @@
 // is a throwaway worktree running this checkout's sync bench files, so only the server under test
 // differs. Prints every run with the load average and, per backend, each pair's ratio HEAD ÷ BASE,
 // their median and their spread. TEST_DATABASE_URL adds PostgreSQL; BENCH_SYNC_BACKENDS=postgres
-// skips PGlite. Nothing in this checkout is written (bench-results/latest.json included).
+// skips PGlite. BENCH_AB_CASES=unions compares the 500 unions' paced and burst syncs instead (p99 of the
+// client's latencies, on a fresh database; the server's own p99 printed beside). Nothing in this
+// checkout is written (bench-results/latest.json included).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -24,6 +26,7 @@ if (git('diff', sides.base, sides.head, '--', 'package-lock.json').length) {
   console.error('package-lock.json differs between BASE and HEAD: the worktrees would need their own npm ci');
   process.exit(2);
 }
+const CASES = process.env.BENCH_AB_CASES === 'unions' ? 'unions' : 'first';
 const BENCH_FILES = ['run.ts', 'types.ts', 'sync.bench.ts', 'sync-client.ts', 'sync-book.ts'];
 
 const work = mkdtempSync(join(tmpdir(), 'ub-sync-ab-'));
@@ -40,10 +43,23 @@ process.on('SIGINT', () => {
 interface Run {
   pair: number;
   side: keyof typeof sides;
+  /** What was measured and on which backend: the first sync's backend, or the union case and backend. */
   backend: string;
   ms: number;
+  /** Rows of the first sync, or the server's own p99 of a union case. */
   rows: string;
   load: string;
+}
+
+/** The run's figures this comparison reads, by case. */
+function measured(r: BenchResult): { backend: string; rows: string } | null {
+  if (CASES === 'first') {
+    const m = /^sync: first sync of the large demo book \((\d+) rows, (.+)\)$/.exec(r.name);
+    return m ? { backend: m[2]!, rows: `${m[1]!} rows` } : null;
+  }
+  const m = /^sync: \d+ unions × 3 rounds of 10 changes, (.+), p99 \((.+)\)$/.exec(r.name);
+  const server = /inside the server \(request read to answer sent\) p99 (\d+) ms/.exec(r.notes ?? '');
+  return m ? { backend: `${m[1]!} (${m[2]!})`, rows: `server p99 ${server?.[1] ?? '?'} ms` } : null;
 }
 const runs: Run[] = [];
 const load = () =>
@@ -66,17 +82,17 @@ try {
       rmSync(join(trees[side], 'bench-results/latest.json'), { force: true });
       const ran = spawnSync('npx', ['tsx', 'tests/bench/run.ts', 'sync'], {
         cwd: trees[side],
-        env: { ...process.env, BENCH_SYNC_CASES: 'first' },
+        env: { ...process.env, BENCH_SYNC_CASES: CASES },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       if (ran.status !== 0) throw new Error(`the ${side} run of pair ${pair} exited with ${String(ran.status)}`);
       const { results } = JSON.parse(readFileSync(join(trees[side], 'bench-results/latest.json'), 'utf8')) as { results: BenchResult[] };
       for (const r of results) {
-        const m = /^sync: first sync of the large demo book \((\d+) rows, (.+)\)$/.exec(r.name);
+        const m = measured(r);
         if (!m) continue;
-        const run = { pair, side, backend: m[2]!, ms: r.ms, rows: m[1]!, load: `${before} before, ${load()} after` };
+        const run = { pair, side, backend: m.backend, ms: r.ms, rows: m.rows, load: `${before} before, ${load()} after` };
         runs.push(run);
-        console.log(`pair ${pair} ${side.padEnd(4)} ${run.backend}: ${(run.ms / 1000).toFixed(1)} s, ${run.rows} rows (load ${run.load})`);
+        console.log(`pair ${pair} ${side.padEnd(4)} ${run.backend}: ${(run.ms / 1000).toFixed(3)} s, ${run.rows} (load ${run.load})`);
       }
     }
   }
@@ -84,7 +100,9 @@ try {
   cleanUp();
 }
 
-console.log(`\nfirst sync, HEAD ${sides.head.slice(0, 7)} ÷ BASE ${sides.base.slice(0, 7)}, ${pairs} alternating pairs`);
+console.log(
+  `\n${CASES === 'first' ? 'first sync' : '500 unions'}, HEAD ${sides.head.slice(0, 7)} ÷ BASE ${sides.base.slice(0, 7)}, ${pairs} alternating pairs`,
+);
 for (const backend of [...new Set(runs.map((r) => r.backend))]) {
   const ratios: number[] = [];
   for (let pair = 1; pair <= pairs; pair++) {
@@ -98,9 +116,9 @@ for (const backend of [...new Set(runs.map((r) => r.backend))]) {
   const seconds = (side: keyof typeof sides) =>
     runs
       .filter((r) => r.side === side && r.backend === backend)
-      .map((r) => (r.ms / 1000).toFixed(1))
+      .map((r) => (CASES === 'first' ? `${(r.ms / 1000).toFixed(1)} s` : `${r.ms.toFixed(0)} ms`))
       .join(', ');
   console.log(
-    `${backend}: ratios ${ratios.map((r) => r.toFixed(2)).join(', ')}; median ×${median.toFixed(2)}, spread ×${sorted[0]!.toFixed(2)}–×${sorted[sorted.length - 1]!.toFixed(2)} (BASE s: ${seconds('base')}; HEAD s: ${seconds('head')})`,
+    `${backend}: ratios ${ratios.map((r) => r.toFixed(2)).join(', ')}; median ×${median.toFixed(2)}, spread ×${sorted[0]!.toFixed(2)}–×${sorted[sorted.length - 1]!.toFixed(2)} (BASE: ${seconds('base')}; HEAD: ${seconds('head')})`,
   );
 }

@@ -31,6 +31,8 @@ const PACED_PERIOD_MS = 5_000;
 const FIRST_ONLY = process.env.BENCH_SYNC_CASES === 'first';
 /** BENCH_SYNC_CASES=triggers: the first sync with the kept statistics' triggers on and off, in alternating pairs (triggerPairs). */
 const TRIGGER_PAIRS = process.env.BENCH_SYNC_CASES === 'triggers' ? Number(process.env.BENCH_SYNC_TRIGGER_PAIRS) || 3 : 0;
+/** BENCH_SYNC_CASES=unions: the 500 unions alone (paced and burst), on a fresh database without the large book (tests/bench/sync-ab.ts). */
+const UNIONS_ONLY = process.env.BENCH_SYNC_CASES === 'unions';
 
 function runClient<T>(job: ClientJob): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'ub-sync-bench-'));
@@ -178,8 +180,12 @@ async function benchBackend(name: string, db: Database, baseline: Baseline): Pro
     };
     const copied = {
       name: `raw COPY of the same rows into the rows table, ${LIMITS.maxChangesPerPush} per COPY`,
-      ms: baseline.first && !FIRST_ONLY ? await copy() : 0,
+      ms: baseline.first && !FIRST_ONLY && !UNIONS_ONLY ? await copy() : 0,
     };
+    if (UNIONS_ONLY) {
+      results.push(...(await unionsCases(db, url, name, environment, serverMs)));
+      return results;
+    }
 
     const token = await enrolNew(db, url, 'BIG');
     const first = await runClient<FirstSyncResult>({ kind: 'first-sync', url, token, deviceId: 'benchdev' });
@@ -209,21 +215,27 @@ async function benchBackend(name: string, db: Database, baseline: Baseline): Pro
     // 500-union runs, which measure syncs of a settled server.
     await db.exec('VACUUM (ANALYZE) rows');
     await db.exec('CHECKPOINT');
-    const tokens: string[] = [];
-    for (let i = 0; i < UNIONS; i++) tokens.push(await enrolNew(db, url, `M${i}`));
-    const base = { kind: 'unions', url, rounds: 3, changesPerRound: 10 } as const;
-    serverMs.length = 0;
-    const paced = await runClient<UnionsResult>({ ...base, tokens, periodMs: PACED_PERIOD_MS });
-    results.push(unionsResult(name, environment, paced, `each syncing every ${PACED_PERIOD_MS / 1000} s`, serverMs.splice(0)));
-    const burstTokens: string[] = [];
-    for (let i = 0; i < UNIONS; i++) burstTokens.push(await enrolNew(db, url, `B${i}`));
-    serverMs.length = 0;
-    const burst = await runClient<UnionsResult>({ ...base, tokens: burstTokens, periodMs: null });
-    results.push(unionsResult(name, environment, burst, 'all at the same instant, back to back', serverMs.splice(0)));
+    results.push(...(await unionsCases(db, url, name, environment, serverMs)));
     if (!baseline.first) copied.ms = await copy();
   } finally {
     await app.close();
   }
+  return results;
+}
+
+/** 500 unions syncing 3 rounds of 10 changes: paced (each every 5 s), then a burst (all at once). */
+async function unionsCases(db: Database, url: string, name: string, environment: string, serverMs: number[]): Promise<BenchResult[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < UNIONS; i++) tokens.push(await enrolNew(db, url, `M${i}`));
+  const base = { kind: 'unions', url, rounds: 3, changesPerRound: 10 } as const;
+  serverMs.length = 0;
+  const paced = await runClient<UnionsResult>({ ...base, tokens, periodMs: PACED_PERIOD_MS });
+  const results = [unionsResult(name, environment, paced, `each syncing every ${PACED_PERIOD_MS / 1000} s`, serverMs.splice(0))];
+  const burstTokens: string[] = [];
+  for (let i = 0; i < UNIONS; i++) burstTokens.push(await enrolNew(db, url, `B${i}`));
+  serverMs.length = 0;
+  const burst = await runClient<UnionsResult>({ ...base, tokens: burstTokens, periodMs: null });
+  results.push(unionsResult(name, environment, burst, 'all at the same instant, back to back', serverMs.splice(0)));
   return results;
 }
 
