@@ -47,6 +47,19 @@ describe('backup and restore', () => {
     expect(await readWholeBook(target.db)).toEqual(await readWholeBook(source.db));
   });
 
+  it('writes a password-protected book of many encrypted chunks from one read transaction', async () => {
+    // Each chunk is sealed with crypto.subtle, an await that is not a database read: the snapshot's
+    // read transaction must stay open through it (with the default 1 MiB chunk, any book whose file
+    // passes 1 MiB).
+    const source = await dbWithDemo();
+    const encryption = { password: '交接 密码 2025', iterations: 1_000, chunkSize: 4096 };
+    const bytes = await exportBackup(source.db, undefined, new Date('2025-12-31T00:00:00Z'), encryption);
+    expect(bytes.length).toBeGreaterThan(8 * encryption.chunkSize);
+    const target = await freshDb();
+    await restoreBackup(target.db, target.mutator, bytes, undefined, encryption.password);
+    expect(await readWholeBook(target.db)).toEqual(await readWholeBook(source.db));
+  });
+
   const refusals: [string, (bytes: Uint8Array) => Uint8Array, RegExp][] = [
     ['a truncated file', (b) => b.slice(0, Math.floor(b.length / 2)), /已损坏|不完整/],
     ['a file that is not a backup', () => strToU8('hello, not a zip'), /不是工会账簿备份文件/],

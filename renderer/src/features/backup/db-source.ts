@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { withoutBytes } from '../../../../shared/backup/format';
 import type { OnBackupProgress } from '../../../../shared/backup/progress';
 import { writeBackup, type BackupMeta, type BackupSink, type BackupSource } from '../../../../shared/backup/write';
@@ -14,8 +14,11 @@ const FILES = 2;
 /**
  * Writes the book from the database into a backup file a batch at a time, all in one read
  * transaction so the file is one consistent snapshot. Inside it only database reads are awaited
- * (hashing and compression are synchronous), so the transaction stays open to the end. The window
- * gets its turns from the writer's pauses, each a small read in the same transaction, and between batches.
+ * (hashing and compression are synchronous), so the transaction stays open to the end; a sink that
+ * is itself asynchronous (encryption seals each chunk with crypto.subtle) is awaited through
+ * `Dexie.waitFor`, which keeps the transaction alive meanwhile: awaited plainly, the transaction
+ * would commit and the next read fail. The window gets its turns from the writer's pauses, each a
+ * small read in the same transaction, and between batches.
  */
 export async function writeBackupFromDb(
   db: UnionBooksDB,
@@ -26,7 +29,11 @@ export async function writeBackupFromDb(
   await db.transaction('r', db.userTables(), async () => {
     const counts = {} as Record<TableName, number>;
     for (const name of TABLE_NAMES) counts[name] = await db.table(name).count();
-    await writeBackup(dbSource(db, counts), meta, sink, onProgress);
+    const kept: BackupSink = (piece) => {
+      const waited = sink(piece);
+      return waited ? Dexie.waitFor(waited) : undefined;
+    };
+    await writeBackup(dbSource(db, counts), meta, kept, onProgress);
   });
 }
 
