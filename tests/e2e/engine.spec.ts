@@ -160,12 +160,29 @@ test('a reversed entry and its reversal offer no 修改 or 冲销, and say why',
   await expect(reversed).toBeVisible();
   await expect(reversed.getByRole('button', { name: '修改' })).toHaveCount(0);
   await expect(reversed.getByRole('button', { name: '冲销' })).toHaveCount(0);
-  await reversed.getByTestId('read-only').hover();
-  await expect(page.getByRole('tooltip')).toHaveText('记-001 已被 记-002 冲销，不能再修改或冲销；如需更正，请重新记一笔');
-
   const reversal = page.getByRole('row', { name: /记-002.*冲销 记-001：重复记账/ });
   await expect(reversal.getByRole('button', { name: '修改' })).toHaveCount(0);
   await expect(reversal.getByRole('button', { name: '冲销' })).toHaveCount(0);
+
+  // The marks are plain elements in antd's Tag look, and no tooltip exists until one is wanted:
+  // an antd Tag or Tooltip in every row would slow the scrolling of a long journal.
+  await expect(page.getByTestId('journal-table').locator('.ant-tag')).toHaveCount(0);
+  await expect(page.locator('.ant-tooltip')).toHaveCount(0);
+  await expect(reversed.getByText('已冲销', { exact: true })).toHaveClass('ub-ct ub-ct-default');
+  await expect(reversal.getByText('红字', { exact: true })).toHaveClass('ub-ct ub-ct-red');
+  for (const row of [reversed, reversal]) await expect(row.getByTestId('read-only')).toHaveClass('ub-ct ub-ct-default');
+
+  await reversed.getByTestId('read-only').hover();
+  await expect(page.getByRole('tooltip')).toHaveText('记-001 已被 记-002 冲销，不能再修改或冲销；如需更正，请重新记一笔');
+  await page.mouse.move(0, 0);
+  // The keyboard reaches the reason too; the mark keeps the focus while its tooltip shows, and Tab closes it.
+  const mark = reversal.getByTestId('read-only');
+  await mark.focus();
+  const why = page.getByRole('tooltip').filter({ hasText: '记-002 是红字冲销记录，不能修改，也不能再冲销' });
+  await expect(why).toBeVisible();
+  await expect(mark).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(why).toBeHidden();
   await expect(money(page, 'balance-cash')).toHaveText('1,000.00');
   await screenshot(page, 'finance-read-only');
 });

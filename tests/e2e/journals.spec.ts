@@ -145,6 +145,9 @@ test('库存现金日记账 and 银行存款日记账 each carry their own balan
   await page.getByPlaceholder('摘要、凭证号、科目').press('Enter');
   const withdrawal = table.getByRole('row').filter({ hasText: '提现' }).first();
   await expect(withdrawal).toBeVisible();
+  // A plain tag in antd's blue Tag look: the rows mount no antd Tag.
+  await expect(withdrawal.getByText('提现', { exact: true })).toHaveClass('ub-ct ub-ct-blue');
+  await expect(table.locator('.ant-tag')).toHaveCount(0);
   await expect(withdrawal.getByRole('cell').nth(4)).not.toHaveText('');
   await expect(withdrawal.getByRole('cell').nth(5)).toHaveText('');
 });
@@ -165,7 +168,14 @@ test('an attachment can be removed, after a confirmation, from an entry whose mo
   await page.getByPlaceholder('摘要、凭证号、科目').fill('慰问品（附发票）');
   await page.getByPlaceholder('摘要、凭证号、科目').press('Enter');
   const row = page.getByRole('row', { name: /慰问品（附发票）/ });
-  await row.getByText('附件 1').click();
+  // A plain button in antd's Tag look; its popover is made only when first opened, and it keeps the focus.
+  const tag = row.getByRole('button', { name: '附件 1' });
+  await expect(tag).toHaveClass('ub-ct ub-ct-default');
+  await expect(page.locator('.ant-popover')).toHaveCount(0);
+  await tag.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: '发票.pdf（1 KB）' })).toBeVisible();
+  await expect(tag).toBeFocused();
   await page.getByRole('button', { name: '删除附件 发票.pdf' }).click();
   await expect(page.getByText('删除附件“发票.pdf”？')).toBeVisible();
   await screenshot(page, 'journals-remove-attachment');

@@ -114,7 +114,13 @@ function tableCss<T>(scope: string, token: Token, columns: readonly VirtualColum
         : c.fixed === 'right'
           ? `position:sticky;right:${right}px;z-index:1;`
           : '';
-    return `.${scope} .c${i}{flex:${c.grow ? 1 : 0} 0 ${c.width}px;width:${c.width}px;justify-content:${justify};text-align:${c.align ?? 'left'};${stick}}`;
+    const cell = `.${scope} .c${i}{flex:${c.grow ? 1 : 0} 0 ${c.width}px;width:${c.width}px;justify-content:${justify};text-align:${c.align ?? 'left'};${stick}}`;
+    const next = columns[i + 1];
+    if (!c.spansNext || !next) return cell;
+    // The same cell where it takes the next column's place too; a fixed one sticks where that column would.
+    const wide = c.width + next.width;
+    const wideStick = c.fixed === 'right' ? `right:${right - next.width}px;` : '';
+    return `${cell}\n.${scope} .c${i}.w{flex-basis:${wide}px;width:${wide}px;justify-content:center;${wideStick}}`;
   });
   const border = `1px solid ${token.colorBorderSecondary}`;
   return [
@@ -145,18 +151,11 @@ function RowView<T>({ row, index, columns }: RowProps<T>) {
       {columns.map((c, i) => {
         const before = columns[i - 1];
         if (before?.spansNext?.(row)) return null;
-        const next = columns[i + 1];
-        const wide = next && c.spansNext?.(row) ? c.width + next.width : 0;
-        // A fixed cell that spans the next column sticks where that column would.
-        const stick = wide && c.fixed === 'right' ? { right: columns.slice(i + 2).reduce((sum, n) => sum + n.width, 0) } : undefined;
+        // A cell taking the next column's place too is styled by the sheet's `.w` class, not inline.
+        const wide = columns[i + 1] && c.spansNext?.(row);
         const content = c.render(row);
         return (
-          <div
-            key={c.key}
-            role="cell"
-            className={`c c${i}`}
-            style={wide ? { flexBasis: wide, width: wide, justifyContent: 'center', ...stick } : undefined}
-          >
+          <div key={c.key} role="cell" className={wide ? `c c${i} w` : `c c${i}`}>
             {c.ellipsis ? (
               <span className="x" title={typeof content === 'string' ? content : undefined}>
                 {content}

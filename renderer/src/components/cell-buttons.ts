@@ -14,8 +14,19 @@ export const CELL_BUTTON = {
 /** Only the colour of a danger link, for text that is not a button (e.g. a red-ink 摘要). */
 export const CELL_DANGER_TEXT = 'ub-cb-danger';
 
-/** Layouts inside a cell: monospaced digits, a line of text and tags, text cut with an ellipsis, an inline icon. */
-export const CELL_LAYOUT = { mono: 'ub-cl-mono', line: 'ub-cl-line', cut: 'ub-cl-cut', icon: 'ub-cl-icon' } as const;
+/**
+ * Layouts inside a cell: monospaced digits, a line of text and tags, text cut with an ellipsis, an
+ * inline icon, buttons side by side (as antd's Space of 12 px), and quieter text (as antd's
+ * secondary Typography.Text).
+ */
+export const CELL_LAYOUT = {
+  mono: 'ub-cl-mono',
+  line: 'ub-cl-line',
+  cut: 'ub-cl-cut',
+  icon: 'ub-cl-icon',
+  pair: 'ub-cl-pair',
+  quiet: 'ub-cl-quiet',
+} as const;
 
 /**
  * Plain buttons styled like antd's link and small buttons, for the cells of long virtual tables:
@@ -40,6 +51,8 @@ export function useCellButtonCss(): void {
         '.ub-cl-line{display:flex;align-items:center;gap:4px;min-width:0}',
         '.ub-cl-cut{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;min-width:0}',
         '.ub-cl-icon{width:1em;height:1em;fill:currentColor;vertical-align:-0.125em}',
+        '.ub-cl-pair{display:inline-flex;align-items:center;gap:12px}',
+        `.ub-cl-quiet{color:${token.colorTextDescription}}`,
       ].join('\n'),
     [token],
   );

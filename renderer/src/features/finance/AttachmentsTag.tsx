@@ -1,10 +1,13 @@
-import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Popover, Space, Tag, Tooltip } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, Popover, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { removeAttachment } from '../../../../shared/engine/ops/entries';
 import type { Transaction } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
+import { CELL_TAG } from '../../components/cell-tag';
+import { focusNow } from '../../components/focus-now';
 import { errorText } from './format';
+import { PAPER_CLIP } from './journal-icons';
 import { readAttachment, useAttachmentInfo } from './queries';
 
 interface ListProps {
@@ -63,11 +66,29 @@ function AttachmentList({ transaction, closed }: ListProps) {
   );
 }
 
-/** "附件 N" on a journal row; opening it lists the scans and photos, each can be saved, or removed while the month is open. */
+/**
+ * "附件 N" on a journal row; opening it lists the scans and photos, each can be saved, or removed while
+ * the month is open. Drawn as a plain button in antd's Tag look (`useCellTagCss`), and its Popover is
+ * made only when first opened: the rows with attachments scroll past by the hundred.
+ */
 export function AttachmentsTag({ transaction, closed }: ListProps) {
-  const [open, setOpen] = useState(false);
+  // null until first opened; then whether the list is open.
+  const [open, setOpen] = useState<boolean | null>(null);
   const count = transaction.attachmentIds.length;
   if (count === 0) return null;
+  const tag = (
+    <button
+      type="button"
+      className={CELL_TAG.default}
+      // The Popover makes the button anew: the one just pressed keeps the keyboard's focus.
+      ref={open === null ? undefined : focusNow}
+      onClick={open === null ? () => setOpen(true) : undefined}
+    >
+      {PAPER_CLIP}
+      <span>附件 {count}</span>
+    </button>
+  );
+  if (open === null) return tag;
   return (
     <Popover
       open={open}
@@ -76,9 +97,7 @@ export function AttachmentsTag({ transaction, closed }: ListProps) {
       title="附件"
       content={open ? <AttachmentList transaction={transaction} closed={closed} /> : null}
     >
-      <Tag icon={<PaperClipOutlined />} style={{ cursor: 'pointer' }}>
-        附件 {count}
-      </Tag>
+      {tag}
     </Popover>
   );
 }

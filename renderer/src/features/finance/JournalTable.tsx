@@ -1,6 +1,5 @@
-import { LockOutlined } from '@ant-design/icons';
-import { App, Input, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { App, Input, Segmented, Select, Space, Tooltip, Typography } from 'antd';
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { transferTarget, isTransfer } from '../../../../shared/finance/effect';
 import { closedMonthMessage, isMonthClosed } from '../../../../shared/finance/closing';
 import { PLACE_LABEL, type Journal, type JournalRow } from '../../../../shared/finance/journal';
@@ -8,10 +7,13 @@ import { placeJournal, type PlaceJournal } from '../../../../shared/finance/plac
 import { monthLabel } from '../../../../shared/finance/period';
 import type { Fen, MonthClose, MoneyPlace, Transaction } from '../../../../shared/model/records';
 import { CELL_BUTTON, CELL_DANGER_TEXT, CELL_LAYOUT, useCellButtonCss } from '../../components/cell-buttons';
+import { CELL_TAG, useCellTagCss } from '../../components/cell-tag';
+import { focusNow } from '../../components/focus-now';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { AccountPicker } from './AccountPicker';
 import { AttachmentsTag } from './AttachmentsTag';
 import { amountText } from './format';
+import { LOCK } from './journal-icons';
 import { Money } from './Money';
 import { readOnlyReason } from './read-only';
 
@@ -51,6 +53,8 @@ const VIEW_OPTIONS = [
 export function transferLabel(t: Transaction): string {
   return transferTarget(t.accountCode) === 'cash' ? '提现' : '存现';
 }
+
+const lineKey = (l: Line) => l.key;
 
 function entryLine(row: JournalRow, inFen: Fen, outFen: Fen, balanceFen: Fen): Line {
   return { kind: 'entry', key: row.transaction.id, row, inFen, outFen, balanceFen };
@@ -111,15 +115,21 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
   }, [journal, places, f]);
   const count = lines.filter((l) => l.kind === 'entry').length;
 
-  const edit = useCallback(
-    (t: Transaction) => {
-      // Checked here too so the user learns at once, not after filling the form; the engine refuses anyway.
-      if (isMonthClosed(closes, t.date)) message.error(closedMonthMessage(t.date));
-      else onEdit(t);
-    },
-    [closes, onEdit, message],
-  );
+  // The row buttons call the latest handlers through this, so a page that passes new handlers on each
+  // render does not make new columns, and so every row drawn again.
+  const act = useRef({ edit: onEdit, reverse: onReverse });
+  useLayoutEffect(() => {
+    act.current = {
+      edit: (t) => {
+        // Checked here too so the user learns at once, not after filling the form; the engine refuses anyway.
+        if (isMonthClosed(closes, t.date)) message.error(closedMonthMessage(t.date));
+        else onEdit(t);
+      },
+      reverse: onReverse,
+    };
+  });
   useCellButtonCss();
+  useCellTagCss();
   const columns = useMemo<VirtualColumn<Line>[]>(() => {
     const place = f.view === 'all' ? null : f.view;
     const entry =
@@ -159,9 +169,9 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
             const moved = p === 'cash' ? r.cashFen : r.bankFen;
             const fen = p === 'cash' ? r.cashBalanceFen : r.bankBalanceFen;
             return moved === 0 ? (
-              <Typography.Text type="secondary">
+              <span className={CELL_LAYOUT.quiet}>
                 <Money fen={fen} />
-              </Typography.Text>
+              </span>
             ) : (
               <Money fen={fen} />
             );
@@ -185,10 +195,12 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
               >
                 {r.transaction.summary}
               </span>
-              {isTransfer(r.transaction) && <Tag color="blue">{transferLabel(r.transaction)}</Tag>}
-              {r.transaction.reversalOf && <Tag color="red">红字</Tag>}
-              {reversals.has(r.transaction.id) && <Tag>已冲销</Tag>}
-              <AttachmentsTag transaction={r.transaction} closed={isMonthClosed(closes, r.transaction.date)} />
+              {isTransfer(r.transaction) && <span className={CELL_TAG.blue}>{transferLabel(r.transaction)}</span>}
+              {r.transaction.reversalOf && <span className={CELL_TAG.red}>红字</span>}
+              {reversals.has(r.transaction.id) && <span className={CELL_TAG.default}>已冲销</span>}
+              {r.transaction.attachmentIds.length > 0 && (
+                <AttachmentsTag transaction={r.transaction} closed={isMonthClosed(closes, r.transaction.date)} />
+              )}
             </span>
           ),
           (l) => <strong>{l.label}</strong>,
@@ -227,9 +239,9 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
         render: entry(
           (r, l) =>
             !place && isTransfer(r.transaction) ? (
-              <Typography.Text type="secondary" data-testid="transfer-amount">
+              <span className={CELL_LAYOUT.quiet} data-testid="transfer-amount">
                 转账 <Money fen={r.transaction.amountFen} />
-              </Typography.Text>
+              </span>
             ) : (
               amountText(l.inFen)
             ),
@@ -258,19 +270,19 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
           const locked = readOnlyReason(t, reversals);
           if (locked) return <ReadOnlyMark reason={locked} />;
           return (
-            <Space size={12}>
-              <button type="button" className={CELL_BUTTON.link} onClick={() => edit(t)}>
+            <span className={CELL_LAYOUT.pair}>
+              <button type="button" className={CELL_BUTTON.link} onClick={() => act.current.edit(t)}>
                 修改
               </button>
-              <button type="button" className={CELL_BUTTON.danger} onClick={() => onReverse(t)}>
+              <button type="button" className={CELL_BUTTON.danger} onClick={() => act.current.reverse(t)}>
                 冲销
               </button>
-            </Space>
+            </span>
           );
         }),
       },
     ];
-  }, [f.view, reversals, closes, edit, onReverse]);
+  }, [f.view, reversals, closes]);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -313,7 +325,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
         className="print-target"
         label={VIEW_OPTIONS.find((v) => v.value === f.view)!.label}
         rows={lines}
-        rowKey={(l) => l.key}
+        rowKey={lineKey}
         columns={columns}
         height={560}
         data-testid="journal-table"
@@ -327,31 +339,35 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
 const HOVER_DELAY_MS = 100;
 
 /**
- * 只读, with the reason on hover or focus. The tooltip is made only when first wanted: thousands of
- * read-only rows (every dues entry) scroll past, and a Tooltip in each would slow every scroll step;
- * a mark that only passes under a resting pointer while the table scrolls makes none.
+ * 只读, with the reason on hover or focus: a plain element in antd's Tag look (`useCellTagCss`), its
+ * Tooltip made only when first wanted. Thousands of read-only rows (every dues entry) scroll past,
+ * and a Tag and Tooltip in each would slow every scroll step; a mark that only passes under a
+ * resting pointer while the table scrolls makes none. A timer left by a mark that scrolled away
+ * sets the state of an unmounted component, which React ignores: no effect per row to clear it.
  */
 function ReadOnlyMark({ reason }: { reason: string }) {
-  const [wanted, setWanted] = useState(false);
+  const [wanted, setWanted] = useState<'hover' | 'focus' | null>(null);
   const hover = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(hover.current), []);
   const mark = (
-    <Tag
-      icon={<LockOutlined />}
+    <span
+      className={CELL_TAG.default}
       data-testid="read-only"
       tabIndex={0}
       aria-label={`只读：${reason}`}
+      // The Tooltip makes the mark anew: one reached by the keyboard keeps its focus.
+      ref={wanted === 'focus' ? focusNow : undefined}
       onMouseEnter={() => {
-        hover.current = setTimeout(() => setWanted(true), HOVER_DELAY_MS);
+        hover.current = setTimeout(() => setWanted((w) => w ?? 'hover'), HOVER_DELAY_MS);
       }}
       onMouseLeave={() => clearTimeout(hover.current)}
-      onFocus={() => setWanted(true)}
+      onFocus={() => setWanted((w) => w ?? 'focus')}
     >
-      只读
-    </Tag>
+      {LOCK}
+      <span>只读</span>
+    </span>
   );
   return wanted ? (
-    <Tooltip title={reason} defaultOpen>
+    <Tooltip title={reason} defaultOpen trigger={['hover', 'focus']}>
       {mark}
     </Tooltip>
   ) : (
