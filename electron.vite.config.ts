@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { firstScreenStyles } from './renderer/build/first-screen-styles';
 import { rendererBuild, rendererWorker } from './renderer/vite.config';
 
 export default defineConfig({
@@ -19,7 +20,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), firstScreenStyles()],
     worker: rendererWorker,
     build: {
       ...rendererBuild,

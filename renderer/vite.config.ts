@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
+import { firstScreenStyles } from './build/first-screen-styles';
 
 /**
  * The heavy libraries each get a chunk of their own with a fixed name, loaded only by the dynamic
@@ -47,7 +48,7 @@ export const rendererBuild: BuildEnvironmentOptions = {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [react()],
+  plugins: [react(), firstScreenStyles()],
   worker: rendererWorker,
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },

@@ -7,6 +7,10 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { THEME } from './app/theme';
+// Before the app's own CSS, where antd's run-time styles would be: the first screens' antd styles,
+// extracted at build time (renderer/build/first-screen-styles.ts).
+import 'virtual:first-screen-antd.css';
 import './app/global.css';
 import './components/print/print.css';
 
@@ -16,7 +20,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('root element missing');
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c0392b', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={THEME}>
       <AntApp>
         <App />
       </AntApp>

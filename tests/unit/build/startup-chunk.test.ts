@@ -13,6 +13,7 @@ interface ManifestChunk {
   isEntry?: boolean;
   imports?: string[];
   dynamicImports?: string[];
+  css?: string[];
 }
 type Manifest = Record<string, ManifestChunk>;
 
@@ -98,7 +99,8 @@ beforeAll(async () => {
   builds.web = readManifest(outDirs.web);
   await electronViteBuild({ configFile: 'electron.vite.config.ts', logLevel: 'silent', build: { outDir: join(outDir, 'electron') } });
   builds.electron = readManifest(outDirs.electron);
-}, 180_000);
+  // Each build also renders the first screens' antd components to extract their styles.
+}, 300_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -170,5 +172,25 @@ describe.each(['web', 'electron'] as const)('the start of the %s renderer build'
     expect(manifest[starter]?.dynamicImports).toEqual(
       expect.arrayContaining([moduleChunk(manifest, 'src/features/firstrun/FirstRunPage.tsx'), moduleChunk(manifest, 'src/app/Shell.tsx')]),
     );
+  });
+});
+
+/**
+ * The first screens' antd styles are a stylesheet of the build (renderer/build/first-screen-styles.ts),
+ * loaded with the start-up code, and it tells antd's style engine which styles it holds, so the
+ * first screen does not generate them again at run time (tests/e2e/first-screen-styles.spec.ts).
+ */
+describe.each(['web', 'electron'] as const)('the antd styles of the %s renderer build', (kind) => {
+  it("ships the styles of the first screens' components in the start-up stylesheet", () => {
+    const manifest = builds[kind];
+    const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry)!;
+    const css = (manifest[entry]?.css ?? []).map((file) => readFileSync(join(outDirs[kind], file), 'utf8')).join('');
+    const held = (/\.data-ant-cssinjs-cache-path\{content:"([^"]*)"/.exec(css)?.[1] ?? '').split(';').map((entry) => entry.split(':')[0]);
+    for (const component of ['Spin', 'Modal', 'Layout', 'Menu', 'Form', 'Input', 'Select', 'DatePicker', 'Button', 'Card', 'Statistic']) {
+      expect(
+        held.some((path) => path?.includes(`|${component}-`)),
+        component,
+      ).toBe(true);
+    }
   });
 });
