@@ -1,5 +1,5 @@
 import { Card, Progress, theme, Typography } from 'antd';
-import { memo, startTransition, useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { TABLE_LABELS, TABLE_NAMES } from '../../../../shared/model/book';
 import type { BackupStep, ProgressFeed, ProgressView } from './progress-feed';
 
@@ -16,8 +16,9 @@ function percentOf(p: { done: number; total: number } | undefined): number {
 
 /**
  * Progress of a backup being written or read, one line per table, the current one named at the top.
- * It alone re-renders as the work goes (see progress-feed.ts), in a transition React may interrupt,
- * and its 18 lines are plain text: antd's Typography measures and hooks itself per line.
+ * It alone re-renders as the work goes (see progress-feed.ts), and its 18 lines are plain text:
+ * antd's Typography measures and hooks itself per line. Not in a transition: one interrupted by
+ * each next report, on a slow PC, never commits and the card stands still.
  * With `untilStarted` it shows nothing before the first report (a password may be asked first).
  */
 export const BackupProgressCard = memo(function BackupProgressCard({
@@ -30,7 +31,7 @@ export const BackupProgressCard = memo(function BackupProgressCard({
   untilStarted?: boolean;
 }) {
   const [{ steps, current }, setView] = useState<ProgressView>(() => feed.snapshot());
-  useEffect(() => feed.subscribe((view) => startTransition(() => setView(view))), [feed]);
+  useEffect(() => feed.subscribe(setView), [feed]);
   const { token } = theme.useToken();
   if (untilStarted && !current) return null;
   const finished = STEPS.filter((s) => s !== current && steps[s] !== undefined).length;
