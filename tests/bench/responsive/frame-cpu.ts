@@ -1,7 +1,7 @@
 import type { CDPSession } from '@playwright/test';
 
 /** A trace event as Chromium writes it (times in microseconds; `tdur` is the thread's own CPU time). */
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
@@ -21,7 +21,7 @@ const CATEGORIES = [
 ];
 
 /** Chromium's trace of the page while `work` runs. */
-async function trace(cdp: CDPSession, work: () => Promise<void>): Promise<TraceEvent[]> {
+export async function trace(cdp: CDPSession, work: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   const collect = (data: { value: object[] }) => events.push(...(data.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
@@ -39,25 +39,43 @@ async function trace(cdp: CDPSession, work: () => Promise<void>): Promise<TraceE
  * that start between one main-thread frame and the next, summed by thread time. Unlike the time
  * between frames, it does not grow when other programs take the machine's cores.
  */
-export async function frameCpu(cdp: CDPSession, work: () => Promise<void>): Promise<number[]> {
-  const events = await trace(cdp, work);
-  const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+/**
+ * The top-level tasks of the page's renderer main thread, in order (a task run inside another is
+ * part of it). The page's renderer is the one that ran the most tasks (others are idle pages or
+ * workers' hosts).
+ */
+export function mainThreadTasks(events: TraceEvent[]): TraceEvent[] {
+  return mainThread(events).tasks;
+}
+
+function mainThread(events: TraceEvent[]): { main: string; tasks: TraceEvent[] } {
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(thread));
   const tasksOf = new Map<string, TraceEvent[]>();
   for (const e of events) {
     if (e.ph !== 'X' || e.name !== 'RunTask' || !mains.has(thread(e))) continue;
     tasksOf.set(thread(e), [...(tasksOf.get(thread(e)) ?? []), e]);
   }
-  // The page's renderer is the one that ran the most tasks (others are idle pages or workers' hosts).
   const [main, all] = [...tasksOf].sort((a, b) => b[1].length - a[1].length)[0] ?? ['', []];
   const tasks: TraceEvent[] = [];
   let end = -Infinity;
   for (const t of all.sort((a, b) => a.ts - b.ts)) {
-    // A task run inside another is part of it.
     if (t.ts < end) continue;
     tasks.push(t);
     end = t.ts + (t.dur ?? 0);
   }
+  return { main, tasks };
+}
+
+const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+
+/**
+ * The renderer main thread's own CPU time (ms) in each frame while `work` runs: the top-level tasks
+ * that start between one main-thread frame and the next, summed by thread time. Unlike the time
+ * between frames, it does not grow when other programs take the machine's cores.
+ */
+export async function frameCpu(cdp: CDPSession, work: () => Promise<void>): Promise<number[]> {
+  const events = await trace(cdp, work);
+  const { main, tasks } = mainThread(events);
   const frames = events
     .filter((e) => e.name === 'BeginMainThreadFrame' && thread(e) === main)
     .map((e) => e.ts)

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from '../startup/cold-start';
 import { frameCpu } from './frame-cpu';
+import { taskCpu, type TaskCpu } from './task-cpu';
 
 /**
  * Installed before the app's scripts: every long task (over 50 ms) with its start, and a frame
@@ -33,12 +34,22 @@ const PROBES = `(() => {
   };
 })();`;
 
+export interface Watched {
+  ms: number;
+  longest: number;
+  over100: number;
+  cpu: TaskCpu;
+}
+
 export interface Session {
   page: Page;
   cdp: CDPSession;
   throttle(rate: number): Promise<void>;
-  /** Runs `work` and reports the main thread's long tasks that started while it ran. */
-  watch(work: () => Promise<void>): Promise<{ ms: number; longest: number; over100: number }>;
+  /**
+   * Runs `work` and reports the main thread's long tasks that started while it ran: by wall time
+   * (PerformanceObserver) and by CPU time (`cpu`, traced; `label` names its profile, see task-cpu.ts).
+   */
+  watch(work: () => Promise<void>, label?: string): Promise<Watched>;
   /** Frame times while `work` runs (e.g. scrolling). */
   frames(work: () => Promise<void>): Promise<number[]>;
   /** The main thread's own CPU time in each frame while `work` runs, from Chromium's trace. */
@@ -67,15 +78,15 @@ export async function openSeeded(origin: string, appPath: string, seedQuery: str
     throttle: async (rate) => {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     },
-    watch: async (work) => {
+    watch: async (work, label = 'work') => {
       const from = await page.evaluate(() => performance.now());
-      await work();
+      const cpu = await taskCpu(cdp, label, work);
       const to = await page.evaluate(() => performance.now());
       const tasks = await page.evaluate(
         ([a, b]) => (window as unknown as { __longTasks: [number, number][] }).__longTasks.filter(([start]) => start >= a! && start <= b!),
         [from, to],
       );
-      return { ms: to - from, longest: Math.max(0, ...tasks.map(([, d]) => d)), over100: tasks.filter(([, d]) => d > 100).length };
+      return { ms: to - from, longest: Math.max(0, ...tasks.map(([, d]) => d)), over100: tasks.filter(([, d]) => d > 100).length, cpu };
     },
     frames: async (work) => {
       await page.evaluate(() => (window as unknown as { __recordFrames: () => void }).__recordFrames());

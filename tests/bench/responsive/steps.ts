@@ -53,7 +53,8 @@ export async function importRoster(page: Page, bytes: Uint8Array): Promise<numbe
   const chooser = page.waitForEvent('filechooser');
   await dialog.getByRole('button', { name: '选择名册文件' }).click();
   await (await chooser).setFiles(file);
-  await dialog.getByRole('button', { name: '下一步：预览' }).click();
+  // Reading a large workbook on a loaded machine can take longer than a click's usual wait.
+  await dialog.getByRole('button', { name: '下一步：预览' }).click({ timeout: 600_000 });
   const importButton = dialog.getByRole('button', { name: /导入 \d+ 行/ });
   await expect(importButton).toBeEnabled({ timeout: 300_000 });
   const rows = Number((await importButton.innerText()).replace(/\D/g, ''));

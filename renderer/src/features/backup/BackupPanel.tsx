@@ -1,17 +1,17 @@
 import { CloudDownloadOutlined, LockOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { BackupProgress } from '../../../../shared/backup/progress';
 import { TABLE_LABELS, TABLE_NAMES } from '../../../../shared/model/book';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { useUnion } from '../union/queries';
 import { AutoBackupCard } from './AutoBackupCard';
 import { backupFileName, clearBook, exportBackupPieces } from './book-io';
-import { BackupProgressCard, type BackupStep, type StepProgress } from './BackupProgressCard';
+import { BackupProgressCard } from './BackupProgressCard';
 import { setBackupResult } from './device-folder';
 import { LastBackupLine } from './LastBackupLine';
 import { LeaveSyncNotice } from './LeaveSyncNotice';
+import { ProgressFeed } from './progress-feed';
 import { useNewPasswordDialog } from './NewPasswordDialog';
 import { useEnrolment } from './useEnrolment';
 import { useRestoreFlow } from './useRestoreFlow';
@@ -27,13 +27,9 @@ export function BackupPanel() {
   const newPassword = useNewPasswordDialog();
   const [busy, setBusy] = useState<'backup' | 'encrypted' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [steps, setSteps] = useState<StepProgress>({});
-  const [current, setCurrent] = useState<BackupStep | null>(null);
+  // Progress goes to the card alone: the panel does not re-render per batch.
+  const [feed] = useState(() => new ProgressFeed());
   const [working, setWorking] = useState<string | null>(null);
-  const onProgress = (p: BackupProgress) => {
-    setCurrent(p.step);
-    setSteps((before) => ({ ...before, [p.step]: { done: p.done, total: p.total } }));
-  };
 
   const backup = async (encrypted: boolean) => {
     setError(null);
@@ -41,11 +37,10 @@ export function BackupPanel() {
     const password = encrypted ? await newPassword.ask('为备份文件设置密码', '加密并备份') : null;
     if (encrypted && !password) return;
     setBusy(encrypted ? 'encrypted' : 'backup');
-    setSteps({});
-    setCurrent(null);
+    feed.reset();
     setWorking('正在备份');
     try {
-      const pieces = await exportBackupPieces(db, onProgress, new Date(), password ? { password } : undefined);
+      const pieces = await exportBackupPieces(db, feed.report, new Date(), password ? { password } : undefined);
       setWorking(null);
       const name = backupFileName(union?.name ?? '');
       if (await platform.saveFile(name, pieces, FILTERS.book)) {
@@ -103,7 +98,7 @@ export function BackupPanel() {
           role="alert"
         />
       )}
-      {working && <BackupProgressCard title={working} steps={steps} current={current} />}
+      {working && <BackupProgressCard title={working} feed={feed} />}
       {restoring.view}
       {newPassword.dialog}
       <Card title="备份与恢复">

@@ -1,9 +1,7 @@
-import { Card, Progress, Typography } from 'antd';
-import type { BackupProgress } from '../../../../shared/backup/progress';
+import { Card, Progress, theme, Typography } from 'antd';
+import { memo, useEffect, useState } from 'react';
 import { TABLE_LABELS, TABLE_NAMES } from '../../../../shared/model/book';
-
-export type BackupStep = BackupProgress['step'];
-export type StepProgress = Partial<Record<BackupStep, { done: number; total: number }>>;
+import type { BackupStep, ProgressFeed, ProgressView } from './progress-feed';
 
 const STEPS: readonly BackupStep[] = [...TABLE_NAMES, 'files'];
 
@@ -16,8 +14,26 @@ function percentOf(p: { done: number; total: number } | undefined): number {
   return p.total === 0 ? 100 : Math.min(100, Math.floor((p.done / p.total) * 100));
 }
 
-/** Progress of a backup being written or read, one line per table, the current one named at the top. */
-export function BackupProgressCard({ title, steps, current }: { title: string; steps: StepProgress; current: BackupStep | null }) {
+/**
+ * Progress of a backup being written or read, one line per table, the current one named at the top.
+ * It alone re-renders as the work goes (see progress-feed.ts), and its 18 lines are plain text:
+ * antd's Typography measures and hooks itself per line. Not in a transition: one interrupted by
+ * each next report, on a slow PC, never commits and the card stands still.
+ * With `untilStarted` it shows nothing before the first report (a password may be asked first).
+ */
+export const BackupProgressCard = memo(function BackupProgressCard({
+  title,
+  feed,
+  untilStarted = false,
+}: {
+  title: string;
+  feed: ProgressFeed;
+  untilStarted?: boolean;
+}) {
+  const [{ steps, current }, setView] = useState<ProgressView>(() => feed.snapshot());
+  useEffect(() => feed.subscribe(setView), [feed]);
+  const { token } = theme.useToken();
+  if (untilStarted && !current) return null;
   const finished = STEPS.filter((s) => s !== current && steps[s] !== undefined).length;
   const overall = Math.floor(((finished + percentOf(current ? steps[current] : undefined) / 100) / STEPS.length) * 100);
   const now = current ? steps[current] : undefined;
@@ -40,12 +56,10 @@ export function BackupProgressCard({ title, steps, current }: { title: string; s
             p === undefined ? '等待' : step === current ? `${p.done.toLocaleString('zh-CN')} / ${p.total.toLocaleString('zh-CN')}` : '完成';
           return (
             <div key={step} data-step={step}>
-              <Typography.Text type={p === undefined ? 'secondary' : undefined}>
+              <span style={{ color: p === undefined ? token.colorTextSecondary : token.colorText }}>
                 {stepLabel(step)}
-                <Typography.Text type="secondary" style={{ float: 'right' }}>
-                  {state}
-                </Typography.Text>
-              </Typography.Text>
+                <span style={{ color: token.colorTextSecondary, float: 'right' }}>{state}</span>
+              </span>
               <Progress percent={p === undefined ? 0 : step === current ? percentOf(p) : 100} showInfo={false} size="small" />
             </div>
           );
@@ -53,4 +67,4 @@ export function BackupProgressCard({ title, steps, current }: { title: string; s
       </div>
     </Card>
   );
-}
+});

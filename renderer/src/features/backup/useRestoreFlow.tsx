@@ -1,13 +1,13 @@
 import { Alert, App, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
-import type { BackupProgress } from '../../../../shared/backup/progress';
 import { errorText } from '../../../../shared/error-text';
 import { pendingHandover } from '../../../../shared/handover/handover-record';
 import { useServices } from '../../app/services';
 import { HandoverRestoreNotice } from '../handover/HandoverRestoreNotice';
 import { useUnion } from '../union/queries';
-import { BackupProgressCard, type BackupStep, type StepProgress } from './BackupProgressCard';
+import { BackupProgressCard } from './BackupProgressCard';
 import { LeaveSyncNotice } from './LeaveSyncNotice';
+import { ProgressFeed } from './progress-feed';
 import { otherUnionIn } from './replace-book';
 import { discardStaged, replaceFromStaged, stageBackup, type StagedBook } from './staged-restore';
 import { useUnlockDialog } from './UnlockDialog';
@@ -48,16 +48,12 @@ export function useRestoreFlow(): {
   const { unlock, dialog } = useUnlockDialog();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [steps, setSteps] = useState<StepProgress>({});
-  const [current, setCurrent] = useState<BackupStep | null>(null);
+  // Progress goes to the card alone: the page that hosts the flow does not re-render per batch.
+  const [feed] = useState(() => new ProgressFeed());
+  const onProgress = feed.report;
   const [phase, setPhase] = useState<'reading' | 'replacing' | null>(null);
-  const onProgress = (p: BackupProgress) => {
-    setCurrent(p.step);
-    setSteps((before) => ({ ...before, [p.step]: { done: p.done, total: p.total } }));
-  };
   const startPhase = (next: 'reading' | 'replacing' | null) => {
-    setSteps({});
-    setCurrent(null);
+    feed.reset();
     setPhase(next);
   };
 
@@ -144,9 +140,7 @@ export function useRestoreFlow(): {
   const view = (
     <>
       {/* Only once reading is under way: not while the password is being asked for. */}
-      {phase && current && (
-        <BackupProgressCard title={phase === 'reading' ? '正在读取备份文件' : '正在恢复账簿'} steps={steps} current={current} />
-      )}
+      {phase && <BackupProgressCard title={phase === 'reading' ? '正在读取备份文件' : '正在恢复账簿'} feed={feed} untilStarted />}
       {dialog}
     </>
   );
