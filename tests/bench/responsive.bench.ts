@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { addMonths } from '../../shared/dues/months';
@@ -18,11 +18,15 @@ const FRAME_TARGET = 50;
 const ENV = 'Debian Chromium (headless), web build, fresh profile, PerformanceObserver long tasks';
 /**
  * `BENCH_RESPONSIVE=backup` runs only 备份 and 恢复 of the large book, `BENCH_RESPONSIVE=roster-scroll`
- * only the roster's scrolling. `BENCH_RESPONSIVE_BEFORE=<dir>` (an earlier web build) runs them first
+ * only the roster's scrolling, `BENCH_RESPONSIVE=posting` only 登记本月会费 (traced: each task's CPU time).
+ * `BENCH_RESPONSIVE_BEFORE=<dir>` (an earlier web build) runs them first
  * in that build, on the same seeded book, for a before/after pair.
  */
 const ONLY_BACKUP = process.env.BENCH_RESPONSIVE === 'backup';
 const ONLY_ROSTER_SCROLL = process.env.BENCH_RESPONSIVE === 'roster-scroll';
+const ONLY_POSTING = process.env.BENCH_RESPONSIVE === 'posting';
+/** With `posting`: a folder to save each posting's CPU profile in (.cpuprofile, for DevTools), to see what its long tasks run. */
+const PROFILE_DIR = process.env.BENCH_RESPONSIVE_PROFILE;
 const BEFORE_WEB = process.env.BENCH_RESPONSIVE_BEFORE;
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
@@ -90,6 +94,78 @@ async function rosterScroll(s: Session, label: string): Promise<BenchResult> {
   const rosterCpu = await s.frameCpu(() => scrollTable(page, '[data-testid="member-table"]', 60));
   await s.throttle(1);
   return scrolling(`the ${MEMBERS}-member roster${label}`, rosterFrames, idleFrames, rosterCpu);
+}
+
+/**
+ * 登记本月会费 of `month` from the 会费 page, until the page has redrawn after it and gone quiet: its
+ * long tasks by wall time (PerformanceObserver) and by the main thread's own CPU time (trace).
+ */
+async function posting(s: Session, month: string, idleLongest: number, label: string): Promise<BenchResult> {
+  const { page } = s;
+  await openPage(page, '会费', /登记本月会费/);
+  await settle(page);
+  if (PROFILE_DIR) {
+    await s.cdp.send('Profiler.enable');
+    await s.cdp.send('Profiler.start');
+  }
+  let watched: Watched = { ms: 0, longest: 0, over100: 0 };
+  const cpu = await s.taskCpu(async () => {
+    watched = await s.watch(async () => {
+      await postMonth(page, month);
+      // The page re-reads and redraws after the commit: part of the work.
+      await settle(page);
+    });
+  });
+  if (PROFILE_DIR) {
+    const { profile } = await s.cdp.send('Profiler.stop');
+    writeFileSync(join(PROFILE_DIR, `posting-${month}${label.replace(/\W/g, '')}.cpuprofile`), JSON.stringify(profile));
+  }
+  const result = longWork(
+    `登记本月会费 for ${MEMBERS} members${label}`,
+    watched,
+    idleLongest,
+    `through the 会费 page, from the click on 登记 until the page has redrawn and gone quiet; ${month}`,
+  );
+  return {
+    ...result,
+    figures: {
+      ...result.figures,
+      "main thread's longest task, CPU time (ms, traced)": cpu[0] ?? 0,
+      "main thread's tasks over 100 ms CPU": cpu.filter((t) => t > LONG_TASK_TARGET).length,
+      "main thread's CPU in tasks over 50 ms (ms)": cpu.filter((t) => t > 50).reduce((a, b) => a + b, 0),
+    },
+  };
+}
+
+/**
+ * Only 登记本月会费, on a book whose last four months are not posted yet. With an earlier build, the
+ * two post alternately (earlier, this, this, earlier), so both meet a book of the same size on average.
+ */
+async function postingOnly(origin: string): Promise<BenchResult[]> {
+  const thisMonth = todayIso().slice(0, 7);
+  const s: Session = await openSeeded(
+    origin,
+    'web/',
+    `members=${MEMBERS}&transactions=${ENTRIES}&photos=10&end=${addMonths(thisMonth, -4)}`,
+  );
+  try {
+    const { page } = s;
+    await page.getByTestId('union-name').waitFor({ timeout: 300_000 });
+    await openPage(page, '会费', /登记本月会费/);
+    await settle(page);
+    const idleTasks = await s.watch(() => idle(page, 3000));
+    const months = [3, 2, 1, 0].map((back) => addMonths(thisMonth, -back));
+    const order: ('before' | 'web')[] = BEFORE_WEB ? ['before', 'web', 'web', 'before'] : ['web'];
+    const results: BenchResult[] = [];
+    for (const [i, build] of order.entries()) {
+      await page.goto(`${origin}/${build}/`);
+      await page.getByTestId('union-name').waitFor({ timeout: 300_000 });
+      results.push(await posting(s, months[i]!, idleTasks.longest, build === 'before' ? ` (before, ${i + 1})` : ` (${i + 1})`));
+    }
+    return results;
+  } finally {
+    await s.close();
+  }
 }
 
 /** The large union's book: scrolling, posting a month, 备份, 文档 and 恢复 on it, in that order. */
@@ -216,6 +292,7 @@ export async function run(): Promise<BenchResult[]> {
     ...(BEFORE_WEB ? { before: resolve(BEFORE_WEB) } : {}),
   });
   try {
+    if (ONLY_POSTING) return await postingOnly(server.origin);
     const large = await largeBook(server.origin);
     return ONLY_BACKUP || ONLY_ROSTER_SCROLL ? large : [...large, ...(await rosterImport(server.origin))];
   } finally {

@@ -21,7 +21,7 @@ const CATEGORIES = [
 ];
 
 /** Chromium's trace of the page while `work` runs. */
-async function trace(cdp: CDPSession, work: () => Promise<void>): Promise<TraceEvent[]> {
+export async function trace(cdp: CDPSession, work: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   const collect = (data: { value: object[] }) => events.push(...(data.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
@@ -41,25 +41,9 @@ async function trace(cdp: CDPSession, work: () => Promise<void>): Promise<TraceE
  */
 export async function frameCpu(cdp: CDPSession, work: () => Promise<void>): Promise<number[]> {
   const events = await trace(cdp, work);
-  const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
-  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(thread));
-  const tasksOf = new Map<string, TraceEvent[]>();
-  for (const e of events) {
-    if (e.ph !== 'X' || e.name !== 'RunTask' || !mains.has(thread(e))) continue;
-    tasksOf.set(thread(e), [...(tasksOf.get(thread(e)) ?? []), e]);
-  }
-  // The page's renderer is the one that ran the most tasks (others are idle pages or workers' hosts).
-  const [main, all] = [...tasksOf].sort((a, b) => b[1].length - a[1].length)[0] ?? ['', []];
-  const tasks: TraceEvent[] = [];
-  let end = -Infinity;
-  for (const t of all.sort((a, b) => a.ts - b.ts)) {
-    // A task run inside another is part of it.
-    if (t.ts < end) continue;
-    tasks.push(t);
-    end = t.ts + (t.dur ?? 0);
-  }
+  const { main, tasks } = mainThreadTasks(events);
   const frames = events
-    .filter((e) => e.name === 'BeginMainThreadFrame' && thread(e) === main)
+    .filter((e) => e.name === 'BeginMainThreadFrame' && threadOf(e) === main)
     .map((e) => e.ts)
     .sort((a, b) => a - b);
   const cpu: number[] = [];
@@ -71,4 +55,36 @@ export async function frameCpu(cdp: CDPSession, work: () => Promise<void>): Prom
     cpu.push(sum / 1000);
   }
   return cpu;
+}
+
+const threadOf = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+
+/** The page renderer's main thread and its top-level tasks in start order (a task run inside another is part of it). */
+function mainThreadTasks(events: readonly TraceEvent[]): { main: string; tasks: TraceEvent[] } {
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(threadOf));
+  const tasksOf = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.name !== 'RunTask' || !mains.has(threadOf(e))) continue;
+    tasksOf.set(threadOf(e), [...(tasksOf.get(threadOf(e)) ?? []), e]);
+  }
+  // The page's renderer is the one that ran the most tasks (others are idle pages or workers' hosts).
+  const [main, all] = [...tasksOf].sort((a, b) => b[1].length - a[1].length)[0] ?? ['', []];
+  const tasks: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const t of all.sort((a, b) => a.ts - b.ts)) {
+    if (t.ts < end) continue;
+    tasks.push(t);
+    end = t.ts + (t.dur ?? 0);
+  }
+  return { main, tasks };
+}
+
+/**
+ * The main thread's own CPU time (ms) of each of its tasks while `work` runs, longest first: what a
+ * long task costs the page, which other programs on the machine do not inflate (a task's wall time
+ * grows when they take the cores, its thread time does not).
+ */
+export async function taskCpu(cdp: CDPSession, work: () => Promise<void>): Promise<number[]> {
+  const { tasks } = mainThreadTasks(await trace(cdp, work));
+  return tasks.map((t) => (t.tdur ?? 0) / 1000).sort((a, b) => b - a);
 }

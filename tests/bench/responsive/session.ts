@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from '../startup/cold-start';
-import { frameCpu } from './frame-cpu';
+import { frameCpu, taskCpu } from './frame-cpu';
 
 /**
  * Installed before the app's scripts: every long task (over 50 ms) with its start, and a frame
@@ -43,6 +43,8 @@ export interface Session {
   frames(work: () => Promise<void>): Promise<number[]>;
   /** The main thread's own CPU time in each frame while `work` runs, from Chromium's trace. */
   frameCpu(work: () => Promise<void>): Promise<number[]>;
+  /** The main thread's own CPU time of each task while `work` runs, from Chromium's trace, longest first. */
+  taskCpu(work: () => Promise<void>): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function openSeeded(origin: string, appPath: string, seedQuery: str
       return page.evaluate(() => (window as unknown as { __stopFrames: () => number[] }).__stopFrames());
     },
     frameCpu: (work) => frameCpu(cdp, work),
+    taskCpu: (work) => taskCpu(cdp, work),
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
