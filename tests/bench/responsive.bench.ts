@@ -19,15 +19,17 @@ const ENV = 'Debian Chromium (headless), web build, fresh profile, PerformanceOb
 /**
  * `BENCH_RESPONSIVE=backup` runs only 备份 and 恢复 of the large book, `BENCH_RESPONSIVE=roster-scroll`
  * only the roster's scrolling, `BENCH_RESPONSIVE=journal-scroll` only the journal's, `BENCH_RESPONSIVE=import`
- * only 导入名册. `BENCH_RESPONSIVE_BEFORE=<dir>` (an earlier web build) runs them in that build too, on
- * the same seeded book, for before/after pairs (`BENCH_RESPONSIVE_PAIRS=<n>` pairs, alternating, for
- * backup and import). `BENCH_RESPONSIVE_PROFILE=<dir>` writes the call tree of each piece of work's
+ * only 导入名册, `BENCH_RESPONSIVE=posting` only 登记本月会费. `BENCH_RESPONSIVE_BEFORE=<dir>` (an earlier
+ * web build) runs them in that build too, on the same seeded book, for before/after pairs
+ * (`BENCH_RESPONSIVE_PAIRS=<n>` pairs, alternating, for backup and import; posting alternates earlier,
+ * this, this, earlier). `BENCH_RESPONSIVE_PROFILE=<dir>` writes the call tree of each piece of work's
  * longest tasks there.
  */
 const ONLY_BACKUP = process.env.BENCH_RESPONSIVE === 'backup';
 const ONLY_ROSTER_SCROLL = process.env.BENCH_RESPONSIVE === 'roster-scroll';
 const ONLY_JOURNAL_SCROLL = process.env.BENCH_RESPONSIVE === 'journal-scroll';
 const ONLY_IMPORT = process.env.BENCH_RESPONSIVE === 'import';
+const ONLY_POSTING = process.env.BENCH_RESPONSIVE === 'posting';
 const BEFORE_WEB = process.env.BENCH_RESPONSIVE_BEFORE;
 const PAIRS = Math.max(1, Number(process.env.BENCH_RESPONSIVE_PAIRS) || 1);
 
@@ -118,6 +120,58 @@ async function journalScroll(s: Session, label: string): Promise<BenchResult> {
   const journalCpu = await s.frameCpu(() => scrollTable(page, '[data-testid="journal-table"]', 60));
   await s.throttle(1);
   return scrolling(`the journal (${entries.replace(/\D/g, '')} entries this year)${label}`, journalFrames, idleFrames, journalCpu);
+}
+
+/**
+ * 登记本月会费 of `month` from the 会费 page, until the page has redrawn after it and gone quiet: its
+ * long tasks by wall time (PerformanceObserver) and by the main thread's own CPU time (trace).
+ */
+async function posting(s: Session, month: string, idleLongest: number, label: string): Promise<BenchResult> {
+  const { page } = s;
+  await openPage(page, '会费', /登记本月会费/);
+  await settle(page);
+  const watched = await s.watch(async () => {
+    await postMonth(page, month);
+    // The page re-reads and redraws after the commit: part of the work.
+    await settle(page);
+  }, `posting-${month}${label}`);
+  return longWork(
+    `登记本月会费 for ${MEMBERS} members${label}`,
+    watched,
+    idleLongest,
+    `through the 会费 page, from the click on 登记 until the page has redrawn and gone quiet; ${month}`,
+  );
+}
+
+/**
+ * Only 登记本月会费, on a book whose last four months are not posted yet. With an earlier build, the
+ * two post alternately (earlier, this, this, earlier), so both meet a book of the same size on average.
+ */
+async function postingOnly(origin: string): Promise<BenchResult[]> {
+  const thisMonth = todayIso().slice(0, 7);
+  const s: Session = await openSeeded(
+    origin,
+    'web/',
+    `members=${MEMBERS}&transactions=${ENTRIES}&photos=10&end=${addMonths(thisMonth, -4)}`,
+  );
+  try {
+    const { page } = s;
+    await page.getByTestId('union-name').waitFor({ timeout: 300_000 });
+    await openPage(page, '会费', /登记本月会费/);
+    await settle(page);
+    const idleTasks = await s.watch(() => idle(page, 3000));
+    const months = [3, 2, 1, 0].map((back) => addMonths(thisMonth, -back));
+    const order: ('before' | 'web')[] = BEFORE_WEB ? ['before', 'web', 'web', 'before'] : ['web'];
+    const results: BenchResult[] = [];
+    for (const [i, build] of order.entries()) {
+      await page.goto(`${origin}/${build}/`);
+      await page.getByTestId('union-name').waitFor({ timeout: 300_000 });
+      results.push(await posting(s, months[i]!, idleTasks.longest, build === 'before' ? ` (before, ${i + 1})` : ` (${i + 1})`));
+    }
+    return results;
+  } finally {
+    await s.close();
+  }
 }
 
 /** The large union's book: scrolling, posting a month, 备份, 文档 and 恢复 on it, in that order. */
@@ -252,6 +306,7 @@ export async function run(): Promise<BenchResult[]> {
   });
   try {
     if (ONLY_IMPORT) return await rosterImport(server.origin);
+    if (ONLY_POSTING) return await postingOnly(server.origin);
     const large = await largeBook(server.origin);
     return ONLY_BACKUP || ONLY_ROSTER_SCROLL || ONLY_JOURNAL_SCROLL ? large : [...large, ...(await rosterImport(server.origin))];
   } finally {

@@ -11,9 +11,17 @@ export async function openPage(page: Page, label: string, ready: string | RegExp
   await expect(page.getByText(ready).first()).toBeVisible({ timeout: 300_000 });
 }
 
-export async function postMonth(page: Page): Promise<void> {
+/** 登记本月会费 of `month` (YYYY-MM; default: the dialog's own, this month). */
+export async function postMonth(page: Page, month?: string): Promise<void> {
   await page.getByRole('button', { name: /登记本月会费/ }).click();
   const dialog = page.getByRole('dialog', { name: /登记本月会费/ });
+  if (month) {
+    const picker = dialog.getByLabel('会费月份');
+    await picker.click();
+    await picker.fill(month);
+    await picker.press('Enter');
+    await expect(picker).toHaveValue(month);
+  }
   await expect(dialog.getByText(/将为 \d+ 人登记/)).toBeVisible({ timeout: 120_000 });
   await button(dialog, '登记').click();
   await expect(dialog).toBeHidden({ timeout: 600_000 });
