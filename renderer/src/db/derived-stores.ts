@@ -62,7 +62,6 @@ export function derivedStoreMiddleware(stores: readonly DerivedStore[]): Middlew
       const present = new Set(down.schema.tables.map((t) => t.name));
       const kept = stores.filter((s) => present.has(s.name));
       if (kept.length === 0) return {};
-      const derivedNames = new Set(kept.map((s) => s.name));
       const followers = new Map<string, DerivedStore[]>();
       for (const s of kept) for (const t of s.tables) followers.set(t, [...(followers.get(t) ?? []), s]);
       return {
@@ -73,7 +72,6 @@ export function derivedStoreMiddleware(stores: readonly DerivedStore[]): Middlew
         },
         table(name) {
           const table = down.table(name);
-          if (derivedNames.has(name)) return readingPending(table);
           const following = followers.get(name);
           if (!following) return table;
           return {
@@ -83,19 +81,6 @@ export function derivedStoreMiddleware(stores: readonly DerivedStore[]): Middlew
         },
       };
     },
-  };
-}
-
-/** A derived store whose reads first write the rows folds left pending in the same transaction. */
-function readingPending(table: DBCoreTable): DBCoreTable {
-  const pending = (trans: DBCoreTransaction) => writePending(trans, table.name);
-  return {
-    ...table,
-    get: (req) => pending(req.trans).then(() => table.get(req)),
-    getMany: (req) => pending(req.trans).then(() => table.getMany(req)),
-    query: (req) => pending(req.trans).then(() => table.query(req)),
-    openCursor: (req) => pending(req.trans).then(() => table.openCursor(req)),
-    count: (req) => pending(req.trans).then(() => table.count(req)),
   };
 }
 
@@ -118,12 +103,6 @@ interface Deriving {
   queue: Promise<void>;
   /** While another fold waits, a fold leaves the rows it changed to that one to write. */
   waiting: number;
-  /** While above 0, folds leave the rows they changed unwritten, for `deferringDerivedWrites` to write once at its end. */
-  deferred: number;
-  /** Per store, the folds into it asked for and not yet done. */
-  queued: Map<string, number>;
-  /** The database below this middleware, where the stores' rows are read and written. */
-  core?: DBCore;
   stores: Map<string, StoreState>;
 }
 const derivings = new WeakMap<DBCoreTransaction, Deriving>();
@@ -131,7 +110,7 @@ const derivings = new WeakMap<DBCoreTransaction, Deriving>();
 function derivingOf(trans: DBCoreTransaction): Deriving {
   let state = derivings.get(trans);
   if (!state) {
-    state = { queue: Promise.resolve(), waiting: 0, deferred: 0, queued: new Map(), stores: new Map() };
+    state = { queue: Promise.resolve(), waiting: 0, stores: new Map() };
     derivings.set(trans, state);
   }
   return state;
@@ -155,18 +134,12 @@ async function mutateDeriving(
 ): Promise<DBCoreMutateResponse> {
   const { trans } = req;
   const deriving = derivingOf(trans);
-  deriving.core = core;
   // The layer below may answer with a plain promise; awaiting it as Dexie's keeps this
   // transaction's context, which the reads and writes after it need.
   const below = (work: Promise<DBCoreMutateResponse>) => Dexie.Promise.resolve(work);
   const enqueue = (work: () => Promise<void>) => {
     deriving.waiting++;
-    const count = (by: number) => following.forEach((s) => deriving.queued.set(s.name, (deriving.queued.get(s.name) ?? 0) + by));
-    count(1);
-    const done = deriving.queue.then(work).finally(() => {
-      deriving.waiting--;
-      count(-1);
-    });
+    const done = deriving.queue.then(work).finally(() => deriving.waiting--);
     deriving.queue = done.catch(() => undefined);
     return done;
   };
@@ -258,44 +231,8 @@ async function fold(
       state.unwritten.add(id);
     }
   });
-  if (deriving.waiting > 1 || deriving.deferred > 0) return;
+  if (deriving.waiting > 1) return;
   await flush(core, trans, deriving);
-}
-
-/**
- * Runs `work` (many writes in the current read-write transaction) with the derived stores' rows it
- * changes written once, when it is done, instead of after each write: a month's posting adds its
- * payments a chunk at a time, and each chunk rewrote the month's rows of `$duesMonths` whole (a
- * few thousand member ids each time) — more to serialize and store than the raw write of the
- * payments needs. A read of a store in between still sees every write before it (the middleware
- * writes what is pending first). If `work` fails, the transaction is aborted and nothing is written.
- */
-export function deferringDerivedWrites<R>(work: () => Promise<R>): Promise<R> {
-  const trans = Dexie.currentTransaction?.idbtrans as DBCoreTransaction | undefined;
-  if (!trans) return work();
-  const deriving = derivingOf(trans);
-  deriving.deferred++;
-  // Dexie's promises throughout, not native await: they keep the transaction's context to the end.
-  return Dexie.Promise.resolve(work()).then(
-    (result) => {
-      deriving.deferred--;
-      return deriving.deferred === 0 ? writePending(trans).then(() => result) : result;
-    },
-    (error: unknown) => {
-      deriving.deferred--;
-      throw error;
-    },
-  );
-}
-
-/** Writes what the folds so far left unwritten in `trans` (if any of it is `store`'s, when only that store is read), once they are done. */
-function writePending(trans: DBCoreTransaction, store?: string): Promise<void> {
-  const deriving = derivings.get(trans);
-  const core = deriving?.core;
-  const of = (name: string) => (deriving?.queued.get(name) ?? 0) > 0 || (deriving?.stores.get(name)?.unwritten.size ?? 0) > 0;
-  const pending = deriving && (store ? of(store) : deriving.waiting > 0 || [...deriving.stores.keys()].some(of));
-  if (!pending || !core) return Dexie.Promise.resolve();
-  return Dexie.Promise.resolve(deriving.queue).then(() => flush(core, trans, deriving));
 }
 
 /** Writes every store's rows folded and not yet written (deleting those left empty). */

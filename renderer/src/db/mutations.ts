@@ -6,7 +6,6 @@ import { uuidv7 } from '../../../shared/ids/uuid7';
 import { TABLE_NAMES, type BookTables, type RecordOf, type TableName } from '../../../shared/model/book';
 import type { SyncMeta } from '../../../shared/model/records';
 import type { UnionBooksDB } from './database';
-import { deferringDerivedWrites } from './derived-stores';
 import { DESK_MEMBERS } from './desk-members';
 import { pipelined } from './pipelined';
 import { SYNC_KEYS } from './sync-keys';
@@ -42,11 +41,7 @@ export class Mutator {
     // (DexieStore.duesMembers); not inside an outer transaction without it, which Dexie would refuse.
     const outer = Dexie.currentTransaction;
     const slim = scope.has('members') && (!outer || outer.storeNames.includes(DESK_MEMBERS)) ? [this.db.$deskMembers] : [];
-    // The derived stores' rows are written once, at the end, however many writes the group makes.
-    // An async function, as `fn` is: Dexie keeps the transaction's context across native awaits only in one.
-    return this.db.transaction('rw', [...[...scope].map((t) => this.db.table(t)), this.db.$changes, ...slim], async () =>
-      deferringDerivedWrites(fn),
-    );
+    return this.db.transaction('rw', [...[...scope].map((t) => this.db.table(t)), this.db.$changes, ...slim], fn);
   }
 
   async insert<T extends TableName>(table: T, data: NewRecord<T>): Promise<RecordOf<T>> {

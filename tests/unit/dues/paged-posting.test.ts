@@ -13,7 +13,6 @@ import { POSTING_PAGE, postDuesMonth } from '../../../shared/engine/ops/dues';
 import type { BookStore } from '../../../shared/engine/store';
 import type { BookTables, TableName } from '../../../shared/model/book';
 import { duesBook } from './fixture';
-import { duesMonthsOf, type DuesMonthRow } from '../../../shared/desk/dues-months';
 
 const TODAY = '2026-12-01';
 const OPTIONS = { month: '2025-03', paidDate: '2025-03-15', rule: DEFAULT_DUES_RULE };
@@ -61,13 +60,6 @@ const summary = (plan: MonthPostingPlan) => ({
   missingBase: [...plan.missingBase].sort(),
   payments: posted(plan.payments),
   entry: plan.transaction && { amountFen: plan.transaction.amountFen, summary: plan.transaction.summary },
-});
-
-/** A month row's members with their amounts and row counts, in member order (rows keep the order members were folded in). */
-const byMember = (row: DuesMonthRow) => ({
-  id: row.id,
-  latestPaidDate: row.latestPaidDate,
-  members: row.memberIds.map((id, i) => [id, row.netFen[i], row.rows[i]] as const).sort(([a], [b]) => (a < b ? -1 : 1)),
 });
 
 /** A store that fails its `n`th write to `table`, after the writes before it went through. */
@@ -133,55 +125,6 @@ describe('登记本月会费 over a roster read a page at a time', () => {
     expect(summary(plan)).toEqual(summary(planMonthPosting(book, { ...OPTIONS, batchId: 'whole' })));
     // Every page from the store of dues fields (the last one short), none from the roster.
     expect(read).toEqual(['$deskMembers', '$deskMembers', '$deskMembers']);
-    db.close();
-    await db.delete();
-  });
-
-  it('writes the derived stores once per posting, however many chunks its payments take, and they match the payments', async () => {
-    const book = bigBook();
-    const db = new UnionBooksDB(`paged-posting-derived-${Date.now()}-${Math.random()}`);
-    // Every write request that reaches the database, by table: beneath the derived-store middleware (level 9).
-    const writes = new Map<string, number>();
-    db.use({
-      stack: 'dbcore',
-      name: 'WritesByTable',
-      level: 9,
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return { ...table, mutate: (req) => (writes.set(name, (writes.get(name) ?? 0) + 1), table.mutate(req)) };
-        },
-      }),
-    });
-    await db.open();
-    const mutator = await openMutator(db);
-    await mutator.replaceBook(book);
-    writes.clear();
-    const plan = await postDuesMonth(new DexieStore(db, mutator, () => TODAY), OPTIONS);
-    // The payments go in many chunks (each with its outbox rows) ...
-    expect(writes.get('duesPayments')).toBeGreaterThan(4);
-    expect(writes.get('$changes')).toBe((writes.get('duesPayments') ?? 0) + 1);
-    // ... but each derived store's rows are written once, at the end: not rewritten whole after every chunk.
-    expect([writes.get('$duesMonths'), writes.get('$deskCounts'), writes.get('$deskEntries')]).toEqual([1, 1, 1]);
-    const payments = (await db.duesPayments.toArray()).filter((p) => p.deleted === 0);
-    expect(payments.filter((p) => p.batchId === plan.batchId)).toHaveLength(plan.posted);
-    expect((await db.$duesMonths.orderBy('id').toArray()).map(byMember)).toEqual(duesMonthsOf(payments).map(byMember));
-    expect(await db.$deskCounts.get(`duesPayments/2025`)).toEqual({
-      id: 'duesPayments/2025',
-      n: payments.filter((p) => p.month.startsWith('2025-')).reduce((sum, p) => sum + p.amountFen, 0),
-    });
-    db.close();
-    await db.delete();
-  });
-
-  it('reads in a group of writes what the group wrote before, from the derived stores too', async () => {
-    const { db, store } = await dexieBook('paged-posting-pending', bigBook());
-    const seen = await store.transaction(['members'], async () => {
-      const [added] = await store.insert('members', [{ ...(await db.members.toArray())[0]!, id: undefined, name: '新会员' }]);
-      return (await store.duesMembers('', 100_000)).find((m) => m.id === added!.id);
-    });
-    expect(seen).toMatchObject({ name: '新会员' });
     db.close();
     await db.delete();
   });
