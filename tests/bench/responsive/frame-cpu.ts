@@ -3,6 +3,7 @@ import type { CDPSession } from '@playwright/test';
 /** A trace event as Chromium writes it (times in microseconds; `tdur` is the thread's own CPU time). */
 export interface TraceEvent {
   name: string;
+  cat?: string;
   ph: string;
   ts: number;
   dur?: number;

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { TraceEvent } from '../responsive/frame-cpu';
 import { launch, seedProfile } from './cold-start';
 import { serveFolders } from './static-server';
 
@@ -11,18 +12,6 @@ import { serveFolders } from './static-server';
  * Thread CPU time does not grow when other programs take the cores, so paired runs on a loaded
  * machine still compare; the runs alternate between the builds.
  */
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { url?: string } };
-}
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel', 'v8', '__metadata'];
 
@@ -94,7 +83,7 @@ async function measure(url: string, origin: string, profile: string): Promise<Sa
     await cdp.send('Tracing.end');
     await complete;
     const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
-    const mark = events.find((e) => e.name === 'first-screen' && e.cat.includes('blink.user_timing'));
+    const mark = events.find((e) => e.name === 'first-screen' && e.cat?.includes('blink.user_timing'));
     const nav = events.filter((e) => e.name === 'navigationStart').sort((a, b) => b.ts - a.ts)[0];
     if (!mark || !nav) throw new Error('no navigationStart or first-screen mark in the trace');
     const main = thread(mark);
