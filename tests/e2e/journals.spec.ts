@@ -160,7 +160,8 @@ test('the journal keeps its amounts and 操作 in view while it scrolls sideways
   const scroller = table.locator('.s');
   const actions = table.getByRole('row').nth(1).getByRole('cell').last();
   const position = () => actions.evaluate((el) => getComputedStyle(el).position);
-  await expect(actions).toBeVisible();
+  // The year's 660 entries and their balances: slow on a loaded machine.
+  await expect(actions).toBeVisible({ timeout: 60_000 });
   // Room for every column: nothing scrolls sideways, so nothing is pinned (a pinned cell costs each scroll frame).
   expect(await scroller.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await expect.poll(position).toBe('static');

@@ -188,7 +188,7 @@ test('the roster fills its card on a wide window: the rows reach the right-hand 
   await goTo(page, '会员');
   const table = page.getByTestId('member-table');
   const header = table.getByRole('row').first();
-  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  await expect(table.getByRole('row').nth(1)).toBeVisible({ timeout: 60_000 });
   // The 工作单位/部门 column takes the room left over, so no blank strip is left beside the last column.
   const gap = async () => {
     const [row, box] = await Promise.all([
