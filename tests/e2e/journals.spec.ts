@@ -152,6 +152,36 @@ test('库存现金日记账 and 银行存款日记账 each carry their own balan
   await expect(withdrawal.getByRole('cell').nth(5)).toHaveText('');
 });
 
+test('the journal keeps its amounts and 操作 in view while it scrolls sideways, and pins them only when it does', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 800 });
+  await loadDemo(page);
+  await goTo(page, '收支');
+  const table = page.getByTestId('journal-table');
+  const scroller = table.locator('.s');
+  const actions = table.getByRole('row').nth(1).getByRole('cell').last();
+  const position = () => actions.evaluate((el) => getComputedStyle(el).position);
+  // The year's 660 entries and their balances: slow on a loaded machine.
+  await expect(actions).toBeVisible({ timeout: 60_000 });
+  // Room for every column: nothing scrolls sideways, so nothing is pinned (a pinned cell costs each scroll frame).
+  expect(await scroller.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await expect.poll(position).toBe('static');
+
+  // A small window: the table scrolls sideways and the right-hand columns stay pinned in view.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect.poll(position).toBe('sticky');
+  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await scroller.evaluate((el) => el.scrollTo({ left: 0 }));
+  const inView = async () => {
+    const [cell, box] = await Promise.all([actions.boundingBox(), scroller.boundingBox()]);
+    return cell !== null && box !== null && cell.x + cell.width <= box.x + box.width + 1;
+  };
+  await expect.poll(inView).toBe(true);
+  await screenshot(page, 'journals-narrow-window');
+
+  await page.setViewportSize({ width: 1600, height: 800 });
+  await expect.poll(position).toBe('static');
+});
+
 test('an attachment can be removed, after a confirmation, from an entry whose month is open', async ({ page }) => {
   await loadDemo(page);
   const dialog = await newEntry(page);

@@ -181,3 +181,22 @@ test('会员 page with the demo data: statistics, search, filters, a membership 
   await expect(drawer.getByTestId('member-status')).toHaveText('退休');
   await shot(page, 'members-drawer');
 });
+
+test('the roster fills its card on a wide window: the rows reach the right-hand border', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 800 });
+  await loadDemo(page);
+  await goTo(page, '会员');
+  const table = page.getByTestId('member-table');
+  const header = table.getByRole('row').first();
+  await expect(table.getByRole('row').nth(1)).toBeVisible({ timeout: 60_000 });
+  // The 工作单位/部门 column takes the room left over, so no blank strip is left beside the last column.
+  const gap = async () => {
+    const [row, box] = await Promise.all([
+      header.boundingBox(),
+      table.locator('.s').evaluate((el) => el.getBoundingClientRect().left + el.clientWidth),
+    ]);
+    return row === null ? Infinity : Math.abs(box - (row.x + row.width));
+  };
+  await expect.poll(gap).toBeLessThanOrEqual(1);
+  await shot(page, 'members-wide-window');
+});

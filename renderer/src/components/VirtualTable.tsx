@@ -1,6 +1,6 @@
 import { theme } from 'antd';
 import { usePrintMedia } from './print/usePrintMedia';
-import { memo, useCallback, useId, useMemo, useRef, useState, type ReactNode, type UIEvent } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type UIEvent } from 'react';
 
 export interface VirtualColumn<T> {
   key: string;
@@ -48,6 +48,9 @@ export function VirtualTable<T>({ rows, columns, rowKey, height, label, empty, c
   const id = useId().replace(/[^A-Za-z0-9_-]/g, '');
   const [scrollTop, setScrollTop] = useState(0);
   const frame = useRef(0);
+  const scroller = useRef<HTMLDivElement>(null);
+  const width = columns.reduce((sum, c) => sum + c.width, 0);
+  const sideways = useSideways(scroller, width);
   const onScroll = useCallback((event: UIEvent<HTMLDivElement>) => {
     const top = event.currentTarget.scrollTop;
     // One update per frame, however many scroll events arrive in it.
@@ -55,12 +58,11 @@ export function VirtualTable<T>({ rows, columns, rowKey, height, label, empty, c
     frame.current = requestAnimationFrame(() => setScrollTop(top));
   }, []);
 
-  const width = columns.reduce((sum, c) => sum + c.width, 0);
   // With a growing column the rows fill their place; otherwise they are exactly as wide as their columns.
   const span = columns.some((c) => c.grow) ? { minWidth: width } : { width };
   // Cells are styled by class from one style sheet per table: a scroll step then sets a class per
   // cell instead of a dozen inline style properties.
-  const css = useMemo(() => tableCss(`ub-vt-${id}`, token, columns), [id, token, columns]);
+  const css = useMemo(() => tableCss(`ub-vt-${id}`, token, columns, sideways), [id, token, columns, sideways]);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   const shown = rows.slice(first, last);
@@ -77,7 +79,7 @@ export function VirtualTable<T>({ rows, columns, rowKey, height, label, empty, c
       className={`ub-vt-${id}${className ? ` ${className}` : ''}`}
     >
       <style>{css}</style>
-      <div className="s" style={{ height: height + ROW_HEIGHT }} onScroll={onScroll}>
+      <div ref={scroller} className="s" style={{ height: height + ROW_HEIGHT }} onScroll={onScroll}>
         <div role="rowgroup" className="h" style={span}>
           <div role="row" aria-rowindex={1} className="r">
             {columns.map((c, i) => (
@@ -98,8 +100,29 @@ export function VirtualTable<T>({ rows, columns, rowKey, height, label, empty, c
   );
 }
 
+/**
+ * Whether the table is wider than its place, so it scrolls sideways. Only then do fixed columns
+ * need to stick: a sticky cell is its own layer the browser composites on every scroll frame, and
+ * a table with five fixed columns drawn 30 rows deep would pay that on each frame for nothing.
+ * Measured before paint, and again whenever the place changes size (a window resized, the side
+ * menu folded). Until measured, and where it cannot be, the columns stick: never a hidden column.
+ */
+function useSideways(scroller: { current: HTMLDivElement | null }, width: number): boolean {
+  const [sideways, setSideways] = useState(true);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setSideways(el.clientWidth < width);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [scroller, width]);
+  return sideways;
+}
+
 /** The table's style sheet, scoped to its own class: the antd small table's look, fixed columns sticking while it scrolls sideways. */
-function tableCss<T>(scope: string, token: Token, columns: readonly VirtualColumn<T>[]): string {
+function tableCss<T>(scope: string, token: Token, columns: readonly VirtualColumn<T>[], sideways: boolean): string {
   const width = columns.reduce((sum, c) => sum + c.width, 0);
   let left = 0;
   let right = width;
@@ -108,8 +131,9 @@ function tableCss<T>(scope: string, token: Token, columns: readonly VirtualColum
     left += c.width;
     right -= c.width;
     const justify = c.align === 'right' ? 'flex-end' : c.align === 'center' ? 'center' : 'flex-start';
-    const stick =
-      c.fixed === 'left'
+    const stick = !sideways
+      ? ''
+      : c.fixed === 'left'
         ? `position:sticky;left:${start}px;z-index:1;`
         : c.fixed === 'right'
           ? `position:sticky;right:${right}px;z-index:1;`
@@ -119,7 +143,7 @@ function tableCss<T>(scope: string, token: Token, columns: readonly VirtualColum
     if (!c.spansNext || !next) return cell;
     // The same cell where it takes the next column's place too; a fixed one sticks where that column would.
     const wide = c.width + next.width;
-    const wideStick = c.fixed === 'right' ? `right:${right - next.width}px;` : '';
+    const wideStick = sideways && c.fixed === 'right' ? `right:${right - next.width}px;` : '';
     return `${cell}\n.${scope} .c${i}.w{flex-basis:${wide}px;width:${wide}px;justify-content:center;${wideStick}}`;
   });
   const border = `1px solid ${token.colorBorderSecondary}`;

@@ -74,7 +74,7 @@ export function MemberTable({ members, onEdit, height }: Props) {
         },
       },
       { key: 'phone', title: '手机', width: 120, render: (m) => (revealed.has(m.id) ? m.phone : maskPhone(m.phone)) },
-      { key: 'department', title: '工作单位/部门', width: 130, ellipsis: true, render: (m) => m.department },
+      { key: 'department', title: '工作单位/部门', width: 130, grow: true, ellipsis: true, render: (m) => m.department },
       { key: 'joinDate', title: '入会日期', width: 105, render: (m) => m.joinDate },
       { key: 'migrant', title: '农民工', width: 70, render: (m) => (m.isMigrantWorker ? '是' : '') },
       {
