@@ -35,4 +35,10 @@ export interface BookStore {
   update<T extends TableName>(table: T, edits: readonly { id: string; patch: Patch<T> }[]): Promise<RecordOf<T>[]>;
   /** A tombstone, so other devices learn of the delete. */
   remove<T extends TableName>(table: T, id: string): Promise<void>;
+  /**
+   * Runs `fn`, many writes inside a `transaction`, with the rows the store derives from them (its
+   * counts, its month rows) written once when `fn` is done rather than after each write; reads
+   * inside `fn` still see them. A store that derives nothing has no need of it.
+   */
+  derivingOnce?<R>(fn: () => Promise<R>): Promise<R>;
 }

@@ -62,6 +62,7 @@ export function derivedStoreMiddleware(stores: readonly DerivedStore[]): Middlew
       const present = new Set(down.schema.tables.map((t) => t.name));
       const kept = stores.filter((s) => present.has(s.name));
       if (kept.length === 0) return {};
+      const derivedNames = new Set(kept.map((s) => s.name));
       const followers = new Map<string, DerivedStore[]>();
       for (const s of kept) for (const t of s.tables) followers.set(t, [...(followers.get(t) ?? []), s]);
       return {
@@ -72,6 +73,7 @@ export function derivedStoreMiddleware(stores: readonly DerivedStore[]): Middlew
         },
         table(name) {
           const table = down.table(name);
+          if (derivedNames.has(name)) return readingPending(table, down);
           const following = followers.get(name);
           if (!following) return table;
           return {
@@ -82,6 +84,36 @@ export function derivedStoreMiddleware(stores: readonly DerivedStore[]): Middlew
       };
     },
   };
+}
+
+/**
+ * A derived store whose reads, while its writes are held, first write what folds left pending for
+ * it in the same transaction, so a group reads its own writes. Otherwise the read goes straight down.
+ */
+function readingPending(table: DBCoreTable, core: DBCore): DBCoreTable {
+  const after = <T>(trans: DBCoreTransaction, read: () => Promise<T>): Promise<T> => {
+    const deriving = derivings.get(trans);
+    // Only a group holding its derived writes (holdDerivedWrites) leaves rows pending between its
+    // writes for long; every other transaction reads as it always did.
+    if (!deriving || deriving.held === 0 || !pendingFor(deriving, table.name)) return read();
+    // Dexie's promise: its continuations keep the transaction's context. Only IndexedDB requests
+    // (the folds' reads, this store's write) are waited for before the read is issued.
+    return Dexie.Promise.resolve(deriving.queue)
+      .then(() => flush(core, trans, deriving, table.name))
+      .then(read);
+  };
+  return {
+    ...table,
+    get: (req) => after(req.trans, () => table.get(req)),
+    getMany: (req) => after(req.trans, () => table.getMany(req)),
+    query: (req) => after(req.trans, () => table.query(req)),
+    openCursor: (req) => after(req.trans, () => table.openCursor(req)),
+    count: (req) => after(req.trans, () => table.count(req)),
+  };
+}
+
+function pendingFor(deriving: Deriving, store: string): boolean {
+  return (deriving.queued.get(store) ?? 0) > 0 || (deriving.stores.get(store)?.unwritten.size ?? 0) > 0;
 }
 
 function upgrading(trans: DBCoreTransaction): boolean {
@@ -103,6 +135,12 @@ interface Deriving {
   queue: Promise<void>;
   /** While another fold waits, a fold leaves the rows it changed to that one to write. */
   waiting: number;
+  /** Per store, the folds into it asked for and not yet done (a read of the store waits for them). */
+  queued: Map<string, number>;
+  /** While above 0, folds leave the rows they changed unwritten, for `writeHeld` to write once (holdDerivedWrites). */
+  held: number;
+  /** The database below the middleware, where the folds read and write the stores' rows. */
+  core?: DBCore;
   stores: Map<string, StoreState>;
 }
 const derivings = new WeakMap<DBCoreTransaction, Deriving>();
@@ -110,7 +148,7 @@ const derivings = new WeakMap<DBCoreTransaction, Deriving>();
 function derivingOf(trans: DBCoreTransaction): Deriving {
   let state = derivings.get(trans);
   if (!state) {
-    state = { queue: Promise.resolve(), waiting: 0, stores: new Map() };
+    state = { queue: Promise.resolve(), waiting: 0, queued: new Map(), held: 0, stores: new Map() };
     derivings.set(trans, state);
   }
   return state;
@@ -134,12 +172,18 @@ async function mutateDeriving(
 ): Promise<DBCoreMutateResponse> {
   const { trans } = req;
   const deriving = derivingOf(trans);
+  deriving.core = core;
   // The layer below may answer with a plain promise; awaiting it as Dexie's keeps this
   // transaction's context, which the reads and writes after it need.
   const below = (work: Promise<DBCoreMutateResponse>) => Dexie.Promise.resolve(work);
+  const count = (by: number) => following.forEach((s) => deriving.queued.set(s.name, (deriving.queued.get(s.name) ?? 0) + by));
   const enqueue = (work: () => Promise<void>) => {
     deriving.waiting++;
-    const done = deriving.queue.then(work).finally(() => deriving.waiting--);
+    count(1);
+    const done = deriving.queue.then(work).finally(() => {
+      deriving.waiting--;
+      count(-1);
+    });
     deriving.queue = done.catch(() => undefined);
     return done;
   };
@@ -231,15 +275,42 @@ async function fold(
       state.unwritten.add(id);
     }
   });
-  if (deriving.waiting > 1) return;
+  if (deriving.waiting > 1 || deriving.held > 0) return;
   await flush(core, trans, deriving);
 }
 
-/** Writes every store's rows folded and not yet written (deleting those left empty). */
-async function flush(core: DBCore, trans: DBCoreTransaction, deriving: Deriving): Promise<void> {
+/**
+ * From now on in `trans`, the derived stores' rows that writes change are folded but not written,
+ * until `writeHeld`: a month's posting adds its payments a chunk at a time, and each chunk rewrote
+ * the month's `$duesMonths` rows whole (their member-id arrays growing to the whole roster) and
+ * `$deskCounts` — about 19 writes of ever-larger rows for 5,000 members where one does. Reads of a
+ * store in between still see every write before them (`readingPending`). Pairs with `writeHeld`.
+ */
+export function holdDerivedWrites(trans: DBCoreTransaction): void {
+  derivingOf(trans).held++;
+}
+
+/**
+ * Ends one `holdDerivedWrites` of `trans`; at the last, writes what the folds left pending, once
+ * they are done. Call it right after the group's last write (or read) has been awaited, as any
+ * other IndexedDB request in the transaction: it waits for nothing else, so the transaction
+ * cannot commit before it.
+ */
+export function writeHeld(trans: DBCoreTransaction): Promise<void> {
+  const deriving = derivings.get(trans);
+  if (!deriving || deriving.held === 0) return Dexie.Promise.resolve();
+  deriving.held--;
+  const { core } = deriving;
+  // No write has been folded in the transaction yet: nothing to write.
+  if (deriving.held > 0 || !core) return Dexie.Promise.resolve();
+  return Dexie.Promise.resolve(deriving.queue).then(() => flush(core, trans, deriving));
+}
+
+/** Writes every store's rows folded and not yet written (deleting those left empty); only `only`'s when given. */
+async function flush(core: DBCore, trans: DBCoreTransaction, deriving: Deriving, only?: string): Promise<void> {
   const writes: Promise<unknown>[] = [];
   for (const [name, state] of deriving.stores) {
-    if (state.unwritten.size === 0) continue;
+    if (state.unwritten.size === 0 || (only !== undefined && name !== only)) continue;
     const kept: { id: string }[] = [];
     const emptied: string[] = [];
     for (const id of state.unwritten) {

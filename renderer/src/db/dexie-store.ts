@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type DBCoreTransaction } from 'dexie';
 import type { NewRecord } from '../../../shared/book/changes';
 import { todayIso } from '../../../shared/clock/today';
 import type { BookStore, IndexedField, Patch } from '../../../shared/engine/store';
@@ -7,6 +7,7 @@ import type { IsoDate } from '../../../shared/model/records';
 import { deskMemberOf } from '../../../shared/desk/desk-members';
 import type { DuesMember } from '../../../shared/dues/eligibility';
 import type { UnionBooksDB } from './database';
+import { holdDerivedWrites, writeHeld } from './derived-stores';
 import { DESK_MEMBERS } from './desk-members';
 import type { Mutator } from './mutations';
 
@@ -85,5 +86,25 @@ export class DexieStore implements BookStore {
 
   remove<T extends TableName>(table: T, id: string): Promise<void> {
     return this.mutator.remove(table, id);
+  }
+
+  // Only IndexedDB requests are awaited here, as everywhere in a transaction: `fn`'s own, then the
+  // held rows' writes, issued as soon as `fn`'s last request has answered.
+  async derivingOnce<R>(fn: () => Promise<R>): Promise<R> {
+    // Dexie hands its DBCore the IndexedDB transaction itself: the derived-store middleware keys its state on it.
+    const trans = Dexie.currentTransaction?.idbtrans as DBCoreTransaction | undefined;
+    if (!trans) return fn();
+    holdDerivedWrites(trans);
+    let result: R;
+    try {
+      result = await fn();
+    } catch (error) {
+      // The transaction is aborted, unless an outer group goes on without this part: then the
+      // rows its writes changed must still be written.
+      await writeHeld(trans).catch(() => undefined);
+      throw error;
+    }
+    await writeHeld(trans);
+    return result;
   }
 }

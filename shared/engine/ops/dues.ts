@@ -54,34 +54,41 @@ export const POSTING_PAGE = 1000;
  */
 export function postDuesMonth(store: BookStore, options: Omit<MonthPostingOptions, 'batchId' | 'monthCloses'>): Promise<MonthPostingPlan> {
   return store.transaction(DUES_TABLES, async () => {
-    const { month } = options;
-    // The first page is asked for with the rest, so every read before the first write goes to the database at once.
-    let next: Promise<DuesMember[]> | null = settledLater(store.duesMembers('', POSTING_PAGE));
-    // Only the month's payments and the year's bases: far less to read on a big book.
-    const [, memberships, wageBases, duesPayments] = await Promise.all([
-      checkDates(store, options.paidDate, [month]),
-      store.all('memberships'),
-      store.where('wageBases', 'year', Number(month.slice(0, 4))),
-      store.where('duesPayments', 'month', month),
-    ]);
-    const posting = startMonthPosting(duesLookups({ wageBases, duesPayments }), { ...options, batchId: uuidv7() });
-    const events = eventsByMember(memberships);
-    let writing: Promise<unknown> | null = null;
-    while (next) {
-      const members: DuesMember[] = await next;
-      const last = members[members.length - 1];
-      // The next page is asked for before this one's payments, so the database reads it while they are planned.
-      next = members.length === POSTING_PAGE && last ? settledLater(store.duesMembers(last.id, POSTING_PAGE)) : null;
-      const payments = posting.plan(timelinesOf(members, events));
-      if (payments.length === 0) continue;
-      if (writing) await writing;
-      writing = settledLater(store.insert('duesPayments', payments));
-    }
-    if (writing) await writing;
-    const plan = posting.finish();
-    if (plan.transaction) await bookEntry(store, plan.transaction, { confirmLarge: true });
-    return plan;
+    const post = () => postPages(store, options);
+    // The derived rows (the month's $duesMonths row, the counts) once per posting, not once per chunk of payments.
+    return store.derivingOnce ? await store.derivingOnce(post) : await post();
   });
+}
+
+/** The posting itself, inside its transaction: pages of the roster read, planned and written in turn, then the 401 entry. */
+async function postPages(store: BookStore, options: Omit<MonthPostingOptions, 'batchId' | 'monthCloses'>): Promise<MonthPostingPlan> {
+  const { month } = options;
+  // The first page is asked for with the rest, so every read before the first write goes to the database at once.
+  let next: Promise<DuesMember[]> | null = settledLater(store.duesMembers('', POSTING_PAGE));
+  // Only the month's payments and the year's bases: far less to read on a big book.
+  const [, memberships, wageBases, duesPayments] = await Promise.all([
+    checkDates(store, options.paidDate, [month]),
+    store.all('memberships'),
+    store.where('wageBases', 'year', Number(month.slice(0, 4))),
+    store.where('duesPayments', 'month', month),
+  ]);
+  const posting = startMonthPosting(duesLookups({ wageBases, duesPayments }), { ...options, batchId: uuidv7() });
+  const events = eventsByMember(memberships);
+  let writing: Promise<unknown> | null = null;
+  while (next) {
+    const members: DuesMember[] = await next;
+    const last = members[members.length - 1];
+    // The next page is asked for before this one's payments, so the database reads it while they are planned.
+    next = members.length === POSTING_PAGE && last ? settledLater(store.duesMembers(last.id, POSTING_PAGE)) : null;
+    const payments = posting.plan(timelinesOf(members, events));
+    if (payments.length === 0) continue;
+    if (writing) await writing;
+    writing = settledLater(store.insert('duesPayments', payments));
+  }
+  if (writing) await writing;
+  const plan = posting.finish();
+  if (plan.transaction) await bookEntry(store, plan.transaction, { confirmLarge: true });
+  return plan;
 }
 
 /** A promise awaited later than it may fail: its failure is thrown where it is awaited, never reported as unhandled before. */

@@ -13,6 +13,8 @@ import { POSTING_PAGE, postDuesMonth } from '../../../shared/engine/ops/dues';
 import type { BookStore } from '../../../shared/engine/store';
 import type { BookTables, TableName } from '../../../shared/model/book';
 import { duesBook } from './fixture';
+import { duesMonthId, duesMonthsOf, type DuesMonthRow } from '../../../shared/desk/dues-months';
+import { deskCountsOf } from '../../../shared/desk/desk-counts';
 
 const TODAY = '2026-12-01';
 const OPTIONS = { month: '2025-03', paidDate: '2025-03-15', rule: DEFAULT_DUES_RULE };
@@ -60,6 +62,13 @@ const summary = (plan: MonthPostingPlan) => ({
   missingBase: [...plan.missingBase].sort(),
   payments: posted(plan.payments),
   entry: plan.transaction && { amountFen: plan.transaction.amountFen, summary: plan.transaction.summary },
+});
+
+/** A month row's members with their amounts and row counts, in member order (rows keep the order members were folded in). */
+const byMember = (row: DuesMonthRow) => ({
+  id: row.id,
+  latestPaidDate: row.latestPaidDate,
+  members: row.memberIds.map((id, i) => [id, row.netFen[i], row.rows[i]] as const).sort(([a], [b]) => (a < b ? -1 : 1)),
 });
 
 /** A store that fails its `n`th write to `table`, after the writes before it went through. */
@@ -125,6 +134,71 @@ describe('登记本月会费 over a roster read a page at a time', () => {
     expect(summary(plan)).toEqual(summary(planMonthPosting(book, { ...OPTIONS, batchId: 'whole' })));
     // Every page from the store of dues fields (the last one short), none from the roster.
     expect(read).toEqual(['$deskMembers', '$deskMembers', '$deskMembers']);
+    db.close();
+    await db.delete();
+  });
+
+  it('writes each derived store once per posting, however many chunks its payments take, and they match the payments', async () => {
+    const book = bigBook();
+    const db = new UnionBooksDB(`paged-posting-derived-${Date.now()}-${Math.random()}`);
+    // Every write request that reaches the database, by table: beneath the derived-store middleware (level 9).
+    const writes = new Map<string, number>();
+    db.use({
+      stack: 'dbcore',
+      name: 'WritesByTable',
+      level: 9,
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return { ...table, mutate: (req) => (writes.set(name, (writes.get(name) ?? 0) + 1), table.mutate(req)) };
+        },
+      }),
+    });
+    await db.open();
+    const mutator = await openMutator(db);
+    await mutator.replaceBook(book);
+    writes.clear();
+    const plan = await postDuesMonth(new DexieStore(db, mutator, () => TODAY), OPTIONS);
+    // The payments go in many chunks (each with its outbox rows) ...
+    expect(writes.get('duesPayments')).toBeGreaterThan(4);
+    expect(writes.get('$changes')).toBe((writes.get('duesPayments') ?? 0) + 1);
+    // ... but each derived store's rows are written once, at the end, not rewritten after every chunk.
+    expect([writes.get('$duesMonths'), writes.get('$deskCounts'), writes.get('$deskEntries')]).toEqual([1, 1, 1]);
+    const payments = await db.duesPayments.toArray();
+    expect(payments.filter((p) => p.batchId === plan.batchId && p.deleted === 0)).toHaveLength(plan.posted);
+    // The stores hold what they would if built again from every payment and entry.
+    expect((await db.$duesMonths.orderBy('id').toArray()).map(byMember)).toEqual(duesMonthsOf(payments).map(byMember));
+    const counts = deskCountsOf({ ...book, duesPayments: payments, transactions: await db.transactions.toArray() });
+    expect(await db.$deskCounts.orderBy('id').toArray()).toEqual([...counts].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    db.close();
+    await db.delete();
+  });
+
+  it('reads in a posting what it wrote before, from the derived stores too, before they are written', async () => {
+    const { db, store } = await dexieBook('paged-posting-pending', bigBook());
+    const [member] = await store.duesMembers('', 1);
+    const row = duesMonthId('2025-04', member!.id);
+    const seen = await store.transaction(['duesPayments'], async () =>
+      store.derivingOnce(async () => {
+        await store.insert('duesPayments', [
+          {
+            memberId: member!.id,
+            month: '2025-04',
+            amountFen: 1234,
+            paidDate: '2025-04-15',
+            method: '现金',
+            receiptNumber: 'R-1',
+            reversalOf: '',
+            batchId: 'b',
+          },
+        ]);
+        return db.$duesMonths.get(row);
+      }),
+    );
+    expect(seen?.memberIds).toContain(member!.id);
+    expect(seen?.netFen[seen.memberIds.indexOf(member!.id)]).toBe(1234);
+    expect(await db.$duesMonths.get(row)).toEqual(seen);
     db.close();
     await db.delete();
   });
