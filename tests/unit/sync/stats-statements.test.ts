@@ -1,36 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../server/sync/db';
-import { migrate, MIGRATIONS } from '../../../server/sync/migrations';
+import { migrate } from '../../../server/sync/migrations';
 import { STATS_FEWER_STATEMENTS_MIGRATION } from '../../../server/sync/stats-maintenance';
-import { ROOT_ORG_ID } from '../../../server/sync/store/orgs';
-import { upwardStatsByUnion } from '../../../server/sync/store/stats';
-import { syncRound } from '../../../server/sync/store/sync';
 import { createUnion } from '../../../server/sync/store/unions';
-import { HybridLogicalClock } from '../../../shared/clock/hlc';
-import type { WireChange } from '../../../shared/sync/protocol';
-import { calendarYear, upwardStats } from '../../../shared/sync/stats';
-import { fixturePath } from '../../fixtures/path';
 import { backends } from './backends';
-import { randomUnionRows, storedRows } from './stats-rows';
+import { functionsUpgradeSuite, pusher } from './stats-functions-upgrade';
 
 const KEPT_TABLES = ['stat_member_days', 'stat_days', 'stat_months', 'stat_years', 'stat_decades'];
-const PERIODS = [calendarYear(2024), calendarYear(2025), { from: '2024-10-01', to: '2025-09-30' }];
-
-function pusher(db: Database, unionId: string, device: string) {
-  const clock = new HybridLogicalClock(device);
-  const change = (table: WireChange['table'], rowId: string, fields: Record<string, unknown>): WireChange => {
-    const hlc = clock.now();
-    return { changeId: `${device}:${hlc}`, table, rowId, hlc, fields };
-  };
-  const push = (changes: WireChange[]) => syncRound(db, { unionId, deviceRowId: device }, { v: 1, changes, cursor: 0 });
-  const expectKept = async () => {
-    const stored = await storedRows(db, unionId);
-    for (const period of PERIODS)
-      expect((await upwardStatsByUnion(db, ROOT_ORG_ID, period)).get(unionId)).toEqual(upwardStats(stored, period));
-  };
-  return { change, push, expectKept };
-}
 
 /**
  * A small push pays for every statement the statistics' triggers run, even one that changes no sum:
@@ -123,71 +99,12 @@ describe.each(backends())('the statistics triggers run only the statements a pus
   });
 });
 
-const TABLES = ['members', 'memberships', 'duesPayments', 'transactions'] as const;
-
-/**
- * A server at migration 16 gets the trigger functions that skip the statements a push does not need;
- * the figures its older functions kept stay, and the next pushes add to them alike.
- */
-describe.each(backends())('the statistics functions move from migration 16 to 17 on $name', (backend) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await backend.fresh();
-  });
-  afterAll(async () => {
-    await db.close();
-    await backend.dispose();
-  });
-
-  it('keeps the figures of the rows pushed before and adds those pushed after', async () => {
-    const level = MIGRATIONS.findIndex((m) => m === STATS_FEWER_STATEMENTS_MIGRATION);
-    expect(level).toBe(16);
-    await migrate(db, level);
-    // The functions as release 16 created them (migrations 14 to 16 now create the current ones).
-    for (const statement of readFileSync(fixturePath('sync/stats-functions-16.sql'), 'utf8').split('-- next function'))
-      await db.query(statement);
-    const body = async () =>
-      (await db.query<{ body: string }>(`SELECT prosrc AS body FROM pg_proc WHERE proname = 'stat_rows_updated'`))
-        .map((b) => b.body)
-        .join('');
-    expect(await body()).not.toContain('members_may_change');
-
-    const { union } = await createUnion(db, 'FEW', '迁移十七');
-    const { change, push, expectKept } = pusher(db, union.id, 'dev-few');
-    const rows = randomUnionRows(17);
-    const changesOf = (pick: (table: string, i: number) => boolean, edit: (row: Record<string, unknown>) => Record<string, unknown>) => {
-      const changes: WireChange[] = [];
-      const seen = new Set<string>();
-      for (const table of TABLES)
-        for (const [i, row] of (rows[table] as Record<string, unknown>[]).entries()) {
-          if (typeof row?.id !== 'string' || seen.has(`${table}/${row.id}`) || !pick(table, i)) continue;
-          seen.add(`${table}/${row.id}`);
-          changes.push(change(table, row.id, edit(row)));
-        }
-      return changes;
-    };
-    const whole = (row: Record<string, unknown>) => ({ ...row, deleted: row.deleted === 1 ? 1 : 0 });
-    // Half the rows under the functions of migration 16.
-    await push(changesOf((_, i) => i % 2 === 0, whole));
-    await expectKept();
-
-    expect(await migrate(db)).toBe(MIGRATIONS.length - level);
-    expect(await body()).toContain('members_may_change');
-    // The other half, then edits of rows pushed before: amounts, statuses and event dates changed, tombstones.
-    await push(changesOf((_, i) => i % 2 === 1, whole));
-    await push(
-      changesOf(
-        (_, i) => i % 3 === 0,
-        (row) =>
-          typeof row.amountFen === 'number'
-            ? { amountFen: row.amountFen + 7 }
-            : typeof row.kind === 'string'
-              ? { date: '2025-02-02' }
-              : { deleted: row.deleted === 1 ? 0 : 1 },
-      ),
-    );
-    const after = await storedRows(db, union.id);
-    expect(upwardStats(after, calendarYear(2025)).duesCollectedFen).not.toBe(0);
-    await expectKept();
-  }, 180_000);
+// A server at migration 16 gets the trigger functions that skip the statements a push does not need.
+functionsUpgradeSuite({
+  migration: STATS_FEWER_STATEMENTS_MIGRATION,
+  level: 16,
+  fixture: 'sync/stats-functions-16.sql',
+  marker: 'members_may_change',
+  code: 'FEW',
+  seed: 17,
 });
