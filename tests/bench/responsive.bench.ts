@@ -5,7 +5,20 @@ import { addMonths } from '../../shared/dues/months';
 import { todayIso } from '../../shared/clock/today';
 import { bigRoster } from './roster.bench';
 import { openSeeded, type Session, type Watched } from './responsive/session';
-import { backup, generateDocument, idle, importRoster, openPage, postMonth, restore, scrollTable, settle } from './responsive/steps';
+import { createUnion } from '../../server/sync/store/unions';
+import { startUpperServer } from '../e2e/support/upper-server';
+import {
+  backup,
+  firstSync,
+  generateDocument,
+  idle,
+  importRoster,
+  openPage,
+  postMonth,
+  restore,
+  scrollTable,
+  settle,
+} from './responsive/steps';
 import { buildBenchPages, buildWeb } from './startup/build-pages';
 import { serveFolders } from './startup/static-server';
 import type { BenchResult } from './types';
@@ -19,7 +32,7 @@ const ENV = 'Debian Chromium (headless), web build, fresh profile, PerformanceOb
 /**
  * `BENCH_RESPONSIVE=backup` runs only 备份 and 恢复 of the large book, `BENCH_RESPONSIVE=roster-scroll`
  * only the roster's scrolling, `BENCH_RESPONSIVE=journal-scroll` only the journal's, `BENCH_RESPONSIVE=import`
- * only 导入名册, `BENCH_RESPONSIVE=posting` only 登记本月会费. `BENCH_RESPONSIVE_BEFORE=<dir>` (an earlier
+ * only 导入名册, `BENCH_RESPONSIVE=posting` only 登记本月会费, `BENCH_RESPONSIVE=first-sync` only the first sync of the large book. `BENCH_RESPONSIVE_BEFORE=<dir>` (an earlier
  * web build) runs them in that build too, on the same seeded book, for before/after pairs
  * (`BENCH_RESPONSIVE_PAIRS=<n>` pairs, alternating, for backup and import; posting alternates earlier,
  * this, this, earlier). `BENCH_RESPONSIVE_PROFILE=<dir>` writes the call tree of each piece of work's
@@ -30,6 +43,7 @@ const ONLY_ROSTER_SCROLL = process.env.BENCH_RESPONSIVE === 'roster-scroll';
 const ONLY_JOURNAL_SCROLL = process.env.BENCH_RESPONSIVE === 'journal-scroll';
 const ONLY_IMPORT = process.env.BENCH_RESPONSIVE === 'import';
 const ONLY_POSTING = process.env.BENCH_RESPONSIVE === 'posting';
+const ONLY_FIRST_SYNC = process.env.BENCH_RESPONSIVE === 'first-sync';
 const BEFORE_WEB = process.env.BENCH_RESPONSIVE_BEFORE;
 const PAIRS = Math.max(1, Number(process.env.BENCH_RESPONSIVE_PAIRS) || 1);
 
@@ -91,6 +105,29 @@ async function backupAndRestore(s: Session, idleLongest: number, label: string):
     longWork(`备份 of the book${label}`, backingUp, idleLongest, `${MEMBERS} members, ${ENTRIES} entries; until the file is saved`),
     longWork(`恢复 of the same book${label}`, restoring, idleLongest, 'choose the file, check it, confirm, replace the book'),
   ];
+}
+
+/**
+ * 首次同步 of the book from the 同步 page: 注册本设备 with an upper union's server on loopback (this
+ * process, PGlite in memory), until the page says 已同步. Every record of the book is pushed.
+ */
+async function firstSyncOf(s: Session, idleLongest: number): Promise<BenchResult> {
+  const upper = await startUpperServer({ dashboard: false });
+  try {
+    const unionCode = 'BENCH01';
+    const { enrolmentCode } = await createUnion(upper.db, unionCode, '性能测试工会');
+    await openPage(s.page, '同步', '注册本设备');
+    await settle(s.page);
+    const syncing = await s.watch(() => firstSync(s.page, { serverUrl: upper.url, unionCode, code: enrolmentCode }), 'first-sync');
+    return longWork(
+      '首次同步 of the book',
+      syncing,
+      idleLongest,
+      `${MEMBERS} members, ${ENTRIES} entries, to a server on loopback (PGlite in memory); from 注册本设备 until 已同步`,
+    );
+  } finally {
+    await upper.close();
+  }
 }
 
 /** Frames while the wheel scrolls the roster, beside the same page left alone (both at CPU ×4). */
@@ -200,6 +237,13 @@ async function largeBook(origin: string): Promise<BenchResult[]> {
       return results;
     }
 
+    if (ONLY_FIRST_SYNC) {
+      await openPage(page, '同步', '注册本设备');
+      await settle(page);
+      const idleTasks = await s.watch(() => idle(page, 3000));
+      return [await firstSyncOf(s, idleTasks.longest)];
+    }
+
     const onlyScroll = ONLY_ROSTER_SCROLL ? rosterScroll : ONLY_JOURNAL_SCROLL ? journalScroll : null;
     if (onlyScroll) {
       if (BEFORE_WEB) {
@@ -251,6 +295,9 @@ async function largeBook(origin: string): Promise<BenchResult[]> {
     const restoring = await s.watch(() => restore(page, file));
     results.push(longWork('恢复 of the same book', restoring, idleTasks.longest, 'choose the file, check it, confirm, replace the book'));
     rmSync(file, { force: true });
+
+    // Last: once enrolled, the book is no longer a plain local one.
+    results.push(await firstSyncOf(s, idleTasks.longest));
     return results;
   } finally {
     await s.close();
@@ -308,7 +355,9 @@ export async function run(): Promise<BenchResult[]> {
     if (ONLY_IMPORT) return await rosterImport(server.origin);
     if (ONLY_POSTING) return await postingOnly(server.origin);
     const large = await largeBook(server.origin);
-    return ONLY_BACKUP || ONLY_ROSTER_SCROLL || ONLY_JOURNAL_SCROLL ? large : [...large, ...(await rosterImport(server.origin))];
+    return ONLY_BACKUP || ONLY_ROSTER_SCROLL || ONLY_JOURNAL_SCROLL || ONLY_FIRST_SYNC
+      ? large
+      : [...large, ...(await rosterImport(server.origin))];
   } finally {
     await server.close();
     rmSync(benchOut, { recursive: true, force: true });

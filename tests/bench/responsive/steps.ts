@@ -47,6 +47,18 @@ export async function restore(page: Page, file: string): Promise<void> {
   await expect(page.getByText('已从备份恢复')).toBeVisible({ timeout: 600_000 });
 }
 
+/**
+ * 注册本设备 on the 同步 page, which starts the first sync of the whole book; resolves when the page
+ * says it is synced (the first sync of a large book pushes every record, in batches, with progress).
+ */
+export async function firstSync(page: Page, enrolment: { serverUrl: string; unionCode: string; code: string }): Promise<void> {
+  await page.getByLabel('服务器地址').fill(enrolment.serverUrl);
+  await page.getByLabel('工会代码').fill(enrolment.unionCode);
+  await page.getByLabel('注册码').fill(enrolment.code);
+  await page.getByRole('button', { name: '注册本设备' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('已同步', { timeout: 1_800_000 });
+}
+
 export async function generateDocument(page: Page): Promise<void> {
   const download = page.waitForEvent('download', { timeout: 300_000 });
   await page.getByRole('button', { name: '生成 Word 文档' }).click();

@@ -17,6 +17,7 @@ import {
   submissionReceiptSchema,
   syncResponseSchema,
 } from '../../../../shared/sync/schemas';
+import { requestBody } from './request-body';
 
 /**
  * A failed request, told in Chinese; `offline` when the server could not be reached at all.
@@ -39,6 +40,7 @@ async function call<T>(
   init: { method: string; body?: unknown; token?: string },
   schema: z.ZodType<T>,
 ): Promise<T> {
+  const body = init.body !== undefined ? await requestBody(init.body) : undefined;
   let response: Response;
   try {
     response = await fetch(`${serverUrl}${path}`, {
@@ -47,7 +49,7 @@ async function call<T>(
         ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
       },
-      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+      body,
     });
   } catch {
     throw new SyncError(`无法连接服务器 ${serverUrl}，请检查网络或服务器地址`, true);

@@ -3,9 +3,12 @@ import { TABLE_NAMES, type TableName } from '../../../../shared/model/book';
 import { LIMITS, type WireChange } from '../../../../shared/sync/protocol';
 import { encodeFields } from '../../../../shared/sync/wire';
 import type { UnionBooksDB } from '../../db/database';
+import { turnEvery } from '../../platform/turns';
 import type { BootstrapProgress } from './state';
 
 const MAX_BATCH = LIMITS.maxChangesPerPush;
+/** Rows a first sync reads from one table at a time while filling a batch. */
+const BOOTSTRAP_PAGE = 1000;
 /** Records are small: a batch of them stays far below the server's body limit. */
 const RECORD_BATCH_BYTES = 4 * 1024 * 1024;
 /**
@@ -124,29 +127,38 @@ export async function nextBootstrapBatch(
   db: UnionBooksDB,
   deviceId: string,
   progress: BootstrapProgress,
+  pause: () => Promise<void> = turnEvery(),
 ): Promise<{ changes: WireChange[]; next: BootstrapProgress }> {
   let { tableIndex, lastId } = progress;
   while (tableIndex < TABLE_NAMES.length) {
     const table = TABLE_NAMES[tableIndex]!;
     const budget = table === 'attachments' ? ATTACHMENT_BATCH_BYTES : RECORD_BATCH_BYTES;
     // Attachments are read a few at a time: a batch of them holds megabytes, not thousands.
-    const rows = (await db
-      .table(table)
-      .where('id')
-      .above(lastId)
-      .limit(table === 'attachments' ? 50 : MAX_BATCH)
-      .toArray()) as Record<string, unknown>[];
-    if (rows.length) {
-      const fieldsOf = (row: Record<string, unknown>) => {
-        const { updatedAt: _u, deviceId: _d, ...fields } = row;
-        return fields;
-      };
-      const taken = withinBytes(rows, (row) => wireBytes(fieldsOf(row)), budget);
-      const changes = taken.map((row) => {
-        const hlc = String(row.updatedAt);
+    const limit = table === 'attachments' ? 50 : MAX_BATCH;
+    const changes: WireChange[] = [];
+    let bytes = 0;
+    // Read and encoded a page at a time with the window's turn in between: reading and encoding a
+    // whole batch of 5,000 records at once held the window for a few hundred milliseconds.
+    for (let after = lastId, full = false; !full && changes.length < limit;) {
+      const page = Math.min(BOOTSTRAP_PAGE, limit - changes.length);
+      const rows = (await db.table(table).where('id').above(after).limit(page).toArray()) as Record<string, unknown>[];
+      for (const row of rows) {
+        const { updatedAt, deviceId: _d, ...fields } = row;
+        bytes += wireBytes(fields);
+        // Always at least one change, however large.
+        if (changes.length > 0 && bytes > budget) {
+          full = true;
+          break;
+        }
+        const hlc = String(updatedAt);
         const rowId = String(row.id);
-        return toWire({ changeId: bootChangeId(deviceId, table, rowId, hlc), table, rowId, hlc, fields: fieldsOf(row) });
-      });
+        changes.push(toWire({ changeId: bootChangeId(deviceId, table, rowId, hlc), table, rowId, hlc, fields }));
+      }
+      if (rows.length < page) break;
+      after = String(rows[rows.length - 1]!.id);
+      await pause();
+    }
+    if (changes.length) {
       const last = changes[changes.length - 1]!;
       return { changes, next: { ...progress, tableIndex, lastId: last.rowId, sent: progress.sent + changes.length } };
     }
