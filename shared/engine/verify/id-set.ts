@@ -5,11 +5,21 @@
  * that; any other string (an old or hand-made id, an uppercase UUID) goes to a plain Set. The packing
  * is exact — the 32 hex digits are the whole of such an id — so two ids are equal here only when they
  * are equal strings.
+ *
+ * The table doubles as it fills, and moves its ids over a few at a time (GROW_STEP slots with each
+ * later `add`), not all at once: a restore checks a large book's ids on the window's thread, and moving
+ * 367k ids in one `add` took 90 ms of CPU, the whole budget of a task. Until they are all moved, a
+ * lookup also probes the table before the doubling, which is left as it was (ids are never removed).
  */
 export class IdSet {
   /** Four words a slot; a slot of four zero words is empty, so the zero UUID is kept apart. */
   private words = new Uint32Array(INITIAL_SLOTS * 4);
   private mask = INITIAL_SLOTS - 1;
+  /** The table before the last doubling while its ids are still being moved over, else null. */
+  private old: Uint32Array | null = null;
+  private oldMask = 0;
+  /** The next slot of `old` to move. */
+  private moveAt = 0;
   private packed = 0;
   private zero = false;
   private readonly others = new Set<string>();
@@ -26,11 +36,17 @@ export class IdSet {
     return this.packed + (this.zero ? 1 : 0) + this.others.size;
   }
 
+  /** Slots of the table before the last doubling still to be moved over (0 once all are). */
+  get slotsToMove(): number {
+    return this.old ? this.old.length / 4 - this.moveAt : 0;
+  }
+
   has(id: string): boolean {
     if (!this.unpack(id)) return this.others.has(id);
     if (this.isZero()) return this.zero;
     const slot = this.slotOf();
     if (slot >= 0) return true;
+    if (this.inOld()) return true;
     this.missed = id;
     this.missedSlot = ~slot;
     return false;
@@ -50,7 +66,7 @@ export class IdSet {
         return this;
       }
       const slot = this.slotOf();
-      if (slot >= 0) return this;
+      if (slot >= 0 || this.inOld()) return this;
       free = ~slot;
     }
     this.missed = undefined;
@@ -60,6 +76,7 @@ export class IdSet {
     }
     this.write(this.words, free);
     this.packed++;
+    if (this.old) this.moveSome(GROW_STEP);
     return this;
   }
 
@@ -151,21 +168,51 @@ export class IdSet {
     words[at + 3] = this.d;
   }
 
-  /** Doubles the table and moves every id over; the unpacked id is left as it was. */
+  /** Whether the unpacked id is in the table before the last doubling (only while its ids are being moved). */
+  private inOld(): boolean {
+    const { old, oldMask, a, b, c, d } = this;
+    if (!old) return false;
+    let slot = this.hash() & oldMask;
+    for (;;) {
+      const at = slot * 4;
+      const w0 = old[at]!;
+      const w1 = old[at + 1]!;
+      const w2 = old[at + 2]!;
+      const w3 = old[at + 3]!;
+      if (w0 === a && w1 === b && w2 === c && w3 === d) return true;
+      if ((w0 | w1 | w2 | w3) === 0) return false;
+      slot = (slot + 1) & oldMask;
+    }
+  }
+
+  /**
+   * Doubles the table. Its ids are moved over later, GROW_STEP slots with each add: by the time the
+   * new table is full enough to double again, all of them have been. A doubling due while ids are
+   * still being moved (not with the load and step here) first moves the rest.
+   */
   private grow(): void {
-    const { a, b, c, d } = this;
-    const old = this.words;
-    const mask = this.mask * 2 + 1;
-    const words = new Uint32Array((mask + 1) * 4);
-    for (let at = 0; at < old.length; at += 4) {
+    if (this.old) this.moveSome(Infinity);
+    this.old = this.words;
+    this.oldMask = this.mask;
+    this.moveAt = 0;
+    this.mask = this.mask * 2 + 1;
+    this.words = new Uint32Array((this.mask + 1) * 4);
+  }
+
+  /** Moves up to `slots` slots of the table before the doubling into the new one; the unpacked id is left as it was. */
+  private moveSome(slots: number): void {
+    const old = this.old!;
+    const { a, b, c, d, words, mask } = this;
+    const end = Math.min(old.length, (this.moveAt + Math.min(slots, old.length)) * 4);
+    for (let at = this.moveAt * 4; at < end; at += 4) {
       this.a = old[at]!;
       this.b = old[at + 1]!;
       this.c = old[at + 2]!;
       this.d = old[at + 3]!;
       if (!this.isZero()) this.write(words, this.freeSlot(words, mask));
     }
-    this.words = words;
-    this.mask = mask;
+    this.moveAt = end / 4;
+    if (end === old.length) this.old = null;
     this.a = a;
     this.b = b;
     this.c = c;
@@ -174,6 +221,12 @@ export class IdSet {
 }
 
 const INITIAL_SLOTS = 16;
+/**
+ * Slots of the table before a doubling moved with each add after it. At a doubling the new table is
+ * 35% full and it doubles again at 70%, that is after as many adds as the old table had slots × 0.7;
+ * moving 8 slots an add finishes long before, and costs an add a few microseconds.
+ */
+export const GROW_STEP = 8;
 /** Grows past a load of 0.7: 639k ids, a large book's ids, sit in 2^20 slots (16 MiB). */
 const LOAD_NUMERATOR = 7;
 const LOAD_DENOMINATOR = 10;

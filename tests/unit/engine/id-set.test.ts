@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../../shared/demo/random';
 import { isBookError } from '../../../shared/engine/errors';
 import { RestorableRows } from '../../../shared/engine/restore';
-import { IdSet } from '../../../shared/engine/verify/id-set';
+import { GROW_STEP, IdSet } from '../../../shared/engine/verify/id-set';
 import { checkRow, checkRows } from '../../../shared/engine/verify/rows';
 import type { BookTables } from '../../../shared/model/book';
 import { uuidv7 } from '../../../shared/ids/uuid7';
@@ -77,6 +77,45 @@ describe('IdSet', () => {
         expect(ids.has(id.toUpperCase())).toBe(strings.has(id.toUpperCase()));
       }
     }
+  });
+
+  it('moves its ids to a doubled table a few slots an add, not all in the add that doubles it, and finds every id meanwhile', () => {
+    const r = new SeededRandom(7);
+    const ids = new IdSet();
+    const given: string[] = [];
+    let now = Date.UTC(2026, 0, 1);
+    let doublings = 0;
+    let before = 0;
+    let checkedHalfway = 0;
+    let checks = 0;
+    for (let i = 0; i < 50_000; i++) {
+      now += r.int(0, 2);
+      const id = uuidv7(now, (bytes) => r.fill(bytes));
+      ids.add(id);
+      given.push(id);
+      const left = ids.slotsToMove;
+      if (left > before) {
+        // This add doubled the table: it moved at most GROW_STEP of the old table's slots.
+        doublings++;
+        expect(left).toBeGreaterThanOrEqual(2 ** (doublings + 3) - GROW_STEP);
+      } else if (before > 0) {
+        expect(before - left).toBeLessThanOrEqual(GROW_STEP);
+        // Halfway through a move, every id is found, in whichever table it is.
+        if (checkedHalfway < doublings && left > 0 && left <= 2 ** (doublings + 2)) {
+          checkedHalfway = doublings;
+          checks++;
+          for (const g of given) expect(ids.has(g)).toBe(true);
+          expect(ids.has(uuidv7(now, (bytes) => r.fill(bytes)))).toBe(false);
+        }
+      }
+      before = left;
+    }
+    // 50,000 ids from 16 slots: thirteen doublings, each checked halfway through its move but the
+    // first (moved in two adds).
+    expect(doublings).toBe(13);
+    expect(checks).toBe(12);
+    expect(ids.size).toBe(given.length);
+    for (const g of given) expect(ids.has(g)).toBe(true);
   });
 
   it('tells apart ids that differ only in the bits a packing could lose', () => {
