@@ -139,7 +139,7 @@ async function rosterScroll(s: Session, label: string): Promise<BenchResult> {
   await s.throttle(4);
   const idleFrames = await s.frames(() => idle(page, 2000));
   const rosterFrames = await s.frames(() => scrollTable(page, '[data-testid="member-table"]', 60));
-  const rosterCpu = await s.frameCpu(() => scrollTable(page, '[data-testid="member-table"]', 60));
+  const rosterCpu = await s.frameCpu(() => scrollTable(page, '[data-testid="member-table"]', 60), `roster-scroll${label}`);
   await s.throttle(1);
   return scrolling(`the ${MEMBERS}-member roster${label}`, rosterFrames, idleFrames, rosterCpu);
 }
@@ -154,7 +154,7 @@ async function journalScroll(s: Session, label: string): Promise<BenchResult> {
   await s.throttle(4);
   const idleFrames = await s.frames(() => idle(page, 2000));
   const journalFrames = await s.frames(() => scrollTable(page, '[data-testid="journal-table"]', 60));
-  const journalCpu = await s.frameCpu(() => scrollTable(page, '[data-testid="journal-table"]', 60));
+  const journalCpu = await s.frameCpu(() => scrollTable(page, '[data-testid="journal-table"]', 60), `journal-scroll${label}`);
   await s.throttle(1);
   return scrolling(`the journal (${entries.replace(/\D/g, '')} entries this year)${label}`, journalFrames, idleFrames, journalCpu);
 }

@@ -182,6 +182,51 @@ test('the journal keeps its amounts and 操作 in view while it scrolls sideways
   await expect.poll(position).toBe('static');
 });
 
+test('the journal scrolls on the compositor and each scroll step draws only the rows it brings into view, lean ones', async ({ page }) => {
+  await loadDemo(page);
+  await goTo(page, '收支');
+  const table = page.getByTestId('journal-table');
+  const scroller = table.locator('.s');
+  await expect(table.getByRole('row').nth(1)).toBeVisible({ timeout: 60_000 });
+  // Chromium scrolls a box on the compositor only when it is opaque: one it sees through is
+  // repainted whole at every scroll step.
+  expect(await scroller.evaluate((el) => getComputedStyle(el).backgroundColor)).toMatch(/^rgb\(/);
+
+  // Three rows further down: three rows are drawn and three dropped, and every other row stays the
+  // element it was.
+  await scroller.evaluate((el) => {
+    const w = window as unknown as { __rows: { added: number; removed: number } };
+    w.__rows = { added: 0, removed: 0 };
+    new MutationObserver((records) => {
+      for (const r of records) {
+        w.__rows.added += [...r.addedNodes].filter((n) => (n as Element).getAttribute?.('role') === 'row').length;
+        w.__rows.removed += [...r.removedNodes].filter((n) => (n as Element).getAttribute?.('role') === 'row').length;
+      }
+    }).observe(el.querySelectorAll('[role=rowgroup]')[1]!, { childList: true });
+    el.scrollTo(0, 39 * 20);
+  });
+  const changes = () => page.evaluate(() => (window as unknown as { __rows: { added: number; removed: number } }).__rows);
+  await expect.poll(changes).toEqual({ added: 20, removed: 14 });
+  await scroller.evaluate((el) => el.scrollTo(0, 39 * 23));
+  await expect.poll(changes).toEqual({ added: 23, removed: 17 });
+  // Less than a row further: the same rows, nothing drawn again.
+  await scroller.evaluate((el) => el.scrollTo(0, 39 * 23 + 20));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  expect(await changes()).toEqual({ added: 23, removed: 17 });
+
+  // A drawn row holds no element that shows nothing of its own: the 科目 cell is cut by itself (its
+  // whole text in its title), and a balance that is not red ink is text alone (the quieter one of
+  // the place an entry did not touch in one span).
+  const row = table.getByRole('row').nth(1);
+  const account = row.getByRole('cell').nth(3);
+  expect(await account.evaluate((el) => el.childElementCount)).toBe(0);
+  await expect(account).toHaveAttribute('title', await account.innerText());
+  const balances = [row.getByRole('cell').nth(7), row.getByRole('cell').nth(8)];
+  for (const cell of balances) await expect(cell).not.toHaveText('');
+  const elements = await Promise.all(balances.map((cell) => cell.evaluate((el) => el.querySelectorAll('*').length)));
+  expect(elements[0]! + elements[1]!).toBeLessThanOrEqual(1);
+});
+
 test('an attachment can be removed, after a confirmation, from an entry whose month is open', async ({ page }) => {
   await loadDemo(page);
   const dialog = await newEntry(page);

@@ -46,16 +46,18 @@ export function VirtualTable<T>({ rows, columns, rowKey, height, label, empty, c
   const { token } = theme.useToken();
   const printing = usePrintMedia();
   const id = useId().replace(/[^A-Za-z0-9_-]/g, '');
-  const [scrollTop, setScrollTop] = useState(0);
+  // The first row in view (at least partly): the rows drawn follow from it and the height.
+  const [top, setTop] = useState(0);
   const frame = useRef(0);
   const scroller = useRef<HTMLDivElement>(null);
   const width = columns.reduce((sum, c) => sum + c.width, 0);
   const sideways = useSideways(scroller, width);
   const onScroll = useCallback((event: UIEvent<HTMLDivElement>) => {
-    const top = event.currentTarget.scrollTop;
-    // One update per frame, however many scroll events arrive in it.
+    const offset = event.currentTarget.scrollTop;
+    // One update per frame, however many scroll events arrive in it, and none while the same rows
+    // stay in view: the table is then not even rendered again.
     cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => setScrollTop(top));
+    frame.current = requestAnimationFrame(() => setTop(Math.floor(offset / ROW_HEIGHT)));
   }, []);
 
   // With a growing column the rows fill their place; otherwise they are exactly as wide as their columns.
@@ -63,8 +65,9 @@ export function VirtualTable<T>({ rows, columns, rowKey, height, label, empty, c
   // Cells are styled by class from one style sheet per table: a scroll step then sets a class per
   // cell instead of a dozen inline style properties.
   const css = useMemo(() => tableCss(`ub-vt-${id}`, token, columns, sideways), [id, token, columns, sideways]);
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const first = Math.max(0, top - OVERSCAN);
+  // Every row a part of which can be in view, then OVERSCAN more.
+  const last = Math.min(rows.length, top + Math.ceil(height / ROW_HEIGHT) + 1 + OVERSCAN);
   const shown = rows.slice(first, last);
 
   // On paper every row, in a plain table whose header repeats on each sheet.
@@ -149,7 +152,9 @@ function tableCss<T>(scope: string, token: Token, columns: readonly VirtualColum
   const border = `1px solid ${token.colorBorderSecondary}`;
   return [
     `.${scope}{font-size:${token.fontSize}px;color:${token.colorText};border:${border};border-radius:${token.borderRadius}px;overflow:hidden}`,
-    `.${scope} .s{overflow:auto;position:relative;contain:strict}`,
+    // Opaque, so Chromium scrolls it on the compositor (a scroller it sees through would be repainted
+    // whole at each scroll step), and only the rows newly drawn are painted.
+    `.${scope} .s{overflow:auto;position:relative;contain:strict;background:${token.colorBgContainer}}`,
     `.${scope} .h{position:sticky;top:0;z-index:2}`,
     `.${scope} .r{display:flex;${columns.some((c) => c.grow) ? `min-width:${width}px;width:100%` : `width:${width}px`};height:${ROW_HEIGHT}px;border-bottom:${border};box-sizing:border-box}`,
     `.${scope} .b{position:absolute;left:0}`,
@@ -157,7 +162,8 @@ function tableCss<T>(scope: string, token: Token, columns: readonly VirtualColum
     `.${scope} .r:hover .c{background:${token.controlItemBgHover}}`,
     // Opaque, so a header sliding under a fixed one while scrolling sideways does not show through.
     `.${scope} [role=columnheader]{background:linear-gradient(${token.colorFillAlter},${token.colorFillAlter}) ${token.colorBgContainer};font-weight:${token.fontWeightStrong}}`,
-    `.${scope} .x{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}`,
+    // A cut cell is a plain block, one line high: text-overflow works in no flex box, and a wrapper per cell costs each new row.
+    `.${scope} .c.x{display:block;line-height:${ROW_HEIGHT - 1}px;text-overflow:ellipsis}`,
     `.${scope} .e{padding:${token.paddingLG}px;text-align:center;color:${token.colorTextDescription}}`,
     ...perColumn,
   ].join('\n');
@@ -178,15 +184,15 @@ function RowView<T>({ row, index, columns }: RowProps<T>) {
         // A cell taking the next column's place too is styled by the sheet's `.w` class, not inline.
         const wide = columns[i + 1] && c.spansNext?.(row);
         const content = c.render(row);
+        const cut = c.ellipsis ? ' x' : '';
         return (
-          <div key={c.key} role="cell" className={wide ? `c c${i} w` : `c c${i}`}>
-            {c.ellipsis ? (
-              <span className="x" title={typeof content === 'string' ? content : undefined}>
-                {content}
-              </span>
-            ) : (
-              content
-            )}
+          <div
+            key={c.key}
+            role="cell"
+            className={wide ? `c c${i} w${cut}` : `c c${i}${cut}`}
+            title={c.ellipsis && typeof content === 'string' ? content : undefined}
+          >
+            {content}
           </div>
         );
       })}

@@ -1,4 +1,5 @@
 import type { CDPSession } from '@playwright/test';
+import { callTree, ownTimeByEvent, sampled, writeProfile } from './profile';
 
 /** A trace event as Chromium writes it (times in microseconds; `tdur` is the thread's own CPU time). */
 export interface TraceEvent {
@@ -74,8 +75,8 @@ const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
  * that start between one main-thread frame and the next, summed by thread time. Unlike the time
  * between frames, it does not grow when other programs take the machine's cores.
  */
-export async function frameCpu(cdp: CDPSession, work: () => Promise<void>): Promise<number[]> {
-  const events = await trace(cdp, work);
+export async function frameCpu(cdp: CDPSession, work: () => Promise<void>, label = 'frames'): Promise<number[]> {
+  const { result: events, profile } = await sampled(cdp, () => trace(cdp, work));
   const { main, tasks } = mainThread(events);
   const frames = events
     .filter((e) => e.name === 'BeginMainThreadFrame' && thread(e) === main)
@@ -88,6 +89,14 @@ export async function frameCpu(cdp: CDPSession, work: () => Promise<void>): Prom
     let sum = 0;
     for (let k = first; k < tasks.length && tasks[k]!.ts < frames[i + 1]!; k++) sum += tasks[k]!.tdur ?? 0;
     cpu.push(sum / 1000);
+  }
+  if (profile) {
+    // The whole scroll: its frames, then script by function and the trace's events by kind.
+    writeProfile(label, {
+      frames: cpu.map((ms) => Math.round(ms * 10) / 10),
+      byEvent: ownTimeByEvent(events, thread, main),
+      ...callTree(profile, frames[0] ?? 0, frames.at(-1) ?? Infinity),
+    });
   }
   return cpu;
 }

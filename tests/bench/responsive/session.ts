@@ -52,8 +52,8 @@ export interface Session {
   watch(work: () => Promise<void>, label?: string): Promise<Watched>;
   /** Frame times while `work` runs (e.g. scrolling). */
   frames(work: () => Promise<void>): Promise<number[]>;
-  /** The main thread's own CPU time in each frame while `work` runs, from Chromium's trace. */
-  frameCpu(work: () => Promise<void>): Promise<number[]>;
+  /** The main thread's own CPU time in each frame while `work` runs, from Chromium's trace (`label` names its profile). */
+  frameCpu(work: () => Promise<void>, label?: string): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -93,7 +93,7 @@ export async function openSeeded(origin: string, appPath: string, seedQuery: str
       await work();
       return page.evaluate(() => (window as unknown as { __stopFrames: () => number[] }).__stopFrames());
     },
-    frameCpu: (work) => frameCpu(cdp, work),
+    frameCpu: (work, label) => frameCpu(cdp, work, label),
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
