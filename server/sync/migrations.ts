@@ -3,6 +3,7 @@ import {
   STATS_CLASSIFY_ONCE_MIGRATION,
   STATS_FEWER_STATEMENTS_MIGRATION,
   STATS_MIGRATION,
+  STATS_MONEY_IN_ONE_STATEMENT_MIGRATION,
   STATS_PARSE_ONCE_MIGRATION,
 } from './stats-maintenance';
 
@@ -231,6 +232,9 @@ export const MIGRATIONS: readonly (string | readonly string[])[] = [
   // The trigger functions run the member step only when a member's contributions can change, and
   // one set of upserts only when a sum changes (same figures; a small push runs two statements).
   STATS_FEWER_STATEMENTS_MIGRATION,
+  // A push that changes no member or membership row adds its money to the sums in the statement that
+  // classifies it (same figures; a push of dues payments runs two statements instead of three).
+  STATS_MONEY_IN_ONE_STATEMENT_MIGRATION,
 ];
 
 /** Runs the migrations not yet applied, up to `through` (all of them, except in tests of a migration). */

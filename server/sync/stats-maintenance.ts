@@ -248,6 +248,10 @@ const DAY_RECORD = `union_key integer, day text, ${MEASURES.map((m) => `${m} ${[
  * members that are not valid, as most pushes of unfinished records hold, never contribute); and the
  * day, month, year and decade sums take one set of upserts for the member and money steps
  * together, run only when some sum changes. The steps hand their sums on as jsonb.
+ *
+ * A statement that changed no member or membership row (dues payments and entries, the most common
+ * push after a first sync) has no member step, so its classifying statement adds the money to the
+ * sums itself: two statements in all, the first telling which kind of change this is.
  */
 function triggerBody(newRows: string | null, oldRows: string | null): string {
   const changed = `(${changedRows(newRows, oldRows)})`;
@@ -263,13 +267,26 @@ function triggerBody(newRows: string | null, oldRows: string | null): string {
   // A statement that touches none of the four tables (profiles, activities …) does nothing more.
   return `
 DECLARE
+  members_touched boolean;
   members_may_change boolean;
   events_changed boolean;
   gone jsonb := '[]';
   member_days jsonb;
   money_days jsonb;
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM ${changed} c WHERE c.tbl IN ${STAT_TABLES}) THEN RETURN NULL; END IF;
+  -- NULL when no changed row is of the four tables.
+  SELECT bool_or(c.tbl IN ('members', 'memberships')) INTO members_touched FROM ${changed} c WHERE c.tbl IN ${STAT_TABLES};
+  IF members_touched IS NULL THEN RETURN NULL; END IF;
+  IF NOT members_touched THEN
+  WITH ${rowLocal(changed)},
+  counted AS (
+    INSERT INTO stat_unions AS t (union_key, invalid_rows) SELECT union_key, n FROM invalid
+    ON CONFLICT (union_key) DO UPDATE SET invalid_rows = t.invalid_rows + excluded.invalid_rows WHERE excluded.invalid_rows <> 0
+  ),
+  delta AS (SELECT union_key, day, ${LIST} FROM money WHERE ${NONZERO}),
+  ${addTo('delta')};
+  RETURN NULL;
+  END IF;
   WITH ${rowLocal(changed)},
   counted AS (
     INSERT INTO stat_unions AS t (union_key, invalid_rows) SELECT union_key, n FROM invalid
@@ -343,6 +360,13 @@ export const STATS_CLASSIFY_ONCE_MIGRATION: readonly string[] = [...ROW_TRIGGER_
  * found (the fixed cost of a small push); the figures are the same, so nothing is rebuilt.
  */
 export const STATS_FEWER_STATEMENTS_MIGRATION: readonly string[] = [...ROW_TRIGGER_FUNCTIONS];
+
+/**
+ * Replaces the trigger functions of a server migrated to 17, which ran a statement of its own for the
+ * day, month, year and decade upserts of a push of dues payments or entries; the figures are the same,
+ * so nothing is rebuilt.
+ */
+export const STATS_MONEY_IN_ONE_STATEMENT_MIGRATION: readonly string[] = [...ROW_TRIGGER_FUNCTIONS];
 
 /**
  * Builds every kept figure again from the stored rows, after the tables are created and whenever a

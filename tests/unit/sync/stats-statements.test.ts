@@ -1,32 +1,38 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../server/sync/db';
 import { migrate } from '../../../server/sync/migrations';
-import { STATS_FEWER_STATEMENTS_MIGRATION } from '../../../server/sync/stats-maintenance';
+import { STATS_FEWER_STATEMENTS_MIGRATION, STATS_MONEY_IN_ONE_STATEMENT_MIGRATION } from '../../../server/sync/stats-maintenance';
 import { createUnion } from '../../../server/sync/store/unions';
 import { backends } from './backends';
 import { functionsUpgradeSuite, pusher } from './stats-functions-upgrade';
 
 const KEPT_TABLES = ['stat_member_days', 'stat_days', 'stat_months', 'stat_years', 'stat_decades'];
+/** The kept tables and the count of invalid rows, which the classifying statement writes: the statements counted. */
+const COUNTED_TABLES = ['stat_unions', ...KEPT_TABLES];
 
 /**
  * A small push pays for every statement the statistics' triggers run, even one that changes no sum:
  * the triggers run the member step only when a member's contributions can change, and the upserts
- * of the day, month, year and decade sums only when one of them changes. Each statement on the kept
- * tables is noted by a statement trigger of the test's own, which fires even when no row changes.
+ * of the day, month, year and decade sums only when one of them changes, and a push that changes no
+ * member or membership row adds its money to the sums in the statement that classifies it. Each
+ * statement on the kept tables is noted by statement triggers of the test's own, which fire even when
+ * no row changes: a statement's BEFORE triggers all fire before its AFTER triggers, so a BEFORE
+ * after an AFTER begins another statement.
  */
 describe.each(backends())('the statistics triggers run only the statements a push needs on $name', (backend) => {
   let db: Database;
   beforeAll(async () => {
     db = await backend.fresh();
     await migrate(db);
-    await db.query('CREATE TABLE kept_writes (tbl text NOT NULL, op text NOT NULL)');
+    await db.query('CREATE TABLE kept_writes (n serial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL, timing text NOT NULL)');
     await db.query(
-      `CREATE FUNCTION note_kept_write() RETURNS trigger LANGUAGE plpgsql AS $body$BEGIN INSERT INTO kept_writes VALUES (TG_TABLE_NAME, TG_OP); RETURN NULL; END$body$`,
+      `CREATE FUNCTION note_kept_write() RETURNS trigger LANGUAGE plpgsql AS $body$BEGIN INSERT INTO kept_writes (tbl, op, timing) VALUES (TG_TABLE_NAME, TG_OP, TG_WHEN); RETURN NULL; END$body$`,
     );
-    for (const table of KEPT_TABLES)
-      await db.query(
-        `CREATE TRIGGER note_kept_write AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION note_kept_write()`,
-      );
+    for (const table of COUNTED_TABLES)
+      for (const timing of ['BEFORE', 'AFTER'])
+        await db.query(
+          `CREATE TRIGGER note_kept_write_${timing.toLowerCase()} ${timing} INSERT OR UPDATE OR DELETE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION note_kept_write()`,
+        );
   });
   afterAll(async () => {
     await db.close();
@@ -36,9 +42,17 @@ describe.each(backends())('the statistics triggers run only the statements a pus
     await db.query('DELETE FROM kept_writes');
   });
   const writes = async () =>
-    (await db.query<{ tbl: string; op: string }>('SELECT DISTINCT tbl, op FROM kept_writes ORDER BY tbl, op')).map(
-      (w) => `${w.op} ${w.tbl}`,
+    (
+      await db.query<{ tbl: string; op: string }>(`SELECT DISTINCT tbl, op FROM kept_writes WHERE tbl <> 'stat_unions' ORDER BY tbl, op`)
+    ).map((w) => `${w.op} ${w.tbl}`);
+  /** How many statements wrote the kept tables or the count of invalid rows. */
+  const statements = async () => {
+    const [row] = await db.query<{ n: unknown }>(
+      `SELECT count(*) AS n FROM (SELECT timing, lag(timing) OVER (ORDER BY n) AS prev FROM kept_writes) w
+       WHERE timing = 'BEFORE' AND prev IS DISTINCT FROM 'BEFORE'`,
     );
+    return Number(row!.n);
+  };
 
   it('runs no statement on the kept sums for new members that are not valid yet, and counts them as invalid', async () => {
     const { union } = await createUnion(db, 'DRAFT', '草稿工会');
@@ -46,6 +60,7 @@ describe.each(backends())('the statistics triggers run only the statements a pus
     // What the 500 unions of the sync bench push: members with a name and no status yet.
     await push(Array.from({ length: 10 }, (_, k) => change('members', `d${k}`, { id: `d${k}`, name: `会员${k}`, deleted: 0 })));
     expect(await writes()).toEqual([]);
+    expect(await statements()).toBe(1);
     const [counted] = await db.query<{ n: unknown }>(
       'SELECT invalid_rows AS n FROM stat_unions s JOIN unions u ON u.key = s.union_key WHERE u.id = $1',
       [union.id],
@@ -59,9 +74,10 @@ describe.each(backends())('the statistics triggers run only the statements a pus
     const { change, push } = pusher(db, union.id, 'dev-other');
     await push([change('activities', 'a1', { id: 'a1', title: '春游', date: '2025-04-01', deleted: 0 })]);
     expect(await writes()).toEqual([]);
+    expect(await statements()).toBe(0);
   });
 
-  it('adds dues payments to the day, month, year and decade sums without touching the members’ days', async () => {
+  it('adds dues payments to the day, month, year and decade sums in the statement that classifies them, without touching the members’ days', async () => {
     const { union } = await createUnion(db, 'DUES', '会费工会');
     const { change, push, expectKept } = pusher(db, union.id, 'dev-dues');
     await push(
@@ -72,11 +88,13 @@ describe.each(backends())('the statistics triggers run only the statements a pus
     const sums = ['INSERT stat_days', 'INSERT stat_decades', 'INSERT stat_months', 'INSERT stat_years'];
     expect(await writes()).toEqual(expect.arrayContaining(sums));
     expect((await writes()).filter((w) => w.endsWith('stat_member_days'))).toEqual([]);
+    expect(await statements()).toBe(1);
     await db.query('DELETE FROM kept_writes');
     // An amount edited: the same sums again; still nothing on the members' days.
     await push([change('duesPayments', 'p0', { amountFen: 900 })]);
     expect(await writes()).toEqual(expect.arrayContaining(sums));
     expect((await writes()).filter((w) => w.endsWith('stat_member_days'))).toEqual([]);
+    expect(await statements()).toBe(1);
     await expectKept();
   });
 
@@ -107,4 +125,14 @@ functionsUpgradeSuite({
   marker: 'members_may_change',
   code: 'FEW',
   seed: 17,
+});
+
+// A server at migration 17 gets the trigger functions that add a push's money to the sums in the statement that classifies it.
+functionsUpgradeSuite({
+  migration: STATS_MONEY_IN_ONE_STATEMENT_MIGRATION,
+  level: 17,
+  fixture: 'sync/stats-functions-17.sql',
+  marker: 'members_touched',
+  code: 'MON',
+  seed: 18,
 });

@@ -1,0 +1,61 @@
+// `npx tsx tests/bench/stats-trigger-cost.ts [ROUNDS=4] [PUSHES=100]`: the CPU the kept statistics'
+// trigger functions add to a small push on PGlite, in-process CPU (process.cpuUsage, which counts the
+// database's thread) rather than wall-clock time, so the load of other work on the machine moves it
+// little. Each push is one INSERT of 10 rows into `rows` for a union of its own, as a push of new
+// records is; the sides (triggers disabled, migration 17's functions from the fixture, the current
+// functions) alternate in each round, the order reversed every other round.
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { openPglite } from '../../server/sync/db';
+import { migrate } from '../../server/sync/migrations';
+import { STATS_MONEY_IN_ONE_STATEMENT_MIGRATION } from '../../server/sync/stats-maintenance';
+import { fixturePath } from '../fixtures/path';
+
+const rounds = Number(process.argv[2]) || 4;
+const pushes = Number(process.argv[3]) || 100;
+const SIDES = ['off', 'migration 17', 'current'] as const;
+type Side = (typeof SIDES)[number];
+const KINDS = {
+  'invalid new members': (k: number) => ({ tbl: 'members', row_id: `m${k}`, data: { id: `m${k}`, name: `会员${k}`, deleted: 0 } }),
+  'dues payments': (k: number) => ({
+    tbl: 'duesPayments',
+    row_id: `p${k}`,
+    data: { id: `p${k}`, memberId: 'x', paidDate: `2025-0${(k % 9) + 1}-15`, amountFen: 1000 + k, deleted: 0 },
+  }),
+};
+
+const db = await openPglite();
+await migrate(db);
+const fixture17 = readFileSync(fixturePath('sync/stats-functions-17.sql'), 'utf8').split('-- next function');
+async function use(side: Side): Promise<void> {
+  await db.query(`ALTER TABLE rows ${side === 'off' ? 'DISABLE' : 'ENABLE'} TRIGGER USER`);
+  for (const statement of side === 'migration 17' ? fixture17 : STATS_MONEY_IN_ONE_STATEMENT_MIGRATION) await db.query(statement);
+}
+let unionKey = 1000;
+const cpu: Record<string, number[]> = {};
+for (let round = 1; round <= rounds; round++) {
+  const order = round % 2 ? SIDES : [...SIDES].reverse();
+  for (const side of order)
+    for (const [kind, row] of Object.entries(KINDS)) {
+      await use(side);
+      // A few pushes first, so the functions' plans are cached as on a running server.
+      const push = (key: number) =>
+        db.query(
+          `INSERT INTO rows (union_key, tbl, row_id, data, field_clocks, seq)
+           SELECT $1, tbl, row_id, data, '{}', n FROM json_to_recordset($2::json) AS r(tbl text, row_id text, data json, n bigint)`,
+          [key, JSON.stringify(Array.from({ length: 10 }, (_, k) => ({ ...row(k), n: k + 1 })))],
+        );
+      for (let i = 0; i < 5; i++) await push(unionKey++);
+      const start = process.cpuUsage();
+      for (let i = 0; i < pushes; i++) await push(unionKey++);
+      const used = process.cpuUsage(start);
+      const ms = (used.user + used.system) / 1000 / pushes;
+      (cpu[`${kind}, ${side}`] ??= []).push(ms);
+      console.log(`round ${round} ${kind}, ${side}: ${ms.toFixed(3)} ms CPU a push (load ${loadavg()[0]!.toFixed(2)})`);
+    }
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+console.log('\nmedian CPU a push (ms):');
+for (const kind of Object.keys(KINDS))
+  console.log(`${kind}: ${SIDES.map((side) => `${side} ${median(cpu[`${kind}, ${side}`]!).toFixed(3)}`).join(', ')}`);
+await db.close();
