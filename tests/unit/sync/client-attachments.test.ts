@@ -42,10 +42,12 @@ describe('attachments on the way up', () => {
     unionId = (await createUnion(server, 'ATT1', '附件测试工会')).union.id;
     globalThis.fetch = async (input, init) => {
       const res = await realFetch(input, init);
-      if (String(input).endsWith('/api/v1/sync') && typeof init?.body === 'string') {
-        const body = JSON.parse(init.body) as SyncRequest;
+      // A push goes as a Blob of JSON (features/sync/request-body.ts), a pull as text.
+      if (String(input).endsWith('/api/v1/sync') && init?.body) {
+        const text = await new Response(init.body).text();
+        const body = JSON.parse(text) as SyncRequest;
         if (body.changes.length)
-          pushes.push({ bytes: Buffer.byteLength(init.body), tables: [...new Set(body.changes.map((c) => c.table))], status: res.status });
+          pushes.push({ bytes: Buffer.byteLength(text), tables: [...new Set(body.changes.map((c) => c.table))], status: res.status });
       }
       return res;
     };

@@ -10,19 +10,24 @@ const change = (i: number) => ({
   fields: { name: `张"三\\${i}\n\t`, note: i % 7 === 0 ? '\ud800' : '工会', photo: i % 50 === 0 ? 'QUJD'.repeat(2000) : null, n: i },
 });
 
+const encode = async (body: unknown) => {
+  let pauses = 0;
+  const encoded = await requestBody(body, async () => {
+    pauses++;
+  });
+  return { encoded, pauses };
+};
+
 describe('a sync request body', () => {
-  it('is the plain JSON text for small bodies', async () => {
-    const body = { v: 3, cursor: 12, pullLimit: 500, notices: [], changes: [change(1), change(2)] };
-    expect(await requestBody(body)).toBe(JSON.stringify(body));
+  it('is the plain JSON text when it pushes nothing', async () => {
+    const pull = { v: 3, cursor: 12, pullLimit: 500, notices: [], changes: [] };
+    expect(await requestBody(pull)).toBe(JSON.stringify(pull));
     expect(await requestBody({ v: 3, unionCode: 'A1' })).toBe('{"v":3,"unionCode":"A1"}');
   });
 
-  it('encodes a large push a slice at a time into JSON equal to the whole body', async () => {
-    const body = { v: 3, changes: Array.from({ length: 1234 }, (_, i) => change(i)), cursor: 7, pullLimit: 0, notices: [] };
-    let pauses = 0;
-    const encoded = await requestBody(body, async () => {
-      pauses++;
-    });
+  it('encodes a push a few hundred kilobytes at a time into JSON equal to the whole body', async () => {
+    const body = { v: 3, changes: Array.from({ length: 4000 }, (_, i) => change(i)), cursor: 7, pullLimit: 0, notices: [] };
+    const { encoded, pauses } = await encode(body);
     expect(encoded).toBeInstanceOf(Blob);
     const blob = encoded as Blob;
     expect(blob.type).toBe('application/json');
@@ -31,13 +36,22 @@ describe('a sync request body', () => {
     // The same bytes as one JSON.stringify, only with the changes last.
     const { changes, ...rest } = body;
     expect(text).toBe(JSON.stringify({ ...rest, changes }));
-    // A turn for the window after every slice of 200 changes.
-    expect(pauses).toBe(Math.ceil(1234 / 200));
+    // A turn for the window after every 256 K characters of changes.
+    expect(pauses).toBe(Math.floor(JSON.stringify(changes).length / (256 * 1024)));
+    expect(pauses).toBeGreaterThan(1);
   });
 
-  it('encodes a body that holds nothing but changes', async () => {
+  it('gives the window a turn between large attachments, however few', async () => {
+    const scans = Array.from({ length: 3 }, (_, i) => ({ ...change(i), table: 'attachments', fields: { data: 'A'.repeat(600_000 + i) } }));
+    const { encoded, pauses } = await encode({ v: 3, changes: scans });
+    expect(await (encoded as Blob).text()).toBe(JSON.stringify({ v: 3, changes: scans }));
+    expect(pauses).toBe(3);
+  });
+
+  it('encodes a small push and one that holds nothing but changes', async () => {
+    const small = { v: 3, cursor: 1, changes: [change(1), change(2)] };
+    expect(await ((await encode(small)).encoded as Blob).text()).toBe(JSON.stringify(small));
     const changes = Array.from({ length: 450 }, (_, i) => change(i));
-    const text = await ((await requestBody({ changes }, async () => {})) as Blob).text();
-    expect(text).toBe(JSON.stringify({ changes }));
+    expect(await ((await encode({ changes })).encoded as Blob).text()).toBe(JSON.stringify({ changes }));
   });
 });

@@ -1,27 +1,39 @@
 import { turnEvery } from '../../platform/turns';
 
-/** Changes encoded per step: a few hundred records, or a few attachments' bytes. */
-const CHANGES_PER_STEP = 200;
+/** Characters of encoded changes gathered before they become bytes: a few hundred records, or an attachment or two. */
+const STEP_CHARS = 256 * 1024;
 
 /**
- * A request body as JSON bytes. A push of thousands of changes (a first sync's batches run to 4 MB)
- * is encoded a slice of changes at a time with the window's turn in between, into UTF-8 parts of one
- * Blob: one `JSON.stringify` of the whole batch and the browser's copy of that string into the
- * request held the window for up to a second per batch. The bytes are those of `JSON.stringify(body)`
- * with `changes` moved last.
+ * A request body as JSON bytes. A push (a first sync's batches run to 4 MB of records, or 8 MB of
+ * attachments) is encoded a change at a time, a few hundred kilobytes to each UTF-8 part of one Blob,
+ * with the window's turn in between: one `JSON.stringify` of a whole batch and the browser's copy of
+ * that string into the request held the window for up to a second per batch. The bytes are those of
+ * `JSON.stringify(body)` with `changes` moved last. A body that pushes nothing goes as plain text.
  */
 export async function requestBody(body: unknown, pause: () => Promise<void> = turnEvery()): Promise<string | Blob> {
-  if (!isPush(body) || body.changes.length <= CHANGES_PER_STEP) return JSON.stringify(body);
+  if (!isPush(body) || body.changes.length === 0) return JSON.stringify(body);
   const { changes, ...rest } = body;
   const encoder = new TextEncoder();
   const head = JSON.stringify(rest);
   // `{…}` without its closing brace, then the changes as the last member.
   const parts: Uint8Array<ArrayBuffer>[] = [encoder.encode(`${head.slice(0, -1)}${head === '{}' ? '' : ','}"changes":[`)];
-  for (let from = 0; from < changes.length; from += CHANGES_PER_STEP) {
-    const slice = JSON.stringify(changes.slice(from, from + CHANGES_PER_STEP));
-    parts.push(encoder.encode(`${from > 0 ? ',' : ''}${slice.slice(1, -1)}`));
+  let pending: string[] = [];
+  let chars = 0;
+  const flush = () => {
+    parts.push(encoder.encode(`${parts.length > 1 ? ',' : ''}${pending.join(',')}`));
+    pending = [];
+    chars = 0;
+  };
+  for (const change of changes) {
+    // An array's `undefined` is `null` in JSON, as JSON.stringify of the whole array writes it.
+    const json = JSON.stringify(change) ?? 'null';
+    pending.push(json);
+    chars += json.length;
+    if (chars < STEP_CHARS) continue;
+    flush();
     await pause();
   }
+  if (pending.length > 0) flush();
   parts.push(encoder.encode(']}'));
   return new Blob(parts, { type: 'application/json' });
 }
