@@ -32,7 +32,8 @@ const ENV = 'Debian Chromium (headless), web build, fresh profile, PerformanceOb
 /**
  * `BENCH_RESPONSIVE=backup` runs only 备份 and 恢复 of the large book, `BENCH_RESPONSIVE=roster-scroll`
  * only the roster's scrolling, `BENCH_RESPONSIVE=journal-scroll` only the journal's, `BENCH_RESPONSIVE=import`
- * only 导入名册, `BENCH_RESPONSIVE=posting` only 登记本月会费, `BENCH_RESPONSIVE=first-sync` only the first sync of the large book. `BENCH_RESPONSIVE_BEFORE=<dir>` (an earlier
+ * only 导入名册, `BENCH_RESPONSIVE=posting` only 登记本月会费, `BENCH_RESPONSIVE=first-sync` only the first
+ * sync of the large book. `BENCH_RESPONSIVE_BEFORE=<dir>` (an earlier
  * web build) runs them in that build too, on the same seeded book, for before/after pairs
  * (`BENCH_RESPONSIVE_PAIRS=<n>` pairs, alternating, for backup and import; posting alternates earlier,
  * this, this, earlier). `BENCH_RESPONSIVE_PROFILE=<dir>` writes the call tree of each piece of work's

@@ -6,6 +6,8 @@ import { button, goTo, loadDemo, saveDownload, screenshot } from './support/app'
  * on an old office PC) so the demo book takes long enough to watch; nothing here is timed.
  */
 test('备份 and 恢复 show progress per table, then finish', async ({ page }) => {
+  // Three long pieces of work at 20× throttling: on a loaded machine they outlast the usual two minutes.
+  test.setTimeout(300_000);
   await loadDemo(page);
   await goTo(page, '设置');
   await page.getByRole('tab', { name: '备份与恢复' }).click();

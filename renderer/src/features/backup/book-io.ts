@@ -9,8 +9,8 @@ import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
 import { writeBackupFromDb } from './db-source';
 import { replaceWholeBook } from './replace-book';
-import { pauseEvery } from './pause';
 import { discardStaged, stageBackup, switchToStaged, type StagedBook } from './staged-restore';
+import { turnEvery } from '../../platform/turns';
 
 /** Reads every user table in one read transaction, so the snapshot is consistent. */
 export async function readWholeBook(db: UnionBooksDB): Promise<BookTables> {
@@ -59,7 +59,7 @@ export async function inspectBackup(
   onProgress?: OnBackupProgress,
   password?: string,
 ): Promise<{ manifest: BackupManifest; book: BookTables; warnings: string[] }> {
-  const decoded = await decodeBackup(bytes, { onProgress, pause: pauseEvery(), ...(password ? { password } : {}) });
+  const decoded = await decodeBackup(bytes, { onProgress, pause: turnEvery(), ...(password ? { password } : {}) });
   if (!decoded.book.union.some((u) => u.deleted === 0)) throw new BackupError('备份文件中没有工会信息，未做任何更改。');
   const { book, warnings } = checkRestorable(decoded.book);
   return { manifest: decoded.manifest, book, warnings };

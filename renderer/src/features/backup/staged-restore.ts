@@ -13,8 +13,8 @@ import { emptyBook, TABLE_NAMES, type BookTables, type TableName } from '../../.
 import type { Handover, UnionProfile } from '../../../../shared/model/records';
 import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
-import { pauseEvery } from './pause';
 import { replaceWholeBookWith } from './replace-book';
+import { turnEvery } from '../../platform/turns';
 
 /**
  * 恢复 without ever holding the book: the file is read as a stream (shared/backup/read.ts), each
@@ -85,7 +85,7 @@ export async function stageBackup(
     const { manifest } = await readBackupRows(
       bytesSource(bytes),
       { rows: stage, file: (attachment) => stage('attachments', [attachment]) },
-      { onProgress, pause: pauseEvery(), ...(password ? { password } : {}) },
+      { onProgress, pause: turnEvery(), ...(password ? { password } : {}) },
     );
     checker.finish();
     if (!union.some((u) => u.deleted === 0)) throw new BackupError('备份文件中没有工会信息，未做任何更改。');

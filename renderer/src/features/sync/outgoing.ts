@@ -139,7 +139,7 @@ export async function nextBootstrapBatch(
     let bytes = 0;
     // Read and encoded a page at a time with the window's turn in between: reading and encoding a
     // whole batch of 5,000 records at once held the window for a few hundred milliseconds.
-    for (let after = lastId, full = false; !full && changes.length < limit;) {
+    for (let after = lastId, full = false; changes.length < limit;) {
       const page = Math.min(BOOTSTRAP_PAGE, limit - changes.length);
       const rows = (await db.table(table).where('id').above(after).limit(page).toArray()) as Record<string, unknown>[];
       for (const row of rows) {
@@ -154,7 +154,7 @@ export async function nextBootstrapBatch(
         const rowId = String(row.id);
         changes.push(toWire({ changeId: bootChangeId(deviceId, table, rowId, hlc), table, rowId, hlc, fields }));
       }
-      if (rows.length < page) break;
+      if (full || rows.length < page) break;
       after = String(rows[rows.length - 1]!.id);
       await pause();
     }
