@@ -170,7 +170,7 @@ test('a reversed entry and its reversal offer no 修改 or 冲销, and say why',
   await expect(page.locator('.ant-tooltip')).toHaveCount(0);
   await expect(reversed.getByText('已冲销', { exact: true })).toHaveClass('ub-ct ub-ct-default');
   await expect(reversal.getByText('红字', { exact: true })).toHaveClass('ub-ct ub-ct-red');
-  for (const row of [reversed, reversal]) await expect(row.getByTestId('read-only')).toHaveClass('ub-ct ub-ct-default');
+  for (const row of [reversed, reversal]) await expect(row.getByTestId('read-only')).toHaveClass('ub-ct ub-ct-default ub-ct-lock');
 
   await reversed.getByTestId('read-only').hover();
   await expect(page.getByRole('tooltip')).toHaveText('记-001 已被 记-002 冲销，不能再修改或冲销；如需更正，请重新记一笔');

@@ -225,6 +225,24 @@ test('the journal scrolls on the compositor and each scroll step draws only the 
   for (const cell of balances) await expect(cell).not.toHaveText('');
   const elements = await Promise.all(balances.map((cell) => cell.evaluate((el) => el.querySelectorAll('*').length)));
   expect(elements[0]! + elements[1]!).toBeLessThanOrEqual(1);
+
+  // Every cell is a plain block, one line high: a flex box per cell cost style and layout in each
+  // row a scroll step brings in. An entry without a tag has its 摘要 as the cell's own text, and the
+  // 只读 marks draw their lock from the style sheet, not from an svg element in every row.
+  expect(await table.getByRole('cell').evaluateAll((cells) => [...new Set(cells.map((c) => getComputedStyle(c).display))])).toEqual([
+    'block',
+  ]);
+  expect(
+    await row
+      .getByRole('cell')
+      .nth(2)
+      .evaluate((el) => el.childElementCount),
+  ).toBe(0);
+  const marks = table.getByTestId('read-only');
+  expect(await marks.count()).toBeGreaterThan(0);
+  await expect(marks.first()).toHaveText('只读');
+  expect(await marks.first().evaluate((el) => getComputedStyle(el, '::before').backgroundImage)).toContain('data:image/svg+xml');
+  expect(await table.locator('[role=row] svg').count()).toBe(0);
 });
 
 test('an attachment can be removed, after a confirmation, from an entry whose month is open', async ({ page }) => {
@@ -247,7 +265,7 @@ test('an attachment can be removed, after a confirmation, from an entry whose mo
   const row = page.getByRole('row', { name: /慰问品（附发票）/ });
   // A plain button in antd's Tag look; its popover is made only when first opened, and it keeps the focus.
   const tag = row.getByRole('button', { name: '附件 1' });
-  await expect(tag).toHaveClass('ub-ct ub-ct-default');
+  await expect(tag).toHaveClass('ub-ct ub-ct-default ub-ct-clip');
   await expect(page.locator('.ant-popover')).toHaveCount(0);
   await tag.focus();
   await page.keyboard.press('Enter');

@@ -99,6 +99,14 @@ test('导入名册 on the sample: correct a column mapping, preview, save the re
   await row.getByRole('button', { name: '显示韦丽的证件号码和手机' }).click();
   await expect(row).toContainText('330411197307212702');
   await expect(row).toContainText('13860913909');
+  // The eye is drawn by the style sheet (no svg in every row), and the roster's cells are plain
+  // blocks, one line high, not flex boxes: both cost style and layout in each row a scroll brings in.
+  const eye = row.getByRole('button', { name: '隐藏韦丽的证件号码和手机' });
+  expect(await eye.evaluate((el) => el.childElementCount)).toBe(0);
+  expect(await eye.evaluate((el) => getComputedStyle(el).backgroundImage)).toContain('data:image/svg+xml');
+  const cells = page.getByTestId('member-table').getByRole('cell');
+  expect(await cells.evaluateAll((all) => [...new Set(all.map((c) => getComputedStyle(c).display))])).toEqual(['block']);
+  expect(await page.getByTestId('member-table').locator('svg').count()).toBe(0);
 });
 
 test('新增会员 by hand: a wrong check character is named, a right one fills 性别 and 出生日期', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { theme } from 'antd';
+import { CELL_HEIGHT, ROW_HEIGHT } from './cell-metrics';
 import { usePrintMedia } from './print/usePrintMedia';
 import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type UIEvent } from 'react';
 
@@ -31,7 +32,6 @@ interface Props<T> {
   'data-testid'?: string;
 }
 
-const ROW_HEIGHT = 39;
 /** Rows drawn above and below the visible ones, so a quick scroll does not show blank space. */
 const OVERSCAN = 6;
 
@@ -133,7 +133,6 @@ function tableCss<T>(scope: string, token: Token, columns: readonly VirtualColum
     const start = left;
     left += c.width;
     right -= c.width;
-    const justify = c.align === 'right' ? 'flex-end' : c.align === 'center' ? 'center' : 'flex-start';
     const stick = !sideways
       ? ''
       : c.fixed === 'left'
@@ -141,13 +140,13 @@ function tableCss<T>(scope: string, token: Token, columns: readonly VirtualColum
         : c.fixed === 'right'
           ? `position:sticky;right:${right}px;z-index:1;`
           : '';
-    const cell = `.${scope} .c${i}{flex:${c.grow ? 1 : 0} 0 ${c.width}px;width:${c.width}px;justify-content:${justify};text-align:${c.align ?? 'left'};${stick}}`;
+    const cell = `.${scope} .c${i}{flex:${c.grow ? 1 : 0} 0 ${c.width}px;width:${c.width}px;text-align:${c.align ?? 'left'};${stick}}`;
     const next = columns[i + 1];
     if (!c.spansNext || !next) return cell;
     // The same cell where it takes the next column's place too; a fixed one sticks where that column would.
     const wide = c.width + next.width;
     const wideStick = sideways && c.fixed === 'right' ? `right:${right - next.width}px;` : '';
-    return `${cell}\n.${scope} .c${i}.w{flex-basis:${wide}px;width:${wide}px;justify-content:center;${wideStick}}`;
+    return `${cell}\n.${scope} .c${i}.w{flex-basis:${wide}px;width:${wide}px;text-align:center;${wideStick}}`;
   });
   const border = `1px solid ${token.colorBorderSecondary}`;
   return [
@@ -158,12 +157,15 @@ function tableCss<T>(scope: string, token: Token, columns: readonly VirtualColum
     `.${scope} .h{position:sticky;top:0;z-index:2}`,
     `.${scope} .r{display:flex;${columns.some((c) => c.grow) ? `min-width:${width}px;width:100%` : `width:${width}px`};height:${ROW_HEIGHT}px;border-bottom:${border};box-sizing:border-box}`,
     `.${scope} .b{position:absolute;left:0}`,
-    `.${scope} .c{display:flex;align-items:center;box-sizing:border-box;height:${ROW_HEIGHT - 1}px;padding:0 ${token.paddingXS}px;overflow:hidden;white-space:nowrap;background:${token.colorBgContainer}}`,
+    // A cell is a plain block, one line as high as the cell: a flex box per cell (and the anonymous box
+    // around its text) cost style and layout in every row a scroll step brings in. Its tags and
+    // buttons centre themselves by their top margin (components/cell-metrics.ts).
+    `.${scope} .c{box-sizing:border-box;height:${CELL_HEIGHT}px;line-height:${CELL_HEIGHT}px;padding:0 ${token.paddingXS}px;overflow:hidden;white-space:nowrap;background:${token.colorBgContainer}}`,
     `.${scope} .r:hover .c{background:${token.controlItemBgHover}}`,
     // Opaque, so a header sliding under a fixed one while scrolling sideways does not show through.
     `.${scope} [role=columnheader]{background:linear-gradient(${token.colorFillAlter},${token.colorFillAlter}) ${token.colorBgContainer};font-weight:${token.fontWeightStrong}}`,
-    // A cut cell is a plain block, one line high: text-overflow works in no flex box, and a wrapper per cell costs each new row.
-    `.${scope} .c.x{display:block;line-height:${ROW_HEIGHT - 1}px;text-overflow:ellipsis}`,
+    // A cut cell holds its text alone: a wrapper per cell costs each new row.
+    `.${scope} .c.x{text-overflow:ellipsis}`,
     `.${scope} .e{padding:${token.paddingLG}px;text-align:center;color:${token.colorTextDescription}}`,
     ...perColumn,
   ].join('\n');

@@ -1,5 +1,7 @@
 import { theme } from 'antd';
 import { useMemo } from 'react';
+import { centredTop } from './cell-metrics';
+import { ICON_PATHS, iconUrl } from './icon-paths';
 import { useInjectedCss } from './injected-css';
 
 /** Class names of the cell buttons' looks. */
@@ -7,24 +9,29 @@ export const CELL_BUTTON = {
   link: 'ub-cb ub-cb-link',
   danger: 'ub-cb ub-cb-danger',
   disabled: 'ub-cb ub-cb-disabled',
+  /** An icon button after the cell's text; its icon is one of `CELL_ICON`. */
   icon: 'ub-cb ub-cb-icon',
   button: 'ub-cb ub-cb-button',
+} as const;
+
+/** The icons of `CELL_BUTTON.icon`, drawn by the style sheet: the button has no element inside. */
+export const CELL_ICON = {
+  eye: 'ub-ic-eye',
+  eyeInvisible: 'ub-ic-eye-off',
 } as const;
 
 /** Only the colour of a danger link, for text that is not a button (e.g. a red-ink 摘要). */
 export const CELL_DANGER_TEXT = 'ub-cb-danger';
 
 /**
- * Layouts inside a cell: monospaced digits, a line of text and tags, text cut with an ellipsis, an
- * inline icon, buttons side by side (as antd's Space of 12 px), and quieter text (as antd's
- * secondary Typography.Text).
+ * Layouts inside a cell: monospaced digits, a line of text and tags (the text cut first), text cut
+ * with an ellipsis, and quieter text (as antd's secondary Typography.Text). Cell buttons side by side
+ * need no wrapper: they are 12 px apart, as in antd's Space.
  */
 export const CELL_LAYOUT = {
   mono: 'ub-cl-mono',
   line: 'ub-cl-line',
   cut: 'ub-cl-cut',
-  icon: 'ub-cl-icon',
-  pair: 'ub-cl-pair',
   quiet: 'ub-cl-quiet',
 } as const;
 
@@ -39,19 +46,25 @@ export function useCellButtonCss(): void {
   const css = useMemo(
     () =>
       [
+        // The cell's line height too: a link button sits on the cell's line like its text.
         '.ub-cb{border:0;background:none;padding:0;font:inherit;cursor:pointer}',
+        '.ub-cb+.ub-cb{margin-inline-start:12px}',
         `.ub-cb-link{color:${token.colorLink}}`,
         `.ub-cb-danger{color:${token.colorError}}`,
         `.ub-cb-disabled{color:${token.colorTextDisabled};cursor:not-allowed}`,
-        `.ub-cb-icon{margin-left:6px;color:${token.colorTextSecondary}}`,
-        `.ub-cb-button{height:${token.controlHeightSM}px;padding:0 ${token.paddingXS - 1}px;` +
+        `.ub-cb-icon{display:inline-block;width:1em;height:1em;margin-left:6px;vertical-align:-0.125em;background:center/1em 1em no-repeat}`,
+        `.ub-ic-eye{background-image:${iconUrl(ICON_PATHS.eye, token.colorTextSecondary)}}`,
+        `.ub-ic-eye-off{background-image:${iconUrl(ICON_PATHS.eyeInvisible, token.colorTextSecondary)}}`,
+        // Centred in the cell by its top margin (cells are plain blocks, one line high).
+        `.ub-cb-button{vertical-align:top;margin-top:${centredTop(token.controlHeightSM)};line-height:${token.controlHeightSM - 2 * token.lineWidth}px;` +
+          `height:${token.controlHeightSM}px;padding:0 ${token.paddingXS - 1}px;` +
           `border:${token.lineWidth}px solid ${token.colorBorder};border-radius:${token.borderRadiusSM}px;` +
           `background:${token.colorBgContainer};color:${token.colorText}}`,
-        '.ub-cl-mono{font-family:monospace}',
-        '.ub-cl-line{display:flex;align-items:center;gap:4px;min-width:0}',
+        // Its own line, the cell's height: centred by the monospaced font's own height, not the cell's font's.
+        '.ub-cl-mono{display:inline-block;vertical-align:top;font-family:monospace}',
+        // Its items at the top: the text fills the cell's line and the tags' margins centre them.
+        '.ub-cl-line{display:flex;align-items:flex-start;gap:4px;min-width:0}',
         '.ub-cl-cut{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;min-width:0}',
-        '.ub-cl-icon{width:1em;height:1em;fill:currentColor;vertical-align:-0.125em}',
-        '.ub-cl-pair{display:inline-flex;align-items:center;gap:12px}',
         `.ub-cl-quiet{color:${token.colorTextDescription}}`,
       ].join('\n'),
     [token],

@@ -4,10 +4,9 @@ import { useState } from 'react';
 import { removeAttachment } from '../../../../shared/engine/ops/entries';
 import type { Transaction } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
-import { CELL_TAG } from '../../components/cell-tag';
+import { CELL_TAG, CELL_TAG_ICON } from '../../components/cell-tag';
 import { focusNow } from '../../components/focus-now';
 import { errorText } from './format';
-import { PAPER_CLIP } from './journal-icons';
 import { readAttachment, useAttachmentInfo } from './queries';
 
 interface ListProps {
@@ -79,13 +78,12 @@ export function AttachmentsTag({ transaction, closed }: ListProps) {
   const tag = (
     <button
       type="button"
-      className={CELL_TAG.default}
+      className={`${CELL_TAG.default} ${CELL_TAG_ICON.paperClip}`}
       // The Popover makes the button anew: the one just pressed keeps the keyboard's focus.
       ref={open === null ? undefined : focusNow}
       onClick={open === null ? () => setOpen(true) : undefined}
     >
-      {PAPER_CLIP}
-      <span>附件 {count}</span>
+      {`附件 ${count}`}
     </button>
   );
   if (open === null) return tag;

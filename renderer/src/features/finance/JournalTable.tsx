@@ -7,13 +7,12 @@ import { placeJournal, type PlaceJournal } from '../../../../shared/finance/plac
 import { monthLabel } from '../../../../shared/finance/period';
 import type { Fen, MonthClose, MoneyPlace, Transaction } from '../../../../shared/model/records';
 import { CELL_BUTTON, CELL_DANGER_TEXT, CELL_LAYOUT, useCellButtonCss } from '../../components/cell-buttons';
-import { CELL_TAG, useCellTagCss } from '../../components/cell-tag';
+import { CELL_TAG, CELL_TAG_ICON, useCellTagCss } from '../../components/cell-tag';
 import { focusNow } from '../../components/focus-now';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { AccountPicker } from './AccountPicker';
 import { AttachmentsTag } from './AttachmentsTag';
 import { amountText } from './format';
-import { LOCK } from './journal-icons';
 import { Money } from './Money';
 import { readOnlyReason } from './read-only';
 
@@ -55,6 +54,12 @@ export function transferLabel(t: Transaction): string {
 }
 
 const lineKey = (l: Line) => l.key;
+
+/** Whether an entry's 摘要 has a tag after it (提现/存现, 红字, 已冲销, 附件), or is red ink. */
+function hasTags(r: JournalRow, reversals: ReadonlyMap<string, Transaction>): boolean {
+  const t = r.transaction;
+  return t.amountFen < 0 || isTransfer(t) || !!t.reversalOf || reversals.has(t.id) || t.attachmentIds.length > 0;
+}
 
 function entryLine(row: JournalRow, inFen: Fen, outFen: Fen, balanceFen: Fen): Line {
   return { kind: 'entry', key: row.transaction.id, row, inFen, outFen, balanceFen };
@@ -185,24 +190,29 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
         title: '摘要',
         width: place ? 156 : 170,
         grow: true,
+        // Most entries have no tag: their 摘要 is the cell's own text, cut by the cell (whole in its title).
+        ellipsis: true,
         render: entry(
-          (r) => (
-            // A long 摘要 is cut short before its tags are: 提现, 红字 and 附件 stay in view.
-            <span className={CELL_LAYOUT.line}>
-              <span
-                className={r.transaction.amountFen < 0 ? `${CELL_LAYOUT.cut} ${CELL_DANGER_TEXT}` : CELL_LAYOUT.cut}
-                title={r.transaction.summary}
-              >
-                {r.transaction.summary}
+          (r) =>
+            !hasTags(r, reversals) ? (
+              r.transaction.summary
+            ) : (
+              // A long 摘要 is cut short before its tags are: 提现, 红字 and 附件 stay in view.
+              <span className={CELL_LAYOUT.line}>
+                <span
+                  className={r.transaction.amountFen < 0 ? `${CELL_LAYOUT.cut} ${CELL_DANGER_TEXT}` : CELL_LAYOUT.cut}
+                  title={r.transaction.summary}
+                >
+                  {r.transaction.summary}
+                </span>
+                {isTransfer(r.transaction) && <span className={CELL_TAG.blue}>{transferLabel(r.transaction)}</span>}
+                {r.transaction.reversalOf && <span className={CELL_TAG.red}>红字</span>}
+                {reversals.has(r.transaction.id) && <span className={CELL_TAG.default}>已冲销</span>}
+                {r.transaction.attachmentIds.length > 0 && (
+                  <AttachmentsTag transaction={r.transaction} closed={isMonthClosed(closes, r.transaction.date)} />
+                )}
               </span>
-              {isTransfer(r.transaction) && <span className={CELL_TAG.blue}>{transferLabel(r.transaction)}</span>}
-              {r.transaction.reversalOf && <span className={CELL_TAG.red}>红字</span>}
-              {reversals.has(r.transaction.id) && <span className={CELL_TAG.default}>已冲销</span>}
-              {r.transaction.attachmentIds.length > 0 && (
-                <AttachmentsTag transaction={r.transaction} closed={isMonthClosed(closes, r.transaction.date)} />
-              )}
-            </span>
-          ),
+            ),
           (l) => <strong>{l.label}</strong>,
         ),
       },
@@ -270,14 +280,14 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
           const locked = readOnlyReason(t, reversals);
           if (locked) return <ReadOnlyMark reason={locked} />;
           return (
-            <span className={CELL_LAYOUT.pair}>
+            <>
               <button type="button" className={CELL_BUTTON.link} onClick={() => act.current.edit(t)}>
                 修改
               </button>
               <button type="button" className={CELL_BUTTON.danger} onClick={() => act.current.reverse(t)}>
                 冲销
               </button>
-            </span>
+            </>
           );
         }),
       },
@@ -350,7 +360,7 @@ function ReadOnlyMark({ reason }: { reason: string }) {
   const hover = useRef<ReturnType<typeof setTimeout>>(undefined);
   const mark = (
     <span
-      className={CELL_TAG.default}
+      className={`${CELL_TAG.default} ${CELL_TAG_ICON.lock}`}
       data-testid="read-only"
       tabIndex={0}
       aria-label={`只读：${reason}`}
@@ -362,8 +372,7 @@ function ReadOnlyMark({ reason }: { reason: string }) {
       onMouseLeave={() => clearTimeout(hover.current)}
       onFocus={() => setWanted((w) => w ?? 'focus')}
     >
-      {LOCK}
-      <span>只读</span>
+      只读
     </span>
   );
   return wanted ? (

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
-import { CELL_BUTTON, CELL_LAYOUT, useCellButtonCss } from '../../components/cell-buttons';
+import { CELL_BUTTON, CELL_ICON, CELL_LAYOUT, useCellButtonCss } from '../../components/cell-buttons';
 import { CELL_TAG, useCellTagCss, type CellTagColor } from '../../components/cell-tag';
-import { EYE, EYE_INVISIBLE } from '../../components/eye-icons';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { maskIdNumber, maskPhone } from '../../../../shared/idcard/gb11643';
 import { STATUS_LABELS } from '../../../../shared/members/status';
@@ -62,13 +61,11 @@ export function MemberTable({ members, onEdit, height }: Props) {
               {shown ? m.idNumber : maskIdNumber(m.idNumber)}
               <button
                 type="button"
-                className={CELL_BUTTON.icon}
+                className={`${CELL_BUTTON.icon} ${shown ? CELL_ICON.eyeInvisible : CELL_ICON.eye}`}
                 title={shown ? '隐藏' : '显示完整号码'}
                 aria-label={`${shown ? '隐藏' : '显示'}${m.name}的证件号码和手机`}
                 onClick={() => toggle(m.id)}
-              >
-                {shown ? EYE_INVISIBLE : EYE}
-              </button>
+              />
             </span>
           );
         },
