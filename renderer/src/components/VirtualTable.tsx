@@ -31,7 +31,7 @@ interface Props<T> {
   'data-testid'?: string;
 }
 
-const ROW_HEIGHT = 39;
+export const ROW_HEIGHT = 39;
 /** Rows drawn above and below the visible ones, so a quick scroll does not show blank space. */
 const OVERSCAN = 6;
 
