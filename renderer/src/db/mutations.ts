@@ -9,11 +9,9 @@ import type { UnionBooksDB } from './database';
 import { DESK_MEMBERS } from './desk-members';
 import { pipelined } from './pipelined';
 import { SYNC_KEYS } from './sync-keys';
+import { WriteBudget } from './write-budget';
 
 type Patch<T extends TableName> = Partial<Omit<RecordOf<T>, keyof SyncMeta>>;
-
-/** Rows written per step of a large insert: small enough that preparing one is a short task even on a slow PC. */
-const WRITE_CHUNK = 250;
 
 /**
  * The only way the UI writes to the database. Every write stamps the row (id, HLC, device) and
@@ -22,6 +20,9 @@ const WRITE_CHUNK = 250;
  * tombstones. Features group several writes with `transaction()` to make them atomic together.
  */
 export class Mutator {
+  /** Sizes the steps of large inserts to a time budget each (write-budget.ts), learnt per table as they run. */
+  private readonly budget = new WriteBudget();
+
   constructor(
     private readonly db: UnionBooksDB,
     private readonly ctx: WriteContext,
@@ -58,16 +59,23 @@ export class Mutator {
     const records: RecordOf<T>[] = new Array<RecordOf<T>>(rows.length);
     const target = this.db.table(table);
     await this.transaction([table], () =>
-      pipelined(rows.length, WRITE_CHUNK, (from, to) => {
-        const changes: ChangeEntry[] = new Array<ChangeEntry>(to - from);
-        for (let i = from; i < to; i++) {
-          const stamped = stampInsert(this.ctx, table, rows[i]!);
-          assertValidRow(table, stamped.record);
-          records[i] = stamped.record;
-          changes[i - from] = stamped.change;
-        }
-        return Promise.all([target.bulkAdd(records.slice(from, to)), this.db.$changes.bulkAdd(changes)]);
-      }),
+      pipelined(
+        rows.length,
+        () => this.budget.rows(table),
+        (from, to) => {
+          const start = performance.now();
+          const changes: ChangeEntry[] = new Array<ChangeEntry>(to - from);
+          for (let i = from; i < to; i++) {
+            const stamped = stampInsert(this.ctx, table, rows[i]!);
+            assertValidRow(table, stamped.record);
+            records[i] = stamped.record;
+            changes[i - from] = stamped.change;
+          }
+          const issued = Promise.all([target.bulkAdd(records.slice(from, to)), this.db.$changes.bulkAdd(changes)]);
+          this.budget.took(table, to - from, performance.now() - start);
+          return issued;
+        },
+      ),
     );
     return records;
   }

@@ -5,10 +5,17 @@
  * stays open throughout, because the next requests are always issued from the completion of earlier
  * ones — never after an unrelated wait.
  */
-export async function pipelined(count: number, chunk: number, step: (from: number, to: number) => Promise<unknown>): Promise<void> {
+export async function pipelined(
+  count: number,
+  chunk: number | (() => number),
+  step: (from: number, to: number) => Promise<unknown>,
+): Promise<void> {
   let inFlight: Promise<unknown> | null = null;
-  for (let from = 0; from < count; from += chunk) {
-    const issued = step(from, Math.min(from + chunk, count));
+  // A function sizes each chunk as it comes (a time budget); at least one row, so the loop always ends.
+  const size = typeof chunk === 'number' ? () => chunk : chunk;
+  for (let from = 0, to = 0; from < count; from = to) {
+    to = Math.min(from + Math.max(1, size()), count);
+    const issued = step(from, to);
     // A failure of the chunk not awaited yet surfaces when it is awaited, or aborts the transaction first.
     issued.catch(() => undefined);
     if (inFlight) await inFlight;

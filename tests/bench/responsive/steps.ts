@@ -75,11 +75,13 @@ export async function importRoster(page: Page, bytes: Uint8Array): Promise<numbe
   await (await chooser).setFiles(file);
   // Reading a large workbook on a loaded machine can take longer than a click's usual wait.
   await dialog.getByRole('button', { name: '下一步：预览' }).click({ timeout: 600_000 });
-  const importButton = dialog.getByRole('button', { name: /导入 \d+ 行/ });
-  await expect(importButton).toBeEnabled({ timeout: 300_000 });
+  // Waited for with waitFor, not expect: each of expect's polls that finds no match takes an aria
+  // snapshot of the whole page (Playwright 1.65), a long task in the page that is not the app's.
+  const importButton = dialog.getByRole('button', { name: /导入 \d+ 行/, disabled: false });
+  await importButton.waitFor({ timeout: 300_000 });
   const rows = Number((await importButton.innerText()).replace(/\D/g, ''));
   await importButton.click();
-  await expect(dialog.getByText('名册已导入')).toBeVisible({ timeout: 600_000 });
+  await dialog.getByText('名册已导入').waitFor({ timeout: 600_000 });
   return rows;
 }
 
