@@ -23,7 +23,9 @@ export async function withAppPage<T>(fn: (page: Page, browser: Browser) => Promi
     const page = await browser.newPage();
     // tsx compiles bench files with esbuild's keepNames, whose __name helper the page does not have.
     await page.addInitScript('globalThis.__name = (fn) => fn;');
-    await page.goto(`http://127.0.0.1:${port}/`);
+    // The dev server transforms the app's modules on this first load: on a busy machine that took over
+    // Playwright's default 30 s and the bench failed before measuring anything.
+    await page.goto(`http://127.0.0.1:${port}/`, { timeout: 180_000 });
     return await fn(page, browser);
   } finally {
     await browser.close();

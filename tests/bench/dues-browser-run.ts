@@ -4,10 +4,12 @@ import { stampInsert } from '../../shared/book/changes';
 import { HybridLogicalClock } from '../../shared/clock/hlc';
 import { generateDemoBook } from '../../shared/demo/generator';
 import { postDuesMonth } from '../../shared/engine/ops/dues';
+import { duesTransaction } from '../../shared/dues/posting';
 import { DEFAULT_DUES_RULE, monthlyDues } from '../../shared/dues/rule';
 import { UnionBooksDB } from '../../renderer/src/db/database';
 import { DexieStore } from '../../renderer/src/db/dexie-store';
 import { openMutator } from '../../renderer/src/db/mutations';
+import { stampPostingRows, writeRawPosting } from './dues-raw-write';
 
 export interface BrowserDuesTimes {
   post: number[];
@@ -39,8 +41,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 /**
  * Each round posts one new month the engine's way, then writes the same number of prebuilt,
- * stamped payment + outbox rows with a bare bulkAdd (the raw write the posting needs), then times
- * the reads the posting makes. Rounds alternate so both see the same book size.
+ * stamped payment + outbox rows and a 401 entry with bare bulkAdds (the raw write the posting
+ * needs), then times the reads the posting makes. Rounds alternate so both see the same book size.
  */
 export async function runDuesBench(members: number, rounds: number): Promise<BrowserDuesTimes & { medians: Record<string, number> }> {
   const book = generateDemoBook({ seed: 5, members, years: 1, endMonth: '2025-12', activities: 0, transactions: 1 });
@@ -64,8 +66,11 @@ export async function runDuesBench(members: number, rounds: number): Promise<Bro
     times.posted = plan.posted;
 
     const rawMonth = `2027-${String(i + 1).padStart(2, '0')}`;
-    const rows = book.members.slice(0, plan.posted).map((m) =>
-      stampInsert(ctx, 'duesPayments', {
+    // The same rows as the posting wrote: as many payments, and its 401 entry (raw-posting-write.test.ts
+    // checks that the raw write of a posting's rows leaves the same rows and derived rows).
+    const raw = stampPostingRows(
+      ctx,
+      book.members.slice(0, plan.posted).map((m) => ({
         memberId: m.id,
         month: rawMonth,
         amountFen: monthlyDues(500_000),
@@ -74,15 +79,15 @@ export async function runDuesBench(members: number, rounds: number): Promise<Bro
         receiptNumber: '',
         reversalOf: '',
         batchId: `raw-${rawMonth}`,
-      }),
+      })),
+      {
+        ...duesTransaction(`${rawMonth}-15`, 'bank', monthlyDues(500_000) * plan.posted, `${rawMonth} 会费`, `raw-${rawMonth}`),
+        voucherNumber: `记-${String(i + 1).padStart(3, '0')}`,
+      },
     );
-    // The raw write the fastest plain way: both bulkAdds issued at once in one transaction (faster
-    // than one after the other, measured alongside).
     await settle();
     t0 = performance.now();
-    await db.transaction('rw', [db.duesPayments, db.$changes], () =>
-      Promise.all([db.duesPayments.bulkAdd(rows.map((r) => r.record)), db.$changes.bulkAdd(rows.map((r) => r.change))]),
-    );
+    await writeRawPosting(db, raw);
     times.raw.push(performance.now() - t0);
     const seqRows = book.members.slice(0, plan.posted).map((m) =>
       stampInsert(ctx, 'duesPayments', {
@@ -104,18 +109,26 @@ export async function runDuesBench(members: number, rounds: number): Promise<Bro
     });
     times.rawSequential.push(performance.now() - t0);
 
+    // What the posting reads, all issued at once: the period rules, the dues fields of every member
+    // ($deskMembers, not the roster), their events, the year's bases, the next month's payments and
+    // the year's entries (for the voucher number).
     await settle();
     t0 = performance.now();
-    await db.transaction('r', [db.members, db.memberships, db.wageBases, db.duesPayments], () =>
-      Promise.all([
-        db.members.toArray(),
-        db.memberships.toArray(),
-        db.wageBases.where('year').equals(2026).toArray(),
-        db.duesPayments
-          .where('month')
-          .equals(`2026-${String(i + 2).padStart(2, '0')}`)
-          .toArray(),
-      ]),
+    const next = `2026-${String(i + 2).padStart(2, '0')}`;
+    await db.transaction(
+      'r',
+      [db.monthCloses, db.submissions, db.openingBalances, db.$deskMembers, db.memberships, db.wageBases, db.duesPayments, db.transactions],
+      () =>
+        Promise.all([
+          db.monthCloses.toArray(),
+          db.submissions.toArray(),
+          db.openingBalances.toArray(),
+          db.$deskMembers.toArray(),
+          db.memberships.toArray(),
+          db.wageBases.where('year').equals(2026).toArray(),
+          db.duesPayments.where('month').equals(next).toArray(),
+          db.transactions.where('date').between('2026-01-01', '2026-12-31', true, true).toArray(),
+        ]),
     );
     times.reads.push(performance.now() - t0);
   }
