@@ -34,17 +34,21 @@ const STARTS = sqlList(['join', 'transfer-in']);
 const STARTS_AND_ENDS = sqlList(['join', 'transfer-in', 'transfer-out', 'leave', 'death']);
 const STAT_TABLES = `('members', 'memberships', 'duesPayments', 'transactions')`;
 
-/** True when `field` of `d` holds an amount `isAmount` accepts; the arms run in order, so a cast only meets a number. */
+/**
+ * True when `field` of `d` holds an amount `isAmount` accepts; the arms run in order, so a cast only
+ * meets a number. A jsonb number is a numeric already: `(d->'f')::numeric` takes it as it is, where
+ * `(d->>'f')::numeric` printed it as text and parsed it back (twice a row and field, in WebAssembly on PGlite).
+ */
 const amountOk = (d: string, field: string) => `CASE
   WHEN jsonb_typeof(${d}->'${field}') IS DISTINCT FROM 'number' THEN false
-  WHEN (${d}->>'${field}')::numeric <> trunc((${d}->>'${field}')::numeric) THEN false
-  ELSE abs((${d}->>'${field}')::numeric) <= ${MAX_FEN} END`;
+  WHEN (${d}->'${field}')::numeric <> trunc((${d}->'${field}')::numeric) THEN false
+  ELSE abs((${d}->'${field}')::numeric) <= ${MAX_FEN} END`;
 
 /** 'ok', 'deleted' or 'invalid' for a row (its data as jsonb: one parse, then lookups) of one of the four tables the figures read, as stats.ts classifies it. */
 export const rowState = (tbl: string, d: string) => `CASE
   WHEN jsonb_typeof(${d}) <> 'object' THEN 'invalid'
   WHEN jsonb_typeof(${d}->'deleted') IS DISTINCT FROM 'number' THEN 'deleted'
-  WHEN (${d}->>'deleted')::numeric <> 0 THEN 'deleted'
+  WHEN (${d}->'deleted')::numeric <> 0 THEN 'deleted'
   WHEN ${tbl} = 'members' THEN
     CASE WHEN jsonb_typeof(${d}->'status') = 'string' AND ${d}->>'status' IN ${sqlList(MEMBER_STATUS_VALUES)}
           AND coalesce(jsonb_typeof(${d}->'gender'), 'null') IN ('null', 'string')
@@ -193,12 +197,12 @@ const rowLocal = (source: string) => `
     SELECT sign, union_key, state,
       CASE WHEN state <> 'ok' THEN NULL WHEN tbl = 'duesPayments' THEN j->>'paidDate' WHEN tbl = 'transactions' THEN j->>'date' END
         COLLATE "C" AS day,
-      CASE WHEN state = 'ok' AND tbl = 'duesPayments' THEN (j->>'amountFen')::numeric ELSE 0 END AS dues,
+      CASE WHEN state = 'ok' AND tbl = 'duesPayments' THEN (j->'amountFen')::numeric ELSE 0 END AS dues,
       CASE WHEN state = 'ok' AND tbl = 'transactions' AND j->>'accountCode' IN ${sqlList(ACCOUNT_CODES.income)}
-        THEN (j->>'amountFen')::numeric - CASE WHEN jsonb_typeof(j->'payableFen') = 'number' THEN (j->>'payableFen')::numeric ELSE 0 END
+        THEN (j->'amountFen')::numeric - CASE WHEN jsonb_typeof(j->'payableFen') = 'number' THEN (j->'payableFen')::numeric ELSE 0 END
         ELSE 0 END AS income,
       CASE WHEN state = 'ok' AND tbl = 'transactions' AND j->>'accountCode' IN ${sqlList(ACCOUNT_CODES.expense)}
-        THEN (j->>'amountFen')::numeric ELSE 0 END AS spending
+        THEN (j->'amountFen')::numeric ELSE 0 END AS spending
     FROM classified OFFSET 0
   ),
   union_days AS (
@@ -367,6 +371,13 @@ export const STATS_FEWER_STATEMENTS_MIGRATION: readonly string[] = [...ROW_TRIGG
  * so nothing is rebuilt.
  */
 export const STATS_MONEY_IN_ONE_STATEMENT_MIGRATION: readonly string[] = [...ROW_TRIGGER_FUNCTIONS];
+
+/**
+ * Replaces the trigger functions of a server migrated to 18, which read each amount (and `deleted`)
+ * as text and parsed it back into a numeric, up to four times a row; the figures are the same, so
+ * nothing is rebuilt.
+ */
+export const STATS_NUMBERS_AS_STORED_MIGRATION: readonly string[] = [...ROW_TRIGGER_FUNCTIONS];
 
 /**
  * Builds every kept figure again from the stored rows, after the tables are created and whenever a

@@ -1,19 +1,20 @@
-// `npx tsx tests/bench/stats-trigger-cost.ts [ROUNDS=4] [PUSHES=100]`: the CPU the kept statistics'
+// `npx tsx tests/bench/stats-trigger-cost.ts [ROUNDS=4] [PUSHES=100] [ROWS=10]`: the CPU the kept statistics'
 // trigger functions add to a small push on PGlite, in-process CPU (process.cpuUsage, which counts the
 // database's thread) rather than wall-clock time, so the load of other work on the machine moves it
 // little. Each push is one INSERT of 10 rows into `rows` for a union of its own, as a push of new
-// records is; the sides (triggers disabled, migration 17's functions from the fixture, the current
+// records is (ROWS=5000: a first sync's push); the sides (triggers disabled, migration 18's functions from the fixture, the current
 // functions) alternate in each round, the order reversed every other round.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { openPglite } from '../../server/sync/db';
 import { migrate } from '../../server/sync/migrations';
-import { STATS_MONEY_IN_ONE_STATEMENT_MIGRATION } from '../../server/sync/stats-maintenance';
+import { STATS_NUMBERS_AS_STORED_MIGRATION } from '../../server/sync/stats-maintenance';
 import { fixturePath } from '../fixtures/path';
 
 const rounds = Number(process.argv[2]) || 4;
 const pushes = Number(process.argv[3]) || 100;
-const SIDES = ['off', 'migration 17', 'current'] as const;
+const rowsPerPush = Number(process.argv[4]) || 10;
+const SIDES = ['off', 'migration 18', 'current'] as const;
 type Side = (typeof SIDES)[number];
 const KINDS = {
   'invalid new members': (k: number) => ({ tbl: 'members', row_id: `m${k}`, data: { id: `m${k}`, name: `会员${k}`, deleted: 0 } }),
@@ -26,10 +27,10 @@ const KINDS = {
 
 const db = await openPglite();
 await migrate(db);
-const fixture17 = readFileSync(fixturePath('sync/stats-functions-17.sql'), 'utf8').split('-- next function');
+const fixture18 = readFileSync(fixturePath('sync/stats-functions-18.sql'), 'utf8').split('-- next function');
 async function use(side: Side): Promise<void> {
   await db.query(`ALTER TABLE rows ${side === 'off' ? 'DISABLE' : 'ENABLE'} TRIGGER USER`);
-  for (const statement of side === 'migration 17' ? fixture17 : STATS_MONEY_IN_ONE_STATEMENT_MIGRATION) await db.query(statement);
+  for (const statement of side === 'migration 18' ? fixture18 : STATS_NUMBERS_AS_STORED_MIGRATION) await db.query(statement);
 }
 let unionKey = 1000;
 const cpu: Record<string, number[]> = {};
@@ -43,7 +44,7 @@ for (let round = 1; round <= rounds; round++) {
         db.query(
           `INSERT INTO rows (union_key, tbl, row_id, data, field_clocks, seq)
            SELECT $1, tbl, row_id, data, '{}', n FROM json_to_recordset($2::json) AS r(tbl text, row_id text, data json, n bigint)`,
-          [key, JSON.stringify(Array.from({ length: 10 }, (_, k) => ({ ...row(k), n: k + 1 })))],
+          [key, JSON.stringify(Array.from({ length: rowsPerPush }, (_, k) => ({ ...row(k), n: k + 1 })))],
         );
       for (let i = 0; i < 5; i++) await push(unionKey++);
       const start = process.cpuUsage();

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../server/sync/db';
 import { migrate } from '../../../server/sync/migrations';
-import { STATS_FEWER_STATEMENTS_MIGRATION, STATS_MONEY_IN_ONE_STATEMENT_MIGRATION } from '../../../server/sync/stats-maintenance';
+import {
+  STATS_FEWER_STATEMENTS_MIGRATION,
+  STATS_MONEY_IN_ONE_STATEMENT_MIGRATION,
+  STATS_NUMBERS_AS_STORED_MIGRATION,
+} from '../../../server/sync/stats-maintenance';
 import { createUnion } from '../../../server/sync/store/unions';
 import { backends } from './backends';
 import { functionsUpgradeSuite, pusher } from './stats-functions-upgrade';
@@ -135,4 +139,14 @@ functionsUpgradeSuite({
   marker: 'members_touched',
   code: 'MON',
   seed: 18,
+});
+
+// A server at migration 18 gets the trigger functions that read amounts as the numerics the parsed rows hold.
+functionsUpgradeSuite({
+  migration: STATS_NUMBERS_AS_STORED_MIGRATION,
+  level: 18,
+  fixture: 'sync/stats-functions-18.sql',
+  marker: "->'amountFen')::numeric",
+  code: 'NUM',
+  seed: 19,
 });
