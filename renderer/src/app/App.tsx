@@ -2,7 +2,8 @@ import { Spin } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { UnsavedProvider } from '../components/unsaved/UnsavedProvider';
-import { UnionBooksDB } from '../db/database';
+import type { BookDatabase } from '../db/book-database';
+import { openBookDatabase } from '../db/current-database';
 import { DexieStore } from '../db/dexie-store';
 import { openMutator } from '../db/mutations';
 import { useUnion } from '../features/union/queries';
@@ -25,17 +26,21 @@ export function App() {
   useEffect(() => {
     // StrictMode mounts twice in development: a closed database from the first mount must never reach the page.
     let cancelled = false;
-    const db = new UnionBooksDB();
+    let opened: BookDatabase | null = null;
     // Opened only once the page has asked whether the book's database exists: opening creates it.
     bookDatabaseAsked
-      .then(() => (cancelled ? null : openMutator(db)))
-      .then(
-        (mutator) => mutator && !cancelled && setServices({ db, mutator, store: new DexieStore(db, mutator), platform: detectPlatform() }),
-      )
+      .then(() => (cancelled ? null : openBookDatabase()))
+      .then(async (db) => {
+        if (!db) return;
+        opened = db;
+        if (cancelled) return db.close();
+        const mutator = await openMutator(db);
+        if (!cancelled) setServices({ db, mutator, store: new DexieStore(db, mutator), platform: detectPlatform() });
+      })
       .catch((e: unknown) => !cancelled && setError(errorText(e)));
     return () => {
       cancelled = true;
-      db.close();
+      opened?.close();
     };
   }, []);
 

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { UnionBooksDB } from '../db/database';
+import type { BookDatabase } from '../db/book-database';
 import type { DexieStore } from '../db/dexie-store';
 import type { Mutator } from '../db/mutations';
 import type { Platform } from '../platform';
@@ -9,7 +9,7 @@ import type { Platform } from '../platform';
  * write with rules goes through shared/engine with it), the mutator (plain writes) and the platform (files).
  */
 export interface Services {
-  db: UnionBooksDB;
+  db: BookDatabase;
   store: DexieStore;
   mutator: Mutator;
   platform: Platform;

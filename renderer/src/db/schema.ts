@@ -113,3 +113,13 @@ export const SCHEMA_V10: Record<string, string> = {
 export const SCHEMA_V11: Record<string, string> = {
   $deskMembers: 'id',
 };
+
+/** The version the app's schema is at: the last of the versions above. */
+export const SCHEMA_VERSION = 11;
+
+/**
+ * Every table as the versions above leave it (no version has changed or dropped a table an earlier
+ * one declared): what a database of SCHEMA_VERSION holds, and what a new one is created with.
+ * tests/unit/db/current-database.test.ts checks it against the versions declared one by one.
+ */
+export const SCHEMA_CURRENT: Record<string, string> = { ...SCHEMA_V9, ...SCHEMA_V10, ...SCHEMA_V11 };

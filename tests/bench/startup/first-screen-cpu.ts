@@ -10,7 +10,8 @@ import { serveFolders } from './static-server';
  * (script, style, layout…), for builds side by side: `npx tsx tests/bench/startup/first-screen-cpu.ts
  * before=/tmp/a after=dist-web` with `BENCH_PAGES` the benchmark pages' folder (buildBenchPages).
  * Thread CPU time does not grow when other programs take the cores, so paired runs on a loaded
- * machine still compare; the runs alternate between the builds.
+ * machine still compare; the runs alternate between the builds. `BENCH_RATE=4` slows the CPU 4× with
+ * the DevTools throttling, as the start-up benchmark does.
  */
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel', 'v8', '__metadata'];
@@ -63,12 +64,13 @@ interface Sample {
   styles: number;
 }
 
-async function measure(url: string, origin: string, profile: string): Promise<Sample> {
+async function measure(url: string, origin: string, profile: string, rate: number): Promise<Sample> {
   const context = await launch(profile);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${origin}/bench/blank.html`);
     const cdp = await context.newCDPSession(page);
+    if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.addInitScript(PROBE);
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (data: { value: object[] }) => events.push(...(data.value as TraceEvent[])));
@@ -117,6 +119,7 @@ async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS) || 5;
   const members = Number(process.env.BENCH_MEMBERS) || 120;
   const cases = (process.env.BENCH_CASES ?? 'first,demo').split(',');
+  const rate = Number(process.env.BENCH_RATE) || 1;
   const folders: Record<string, string> = { bench: resolve(pages) };
   for (const [label, dir] of Object.entries(builds)) folders[label] = resolve(dir);
   const server = await serveFolders(Number(process.env.BENCH_PORT) || 8863, folders);
@@ -131,7 +134,7 @@ async function main(): Promise<void> {
           try {
             if (c === 'demo') cpSync(seeded, profile, { recursive: true });
             const load = loadavg()[0] ?? 0;
-            const s = await measure(`${server.origin}/${label}/`, server.origin, profile);
+            const s = await measure(`${server.origin}/${label}/`, server.origin, profile, rate);
             results.set(`${c} ${label}`, [...(results.get(`${c} ${label}`) ?? []), s]);
             const kinds = Object.entries(s.kinds)
               .sort((a, b) => b[1] - a[1])
@@ -150,7 +153,7 @@ async function main(): Promise<void> {
     await server.close();
     rmSync(seeded, { recursive: true, force: true });
   }
-  process.stdout.write('\nmedians (main-thread CPU ms from navigation to the first screen):\n');
+  process.stdout.write(`\nmedians (main-thread CPU ms from navigation to the first screen, CPU ×${rate}):\n`);
   for (const [key, samples] of results) {
     const kinds = [...new Set(samples.flatMap((s) => Object.keys(s.kinds)))]
       .map((k) => [k, median(samples.map((s) => s.kinds[k] ?? 0))] as const)

@@ -140,6 +140,17 @@ describe.each(['web', 'electron'] as const)('the first screens of the %s rendere
     }
   });
 
+  it("neither first screen loads the database's history of versions and its upgrades", () => {
+    // A current or new database opens at its current schema alone (src/db/current-database.ts):
+    // declaring the eleven versions made Dexie parse every one of them again at each declaration.
+    const manifest = builds[kind];
+    const history = moduleChunk(manifest, 'src/db/database.ts');
+    const { firstRun, overview } = firstScreens(manifest);
+    expect([...firstRun]).not.toContain(history);
+    expect([...overview]).not.toContain(history);
+    expect(reachableChunks(manifest)).toContain(history);
+  });
+
   it('概览 does not load the first-run page', () => {
     const manifest = builds[kind];
     expect([...firstScreens(manifest).overview]).not.toContain(moduleChunk(manifest, 'src/features/firstrun/FirstRunPage.tsx'));
