@@ -9,9 +9,6 @@ import { DB_NAME, SCHEMA_CURRENT, SCHEMA_VERSION } from './schema';
  * open, before anything is changed, and is then opened with its history.
  */
 export class CurrentBookDB extends BookDatabase {
-  /** Set when the database on disk turned out older than the current schema. */
-  historyNeeded = false;
-
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(SCHEMA_VERSION)
@@ -19,7 +16,6 @@ export class CurrentBookDB extends BookDatabase {
       .upgrade(() => {
         // Dexie runs this only when upgrading an existing database: throwing aborts IndexedDB's
         // upgrade transaction, so the database stays as it was for the upgrades to run on.
-        this.historyNeeded = true;
         throw new Error(`the book's database is older than version ${SCHEMA_VERSION}`);
       });
   }
@@ -35,9 +31,11 @@ export async function openBookDatabase(name: string = DB_NAME): Promise<BookData
   try {
     await current.open();
     return current;
-  } catch (e) {
+  } catch {
+    // Whatever refused the current schema alone (an older book, or a difference between the book on
+    // disk and the last version Dexie could not bridge without the versions between), the whole
+    // history opens the book as every release before this one did; its error, if any, is the one shown.
     current.close();
-    if (!current.historyNeeded) throw e;
   }
   const { UnionBooksDB } = await import('./database');
   const upgraded = new UnionBooksDB(name);
