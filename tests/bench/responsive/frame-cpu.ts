@@ -55,7 +55,11 @@ function mainThread(events: TraceEvent[]): { main: string; tasks: TraceEvent[] }
   const tasksOf = new Map<string, TraceEvent[]>();
   for (const e of events) {
     if (e.ph !== 'X' || e.name !== 'RunTask' || !mains.has(thread(e))) continue;
-    tasksOf.set(thread(e), [...(tasksOf.get(thread(e)) ?? []), e]);
+    // Appended in place: a restore that yields often runs hundreds of thousands of tasks, and copying
+    // the list at each one kept the bench busy for longer than the restore itself.
+    const list = tasksOf.get(thread(e));
+    if (list) list.push(e);
+    else tasksOf.set(thread(e), [e]);
   }
   const [main, all] = [...tasksOf].sort((a, b) => b[1].length - a[1].length)[0] ?? ['', []];
   const tasks: TraceEvent[] = [];

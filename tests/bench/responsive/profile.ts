@@ -39,16 +39,25 @@ export function callTree(profile: CpuProfile, from: number, to: number): { self:
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  // Named once per node, not per sample: an hour's restore is millions of samples.
+  const names = new Map<number, string>();
   const name = (id: number) => {
-    const f = byId.get(id)!.callFrame;
-    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    let known = names.get(id);
+    if (known === undefined) {
+      const f = byId.get(id)!.callFrame;
+      known = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+      names.set(id, known);
+    }
+    return known;
   };
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
     at += profile.timeDeltas[i] ?? 0;
-    if (at < from || at > to) continue;
+    // Samples come in time order: nothing after `to` counts.
+    if (at > to) break;
+    if (at < from) continue;
     const id = profile.samples[i]!;
     const ms = (profile.timeDeltas[i + 1] ?? 1000) / 1000;
     self.set(name(id), (self.get(name(id)) ?? 0) + ms);
