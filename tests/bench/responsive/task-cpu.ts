@@ -1,6 +1,6 @@
 import type { CDPSession } from '@playwright/test';
-import { mainThreadTasks, trace } from './frame-cpu';
-import { callTree, sampled, writeProfile } from './profile';
+import { mainThreadTasks, trace, type TraceEvent } from './frame-cpu';
+import { callTree, ownTimeByEvent, sampled, writeProfile } from './profile';
 
 /**
  * The main thread's tasks while a piece of long work runs, by their own CPU time from Chromium's
@@ -22,9 +22,17 @@ export async function taskCpu(cdp: CDPSession, label: string, work: () => Promis
   const cpu = tasks.map((t) => (t.tdur ?? 0) / 1000);
   if (profile) {
     const longest = [...tasks].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0)).slice(0, 5);
+    const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
     const report = longest.map((t) => ({
       cpuMs: (t.tdur ?? 0) / 1000,
       wallMs: (t.dur ?? 0) / 1000,
+      // What the browser did in the task (style, layout, paint, IndexedDB, garbage collection …):
+      // a task that is all "(program)" to the JavaScript profiler is told apart here.
+      byEvent: ownTimeByEvent(
+        events.filter((e) => e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0)),
+        thread,
+        thread(t),
+      ),
       ...callTree(profile, t.ts, t.ts + (t.dur ?? 0)),
     }));
     writeProfile(label, report);
