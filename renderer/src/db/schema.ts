@@ -114,12 +114,28 @@ export const SCHEMA_V11: Record<string, string> = {
   $deskMembers: 'id',
 };
 
+/** Every version's declaration in order: version n is `SCHEMA_HISTORY[n - 1]`. */
+export const SCHEMA_HISTORY: readonly Record<string, string>[] = [
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_V6,
+  SCHEMA_V7,
+  SCHEMA_V8,
+  SCHEMA_V9,
+  SCHEMA_V10,
+  SCHEMA_V11,
+];
+
 /** The version the app's schema is at: the last of the versions above. */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = SCHEMA_HISTORY.length;
 
 /**
- * Every table as the versions above leave it (no version has changed or dropped a table an earlier
- * one declared): what a database of SCHEMA_VERSION holds, and what a new one is created with.
+ * Every table as the versions above leave it, folded the way Dexie folds them (a later declaration of
+ * a table replaces the earlier one; tables a version does not name are carried forward): what a
+ * database of SCHEMA_VERSION holds, and what a new one is created with.
  * tests/unit/db/current-database.test.ts checks it against the versions declared one by one.
  */
-export const SCHEMA_CURRENT: Record<string, string> = { ...SCHEMA_V9, ...SCHEMA_V10, ...SCHEMA_V11 };
+export const SCHEMA_CURRENT: Record<string, string> = Object.assign({}, ...SCHEMA_HISTORY);

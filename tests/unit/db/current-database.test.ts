@@ -3,19 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CurrentBookDB, openBookDatabase } from '../../../renderer/src/db/current-database';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
-import {
-  SCHEMA_V1,
-  SCHEMA_V10,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
-  SCHEMA_V5,
-  SCHEMA_V6,
-  SCHEMA_V7,
-  SCHEMA_V8,
-  SCHEMA_V9,
-  SCHEMA_VERSION,
-} from '../../../renderer/src/db/schema';
+import { SCHEMA_HISTORY, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 
 let counter = 0;
@@ -36,7 +24,7 @@ async function storedSchema(db: Dexie): Promise<unknown> {
   });
 }
 
-const EARLIER = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10];
+const EARLIER = SCHEMA_HISTORY.slice(0, -1);
 
 /** A database left at an earlier version by an earlier release, holding a roster. */
 async function earlierBook(name: string, version: number): Promise<number> {
