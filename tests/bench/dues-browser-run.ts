@@ -4,12 +4,11 @@ import { stampInsert } from '../../shared/book/changes';
 import { HybridLogicalClock } from '../../shared/clock/hlc';
 import { generateDemoBook } from '../../shared/demo/generator';
 import { postDuesMonth } from '../../shared/engine/ops/dues';
-import { duesTransaction } from '../../shared/dues/posting';
-import { DEFAULT_DUES_RULE, monthlyDues } from '../../shared/dues/rule';
+import { DEFAULT_DUES_RULE } from '../../shared/dues/rule';
 import { UnionBooksDB } from '../../renderer/src/db/database';
 import { DexieStore } from '../../renderer/src/db/dexie-store';
 import { openMutator } from '../../renderer/src/db/mutations';
-import { stampPostingRows, writeRawPosting } from './dues-raw-write';
+import { monthPayments, rawMonthRows, writeRawPosting } from './dues-raw-write';
 
 export interface BrowserDuesTimes {
   post: number[];
@@ -68,38 +67,14 @@ export async function runDuesBench(members: number, rounds: number): Promise<Bro
     const rawMonth = `2027-${String(i + 1).padStart(2, '0')}`;
     // The same rows as the posting wrote: as many payments, and its 401 entry (raw-posting-write.test.ts
     // checks that the raw write of a posting's rows leaves the same rows and derived rows).
-    const raw = stampPostingRows(
-      ctx,
-      book.members.slice(0, plan.posted).map((m) => ({
-        memberId: m.id,
-        month: rawMonth,
-        amountFen: monthlyDues(500_000),
-        paidDate: `${rawMonth}-15`,
-        method: '工资代扣',
-        receiptNumber: '',
-        reversalOf: '',
-        batchId: `raw-${rawMonth}`,
-      })),
-      {
-        ...duesTransaction(`${rawMonth}-15`, 'bank', monthlyDues(500_000) * plan.posted, `${rawMonth} 会费`, `raw-${rawMonth}`),
-        voucherNumber: `记-${String(i + 1).padStart(3, '0')}`,
-      },
-    );
+    const posted = book.members.slice(0, plan.posted).map((m) => m.id);
+    const raw = rawMonthRows(ctx, posted, rawMonth, `记-${String(i + 1).padStart(3, '0')}`);
     await settle();
     t0 = performance.now();
     await writeRawPosting(db, raw);
     times.raw.push(performance.now() - t0);
-    const seqRows = book.members.slice(0, plan.posted).map((m) =>
-      stampInsert(ctx, 'duesPayments', {
-        memberId: m.id,
-        month: `2028-${String(i + 1).padStart(2, '0')}`,
-        amountFen: monthlyDues(500_000),
-        paidDate: `2028-${String(i + 1).padStart(2, '0')}-15`,
-        method: '工资代扣',
-        receiptNumber: '',
-        reversalOf: '',
-        batchId: `seq-${i}`,
-      }),
+    const seqRows = monthPayments(posted, `2028-${String(i + 1).padStart(2, '0')}`, `seq-${i}`).map((p) =>
+      stampInsert(ctx, 'duesPayments', p),
     );
     await settle();
     t0 = performance.now();

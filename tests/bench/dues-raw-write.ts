@@ -1,5 +1,24 @@
 import { stampInsert, type NewRecord, type StampedWrite, type WriteContext } from '../../shared/book/changes';
+import { duesTransaction } from '../../shared/dues/posting';
+import { monthlyDues } from '../../shared/dues/rule';
 import type { UnionBooksDB } from '../../renderer/src/db/database';
+
+/** The dues of a 5,000 元 wage, the amount every prebuilt payment carries. */
+const DUES_FEN = monthlyDues(500_000);
+
+/** A month's payments for `memberIds`, paid on the 15th by payroll deduction, as one batch. */
+export function monthPayments(memberIds: readonly string[], month: string, batchId: string): NewRecord<'duesPayments'>[] {
+  return memberIds.map((memberId) => ({
+    memberId,
+    month,
+    amountFen: DUES_FEN,
+    paidDate: `${month}-15`,
+    method: '工资代扣',
+    receiptNumber: '',
+    reversalOf: '',
+    batchId,
+  }));
+}
 
 /** What a month's posting writes, stamped beforehand: its payments and its 401 entry, each with its outbox row. */
 export interface RawPostingRows {
@@ -13,6 +32,15 @@ export function stampPostingRows(
   entry: NewRecord<'transactions'>,
 ): RawPostingRows {
   return { payments: payments.map((p) => stampInsert(ctx, 'duesPayments', p)), entry: stampInsert(ctx, 'transactions', entry) };
+}
+
+/** What a posting of `month` for `memberIds` writes, prebuilt: its payments and its 401 entry. */
+export function rawMonthRows(ctx: WriteContext, memberIds: readonly string[], month: string, voucherNumber: string): RawPostingRows {
+  const batchId = `raw-${month}`;
+  return stampPostingRows(ctx, monthPayments(memberIds, month, batchId), {
+    ...duesTransaction(`${month}-15`, 'bank', DUES_FEN * memberIds.length, `${month} 会费`, batchId),
+    voucherNumber,
+  });
 }
 
 /**

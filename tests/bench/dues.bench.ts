@@ -10,11 +10,11 @@ import { generateDemoBook } from '../../shared/demo/generator';
 import { buildDuesIndex } from '../../shared/dues/data';
 import { buildYearGrid } from '../../shared/dues/grid';
 import { buildLedgerXlsx } from '../../shared/dues/ledger-xlsx';
-import { duesTransaction, planMonthPosting } from '../../shared/dues/posting';
-import { DEFAULT_DUES_RULE, monthlyDues } from '../../shared/dues/rule';
+import { planMonthPosting } from '../../shared/dues/posting';
+import { DEFAULT_DUES_RULE } from '../../shared/dues/rule';
 import { emptyBook } from '../../shared/model/book';
 import { measureDuesInChromium } from './dues-browser';
-import { stampPostingRows, writeRawPosting } from './dues-raw-write';
+import { rawMonthRows, writeRawPosting } from './dues-raw-write';
 import { timeMedian, type BenchResult } from './types';
 
 const MEMBERS = 5000;
@@ -60,24 +60,9 @@ export async function run(): Promise<BenchResult[]> {
 
   const ctx = { deviceId: 'bench', clock: new HybridLogicalClock('bench') };
   // The same rows a posting writes (payments and its 401 entry), prebuilt, written with bare bulkAdds.
+  const memberIds = book.members.map((m) => m.id);
   const prebuilt = ['2027-01', '2027-02', '2027-03', '2027-04', '2027-05'].map((month, k) =>
-    stampPostingRows(
-      ctx,
-      book.members.map((m) => ({
-        memberId: m.id,
-        month,
-        amountFen: monthlyDues(500_000),
-        paidDate: `${month}-15`,
-        method: '工资代扣',
-        receiptNumber: '',
-        reversalOf: '',
-        batchId: `raw-${month}`,
-      })),
-      {
-        ...duesTransaction(`${month}-15`, 'bank', monthlyDues(500_000) * book.members.length, `${month} 会费`, `raw-${month}`),
-        voucherNumber: `记-00${k + 1}`,
-      },
-    ),
+    rawMonthRows(ctx, memberIds, month, `记-00${k + 1}`),
   );
   let j = 0;
   const rawPostMs = await timeMedian(5, () => writeRawPosting(db, prebuilt[j++]!));

@@ -72,7 +72,8 @@ function mainThread(events: TraceEvent[]): { main: string; tasks: TraceEvent[] }
   return { main, tasks };
 }
 
-const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+/** The key of the thread an event ran on. */
+export const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
 
 /**
  * The renderer main thread's own CPU time (ms) in each frame while `work` runs: the top-level tasks

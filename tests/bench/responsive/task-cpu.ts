@@ -1,5 +1,5 @@
 import type { CDPSession } from '@playwright/test';
-import { mainThreadTasks, trace, type TraceEvent } from './frame-cpu';
+import { mainThreadTasks, thread, trace } from './frame-cpu';
 import { callTree, ownTimeByEvent, sampled, writeProfile } from './profile';
 
 /**
@@ -22,7 +22,6 @@ export async function taskCpu(cdp: CDPSession, label: string, work: () => Promis
   const cpu = tasks.map((t) => (t.tdur ?? 0) / 1000);
   if (profile) {
     const longest = [...tasks].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0)).slice(0, 5);
-    const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
     const report = longest.map((t) => ({
       cpuMs: (t.tdur ?? 0) / 1000,
       wallMs: (t.dur ?? 0) / 1000,
