@@ -1,5 +1,5 @@
 import { Alert, Select, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { cellText } from '../../../../shared/roster/cells';
 import { ROSTER_COLUMNS, type RosterField } from '../../../../shared/roster/columns';
 import { CELL_LAYOUT, useCellButtonCss } from '../../components/cell-buttons';
@@ -35,12 +35,37 @@ interface MappingRow {
 /** The column whose real Select is mounted, and whether it mounts with its list open (a click) or not (focus). */
 type Active = { column: number; open: boolean } | null;
 
+/** Every column's 导入为 control in the page, in the table's order: the plain buttons and the one mounted Select's input. */
+const FIELD_CONTROLS = `button.${CELL_SELECT.closed}, .${CELL_SELECT.open} input`;
+
+/**
+ * Tab and Shift+Tab between the columns' 导入为 controls, taken before the mounted Select sees the key. That
+ * Select would take Tab as "choose the highlighted option" and keep the focus whenever it still counts its
+ * list as open — and it closes its list a task after an option is chosen, so a Tab typed right after Enter
+ * on a busy machine stayed on the column. The next control is found in the page, not in any state.
+ */
+function moveBetweenFields(event: KeyboardEvent<HTMLDivElement>): void {
+  if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey || event.nativeEvent.isComposing) return;
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(FIELD_CONTROLS)];
+  const at = controls.findIndex((c) => c === event.target || c.contains(event.target as Node));
+  if (at < 0) return;
+  // The Select closes its list, without choosing, when it loses the focus.
+  event.stopPropagation();
+  const next = controls[at + (event.shiftKey ? -1 : 1)];
+  // Past the first or last column the browser moves the focus on, out of the table.
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
+}
+
 /**
  * Step 2: each column of the file with its header, two sample values and the field it feeds, which the user can change.
  * The light table of the preview with a plain button in a closed Select's look per column: antd's Table
  * measuring its columns and an antd Select per column took one task of 94–175 ms of CPU. The real
  * Select is mounted for one column at a time, when its button is clicked (with its list open) or reached
- * with the keyboard (focused, so Enter, Space and the arrows work as in any Select), until it loses focus.
+ * with the keyboard (focused, so Enter, Space and the arrows work as in any Select, Escape closes the list
+ * without changing the choice). It stays mounted until another column's button takes the focus or a
+ * click: nothing unmounts the control that has the focus, whatever blur or re-render comes in between.
  */
 export function ImportMappingStep({ state }: { state: RosterImportState }) {
   const { parsed, mapping, setColumnField, problems } = state;
@@ -87,6 +112,7 @@ export function ImportMappingStep({ state }: { state: RosterImportState }) {
           if (active?.column === r.i) {
             return (
               <Select
+                key="select"
                 aria-label={label}
                 className={CELL_SELECT.open}
                 autoFocus
@@ -94,13 +120,12 @@ export function ImportMappingStep({ state }: { state: RosterImportState }) {
                 value={r.field}
                 options={FIELD_OPTIONS}
                 onChange={(v: string) => setColumnField(r.i, v === '' ? null : (v as RosterField))}
-                // Back to the plain button unless another column's Select has already taken over.
-                onBlur={() => setActive((a) => (a?.column === r.i ? null : a))}
               />
             );
           }
           return (
             <button
+              key="button"
               type="button"
               role="combobox"
               aria-label={label}
@@ -129,15 +154,17 @@ export function ImportMappingStep({ state }: { state: RosterImportState }) {
         。 请核对每一列对应的会员信息，不对的可以改。
       </Typography.Text>
       {problems.length > 0 ? <Alert type="warning" showIcon title={problems.join('；')} /> : null}
-      <VirtualTable<MappingRow>
-        rows={rows}
-        columns={columns}
-        rowKey={(r) => String(r.i)}
-        // At most 380 px of rows, as antd's table with scroll.y had it.
-        height={Math.min(380, Math.max(rows.length, 2) * ROW_HEIGHT)}
-        label="核对列"
-        data-testid="import-mapping"
-      />
+      <div onKeyDownCapture={moveBetweenFields}>
+        <VirtualTable<MappingRow>
+          rows={rows}
+          columns={columns}
+          rowKey={(r) => String(r.i)}
+          // At most 380 px of rows, as antd's table with scroll.y had it.
+          height={Math.min(380, Math.max(rows.length, 2) * ROW_HEIGHT)}
+          label="核对列"
+          data-testid="import-mapping"
+        />
+      </div>
     </Space>
   );
 }
