@@ -39,7 +39,8 @@ test('导入名册 on the sample: correct a column mapping, preview, save the re
   await button(dialog, '选择名册文件').click();
   await (await chooser).setFiles(SAMPLE);
 
-  await expect(dialog.getByText('表头在第 2 行')).toBeVisible();
+  // The office worker loads exceljs for the first file read: on a loaded machine that alone has taken over 15 s.
+  await expect(dialog.getByText('表头在第 2 行')).toBeVisible({ timeout: 60_000 });
   await expect(mappingSelect(page, 'B', '姓名')).toContainText('姓名');
   await expect(mappingSelect(page, 'E', '身份证号码')).toContainText('身份证号码');
   await expect(mappingSelect(page, 'I', '所在部门')).toContainText('工作单位/部门');
@@ -167,7 +168,7 @@ test('导入名册 column mapping with the keyboard alone: Tab typed right after
   await button(dialog, '选择名册文件').click();
   await (await chooser).setFiles(SAMPLE);
   const table = dialog.getByTestId('import-mapping');
-  await expect(table).toBeVisible();
+  await expect(table).toBeVisible({ timeout: 60_000 });
   const field = (column: string, header: string) => dialog.getByRole('combobox', { name: `第 ${column} 列“${header}”导入为` });
   const list = page.locator('.ant-select-dropdown:visible');
   // Marks the table's element: the warning appearing above it must not draw it anew.
