@@ -381,7 +381,8 @@ END`;
 }
 
 // OR REPLACE: a later migration brings a server's trigger functions up to the current bodies without touching the triggers.
-const fn = (name: string, body: string) => `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $body$${body}$body$`;
+const fn = (name: string, body: string) =>
+  `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $body$${body}$body$`;
 
 /** The trigger functions that keep the figures as rows are pushed, edited and removed. */
 const ROW_TRIGGER_FUNCTIONS: readonly string[] = [

@@ -30,7 +30,7 @@ for (const c of changes) {
 }
 const members = byTable.get('members')!;
 
-const db: Database = await openPglite();
+const db: Database = await openPglite(undefined, { statementTimeoutMs: 0 });
 await migrate(db);
 const fixture19 = readFileSync(fixturePath('sync/stats-functions-19.sql'), 'utf8').split('-- next function');
 const EMPTY = ['stat_rows_inserted', 'stat_rows_updated', 'stat_rows_deleted'].map(
