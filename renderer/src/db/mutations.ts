@@ -6,7 +6,7 @@ import { uuidv7 } from '../../../shared/ids/uuid7';
 import { TABLE_NAMES, type BookTables, type RecordOf, type TableName } from '../../../shared/model/book';
 import type { SyncMeta } from '../../../shared/model/records';
 import type { UnionBooksDB } from './database';
-import { DESK_MEMBERS } from './desk-members';
+import { DUES_MEMBERS } from './dues-member-rows';
 import { pipelined } from './pipelined';
 import { SYNC_KEYS } from './sync-keys';
 import { WriteBudget } from './write-budget';
@@ -58,10 +58,10 @@ export class Mutator {
     // checks them (closed month, locked year, start of books) inside its own transaction, and Dexie
     // only nests transactions over a subset of the outer one's tables.
     const scope = new Set<TableName>([...tables, 'monthCloses', 'submissions', 'openingBalances']);
-    // The members' store of dues fields joins when the members do, for the engine to read from
-    // (DexieStore.duesMembers); not inside an outer transaction without it, which Dexie would refuse.
+    // The members' dues rows join when the members do, for the engine to read from
+    // (DexieStore.duesMemberRows); not inside an outer transaction without them, which Dexie would refuse.
     const outer = Dexie.currentTransaction;
-    const slim = scope.has('members') && (!outer || outer.storeNames.includes(DESK_MEMBERS)) ? [this.db.$deskMembers] : [];
+    const slim = scope.has('members') && (!outer || outer.storeNames.includes(DUES_MEMBERS)) ? [this.db.$duesMembers] : [];
     return this.db.transaction('rw', [...[...scope].map((t) => this.db.table(t)), this.db.$changes, ...slim], fn);
   }
 
