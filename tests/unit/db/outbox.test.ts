@@ -19,6 +19,7 @@ import {
 } from '../../../renderer/src/db/schema';
 import { TABLE_NAMES } from '../../../shared/model/book';
 import { freshDb } from './helpers';
+import { SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 
 describe('mutation layer and outbox', () => {
   it('records every insert, update and delete in $changes in the same transaction', async () => {
@@ -113,6 +114,6 @@ describe('mutation layer and outbox', () => {
     expect(Object.keys(SCHEMA_V10)).toEqual(['$restore']);
     expect(Object.keys(SCHEMA_V11)).toEqual(['$deskMembers']);
     expect(Object.keys(SCHEMA_V12)).toEqual(['$duesMembers']);
-    expect(db.verno).toBe(12);
+    expect(db.verno).toBe(SCHEMA_VERSION);
   });
 });

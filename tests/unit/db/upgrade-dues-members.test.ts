@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
-import { SCHEMA_HISTORY } from '../../../renderer/src/db/schema';
+import { SCHEMA_HISTORY, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { DexieStore } from '../../../renderer/src/db/dexie-store';
 import { openMutator } from '../../../renderer/src/db/mutations';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
@@ -34,7 +34,7 @@ describe('the members’ dues rows on a book of an earlier version', () => {
 
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(12);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const stored = await db.$duesMembers.orderBy('id').toArray();
     expect(stored).toEqual(duesMembersOf(book.members, book.memberships, book.wageBases));
     const removed = stored.find((r) => r.id === book.members[last]!.id);
