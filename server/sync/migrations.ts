@@ -2,6 +2,7 @@ import type { Database, Queryable } from './db';
 import {
   STATS_CLASSIFY_ONCE_MIGRATION,
   STATS_FEWER_STATEMENTS_MIGRATION,
+  STATS_MEMBERS_READ_ONCE_MIGRATION,
   STATS_MIGRATION,
   STATS_MONEY_IN_ONE_STATEMENT_MIGRATION,
   STATS_NUMBERS_AS_STORED_MIGRATION,
@@ -239,6 +240,9 @@ export const MIGRATIONS: readonly (string | readonly string[])[] = [
   // The trigger functions take each amount from the parsed row as the numeric it holds instead of
   // printing it as text and parsing it again (same figures; less work a row of money).
   STATS_NUMBERS_AS_STORED_MIGRATION,
+  // The member step takes the members a statement wrote from the classifying statement instead of
+  // looking each up and parsing it again, and classifies each member's events once (same figures).
+  STATS_MEMBERS_READ_ONCE_MIGRATION,
 ];
 
 /** Runs the migrations not yet applied, up to `through` (all of them, except in tests of a migration). */

@@ -91,10 +91,12 @@ const NONZERO = MEASURES.map((m) => `${m} <> 0`).join(' OR ');
 /** Its data parsed once per row of `r` as `x.j` (OFFSET 0 keeps the planner from copying the cast into every use of `x.j`). */
 const parsed = (r: string) => `LATERAL (SELECT ${r}.data::jsonb AS j OFFSET 0) x`;
 
-/** What a member's contributions depend on, from a member row `r` whose data is parsed as `x.j`. */
-const MEMBER_COLUMNS = `r.union_key, r.row_id AS member_id, x.j->>'status' AS status,
-  coalesce(x.j->>'gender' = '女', false) AS woman, coalesce(x.j->>'isMigrantWorker' = 'true', false) AS migrant,
-  coalesce(nullif(x.j->>'joinDate', ''), '0000-01-01') COLLATE "C" AS from_date`;
+/** What a member's contributions depend on, from a member row whose data is parsed as `j`: status, woman, migrant, from_date. */
+const memberFlags = (j: string) => `${j}->>'status' AS status,
+  coalesce(${j}->>'gender' = '女', false) AS woman, coalesce(${j}->>'isMigrantWorker' = 'true', false) AS migrant,
+  coalesce(nullif(${j}->>'joinDate', ''), '0000-01-01') COLLATE "C" AS from_date`;
+/** The same with the member's union and id, from a member row `r` whose data is parsed as `x.j`. */
+const MEMBER_COLUMNS = `r.union_key, r.row_id AS member_id, ${memberFlags('x.j')}`;
 
 /** What an event contributes by, from a membership row `r` whose data is parsed as `x.j`. */
 const EVENT_COLUMNS = `r.union_key, (x.j->>'memberId') COLLATE "C" AS member_id, x.j->>'kind' AS kind, (x.j->>'date') COLLATE "C" AS day, r.row_id`;
@@ -102,25 +104,38 @@ const EVENT_COLUMNS = `r.union_key, (x.j->>'memberId') COLLATE "C" AS member_id,
 /**
  * CTEs `mem` (the valid members, with `has_events`) and `ev` (their valid membership events, with the
  * member's flags), of the members named by the CTE `aff` (union_key, member_id): what a statement
- * touched. Members and events are found by index, one probe per member, whatever the planner thinks
- * of the CTEs' sizes.
+ * touched. A member whose row the statement wrote is taken from the CTE `fresh` (union_key,
+ * member_id, ok and the member columns), which the classifying statement read from the row it had
+ * parsed already; any other is found by index and parsed. Each member's events are found by index,
+ * one probe per member, and classified once. The members and their events then meet in one sort
+ * (a window per member) rather than a join: the planner takes the arrays behind `aff` for a handful
+ * of rows, and a join of two such CTEs became a nested loop, quadratic in the members of a first sync.
  */
 const AFFECTED_MEMBERS = `
-  mem AS (
-    SELECT ${MEMBER_COLUMNS},
-      EXISTS (
-        SELECT 1 FROM rows e, LATERAL (SELECT e.data::jsonb AS j OFFSET 0) y
-        WHERE e.union_key = r.union_key AND e.tbl = 'memberships' AND (e.data->>'memberId') COLLATE "C" = r.row_id
-          AND ${rowState('e.tbl', 'y.j')} = 'ok'
-      ) AS has_events
+  found AS (
+    SELECT union_key, member_id, true AS is_member, status, woman, migrant, from_date,
+      NULL::text AS kind, NULL::text COLLATE "C" AS day, NULL::text COLLATE "C" AS row_id
+    FROM fresh WHERE ok
+    UNION ALL
+    SELECT r.union_key, r.row_id, true, ${memberFlags('x.j')}, NULL, NULL, NULL
     FROM aff a JOIN rows r ON r.union_key = a.union_key AND r.tbl = 'members' AND r.row_id = a.member_id, ${parsed('r')}
+    WHERE (a.union_key, a.member_id) NOT IN (SELECT union_key, member_id FROM fresh) AND ${rowState('r.tbl', 'x.j')} = 'ok'
+    UNION ALL
+    SELECT r.union_key, (x.j->>'memberId') COLLATE "C", false, NULL::text, NULL::boolean, NULL::boolean, NULL::text COLLATE "C",
+      x.j->>'kind', (x.j->>'date') COLLATE "C", r.row_id
+    FROM aff a JOIN rows r ON r.union_key = a.union_key AND r.tbl = 'memberships' AND (r.data->>'memberId') COLLATE "C" = a.member_id,
+      ${parsed('r')}
     WHERE ${rowState('r.tbl', 'x.j')} = 'ok'
   ),
+  per_member AS (
+    SELECT f.*, bool_or(is_member) OVER w AS member_found, bool_or(NOT is_member) OVER w AS has_events,
+      bool_or(woman) OVER w AS member_woman, bool_or(migrant) OVER w AS member_migrant
+    FROM found f WINDOW w AS (PARTITION BY union_key, member_id)
+  ),
+  mem AS (SELECT union_key, member_id, status, woman, migrant, from_date, has_events FROM per_member WHERE is_member),
   ev AS (
-    SELECT ${EVENT_COLUMNS}, m.woman, m.migrant
-    FROM mem m JOIN rows r ON r.union_key = m.union_key AND r.tbl = 'memberships' AND (r.data->>'memberId') COLLATE "C" = m.member_id,
-      ${parsed('r')}
-    WHERE m.has_events AND ${rowState('r.tbl', 'x.j')} = 'ok'
+    SELECT union_key, member_id, kind, day, row_id, member_woman AS woman, member_migrant AS migrant
+    FROM per_member WHERE NOT is_member AND member_found AND has_events
   )`;
 
 /**
@@ -190,7 +205,7 @@ const contributions = (members: string) => `${members},
  */
 const rowLocal = (source: string) => `
   classified AS (
-    SELECT c.sign, c.union_key, c.tbl, x.j, ${rowState('c.tbl', 'x.j')} AS state
+    SELECT c.sign, c.union_key, c.tbl, c.row_id, x.j, ${rowState('c.tbl', 'x.j')} AS state
     FROM ${source} c, ${parsed('c')} WHERE c.tbl IN ${STAT_TABLES} OFFSET 0
   ),
   amounts AS (
@@ -259,11 +274,16 @@ const DAY_RECORD = `union_key integer, day text, ${MEASURES.map((m) => `${m} ${[
  */
 function triggerBody(newRows: string | null, oldRows: string | null): string {
   const changed = `(${changedRows(newRows, oldRows)})`;
-  // The members whose contributions may change: those whose row changed, and those an event that changed names, before or after.
-  const aff = `aff AS (
-    SELECT union_key, row_id AS member_id FROM ${changed} c WHERE tbl = 'members'
-    UNION SELECT union_key, (data->>'memberId') COLLATE "C" FROM ${changed} c
-      WHERE tbl = 'memberships' AND json_typeof(data) = 'object' AND json_typeof(data->'memberId') = 'string')`;
+  // The members whose contributions may change (those whose row changed, and those an event that
+  // changed names, before or after) and the members as the statement wrote them, read by the
+  // classifying statement from the rows it parsed and handed on as arrays: the later steps neither
+  // parse a changed row again nor look up a member the statement wrote.
+  const aff = `aff AS (SELECT k AS union_key, id COLLATE "C" AS member_id FROM unnest(aff_keys, aff_ids) AS a(k, id)),
+  fresh AS (
+    SELECT k AS union_key, id COLLATE "C" AS member_id, ok, status, woman, migrant, from_date COLLATE "C" AS from_date
+    FROM unnest(fresh_keys, fresh_ids, fresh_ok, fresh_status, fresh_woman, fresh_migrant, fresh_from)
+      AS f(k, id, ok, status, woman, migrant, from_date)
+  )`;
   // Only an insert can skip removing the kept days: a member whose row did not exist has none
   // (its days are removed with its row, and only a valid member row gets any), so only the members
   // that inserted events name can have some.
@@ -277,6 +297,15 @@ DECLARE
   gone jsonb := '[]';
   member_days jsonb;
   money_days jsonb;
+  aff_keys integer[];
+  aff_ids text[];
+  fresh_keys integer[];
+  fresh_ids text[];
+  fresh_ok boolean[];
+  fresh_status text[];
+  fresh_woman boolean[];
+  fresh_migrant boolean[];
+  fresh_from text[];
 BEGIN
   -- NULL when no changed row is of the four tables.
   SELECT bool_or(c.tbl IN ('members', 'memberships')) INTO members_touched FROM ${changed} c WHERE c.tbl IN ${STAT_TABLES};
@@ -295,11 +324,27 @@ BEGIN
   counted AS (
     INSERT INTO stat_unions AS t (union_key, invalid_rows) SELECT union_key, n FROM invalid
     ON CONFLICT (union_key) DO UPDATE SET invalid_rows = t.invalid_rows + excluded.invalid_rows WHERE excluded.invalid_rows <> 0
-  )
-  SELECT (SELECT jsonb_agg(m) FROM money m WHERE ${NONZERO}),
-    (SELECT bool_or(tbl = 'memberships' OR (tbl = 'members' AND state = 'ok')) FROM classified),
-    (SELECT bool_or(tbl = 'memberships') FROM classified)
-  INTO money_days, members_may_change, events_changed;
+  ),
+  flags AS (
+    SELECT bool_or(tbl = 'memberships' OR (tbl = 'members' AND state = 'ok')) AS may_change, bool_or(tbl = 'memberships') AS events
+    FROM classified
+  ),
+  affected AS (
+    SELECT DISTINCT union_key, member_id FROM (
+      SELECT union_key, row_id AS member_id FROM classified WHERE tbl = 'members'
+      UNION ALL SELECT union_key, (j->>'memberId') COLLATE "C" FROM classified
+        WHERE tbl = 'memberships' AND jsonb_typeof(j) = 'object' AND jsonb_typeof(j->'memberId') = 'string'
+    ) a
+  ),
+  written AS (SELECT c.union_key, c.row_id AS member_id, ${memberFlags('c.j')}, c.state = 'ok' AS ok FROM classified c WHERE c.tbl = 'members' AND c.sign = 1)
+  SELECT (SELECT jsonb_agg(m) FROM money m WHERE ${NONZERO}), fl.may_change, fl.events, af.keys, af.ids,
+    w.keys, w.ids, w.ok, w.status, w.woman, w.migrant, w.from_date
+  INTO money_days, members_may_change, events_changed, aff_keys, aff_ids,
+    fresh_keys, fresh_ids, fresh_ok, fresh_status, fresh_woman, fresh_migrant, fresh_from
+  FROM flags fl,
+    (SELECT array_agg(union_key) AS keys, array_agg(member_id) AS ids FROM affected) af,
+    (SELECT array_agg(union_key) AS keys, array_agg(member_id) AS ids, array_agg(ok) AS ok, array_agg(status) AS status,
+       array_agg(woman) AS woman, array_agg(migrant) AS migrant, array_agg(from_date) AS from_date FROM written) w;
   IF ${removeKept} THEN
   WITH ${aff},
   removed AS (
@@ -336,7 +381,8 @@ END`;
 }
 
 // OR REPLACE: a later migration brings a server's trigger functions up to the current bodies without touching the triggers.
-const fn = (name: string, body: string) => `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $body$${body}$body$`;
+const fn = (name: string, body: string) =>
+  `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $body$${body}$body$`;
 
 /** The trigger functions that keep the figures as rows are pushed, edited and removed. */
 const ROW_TRIGGER_FUNCTIONS: readonly string[] = [
@@ -380,6 +426,13 @@ export const STATS_MONEY_IN_ONE_STATEMENT_MIGRATION: readonly string[] = [...ROW
 export const STATS_NUMBERS_AS_STORED_MIGRATION: readonly string[] = [...ROW_TRIGGER_FUNCTIONS];
 
 /**
+ * Replaces the trigger functions of a server migrated to 19, whose member step looked up and parsed
+ * again every member the statement had written and classified each member's events twice (once to
+ * tell whether it has any, once to count them); the figures are the same, so nothing is rebuilt.
+ */
+export const STATS_MEMBERS_READ_ONCE_MIGRATION: readonly string[] = [...ROW_TRIGGER_FUNCTIONS];
+
+/**
  * Builds every kept figure again from the stored rows, after the tables are created and whenever a
  * rule changes: each statement covers every union at once, set-based (a scan of the rows, hash joins,
  * GROUP BY), so a city's tens of millions of rows take one pass for the members and one for the rest.
@@ -392,7 +445,7 @@ export const REBUILD_STATS: readonly string[] = [
   `INSERT INTO stat_member_days (union_key, member_id, day, ${LIST})
    WITH ${contributions(ALL_MEMBERS)}
    SELECT union_key, member_id, day, ${SUMS} FROM contrib GROUP BY 1, 2, 3 HAVING ${MEASURES.map((m) => `sum(${m}) <> 0`).join(' OR ')}`,
-  `WITH ${rowLocal('(SELECT 1 AS sign, union_key, tbl, data FROM rows)')},
+  `WITH ${rowLocal('(SELECT 1 AS sign, union_key, tbl, row_id, data FROM rows)')},
    counted AS (INSERT INTO stat_unions (union_key, invalid_rows) SELECT union_key, n FROM invalid),
    both_kinds AS (
      SELECT union_key, day, ${LIST} FROM money WHERE ${NONZERO}

@@ -18,7 +18,8 @@ export interface DuesIndex<M extends DuesMember = Member> {
   paymentsOf: Map<string, DuesPayment[]>;
   /** Net paid fen per `memberId:month`; reversals bring it back to 0. */
   netPaid: Map<string, Fen>;
-  bases: Map<string, WageBase>;
+  /** The base that counts per `memberId:year`. */
+  bases: Map<string, Pick<WageBase, 'baseFen'>>;
 }
 
 export function memberMonthKey(memberId: string, month: IsoMonth): string {
@@ -58,10 +59,14 @@ export function baseIndex(wageBases: readonly WageBase[]): Map<string, WageBase>
   for (const w of wageBases) {
     if (w.deleted !== 0) continue;
     const key = `${w.memberId}:${w.year}`;
-    const seen = out.get(key);
-    if (!seen || seen.updatedAt < w.updatedAt) out.set(key, w);
+    out.set(key, countingBase(out.get(key), w));
   }
   return out;
+}
+
+/** Of two live bases of one member and year, the one that counts: the later write (the first seen on a tie). */
+export function countingBase<B extends Pick<WageBase, 'updatedAt'>>(seen: B | undefined, next: B): B {
+  return !seen || seen.updatedAt < next.updatedAt ? next : seen;
 }
 
 export function baseOf(index: Pick<DuesIndex, 'bases'>, memberId: string, year: number): Fen | null {

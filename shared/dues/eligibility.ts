@@ -35,11 +35,14 @@ const STATUS_STATE: Record<MemberStatus, State> = {
  */
 export type DuesMember = Pick<Member, 'id' | 'deleted' | 'name' | 'department' | 'joinDate' | 'status' | 'duesExempt' | 'duesExemptReason'>;
 
+/** What the dues rules read of a membership event: its kind, its date and when it was written (same-day order). */
+export type DuesEvent = Pick<MembershipEvent, 'kind' | 'date' | 'updatedAt'>;
+
 /** A member's history prepared once, so asking about many months stays cheap. */
-export interface MemberTimeline<M extends DuesMember = Member> {
+export interface MemberTimeline<M extends DuesMember = Member, E extends DuesEvent = MembershipEvent> {
   member: M;
   /** Live events in date order. */
-  events: MembershipEvent[];
+  events: E[];
 }
 
 export function buildTimelines<M extends DuesMember>(members: readonly M[], events: readonly MembershipEvent[]): MemberTimeline<M>[] {
@@ -70,13 +73,18 @@ export function timelineOf<M extends DuesMember>(
   byMember: ReadonlyMap<string, MembershipEvent[]>,
 ): MemberTimeline<M> | undefined {
   if (member.deleted !== 0) return undefined;
-  const list = [...(byMember.get(member.id) ?? [])];
+  return memberTimeline(member, byMember.get(member.id) ?? []);
+}
+
+/** A member's timeline from the member's own live events, in any order (same-day ones in the order they were stored). */
+export function memberTimeline<M extends DuesMember, E extends DuesEvent>(member: M, events: readonly E[]): MemberTimeline<M, E> {
+  const list = [...events];
   // Same-day changes keep the order they were written in, as the member page reads them.
   list.sort((a, b) => (a.date === b.date ? a.updatedAt.localeCompare(b.updatedAt) : a.date.localeCompare(b.date)));
   return { member, events: list };
 }
 
-function stateAt(timeline: MemberTimeline<DuesMember>, month: IsoMonth): State {
+function stateAt(timeline: MemberTimeline<DuesMember, DuesEvent>, month: IsoMonth): State {
   const { member, events } = timeline;
   if (events.length === 0) {
     // No recorded history: the join date and the current status are all there is to go on.
@@ -92,7 +100,7 @@ function stateAt(timeline: MemberTimeline<DuesMember>, month: IsoMonth): State {
   return state;
 }
 
-export function monthDuty(timeline: MemberTimeline<DuesMember>, month: IsoMonth): MonthDuty {
+export function monthDuty(timeline: MemberTimeline<DuesMember, DuesEvent>, month: IsoMonth): MonthDuty {
   const state = stateAt(timeline, month);
   if (state === 'out') return { kind: 'not-member' };
   if (state === 'retired') return { kind: 'exempt', reason: '退休', note: '' };

@@ -2,7 +2,7 @@ import type { NewRecord } from '../book/changes';
 import { closedMonthMessage, isMonthClosed } from '../finance/closing';
 import type { DuesRule, Fen, IsoDate, IsoMonth, MonthClose } from '../model/records';
 import { baseOf, buildDuesIndex, DuesError, isPaid, type DuesData, type DuesIndex, type DuesLookups } from './data';
-import { monthDuty, type DuesMember, type MemberTimeline } from './eligibility';
+import { monthDuty, type DuesEvent, type DuesMember, type MemberTimeline } from './eligibility';
 import { isIsoMonth, monthLabel } from './months';
 import { monthlyDues } from './rule';
 
@@ -56,7 +56,7 @@ export function planMonthPosting(data: DuesData | DuesIndex, options: MonthPosti
  */
 export interface MonthPosting {
   /** The payments for these members (each member in one page only), also kept for `finish`. */
-  plan(timelines: Iterable<MemberTimeline<DuesMember>>): NewRecord<'duesPayments'>[];
+  plan(timelines: Iterable<MemberTimeline<DuesMember, DuesEvent>>): NewRecord<'duesPayments'>[];
   /** The whole plan, with the one 401 entry for every page's payments. */
   finish(): MonthPostingPlan;
 }

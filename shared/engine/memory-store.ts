@@ -1,6 +1,5 @@
 import { stampDelete, stampInsert, stampUpdate, type ChangeEntry, type NewRecord, type WriteContext } from '../book/changes';
-import type { DuesMember } from '../dues/eligibility';
-import { deskMemberOf } from '../desk/desk-members';
+import { duesMembersOf, type DuesMemberRow } from '../dues/dues-members';
 import { todayIso } from '../clock/today';
 import type { BookTables, RecordOf, TableName } from '../model/book';
 import type { IsoDate } from '../model/records';
@@ -65,12 +64,11 @@ export class MemoryStore implements BookStore {
     return after.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, limit);
   }
 
-  async duesMembers(afterId: string, limit: number): Promise<DuesMember[]> {
-    const live = this.book.members.filter((m) => m.deleted === 0 && m.id > afterId);
-    return live
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .slice(0, limit)
-      .flatMap((m) => deskMemberOf(m) ?? []);
+  async duesMemberRows(afterId: string, limit: number): Promise<DuesMemberRow[]> {
+    const { members, memberships, wageBases } = this.book;
+    return duesMembersOf(members, memberships, wageBases)
+      .filter((r) => r.id > afterId)
+      .slice(0, limit);
   }
 
   async transactionsBetween(from: IsoDate, to: IsoDate): Promise<RecordOf<'transactions'>[]> {

@@ -1,5 +1,5 @@
 import type { NewRecord } from '../book/changes';
-import type { DuesMember } from '../dues/eligibility';
+import type { DuesMemberRow } from '../dues/dues-members';
 import type { RecordOf, TableName } from '../model/book';
 import type { IsoDate, SyncMeta } from '../model/records';
 
@@ -25,10 +25,12 @@ export interface BookStore {
   /** Up to `limit` rows whose ids come after `afterId` ('' for the first page), in id order, tombstones included. */
   page<T extends TableName>(table: T, afterId: string, limit: number): Promise<RecordOf<T>[]>;
   /**
-   * Up to `limit` live members whose ids come after `afterId`, in id order, with only what dues
-   * planning reads of them: a posting pages through the roster without its ID numbers, phones and notes.
+   * Up to `limit` members' dues rows (shared/dues/dues-members.ts) whose ids come after `afterId`, in
+   * id order: of each member only what dues planning reads, with the member's live events and
+   * bases. A posting pages through them without the roster's ID numbers, phones and notes. A row's
+   * member may be null (a removed member's events): planning skips it.
    */
-  duesMembers(afterId: string, limit: number): Promise<DuesMember[]>;
+  duesMemberRows(afterId: string, limit: number): Promise<DuesMemberRow[]>;
   /** Transactions dated from `from` to `to`, both included. */
   transactionsBetween(from: IsoDate, to: IsoDate): Promise<RecordOf<'transactions'>[]>;
   insert<T extends TableName>(table: T, rows: readonly NewRecord<T>[]): Promise<RecordOf<T>[]>;

@@ -84,26 +84,21 @@ export async function runDuesBench(members: number, rounds: number): Promise<Bro
     });
     times.rawSequential.push(performance.now() - t0);
 
-    // What the posting reads, all issued at once: the period rules, the dues fields of every member
-    // ($deskMembers, not the roster), their events, the year's bases, the next month's payments and
-    // the year's entries (for the voucher number).
+    // What the posting reads, all issued at once: the period rules, each member's dues row (the
+    // member's dues fields, events and bases: $duesMembers), the next month's payments and the year's
+    // entries (for the voucher number).
     await settle();
     t0 = performance.now();
     const next = `2026-${String(i + 2).padStart(2, '0')}`;
-    await db.transaction(
-      'r',
-      [db.monthCloses, db.submissions, db.openingBalances, db.$deskMembers, db.memberships, db.wageBases, db.duesPayments, db.transactions],
-      () =>
-        Promise.all([
-          db.monthCloses.toArray(),
-          db.submissions.toArray(),
-          db.openingBalances.toArray(),
-          db.$deskMembers.toArray(),
-          db.memberships.toArray(),
-          db.wageBases.where('year').equals(2026).toArray(),
-          db.duesPayments.where('month').equals(next).toArray(),
-          db.transactions.where('date').between('2026-01-01', '2026-12-31', true, true).toArray(),
-        ]),
+    await db.transaction('r', [db.monthCloses, db.submissions, db.openingBalances, db.$duesMembers, db.duesPayments, db.transactions], () =>
+      Promise.all([
+        db.monthCloses.toArray(),
+        db.submissions.toArray(),
+        db.openingBalances.toArray(),
+        db.$duesMembers.toArray(),
+        db.duesPayments.where('month').equals(next).toArray(),
+        db.transactions.where('date').between('2026-01-01', '2026-12-31', true, true).toArray(),
+      ]),
     );
     times.reads.push(performance.now() - t0);
   }

@@ -92,3 +92,43 @@ test('a settings form with typed text asks before the page changes or the window
   await asked.dismiss();
   await expect(page.getByLabel('上级工会')).toHaveValue('另一个总工会');
 });
+
+test("the browser's back button and a hash typed by hand ask too; 继续编辑 stays on the form, 放弃 goes", async ({ page }) => {
+  await createUnion(page, '测试机关工会');
+  await goTo(page, '会员');
+  await expect(page).toHaveURL(/#\/members/);
+  const fillUpper = async (text: string) => {
+    await goTo(page, '设置');
+    await page.getByLabel('上级工会').fill(text);
+    // The form counts as changed once it has re-rendered: the menu's question shows it has.
+    await goTo(page, '会费');
+    await button(prompt(page), '继续编辑').click();
+    await expect(prompt(page)).toBeHidden();
+  };
+  await fillUpper('某区总工会');
+
+  await page.goBack();
+  await expect(prompt(page)).toBeVisible();
+  await button(prompt(page), '继续编辑').click();
+  await expect(prompt(page)).toBeHidden();
+  await expect(page).toHaveURL(/#\/settings/);
+  await expect(page.getByLabel('上级工会')).toHaveValue('某区总工会');
+
+  // An address typed by hand (an entry the app did not make): the same question, and the same place kept.
+  await page.evaluate(() => (window.location.hash = '#/dues'));
+  await expect(prompt(page)).toBeVisible();
+  await button(prompt(page), '继续编辑').click();
+  await expect(page).toHaveURL(/#\/settings/);
+  await expect(page.getByLabel('上级工会')).toHaveValue('某区总工会');
+  await page.evaluate(() => (window.location.hash = '#/dues'));
+  await button(prompt(page), '放弃').click();
+  await expect(page).toHaveURL(/#\/dues/);
+  await expect(page.getByLabel('上级工会')).toHaveCount(0);
+
+  await fillUpper('另一个总工会');
+  await page.goBack();
+  await button(prompt(page), '放弃').click();
+  await expect(page).toHaveURL(/#\/dues/);
+  await expect(page.getByLabel('上级工会')).toHaveCount(0);
+  await expect(prompt(page)).toHaveCount(0);
+});

@@ -1,11 +1,12 @@
 import { Spin } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { createHashRouter, RouterProvider } from 'react-router';
+import { GuardedHashRouter } from '../components/unsaved/GuardedHashRouter';
 import { UnsavedProvider } from '../components/unsaved/UnsavedProvider';
 import type { BookDatabase } from '../db/book-database';
 import { openBookDatabase } from '../db/current-database';
 import { DexieStore } from '../db/dexie-store';
-import { openMutator } from '../db/mutations';
+import { openMutator, preloadRowCheck } from '../db/mutations';
+import { preloadWhenIdle } from './idle-preload';
 import { useUnion } from '../features/union/queries';
 import { detectPlatform } from '../platform';
 import { bookDatabaseAsked, loadFirstRun, loadShell } from './first-screen-code';
@@ -19,9 +20,9 @@ const Shell = lazy(() => loadShell().then((m) => ({ default: m.Shell })));
 export function App() {
   const [services, setServices] = useState<Services | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // A data router, so that leaving a page with unsaved work can be blocked (useBlocker); the pages
-  // keep their own <Routes> beneath the one catch-all route.
-  const [router] = useState(() => createHashRouter([{ path: '*', element: <Root /> }]));
+
+  // Checked at every write, needed by neither first screen.
+  useEffect(() => preloadWhenIdle([preloadRowCheck]), []);
 
   useEffect(() => {
     // StrictMode mounts twice in development: a closed database from the first mount must never reach the page.
@@ -53,7 +54,11 @@ export function App() {
   if (!services) return <Spin fullscreen tip="正在打开账簿…" />;
   return (
     <ServicesContext.Provider value={services}>
-      <RouterProvider router={router} />
+      {/* The declarative router, not the data router: the pages keep their own <Routes>, and leaving
+          one with unsaved work is held by the router's leave guard. */}
+      <GuardedHashRouter>
+        <Root />
+      </GuardedHashRouter>
     </ServicesContext.Provider>
   );
 }

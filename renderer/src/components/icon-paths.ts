@@ -1,7 +1,7 @@
 /**
- * The path data of antd's LockOutlined, PaperClipOutlined, EyeOutlined and EyeInvisibleOutlined (their
+ * The path data of antd's LockOutlined, PaperClipOutlined, EyeOutlined, EyeInvisibleOutlined and DownOutlined (their
  * 64 64 896 896 view box), for the long tables' icons: drawn by the tables' style sheets
- * (`cell-tag.ts`, `cell-buttons.ts`), not by an svg element in every row.
+ * (`cell-tag.ts`, `cell-buttons.ts`, `cell-select.ts`), not by an svg element in every row.
  */
 export const ICON_PATHS = {
   lock: [
@@ -16,6 +16,9 @@ export const ICON_PATHS = {
   eyeInvisible: [
     'M942.2 486.2Q889.47 375.11 816.7 305l-50.88 50.88C807.31 395.53 843.45 447.4 874.7 512 791.5 684.2 673.4 766 512 766q-72.67 0-133.87-22.38L323 798.75Q408 838 512 838q288.3 0 430.2-300.3a60.29 60.29 0 000-51.5zm-63.57-320.64L836 122.88a8 8 0 00-11.32 0L715.31 232.2Q624.86 186 512 186q-288.3 0-430.2 300.3a60.3 60.3 0 000 51.5q56.69 119.4 136.5 191.41L112.48 835a8 8 0 000 11.31L155.17 889a8 8 0 0011.31 0l712.15-712.12a8 8 0 000-11.32zM149.3 512C232.6 339.8 350.7 258 512 258c54.54 0 104.13 9.36 149.12 28.39l-70.3 70.3a176 176 0 00-238.13 238.13l-83.42 83.42C223.1 637.49 183.3 582.28 149.3 512zm246.7 0a112.11 112.11 0 01146.2-106.69L401.31 546.2A112 112 0 01396 512z',
     'M508 624c-3.46 0-6.87-.16-10.25-.47l-52.82 52.82a176.09 176.09 0 00227.42-227.42l-52.82 52.82c.31 3.38.47 6.79.47 10.25a111.94 111.94 0 01-112 112z',
+  ],
+  down: [
+    'M884 256h-75c-5.1 0-9.9 2.5-12.9 6.6L512 654.2 227.9 262.6c-3-4.1-7.8-6.6-12.9-6.6h-75c-6.5 0-10.3 7.4-6.5 12.7l352.6 486.1c12.8 17.6 39 17.6 51.7 0l352.6-486.1c3.9-5.3.1-12.7-6.4-12.7z',
   ],
 } as const;
 

@@ -4,12 +4,14 @@ import type { DeskCountRow } from '../../../shared/desk/desk-counts';
 import type { DeskEntryMonthRow } from '../../../shared/desk/desk-entries';
 import type { DeskMemberRow } from '../../../shared/desk/desk-members';
 import type { DuesMonthRow } from '../../../shared/desk/dues-months';
+import type { DuesMemberRow } from '../../../shared/dues/dues-members';
 import { TABLE_NAMES, type BookTables, type TableName } from '../../../shared/model/book';
 import { deskCountsStore } from './desk-counts';
 import { deskEntriesStore } from './desk-entries';
 import { deskMembersStore } from './desk-members';
 import { derivedStoreMiddleware } from './derived-stores';
 import { duesMonthsStore } from './dues-months';
+import { duesMembersStore } from './dues-member-rows';
 
 /** One batch of a book being restored, staged until the whole file has passed (SCHEMA_V10). */
 export interface StagedRows {
@@ -58,6 +60,7 @@ export abstract class BookDatabase extends Dexie {
   $deskEntries!: Table<DeskEntryMonthRow, string>;
   $restore!: Table<StagedRows, number>;
   $deskMembers!: Table<DeskMemberRow, string>;
+  $duesMembers!: Table<DuesMemberRow, string>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Dexie's query cache hands every live query a deep copy of what it read: after a posting or a
@@ -65,7 +68,7 @@ export abstract class BookDatabase extends Dexie {
     // window's longest task. Without it each live query gets the rows IndexedDB just read (never
     // shared, so a page may still sort them in place) and re-runs once the write has committed.
     super(name, { cache: 'disabled', ...options });
-    this.use(derivedStoreMiddleware([duesMonthsStore, deskCountsStore, deskEntriesStore, deskMembersStore]));
+    this.use(derivedStoreMiddleware([duesMonthsStore, deskCountsStore, deskEntriesStore, deskMembersStore, duesMembersStore]));
   }
 
   rows<K extends TableName>(name: K): Rows<K> {

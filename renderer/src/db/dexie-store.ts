@@ -4,11 +4,10 @@ import { todayIso } from '../../../shared/clock/today';
 import type { BookStore, IndexedField, Patch } from '../../../shared/engine/store';
 import type { RecordOf, TableName } from '../../../shared/model/book';
 import type { IsoDate } from '../../../shared/model/records';
-import { deskMemberOf } from '../../../shared/desk/desk-members';
-import type { DuesMember } from '../../../shared/dues/eligibility';
+import { duesMembersOf, type DuesMemberRow } from '../../../shared/dues/dues-members';
 import type { UnionBooksDB } from './database';
 import { holdDerivedWrites, writeHeld } from './derived-stores';
-import { DESK_MEMBERS } from './desk-members';
+import { DUES_MEMBERS } from './dues-member-rows';
 import type { Mutator } from './mutations';
 
 /**
@@ -57,18 +56,21 @@ export class DexieStore implements BookStore {
     return this.db.table(table).where(':id').above(afterId).limit(limit).toArray() as Promise<RecordOf<T>[]>;
   }
 
-  // From `$deskMembers`, which keeps of each live member only these fields, in the same transaction
-  // as every write to the members (derived-stores.ts); the roster itself only when an outer
-  // transaction leaves the store out. Dexie's promise, for the reason `page` gives.
-  duesMembers(afterId: string, limit: number): Promise<DuesMember[]> {
-    if (Dexie.currentTransaction?.storeNames.includes(DESK_MEMBERS) === false)
-      return this.db.members
-        .where(':id')
-        .above(afterId)
-        .filter((m) => m.deleted === 0)
-        .limit(limit)
-        .toArray((rows) => rows.flatMap((m) => deskMemberOf(m) ?? []));
-    return this.db.$deskMembers.where(':id').above(afterId).limit(limit).toArray();
+  // From `$duesMembers`, which keeps each member's dues fields, events and bases in one row, in the
+  // same transaction as every write to them (derived-stores.ts); built from the tables themselves only
+  // when an outer transaction leaves the store out. Dexie's promise, for the reason `page` gives.
+  duesMemberRows(afterId: string, limit: number): Promise<DuesMemberRow[]> {
+    if (Dexie.currentTransaction?.storeNames.includes(DUES_MEMBERS) === false)
+      return Dexie.Promise.all([
+        this.db.members.where(':id').above(afterId).limit(limit).toArray(),
+        this.db.memberships.toArray(),
+        this.db.wageBases.toArray(),
+      ]).then(([members, memberships, wageBases]) => {
+        const ids = new Set(members.map((m) => m.id));
+        const owned = <R extends { memberId: string }>(rows: R[]) => rows.filter((r) => ids.has(r.memberId));
+        return duesMembersOf(members, owned(memberships), owned(wageBases)).filter((r) => r.member);
+      });
+    return this.db.$duesMembers.where(':id').above(afterId).limit(limit).toArray();
   }
 
   transactionsBetween(from: IsoDate, to: IsoDate): Promise<RecordOf<'transactions'>[]> {

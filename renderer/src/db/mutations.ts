@@ -1,17 +1,37 @@
 import Dexie, { type Table } from 'dexie';
 import { HybridLogicalClock, parseHlc } from '../../../shared/clock/hlc';
 import { stampDelete, stampInsert, stampUpdate, type ChangeEntry, type NewRecord, type WriteContext } from '../../../shared/book/changes';
-import { assertValidRow } from '../../../shared/engine/checked';
+import type { assertValidRow } from '../../../shared/engine/checked';
 import { uuidv7 } from '../../../shared/ids/uuid7';
 import { TABLE_NAMES, type BookTables, type RecordOf, type TableName } from '../../../shared/model/book';
 import type { SyncMeta } from '../../../shared/model/records';
 import type { UnionBooksDB } from './database';
-import { DESK_MEMBERS } from './desk-members';
+import { DUES_MEMBERS } from './dues-member-rows';
 import { pipelined } from './pipelined';
 import { SYNC_KEYS } from './sync-keys';
 import { WriteBudget } from './write-budget';
 
 type Patch<T extends TableName> = Partial<Omit<RecordOf<T>, keyof SyncMeta>>;
+type RowCheck = typeof assertValidRow;
+
+// Every written row is checked against its record declaration, a sizeable module (the declarations
+// of every table) that neither first screen needs: it loads after the first screen (preloadRowCheck)
+// or at the first write, whichever comes first, never with the start-up code.
+let loadedRowCheck: RowCheck | undefined;
+
+/** Loads the row check; the app calls it once the first screen is shown. */
+export function preloadRowCheck(): Promise<RowCheck> {
+  return import('../../../shared/engine/checked').then((m) => (loadedRowCheck = m.assertValidRow));
+}
+
+/**
+ * The row check at once when loaded (as it is after the first screen). Otherwise loaded: inside an
+ * outer transaction, waiting for anything but IndexedDB would let it commit, so Dexie keeps it alive.
+ */
+function rowCheck(): RowCheck | PromiseLike<RowCheck> {
+  if (loadedRowCheck) return loadedRowCheck;
+  return Dexie.currentTransaction ? Dexie.waitFor(preloadRowCheck()) : preloadRowCheck();
+}
 
 /**
  * The only way the UI writes to the database. Every write stamps the row (id, HLC, device) and
@@ -38,10 +58,10 @@ export class Mutator {
     // checks them (closed month, locked year, start of books) inside its own transaction, and Dexie
     // only nests transactions over a subset of the outer one's tables.
     const scope = new Set<TableName>([...tables, 'monthCloses', 'submissions', 'openingBalances']);
-    // The members' store of dues fields joins when the members do, for the engine to read from
-    // (DexieStore.duesMembers); not inside an outer transaction without it, which Dexie would refuse.
+    // The members' dues rows join when the members do, for the engine to read from
+    // (DexieStore.duesMemberRows); not inside an outer transaction without them, which Dexie would refuse.
     const outer = Dexie.currentTransaction;
-    const slim = scope.has('members') && (!outer || outer.storeNames.includes(DESK_MEMBERS)) ? [this.db.$deskMembers] : [];
+    const slim = scope.has('members') && (!outer || outer.storeNames.includes(DUES_MEMBERS)) ? [this.db.$duesMembers] : [];
     return this.db.transaction('rw', [...[...scope].map((t) => this.db.table(t)), this.db.$changes, ...slim], fn);
   }
 
@@ -58,6 +78,7 @@ export class Mutator {
   async insertMany<T extends TableName>(table: T, rows: readonly NewRecord<T>[]): Promise<RecordOf<T>[]> {
     const records: RecordOf<T>[] = new Array<RecordOf<T>>(rows.length);
     const target = this.db.table(table);
+    const check = loadedRowCheck ?? (await rowCheck());
     await this.transaction([table], () =>
       pipelined(
         rows.length,
@@ -67,7 +88,7 @@ export class Mutator {
           const changes: ChangeEntry[] = new Array<ChangeEntry>(to - from);
           for (let i = from; i < to; i++) {
             const stamped = stampInsert(this.ctx, table, rows[i]!);
-            assertValidRow(table, stamped.record);
+            check(table, stamped.record);
             records[i] = stamped.record;
             changes[i - from] = stamped.change;
           }
@@ -86,6 +107,7 @@ export class Mutator {
   }
 
   async updateMany<T extends TableName>(table: T, edits: readonly { id: string; patch: Patch<T> }[]): Promise<RecordOf<T>[]> {
+    const check = loadedRowCheck ?? (await rowCheck());
     return this.transaction([table], async () => {
       const existing = (await this.db.table(table).bulkGet(edits.map((e) => e.id))) as (RecordOf<T> | undefined)[];
       const results: RecordOf<T>[] = [];
@@ -94,7 +116,7 @@ export class Mutator {
         const row = existing[i];
         if (!row) throw new Error(`记录不存在：${edit.id}`);
         const stamped = stampUpdate(this.ctx, table, row, edit.patch);
-        if (stamped) assertValidRow(table, stamped.record);
+        if (stamped) check(table, stamped.record);
         results.push(stamped ? stamped.record : row);
         if (stamped) changes.push(stamped.change);
       });

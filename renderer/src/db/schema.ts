@@ -114,6 +114,16 @@ export const SCHEMA_V11: Record<string, string> = {
   $deskMembers: 'id',
 };
 
+/**
+ * Version 12: `$duesMembers`, each member's dues row (shared/dues/dues-members.ts): what dues planning
+ * reads of the member, with the member's live events and wage bases, so a month's posting reads one
+ * compact row per member instead of the members, every event and the year's bases apart. Bookkeeping,
+ * never synced; built from the three tables by the upgrade.
+ */
+export const SCHEMA_V12: Record<string, string> = {
+  $duesMembers: 'id',
+};
+
 /** Every version's declaration in order: version n is `SCHEMA_HISTORY[n - 1]`. */
 export const SCHEMA_HISTORY: readonly Record<string, string>[] = [
   SCHEMA_V1,
@@ -127,6 +137,7 @@ export const SCHEMA_HISTORY: readonly Record<string, string>[] = [
   SCHEMA_V9,
   SCHEMA_V10,
   SCHEMA_V11,
+  SCHEMA_V12,
 ];
 
 /** The version the app's schema is at: the last of the versions above. */

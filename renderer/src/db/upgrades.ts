@@ -12,6 +12,8 @@ import { SCHEMA_V2 } from './schema';
 import { deskMembersOf } from '../../../shared/desk/desk-members';
 import { DESK_MEMBERS } from './desk-members';
 import { SYNC_KEYS } from './sync-keys';
+import { duesMembersOf } from '../../../shared/dues/dues-members';
+import { DUES_MEMBERS } from './dues-member-rows';
 
 /**
  * Version 1 → 2. Rows keep every value they had; fields this version added get their declared
@@ -73,4 +75,14 @@ export async function upgradeToV9(tx: Transaction): Promise<void> {
 /** Builds `$deskMembers` from the members as they are (SCHEMA_V11). */
 export async function upgradeToV11(tx: Transaction): Promise<void> {
   await tx.table(DESK_MEMBERS).bulkPut(deskMembersOf(await tx.table('members').toArray()));
+}
+
+/** Builds `$duesMembers` from the members, their events and their bases as they are (SCHEMA_V12). */
+export async function upgradeToV12(tx: Transaction): Promise<void> {
+  const [members, memberships, wageBases] = await Promise.all([
+    tx.table('members').toArray(),
+    tx.table('memberships').toArray(),
+    tx.table('wageBases').toArray(),
+  ]);
+  await tx.table(DUES_MEMBERS).bulkPut(duesMembersOf(members, memberships, wageBases));
 }

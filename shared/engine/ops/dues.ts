@@ -1,11 +1,12 @@
-import { buildTimelines, eventsByMember, timelineOf, type DuesMember, type MemberTimeline } from '../../dues/eligibility';
+import { buildTimelines, memberTimeline, type DuesEvent, type DuesMember, type MemberTimeline } from '../../dues/eligibility';
 import { duesLookups, type DuesData } from '../../dues/data';
+import { rowBase, type DuesMemberRow } from '../../dues/dues-members';
 import { planSinglePayment, planReversal, type ReversalInput, type SinglePaymentInput } from '../../dues/payments';
 import { startMonthPosting, type DuesBatch, type MonthPostingOptions, type MonthPostingPlan } from '../../dues/posting';
 import { planBaseWrites, planCarryForward, type BaseWrite } from '../../dues/wage-bases';
 import { isYearLockedBy } from '../../finance/year-lock';
 import { uuidv7 } from '../../ids/uuid7';
-import type { DuesPayment, Fen, MembershipEvent } from '../../model/records';
+import type { DuesPayment, Fen } from '../../model/records';
 import { BookError } from '../errors';
 import { wageBaseProblem } from '../rules/amounts';
 import { duesMonthProblem, moneyDateProblem } from '../rules/dates';
@@ -47,9 +48,9 @@ async function writeBatch(store: BookStore, batch: DuesBatch, negative = false):
 export const POSTING_PAGE = 1000;
 
 /**
- * 登记本月会费（工资代扣）. Idempotent: months already paid are skipped and counted. The roster is
- * read a page at a time: while one page's payments are written, the next page is read and
- * planned, so the reads and the planning hide behind the writes. All in one transaction: a
+ * 登记本月会费（工资代扣）. Idempotent: months already paid are skipped and counted. The members'
+ * dues rows (each with its events and bases) are read a page at a time: while one page's payments
+ * are written, the next page is read and planned, so the reads and the planning hide behind the writes. All in one transaction: a
  * failure at any page, or at the 401 entry, leaves nothing written.
  */
 export function postDuesMonth(store: BookStore, options: Omit<MonthPostingOptions, 'batchId' | 'monthCloses'>): Promise<MonthPostingPlan> {
@@ -60,27 +61,28 @@ export function postDuesMonth(store: BookStore, options: Omit<MonthPostingOption
   });
 }
 
-/** The posting itself, inside its transaction: pages of the roster read, planned and written in turn, then the 401 entry. */
+/** The posting itself, inside its transaction: pages of members' dues rows read, planned and written in turn, then the 401 entry. */
 async function postPages(store: BookStore, options: Omit<MonthPostingOptions, 'batchId' | 'monthCloses'>): Promise<MonthPostingPlan> {
   const { month } = options;
+  const year = Number(month.slice(0, 4));
   // The first page is asked for with the rest, so every read before the first write goes to the database at once.
-  let next: Promise<DuesMember[]> | null = settledLater(store.duesMembers('', POSTING_PAGE));
-  // Only the month's payments and the year's bases: far less to read on a big book.
-  const [, memberships, wageBases, duesPayments] = await Promise.all([
-    checkDates(store, options.paidDate, [month]),
-    store.all('memberships'),
-    store.where('wageBases', 'year', Number(month.slice(0, 4))),
-    store.where('duesPayments', 'month', month),
-  ]);
-  const posting = startMonthPosting(duesLookups({ wageBases, duesPayments }), { ...options, batchId: uuidv7() });
-  const events = eventsByMember(memberships);
+  let next: Promise<DuesMemberRow[]> | null = settledLater(store.duesMemberRows('', POSTING_PAGE));
+  // Only the month's payments: far less to read on a big book. Each page's rows bring their members' events and bases.
+  const [, duesPayments] = await Promise.all([checkDates(store, options.paidDate, [month]), store.where('duesPayments', 'month', month)]);
+  const lookups = duesLookups({ wageBases: [], duesPayments });
+  const posting = startMonthPosting(lookups, { ...options, batchId: uuidv7() });
   let writing: Promise<unknown> | null = null;
   while (next) {
-    const members: DuesMember[] = await next;
-    const last = members[members.length - 1];
+    const rows: DuesMemberRow[] = await next;
+    const last = rows[rows.length - 1];
     // The next page is asked for before this one's payments, so the database reads it while they are planned.
-    next = members.length === POSTING_PAGE && last ? settledLater(store.duesMembers(last.id, POSTING_PAGE)) : null;
-    const payments = posting.plan(timelinesOf(members, events));
+    next = rows.length === POSTING_PAGE && last ? settledLater(store.duesMemberRows(last.id, POSTING_PAGE)) : null;
+    // Each member is on one page only: the page's bases for the year join the lookups before it is planned.
+    for (const row of rows) {
+      const base = rowBase(row, year);
+      if (base) lookups.bases.set(`${row.id}:${year}`, base);
+    }
+    const payments = posting.plan(timelinesOf(rows));
     if (payments.length === 0) continue;
     if (writing) await writing;
     writing = settledLater(store.insert('duesPayments', payments));
@@ -97,14 +99,8 @@ function settledLater<T>(work: Promise<T>): Promise<T> {
   return work;
 }
 
-function* timelinesOf(
-  members: readonly DuesMember[],
-  events: ReadonlyMap<string, MembershipEvent[]>,
-): Iterable<MemberTimeline<DuesMember>> {
-  for (const member of members) {
-    const timeline = timelineOf(member, events);
-    if (timeline) yield timeline;
-  }
+function* timelinesOf(rows: readonly DuesMemberRow[]): Iterable<MemberTimeline<DuesMember, DuesEvent>> {
+  for (const row of rows) if (row.member) yield memberTimeline(row.member, row.events);
 }
 
 /** A member pays one or several months in cash or by transfer, against one receipt. */

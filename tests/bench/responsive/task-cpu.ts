@@ -1,5 +1,5 @@
 import type { CDPSession } from '@playwright/test';
-import { mainThreadTasks, thread, trace } from './frame-cpu';
+import { mainThreadTasks, thread, trace, type TraceEvent } from './frame-cpu';
 import { callTree, ownTimeByEvent, sampled, writeProfile } from './profile';
 
 /**
@@ -22,8 +22,14 @@ export async function taskCpu(cdp: CDPSession, label: string, work: () => Promis
   const cpu = tasks.map((t) => (t.tdur ?? 0) / 1000);
   if (profile) {
     const longest = [...tasks].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0)).slice(0, 5);
+    const start = tasks[0]?.ts ?? 0;
+    // `console.timeStamp(label)` in the app's code (added while looking into a task) marks its steps in the trace.
+    const stamps = events.filter((e) => e.name === 'TimeStamp').sort((a, b) => a.ts - b.ts);
     const report = longest.map((t) => ({
       cpuMs: (t.tdur ?? 0) / 1000,
+      // When in the work the task ran, and the app's last step marked before it: which step it belongs to.
+      atMs: Math.round((t.ts - start) / 1000),
+      after: stampMessage(stamps.filter((e) => e.ts <= t.ts).at(-1)),
       wallMs: (t.dur ?? 0) / 1000,
       // What the browser did in the task (style, layout, paint, IndexedDB, garbage collection …):
       // a task that is all "(program)" to the JavaScript profiler is told apart here.
@@ -43,4 +49,8 @@ export async function taskCpu(cdp: CDPSession, label: string, work: () => Promis
     over100: cpu.filter((c) => c > 100).length,
     over50: cpu.filter((c) => c > 50).length,
   };
+}
+
+function stampMessage(stamp: TraceEvent | undefined): string | undefined {
+  return (stamp?.args as { data?: { message?: string } } | undefined)?.data?.message;
 }

@@ -74,14 +74,24 @@ function firstScreens(manifest: Manifest): { firstRun: Set<string>; overview: Se
   };
 }
 
-/** The form controls only the first-run page shows (its form, the 开账 month and the numbers). */
-const FIRST_RUN_FORM_CONTROLS = ['form', 'date-picker', 'input-number', 'input'];
+/** The form controls only the first-run page shows (its form and the numbers); the 开账 month picker loads after it is painted. */
+const FIRST_RUN_FORM_CONTROLS = ['form', 'input-number', 'input'];
 
 function heavyChunk(manifest: Manifest, library: HeavyChunk): string {
   const keys = Object.keys(manifest).filter((k) => manifest[k]?.name === `vendor-${library}`);
   expect(keys, `one chunk of ${library} in the build`).toHaveLength(1);
   return keys[0]!;
 }
+
+/** The one chunk of the build named `name` (after its first module). */
+function heavyNamed(manifest: Manifest, name: string): string {
+  const keys = Object.keys(manifest).filter((k) => manifest[k]?.name === name);
+  expect(keys, `one chunk named ${name}`).toHaveLength(1);
+  return keys[0]!;
+}
+
+/** Text of React Router's data router (its createRouter) that no other part of the library holds. */
+const DATA_ROUTER_MARKERS = ['patchRoutesOnNavigation', 'blocker on a POP navigation'];
 
 const LIBRARIES = Object.keys(HEAVY_CHUNKS) as HeavyChunk[];
 const outDir = mkdtempSync(join(tmpdir(), 'ub-startup-chunk-'));
@@ -151,6 +161,30 @@ describe.each(['web', 'electron'] as const)('the first screens of the %s rendere
     expect(reachableChunks(manifest)).toContain(history);
   });
 
+  it("the first run loads neither the 开账 month picker nor the engine's rules for 创建", () => {
+    const manifest = builds[kind];
+    const { firstRun } = firstScreens(manifest);
+    for (const chunk of [
+      heavyNamed(manifest, 'date-picker'),
+      moduleChunk(manifest, 'src/features/finance/BooksMonthPicker.tsx'),
+      heavyNamed(manifest, 'periods'),
+    ]) {
+      expect([...firstRun]).not.toContain(chunk);
+      expect(reachableChunks(manifest)).toContain(chunk);
+    }
+  });
+
+  it("neither first screen loads React Router's data router", () => {
+    // The data router (createHashRouter, useBlocker) was about 54 KB of the minified start-up code; the
+    // declarative router and the app's own leave guard (src/components/unsaved/GuardedHashRouter.tsx) do the same here.
+    const manifest = builds[kind];
+    const { firstRun, overview } = firstScreens(manifest);
+    for (const chunk of new Set([...firstRun, ...overview])) {
+      const code = readFileSync(join(outDirs[kind], manifest[chunk]!.file), 'utf8');
+      for (const marker of DATA_ROUTER_MARKERS) expect(code.includes(marker), `${marker} in ${manifest[chunk]!.file}`).toBe(false);
+    }
+  });
+
   it('概览 does not load the first-run page', () => {
     const manifest = builds[kind];
     expect([...firstScreens(manifest).overview]).not.toContain(moduleChunk(manifest, 'src/features/firstrun/FirstRunPage.tsx'));
@@ -203,5 +237,18 @@ describe.each(['web', 'electron'] as const)('the antd styles of the %s renderer 
         component,
       ).toBe(true);
     }
+  });
+});
+
+/** The markers must still name the data router in the installed React Router, or the check above proves nothing. */
+describe("React Router's data router", () => {
+  it('holds the markers the start-up check looks for', async () => {
+    const { createHashRouter } = await import('react-router');
+    expect(typeof createHashRouter).toBe('function');
+    const dir = join('node_modules', 'react-router', 'dist', 'development');
+    const chunks = [...readFileSync(join(dir, 'index.mjs'), 'utf8').matchAll(/from "\.\/(chunk-[A-Z0-9]+\.mjs)"/g)].map((m) => m[1]!);
+    const code = chunks.map((c) => readFileSync(join(dir, c), 'utf8')).join('\n');
+    expect(code).toContain('function createRouter(');
+    for (const marker of DATA_ROUTER_MARKERS) expect(code).toContain(marker);
   });
 });

@@ -78,8 +78,11 @@ describe('the book database declared at its current schema alone', () => {
     expect(db).toBeInstanceOf(UnionBooksDB);
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.members.where('deleted').equals(0).count()).toBe(live);
-    // Version 11's upgrade built 概览's members from the roster: the refused first open left it to run.
-    expect(await db.$deskMembers.count()).toBe(live);
+    // Version 11's upgrade built 概览's members from the roster: the refused first open left it to run
+    // (a book already at version 11 was written without the store's middleware, so it holds none here).
+    if (version < 11) expect(await db.$deskMembers.count()).toBe(live);
+    // Version 12's upgrade built each member's dues row (this roster has no events or bases).
+    expect(await db.$duesMembers.count()).toBe(live);
     db.close();
     await db.delete();
   });

@@ -15,9 +15,11 @@ import {
   SCHEMA_V9,
   SCHEMA_V10,
   SCHEMA_V11,
+  SCHEMA_V12,
 } from '../../../renderer/src/db/schema';
 import { TABLE_NAMES } from '../../../shared/model/book';
 import { freshDb } from './helpers';
+import { SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 
 describe('mutation layer and outbox', () => {
   it('records every insert, update and delete in $changes in the same transaction', async () => {
@@ -78,10 +80,21 @@ describe('mutation layer and outbox', () => {
     await db.open();
     const names = db.tables.map((t) => t.name).sort();
     expect(names).toEqual(
-      [...TABLE_NAMES, '$changes', '$sync', '$duesMonths', '$deskCounts', '$deskEntries', '$restore', '$deskMembers'].sort(),
+      [
+        ...TABLE_NAMES,
+        '$changes',
+        '$sync',
+        '$duesMonths',
+        '$deskCounts',
+        '$deskEntries',
+        '$restore',
+        '$deskMembers',
+        '$duesMembers',
+      ].sort(),
     );
     const bank = ['bankLines', 'bankMatches', 'bankSkips'];
-    const before11 = names.filter((n) => n !== '$deskMembers');
+    const before12 = names.filter((n) => n !== '$duesMembers');
+    const before11 = before12.filter((n) => n !== '$deskMembers');
     const before10 = before11.filter((n) => n !== '$restore');
     const before9 = before10.filter((n) => n !== '$deskEntries');
     const before8 = before9.filter((n) => n !== '$deskCounts');
@@ -100,6 +113,7 @@ describe('mutation layer and outbox', () => {
     // Version 10 declares only its new store; Dexie carries the rest forward.
     expect(Object.keys(SCHEMA_V10)).toEqual(['$restore']);
     expect(Object.keys(SCHEMA_V11)).toEqual(['$deskMembers']);
-    expect(db.verno).toBe(11);
+    expect(Object.keys(SCHEMA_V12)).toEqual(['$duesMembers']);
+    expect(db.verno).toBe(SCHEMA_VERSION);
   });
 });

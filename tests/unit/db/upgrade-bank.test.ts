@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
-import { SCHEMA_V2 } from '../../../renderer/src/db/schema';
+import { SCHEMA_V2, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { decodeBackup, encodeBackup } from '../../../shared/backup/format';
 import { journalBook } from '../bank/book';
 
@@ -34,7 +34,7 @@ describe('bank tables in stored books of earlier versions', () => {
 
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.transactions.get('t1')).toEqual(entry);
     expect(await db.bankLines.count()).toBe(0);
     await db.bankLines.add({

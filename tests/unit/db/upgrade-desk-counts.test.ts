@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
-import { SCHEMA_V6 } from '../../../renderer/src/db/schema';
+import { SCHEMA_V6, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { headlineCounts } from '../../../shared/desk/counts';
 import { deskCountsOf, headlineCountIds, headlineFromCounts } from '../../../shared/desk/desk-counts';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
@@ -22,7 +22,7 @@ describe('the counts of 概览 on a book of an earlier version', () => {
 
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.$deskCounts.orderBy('id').toArray()).toEqual(deskCountsOf(book));
     const year = 2026;
     const inYear = (d: string) => d.startsWith(`${year}-`);

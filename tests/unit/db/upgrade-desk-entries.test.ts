@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
-import { SCHEMA_V8 } from '../../../renderer/src/db/schema';
+import { SCHEMA_V8, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { deskEntriesOf, entryMonthsOf } from '../../../shared/desk/desk-entries';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 import { balancesAt } from '../../../shared/finance/balances';
@@ -22,7 +22,7 @@ describe('the entries of 概览 on a book of an earlier version', () => {
 
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const stored = await db.$deskEntries.orderBy('id').toArray();
     expect(stored).toEqual(entryMonthsOf(book.transactions));
     expect(stored.length).toBeGreaterThan(6);

@@ -13,6 +13,7 @@ import {
   SCHEMA_V7,
   SCHEMA_V8,
   SCHEMA_V9,
+  SCHEMA_VERSION,
 } from '../../../renderer/src/db/schema';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 
@@ -31,7 +32,7 @@ describe('the members of 概览 on a book of an earlier version', () => {
 
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const stored = await db.$deskMembers.orderBy('id').toArray();
     const live = book.members.filter((m) => m.deleted === 0).sort((a, b) => a.id.localeCompare(b.id));
     expect(stored.map((r) => r.id)).toEqual(live.map((m) => m.id));

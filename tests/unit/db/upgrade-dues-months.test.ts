@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
-import { SCHEMA_V5 } from '../../../renderer/src/db/schema';
+import { SCHEMA_V5, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { duesMonthsOf } from '../../../shared/desk/dues-months';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 
@@ -21,7 +21,7 @@ describe('payments of earlier versions', () => {
 
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const stored = await db.$duesMonths.orderBy('id').toArray();
     expect(stored).toEqual(duesMonthsOf(payments));
     const first = stored.find((r) => r.memberIds.includes(payments[1]!.memberId) && r.month === payments[1]!.month)!;

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
-import { SCHEMA_V6 } from '../../../renderer/src/db/schema';
+import { SCHEMA_V6, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 
 describe('a book of version 6', () => {
@@ -18,7 +18,7 @@ describe('a book of version 6', () => {
 
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.handovers.count()).toBe(0);
     expect(db.handovers.schema.indexes.map((i) => i.name)).toEqual(['date']);
     expect(await db.members.orderBy('id').toArray()).toEqual([...book.members].sort((a, b) => a.id.localeCompare(b.id)));

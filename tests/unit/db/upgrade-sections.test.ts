@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
-import { SCHEMA_V4 } from '../../../renderer/src/db/schema';
+import { SCHEMA_V4, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { rowProblems } from '../../../shared/records/check';
 import { upgradeRow } from '../../../shared/records/upgrade';
 
@@ -22,7 +22,7 @@ describe('year notes of earlier versions', () => {
 
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const n1 = await db.yearNotes.get('n1');
     expect(n1).toMatchObject({ year: 2024, updatedAt: meta('n1').updatedAt });
     expect(n1?.sections).toMatchObject({ work: '技能比武', problems: '干部兼职\n培训不足', plan: '换届选举', members: '', income: '' });

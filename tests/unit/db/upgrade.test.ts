@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../renderer/src/db/schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { SYNC_KEYS } from '../../../renderer/src/db/sync-keys';
 import { rowProblems } from '../../../shared/records/check';
 import { TABLE_NAMES } from '../../../shared/model/book';
@@ -55,7 +55,7 @@ describe('Dexie upgrades', () => {
     await versionOneBook(name);
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const union = await db.union.get('u1');
     expect(union).not.toHaveProperty('backupFolder');
     expect(union?.name).toBe('甲工会');
@@ -102,7 +102,7 @@ describe('Dexie upgrades', () => {
     v2.close();
     const db = new UnionBooksDB(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.fixedAssets.count()).toBe(0);
     expect(await db.transactions.get('t1')).toEqual(entry);
     expect(await db.openingBalances.get('o1')).toEqual(opening);

@@ -5,7 +5,7 @@ import { UnionBooksDB } from '../../../renderer/src/db/database';
 import { DexieStore } from '../../../renderer/src/db/dexie-store';
 import { openMutator } from '../../../renderer/src/db/mutations';
 import { planMonthPosting, type MonthPostingPlan } from '../../../shared/dues/posting';
-import type { DuesMember } from '../../../shared/dues/eligibility';
+import { duesMembersOf, type DuesMemberRow } from '../../../shared/dues/dues-members';
 import { DEFAULT_DUES_RULE } from '../../../shared/dues/rule';
 import { HybridLogicalClock } from '../../../shared/clock/hlc';
 import { MemoryStore } from '../../../shared/engine/memory-store';
@@ -110,7 +110,7 @@ describe('登记本月会费 over a roster read a page at a time', () => {
     expect(summary(await postDuesMonth(memory, OPTIONS))).toEqual(expected);
   });
 
-  it('reads of the roster only what planning needs, never the members table', async () => {
+  it('reads of the roster only its dues rows, never the members, their events or the bases', async () => {
     const book = bigBook();
     const db = new UnionBooksDB(`paged-posting-slim-${Date.now()}-${Math.random()}`);
     const read: string[] = [];
@@ -121,7 +121,7 @@ describe('登记本月会费 over a roster read a page at a time', () => {
         ...down,
         table: (name) => {
           const table = down.table(name);
-          const noted = name === 'members' || name === '$deskMembers';
+          const noted = ['members', 'memberships', 'wageBases', '$deskMembers', '$duesMembers'].includes(name);
           return noted ? { ...table, query: (req) => (read.push(name), table.query(req)) } : table;
         },
       }),
@@ -132,8 +132,8 @@ describe('登记本月会费 over a roster read a page at a time', () => {
     read.length = 0;
     const plan = await postDuesMonth(new DexieStore(db, mutator, () => TODAY), OPTIONS);
     expect(summary(plan)).toEqual(summary(planMonthPosting(book, { ...OPTIONS, batchId: 'whole' })));
-    // Every page from the store of dues fields (the last one short), none from the roster.
-    expect(read).toEqual(['$deskMembers', '$deskMembers', '$deskMembers']);
+    // Every page from the store of dues rows (the last one short), none from the roster, the events or the bases.
+    expect(read).toEqual(['$duesMembers', '$duesMembers', '$duesMembers']);
     db.close();
     await db.delete();
   });
@@ -177,7 +177,7 @@ describe('登记本月会费 over a roster read a page at a time', () => {
 
   it('reads in a posting what it wrote before, from the derived stores too, before they are written', async () => {
     const { db, store } = await dexieBook('paged-posting-pending', bigBook());
-    const [member] = await store.duesMembers('', 1);
+    const member = (await store.duesMemberRows('', 1))[0]?.member;
     const row = duesMonthId('2025-04', member!.id);
     const seen = await store.transaction(['duesPayments'], async () =>
       store.derivingOnce(async () => {
@@ -203,15 +203,20 @@ describe('登记本月会费 over a roster read a page at a time', () => {
     await db.delete();
   });
 
-  it('gives the same dues members from either store, and from the roster inside a transaction without the dues store', async () => {
+  it('gives the same dues rows from either store, and from the tables inside a transaction without the dues store', async () => {
     const book = bigBook();
     const { db, store } = await dexieBook('paged-posting-members', book);
     const memory = new MemoryStore(bigBook(), { deviceId: 'memory', clock: new HybridLogicalClock('memory') }, () => TODAY);
     const live = book.members.filter((m) => m.deleted === 0).sort((a, b) => (a.id < b.id ? -1 : 1));
     const after = live[10]!.id;
-    const slim = await store.duesMembers(after, 50);
-    expect(slim.map((m) => m.id)).toEqual(live.slice(11, 61).map((m) => m.id));
-    expect(Object.keys(slim[0]!).sort()).toEqual([
+    const rows = await store.duesMemberRows(after, 50);
+    expect(rows.map((r) => r.id)).toEqual(live.slice(11, 61).map((m) => m.id));
+    expect(rows).toEqual(
+      duesMembersOf(book.members, book.memberships, book.wageBases)
+        .filter((r) => r.id > after)
+        .slice(0, 50),
+    );
+    expect(Object.keys(rows[0]!.member!).sort()).toEqual([
       'deleted',
       'department',
       'duesExempt',
@@ -221,10 +226,25 @@ describe('登记本月会费 over a roster read a page at a time', () => {
       'name',
       'status',
     ]);
-    expect(await db.transaction('r', db.members, () => store.duesMembers(after, 50))).toEqual(slim);
+    const all = await store.duesMemberRows('', live.length + 1);
+    expect([all.some((r) => r.events.length > 0), all.some((r) => r.bases.length > 0)]).toEqual([true, true]);
+    expect(Object.keys(all.find((r) => r.events.length > 0)!.events[0]!).sort()).toEqual(['date', 'id', 'kind', 'updatedAt']);
+    expect(Object.keys(all.find((r) => r.bases.length > 0)!.bases[0]!).sort()).toEqual(['baseFen', 'id', 'updatedAt', 'year']);
+    expect(await db.transaction('r', [db.members, db.memberships, db.wageBases], () => store.duesMemberRows(after, 50))).toEqual(rows);
     // The memory book is built alike but with its own ids: compare what planning reads, not the ids.
-    const planned = (rows: readonly DuesMember[]) => rows.map(({ id: _id, ...m }) => JSON.stringify(m)).sort();
-    expect(planned(await memory.duesMembers('', live.length + 1))).toEqual(planned(await store.duesMembers('', live.length + 1)));
+    const planned = (rows: readonly DuesMemberRow[]) =>
+      rows
+        .map((r) => {
+          const { id: _id, ...m } = r.member!;
+          // Ids made in the same millisecond may order either way: compare the events and bases as sets.
+          return JSON.stringify([
+            m,
+            r.events.map((e) => `${e.date}:${e.kind}`).sort(),
+            r.bases.map((b) => `${b.year}:${b.baseFen}`).sort(),
+          ]);
+        })
+        .sort();
+    expect(planned(await memory.duesMemberRows('', live.length + 1))).toEqual(planned(all));
     db.close();
     await db.delete();
   });

@@ -3,6 +3,7 @@ import type { Database } from '../../../server/sync/db';
 import { migrate } from '../../../server/sync/migrations';
 import {
   STATS_FEWER_STATEMENTS_MIGRATION,
+  STATS_MEMBERS_READ_ONCE_MIGRATION,
   STATS_MONEY_IN_ONE_STATEMENT_MIGRATION,
   STATS_NUMBERS_AS_STORED_MIGRATION,
 } from '../../../server/sync/stats-maintenance';
@@ -149,4 +150,14 @@ functionsUpgradeSuite({
   marker: "->'amountFen')::numeric",
   code: 'NUM',
   seed: 19,
+});
+
+// A server at migration 19 gets the trigger functions that take the members a statement wrote from the rows it classified.
+functionsUpgradeSuite({
+  migration: STATS_MEMBERS_READ_ONCE_MIGRATION,
+  level: 19,
+  fixture: 'sync/stats-functions-19.sql',
+  marker: 'fresh_keys',
+  code: 'MRO',
+  seed: 20,
 });

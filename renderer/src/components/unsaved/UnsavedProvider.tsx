@@ -1,6 +1,6 @@
 import { Button, Modal, Space } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useBlocker } from 'react-router';
+import { useLeaveGuard, type LeaveGuard } from './GuardedHashRouter';
 import { UnsavedContext, type UnsavedApi, type UnsavedChoice, type UnsavedEntry } from './context';
 import { leavesPlace, pickDirty } from './leave-rule';
 
@@ -40,19 +40,21 @@ export function UnsavedProvider({ children }: { children: ReactNode }) {
   }, []);
   const api: UnsavedApi = useMemo(() => ({ ask, register }), [ask, register]);
 
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => leavesPlace(currentLocation, nextLocation) && pickDirty(entries.current) !== null,
+  // Moves of the router (links, menus, back and forward) that leave a place with unsaved work ask first.
+  const guard: LeaveGuard = useMemo(
+    () => ({
+      blocks: (current, next) => leavesPlace(current, next) && pickDirty(entries.current) !== null,
+      confirm: async () => {
+        const entry = pickDirty(entries.current);
+        if (!entry) return true;
+        const choice = await ask(entry.save !== undefined);
+        if (choice === 'discard') return true;
+        return choice === 'save' && entry.save !== undefined && (await entry.save());
+      },
+    }),
+    [ask],
   );
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    const entry = pickDirty(entries.current);
-    if (!entry) return blocker.proceed();
-    void ask(entry.save !== undefined).then(async (choice) => {
-      if (choice === 'discard') return blocker.proceed();
-      if (choice === 'save' && entry.save && (await entry.save())) return blocker.proceed();
-      blocker.reset();
-    });
-  }, [blocker, ask]);
+  useLeaveGuard(guard);
 
   useEffect(() => {
     // The browser (and Electron, see electron/main/window.ts) shows its own leave dialog.

@@ -1,10 +1,18 @@
-import { DatePicker, Form, Space, Typography } from 'antd';
+import { Form, Input, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { BooksStartInput } from '../../../../shared/engine/ops/periods';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { OpeningBalance } from '../../../../shared/model/records';
-import { afterThisMonth } from '../../components/dates';
+import { afterFirstScreen } from '../../app/first-screen';
 import { YuanInput, yuanRule, yuanToFen } from '../../components/YuanInput';
+import type { BooksMonthProps } from './BooksMonthPicker';
+
+const loadMonthPicker = () => import('./BooksMonthPicker');
+const BooksMonthPicker = lazy(() => loadMonthPicker().then((m) => ({ default: m.BooksMonthPicker })));
+
+/** How the 开账 month is written, by the picker and by the text shown before it has loaded. */
+export const BOOKS_MONTH_FORMAT = 'YYYY年M月';
 
 /** The 开账 fields as a form holds them; named apart so they can sit in the first-run form beside the union's. */
 export interface BooksStartValues {
@@ -61,7 +69,7 @@ export function BooksStartFields() {
       {/* A wrapped row is spaced by the fields' own margin, as the rest of the form is. */}
       <Space size={[16, 0]} wrap align="start">
         <Form.Item name="booksMonth" label="开账月份" rules={[{ required: true, message: '请选择开账月份' }]}>
-          <DatePicker picker="month" allowClear={false} disabledDate={afterThisMonth} format="YYYY年M月" style={{ width: 140 }} />
+          <BooksMonthInput />
         </Form.Item>
         <Form.Item name="openingCash" label="开账时库存现金" rules={[yuanRule('开账库存现金', false)]}>
           <YuanInput placeholder="0.00" style={{ width: 150 }} />
@@ -76,5 +84,29 @@ export function BooksStartFields() {
         )}
       </Space>
     </>
+  );
+}
+
+/**
+ * The month picker is the largest control of the first-run form (antd's DatePicker with its
+ * calendar, about 100 KB): its code loads once the first screen has been painted. Until then the
+ * month shows as text in a field marked unavailable, which is what the picker shows closed.
+ */
+function BooksMonthInput(props: BooksMonthProps) {
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    let live = true;
+    // Settled either way: a picker that failed to load is tried again, and reports its error, where it renders.
+    const show = () => live && setLoaded(true);
+    void afterFirstScreen().then(loadMonthPicker).then(show, show);
+    return () => void (live = false);
+  }, []);
+  const text = <Input id={props.id} value={props.value?.format(BOOKS_MONTH_FORMAT) ?? ''} readOnly aria-disabled style={{ width: 140 }} />;
+  return loaded ? (
+    <Suspense fallback={text}>
+      <BooksMonthPicker {...props} />
+    </Suspense>
+  ) : (
+    text
   );
 }

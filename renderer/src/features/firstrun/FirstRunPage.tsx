@@ -2,8 +2,6 @@ import { DatabaseOutlined, PlusCircleOutlined, UploadOutlined } from '@ant-desig
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { thisMonth } from '../../../../shared/clock/today';
-import { openBooks } from '../../../../shared/engine/ops/periods';
-import { createUnion } from '../../../../shared/engine/ops/union';
 import { SPENDING_PRESETS } from '../../../../shared/limits/presets';
 import type { SpendingPresetId } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
@@ -21,6 +19,8 @@ import { RestoreButtonsView } from './RestoreButtonsView';
 const loadRestore = () => import('./RestoreButtons');
 const RestoreButtons = lazy(loadRestore);
 const loadBookIo = () => import('../backup/book-io');
+// The book engine's rules for the start of books and the union are needed at 创建, not to show the form.
+const loadCreate = () => Promise.all([import('../../../../shared/engine/ops/periods'), import('../../../../shared/engine/ops/union')]);
 
 interface CreateForm extends BooksStartValues {
   name: string;
@@ -47,7 +47,7 @@ export function FirstRunPage() {
   useEffect(() => {
     markFirstScreenShown();
     // Settled either way: a flow that failed to load is tried again, and reports its error, where it renders.
-    return preloadWhenIdle([() => loadRestore().finally(() => setRestoreLoaded(true)), loadBookIo]);
+    return preloadWhenIdle([() => loadRestore().finally(() => setRestoreLoaded(true)), loadCreate, loadBookIo]);
   }, []);
   const { message, modal } = App.useApp();
   const enrolled = useEnrolment(db);
@@ -56,6 +56,7 @@ export function FirstRunPage() {
   const demoLoading = useSubmit({ session: 'first-run' });
 
   const create = async (values: CreateForm) => {
+    const [{ openBooks }, { createUnion }] = await loadCreate();
     // The start of books first: a refused amount or month is shown here, before the union exists
     // and the app moves on; said again, openBooks replaces the start, so a retry is safe.
     await openBooks(store, toBooksStart(values));

@@ -61,9 +61,15 @@ export function useRosterImport(year: number) {
     }
   };
 
-  /** A field belongs to one column: giving it to another column takes it from the first. */
-  const setColumnField = (column: number, field: RosterField | null) =>
-    setMapping((prev) => prev.map((f, i) => (i === column ? field : field !== null && f === field ? null : f)));
+  /**
+   * A field belongs to one column: giving it to another column takes it from the first. The same function
+   * at every render, so the mapping table's columns are built again only when what they show changes.
+   */
+  const setColumnField = useCallback(
+    (column: number, field: RosterField | null) =>
+      setMapping((prev) => prev.map((f, i) => (i === column ? field : field !== null && f === field ? null : f))),
+    [],
+  );
 
   const problems = useMemo(() => mappingProblems(mapping), [mapping]);
 

@@ -1,0 +1,143 @@
+import { deskMemberOf } from '../desk/desk-members';
+import type { Member, MembershipEvent, WageBase } from '../model/records';
+import { countingBase } from './data';
+import type { DuesEvent, DuesMember } from './eligibility';
+
+/**
+ * Everything a month's posting reads of one member, in one compact row: what dues planning reads of
+ * the member (`DuesMember`), and of the member's live membership events and wage bases only what the
+ * rules read of them (with their ids, so a later write can replace them). A posting of 5,000 members
+ * then reads 5,000 rows a page at a time instead of the members, every membership event and the
+ * year's bases apart, each with its sync fields. Kept beside the three tables in the same
+ * transaction as every write to them; never synced and never backed up, since it is computed from
+ * them alone. The rules themselves (who owes, which base counts) stay in eligibility.ts and data.ts
+ * and are applied to these rows as to the tables.
+ */
+export interface DuesMemberRow {
+  /** The member's id. */
+  id: string;
+  /** Null while there is no live member: removed, or its events or bases arrived first (a sync). */
+  member: DuesMember | null;
+  /** Live events, in id order (the order the table gives them). */
+  events: DuesEventRow[];
+  /** Live bases of every year, in id order. */
+  bases: DuesBaseRow[];
+}
+
+export type DuesEventRow = DuesEvent & Pick<MembershipEvent, 'id'>;
+export type DuesBaseRow = Pick<WageBase, 'id' | 'year' | 'baseFen' | 'updatedAt'>;
+
+const eventRow = ({ id, kind, date, updatedAt }: MembershipEvent): DuesEventRow => ({ id, kind, date, updatedAt });
+const baseRow = ({ id, year, baseFen, updatedAt }: WageBase): DuesBaseRow => ({ id, year, baseFen, updatedAt });
+
+/** The base of `year` that counts in a row (data.ts's rule), or undefined. */
+export function rowBase(row: DuesMemberRow, year: number): DuesBaseRow | undefined {
+  let base: DuesBaseRow | undefined;
+  for (const b of row.bases) if (b.year === year) base = countingBase(base, b);
+  return base;
+}
+
+export type DuesMemberTable = 'members' | 'memberships' | 'wageBases';
+
+/** The tables the rows are built from. */
+export const DUES_MEMBER_TABLES: readonly DuesMemberTable[] = ['members', 'memberships', 'wageBases'];
+
+type Row = Member | MembershipEvent | WageBase;
+
+const memberIdOf = (table: DuesMemberTable, row: Row): string =>
+  table === 'members' ? row.id : (row as MembershipEvent | WageBase).memberId;
+
+/** The ids of the rows that `changes` to `table` touch (an event or base moved to another member touches both). */
+export function duesMemberIdsOf(table: DuesMemberTable, changes: readonly { before?: Row; after?: Row }[]): string[] {
+  const ids = new Set<string>();
+  for (const c of changes) {
+    if (c.before) ids.add(memberIdOf(table, c.before));
+    if (c.after) ids.add(memberIdOf(table, c.after));
+  }
+  return [...ids];
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** `list` without the row of `id`, and with `row` put in its place in id order. */
+function replaced<T extends { id: string }>(list: readonly T[], id: string, row: T | undefined): T[] {
+  const out = list.filter((r) => r.id !== id);
+  if (row) {
+    out.push(row);
+    out.sort(byId);
+  }
+  return out;
+}
+
+/**
+ * The touched rows after `changes` to `table`, from `current` (absent: none yet). A row that holds
+ * nothing any more (no live member, events or bases) is undefined: it is deleted.
+ */
+export function foldDuesMembers(
+  table: DuesMemberTable,
+  current: ReadonlyMap<string, DuesMemberRow>,
+  changes: readonly { before?: Row; after?: Row }[],
+): Map<string, DuesMemberRow | undefined> {
+  const rows = new Map<string, DuesMemberRow>();
+  const rowOf = (id: string): DuesMemberRow => {
+    let row = rows.get(id);
+    if (!row) {
+      const stored = current.get(id);
+      row = stored ? { ...stored } : { id, member: null, events: [], bases: [] };
+      rows.set(id, row);
+    }
+    return row;
+  };
+  for (const { before, after } of changes) {
+    if (table === 'members') {
+      const member = (after ?? before) as Member | undefined;
+      if (member) rowOf(member.id).member = after ? (deskMemberOf(after as Member) ?? null) : null;
+      continue;
+    }
+    // Taken out of the member it was under, then put under the one it is under now (if live).
+    const live = after && after.deleted === 0 ? after : undefined;
+    if (table === 'memberships') {
+      if (before) {
+        const row = rowOf(memberIdOf(table, before));
+        row.events = replaced(row.events, before.id, undefined);
+      }
+      if (after) {
+        const row = rowOf(memberIdOf(table, after));
+        row.events = replaced(row.events, after.id, live && eventRow(live as MembershipEvent));
+      }
+    } else {
+      if (before) {
+        const row = rowOf(memberIdOf(table, before));
+        row.bases = replaced(row.bases, before.id, undefined);
+      }
+      if (after) {
+        const row = rowOf(memberIdOf(table, after));
+        row.bases = replaced(row.bases, after.id, live && baseRow(live as WageBase));
+      }
+    }
+  }
+  const out = new Map<string, DuesMemberRow | undefined>();
+  for (const [id, row] of rows) out.set(id, row.member || row.events.length > 0 || row.bases.length > 0 ? row : undefined);
+  return out;
+}
+
+/** The rows of a whole book (an upgrade builds the store from it; the memory store and tests read it). */
+export function duesMembersOf(
+  members: readonly Member[],
+  memberships: readonly MembershipEvent[],
+  wageBases: readonly WageBase[],
+): DuesMemberRow[] {
+  const rows = new Map<string, DuesMemberRow>();
+  const rowOf = (id: string): DuesMemberRow => {
+    let row = rows.get(id);
+    if (!row) rows.set(id, (row = { id, member: null, events: [], bases: [] }));
+    return row;
+  };
+  for (const m of members) {
+    const member = deskMemberOf(m);
+    if (member) rowOf(m.id).member = member;
+  }
+  for (const e of [...memberships].sort(byId)) if (e.deleted === 0) rowOf(e.memberId).events.push(eventRow(e));
+  for (const w of [...wageBases].sort(byId)) if (w.deleted === 0) rowOf(w.memberId).bases.push(baseRow(w));
+  return [...rows.values()].sort(byId);
+}

@@ -1,0 +1,56 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { UnionBooksDB } from '../../../renderer/src/db/database';
+import { SCHEMA_HISTORY, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
+import { DexieStore } from '../../../renderer/src/db/dexie-store';
+import { openMutator } from '../../../renderer/src/db/mutations';
+import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
+import { duesMembersOf } from '../../../shared/dues/dues-members';
+import { planMonthPosting } from '../../../shared/dues/posting';
+import { DEFAULT_DUES_RULE } from '../../../shared/dues/rule';
+import { postDuesMonth } from '../../../shared/engine/ops/dues';
+
+describe('the members’ dues rows on a book of an earlier version', () => {
+  it('Dexie version 11 → 12 builds each member’s row from the members, their events and bases, and a posting reads them', async () => {
+    const book = generateDemoBook({ ...SMALL_DEMO, endMonth: '2026-11', today: '2026-11-30' });
+    // A removed member, a removed event and a removed base: none of them counts.
+    const last = book.members.length - 1;
+    book.members[last] = { ...book.members[last]!, deleted: 1 };
+    book.memberships[0] = { ...book.memberships[0]!, deleted: 1 };
+    book.wageBases[0] = { ...book.wageBases[0]!, deleted: 1 };
+    expect(book.memberships.length > 1 && book.wageBases.length > 1).toBe(true);
+    const name = `upgrade-dues-members-${process.pid}-${Math.random()}`;
+    const v11 = new Dexie(name);
+    SCHEMA_HISTORY.slice(0, 11).forEach((schema, i) => v11.version(i + 1).stores(schema));
+    await v11.open();
+    await Promise.all([
+      v11.table('members').bulkAdd(book.members),
+      v11.table('memberships').bulkAdd(book.memberships),
+      v11.table('wageBases').bulkAdd(book.wageBases),
+      v11.table('duesPayments').bulkAdd(book.duesPayments),
+    ]);
+    v11.close();
+
+    const db = new UnionBooksDB(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    const stored = await db.$duesMembers.orderBy('id').toArray();
+    expect(stored).toEqual(duesMembersOf(book.members, book.memberships, book.wageBases));
+    const removed = stored.find((r) => r.id === book.members[last]!.id);
+    expect(removed?.member ?? null).toBe(null);
+    expect(stored.flatMap((r) => r.events.map((e) => e.id))).not.toContain(book.memberships[0]!.id);
+    expect(stored.flatMap((r) => r.bases.map((b) => b.id))).not.toContain(book.wageBases[0]!.id);
+    expect(await db.$changes.count()).toBe(0);
+
+    // A posting on the upgraded book plans what one plan over the whole book gives.
+    const month = '2026-12';
+    const options = { month, paidDate: `${month}-15`, rule: DEFAULT_DUES_RULE };
+    const whole = planMonthPosting(book, { ...options, batchId: 'whole' });
+    const plan = await postDuesMonth(new DexieStore(db, await openMutator(db), () => '2026-12-31'), options);
+    expect([plan.posted, plan.exempt, plan.skipped, plan.totalFen]).toEqual([whole.posted, whole.exempt, whole.skipped, whole.totalFen]);
+    expect(plan.posted).toBeGreaterThan(0);
+    db.close();
+    await db.delete();
+  });
+});
