@@ -69,6 +69,12 @@ function replaced<T extends { id: string }>(list: readonly T[], id: string, row:
   return out;
 }
 
+/** `row` with the event or base `id` replaced by the compact form of `live` (removed when undefined). */
+function put(row: DuesMemberRow, table: 'memberships' | 'wageBases', id: string, live: Row | undefined): void {
+  if (table === 'memberships') row.events = replaced(row.events, id, live && eventRow(live as MembershipEvent));
+  else row.bases = replaced(row.bases, id, live && baseRow(live as WageBase));
+}
+
 /**
  * The touched rows after `changes` to `table`, from `current` (absent: none yet). A row that holds
  * nothing any more (no live member, events or bases) is undefined: it is deleted.
@@ -96,25 +102,8 @@ export function foldDuesMembers(
     }
     // Taken out of the member it was under, then put under the one it is under now (if live).
     const live = after && after.deleted === 0 ? after : undefined;
-    if (table === 'memberships') {
-      if (before) {
-        const row = rowOf(memberIdOf(table, before));
-        row.events = replaced(row.events, before.id, undefined);
-      }
-      if (after) {
-        const row = rowOf(memberIdOf(table, after));
-        row.events = replaced(row.events, after.id, live && eventRow(live as MembershipEvent));
-      }
-    } else {
-      if (before) {
-        const row = rowOf(memberIdOf(table, before));
-        row.bases = replaced(row.bases, before.id, undefined);
-      }
-      if (after) {
-        const row = rowOf(memberIdOf(table, after));
-        row.bases = replaced(row.bases, after.id, live && baseRow(live as WageBase));
-      }
-    }
+    if (before) put(rowOf(memberIdOf(table, before)), table, before.id, undefined);
+    if (after) put(rowOf(memberIdOf(table, after)), table, after.id, live);
   }
   const out = new Map<string, DuesMemberRow | undefined>();
   for (const [id, row] of rows) out.set(id, row.member || row.events.length > 0 || row.bases.length > 0 ? row : undefined);

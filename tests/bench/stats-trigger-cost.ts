@@ -2,19 +2,19 @@
 // trigger functions add to a small push on PGlite, in-process CPU (process.cpuUsage, which counts the
 // database's thread) rather than wall-clock time, so the load of other work on the machine moves it
 // little. Each push is one INSERT of 10 rows into `rows` for a union of its own, as a push of new
-// records is (ROWS=5000: a first sync's push); the sides (triggers disabled, migration 18's functions from the fixture, the current
+// records is (ROWS=5000: a first sync's push); the sides (triggers disabled, migration 19's functions from the fixture, the current
 // functions) alternate in each round, the order reversed every other round.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { openPglite } from '../../server/sync/db';
 import { migrate } from '../../server/sync/migrations';
-import { STATS_NUMBERS_AS_STORED_MIGRATION } from '../../server/sync/stats-maintenance';
+import { STATS_MEMBERS_READ_ONCE_MIGRATION } from '../../server/sync/stats-maintenance';
 import { fixturePath } from '../fixtures/path';
 
 const rounds = Number(process.argv[2]) || 4;
 const pushes = Number(process.argv[3]) || 100;
 const rowsPerPush = Number(process.argv[4]) || 10;
-const SIDES = ['off', 'migration 18', 'current'] as const;
+const SIDES = ['off', 'migration 19', 'current'] as const;
 type Side = (typeof SIDES)[number];
 const KINDS = {
   'invalid new members': (k: number) => ({ tbl: 'members', row_id: `m${k}`, data: { id: `m${k}`, name: `会员${k}`, deleted: 0 } }),
@@ -27,10 +27,10 @@ const KINDS = {
 
 const db = await openPglite();
 await migrate(db);
-const fixture18 = readFileSync(fixturePath('sync/stats-functions-18.sql'), 'utf8').split('-- next function');
+const fixture19 = readFileSync(fixturePath('sync/stats-functions-19.sql'), 'utf8').split('-- next function');
 async function use(side: Side): Promise<void> {
   await db.query(`ALTER TABLE rows ${side === 'off' ? 'DISABLE' : 'ENABLE'} TRIGGER USER`);
-  for (const statement of side === 'migration 18' ? fixture18 : STATS_NUMBERS_AS_STORED_MIGRATION) await db.query(statement);
+  for (const statement of side === 'migration 19' ? fixture19 : STATS_MEMBERS_READ_ONCE_MIGRATION) await db.query(statement);
 }
 let unionKey = 1000;
 const cpu: Record<string, number[]> = {};

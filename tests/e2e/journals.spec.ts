@@ -120,6 +120,14 @@ test('库存现金日记账 and 银行存款日记账 each carry their own balan
   expect(await headers()).toEqual(expect.arrayContaining(['现金余额', '银行余额']));
   expect(await headers()).not.toContain('余额');
   await screenshot(page, 'journals-combined');
+  // Scrolled to its end, the combined journal draws the year's last entry, whose 现金余额 and 银行余额
+  // are the closing balances in the cards.
+  await scrollToEnd(table);
+  const lastEntry = table.getByRole('row').last();
+  await expect(lastEntry).toHaveAttribute('aria-rowindex', (await table.getAttribute('aria-rowcount'))!);
+  const card = (id: string) => page.getByTestId(id).locator('.ant-statistic-content-value').innerText();
+  await expect(lastEntry.getByRole('cell').nth(-3)).toHaveText(await card('balance-cash'));
+  await expect(lastEntry.getByRole('cell').nth(-2)).toHaveText(await card('balance-bank'));
 
   for (const [view, place, stat] of [
     ['库存现金日记账', '库存现金', 'balance-cash'],
@@ -176,6 +184,10 @@ test('the journal keeps its amounts and 操作 in view while it scrolls sideways
     return cell !== null && box !== null && cell.x + cell.width <= box.x + box.width + 1;
   };
   await expect.poll(inView).toBe(true);
+  // A pinned cell is opaque, so the 摘要 and 科目 sliding under it do not show through; the others are not.
+  const background = (cell: Locator) => cell.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await background(actions)).toMatch(/^rgb\(/);
+  expect(await background(table.getByRole('row').nth(1).getByRole('cell').nth(2))).toBe('rgba(0, 0, 0, 0)');
   await screenshot(page, 'journals-narrow-window');
 
   await page.setViewportSize({ width: 1600, height: 800 });
@@ -243,6 +255,30 @@ test('the journal scrolls on the compositor and each scroll step draws only the 
   await expect(marks.first()).toHaveText('只读');
   expect(await marks.first().evaluate((el) => getComputedStyle(el, '::before').backgroundImage)).toContain('data:image/svg+xml');
   expect(await table.locator('[role=row] svg').count()).toBe(0);
+
+  // Nothing scrolls sideways here, so no cell paints a background of its own (the row under the
+  // pointer is shaded as a whole), and only the cells whose text can be cut (凭证号, 摘要, 科目) are
+  // clipped: a background and a clip per cell cost paint and layerization in every row a step brings in.
+  const cellStyles = await row
+    .getByRole('cell')
+    .evaluateAll((cells) => cells.map((c) => [getComputedStyle(c).backgroundColor, getComputedStyle(c).overflowX]));
+  expect(new Set(cellStyles.map(([background]) => background))).toEqual(new Set(['rgba(0, 0, 0, 0)']));
+  expect(cellStyles.map(([, overflow]) => overflow)).toEqual([
+    'visible', // 日期
+    'hidden', // 凭证号
+    'hidden', // 摘要
+    'hidden', // 科目
+    'visible', // 资金
+    'visible', // 收入
+    'visible', // 支出
+    'visible', // 现金余额
+    'visible', // 银行余额
+    'visible', // 操作
+  ]);
+  // A row in view (the first drawn rows are above it, out of view).
+  const inView = table.locator('[role=row][aria-rowindex="27"]');
+  await inView.hover();
+  await expect.poll(() => inView.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
 });
 
 test('an attachment can be removed, after a confirmation, from an entry whose month is open', async ({ page }) => {

@@ -14,6 +14,12 @@ export interface VirtualColumn<T> {
   grow?: boolean;
   /** One line, cut with an ellipsis (the whole text in the cell's title). */
   ellipsis?: boolean;
+  /**
+   * What the cell holds always fits its width (a date, an amount, a tag, buttons): the cell is not
+   * clipped. A clipped cell is a clip the browser builds, paints and layerizes for every row a scroll
+   * step brings in; most cells never need one.
+   */
+  fits?: boolean;
   /** For rows where this cell takes the next column's place too (that column's cell is left out). */
   spansNext?: (row: T) => boolean;
   render: (row: T) => ReactNode;
@@ -133,14 +139,20 @@ function tableCss<T>(scope: string, token: Token, columns: readonly VirtualColum
     const start = left;
     left += c.width;
     right -= c.width;
-    const stick = !sideways
+    // A pinned cell is opaque, so the cells sliding under it do not show through; every other cell
+    // is see-through, over its row: a background per cell cost paint and layerization in each new row.
+    const pinned = sideways && (c.fixed === 'left' || c.fixed === 'right');
+    const stick = !pinned
       ? ''
       : c.fixed === 'left'
         ? `position:sticky;left:${start}px;z-index:1;`
-        : c.fixed === 'right'
-          ? `position:sticky;right:${right}px;z-index:1;`
-          : '';
-    const cell = `.${scope} .c${i}{flex:${c.grow ? 1 : 0} 0 ${c.width}px;width:${c.width}px;text-align:${c.align ?? 'left'};${stick}}`;
+        : `position:sticky;right:${right}px;z-index:1;`;
+    const clip = c.fits && !c.ellipsis ? '' : 'overflow:hidden;';
+    const cell =
+      `.${scope} .c${i}{flex:${c.grow ? 1 : 0} 0 ${c.width}px;width:${c.width}px;text-align:${c.align ?? 'left'};${clip}${stick}}` +
+      (pinned
+        ? `\n.${scope} .b .c${i}{background:${token.colorBgContainer}}\n.${scope} .b:hover .c${i}{background:${token.controlItemBgHover}}`
+        : '');
     const next = columns[i + 1];
     if (!c.spansNext || !next) return cell;
     // The same cell where it takes the next column's place too; a fixed one sticks where that column would.
@@ -160,8 +172,11 @@ function tableCss<T>(scope: string, token: Token, columns: readonly VirtualColum
     // A cell is a plain block, one line as high as the cell: a flex box per cell (and the anonymous box
     // around its text) cost style and layout in every row a scroll step brings in. Its tags and
     // buttons centre themselves by their top margin (components/cell-metrics.ts).
-    `.${scope} .c{box-sizing:border-box;height:${CELL_HEIGHT}px;line-height:${CELL_HEIGHT}px;padding:0 ${token.paddingXS}px;overflow:hidden;white-space:nowrap;background:${token.colorBgContainer}}`,
-    `.${scope} .r:hover .c{background:${token.controlItemBgHover}}`,
+    // Clipped by its column's rule unless what it holds fits (`fits`).
+    `.${scope} .c{box-sizing:border-box;height:${CELL_HEIGHT}px;line-height:${CELL_HEIGHT}px;padding:0 ${token.paddingXS}px;white-space:nowrap}`,
+    // The row under the pointer, behind its see-through cells (pinned cells follow it by their own rule).
+    `.${scope} .b:hover{background:${token.controlItemBgHover}}`,
+    `.${scope} .h .r:hover .c{background:${token.controlItemBgHover}}`,
     // Opaque, so a header sliding under a fixed one while scrolling sideways does not show through.
     `.${scope} [role=columnheader]{background:linear-gradient(${token.colorFillAlter},${token.colorFillAlter}) ${token.colorBgContainer};font-weight:${token.fontWeightStrong}}`,
     // A cut cell holds its text alone: a wrapper per cell costs each new row.

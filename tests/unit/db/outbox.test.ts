@@ -16,10 +16,10 @@ import {
   SCHEMA_V10,
   SCHEMA_V11,
   SCHEMA_V12,
+  SCHEMA_VERSION,
 } from '../../../renderer/src/db/schema';
 import { TABLE_NAMES } from '../../../shared/model/book';
 import { freshDb } from './helpers';
-import { SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 
 describe('mutation layer and outbox', () => {
   it('records every insert, update and delete in $changes in the same transaction', async () => {

@@ -153,6 +153,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
             width: 100,
             align: 'right',
             fixed: 'right',
+            fits: true,
             render: (l) =>
               l.kind === 'entry' ? (
                 <Money fen={l.balanceFen} />
@@ -169,6 +170,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
           width: 100,
           align: 'right' as const,
           fixed: 'right' as const,
+          fits: true,
           render: entry((r) => {
             // A place the entry did not touch keeps its balance: shown quieter, so each row's own place stands out.
             const moved = p === 'cash' ? r.cashFen : r.bankFen;
@@ -183,7 +185,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
           }),
         }));
     return [
-      { key: 'date', title: '日期', width: 92, render: entry((r) => r.transaction.date) },
+      { key: 'date', title: '日期', width: 92, fits: true, render: entry((r) => r.transaction.date) },
       { key: 'voucher', title: '凭证号', width: 64, render: entry((r) => r.transaction.voucherNumber) },
       {
         key: 'summary',
@@ -230,6 +232,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
               key: 'place',
               title: '资金',
               width: 80,
+              fits: true,
               render: entry((r) =>
                 isTransfer(r.transaction)
                   ? `${SHORT_PLACE[r.transaction.place]}→${SHORT_PLACE[transferTarget(r.transaction.accountCode)]}`
@@ -242,6 +245,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
         title: '收入',
         width: 90,
         align: 'right',
+        fits: true,
         // The money columns stay in view while 摘要 and 科目 scroll sideways on a small screen.
         fixed: 'right',
         // In the combined journal a transfer is neither income nor spending: its amount spans both columns, marked as a move.
@@ -264,6 +268,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
         width: 90,
         align: 'right',
         fixed: 'right',
+        fits: true,
         render: entry(
           (_, l) => amountText(l.outFen),
           (l) => money(l.outFen),
@@ -275,6 +280,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
         title: '操作',
         width: 88,
         fixed: 'right',
+        fits: true,
         render: entry((r) => {
           const t = r.transaction;
           const locked = readOnlyReason(t, reversals);

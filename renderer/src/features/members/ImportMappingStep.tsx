@@ -2,6 +2,7 @@ import { Alert, Select, Space, Typography } from 'antd';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { cellText } from '../../../../shared/roster/cells';
 import { ROSTER_COLUMNS, type RosterField } from '../../../../shared/roster/columns';
+import { maskedSample } from '../../../../shared/roster/masked-sample';
 import { CELL_LAYOUT, useCellButtonCss } from '../../components/cell-buttons';
 import { ROW_HEIGHT } from '../../components/cell-metrics';
 import { CELL_SELECT, useCellSelectCss } from '../../components/cell-select';
@@ -80,7 +81,7 @@ export function ImportMappingStep({ state }: { state: RosterImportState }) {
         letter: columnLetter(i),
         header,
         samples: samples
-          .map((r) => cellText(r.cells[i]))
+          .map((r) => maskedSample(mapping[i], cellText(r.cells[i])))
           .filter((t) => t !== '')
           .join('，'),
         field: mapping[i] ?? '',

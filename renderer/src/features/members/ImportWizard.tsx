@@ -2,6 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Progress, Result, Space, Spin, Steps, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useServices } from '../../app/services';
+import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
 import { FILTERS } from '../../platform';
 import { office } from '../../workers/office';
 import { ImportMappingStep } from './ImportMappingStep';
@@ -25,6 +26,10 @@ export function ImportWizard({ open, year, onClose }: { open: boolean; year: num
   useEffect(() => {
     if (open) reset();
   }, [open, reset]);
+
+  // A file read and its columns checked are work a stray Escape or × must not throw away: between
+  // reading the file and importing it, closing (and leaving the page) asks first.
+  const requestClose = useGuardedClose({ open, dirty: step === 'mapping' || step === 'preview', close: onClose });
 
   const saveRejected = async () => {
     if (!parsed || !plan) return;
@@ -94,7 +99,7 @@ export function ImportWizard({ open, year, onClose }: { open: boolean; year: num
     <Modal
       title="导入名册"
       open={open}
-      onCancel={busy === 'importing' ? undefined : onClose}
+      onCancel={busy === 'importing' ? undefined : requestClose}
       width={980}
       footer={footer}
       maskClosable={false}
