@@ -357,7 +357,8 @@ const DAY_RECORD = `union_key integer, day text, ${MEASURES.map((m) => `${m} ${[
  *
  * A statement that changed no member or membership row (dues payments and entries, the most common
  * push after a first sync) has no member step, so its classifying statement adds the money to the
- * sums itself: two statements in all, the first telling which kind of change this is.
+ * sums itself: two statements in all, the first telling which kind of change this is and which of the
+ * money steps (dues payments, entries) have rows to read.
  */
 function triggerBody(newRows: string | null, oldRows: string | null): string {
   const changed = `(${changedRows(newRows, oldRows)})`;
