@@ -322,6 +322,19 @@ test('the journal scrolls on the compositor and each scroll step draws only the 
   const inView = table.locator('[role=row][aria-rowindex="27"]');
   await inView.hover();
   await expect.poll(() => inView.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+
+  // While it scrolls, the rows take no pointer (no row hit-tested, restyled and repainted as rows
+  // slide under a resting pointer at each frame); once still, they take it again.
+  await scroller.evaluate((el) => {
+    const w = window as unknown as { __pointer: string[] };
+    w.__pointer = [];
+    new MutationObserver(() => {
+      const row = el.querySelector('[role=row][aria-rowindex]:not([aria-rowindex="1"])');
+      if (row) w.__pointer.push(getComputedStyle(row).pointerEvents);
+    }).observe(el, { attributes: true, attributeFilter: ['class'] });
+    el.scrollTo(0, 39 * 30);
+  });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __pointer: string[] }).__pointer)).toEqual(['none', 'auto']);
 });
 
 test('an attachment can be removed, after a confirmation, from an entry whose month is open', async ({ page }) => {
