@@ -6,13 +6,13 @@ import { SCHEMA_HISTORY, SCHEMA_VERSION } from '../../../renderer/src/db/schema'
 import { DexieStore } from '../../../renderer/src/db/dexie-store';
 import { openMutator } from '../../../renderer/src/db/mutations';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
-import { duesMembersOf } from '../../../shared/dues/dues-members';
+import { decodeDuesMember, duesMembersOf, encodeDuesMember } from '../../../shared/dues/dues-members';
 import { planMonthPosting } from '../../../shared/dues/posting';
 import { DEFAULT_DUES_RULE } from '../../../shared/dues/rule';
 import { postDuesMonth } from '../../../shared/engine/ops/dues';
 
 describe('the members’ dues rows on a book of an earlier version', () => {
-  it('Dexie version 11 → 12 builds each member’s row from the members, their events and bases, and a posting reads them', async () => {
+  it('Dexie version 11 → 13 builds each member’s row from the members, their events and bases, and a posting reads them', async () => {
     const book = generateDemoBook({ ...SMALL_DEMO, endMonth: '2026-11', today: '2026-11-30' });
     // A removed member, a removed event and a removed base: none of them counts.
     const last = book.members.length - 1;
@@ -35,7 +35,7 @@ describe('the members’ dues rows on a book of an earlier version', () => {
     const db = new UnionBooksDB(name);
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    const stored = await db.$duesMembers.orderBy('id').toArray();
+    const stored = (await db.$duesMembers.orderBy('id').toArray()).map(decodeDuesMember);
     expect(stored).toEqual(duesMembersOf(book.members, book.memberships, book.wageBases));
     const removed = stored.find((r) => r.id === book.members[last]!.id);
     expect(removed?.member ?? null).toBe(null);
@@ -46,6 +46,36 @@ describe('the members’ dues rows on a book of an earlier version', () => {
     // A posting on the upgraded book plans what one plan over the whole book gives.
     const month = '2026-12';
     const options = { month, paidDate: `${month}-15`, rule: DEFAULT_DUES_RULE };
+    const whole = planMonthPosting(book, { ...options, batchId: 'whole' });
+    const plan = await postDuesMonth(new DexieStore(db, await openMutator(db), () => '2026-12-31'), options);
+    expect([plan.posted, plan.exempt, plan.skipped, plan.totalFen]).toEqual([whole.posted, whole.exempt, whole.skipped, whole.totalFen]);
+    expect(plan.posted).toBeGreaterThan(0);
+    db.close();
+    await db.delete();
+  });
+
+  it('Dexie version 12 → 13 keeps each row, in its stored form, and a posting on the upgraded book plans the same', async () => {
+    const book = generateDemoBook({ ...SMALL_DEMO, endMonth: '2026-11', today: '2026-11-30' });
+    const rows = duesMembersOf(book.members, book.memberships, book.wageBases);
+    const name = `upgrade-dues-members-13-${process.pid}-${Math.random()}`;
+    const v12 = new Dexie(name);
+    SCHEMA_HISTORY.slice(0, 12).forEach((schema, i) => v12.version(i + 1).stores(schema));
+    await v12.open();
+    await Promise.all([
+      v12.table('members').bulkAdd(book.members),
+      v12.table('memberships').bulkAdd(book.memberships),
+      v12.table('wageBases').bulkAdd(book.wageBases),
+      v12.table('duesPayments').bulkAdd(book.duesPayments),
+      // What version 12 kept: the rows as objects.
+      v12.table('$duesMembers').bulkAdd(rows),
+    ]);
+    v12.close();
+
+    const db = new UnionBooksDB(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.$duesMembers.orderBy('id').toArray()).toEqual(rows.map(encodeDuesMember));
+    const options = { month: '2026-12', paidDate: '2026-12-15', rule: DEFAULT_DUES_RULE };
     const whole = planMonthPosting(book, { ...options, batchId: 'whole' });
     const plan = await postDuesMonth(new DexieStore(db, await openMutator(db), () => '2026-12-31'), options);
     expect([plan.posted, plan.exempt, plan.skipped, plan.totalFen]).toEqual([whole.posted, whole.exempt, whole.skipped, whole.totalFen]);
