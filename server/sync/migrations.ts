@@ -5,6 +5,7 @@ import {
   STATS_MEMBERS_READ_ONCE_MIGRATION,
   STATS_MIGRATION,
   STATS_MONEY_IN_ONE_STATEMENT_MIGRATION,
+  STATS_MONEY_LOOKED_UP_ONCE_MIGRATION,
   STATS_NUMBERS_AS_STORED_MIGRATION,
   STATS_PARSE_ONCE_MIGRATION,
 } from './stats-maintenance';
@@ -243,6 +244,9 @@ export const MIGRATIONS: readonly (string | readonly string[])[] = [
   // The member step takes the members a statement wrote from the classifying statement instead of
   // looking each up and parsing it again, and classifies each member's events once (same figures).
   STATS_MEMBERS_READ_ONCE_MIGRATION,
+  // Dues payments and entries are classified each by the rules of their own table, each field looked
+  // up once in the parsed row, and summed per day before the sign is applied (same figures).
+  STATS_MONEY_LOOKED_UP_ONCE_MIGRATION,
 ];
 
 /** Runs the migrations not yet applied, up to `through` (all of them, except in tests of a migration). */

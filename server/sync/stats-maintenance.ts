@@ -44,6 +44,12 @@ const amountOk = (d: string, field: string) => `CASE
   WHEN (${d}->'${field}')::numeric <> trunc((${d}->'${field}')::numeric) THEN false
   ELSE abs((${d}->'${field}')::numeric) <= ${MAX_FEN} END`;
 
+/**
+ * True when the numeric `n` (NULL when the field was not a number) is an amount `isAmount` accepts:
+ * whole (scale 0, as nearly every stored amount is, or equal to its truncation, as 1.0) and within the limit.
+ */
+const wholeAmount = (n: string) => `${n} BETWEEN -${MAX_FEN} AND ${MAX_FEN} AND (scale(${n}) = 0 OR ${n} = trunc(${n}))`;
+
 /** 'ok', 'deleted' or 'invalid' for a row (its data as jsonb: one parse, then lookups) of one of the four tables the figures read, as stats.ts classifies it. */
 export const rowState = (tbl: string, d: string) => `CASE
   WHEN jsonb_typeof(${d}) <> 'object' THEN 'invalid'
@@ -195,35 +201,116 @@ const contributions = (members: string) => `${members},
   )`;
 
 /**
- * CTE `money` (union_key, day, measures…): what the changed rows of `source` (sign, union_key, tbl,
- * data) add to dues, income and spending, per union and date, and CTE `invalid` (union_key, n): the
- * change in invalid rows per union. Each row is parsed once, classified once and its amounts read
- * once (OFFSET 0 keeps each step a subquery of its own: an inlined step is evaluated again in every
- * expression that names it; and no step is a LATERAL subquery taking the parsed jsonb, which the
- * planner would put behind a cache hashing every row's whole value), and the rows are summed per union and day before anything reads
- * them twice, so the rebuild's scan of every stored row is never held whole.
+ * The rows of table `tbl` among `source`, their data parsed once as `j` (OFFSET 0 keeps the cast from
+ * being copied into every use of `j`). `runs` is a condition on no column (a PL/pgSQL variable, or
+ * `true`): the planner makes it a one-time filter above the scan, so a statement that changed no row
+ * of the table does not read its changed rows for them.
  */
-const rowLocal = (source: string) => `
+const rowsOf = (source: string, tbl: string, runs: string) =>
+  `(SELECT c.sign, c.union_key, c.data::jsonb AS j FROM ${source} c WHERE c.tbl = '${tbl}' AND ${runs} OFFSET 0)`;
+
+/**
+ * CTE `dues_rows` (sign, union_key, day, invalid, dues): the dues payments of `source` as stats.ts
+ * counts them. Each is classified from four things looked up once in its parsed data: whether it is an
+ * object, whether `deleted` is the number 0 (jsonb equality, which holds for a number equal to 0 however
+ * it is written and for nothing else), and `paidDate` and `amountFen`, which the next step reads as text
+ * and as a numeric when they have the right type.
+ */
+const duesRows = (source: string, runs: string) => `
+  dues_rows AS (
+    SELECT sign, union_key, CASE WHEN ok THEN day END AS day, NOT ok AND NOT deleted AS invalid, CASE WHEN ok THEN amount END AS dues
+    FROM (
+      SELECT sign, union_key, deleted,
+        coalesce(is_object AND NOT deleted AND day IS NOT NULL AND ${wholeAmount('amount')}, false) AS ok, day, amount
+      FROM (
+        SELECT sign, union_key, is_object, is_object AND not_deleted IS NOT TRUE AS deleted,
+          CASE WHEN jsonb_typeof(paid) = 'string' THEN paid #>> '{}' END COLLATE "C" AS day,
+          CASE WHEN jsonb_typeof(amount) = 'number' THEN amount::numeric END AS amount
+        FROM (
+          SELECT sign, union_key, jsonb_typeof(j) = 'object' AS is_object, j->'deleted' = '0' AS not_deleted, j->'paidDate' AS paid,
+            j->'amountFen' AS amount
+          FROM ${rowsOf(source, 'duesPayments', runs)} p OFFSET 0
+        ) f OFFSET 0
+      ) v OFFSET 0
+    ) r
+  )`;
+
+/**
+ * CTE `entry_rows` (sign, union_key, day, invalid, income, spending): the entries of `source`,
+ * classified as dues payments are, from `date`, `accountCode`, `amountFen` and `payableFen` (absent,
+ * null or an amount), each looked up once. Income is the amount less its payable part, on the income accounts.
+ */
+const entryRows = (source: string, runs: string) => `
+  entry_rows AS (
+    SELECT sign, union_key, CASE WHEN ok THEN day END AS day, NOT ok AND NOT deleted AS invalid,
+      CASE WHEN ok AND code IN ${sqlList(ACCOUNT_CODES.income)} THEN amount - coalesce(payable, 0) END AS income,
+      CASE WHEN ok AND code IN ${sqlList(ACCOUNT_CODES.expense)} THEN amount END AS spending
+    FROM (
+      SELECT sign, union_key, deleted, day, code, amount, payable,
+        coalesce(is_object AND NOT deleted AND day IS NOT NULL AND code IN ${sqlList(ACCOUNT_CODES.all)} AND ${wholeAmount('amount')}
+          AND (no_payable OR ${wholeAmount('payable')}), false) AS ok
+      FROM (
+        SELECT sign, union_key, is_object, is_object AND not_deleted IS NOT TRUE AS deleted,
+          CASE WHEN jsonb_typeof(day) = 'string' THEN day #>> '{}' END COLLATE "C" AS day,
+          CASE WHEN jsonb_typeof(code) = 'string' THEN code #>> '{}' END AS code,
+          CASE WHEN jsonb_typeof(amount) = 'number' THEN amount::numeric END AS amount,
+          payable IS NULL OR payable = 'null' AS no_payable,
+          CASE WHEN jsonb_typeof(payable) = 'number' THEN payable::numeric END AS payable
+        FROM (
+          SELECT sign, union_key, jsonb_typeof(j) = 'object' AS is_object, j->'deleted' = '0' AS not_deleted, j->'date' AS day,
+            j->'accountCode' AS code, j->'amountFen' AS amount, j->'payableFen' AS payable
+          FROM ${rowsOf(source, 'transactions', runs)} p OFFSET 0
+        ) f OFFSET 0
+      ) v OFFSET 0
+    ) r
+  )`;
+
+/** The steps of the classifying statement: the member rows' or not, and conditions under which the dues payments' and the entries' run. */
+interface Steps {
+  members: boolean;
+  dues: string;
+  entries: string;
+}
+
+/**
+ * CTE `money` (union_key, day, measures…): what the changed rows of `source` (sign, union_key, tbl,
+ * row_id, data) add to dues, income and spending, per union and date, and CTE `invalid` (union_key, n):
+ * the change in invalid rows per union. With `steps.members`, also CTE `classified` (sign, union_key,
+ * tbl, row_id, j, state): the member and membership rows, parsed and classified, which the member step reads.
+ *
+ * Each table has a step of its own that reads only its rows and applies only its own rules, where one
+ * step for all four tested each row's table in every expression; each row is parsed once and each of
+ * its fields looked up once (OFFSET 0 keeps each step a subquery of its own: an inlined step is
+ * evaluated again in every expression that names it; and no step is a LATERAL subquery taking the
+ * parsed jsonb, which the planner would put behind a cache hashing every row's whole value). The rows
+ * are summed per sign, union and day before the sign is applied, not multiplied by it one by one, and
+ * the rebuild's scan of every stored row is never held whole.
+ */
+const rowLocal = (source: string, steps: Steps) => `${
+  steps.members
+    ? `
   classified AS (
     SELECT c.sign, c.union_key, c.tbl, c.row_id, x.j, ${rowState('c.tbl', 'x.j')} AS state
-    FROM ${source} c, ${parsed('c')} WHERE c.tbl IN ${STAT_TABLES} OFFSET 0
-  ),
-  amounts AS (
-    SELECT sign, union_key, state,
-      CASE WHEN state <> 'ok' THEN NULL WHEN tbl = 'duesPayments' THEN j->>'paidDate' WHEN tbl = 'transactions' THEN j->>'date' END
-        COLLATE "C" AS day,
-      CASE WHEN state = 'ok' AND tbl = 'duesPayments' THEN (j->'amountFen')::numeric ELSE 0 END AS dues,
-      CASE WHEN state = 'ok' AND tbl = 'transactions' AND j->>'accountCode' IN ${sqlList(ACCOUNT_CODES.income)}
-        THEN (j->'amountFen')::numeric - CASE WHEN jsonb_typeof(j->'payableFen') = 'number' THEN (j->'payableFen')::numeric ELSE 0 END
-        ELSE 0 END AS income,
-      CASE WHEN state = 'ok' AND tbl = 'transactions' AND j->>'accountCode' IN ${sqlList(ACCOUNT_CODES.expense)}
-        THEN (j->'amountFen')::numeric ELSE 0 END AS spending
-    FROM classified OFFSET 0
-  ),
+    FROM ${source} c, ${parsed('c')} WHERE c.tbl IN ('members', 'memberships') OFFSET 0
+  ),`
+    : ''
+}${duesRows(source, steps.dues)},${entryRows(source, steps.entries)},
   union_days AS (
-    SELECT union_key, day, sum(sign * (state = 'invalid')::int) AS invalid_n, sum(sign * dues) AS dues, sum(sign * income) AS income,
-      sum(sign * spending) AS spending
-    FROM amounts GROUP BY union_key, day
+    SELECT union_key, day, sum(sign * invalid_n)::bigint AS invalid_n, coalesce(sum(sign * dues), 0) AS dues,
+      coalesce(sum(sign * income), 0) AS income, coalesce(sum(sign * spending), 0) AS spending
+    FROM (
+      SELECT sign, union_key, day, count(*) FILTER (WHERE invalid) AS invalid_n, sum(dues) AS dues, NULL::numeric AS income,
+        NULL::numeric AS spending
+      FROM dues_rows GROUP BY 1, 2, 3
+      UNION ALL
+      SELECT sign, union_key, day, count(*) FILTER (WHERE invalid), NULL, sum(income), sum(spending) FROM entry_rows GROUP BY 1, 2, 3${
+        steps.members
+          ? `
+      UNION ALL
+      SELECT sign, union_key, NULL, count(*) FILTER (WHERE state = 'invalid'), NULL, NULL, NULL FROM classified GROUP BY 1, 2`
+          : ''
+      }
+    ) s GROUP BY 1, 2
   ),
   invalid AS (SELECT union_key, sum(invalid_n) AS n FROM union_days GROUP BY union_key),
   money AS (
@@ -270,7 +357,8 @@ const DAY_RECORD = `union_key integer, day text, ${MEASURES.map((m) => `${m} ${[
  *
  * A statement that changed no member or membership row (dues payments and entries, the most common
  * push after a first sync) has no member step, so its classifying statement adds the money to the
- * sums itself: two statements in all, the first telling which kind of change this is.
+ * sums itself: two statements in all, the first telling which kind of change this is and which of the
+ * money steps (dues payments, entries) have rows to read.
  */
 function triggerBody(newRows: string | null, oldRows: string | null): string {
   const changed = `(${changedRows(newRows, oldRows)})`;
@@ -292,6 +380,8 @@ function triggerBody(newRows: string | null, oldRows: string | null): string {
   return `
 DECLARE
   members_touched boolean;
+  dues_changed boolean;
+  entries_changed boolean;
   members_may_change boolean;
   events_changed boolean;
   gone jsonb := '[]';
@@ -308,10 +398,11 @@ DECLARE
   fresh_from text[];
 BEGIN
   -- NULL when no changed row is of the four tables.
-  SELECT bool_or(c.tbl IN ('members', 'memberships')) INTO members_touched FROM ${changed} c WHERE c.tbl IN ${STAT_TABLES};
+  SELECT bool_or(c.tbl IN ('members', 'memberships')), bool_or(c.tbl = 'duesPayments'), bool_or(c.tbl = 'transactions')
+  INTO members_touched, dues_changed, entries_changed FROM ${changed} c WHERE c.tbl IN ${STAT_TABLES};
   IF members_touched IS NULL THEN RETURN NULL; END IF;
   IF NOT members_touched THEN
-  WITH ${rowLocal(changed)},
+  WITH ${rowLocal(changed, { members: false, dues: 'dues_changed', entries: 'entries_changed' })},
   counted AS (
     INSERT INTO stat_unions AS t (union_key, invalid_rows) SELECT union_key, n FROM invalid
     ON CONFLICT (union_key) DO UPDATE SET invalid_rows = t.invalid_rows + excluded.invalid_rows WHERE excluded.invalid_rows <> 0
@@ -320,7 +411,7 @@ BEGIN
   ${addTo('delta')};
   RETURN NULL;
   END IF;
-  WITH ${rowLocal(changed)},
+  WITH ${rowLocal(changed, { members: true, dues: 'dues_changed', entries: 'entries_changed' })},
   counted AS (
     INSERT INTO stat_unions AS t (union_key, invalid_rows) SELECT union_key, n FROM invalid
     ON CONFLICT (union_key) DO UPDATE SET invalid_rows = t.invalid_rows + excluded.invalid_rows WHERE excluded.invalid_rows <> 0
@@ -433,6 +524,13 @@ export const STATS_NUMBERS_AS_STORED_MIGRATION: readonly string[] = [...ROW_TRIG
 export const STATS_MEMBERS_READ_ONCE_MIGRATION: readonly string[] = [...ROW_TRIGGER_FUNCTIONS];
 
 /**
+ * Replaces the trigger functions of a server migrated to 20, which classified a dues payment or an
+ * entry by the rules of every table in turn, looked its amount up in the parsed row five times and
+ * multiplied each row's amounts by its sign; the figures are the same, so nothing is rebuilt.
+ */
+export const STATS_MONEY_LOOKED_UP_ONCE_MIGRATION: readonly string[] = [...ROW_TRIGGER_FUNCTIONS];
+
+/**
  * Builds every kept figure again from the stored rows, after the tables are created and whenever a
  * rule changes: each statement covers every union at once, set-based (a scan of the rows, hash joins,
  * GROUP BY), so a city's tens of millions of rows take one pass for the members and one for the rest.
@@ -445,7 +543,7 @@ export const REBUILD_STATS: readonly string[] = [
   `INSERT INTO stat_member_days (union_key, member_id, day, ${LIST})
    WITH ${contributions(ALL_MEMBERS)}
    SELECT union_key, member_id, day, ${SUMS} FROM contrib GROUP BY 1, 2, 3 HAVING ${MEASURES.map((m) => `sum(${m}) <> 0`).join(' OR ')}`,
-  `WITH ${rowLocal('(SELECT 1 AS sign, union_key, tbl, row_id, data FROM rows)')},
+  `WITH ${rowLocal('(SELECT 1 AS sign, union_key, tbl, row_id, data FROM rows)', { members: true, dues: 'true', entries: 'true' })},
    counted AS (INSERT INTO stat_unions (union_key, invalid_rows) SELECT union_key, n FROM invalid),
    both_kinds AS (
      SELECT union_key, day, ${LIST} FROM money WHERE ${NONZERO}

@@ -30,6 +30,69 @@ export type DuesBaseRow = Pick<WageBase, 'id' | 'year' | 'baseFen' | 'updatedAt'
 const eventRow = ({ id, kind, date, updatedAt }: MembershipEvent): DuesEventRow => ({ id, kind, date, updatedAt });
 const baseRow = ({ id, year, baseFen, updatedAt }: WageBase): DuesBaseRow => ({ id, year, baseFen, updatedAt });
 
+/**
+ * How a row is kept in the database: the member's fields, events and bases as flat arrays in a fixed
+ * order. IndexedDB copies every object with each of its property names, so the same row stored as
+ * nested objects took twice the bytes; a posting reads a row per member, and in IndexedDB the reads
+ * and the posting's writes queue one after the other, so the bytes read add to the posting's time.
+ * Only the store holds this form: `decodeDuesMember` gives the row back as `DuesMemberRow`.
+ */
+export interface StoredDuesMember {
+  id: string;
+  /** The member's `deleted, name, department, joinDate, status, duesExempt, duesExemptReason`; null: no live member. */
+  m: StoredMember | null;
+  /** Each event's `id, kind, date, updatedAt`, one after another, in the row's order. */
+  e: string[];
+  /** Each base's `id, year, baseFen, updatedAt`, one after another, in the row's order. */
+  b: (string | number)[];
+}
+
+type StoredMember = [
+  DuesMember['deleted'],
+  DuesMember['name'],
+  DuesMember['department'],
+  DuesMember['joinDate'],
+  DuesMember['status'],
+  DuesMember['duesExempt'],
+  DuesMember['duesExemptReason'],
+];
+
+/** The stored form of a row. */
+export function encodeDuesMember(row: DuesMemberRow): StoredDuesMember {
+  const m = row.member;
+  const e: string[] = [];
+  for (const ev of row.events) e.push(ev.id, ev.kind, ev.date, ev.updatedAt);
+  const b: (string | number)[] = [];
+  for (const base of row.bases) b.push(base.id, base.year, base.baseFen, base.updatedAt);
+  return {
+    id: row.id,
+    m: m && [m.deleted, m.name, m.department, m.joinDate, m.status, m.duesExempt, m.duesExemptReason],
+    e,
+    b,
+  };
+}
+
+/** The row a stored form holds (the member's id is the row's own). */
+export function decodeDuesMember({ id, m, e, b }: StoredDuesMember): DuesMemberRow {
+  const events: DuesEventRow[] = [];
+  for (let i = 0; i < e.length; i += 4)
+    events.push({ id: e[i]!, kind: e[i + 1] as DuesEventRow['kind'], date: e[i + 2]!, updatedAt: e[i + 3]! });
+  const bases: DuesBaseRow[] = [];
+  for (let i = 0; i < b.length; i += 4)
+    bases.push({ id: b[i] as string, year: b[i + 1] as number, baseFen: b[i + 2] as number, updatedAt: b[i + 3] as string });
+  const member: DuesMember | null = m && {
+    id,
+    deleted: m[0],
+    name: m[1],
+    department: m[2],
+    joinDate: m[3],
+    status: m[4],
+    duesExempt: m[5],
+    duesExemptReason: m[6],
+  };
+  return { id, member, events, bases };
+}
+
 /** The base of `year` that counts in a row (data.ts's rule), or undefined. */
 export function rowBase(row: DuesMemberRow, year: number): DuesBaseRow | undefined {
   let base: DuesBaseRow | undefined;
@@ -81,7 +144,7 @@ function put(row: DuesMemberRow, table: 'memberships' | 'wageBases', id: string,
  */
 export function foldDuesMembers(
   table: DuesMemberTable,
-  current: ReadonlyMap<string, DuesMemberRow>,
+  current: { get(id: string): DuesMemberRow | undefined },
   changes: readonly { before?: Row; after?: Row }[],
 ): Map<string, DuesMemberRow | undefined> {
   const rows = new Map<string, DuesMemberRow>();

@@ -194,6 +194,49 @@ test('the journal keeps its amounts and 操作 in view while it scrolls sideways
   await expect.poll(position).toBe('static');
 });
 
+test('an amount of ten million 元 or more stays within its column in every journal, totals included', async ({ page }) => {
+  await loadDemo(page);
+  const dialog = await newEntry(page);
+  await typeAccount(dialog, page, '40301');
+  await dialog.getByLabel('银行存款').check();
+  await dialog.getByLabel('金额（元）').fill('12345678.9');
+  await dialog.getByLabel('摘要').fill('收到上级补助');
+  await dialog.getByLabel('摘要').press('Enter');
+  await expect(page.getByText(/已记账 记-\d+/).last()).toBeVisible();
+  await expect(dialog).toBeHidden();
+
+  const table = page.getByTestId('journal-table');
+  // How far each drawn cell's text runs past the cell's own content box (0 when it fits).
+  const overruns = () =>
+    table.getByRole('cell').evaluateAll((cells) =>
+      cells.flatMap((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const style = getComputedStyle(cell);
+        const box = cell.getBoundingClientRect();
+        const right = box.right - parseFloat(style.paddingRight);
+        const left = box.left + parseFloat(style.paddingLeft);
+        const text = range.getBoundingClientRect();
+        const over = Math.max(0, text.right - right, left - text.left);
+        return cell.textContent && style.overflowX === 'visible' && over > 0.5 ? [`${cell.textContent}: ${over.toFixed(1)}px`] : [];
+      }),
+    );
+  for (const view of ['收支明细账', '银行存款日记账']) {
+    await page.getByText(view, { exact: true }).click();
+    await expect(page.getByRole('table', { name: view })).toBeVisible();
+    await scrollToEnd(table);
+    // The year's last lines: the new entry's balance of more than 12 million, and the year's totals in the place's journal.
+    await expect(
+      table
+        .getByRole('cell')
+        .filter({ hasText: /^1[23],\d{3},\d{3}\.\d{2}$/ })
+        .first(),
+    ).toBeVisible();
+    expect(await overruns()).toEqual([]);
+  }
+  await screenshot(page, 'journals-ten-million');
+});
+
 test('the journal scrolls on the compositor and each scroll step draws only the rows it brings into view, lean ones', async ({ page }) => {
   await loadDemo(page);
   await goTo(page, '收支');
@@ -279,6 +322,19 @@ test('the journal scrolls on the compositor and each scroll step draws only the 
   const inView = table.locator('[role=row][aria-rowindex="27"]');
   await inView.hover();
   await expect.poll(() => inView.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+
+  // While it scrolls, the rows take no pointer (no row hit-tested, restyled and repainted as rows
+  // slide under a resting pointer at each frame); once still, they take it again.
+  await scroller.evaluate((el) => {
+    const w = window as unknown as { __pointer: string[] };
+    w.__pointer = [];
+    new MutationObserver(() => {
+      const row = el.querySelector('[role=row][aria-rowindex]:not([aria-rowindex="1"])');
+      if (row) w.__pointer.push(getComputedStyle(row).pointerEvents);
+    }).observe(el, { attributes: true, attributeFilter: ['class'] });
+    el.scrollTo(0, 39 * 30);
+  });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __pointer: string[] }).__pointer)).toEqual(['none', 'auto']);
 });
 
 test('an attachment can be removed, after a confirmation, from an entry whose month is open', async ({ page }) => {

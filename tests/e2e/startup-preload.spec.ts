@@ -59,6 +59,30 @@ test('概览 fetches the other pages and the search only after its figures have 
   for (const module of ['MembersPage', 'SearchDialog']) expect(await fetchStart(page, module), module).toBeGreaterThan(shown);
 });
 
+/** Notes, before the first screen, whether a page's loading state (正在加载页面…) was ever in the page. */
+const LOADING_PROBE = `(() => {
+  new MutationObserver((records, observer) => {
+    if (window.__firstScreen) return observer.disconnect();
+    if (document.body?.textContent.includes('正在加载页面…')) window.__pageLoadingShown = true;
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+
+test('概览 and another page opened from their address show at once, with no page-loading state before them', async ({ page }) => {
+  await createUnion(page, '直接显示工会');
+  await page.addInitScript(FIRST_SCREEN_PROBE);
+  await page.addInitScript(LOADING_PROBE);
+  await slowCpu(page);
+  await page.reload();
+  await firstScreenAt(page);
+  // React holds the content of a boundary that has shown its fallback for 300 ms: the page's code,
+  // fetched while the book opens, is rendered in the same pass instead.
+  expect(await page.evaluate(() => (window as unknown as { __pageLoadingShown?: boolean }).__pageLoadingShown ?? false)).toBe(false);
+
+  await page.goto('/#/members');
+  await expect(page.getByRole('button', { name: '导入名册' })).toBeVisible({ timeout: 60_000 });
+  expect(await page.evaluate(() => (window as unknown as { __pageLoadingShown?: boolean }).__pageLoadingShown ?? false)).toBe(false);
+});
+
 test('a book database the app cannot open still shows the database-error screen', async ({ page }) => {
   // A page of the app's origin that runs none of its code leaves the book's database at a version
   // newer than any this app knows, which it must refuse to open.

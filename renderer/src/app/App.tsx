@@ -7,18 +7,21 @@ import { openBookDatabase } from '../db/current-database';
 import { DexieStore } from '../db/dexie-store';
 import { openMutator, preloadRowCheck } from '../db/mutations';
 import { preloadWhenIdle } from './idle-preload';
-import { useUnion } from '../features/union/queries';
+import { readUnion, useUnion } from '../features/union/queries';
 import { detectPlatform } from '../platform';
-import { bookDatabaseAsked, loadFirstRun, loadShell } from './first-screen-code';
+import { bookDatabaseAsked, loadFirstRun, loadFirstScreen, loadShell } from './first-screen-code';
+import { lazyComponent } from './lazy-page';
 import { ServicesContext, type Services } from './services';
 import { errorText } from '../../../shared/error-text';
+import type { UnionProfile } from '../../../shared/model/records';
 
-const FirstRunPage = lazy(() => loadFirstRun().then((m) => ({ default: m.FirstRunPage })));
+const FirstRunPage = lazyComponent(loadFirstRun, (m) => m.FirstRunPage);
 const DatabaseError = lazy(() => import('./DatabaseError'));
-const Shell = lazy(() => loadShell().then((m) => ({ default: m.Shell })));
+const Shell = lazyComponent(loadShell, (m) => m.Shell);
 
 export function App() {
   const [services, setServices] = useState<Services | null>(null);
+  const [firstUnion, setFirstUnion] = useState<UnionProfile | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   // Checked at every write, needed by neither first screen.
@@ -35,8 +38,15 @@ export function App() {
         if (!db) return;
         opened = db;
         if (cancelled) return db.close();
-        const mutator = await openMutator(db);
-        if (!cancelled) setServices({ db, mutator, store: new DexieStore(db, mutator), platform: detectPlatform() });
+        // The union decides which first screen shows: read beside the device's own rows, not after
+        // them and a render, so the first screen's own reads start one round trip earlier.
+        const [mutator, union] = await Promise.all([openMutator(db), readUnion(db)]);
+        // Its code too (fetched since the page started): shown with the spinner below rather than
+        // as a Suspense fallback, which React would hold for 300 ms once the code is in.
+        await loadFirstScreen(union !== null).catch(() => undefined);
+        if (cancelled) return;
+        setFirstUnion(union);
+        setServices({ db, mutator, store: new DexieStore(db, mutator), platform: detectPlatform() });
       })
       .catch((e: unknown) => !cancelled && setError(errorText(e)));
     return () => {
@@ -57,14 +67,14 @@ export function App() {
       {/* The declarative router, not the data router: the pages keep their own <Routes>, and leaving
           one with unsaved work is held by the router's leave guard. */}
       <GuardedHashRouter>
-        <Root />
+        <Root firstUnion={firstUnion} />
       </GuardedHashRouter>
     </ServicesContext.Provider>
   );
 }
 
-function Root() {
-  const union = useUnion();
+function Root({ firstUnion }: { firstUnion: UnionProfile | null }) {
+  const union = useUnion(firstUnion);
   if (union === undefined) return <Spin fullscreen tip="正在打开账簿…" />;
   return (
     <UnsavedProvider>

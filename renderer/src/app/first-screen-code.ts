@@ -1,10 +1,16 @@
 import { DB_NAME } from '../db/schema';
+import { moduleLoader } from './module-loader';
 import { PAGE_CODE, pagePathOf } from './page-code';
 
 // Each first screen is a chunk of its own, so the start-up code holds only what both need: the
 // first run never loads the pages of a book, nor 概览 the first-run form.
-export const loadFirstRun = () => import('../features/firstrun/FirstRunPage');
-export const loadShell = () => import('./Shell');
+export const loadFirstRun = moduleLoader(() => import('../features/firstrun/FirstRunPage'));
+export const loadShell = moduleLoader(() => import('./Shell'));
+
+/** The code of the first screen: the first-run form before the book has a union, else the shell and the page the address names. */
+export function loadFirstScreen(book: boolean): Promise<unknown> {
+  return book ? Promise.all([loadShell(), PAGE_CODE[pagePathOf(window.location.hash.replace(/^#/, '') || '/')]()]) : loadFirstRun();
+}
 
 /** Whether this browser profile holds the book's database yet; null where the browser cannot tell. */
 async function bookDatabaseExists(): Promise<boolean | null> {
@@ -25,8 +31,4 @@ export const bookDatabaseAsked: Promise<boolean | null> = bookDatabaseExists();
  * otherwise (or where the browser cannot tell) the book's pages are the likelier. Only a guess: what
  * shows is decided by the book itself.
  */
-void bookDatabaseAsked
-  .then((exists): Promise<unknown> =>
-    exists === false ? loadFirstRun() : Promise.all([loadShell(), PAGE_CODE[pagePathOf(window.location.hash.replace(/^#/, '') || '/')]()]),
-  )
-  .catch(() => undefined);
+void bookDatabaseAsked.then((exists) => loadFirstScreen(exists !== false)).catch(() => undefined);

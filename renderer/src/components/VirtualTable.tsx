@@ -38,6 +38,9 @@ interface Props<T> {
   'data-testid'?: string;
 }
 
+/** How long after its last scroll step a table counts as still: its rows then take the pointer again. */
+const SCROLL_SETTLE_MS = 150;
+
 /** Rows drawn above and below the visible ones, so a quick scroll does not show blank space. */
 const OVERSCAN = 6;
 
@@ -58,8 +61,16 @@ export function VirtualTable<T>({ rows, columns, rowKey, height, label, empty, c
   const scroller = useRef<HTMLDivElement>(null);
   const width = columns.reduce((sum, c) => sum + c.width, 0);
   const sideways = useSideways(scroller, width);
+  const settle = useRef<ReturnType<typeof setTimeout>>(undefined);
   const onScroll = useCallback((event: UIEvent<HTMLDivElement>) => {
-    const offset = event.currentTarget.scrollTop;
+    const box = event.currentTarget;
+    const offset = box.scrollTop;
+    // While it scrolls the rows take no pointer: the browser then hit-tests no row under a resting
+    // pointer at each frame, nor restyles and repaints the row it hovers as rows slide under it. Set
+    // on the element, not in state, so a scroll step renders nothing for it.
+    box.classList.add('m');
+    clearTimeout(settle.current);
+    settle.current = setTimeout(() => box.classList.remove('m'), SCROLL_SETTLE_MS);
     // One update per frame, however many scroll events arrive in it, and none while the same rows
     // stay in view: the table is then not even rendered again.
     cancelAnimationFrame(frame.current);
@@ -169,6 +180,7 @@ function tableCss<T>(scope: string, token: Token, columns: readonly VirtualColum
     `.${scope} .h{position:sticky;top:0;z-index:2}`,
     `.${scope} .r{display:flex;${columns.some((c) => c.grow) ? `min-width:${width}px;width:100%` : `width:${width}px`};height:${ROW_HEIGHT}px;border-bottom:${border};box-sizing:border-box}`,
     `.${scope} .b{position:absolute;left:0}`,
+    `.${scope} .m .b{pointer-events:none}`,
     // A cell is a plain block, one line as high as the cell: a flex box per cell (and the anonymous box
     // around its text) cost style and layout in every row a scroll step brings in. Its tags and
     // buttons centre themselves by their top margin (components/cell-metrics.ts).

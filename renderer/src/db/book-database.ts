@@ -4,7 +4,7 @@ import type { DeskCountRow } from '../../../shared/desk/desk-counts';
 import type { DeskEntryMonthRow } from '../../../shared/desk/desk-entries';
 import type { DeskMemberRow } from '../../../shared/desk/desk-members';
 import type { DuesMonthRow } from '../../../shared/desk/dues-months';
-import type { DuesMemberRow } from '../../../shared/dues/dues-members';
+import type { StoredDuesMember } from '../../../shared/dues/dues-members';
 import { TABLE_NAMES, type BookTables, type TableName } from '../../../shared/model/book';
 import { deskCountsStore } from './desk-counts';
 import { deskEntriesStore } from './desk-entries';
@@ -60,7 +60,7 @@ export abstract class BookDatabase extends Dexie {
   $deskEntries!: Table<DeskEntryMonthRow, string>;
   $restore!: Table<StagedRows, number>;
   $deskMembers!: Table<DeskMemberRow, string>;
-  $duesMembers!: Table<DuesMemberRow, string>;
+  $duesMembers!: Table<StoredDuesMember, string>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Dexie's query cache hands every live query a deep copy of what it read: after a posting or a

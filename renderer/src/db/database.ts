@@ -6,6 +6,7 @@ import {
   SCHEMA_V10,
   SCHEMA_V11,
   SCHEMA_V12,
+  SCHEMA_V13,
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
@@ -15,7 +16,7 @@ import {
   SCHEMA_V8,
   SCHEMA_V9,
 } from './schema';
-import { upgradeToV11, upgradeToV12, upgradeToV2, upgradeToV5, upgradeToV6, upgradeToV8, upgradeToV9 } from './upgrades';
+import { upgradeToV11, upgradeToV12, upgradeToV13, upgradeToV2, upgradeToV5, upgradeToV6, upgradeToV8, upgradeToV9 } from './upgrades';
 
 export type { StagedRows, SyncStateRow } from './book-database';
 
@@ -41,5 +42,6 @@ export class UnionBooksDB extends BookDatabase {
     this.version(10).stores(SCHEMA_V10);
     this.version(11).stores(SCHEMA_V11).upgrade(upgradeToV11);
     this.version(12).stores(SCHEMA_V12).upgrade(upgradeToV12);
+    this.version(13).stores(SCHEMA_V13).upgrade(upgradeToV13);
   }
 }

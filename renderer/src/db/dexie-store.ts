@@ -4,7 +4,7 @@ import { todayIso } from '../../../shared/clock/today';
 import type { BookStore, IndexedField, Patch } from '../../../shared/engine/store';
 import type { RecordOf, TableName } from '../../../shared/model/book';
 import type { IsoDate } from '../../../shared/model/records';
-import { duesMembersOf, type DuesMemberRow } from '../../../shared/dues/dues-members';
+import { decodeDuesMember, duesMembersOf, type DuesMemberRow } from '../../../shared/dues/dues-members';
 import type { UnionBooksDB } from './database';
 import { holdDerivedWrites, writeHeld } from './derived-stores';
 import { DUES_MEMBERS } from './dues-member-rows';
@@ -70,7 +70,12 @@ export class DexieStore implements BookStore {
         const owned = <R extends { memberId: string }>(rows: R[]) => rows.filter((r) => ids.has(r.memberId));
         return duesMembersOf(members, owned(memberships), owned(wageBases)).filter((r) => r.member);
       });
-    return this.db.$duesMembers.where(':id').above(afterId).limit(limit).toArray();
+    return this.db.$duesMembers
+      .where(':id')
+      .above(afterId)
+      .limit(limit)
+      .toArray()
+      .then((rows) => rows.map(decodeDuesMember));
   }
 
   transactionsBetween(from: IsoDate, to: IsoDate): Promise<RecordOf<'transactions'>[]> {

@@ -12,7 +12,7 @@ import { SCHEMA_V2 } from './schema';
 import { deskMembersOf } from '../../../shared/desk/desk-members';
 import { DESK_MEMBERS } from './desk-members';
 import { SYNC_KEYS } from './sync-keys';
-import { duesMembersOf } from '../../../shared/dues/dues-members';
+import { duesMembersOf, encodeDuesMember, type DuesMemberRow } from '../../../shared/dues/dues-members';
 import { DUES_MEMBERS } from './dues-member-rows';
 
 /**
@@ -85,4 +85,10 @@ export async function upgradeToV12(tx: Transaction): Promise<void> {
     tx.table('wageBases').toArray(),
   ]);
   await tx.table(DUES_MEMBERS).bulkPut(duesMembersOf(members, memberships, wageBases));
+}
+
+/** Version 12 → 13. `$duesMembers` rows in their stored form (`StoredDuesMember`), converted as they are. */
+export async function upgradeToV13(tx: Transaction): Promise<void> {
+  const rows = (await tx.table(DUES_MEMBERS).toArray()) as DuesMemberRow[];
+  await tx.table(DUES_MEMBERS).bulkPut(rows.map(encodeDuesMember));
 }

@@ -81,8 +81,10 @@ describe('the book database declared at its current schema alone', () => {
     // Version 11's upgrade built 概览's members from the roster: the refused first open left it to run
     // (a book already at version 11 was written without the store's middleware, so it holds none here).
     if (version < 11) expect(await db.$deskMembers.count()).toBe(live);
-    // Version 12's upgrade built each member's dues row (this roster has no events or bases).
-    expect(await db.$duesMembers.count()).toBe(live);
+    // Version 12's upgrade built each member's dues row (this roster has no events or bases); a book
+    // already at version 12 holds none here, for the reason above (upgrade-dues-members.test.ts
+    // upgrades one that does).
+    if (version < 12) expect(await db.$duesMembers.count()).toBe(live);
     db.close();
     await db.delete();
   });

@@ -16,6 +16,7 @@ import {
   SCHEMA_V10,
   SCHEMA_V11,
   SCHEMA_V12,
+  SCHEMA_V13,
   SCHEMA_VERSION,
 } from '../../../renderer/src/db/schema';
 import { TABLE_NAMES } from '../../../shared/model/book';
@@ -114,6 +115,8 @@ describe('mutation layer and outbox', () => {
     expect(Object.keys(SCHEMA_V10)).toEqual(['$restore']);
     expect(Object.keys(SCHEMA_V11)).toEqual(['$deskMembers']);
     expect(Object.keys(SCHEMA_V12)).toEqual(['$duesMembers']);
+    // Version 13 changes how `$duesMembers` rows are stored, no table.
+    expect(Object.keys(SCHEMA_V13)).toEqual([]);
     expect(db.verno).toBe(SCHEMA_VERSION);
   });
 });

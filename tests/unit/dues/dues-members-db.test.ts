@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../../shared/clock/hlc';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
-import { duesMembersOf } from '../../../shared/dues/dues-members';
+import { decodeDuesMember, duesMembersOf, type DuesMemberRow } from '../../../shared/dues/dues-members';
 import { withDefaults } from '../../../shared/records/check';
 import { encodeFields } from '../../../shared/sync/wire';
 import type { UnionBooksDB } from '../../../renderer/src/db/database';
@@ -16,7 +16,13 @@ const book = generateDemoBook({ ...SMALL_DEMO, years: 2, endMonth: '2026-11', to
 /** The stored rows are what the members, their events and bases give when built again from scratch. */
 async function expectRowsInStep(db: UnionBooksDB): Promise<void> {
   const [members, memberships, wageBases] = await Promise.all([db.members.toArray(), db.memberships.toArray(), db.wageBases.toArray()]);
-  expect(await db.$duesMembers.orderBy('id').toArray()).toEqual(duesMembersOf(members, memberships, wageBases));
+  expect((await db.$duesMembers.orderBy('id').toArray()).map(decodeDuesMember)).toEqual(duesMembersOf(members, memberships, wageBases));
+}
+
+/** One member's row as the store holds it, read back. */
+async function rowOf(db: UnionBooksDB, id: string): Promise<DuesMemberRow | undefined> {
+  const stored = await db.$duesMembers.get(id);
+  return stored && decodeDuesMember(stored);
 }
 
 /** An event as the server hands it out, written on another device. */
@@ -56,9 +62,9 @@ describe('each member’s dues row (what a posting reads)', () => {
     await mutator.remove('members', third!.id);
     await applyPulledRows(db, [pulledEvent('pulled-event-0001', first!.id)], 1);
     await expectRowsInStep(db);
-    expect((await db.$duesMembers.get(second!.id))?.events.map((e) => e.id)).toContain(added!.id);
-    expect((await db.$duesMembers.get(first!.id))?.events.map((e) => e.id)).toContain('pulled-event-0001');
-    const removed = await db.$duesMembers.get(third!.id);
+    expect((await rowOf(db, second!.id))?.events.map((e) => e.id)).toContain(added!.id);
+    expect((await rowOf(db, first!.id))?.events.map((e) => e.id)).toContain('pulled-event-0001');
+    const removed = await rowOf(db, third!.id);
     expect([removed?.member, removed?.bases.find((b) => b.year === 2027)?.baseFen]).toEqual([null, 700_000]);
 
     // Restored from its own backup into another device's database, replaced by a book without members, cleared.

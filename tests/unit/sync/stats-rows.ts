@@ -94,11 +94,12 @@ export async function storeRows(db: Database, unionId: string, tables: Partial<R
 
 /** The rows of the union as the server stores them: what the figures must be computed from. */
 export async function storedRows(db: Database, unionId: string): Promise<StatsRows> {
-  const rows = await db.query<{ tbl: keyof StatsRows; data: unknown }>(
-    `SELECT r.tbl, r.data FROM rows r JOIN unions u ON u.key = r.union_key WHERE u.id = $1 ORDER BY r.tbl, r.row_id`,
+  // As text, parsed here: the drivers hand a stored JSON string back parsed or not, and could not tell "x" from x.
+  const rows = await db.query<{ tbl: keyof StatsRows; data: string }>(
+    `SELECT r.tbl, r.data::text AS data FROM rows r JOIN unions u ON u.key = r.union_key WHERE u.id = $1 ORDER BY r.tbl, r.row_id`,
     [unionId],
   );
   const out: Record<keyof StatsRows, unknown[]> = { members: [], memberships: [], duesPayments: [], transactions: [] };
-  for (const r of rows) out[r.tbl]?.push(typeof r.data === 'string' ? JSON.parse(r.data) : r.data);
+  for (const r of rows) out[r.tbl]?.push(JSON.parse(r.data));
   return out;
 }

@@ -160,4 +160,100 @@ describe.each(backends())('statistics kept as rows change on $name', (backend) =
     for (const statement of REBUILD_STATS) await db.query(statement);
     expect(await upwardStatsByUnion(db, ROOT_ORG_ID, PERIODS[2]!)).toEqual(before);
   });
+  it('equal the shared upwardStats after statements of dues payments and entries alone, as they are written', async () => {
+    const unionKeys = new Map<string, number>();
+    for (const code of ['RAWA', 'RAWB']) {
+      const { union } = await createUnion(db, code, `原文${code}`);
+      const [row] = await db.query<{ key: unknown }>('SELECT key FROM unions WHERE id = $1', [union.id]);
+      unionKeys.set(union.id, Number(row!.key));
+    }
+    const [a, b] = [...unionKeys.keys()] as [string, string];
+    type Raw = [union: string, tbl: string, id: string, data: string];
+    // Each statement covers both unions, and its rows' JSON is stored as written: numbers such as 1.0,
+    // 2.50e2 or -0 and escaped strings reach the functions as a device or an older server wrote them.
+    const rowsParam = (rows: readonly Raw[]) =>
+      JSON.stringify(rows.map(([union, tbl, row_id, data]) => ({ k: unionKeys.get(union), tbl, row_id, data })));
+    const insert = (rows: readonly Raw[]) =>
+      db.query(
+        `INSERT INTO rows (union_key, tbl, row_id, data, field_clocks, seq)
+         SELECT x.k, x.tbl, x.row_id, x.data::json, '{}', 0 FROM json_to_recordset($1::json) AS x(k int, tbl text, row_id text, data text)`,
+        [rowsParam(rows)],
+      );
+    const update = (rows: readonly Raw[]) =>
+      db.query(
+        `UPDATE rows r SET data = x.data::json FROM json_to_recordset($1::json) AS x(k int, tbl text, row_id text, data text)
+         WHERE r.union_key = x.k AND r.tbl = x.tbl AND r.row_id = x.row_id`,
+        [rowsParam(rows)],
+      );
+    const dues = (union: string, id: string, fields: string): Raw => [
+      union,
+      'duesPayments',
+      id,
+      fields.startsWith('{') ? `{"id":"${id}",${fields.slice(1)}` : fields,
+    ];
+    const entry = (union: string, id: string, fields: string): Raw => [
+      union,
+      'transactions',
+      id,
+      `{"id":"${id}","place":"bank",${fields.slice(1)}`,
+    ];
+
+    await insert([
+      ...[a, b].flatMap((u) => [
+        dues(u, 'p1', '{"paidDate":"2024-12-31","amountFen":1.0,"deleted":0}'),
+        dues(u, 'p2', '{"paidDate":"2025-01-1\\u0035","amountFen":2.50e2,"deleted":-0}'),
+        dues(u, 'p3', '{"paidDate":"2025-03-01","amountFen":12.5,"deleted":0.0}'),
+        dues(u, 'p4', '{"paidDate":"2025-03-01","amountFen":300,"deleted":"0"}'),
+        dues(u, 'p5', '{"paidDate":"2025-03-01","amountFen":300,"deleted":false}'),
+        dues(u, 'p6', '[1,2]'),
+        dues(u, 'p7', '{"paidDate":"2025-03-01","amountFen":300}'),
+        dues(u, 'p8', '{"paidDate":"2025-06-30","amountFen":-7e1,"deleted":0e3}'),
+        entry(u, 't1', '{"date":"2025-02-01","accountCode":"402","amountFen":1e4,"payableFen":4.0e3,"deleted":0}'),
+        entry(u, 't2', '{"date":"2025-02-01","accountCode":"50102","amountFen":2000,"payableFen":null,"deleted":-0.0}'),
+        entry(u, 't3', '{"date":"2025-02-01","accountCode":"4\\u00301","amountFen":500,"deleted":0}'),
+        [u, 'activities', 'a1', '{"id":"a1","date":"2025-02-01","amountFen":999,"deleted":0}'] as Raw,
+      ]),
+      dues(a, 'p9', '{"paidDate":"2025-02-02","amountFen":"300","deleted":0}'),
+      dues(a, 'p10', '{"paidDate":"2025-02-02","amountFen":100000000000001,"deleted":0}'),
+      dues(a, 'p11', '"dues"'),
+      dues(a, 'p12', '{"paidDate":null,"amountFen":5,"deleted":0}'),
+      dues(a, 'p13', '{"paidDate":"2024-06-01","amountFen":100000000000000,"deleted":0}'),
+      dues(a, 'p14', '{"paidDate":"2025-05-05","amountFen":1.5e1,"deleted":1}'),
+      dues(a, 'p15', '{"paidDate":"2025-05-05","amountFen":{"amountFen":5},"deleted":0,"x":{"deleted":1}}'),
+      entry(a, 't4', '{"date":"2025-02-01","accountCode":"401","amountFen":500,"payableFen":"x","deleted":0}'),
+      entry(a, 't5', '{"date":"2025-02-01","accountCode":"999","amountFen":500,"deleted":0}'),
+    ]);
+    await expectKeptEqualsShared([a, b]);
+    // The rows are read as written: 1.0, 2.50e2 and -7e1 are whole amounts, 0.0, -0 and 0e3 a live row, \u0035 a 5.
+    expect(upwardStats(await storedRows(db, a), calendarYear(2025))).toMatchObject({
+      duesCollectedFen: 250 - 70,
+      incomeFen: 6_000 + 500,
+      spendingFen: 2_000,
+      invalidRows: 7 + 2,
+    });
+    expect(upwardStats(await storedRows(db, a), { from: '2025-01-15', to: '2025-01-15' }).duesCollectedFen).toBe(250);
+
+    // Entries alone, then edits of both unions in one statement: a payment moved to the next year, amounts
+    // changed, an invalid row made valid and a valid one invalid, a tombstone and a tombstone undone.
+    await insert([entry(b, 't6', '{"date":"2025-12-31","accountCode":"50105","amountFen":7.00e2,"deleted":0}')]);
+    await expectKeptEqualsShared([a, b]);
+    await update([
+      ...[a, b].flatMap((u) => [
+        dues(u, 'p1', '{"paidDate":"2025-01-01","amountFen":1.0,"deleted":0}'),
+        dues(u, 'p2', '{"paidDate":"2025-01-15","amountFen":260,"deleted":0}'),
+        dues(u, 'p3', '{"paidDate":"2025-03-01","amountFen":12,"deleted":0}'),
+        dues(u, 'p6', '{"paidDate":"2024-09-30","amountFen":40,"deleted":0}'),
+        dues(u, 'p8', '{"paidDate":"2025-06-30","amountFen":-7e1,"deleted":1}'),
+        entry(u, 't1', '{"date":"2025-02-01","accountCode":"402","amountFen":1e4,"payableFen":"x","deleted":0}'),
+        [u, 'activities', 'a1', '{"id":"a1","date":"2025-02-02","amountFen":1,"deleted":0}'] as Raw,
+      ]),
+      dues(a, 'p10', '{"paidDate":"2025-02-02","amountFen":1,"deleted":0}'),
+      dues(a, 'p14', '{"paidDate":"2025-05-05","amountFen":1.5e1,"deleted":0}'),
+    ]);
+    await expectKeptEqualsShared([a, b]);
+    // Rows removed by hand, of dues payments and another table only.
+    await db.query(`DELETE FROM rows WHERE tbl IN ('duesPayments', 'activities') AND row_id IN ('p2', 'p3', 'p11', 'a1')`);
+    const seen = await expectKeptEqualsShared([a, b]);
+    expect(seen.some((s) => s.duesCollectedFen !== 0 && s.incomeFen !== 0 && s.spendingFen !== 0 && s.invalidRows !== 0)).toBe(true);
+  });
 });

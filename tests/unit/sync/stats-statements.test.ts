@@ -5,6 +5,7 @@ import {
   STATS_FEWER_STATEMENTS_MIGRATION,
   STATS_MEMBERS_READ_ONCE_MIGRATION,
   STATS_MONEY_IN_ONE_STATEMENT_MIGRATION,
+  STATS_MONEY_LOOKED_UP_ONCE_MIGRATION,
   STATS_NUMBERS_AS_STORED_MIGRATION,
 } from '../../../server/sync/stats-maintenance';
 import { createUnion } from '../../../server/sync/store/unions';
@@ -160,4 +161,14 @@ functionsUpgradeSuite({
   marker: 'fresh_keys',
   code: 'MRO',
   seed: 20,
+});
+
+// A server at migration 20 gets the trigger functions that classify dues payments and entries each by their own table's rules.
+functionsUpgradeSuite({
+  migration: STATS_MONEY_LOOKED_UP_ONCE_MIGRATION,
+  level: 20,
+  fixture: 'sync/stats-functions-20.sql',
+  marker: 'dues_rows',
+  code: 'MLO',
+  seed: 21,
 });

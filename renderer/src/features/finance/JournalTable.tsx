@@ -1,4 +1,4 @@
-import { App, Input, Segmented, Select, Space, Tooltip, Typography } from 'antd';
+import { App, Input, Segmented, Select, Space, theme, Tooltip, Typography } from 'antd';
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { transferTarget, isTransfer } from '../../../../shared/finance/effect';
 import { closedMonthMessage, isMonthClosed } from '../../../../shared/finance/closing';
@@ -6,9 +6,11 @@ import { PLACE_LABEL, type Journal, type JournalRow } from '../../../../shared/f
 import { placeJournal, type PlaceJournal } from '../../../../shared/finance/place-journal';
 import { monthLabel } from '../../../../shared/finance/period';
 import type { Fen, MonthClose, MoneyPlace, Transaction } from '../../../../shared/model/records';
+import { formatYuan } from '../../../../shared/money/fen';
 import { CELL_BUTTON, CELL_DANGER_TEXT, CELL_LAYOUT, useCellButtonCss } from '../../components/cell-buttons';
 import { CELL_TAG, CELL_TAG_ICON, useCellTagCss } from '../../components/cell-tag';
 import { focusNow } from '../../components/focus-now';
+import { textWidth } from '../../components/text-width';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { AccountPicker } from './AccountPicker';
 import { AttachmentsTag } from './AttachmentsTag';
@@ -54,6 +56,33 @@ export function transferLabel(t: Transaction): string {
 }
 
 const lineKey = (l: Line) => l.key;
+
+/**
+ * The longest amount the journal can show in a money column (entries, balances, month and year
+ * totals, 上年结余), as text. The money cells are not clipped, so a column too narrow for an amount
+ * would let it run into the next column: the columns are made as wide as this needs.
+ */
+function longestAmount(journal: Journal, places: Record<MoneyPlace, PlaceJournal>): string {
+  let high = 0;
+  let low = 0;
+  const see = (fen: Fen) => {
+    if (fen > high) high = fen;
+    else if (fen < low) low = fen;
+  };
+  for (const r of journal.rows) {
+    see(r.incomeFen);
+    see(r.expenseFen);
+    see(r.cashBalanceFen);
+    see(r.bankBalanceFen);
+  }
+  for (const j of [places.cash, places.bank]) {
+    see(j.openingFen);
+    for (const r of j.rows) see(r.balanceFen);
+    for (const m of j.months) [m.inFen, m.outFen, m.yearInFen, m.yearOutFen, m.balanceFen].forEach(see);
+  }
+  const [a, b] = [formatYuan(high), formatYuan(low)];
+  return b.length > a.length ? b : a;
+}
 
 /** Whether an entry's 摘要 has a tag after it (提现/存现, 红字, 已冲销, 附件), or is red ink. */
 function hasTags(r: JournalRow, reversals: ReadonlyMap<string, Transaction>): boolean {
@@ -119,6 +148,14 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
       .map((r) => entryLine(r, r.incomeFen, r.expenseFen, r.totalBalanceFen));
   }, [journal, places, f]);
   const count = lines.filter((l) => l.kind === 'entry').length;
+  const { token } = theme.useToken();
+  // Totals are bold: measured bold, the widest an amount is drawn, plus the cell's padding.
+  const longest = useMemo(() => longestAmount(journal, places), [journal, places]);
+  const cellWidth = (text: string, weight: number | string = 'normal') =>
+    Math.ceil(textWidth(text, `${weight} ${token.fontSize}px ${token.fontFamily}`, token.fontSize) + 2 * token.paddingXS + 2);
+  const amountWidth = cellWidth(longest, token.fontWeightStrong);
+  // 资金's longest text, a transfer between the two places.
+  const placeWidth = cellWidth(`${SHORT_PLACE.bank}→${SHORT_PLACE.cash}`);
 
   // The row buttons call the latest handlers through this, so a page that passes new handlers on each
   // render does not make new columns, and so every row drawn again.
@@ -145,12 +182,13 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
       (l: Line) =>
         l.kind === 'entry' ? render(l.row, l) : total(l);
     const money = (fen: Fen | null) => (fen === null ? '' : <strong>{amountText(fen) || '0.00'}</strong>);
+    const fit = (width: number) => Math.max(width, amountWidth);
     const balanceColumns: VirtualColumn<Line>[] = place
       ? [
           {
             key: 'balance',
             title: `${PLACE_LABEL[place]}余额`,
-            width: 100,
+            width: fit(100),
             align: 'right',
             fixed: 'right',
             fits: true,
@@ -167,7 +205,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
       : (['cash', 'bank'] as const).map((p) => ({
           key: `${p}-balance`,
           title: `${SHORT_PLACE[p]}余额`,
-          width: 100,
+          width: fit(100),
           align: 'right' as const,
           fixed: 'right' as const,
           fits: true,
@@ -231,7 +269,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
             {
               key: 'place',
               title: '资金',
-              width: 80,
+              width: Math.max(80, placeWidth),
               fits: true,
               render: entry((r) =>
                 isTransfer(r.transaction)
@@ -243,7 +281,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
       {
         key: 'income',
         title: '收入',
-        width: 90,
+        width: fit(90),
         align: 'right',
         fits: true,
         // The money columns stay in view while 摘要 and 科目 scroll sideways on a small screen.
@@ -265,7 +303,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
       {
         key: 'expense',
         title: '支出',
-        width: 90,
+        width: fit(90),
         align: 'right',
         fixed: 'right',
         fits: true,
@@ -298,7 +336,7 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
         }),
       },
     ];
-  }, [f.view, reversals, closes]);
+  }, [f.view, reversals, closes, amountWidth, placeWidth]);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
