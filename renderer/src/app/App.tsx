@@ -20,8 +20,8 @@ const DatabaseError = lazy(() => import('./DatabaseError'));
 const Shell = lazyComponent(loadShell, (m) => m.Shell);
 
 export function App() {
-  const [services, setServices] = useState<Services | null>(null);
-  const [firstUnion, setFirstUnion] = useState<UnionProfile | null>(null);
+  // The services and the union read with them, set together: the first screen is chosen from both.
+  const [opened, setOpened] = useState<{ services: Services; union: UnionProfile | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   // Checked at every write, needed by neither first screen.
@@ -45,8 +45,7 @@ export function App() {
         // as a Suspense fallback, which React would hold for 300 ms once the code is in.
         await loadFirstScreen(union !== null).catch(() => undefined);
         if (cancelled) return;
-        setFirstUnion(union);
-        setServices({ db, mutator, store: new DexieStore(db, mutator), platform: detectPlatform() });
+        setOpened({ services: { db, mutator, store: new DexieStore(db, mutator), platform: detectPlatform() }, union });
       })
       .catch((e: unknown) => !cancelled && setError(errorText(e)));
     return () => {
@@ -61,13 +60,13 @@ export function App() {
         <DatabaseError message={error} />
       </Suspense>
     );
-  if (!services) return <Spin fullscreen tip="正在打开账簿…" />;
+  if (!opened) return <Spin fullscreen tip="正在打开账簿…" />;
   return (
-    <ServicesContext.Provider value={services}>
+    <ServicesContext.Provider value={opened.services}>
       {/* The declarative router, not the data router: the pages keep their own <Routes>, and leaving
           one with unsaved work is held by the router's leave guard. */}
       <GuardedHashRouter>
-        <Root firstUnion={firstUnion} />
+        <Root firstUnion={opened.union} />
       </GuardedHashRouter>
     </ServicesContext.Provider>
   );

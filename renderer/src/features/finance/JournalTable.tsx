@@ -150,12 +150,13 @@ export function JournalTable({ journal, closes, reversals, onEdit, onReverse }: 
   const count = lines.filter((l) => l.kind === 'entry').length;
   const { token } = theme.useToken();
   // Totals are bold: measured bold, the widest an amount is drawn, plus the cell's padding.
-  const longest = useMemo(() => longestAmount(journal, places), [journal, places]);
-  const cellWidth = (text: string, weight: number | string = 'normal') =>
-    Math.ceil(textWidth(text, `${weight} ${token.fontSize}px ${token.fontFamily}`, token.fontSize) + 2 * token.paddingXS + 2);
-  const amountWidth = cellWidth(longest, token.fontWeightStrong);
-  // 资金's longest text, a transfer between the two places.
-  const placeWidth = cellWidth(`${SHORT_PLACE.bank}→${SHORT_PLACE.cash}`);
+  // Measured once per journal and theme, not at every render (each key typed in the search box renders the table).
+  const [amountWidth, placeWidth] = useMemo(() => {
+    const cellWidth = (text: string, weight: number | string = 'normal') =>
+      Math.ceil(textWidth(text, `${weight} ${token.fontSize}px ${token.fontFamily}`, token.fontSize) + 2 * token.paddingXS + 2);
+    // 资金's longest text is a transfer between the two places.
+    return [cellWidth(longestAmount(journal, places), token.fontWeightStrong), cellWidth(`${SHORT_PLACE.bank}→${SHORT_PLACE.cash}`)];
+  }, [journal, places, token]);
 
   // The row buttons call the latest handlers through this, so a page that passes new handlers on each
   // render does not make new columns, and so every row drawn again.
