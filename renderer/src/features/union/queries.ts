@@ -21,5 +21,6 @@ export const OpenUnionContext = createContext<UnionProfile | undefined>(undefine
 export function useUnion(first?: UnionProfile | null): UnionProfile | null | undefined {
   const { db } = useServices();
   const open = useContext(OpenUnionContext);
-  return useLiveQuery(() => readUnion(db), [db], first ?? open);
+  // A first value of null (start-up found no union: the first run) stands as it is, not as "not read yet".
+  return useLiveQuery(() => readUnion(db), [db], first === undefined ? open : first);
 }
