@@ -114,7 +114,7 @@ function unionsResult(name: string, environment: string, r: UnionsResult, how: s
     runs: sorted.length,
     targetMs: 500,
     environment,
-    notes: `p50 ${percentile(sorted, 50).toFixed(0)} ms, max ${sorted[sorted.length - 1]!.toFixed(0)} ms; ${sorted.length} requests in ${(r.wallMs / 1000).toFixed(1)} s (${((sorted.length * 1000) / r.wallMs).toFixed(0)} per second); inside the server (request read to answer sent) p99 ${percentile(server, 99).toFixed(0)} ms; the load generator used ${r.clientCpuMs.toFixed(0)} ms CPU of the same 2 cores; each union's connection opened before the clock starts, as wrk does`,
+    notes: `p50 ${percentile(sorted, 50).toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(0)} ms; ${sorted.length} requests in ${(r.wallMs / 1000).toFixed(1)} s (${((sorted.length * 1000) / r.wallMs).toFixed(0)} per second); inside the server (request read to answer sent) p99 ${percentile(server, 99).toFixed(0)} ms; the load generator used ${r.clientCpuMs.toFixed(0)} ms CPU of the same 2 cores; each union's connection opened before the clock starts, as wrk does`,
   };
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createUnion } from './support/app';
+import { button, createUnion, goTo } from './support/app';
 
 /**
  * Records the time of the first frame that shows the first screen (checked at every animation frame,
@@ -81,6 +81,60 @@ test('概览 and another page opened from their address show at once, with no pa
   await page.goto('/#/members');
   await expect(page.getByRole('button', { name: '导入名册' })).toBeVisible({ timeout: 60_000 });
   expect(await page.evaluate(() => (window as unknown as { __pageLoadingShown?: boolean }).__pageLoadingShown ?? false)).toBe(false);
+});
+
+/**
+ * Notes whether 概览, before its first screen, ever rendered one of its six figures still loading
+ * (a skeleton in place of the number) or its union's name blank.
+ */
+const FIGURES_PROBE = `(() => {
+  window.__notYet = [];
+  new MutationObserver((records, observer) => {
+    if (document.querySelector('[data-testid^="stat-"] .ant-skeleton')) window.__notYet.push('figures loading');
+    const name = document.querySelector('[data-testid="overview-union-name"]');
+    if (name && name.textContent.trim() === '') window.__notYet.push('union name blank');
+    if (window.__firstScreen) observer.disconnect();
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+
+test('概览 renders its six figures and its union from its first render, and still follows the book', async ({ page, context }) => {
+  await createUnion(page, '首屏数字工会');
+  await page.addInitScript(FIRST_SCREEN_PROBE);
+  await page.addInitScript(FIGURES_PROBE);
+  await page.reload();
+  await firstScreenAt(page);
+  // Read with the union as the book opens, the figures are there as 概览 first renders.
+  expect(await page.evaluate(() => [...new Set((window as unknown as { __notYet: string[] }).__notYet)])).toEqual([]);
+  await expect(page.getByTestId('overview-union-name')).toHaveText('首屏数字工会');
+  await expect(page.getByTestId('stat-members').locator('.ant-statistic-content-value')).toHaveText('0');
+
+  // A member added in another window still shows: the page's own query has taken over.
+  const other = await context.newPage();
+  await other.goto('/#/members');
+  await button(other, '新增会员').click();
+  const drawer = other.getByRole('dialog', { name: '新增会员' });
+  await drawer.getByLabel('姓名').fill('张三');
+  await drawer.getByLabel('证件号码').fill('330402198511200336');
+  await drawer.getByLabel('手机').click();
+  await expect(drawer.getByLabel('出生日期')).not.toHaveValue('');
+  await button(drawer, '保存').click();
+  await expect(other.getByText('已新增会员：张三')).toBeVisible();
+  await expect(page.getByTestId('stat-members').locator('.ant-statistic-content-value')).toHaveText('1', { timeout: 30_000 });
+
+  // Back on 概览 later, the figures read at start-up (0 members) are never shown again.
+  await goTo(page, '会员');
+  await expect(page.getByRole('button', { name: '导入名册' })).toBeVisible();
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __membersShown: string[] }).__membersShown = seen;
+    new MutationObserver(() => {
+      const value = document.querySelector('[data-testid="stat-members"] .ant-statistic-content-value');
+      if (value) seen.push(value.textContent ?? '');
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await goTo(page, '概览');
+  await expect(page.getByTestId('stat-members').locator('.ant-statistic-content-value')).toHaveText('1');
+  expect(await page.evaluate(() => (window as unknown as { __membersShown: string[] }).__membersShown)).not.toContain('0');
 });
 
 test('a book database the app cannot open still shows the database-error screen', async ({ page }) => {

@@ -1,3 +1,4 @@
+import { BackupError, BackupPasswordError } from '../../../shared/backup/backup-error';
 import { BookError } from '../../../shared/engine/errors';
 import { TemplateError } from '../../../shared/documents/errors';
 import { RosterFileError } from '../../../shared/roster/sheet';
@@ -21,24 +22,30 @@ interface Request {
 }
 
 /** An error as it crosses to the page: the fields the app's own error types carry, so they come back as themselves. */
-interface WireError {
+export interface WireError {
   name: string;
   message: string;
   field?: string;
   line?: number;
   detail?: string;
+  /** BackupPasswordError's: the page asks for the password again on it. */
+  kind?: 'missing' | 'wrong';
 }
 
 type Response = { id: number; value: unknown } | { id: number; error: WireError };
 
-function toWire(error: unknown): WireError {
+export function toWire(error: unknown): WireError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
-  const e = error as Error & Partial<Pick<BookError, 'field'> & Pick<TemplateError, 'line' | 'detail'>>;
-  return { name: e.name, message: e.message, field: e.field, line: e.line, detail: e.detail };
+  const e = error as Error & Partial<Pick<BookError, 'field'> & Pick<TemplateError, 'line' | 'detail'> & Pick<BackupPasswordError, 'kind'>>;
+  return { name: e.name, message: e.message, field: e.field, line: e.line, detail: e.detail, kind: e.kind };
 }
 
-function fromWire(e: WireError): Error {
+export function fromWire(e: WireError): Error {
   switch (e.name) {
+    case 'BackupPasswordError':
+      return new BackupPasswordError(e.kind ?? 'wrong', e.message);
+    case 'BackupError':
+      return new BackupError(e.message);
     case 'RosterFileError':
       return new RosterFileError(e.message);
     case 'TemplateError':

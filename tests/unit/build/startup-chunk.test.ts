@@ -1,8 +1,8 @@
 import { build as electronViteBuild } from 'electron-vite';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'vite';
+import { join, resolve } from 'node:path';
+import { build, type Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEAVY_CHUNKS, type HeavyChunk } from '../../../renderer/vite.config';
 
@@ -93,6 +93,26 @@ function heavyNamed(manifest: Manifest, name: string): string {
 /** Text of React Router's data router (its createRouter) that no other part of the library holds. */
 const DATA_ROUTER_MARKERS = ['patchRoutesOnNavigation', 'blocker on a POP navigation'];
 
+/** Modules neither first screen uses, which once came into the start-up code through the office worker's client. */
+const NOT_AT_START = [
+  'src/workers/office.ts',
+  'src/workers/rpc.ts',
+  'shared/roster/sheet.ts',
+  'shared/records/check.ts',
+  'shared/records/tables.ts',
+];
+
+/** 概览's desk beyond its six figures: its reads, its rules for the to-dos, its views (antd's Progress only they use). */
+const OVERVIEW_DESK = [
+  'src/features/overview/desk-queries.ts',
+  'src/features/overview/OverviewDesk.tsx',
+  'src/features/overview/TodoList.tsx',
+  'src/features/overview/MoneyCard.tsx',
+  'shared/desk/todos.ts',
+  'shared/finance/balances.ts',
+  'antd/es/progress/progress.js',
+];
+
 const LIBRARIES = Object.keys(HEAVY_CHUNKS) as HeavyChunk[];
 const outDir = mkdtempSync(join(tmpdir(), 'ub-startup-chunk-'));
 const builds: Record<'web' | 'electron', Manifest> = { web: {}, electron: {} };
@@ -104,10 +124,39 @@ function bytes(kind: 'web' | 'electron', chunks: Iterable<string>): number {
   return sum;
 }
 
+/** The modules each chunk of the builds holds, by the chunk's path (the manifest names only a chunk's first module). */
+const chunkModules = new Map<string, string[]>();
+const recordChunkModules: Plugin = {
+  name: 'record-chunk-modules',
+  generateBundle(options, bundle) {
+    for (const chunk of Object.values(bundle))
+      if (chunk.type === 'chunk')
+        chunkModules.set(
+          resolve(options.dir ?? '', chunk.fileName),
+          chunk.moduleIds.map((id) => id.replaceAll('\\', '/')),
+        );
+  },
+};
+
+/** The modules the given chunks of a build hold. */
+function modulesIn(kind: 'web' | 'electron', chunks: Iterable<string>): string[] {
+  return [...chunks].flatMap((key) => chunkModules.get(resolve(outDirs[kind], builds[kind][key]!.file)) ?? []);
+}
+
 beforeAll(async () => {
-  await build({ configFile: 'renderer/vite.config.ts', logLevel: 'silent', build: { outDir: join(outDir, 'web'), emptyOutDir: true } });
+  await build({
+    configFile: 'renderer/vite.config.ts',
+    logLevel: 'silent',
+    plugins: [recordChunkModules],
+    build: { outDir: join(outDir, 'web'), emptyOutDir: true },
+  });
   builds.web = readManifest(outDirs.web);
-  await electronViteBuild({ configFile: 'electron.vite.config.ts', logLevel: 'silent', build: { outDir: join(outDir, 'electron') } });
+  await electronViteBuild({
+    configFile: 'electron.vite.config.ts',
+    logLevel: 'silent',
+    plugins: [recordChunkModules],
+    build: { outDir: join(outDir, 'electron') },
+  });
   builds.electron = readManifest(outDirs.electron);
   // Each build also renders the first screens' antd components to extract their styles.
 }, 300_000);
@@ -182,6 +231,47 @@ describe.each(['web', 'electron'] as const)('the first screens of the %s rendere
     for (const chunk of new Set([...firstRun, ...overview])) {
       const code = readFileSync(join(outDirs[kind], manifest[chunk]!.file), 'utf8');
       for (const marker of DATA_ROUTER_MARKERS) expect(code.includes(marker), `${marker} in ${manifest[chunk]!.file}`).toBe(false);
+    }
+  });
+
+  it("neither first screen loads the office worker's client, nor through it the roster sheet's reader and the records' declarations", () => {
+    // The shell preloads the worker when idle; imported at its top, it brought some 25 KB of the
+    // records' declarations and checks (for the errors that cross from the worker) into 概览's start.
+    const manifest = builds[kind];
+    const { firstRun, overview } = firstScreens(manifest);
+    const all = modulesIn(kind, reachableChunks(manifest));
+    for (const module of NOT_AT_START) {
+      expect(
+        all.some((id) => id.endsWith(module)),
+        `${module} in the build`,
+      ).toBe(true);
+      expect(
+        modulesIn(kind, firstRun).filter((id) => id.endsWith(module)),
+        module,
+      ).toEqual([]);
+      expect(
+        modulesIn(kind, overview).filter((id) => id.endsWith(module)),
+        module,
+      ).toEqual([]);
+    }
+  });
+
+  it("概览's first screen loads its six figures, not the rest of its desk", () => {
+    // The to-dos, the money and the charts load once the figures have been painted (OverviewDesk.tsx).
+    const manifest = builds[kind];
+    const { overview } = firstScreens(manifest);
+    const modules = modulesIn(kind, overview);
+    expect(modules.some((id) => id.endsWith('src/features/overview/figures.ts'))).toBe(true);
+    const all = modulesIn(kind, reachableChunks(manifest));
+    for (const module of OVERVIEW_DESK) {
+      expect(
+        all.some((id) => id.endsWith(module)),
+        `${module} in the build`,
+      ).toBe(true);
+      expect(
+        modules.filter((id) => id.endsWith(module)),
+        module,
+      ).toEqual([]);
     }
   });
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BackupError, BackupPasswordError } from '../../../shared/backup/backup-error';
 import { BookError } from '../../../shared/engine/errors';
 import { TemplateError } from '../../../shared/documents/errors';
 import { readRosterFile } from '../../../shared/roster/read';
@@ -60,6 +61,32 @@ describe('the office worker’s connection', () => {
       expect(w).toBeInstanceOf(BookError);
       expect((w as BookError).field).toBe('amountFen');
       await expect(client.plain()).rejects.toThrow('磁盘已满');
+    } finally {
+      close();
+    }
+  });
+
+  it('brings a refused book file back as itself: the restore asks for the password again only on a password error', async () => {
+    const { client, close } = pair({
+      wrong: async () => {
+        throw new BackupPasswordError('wrong', '密码不正确');
+      },
+      missing: async () => {
+        throw new BackupPasswordError('missing', '这个备份文件设置了密码');
+      },
+      refused: async () => {
+        throw new BackupError('备份文件已损坏，未做任何更改。');
+      },
+    });
+    try {
+      const wrong = await client.wrong().catch((e: unknown) => e);
+      expect(wrong).toBeInstanceOf(BackupPasswordError);
+      expect(wrong).toMatchObject({ kind: 'wrong', message: '密码不正确' });
+      expect(await client.missing().catch((e: unknown) => e)).toMatchObject({ kind: 'missing' });
+      const refused = await client.refused().catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(BackupError);
+      expect(refused).not.toBeInstanceOf(BackupPasswordError);
+      expect((refused as Error).message).toBe('备份文件已损坏，未做任何更改。');
     } finally {
       close();
     }

@@ -9,7 +9,8 @@ import { BackupProgressCard } from './BackupProgressCard';
 import { LeaveSyncNotice } from './LeaveSyncNotice';
 import { ProgressFeed } from './progress-feed';
 import { otherUnionIn } from './replace-book';
-import { discardStaged, replaceFromStaged, stageBackup, type StagedBook } from './staged-restore';
+import { discardStaged, replaceFromStaged, type StagedBook } from './staged-restore';
+import { stageBackupOffPage } from '../../workers/restore';
 import { useUnlockDialog } from './UnlockDialog';
 import { useEnrolment } from './useEnrolment';
 
@@ -63,7 +64,7 @@ export function useRestoreFlow(): {
     startPhase('reading');
     let staged: StagedBook | null;
     try {
-      staged = await unlock(file.name, (password) => stageBackup(db, file.data, onProgress, password));
+      staged = await unlock(file.name, (password) => stageBackupOffPage(db, file.data, onProgress, password));
     } catch (e) {
       setError(errorText(e));
       setBusy(false);

@@ -2,8 +2,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { todayIso } from '../../../../shared/clock/today';
 import { activityTurnout, memberFlow, type ActivityTurnout, type MemberFlowMonth } from '../../../../shared/desk/charts';
-import type { HeadlineCounts } from '../../../../shared/desk/counts';
-import { headlineCountIds, headlineFromCounts } from '../../../../shared/desk/desk-counts';
 import { deskFinance, deskPast, type DeskPast } from '../../../../shared/desk/desk-book';
 import { deskEntriesOf } from '../../../../shared/desk/desk-entries';
 import type { Activity, Budget, MonthClose, OpeningBalance, Transaction, UnionProfile } from '../../../../shared/model/records';
@@ -63,16 +61,6 @@ export async function readDeskDues(db: UnionBooksDB, year: number, today: string
   const rows = unsettled.length > 0 ? await db.duesPayments.where('month').anyOf(unsettled).toArray() : [];
   const data = { members, memberships, wageBases, duesPayments: deskPayments(months, today, rows) };
   return { data, index: buildDuesIndex(data) };
-}
-
-/**
- * The six figures of 概览, apart from the rest of the desk so they show as soon as they are
- * counted: six rows of the running counts the database keeps beside the rows (`$deskCounts`).
- */
-export function useDeskCounts(): HeadlineCounts | undefined {
-  const { db } = useServices();
-  const year = Number(todayIso().slice(0, 4));
-  return useLiveQuery(async () => headlineFromCounts(await db.$deskCounts.bulkGet(headlineCountIds(year)), year), [db, year]);
 }
 
 /** The book beside the dues that 概览 computes from: the entries as their months fold them, and the small tables. */

@@ -1,0 +1,56 @@
+import type { OnBackupProgress } from '../../../shared/backup/progress';
+import type { BookDatabase } from '../db/book-database';
+import { discardStaged, stageBackup, type StagedBook } from '../features/backup/staged-restore';
+import type { StageReply, StageRequest } from './restore-messages';
+import { fromWire } from './rpc';
+
+/** Set once a restore worker failed to start: later restores go straight to the page. */
+let unavailable = false;
+
+/**
+ * Stages a book file (staged-restore.ts) in a worker of its own, so the window stays responsive
+ * while tens of megabytes are inflated, parsed and checked; the staged rows are in the book's
+ * database either way. Where a worker cannot start or load (Node under test, a browser without
+ * module workers), the page does the same work in slices.
+ */
+export function stageBackupOffPage(
+  db: BookDatabase,
+  bytes: Uint8Array,
+  onProgress?: OnBackupProgress,
+  password?: string,
+): Promise<StagedBook> {
+  const onPage = () => stageBackup(db, bytes, onProgress, password);
+  if (unavailable || typeof Worker === 'undefined') return onPage();
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./restore.worker.ts', import.meta.url), { type: 'module', name: 'restore' });
+  } catch {
+    unavailable = true;
+    return onPage();
+  }
+  return new Promise<StagedBook>((resolve, reject) => {
+    let answered = false;
+    worker.addEventListener('message', (event: MessageEvent<StageReply>) => {
+      const reply = event.data;
+      answered = true;
+      if ('progress' in reply) return onProgress?.(reply.progress);
+      worker.terminate();
+      if ('staged' in reply) resolve(reply.staged);
+      else reject(fromWire(reply.error));
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      worker.terminate();
+      // A worker that never answered did not load: the page reads the file itself. One that
+      // failed midway is a fault of its own, shown as such, and what it staged is cleared.
+      if (answered) {
+        const error = new Error(`读取备份文件时出错，未做任何更改：${event.message || '后台任务意外停止'}`);
+        return void discardStaged(db).finally(() => reject(error));
+      }
+      unavailable = true;
+      resolve(onPage());
+    });
+    // The bytes are copied, not moved: a handover's receipt needs the file's checksum afterwards.
+    worker.postMessage({ name: db.name, bytes, ...(password === undefined ? {} : { password }) } satisfies StageRequest);
+  });
+}
