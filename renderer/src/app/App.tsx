@@ -10,7 +10,7 @@ import { preloadWhenIdle } from './idle-preload';
 import { OpenUnionContext, readUnion, useUnion } from '../features/union/queries';
 import { readDeskCounts, StartupCountsContext, type StartupCounts } from '../features/overview/figures';
 import { detectPlatform } from '../platform';
-import { bookDatabaseAsked, loadFirstRun, loadFirstScreen, loadShell } from './first-screen-code';
+import { addressedPage, bookDatabaseAsked, loadFirstRun, loadFirstScreen, loadShell } from './first-screen-code';
 import { lazyComponent } from './lazy-page';
 import { ServicesContext, type Services } from './services';
 import { errorText } from '../../../shared/error-text';
@@ -56,7 +56,7 @@ export function App() {
         const [mutator, union, counts] = await Promise.all([
           openMutator(db),
           readUnion(db),
-          existed !== false && onOverview() ? readDeskCounts(db, year) : undefined,
+          existed !== false && addressedPage() === '/' ? readDeskCounts(db, year) : undefined,
         ]);
         // Its code too (fetched since the page started): shown with the spinner below rather than
         // as a Suspense fallback, which React would hold for 300 ms once the code is in.
@@ -112,9 +112,4 @@ function Root({ firstUnion }: { firstUnion: UnionProfile | null }) {
       </Suspense>
     </UnsavedProvider>
   );
-}
-
-/** Whether the address is 概览's (no page named): only there are its figures read with the union. */
-function onOverview(): boolean {
-  return (window.location.hash.replace(/^#/, '') || '/') === '/';
 }

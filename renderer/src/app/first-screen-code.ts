@@ -1,15 +1,20 @@
 import { DB_NAME } from '../db/schema';
 import { moduleLoader } from './module-loader';
-import { PAGE_CODE, pagePathOf } from './page-code';
+import { PAGE_CODE, pagePathOf, type PagePath } from './page-code';
 
 // Each first screen is a chunk of its own, so the start-up code holds only what both need: the
 // first run never loads the pages of a book, nor 概览 the first-run form.
 export const loadFirstRun = moduleLoader(() => import('../features/firstrun/FirstRunPage'));
 export const loadShell = moduleLoader(() => import('./Shell'));
 
+/** The page the address names as the app starts (its hash route; 概览 when there is none). */
+export function addressedPage(): PagePath {
+  return pagePathOf(window.location.hash.replace(/^#/, '') || '/');
+}
+
 /** The code of the first screen: the first-run form before the book has a union, else the shell and the page the address names. */
 export function loadFirstScreen(book: boolean): Promise<unknown> {
-  return book ? Promise.all([loadShell(), PAGE_CODE[pagePathOf(window.location.hash.replace(/^#/, '') || '/')]()]) : loadFirstRun();
+  return book ? Promise.all([loadShell(), PAGE_CODE[addressedPage()]()]) : loadFirstRun();
 }
 
 /** Whether this browser profile holds the book's database yet; null where the browser cannot tell. */

@@ -3,7 +3,7 @@ import { stageBackup } from '../features/backup/staged-restore';
 import type { StageReply, StageRequest } from './restore-messages';
 import { toWire } from './rpc';
 
-const scope = self as unknown as { postMessage(message: StageReply): void; close(): void };
+const scope = self as unknown as { postMessage(message: StageReply): void };
 
 /**
  * Reads, checks and stages one book file with a connection of its own to the book's database, so
