@@ -7,7 +7,12 @@ import { makePrivate } from './private-files';
  * folder) and on a real PostgreSQL (`DATABASE_URL`, shared by stateless app servers).
  */
 export interface Queryable {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * With `prepared` (a name for this one fixed text), the database keeps the statement parsed and,
+   * after its first few runs, planned (a named prepared statement of each session): for the
+   * statements every request runs, whose planning costs more than the few rows they write.
+   */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], prepared?: string): Promise<T[]>;
 }
 
 export interface TxOptions {
@@ -52,8 +57,9 @@ export async function openPostgres(
   await pool.query('SELECT 1');
   return {
     kind: 'postgres',
-    async query<T>(text: string, params?: unknown[]) {
-      return (await pool.query(text, params)).rows as T[];
+    async query<T>(text: string, params?: unknown[], prepared?: string) {
+      // pg keeps a named statement per connection of the pool, parsed once on each.
+      return (await pool.query(prepared ? { name: prepared, text, values: params } : { text, values: params })).rows as T[];
     },
     async exec(text) {
       await pool.query(text);

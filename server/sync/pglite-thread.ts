@@ -16,7 +16,7 @@ import { TimeoutError } from './db-errors';
  */
 
 type Request =
-  | { kind: 'query'; text: string; params: unknown[] | undefined; tx: number }
+  | { kind: 'query'; text: string; params: unknown[] | undefined; tx: number; name?: string }
   | { kind: 'exec'; text: string; tx: number }
   | { kind: 'begin'; tx: number }
   | { kind: 'finish'; tx: number; commit: boolean }
@@ -121,8 +121,10 @@ export async function openPgliteThread(dataDir: string | undefined, options: Pgl
     });
   }
 
+  // A prepared statement is kept on PGlite's one session; inside a transaction the statement runs as it is.
   const inTx = (tx: number, timeoutMs?: number): Queryable => ({
-    query: <T>(text: string, params?: unknown[]) => call<T[]>({ kind: 'query', text, params, tx }, timeoutMs),
+    query: <T>(text: string, params?: unknown[], prepared?: string) =>
+      call<T[]>({ kind: 'query', text, params, tx, ...(prepared && tx === 0 ? { name: prepared } : {}) }, timeoutMs),
   });
   const rollback = (tx: number) => call({ kind: 'finish', tx, commit: false }).catch(() => undefined);
 

@@ -2,10 +2,11 @@
 // WebAssembly: every statement runs on the thread that calls it. Here it has a thread to itself,
 // so the server's thread parses, checks and encodes the next request while a statement runs.
 // Plain JavaScript on purpose: a worker thread does not inherit the TypeScript loader the server
-// runs under, and this file holds no logic beyond passing messages.
+// runs under, and this file holds no logic beyond passing messages and keeping the few statements
+// the server names prepared (namedQuery).
 import { clearTimeout, setTimeout } from 'node:timers';
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, parse, protocol } from '@electric-sql/pglite';
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker.mjs runs only as a worker thread');
@@ -95,6 +96,52 @@ function begin(id, tx) {
   );
 }
 
+/** The texts of the statements prepared on the database's one session, by name. */
+const prepared = new Map();
+
+/** A parameter as the protocol's text (the server sends strings, numbers and nulls). */
+const asParam = (v) =>
+  v === null || v === undefined
+    ? null
+    : typeof v === 'string'
+      ? v
+      : v instanceof Date
+        ? v.toISOString()
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : String(v);
+
+/**
+ * A statement run as a named prepared statement of the session: parsed once, then after its first
+ * few runs planned once (PostgreSQL's plan cache), where `query` parses and plans every time. For
+ * the few statements every request runs, whose planning costs more than a small push's rows.
+ * An error still ends the exchange with Sync, so the session is ready for the next statement.
+ */
+function namedQuery(name, text, params = []) {
+  // Waits for an open transaction to end and holds the session's query lock, as `query` does.
+  return db._runExclusiveTransaction(() =>
+    db._runExclusiveQuery(async () => {
+      const messages = [];
+      const send = async (message) => messages.push(...(await db.execProtocol(message, { syncToFs: false })).messages);
+      try {
+        if (!prepared.has(name)) {
+          await send(protocol.serialize.parse({ name, text }));
+          prepared.set(name, text);
+        } else if (prepared.get(name) !== text) {
+          throw new Error(`prepared statement ${name} was prepared with another text`);
+        }
+        await send(protocol.serialize.bind({ statement: name, values: params.map(asParam) }));
+        await send(protocol.serialize.describe({ type: 'P' }));
+        await send(protocol.serialize.execute({}));
+      } finally {
+        messages.push(...(await db.execProtocol(protocol.serialize.sync(), { syncToFs: false })).messages);
+      }
+      await db.syncToFs();
+      return parse.parseResults(messages, db.parsers)[0];
+    }),
+  );
+}
+
 async function inTransaction(entry, run) {
   if (entry.expired) throw new Error('事务等待超时，已回滚');
   entry.busy++;
@@ -121,7 +168,12 @@ port.on('message', async (message) => {
       reply(id, null);
       return port.close();
     }
-    const run = (target) => (kind === 'exec' ? target.exec(message.text).then(() => null) : target.query(message.text, message.params));
+    const run = (target) =>
+      kind === 'exec'
+        ? target.exec(message.text).then(() => null)
+        : message.name && target === db
+          ? namedQuery(message.name, message.text, message.params)
+          : target.query(message.text, message.params);
     let result;
     if (message.tx) {
       const entry = open.get(message.tx);

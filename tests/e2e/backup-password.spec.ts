@@ -46,10 +46,14 @@ test('a backup with a password opens only with that password; a wrong one change
   await expect(setting).toContainText('两次输入的密码不一致');
   await setting.getByLabel('再输入一次').fill(PASSWORD);
   await shotOfDialog(page, 'backup-password-set');
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   const download = page.waitForEvent('download', { timeout: 120_000 });
   await button(setting, '加密并备份').click();
   const file = await saveDownload(await download);
   await expect(page.getByText('加密备份已保存，请牢记密码')).toBeVisible();
+  // Encrypted in the backup worker, as a plain backup is written.
+  expect(workers.filter((url) => /backup\.worker/.test(url))).toHaveLength(1);
   const bytes = readFileSync(file);
   expect(bytes.subarray(0, 8).toString('latin1')).toBe('UBKCRYPT');
   expect(bytes.includes(Buffer.from(unionName))).toBe(false);

@@ -69,7 +69,7 @@ const generationBatcher = perDatabase(
       parallel: statementsAtOnce(db),
       group: () => () => true,
       async run(items) {
-        const rows = await db.query<{ generation: unknown }>('SELECT generation FROM device_revocations');
+        const rows = await db.query<{ generation: unknown }>('SELECT generation FROM device_revocations', [], 'revocation_generation');
         const generation = Number(rows[0]?.generation ?? 0);
         return items.map(() => generation);
       },

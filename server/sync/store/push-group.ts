@@ -85,7 +85,7 @@ async function pushStatement(db: Database, pushes: Push[]): Promise<(QuickPush |
     .join(',')}]`;
   let found: { g: number; before: unknown; fresh: boolean | null }[];
   try {
-    found = await db.query(PUSH_GROUP, [heads, rows]);
+    found = await db.query(PUSH_GROUP, [heads, rows], 'push_group');
   } catch (error) {
     // Another server process stored one of the keys meanwhile: each push takes the transaction.
     if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return pushes.map(() => null);

@@ -105,6 +105,7 @@ const authBatcher = perDatabase(
           `SELECT d.token_hash, d.id, d.union_id, u.code, u.org_id FROM devices d JOIN unions u ON u.id = d.union_id
            WHERE d.token_hash IN (SELECT jsonb_array_elements_text($1::jsonb)) AND d.revoked_at IS NULL`,
           [JSON.stringify(hashes)],
+          'device_auth',
         );
         const byHash = new Map(
           rows.map((r) => [r.token_hash, { deviceRowId: r.id, unionId: r.union_id, unionCode: r.code, orgId: r.org_id }]),

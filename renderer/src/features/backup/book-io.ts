@@ -1,16 +1,14 @@
-import { writeMaybeEncrypted } from '../../../../shared/backup/encrypt';
 import { BackupError, decodeBackup, joinPieces, type BackupEncryption, type BackupManifest } from '../../../../shared/backup/format';
 import type { OnBackupProgress } from '../../../../shared/backup/progress';
 import { generateDemoBook, SMALL_DEMO } from '../../../../shared/demo/generator';
 import { checkRestorable } from '../../../../shared/engine/restore';
 import { emptyBook, TABLE_NAMES, type BookTables } from '../../../../shared/model/book';
-import { APP_VERSION } from '../../../../shared/version';
 import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
-import { writeBackupFromDb } from './db-source';
 import { replaceWholeBook } from './replace-book';
 import { discardStaged, stageBackup, switchToStaged, type StagedBook } from './staged-restore';
 import { turnEvery } from '../../platform/turns';
+import { writeBackupOffPage } from '../../workers/backup';
 
 /** Reads every user table in one read transaction, so the snapshot is consistent. */
 export async function readWholeBook(db: UnionBooksDB): Promise<BookTables> {
@@ -23,21 +21,16 @@ export async function readWholeBook(db: UnionBooksDB): Promise<BookTables> {
 
 /**
  * The backup file in the pieces it was written in: a browser saves them as one Blob without joining
- * them. With `encryption` the file is password-protected (docs/backup-format.md).
+ * them. With `encryption` the file is password-protected (docs/backup-format.md). The file is written
+ * in a worker of its own where one starts (workers/backup.ts), on the page otherwise.
  */
-export async function exportBackupPieces(
+export function exportBackupPieces(
   db: UnionBooksDB,
   onProgress?: OnBackupProgress,
   now: Date = new Date(),
   encryption?: BackupEncryption,
 ): Promise<Uint8Array[]> {
-  const pieces: Uint8Array[] = [];
-  await writeMaybeEncrypted(
-    encryption,
-    (piece) => void pieces.push(piece),
-    (sink) => writeBackupFromDb(db, { createdAt: now.toISOString(), appVersion: APP_VERSION }, sink, onProgress),
-  );
-  return pieces;
+  return writeBackupOffPage(db, { createdAt: now.toISOString(), encryption }, onProgress);
 }
 
 export async function exportBackup(

@@ -1,15 +1,32 @@
 import Dexie, { type Table } from 'dexie';
+import { writeMaybeEncrypted, type BackupEncryption } from '../../../../shared/backup/encrypt';
 import { withoutBytes } from '../../../../shared/backup/format';
 import type { OnBackupProgress } from '../../../../shared/backup/progress';
 import { writeBackup, type BackupMeta, type BackupSink, type BackupSource } from '../../../../shared/backup/write';
 import { TABLE_NAMES, type TableName } from '../../../../shared/model/book';
 import type { Attachment } from '../../../../shared/model/records';
+import { APP_VERSION } from '../../../../shared/version';
 import type { UnionBooksDB } from '../../db/database';
 
 /** Rows read at once: the read's own task (the rows copied out of the database) stays short. */
 const ROWS = 500;
 /** Attachments read at once: each may be several megabytes, copied out in the read's task. */
 const FILES = 2;
+
+/** What a backup file is written with besides the book: when it is made, and a password if it has one. */
+export interface BookFileOptions {
+  createdAt: string;
+  encryption?: BackupEncryption;
+  onProgress?: OnBackupProgress;
+}
+
+/**
+ * 备份's file, plain or password-protected, from the book's database into `sink`: the one way it is
+ * written, in the backup worker (workers/backup.worker.ts) or, where no worker starts, on the page.
+ */
+export function writeBookFile(db: UnionBooksDB, sink: BackupSink, { createdAt, encryption, onProgress }: BookFileOptions): Promise<void> {
+  return writeMaybeEncrypted(encryption, sink, (inner) => writeBackupFromDb(db, { createdAt, appVersion: APP_VERSION }, inner, onProgress));
+}
 
 /**
  * Writes the book from the database into a backup file a batch at a time, all in one read
