@@ -98,13 +98,17 @@ test('double-clicking 保存 in the member drawer creates one member and sends o
 test('a member entered by mistake is removed after a confirmation; one with payments is not', async ({ page }) => {
   await loadDemo(page);
   await goTo(page, '会员');
+  const count = async () => Number(/共 (\d+) 人/.exec((await page.getByTestId('member-count').textContent()) ?? '')?.[1]);
+  await expect.poll(count).toBeGreaterThan(0);
+  const demo = await count();
   await button(page, '新增会员').click();
   const drawer = page.getByRole('dialog', { name: '新增会员' });
   await fillMember(drawer, { name: '误录人员', id: '330402198511200336' });
   await button(drawer, '保存').click();
   await expect(drawer).toBeHidden();
-  const count = async () => Number(/共 (\d+) 人/.exec((await page.getByTestId('member-count').textContent()) ?? '')?.[1]);
-  const before = await count();
+  // The roster counts the new member once its list has read the write.
+  await expect.poll(count).toBe(demo + 1);
+  const before = demo + 1;
 
   await page.getByLabel('搜索会员').fill('误录人员');
   await page.getByTestId('member-table').getByRole('button', { name: '误录人员', exact: true }).click();

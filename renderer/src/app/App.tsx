@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { GuardedHashRouter } from '../components/unsaved/GuardedHashRouter';
 import { UnsavedProvider } from '../components/unsaved/UnsavedProvider';
 import type { BookDatabase } from '../db/book-database';
@@ -100,16 +101,18 @@ function Root({ firstUnion }: { firstUnion: UnionProfile | null }) {
   const union = useUnion(firstUnion);
   if (union === undefined) return <Spin fullscreen tip="正在打开账簿…" />;
   return (
-    <UnsavedProvider>
-      <Suspense fallback={<Spin fullscreen tip="正在打开账簿…" />}>
-        {union ? (
-          <OpenUnionContext.Provider value={union}>
-            <Shell union={union} />
-          </OpenUnionContext.Provider>
-        ) : (
-          <FirstRunPage />
-        )}
-      </Suspense>
-    </UnsavedProvider>
+    <ErrorBoundary what="程序" hint="请重新加载。">
+      <UnsavedProvider>
+        <Suspense fallback={<Spin fullscreen tip="正在打开账簿…" />}>
+          {union ? (
+            <OpenUnionContext.Provider value={union}>
+              <Shell union={union} />
+            </OpenUnionContext.Provider>
+          ) : (
+            <FirstRunPage />
+          )}
+        </Suspense>
+      </UnsavedProvider>
+    </ErrorBoundary>
   );
 }

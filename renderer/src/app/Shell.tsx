@@ -1,4 +1,5 @@
 import { Layout, Menu, Typography } from 'antd';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { UnionProfile } from '../../../shared/model/records';
@@ -74,16 +75,18 @@ export function Shell({ union }: { union: UnionProfile }) {
         </Header>
         <DemoBanner union={union} />
         <Content style={{ padding: 24 }}>
-          <Suspense fallback={<PageLoading />}>
-            <Routes>
-              {ROUTES.map(({ path, Page }) => (
-                <Route key={path} path={path === '/' ? '/' : `${path}/*`} element={<Page />} />
-              ))}
-              <Route path={`${HELP_PATH}/*`} element={<Help.Page />} />
-            </Routes>
-            {/* A page other than 概览 is shown once its code has loaded; 概览 says so itself, once its figures are in. */}
-            {selected !== '/' && <FirstScreenShown />}
-          </Suspense>
+          <ErrorBoundary what="此页面" hint="可重新加载，或从左侧菜单打开其他页面。" resetKey={location.pathname}>
+            <Suspense fallback={<PageLoading />}>
+              <Routes>
+                {ROUTES.map(({ path, Page }) => (
+                  <Route key={path} path={path === '/' ? '/' : `${path}/*`} element={<Page />} />
+                ))}
+                <Route path={`${HELP_PATH}/*`} element={<Help.Page />} />
+              </Routes>
+              {/* A page other than 概览 is shown once its code has loaded; 概览 says so itself, once its figures are in. */}
+              {selected !== '/' && <FirstScreenShown />}
+            </Suspense>
+          </ErrorBoundary>
         </Content>
       </Layout>
     </Layout>

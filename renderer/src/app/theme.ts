@@ -5,4 +5,9 @@ import type { ThemeConfig } from 'antd';
  * screens' antd styles (renderer/build/first-screen-styles.ts): the styles antd would generate are
  * found by a hash of the theme, so both must use the same one.
  */
-export const THEME: ThemeConfig = { token: { colorPrimary: '#c0392b', borderRadius: 4 } };
+export const THEME: ThemeConfig = {
+  // No opening and closing animations: on an old office PC they cost frames at every dialog, drawer
+  // and menu, and a closing dialog gives the window back only when its animation reports its end (once,
+  // on a loaded machine, an answered dialog's empty layer stayed over the window and took every click).
+  token: { colorPrimary: '#c0392b', borderRadius: 4, motion: false },
+};

@@ -9,11 +9,15 @@ export interface BackupWorker {
   postMessage(message: WriteRequest): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<WriteReply>) => void): void;
   addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+  addEventListener(type: 'messageerror', listener: (event: MessageEvent) => void): void;
   terminate(): void;
 }
 
 /** What the page passes on to the writer: the file's time and password; progress stays on the page. */
 export type BackupFile = Omit<BookFileOptions, 'onProgress'>;
+
+/** Why a backup stopped when one of the worker's replies could not be read. */
+export const LOST_REPLY = '后台任务传回的数据无法读取';
 
 /** Set once a backup worker failed to start: later backups go straight to the page. */
 let unavailable = false;
@@ -65,6 +69,14 @@ export function writeBackupOffPage(
       worker.terminate();
       if ('done' in reply) resolve(pieces);
       else reject(fromWire(reply.error));
+    });
+    // A reply that arrives but cannot be read may be one of the file's pieces: a file without it
+    // would save as a backup that does not open, so nothing is saved.
+    worker.addEventListener('messageerror', () => {
+      if (over) return;
+      over = true;
+      worker.terminate();
+      reject(new Error(`备份时出错，未保存备份文件：${LOST_REPLY}`));
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();

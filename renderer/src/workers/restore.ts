@@ -7,36 +7,57 @@ import { fromWire } from './rpc';
 /** Set once a restore worker failed to start: later restores go straight to the page. */
 let unavailable = false;
 
+/** What the page uses of a worker: a Worker, or in tests a stand-in. */
+export interface RestoreWorker {
+  postMessage(message: StageRequest): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<StageReply>) => void): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+  addEventListener(type: 'messageerror', listener: (event: MessageEvent) => void): void;
+  terminate(): void;
+}
+
+function startWorker(): RestoreWorker | null {
+  if (unavailable || typeof Worker === 'undefined') return null;
+  try {
+    return new Worker(new URL('./restore.worker.ts', import.meta.url), { type: 'module', name: 'restore' });
+  } catch {
+    unavailable = true;
+    return null;
+  }
+}
+
 /**
  * Stages a book file (staged-restore.ts) in a worker of its own, so the window stays responsive
  * while tens of megabytes are inflated, parsed and checked; the staged rows are in the book's
  * database either way. Where a worker cannot start or load (Node under test, a browser without
- * module workers), the page does the same work in slices.
+ * module workers), the page does the same work in slices. `start` is for tests.
  */
 export function stageBackupOffPage(
   db: BookDatabase,
   bytes: Uint8Array,
   onProgress?: OnBackupProgress,
   password?: string,
+  start: () => RestoreWorker | null = startWorker,
 ): Promise<StagedBook> {
   const onPage = () => stageBackup(db, bytes, onProgress, password);
-  if (unavailable || typeof Worker === 'undefined') return onPage();
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./restore.worker.ts', import.meta.url), { type: 'module', name: 'restore' });
-  } catch {
-    unavailable = true;
-    return onPage();
-  }
+  const worker = start();
+  if (!worker) return onPage();
   return new Promise<StagedBook>((resolve, reject) => {
     let answered = false;
-    worker.addEventListener('message', (event: MessageEvent<StageReply>) => {
+    worker.addEventListener('message', (event) => {
       const reply = event.data;
       answered = true;
       if ('progress' in reply) return onProgress?.(reply.progress);
       worker.terminate();
       if ('staged' in reply) resolve(reply.staged);
       else reject(fromWire(reply.error));
+    });
+    // The reply that cannot be read may be the staged book's own: without it the restore would wait
+    // for ever, so it stops, and what the worker staged is cleared.
+    worker.addEventListener('messageerror', () => {
+      worker.terminate();
+      const error = new Error('读取备份文件时出错，未做任何更改：后台任务传回的数据无法读取');
+      void discardStaged(db).finally(() => reject(error));
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();

@@ -6,7 +6,8 @@ import { Dashboard } from './Dashboard';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c0392b' } }}>
+    {/* No animations, as in the app (renderer/src/app/theme.ts): a closing dialog gives the window back at once. */}
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c0392b', motion: false } }}>
       <Dashboard />
     </ConfigProvider>
   </StrictMode>,

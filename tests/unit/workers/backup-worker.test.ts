@@ -6,7 +6,7 @@ import { generateDemoBook } from '../../../shared/demo/generator';
 import { readWholeBook } from '../../../renderer/src/features/backup/book-io';
 import type { WriteReply, WriteRequest } from '../../../renderer/src/workers/backup-messages';
 import { writeForPage } from '../../../renderer/src/workers/backup-writer';
-import { writeBackupOffPage, type BackupWorker } from '../../../renderer/src/workers/backup';
+import { LOST_REPLY, writeBackupOffPage, type BackupWorker } from '../../../renderer/src/workers/backup';
 import { freshDb } from '../db/helpers';
 
 async function dbWithDemo() {
@@ -23,9 +23,14 @@ async function dbWithDemo() {
 class ChannelWorker implements BackupWorker {
   private readonly channel = new MessageChannel();
   private readonly onError: ((event: ErrorEvent) => void)[] = [];
+  private readonly onMessageError: ((event: MessageEvent) => void)[] = [];
   replies = 0;
 
-  constructor(private readonly fail?: { after: number; message: string }) {
+  /** With `unreadable`, reply number `unreadable` arrives as a messageerror (it could not be deserialised). */
+  constructor(
+    private readonly fail?: { after: number; message: string },
+    private readonly unreadable?: number,
+  ) {
     const { port1 } = this.channel;
     port1.addEventListener('message', (event: MessageEvent<WriteRequest>) => {
       void writeForPage(event.data, (reply, transfer) => port1.postMessage(reply, transfer ?? []));
@@ -39,14 +44,23 @@ class ChannelWorker implements BackupWorker {
 
   addEventListener(type: 'message', listener: (event: MessageEvent<WriteReply>) => void): void;
   addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
-  addEventListener(type: 'message' | 'error', listener: ((event: MessageEvent<WriteReply>) => void) | ((event: ErrorEvent) => void)): void {
+  addEventListener(type: 'messageerror', listener: (event: MessageEvent) => void): void;
+  addEventListener(
+    type: 'message' | 'error' | 'messageerror',
+    listener: ((event: MessageEvent<WriteReply>) => void) | ((event: ErrorEvent) => void) | ((event: MessageEvent) => void),
+  ): void {
     if (type === 'error') return void this.onError.push(listener as (event: ErrorEvent) => void);
+    if (type === 'messageerror') return void this.onMessageError.push(listener as (event: MessageEvent) => void);
     const port = this.channel.port2;
     port.addEventListener('message', (event: MessageEvent<WriteReply>) => {
       this.replies++;
       if (this.fail && this.replies > this.fail.after) {
         const dying = { message: this.fail.message, preventDefault() {} } as ErrorEvent;
         if (this.replies === this.fail.after + 1) for (const l of this.onError) l(dying);
+        return;
+      }
+      if (this.replies === this.unreadable) {
+        for (const l of this.onMessageError) l(new MessageEvent('messageerror'));
         return;
       }
       (listener as (event: MessageEvent<WriteReply>) => void)(event);
@@ -118,6 +132,22 @@ describe('备份 written in the backup worker', () => {
       () => new ChannelWorker({ after: 3, message: 'out of memory' }),
     );
     await expect(written).rejects.toThrow(/^备份时出错，未保存备份文件：out of memory$/);
+  });
+
+  it('saves nothing when one of its replies cannot be read: a file without that piece would not open', async () => {
+    const source = await dbWithDemo();
+    const all = new ChannelWorker();
+    await writeBackupOffPage(source.db, { createdAt: '2025-12-31T00:00:00.000Z' }, undefined, () => all);
+    // Every reply of the whole file in turn, the last (done) among them: none may be lost unnoticed.
+    for (let lost = 1; lost <= all.replies; lost += Math.max(1, Math.floor(all.replies / 6))) {
+      const written = writeBackupOffPage(
+        source.db,
+        { createdAt: '2025-12-31T00:00:00.000Z' },
+        undefined,
+        () => new ChannelWorker(undefined, lost),
+      );
+      await expect(written, `reply ${lost} of ${all.replies}`).rejects.toThrow(`备份时出错，未保存备份文件：${LOST_REPLY}`);
+    }
   });
 
   it('is written on the page when the worker does not load, or none can start', async () => {

@@ -1,5 +1,5 @@
 import { BackupError } from '../../../../shared/backup/backup-error';
-import { Sha256 } from '../../../../shared/backup/sha256';
+import { fileChecksum } from './file-checksum';
 import { receiveHandover } from '../../../../shared/engine/ops/handover';
 import type { BookStore } from '../../../../shared/engine/store';
 import { errorText } from '../../../../shared/error-text';
@@ -148,7 +148,7 @@ export async function replaceFromStaged(
   try {
     // Later than the outgoing computer's stamp on the row, so the receipt wins wherever the two meet.
     env.mutator.observeClock(handover.updatedAt);
-    await receiveHandover(env.store, handover.id, new Sha256().update(fileData).hex(), new Date().toISOString());
+    await receiveHandover(env.store, handover.id, await fileChecksum([fileData]), new Date().toISOString());
   } catch (e) {
     return { ok: false, error: `账簿已从交接文件载入，但交接回执未能记入：${errorText(e)}。请再次载入同一交接文件以记入交接。` };
   }

@@ -1,7 +1,6 @@
 import { CheckCircleFilled, ExclamationCircleFilled, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, Input, List, Row, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Sha256 } from '../../../../shared/backup/sha256';
 import { todayIso } from '../../../../shared/clock/today';
 import { dropHandover, sealHandover, startHandover } from '../../../../shared/engine/ops/handover';
 import { handoverDocx } from '../../../../shared/handover/handover-docx';
@@ -9,6 +8,7 @@ import { handoverFacts, type HandoverFacts } from '../../../../shared/handover/h
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { exportBackupPieces, readWholeBook } from '../backup/book-io';
+import { fileChecksum } from '../backup/file-checksum';
 import { useNewPasswordDialog } from '../backup/NewPasswordDialog';
 import { readEnrolment } from '../backup/replace-book';
 import { HandoverHistoryCard } from './HandoverHistoryCard';
@@ -64,9 +64,7 @@ export function HandoverPanel() {
       let saved = false;
       try {
         const pieces = await exportBackupPieces(db, undefined, new Date(), { password });
-        const hash = new Sha256();
-        for (const piece of pieces) hash.update(piece);
-        const checksum = hash.hex();
+        const checksum = await fileChecksum(pieces);
         saved = await platform.saveFile(backupFile, pieces, FILTERS.book);
         if (saved) await sealHandover(store, record.id, checksum);
       } finally {

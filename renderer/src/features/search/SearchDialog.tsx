@@ -1,7 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Empty, Input, Modal, Tag, Typography } from 'antd';
+import { Empty, Input, Modal, Tag, Typography, type InputRef } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { SEARCH_KIND_LABELS, searchBook, type SearchHit } from '../../../../shared/search/book-search';
 import { useServices } from '../../app/services';
@@ -28,6 +28,7 @@ export default function SearchDialog({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  const box = useRef<InputRef>(null);
   const book = useLiveQuery(async () => {
     const [members, transactions, activities, welfare] = await Promise.all([
       db.members.toArray(),
@@ -57,9 +58,19 @@ export default function SearchDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal open title="搜索" footer={null} onCancel={onClose} width={640} destroyOnHidden>
+    <Modal
+      open
+      title="搜索"
+      footer={null}
+      onCancel={onClose}
+      width={640}
+      destroyOnHidden
+      // The box, once the dialog is in the page and has taken the focus for itself: an autoFocus at
+      // mount ran before the dialog was attached, and the dialog then focused its own frame.
+      afterOpenChange={(open) => open && box.current?.focus()}
+    >
       <Input
-        autoFocus
+        ref={box}
         size="large"
         prefix={<SearchOutlined />}
         placeholder="姓名、身份证后四位、手机、凭证号（记-012）、摘要、金额、活动、慰问"
