@@ -26,8 +26,8 @@ interface State {
 
 /**
  * A part of the window that failed to render, or whose code failed to load, says so in Chinese with
- * a way out, instead of React taking the whole window down to a blank page. Nothing is lost by it:
- * every write reached the book before any page re-rendered.
+ * a way out, instead of React taking the whole window down to a blank page. What was saved stays
+ * saved: a write goes to the book's database, not through a render.
  */
 export class ErrorBoundary extends Component<Props, State> {
   override state: State = { error: null, failed: false, resetKey: this.props.resetKey };

@@ -3,6 +3,7 @@ import type { UnionBooksDB } from '../db/database';
 import { writeBookFile, type BookFileOptions } from '../features/backup/db-source';
 import type { WriteReply, WriteRequest } from './backup-messages';
 import { fromWire } from './rpc';
+import { workerStarter } from './worker-starter';
 
 /** What the page uses of a worker: a Worker, or in tests a stand-in over a MessageChannel. */
 export interface BackupWorker {
@@ -19,18 +20,9 @@ export type BackupFile = Omit<BookFileOptions, 'onProgress'>;
 /** Why a backup stopped when one of the worker's replies could not be read. */
 export const LOST_REPLY = '后台任务传回的数据无法读取';
 
-/** Set once a backup worker failed to start: later backups go straight to the page. */
-let unavailable = false;
-
-function startWorker(): BackupWorker | null {
-  if (unavailable || typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module', name: 'backup' });
-  } catch {
-    unavailable = true;
-    return null;
-  }
-}
+const starter = workerStarter<BackupWorker>(
+  () => new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module', name: 'backup' }),
+);
 
 /** The file written on the page, as before there was a worker: the pieces the writer gives, in order. */
 async function writeOnPage(db: UnionBooksDB, file: BackupFile, onProgress?: OnBackupProgress): Promise<Uint8Array[]> {
@@ -50,7 +42,7 @@ export function writeBackupOffPage(
   db: UnionBooksDB,
   file: BackupFile,
   onProgress?: OnBackupProgress,
-  start: () => BackupWorker | null = startWorker,
+  start: () => BackupWorker | null = starter.start,
 ): Promise<Uint8Array[]> {
   const onPage = () => writeOnPage(db, file, onProgress);
   const worker = start();
@@ -87,7 +79,7 @@ export function writeBackupOffPage(
       // failed midway is a fault of its own, shown as such; the pieces it gave are dropped, so
       // nothing is saved.
       if (answered) return reject(new Error(`备份时出错，未保存备份文件：${event.message || '后台任务意外停止'}`));
-      unavailable = true;
+      starter.giveUp();
       resolve(onPage());
     });
     worker.postMessage({ name: db.name, ...file });

@@ -3,9 +3,7 @@ import type { BookDatabase } from '../db/book-database';
 import { discardStaged, stageBackup, type StagedBook } from '../features/backup/staged-restore';
 import type { StageReply, StageRequest } from './restore-messages';
 import { fromWire } from './rpc';
-
-/** Set once a restore worker failed to start: later restores go straight to the page. */
-let unavailable = false;
+import { workerStarter } from './worker-starter';
 
 /** What the page uses of a worker: a Worker, or in tests a stand-in. */
 export interface RestoreWorker {
@@ -16,15 +14,9 @@ export interface RestoreWorker {
   terminate(): void;
 }
 
-function startWorker(): RestoreWorker | null {
-  if (unavailable || typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./restore.worker.ts', import.meta.url), { type: 'module', name: 'restore' });
-  } catch {
-    unavailable = true;
-    return null;
-  }
-}
+const starter = workerStarter<RestoreWorker>(
+  () => new Worker(new URL('./restore.worker.ts', import.meta.url), { type: 'module', name: 'restore' }),
+);
 
 /**
  * Stages a book file (staged-restore.ts) in a worker of its own, so the window stays responsive
@@ -37,7 +29,7 @@ export function stageBackupOffPage(
   bytes: Uint8Array,
   onProgress?: OnBackupProgress,
   password?: string,
-  start: () => RestoreWorker | null = startWorker,
+  start: () => RestoreWorker | null = starter.start,
 ): Promise<StagedBook> {
   const onPage = () => stageBackup(db, bytes, onProgress, password);
   const worker = start();
@@ -68,7 +60,7 @@ export function stageBackupOffPage(
         const error = new Error(`读取备份文件时出错，未做任何更改：${event.message || '后台任务意外停止'}`);
         return void discardStaged(db).finally(() => reject(error));
       }
-      unavailable = true;
+      starter.giveUp();
       resolve(onPage());
     });
     // The bytes are copied, not moved: a handover's receipt needs the file's checksum afterwards.
