@@ -3,16 +3,9 @@ import type { UnionBooksDB } from '../db/database';
 import { writeBookFile, type BookFileOptions } from '../features/backup/db-source';
 import type { WriteReply, WriteRequest } from './backup-messages';
 import { fromWire } from './rpc';
-import { workerStarter } from './worker-starter';
+import { workerStarter, type OneShotWorker } from './worker-starter';
 
-/** What the page uses of a worker: a Worker, or in tests a stand-in over a MessageChannel. */
-export interface BackupWorker {
-  postMessage(message: WriteRequest): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<WriteReply>) => void): void;
-  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
-  addEventListener(type: 'messageerror', listener: (event: MessageEvent) => void): void;
-  terminate(): void;
-}
+export type BackupWorker = OneShotWorker<WriteRequest, WriteReply>;
 
 /** What the page passes on to the writer: the file's time and password; progress stays on the page. */
 export type BackupFile = Omit<BookFileOptions, 'onProgress'>;

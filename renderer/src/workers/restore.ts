@@ -3,16 +3,9 @@ import type { BookDatabase } from '../db/book-database';
 import { discardStaged, stageBackup, type StagedBook } from '../features/backup/staged-restore';
 import type { StageReply, StageRequest } from './restore-messages';
 import { fromWire } from './rpc';
-import { workerStarter } from './worker-starter';
+import { workerStarter, type OneShotWorker } from './worker-starter';
 
-/** What the page uses of a worker: a Worker, or in tests a stand-in. */
-export interface RestoreWorker {
-  postMessage(message: StageRequest): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<StageReply>) => void): void;
-  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
-  addEventListener(type: 'messageerror', listener: (event: MessageEvent) => void): void;
-  terminate(): void;
-}
+export type RestoreWorker = OneShotWorker<StageRequest, StageReply>;
 
 const starter = workerStarter<RestoreWorker>(
   () => new Worker(new URL('./restore.worker.ts', import.meta.url), { type: 'module', name: 'restore' }),

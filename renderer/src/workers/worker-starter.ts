@@ -1,3 +1,12 @@
+/** What the page uses of a one-shot worker: a Worker, or in tests a stand-in. */
+export interface OneShotWorker<Request, Reply> {
+  postMessage(message: Request): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<Reply>) => void): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+  addEventListener(type: 'messageerror', listener: (event: MessageEvent) => void): void;
+  terminate(): void;
+}
+
 /** Starts one kind of one-shot worker, or says none can start; `giveUp` when a started one did not load. */
 export interface WorkerStarter<W> {
   start: () => W | null;
