@@ -1,4 +1,4 @@
-import { reconcile, reconciliationStatus, type ReconciliationState } from '../bank/reconcile';
+import { bankState, reconcile, reconciliationStatus, type ReconciliationState } from '../bank/reconcile';
 import { welfareFacts } from '../facts/welfare';
 import type { OverLimitVisit } from '../facts/types';
 import { computeBalanceSheet, monthEnd, type BalanceSheet } from '../finance/balance-sheet';
@@ -96,8 +96,9 @@ export function auditReview(book: AuditBook, year: number, date: IsoDate): Audit
   const start = booksStartMonth(book.openingBalances);
   const endedMonths = monthsOfYear(year).filter((m) => monthEnd(m) <= asOf && (!start || m >= start));
   const closed = closedMonths(book.monthCloses, year);
+  const state = bankState(book);
   const bank = endedMonths.map((month): BankMonth => {
-    const s = reconciliationStatus(book, month);
+    const s = reconciliationStatus(book, month, state);
     return {
       month,
       label: monthLabel(month),
@@ -108,7 +109,7 @@ export function auditReview(book: AuditBook, year: number, date: IsoDate): Audit
     };
   });
   const lastMonth = endedMonths[endedMonths.length - 1];
-  const r = lastMonth ? reconcile(book, lastMonth) : null;
+  const r = lastMonth ? reconcile(book, lastMonth, state) : null;
   const bankAtEnd: BankAtEnd | null = r && {
     month: r.month,
     journalBalanceFen: r.journalBalanceFen,

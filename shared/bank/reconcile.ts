@@ -62,22 +62,31 @@ function dayBefore(date: IsoDate): IsoDate {
 }
 
 /** The book's statement lines, bank entries and matches in force, read once. */
-export function bankState(book: BankBook): {
+export interface BankState {
   lines: BankLine[];
   entries: BankEntry[];
   matches: BankMatch[];
   lineOf: Map<string, BankMatch>;
   entryOf: Map<string, BankMatch>;
-} {
+  lineById: Map<string, BankLine>;
+  entryById: Map<string, BankEntry>;
+}
+
+/** The book's statement lines, bank entries and matches in force, read once. */
+export function bankState(book: BankBook): BankState {
   const lines = book.bankLines.filter((l) => l.deleted === 0).sort(compareLines);
   const entries = bankEntries(book.transactions);
-  const matches = activeMatches(book.bankMatches, new Map(lines.map((l) => [l.id, l])), new Map(entries.map((e) => [e.transaction.id, e])));
+  const lineById = new Map(lines.map((l) => [l.id, l]));
+  const entryById = new Map(entries.map((e) => [e.transaction.id, e]));
+  const matches = activeMatches(book.bankMatches, lineById, entryById);
   return {
     lines,
     entries,
     matches,
     lineOf: new Map(matches.map((m) => [m.lineId, m])),
     entryOf: new Map(matches.map((m) => [m.transactionId, m])),
+    lineById,
+    entryById,
   };
 }
 
@@ -103,11 +112,9 @@ const lineItem = (l: BankLine): ReconcilingItem => ({
  * An entry matched to a line after the month-end is still outstanding at the month-end, and so is a
  * line matched to a later entry. An entry and its 红字 reversal, both unmatched, cancel and are left out.
  */
-export function reconcile(book: BankBook, month: IsoMonth): Reconciliation {
+export function reconcile(book: BankBook, month: IsoMonth, state: BankState = bankState(book)): Reconciliation {
   const monthEnd = monthEndOf(month);
-  const { lines, entries, lineOf, entryOf } = bankState(book);
-  const lineById = new Map(lines.map((l) => [l.id, l]));
-  const entryById = new Map(entries.map((e) => [e.transaction.id, e]));
+  const { lines, entries, lineOf, entryOf, lineById, entryById } = state;
   const upToEnd = lines.filter((l) => l.date <= monthEnd);
   const lastLine = upToEnd[upToEnd.length - 1];
   const start = lines[0]?.date ?? null;
@@ -234,12 +241,12 @@ export function skipOf(skips: readonly BankSkip[], month: IsoMonth): BankSkip | 
  * reaches into the month (or the journal has no bank entry in it) and the 调节表 balances;
  * otherwise 'skipped' when the treasurer chose to skip it, else 'unbalanced' or 'no-statement'.
  */
-export function reconciliationStatus(book: BankBook, month: IsoMonth): ReconciliationStatus {
+export function reconciliationStatus(book: BankBook, month: IsoMonth, state: BankState = bankState(book)): ReconciliationStatus {
   const label = monthLabel(month);
-  const r = reconcile(book, month);
+  const r = reconcile(book, month, state);
   const from = `${month}-01`;
-  const journalMoved = bankEntries(book.transactions).some((e) => e.transaction.date >= from && e.transaction.date <= r.monthEnd);
-  const reaches = book.bankLines.some((l) => l.deleted === 0 && l.date >= from);
+  const journalMoved = state.entries.some((e) => e.transaction.date >= from && e.transaction.date <= r.monthEnd);
+  const reaches = state.lines.some((l) => l.date >= from);
   const covered = r.statementBalanceFen !== null && (reaches || !journalMoved);
   if (covered && r.balanced) return { month, state: 'reconciled', differenceFen: 0, message: `${label}银行存款已对账，余额调节相符` };
   const skip = skipOf(book.bankSkips, month);

@@ -1,4 +1,4 @@
-import { reconciliationStatus, type BankBook } from '../bank/reconcile';
+import { bankState, reconciliationStatus, type BankBook } from '../bank/reconcile';
 import { checkDuesAgreement } from '../dues/agreement';
 import { formatYuan } from '../money/fen';
 import type { DuesPayment, MonthClose, Transaction } from '../model/records';
@@ -40,7 +40,9 @@ export interface ChecklistInput extends FinanceBook {
  * skipped on the 银行对账 page with a reason.
  */
 export function bankCheckOf(book: BankBook, months: readonly string[]): BankCheckResult {
-  const statuses = months.map((m) => reconciliationStatus(book, m));
+  // The book's bank state once for every month: read per month it cost a long book's 交接 seconds.
+  const state = bankState(book);
+  const statuses = months.map((m) => reconciliationStatus(book, m, state));
   const open = statuses.filter((s) => s.state !== 'reconciled' && s.state !== 'skipped');
   if (open.length === 0) {
     const skipped = statuses.filter((s) => s.state === 'skipped');

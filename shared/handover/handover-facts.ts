@@ -8,7 +8,8 @@ import { buildDuesIndex } from '../dues/data';
 import { addMonths, monthsBetween } from '../dues/months';
 import { DEFAULT_DUES_RULE } from '../dues/rule';
 import { negativeCashTodo, unclosedTodo } from '../desk/todos';
-import { isMemberOn, standingOf } from '../facts/membership';
+import { isMemberOn } from '../facts/membership';
+import { indexMembers } from '../facts/members';
 import { formatYuan } from '../money/fen';
 import type { BookTables } from '../model/book';
 import type { Fen, IsoDate } from '../model/records';
@@ -66,7 +67,9 @@ export function handoverFacts(book: BookTables, date: IsoDate): HandoverFacts {
   for (const t of live(book.transactions)) {
     if (!t.voucherNumber || t.date > date) continue;
     const year = Number(t.date.slice(0, 4));
-    byYear.set(year, [...(byYear.get(year) ?? []), t.voucherNumber]);
+    const numbers = byYear.get(year);
+    if (numbers) numbers.push(t.voucherNumber);
+    else byYear.set(year, [t.voucherNumber]);
   }
   const vouchers = [...byYear.entries()]
     .sort(([a], [b]) => a - b)
@@ -135,21 +138,16 @@ export function handoverFacts(book: BookTables, date: IsoDate): HandoverFacts {
     },
   ];
 
+  // Each member's standing from events grouped once: filtered per member, a large book's count took seconds.
+  const { standings } = indexMembers(book);
+
   return {
     unionName: union?.name ?? '',
     date,
     cashFen,
     bankFen,
     vouchers,
-    members: live(book.members).filter((m) =>
-      isMemberOn(
-        standingOf(
-          m,
-          book.memberships.filter((e) => e.deleted === 0 && e.memberId === m.id),
-        ),
-        date,
-      ),
-    ).length,
+    members: [...standings.values()].filter((standing) => isMemberOn(standing, date)).length,
     arrears,
     arrearsFen,
     assets,

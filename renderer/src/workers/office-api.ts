@@ -51,6 +51,23 @@ export const OFFICE = {
     const byId = new Map(attachments.map((a) => [a.id, a]));
     return generateDocx(source, facts, (id) => byId.get(id));
   },
+  /**
+   * 交接's facts, the book read and counted here: on the page a long book's read and count held the
+   * window for seconds. The worker opens the book's database by name, as 备份's does.
+   */
+  async handoverFacts(databaseName: string, date: IsoDate) {
+    const [{ openBookDatabase }, { readWholeBook }, { handoverFacts }] = await Promise.all([
+      import('../db/current-database'),
+      import('../db/read-whole-book'),
+      import('../../../shared/handover/handover-facts'),
+    ]);
+    const db = await openBookDatabase(databaseName);
+    try {
+      return handoverFacts(await readWholeBook(db), date);
+    } finally {
+      db.close();
+    }
+  },
   /** Loads the libraries ahead of the first use, off the page's thread. */
   async warmUp() {
     await Promise.all([import('../../../shared/roster/read'), import('../../../shared/documents/generate')]);

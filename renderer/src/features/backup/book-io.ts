@@ -2,7 +2,7 @@ import { BackupError, decodeBackup, joinPieces, type BackupEncryption, type Back
 import type { OnBackupProgress } from '../../../../shared/backup/progress';
 import { generateDemoBook, SMALL_DEMO } from '../../../../shared/demo/generator';
 import { checkRestorable } from '../../../../shared/engine/restore';
-import { emptyBook, TABLE_NAMES, type BookTables } from '../../../../shared/model/book';
+import { emptyBook, type BookTables } from '../../../../shared/model/book';
 import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
 import { replaceWholeBook } from './replace-book';
@@ -10,14 +10,8 @@ import { discardStaged, stageBackup, switchToStaged, type StagedBook } from './s
 import { turnEvery } from '../../platform/turns';
 import { writeBackupOffPage } from '../../workers/backup';
 
-/** Reads every user table in one read transaction, so the snapshot is consistent. */
-export async function readWholeBook(db: UnionBooksDB): Promise<BookTables> {
-  const book = emptyBook();
-  await db.transaction('r', db.userTables(), async () => {
-    for (const name of TABLE_NAMES) (book[name] as unknown[]) = await db.table(name).toArray();
-  });
-  return book;
-}
+// Where it has always been imported from; it lives apart so the office worker reads a book without the backup code.
+export { readWholeBook } from '../../db/read-whole-book';
 
 /**
  * The backup file in the pieces it was written in: a browser saves them as one Blob without joining

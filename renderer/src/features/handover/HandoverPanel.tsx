@@ -4,10 +4,11 @@ import { useEffect, useState } from 'react';
 import { todayIso } from '../../../../shared/clock/today';
 import { dropHandover, sealHandover, startHandover } from '../../../../shared/engine/ops/handover';
 import { handoverDocx } from '../../../../shared/handover/handover-docx';
-import { handoverFacts, type HandoverFacts } from '../../../../shared/handover/handover-facts';
+import type { HandoverFacts } from '../../../../shared/handover/handover-facts';
 import { useServices } from '../../app/services';
 import { FILTERS } from '../../platform';
-import { exportBackupPieces, readWholeBook } from '../backup/book-io';
+import { exportBackupPieces } from '../backup/book-io';
+import { office } from '../../workers/office';
 import { fileChecksum } from '../backup/file-checksum';
 import { useNewPasswordDialog } from '../backup/NewPasswordDialog';
 import { readEnrolment } from '../backup/replace-book';
@@ -40,7 +41,11 @@ export function HandoverPanel() {
 
   useEffect(() => {
     let live = true;
-    void readWholeBook(db).then((book) => live && setFacts(handoverFacts(book, today)));
+    // Read and counted in the office worker: a long book's read held the window for seconds.
+    office.handoverFacts(db.name, today).then(
+      (facts) => live && setFacts(facts),
+      (e: unknown) => live && setError(`交接前检查失败：${errorText(e)}`),
+    );
     return () => void (live = false);
   }, [db, today]);
 
@@ -50,8 +55,7 @@ export function HandoverPanel() {
     if (!password) return;
     setBusy(true);
     try {
-      const book = await readWholeBook(db);
-      const now = handoverFacts(book, today);
+      const now = await office.handoverFacts(db.name, today);
       const stamp = today.replace(/-/g, '');
       const backupFile = `${now.unionName}-交接备份-${stamp}.ubk`;
       const enrolment = await readEnrolment(db);
