@@ -18,6 +18,22 @@ async function wordDocument(source: string, facts: AnnualFacts, attachments: rea
   return generateDocx(source, facts, (id) => byId.get(id));
 }
 
+/** A year's facts and a Word file of each template (base64, named by its title), from the whole book. */
+export async function yearReportOf(book: BookTables, year: number, templates: readonly string[]) {
+  const [{ computeAnnualFacts, documentDate }, { buildDocument, documentFileName }, { bytesToBase64 }] = await Promise.all([
+    import('../../../shared/facts/annual'),
+    import('../../../shared/documents/generate'),
+    import('../../../shared/sync/wire'),
+  ]);
+  const facts = computeAnnualFacts(book, year, { today: documentDate(year) });
+  const documents = [];
+  for (const source of templates) {
+    const { meta, bytes } = await wordDocument(source, facts, book.attachments);
+    documents.push({ name: documentFileName(buildDocument(source, facts).model, meta, year), base64: bytesToBase64(bytes) });
+  }
+  return { facts, documents };
+}
+
 /** The whole book, read where this runs from the book's database opened by name (as 备份's worker does), then closed. */
 async function readBook(databaseName: string): Promise<BookTables> {
   const [{ openBookDatabase }, { readWholeBook }] = await Promise.all([import('../db/current-database'), import('../db/read-whole-book')]);
@@ -80,19 +96,7 @@ export const OFFICE = {
    * held the window for seconds.
    */
   async yearReport(databaseName: string, year: number, templates: readonly string[]) {
-    const [{ computeAnnualFacts, documentDate }, { buildDocument, documentFileName }, { bytesToBase64 }] = await Promise.all([
-      import('../../../shared/facts/annual'),
-      import('../../../shared/documents/generate'),
-      import('../../../shared/sync/wire'),
-    ]);
-    const book = await readBook(databaseName);
-    const facts = computeAnnualFacts(book, year, { today: documentDate(year) });
-    const documents = [];
-    for (const source of templates) {
-      const { meta, bytes } = await wordDocument(source, facts, book.attachments);
-      documents.push({ name: documentFileName(buildDocument(source, facts).model, meta, year), base64: bytesToBase64(bytes) });
-    }
-    return { facts, documents };
+    return yearReportOf(await readBook(databaseName), year, templates);
   },
   /** Loads the libraries ahead of the first use, off the page's thread. */
   async warmUp() {

@@ -3,6 +3,7 @@ import type { SubmissionReceipt, SubmissionRequest } from '../../../../shared/sy
 import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
 import { SUBMITTED } from '../documents/bundled';
+import { readWholeBook } from '../../db/read-whole-book';
 import { normaliseServerUrl } from './address';
 import { enrol, submit, SyncError } from './api';
 import { applyPulledRows } from './apply';
@@ -81,12 +82,14 @@ export async function submitYearReport(db: UnionBooksDB, mutator: Mutator, year:
 
 /** What a year's report sends — the year's facts and the documents from the bundled templates — by network or in a package. */
 export async function yearSubmissionRequest(db: UnionBooksDB, year: number): Promise<Omit<SubmissionRequest, 'v'>> {
-  // Read, counted and written in the office worker: LiquidJS, docx and a long book's read stay off the window.
-  const report = await office.yearReport(
-    db.name,
-    year,
-    SUBMITTED.map((t) => t.source),
-  );
+  const templates = SUBMITTED.map((t) => t.source);
+  // Read, counted and written in the office worker: LiquidJS, docx and a long book's read stay off the
+  // window. Where no worker runs (the command line) the book is this database, which may not be one
+  // the global IndexedDB can open by name: it is read here.
+  const report =
+    typeof Worker === 'undefined'
+      ? await (await import('../../workers/office-api')).yearReportOf(await readWholeBook(db), year, templates)
+      : await office.yearReport(db.name, year, templates);
   const existing = await yearSubmission(db, year);
   return {
     year,
