@@ -61,7 +61,7 @@ function dayBefore(date: IsoDate): IsoDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
-/** What reconciliation reads of a book, worked out once (bankState) and shared by every month a check covers. */
+/** The book's statement lines, bank entries and matches in force, read once. */
 export interface BankState {
   lines: BankLine[];
   entries: BankEntry[];
@@ -111,7 +111,6 @@ const lineItem = (l: BankLine): ReconcilingItem => ({
  * before that day are taken to be in the bank's opening balance unless they are matched to a line.
  * An entry matched to a line after the month-end is still outstanding at the month-end, and so is a
  * line matched to a later entry. An entry and its 红字 reversal, both unmatched, cancel and are left out.
- * A caller checking many months gives `state`, worked out once: per month, a long book's 交接 took seconds.
  */
 export function reconcile(book: BankBook, month: IsoMonth, state: BankState = bankState(book)): Reconciliation {
   const monthEnd = monthEndOf(month);
