@@ -61,7 +61,7 @@ function dayBefore(date: IsoDate): IsoDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The book's statement lines, bank entries and matches in force, read once. */
+/** What reconciliation reads of a book, worked out once (bankState) and shared by every month a check covers. */
 export interface BankState {
   lines: BankLine[];
   entries: BankEntry[];
