@@ -74,6 +74,40 @@ test('文档: the document date counts every figure to that day, and the summary
   await expect(preview).not.toContainText('尚有2人欠缴');
 });
 
+test('文档: a day typed into 成文日期 is kept when the book changes before Enter', async ({ page, context }) => {
+  await context.clock.setFixedTime(new Date('2026-12-01T10:00:00+08:00'));
+  await loadDemo(page);
+  await goTo(page, '文档');
+  const preview = page.getByTestId('doc-preview');
+  await expect(preview).toContainText('截至2026年12月1日');
+  const members = Number(/工会会员(\d+)人/.exec((await preview.textContent()) ?? '')?.[1]);
+  expect(members).toBeGreaterThan(0);
+
+  const picker = page.getByLabel('成文日期');
+  await picker.click();
+  await picker.fill('2026-06-30');
+
+  // Meanwhile the book changes (a second window here; a sync or an autosave does the same): the
+  // page draws the new figures while the typed day waits for Enter.
+  const other = await context.newPage();
+  await other.goto('/');
+  await goTo(other, '会员');
+  await button(other, '新增会员').click();
+  const drawer = other.getByRole('dialog', { name: '新增会员' });
+  await drawer.getByLabel('姓名').fill('赵新');
+  await drawer.getByLabel('证件号码').fill('330402198511200336');
+  await drawer.getByLabel('手机').click();
+  await expect(drawer.getByLabel('出生日期')).not.toHaveValue('');
+  await button(drawer, '保存').click();
+  await expect(other.getByText('已新增会员：赵新')).toBeVisible();
+  await other.close();
+  await expect(preview).toContainText(`工会会员${members + 1}人`);
+
+  await picker.press('Enter');
+  await expect(preview).toContainText('截至2026年6月30日');
+  await expect(preview.getByTestId('doc-signature')).toContainText('2026年6月30日');
+});
+
 test('文档: a copied template is edited with the facts palette, and its error shows its line', async ({ page }) => {
   await loadDemo(page);
   await goTo(page, '文档');

@@ -1,4 +1,5 @@
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo } from 'react';
 import { todayIso } from '../../../shared/clock/today';
 
 /**
@@ -12,4 +13,13 @@ export function afterToday(day: Dayjs): boolean {
 /** The same for month pickers: a month after this one. */
 export function afterThisMonth(month: Dayjs): boolean {
   return month.format('YYYY-MM') > todayIso().slice(0, 7);
+}
+
+/**
+ * A controlled picker's value for an ISO day, the same object while the day is the same: the picker
+ * drops a day typed but not yet confirmed whenever its value changes identity, so a fresh object on
+ * every render lost the typing as soon as the page redrew (a live query answering, a save finishing).
+ */
+export function useDay(iso: string): Dayjs {
+  return useMemo(() => dayjs(iso), [iso]);
 }

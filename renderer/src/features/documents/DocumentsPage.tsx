@@ -1,5 +1,4 @@
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Row, Select, Space, Spin, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { todayIso } from '../../../../shared/clock/today';
 import { documentFileName } from '../../../../shared/documents/generate';
@@ -20,6 +19,7 @@ import { TemplateEditor } from './TemplateEditor';
 import { TemplateActions, TemplatePicker } from './TemplatePicker';
 import { useDocument } from './useDocument';
 import { PrintButton } from '../../components/print/PrintButton';
+import { useDay } from '../../components/dates';
 import { errorText } from '../../../../shared/error-text';
 
 /** Summaries are written from October on for the current year, earlier in the year for the last one. */
@@ -49,6 +49,7 @@ export function DocumentsPage() {
   // 成文日期: today for the current year, 31 December for a past one, unless the user picks another day
   const [pickedDate, setPickedDate] = useState<string | null>(null);
   const date = pickedDate ?? documentDate(activeYear);
+  const pickerDay = useDay(date);
   const book = useYearBook(activeYear);
   const note = useYearNote(activeYear);
   const lastNote = useYearNote(activeYear - 1);
@@ -147,7 +148,7 @@ export function DocumentsPage() {
           <DatePicker
             aria-label="成文日期"
             allowClear={false}
-            value={dayjs(date)}
+            value={pickerDay}
             onChange={(d) => setPickedDate(d ? d.format('YYYY-MM-DD') : null)}
           />
           <Button type="primary" onClick={generate} loading={busy === 'generate'} disabled={!built}>

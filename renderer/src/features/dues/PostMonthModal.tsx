@@ -8,7 +8,7 @@ import { describePosting, planMonthPosting } from '../../../../shared/dues/posti
 import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesRule } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
-import { afterThisMonth, afterToday } from '../../components/dates';
+import { afterThisMonth, afterToday, useDay } from '../../components/dates';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText } from './format';
 import { postDuesMonth } from '../../../../shared/engine/ops/dues';
@@ -32,6 +32,7 @@ export function PostMonthModal({ open, onClose, index, rule }: Props) {
   const monthText = month.format('YYYY-MM');
   const paidDate = date?.format('YYYY-MM-DD') ?? defaultPostingDate(monthText, today) ?? today;
   const closes = useLiveQuery(() => db.monthCloses.toArray(), [db]);
+  const defaultDay = useDay(paidDate);
   const [preview, problem] = useMemo(() => {
     try {
       return [planMonthPosting(index, { month: monthText, paidDate, rule, batchId: 'preview', monthCloses: closes ?? [] }), ''] as const;
@@ -70,7 +71,7 @@ export function PostMonthModal({ open, onClose, index, rule }: Props) {
           />
         </Form.Item>
         <Form.Item label="入账日期" extra="默认：本月为今天，以前月份为该月最后一天。">
-          <DatePicker aria-label="入账日期" allowClear value={date ?? dayjs(paidDate)} onChange={setDate} disabledDate={afterToday} />
+          <DatePicker aria-label="入账日期" allowClear value={date ?? defaultDay} onChange={setDate} disabledDate={afterToday} />
         </Form.Item>
       </Form>
       {preview ? (
