@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { button, goTo, loadDemo, openApp, saveDownload, screenshot } from './support/app';
 import { PYTHON } from '../support/python';
+import { watchStoreReads } from './support/store-reads';
 
 const PASSWORD = 'Handover#2025-Lake';
 
@@ -17,17 +18,7 @@ test('换届交接: checks, a 交接清单 and an encrypted backup that another 
   page,
   browser,
 }) => {
-  // The stores the window itself reads many rows of at once from (Dexie's toArray is a getAll); a worker's reads are its own.
-  await page.addInitScript(() => {
-    const reads: string[] = [];
-    (window as unknown as { wholeReads: string[] }).wholeReads = reads;
-    const getAll = IDBObjectStore.prototype.getAll;
-    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
-      reads.push(this.name);
-      return getAll.apply(this, args);
-    };
-  });
-  const wholeReads = () => page.evaluate(() => (window as unknown as { wholeReads: string[] }).wholeReads.splice(0));
+  const wholeReads = await watchStoreReads(page);
   await loadDemo(page);
   const unionName = (await page.getByTestId('union-name').textContent()) ?? '';
   await goTo(page, '设置');

@@ -4,6 +4,7 @@ import { createUnion } from '../../server/sync/store/unions';
 import { cellUnder, createUnion as createBook, enrolOnSyncPage, goTo, loadDemo, saveDownload, screenshot } from './support/app';
 import { startUpperServer, type UpperServer } from './support/upper-server';
 import { PYTHON } from '../support/python';
+import { watchStoreReads } from './support/store-reads';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 let upper: UpperServer;
@@ -27,10 +28,12 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 test('enrol, sync, submit a year, see it and return it on the dashboard, read the reason in the app', async ({ page, context }) => {
+  const storeReads = await watchStoreReads(page);
   await loadDemo(page);
   await enrolOnSyncPage(page, { serverUrl, unionCode: 'JH001', code: enrolmentCode });
 
   const year = Number(await page.getByLabel('报送年度', { exact: true }).inputValue());
+  await storeReads();
   await page.getByRole('button', { name: '提交年度报送' }).click();
   // Months of the year still open are named before anything is sent; the user may go ahead.
   const confirm = page.locator('.ant-modal-confirm');
@@ -39,6 +42,8 @@ test('enrol, sync, submit a year, see it and return it on the dashboard, read th
   await shot(page, 'sync-open-months-warning');
   await confirm.getByRole('button', { name: '仍然报送' }).click();
   await expect(page.getByTestId('receipt-number')).toHaveText(`BS-${year}-JH001-01`, { timeout: 60_000 });
+  // The year's facts and documents were counted and written off the window's thread: it read none of the payments.
+  expect(await storeReads()).not.toContain('duesPayments');
   await expect(page.getByText('本年度的收支、会费等账目已锁定')).toBeVisible();
   await expect(page.locator('.ant-modal-confirm')).toBeHidden();
   await shot(page, 'sync-page-submitted');

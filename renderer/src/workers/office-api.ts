@@ -10,11 +10,46 @@ import type { SheetRow } from '../../../shared/roster/cells';
 import type { RosterExportOptions } from '../../../shared/roster/export-xlsx';
 import type { PlanInput, RejectedRow } from '../../../shared/roster/plan';
 import type { IsoDate } from '../../../shared/model/records';
+import type { BookTables } from '../../../shared/model/book';
+
+async function wordDocument(source: string, facts: AnnualFacts, attachments: readonly Pick<Attachment, 'id' | 'data' | 'mimeType'>[]) {
+  const { generateDocx } = await import('../../../shared/documents/generate');
+  const byId = new Map(attachments.map((a) => [a.id, a]));
+  return generateDocx(source, facts, (id) => byId.get(id));
+}
+
+/** A year's facts and a Word file of each template (base64, named by its title), from the whole book. */
+export async function yearReportOf(book: BookTables, year: number, templates: readonly string[]) {
+  const [{ computeAnnualFacts, documentDate }, { buildDocument, documentFileName }, { bytesToBase64 }] = await Promise.all([
+    import('../../../shared/facts/annual'),
+    import('../../../shared/documents/generate'),
+    import('../../../shared/sync/wire'),
+  ]);
+  const facts = computeAnnualFacts(book, year, { today: documentDate(year) });
+  const documents = [];
+  for (const source of templates) {
+    const { meta, bytes } = await wordDocument(source, facts, book.attachments);
+    documents.push({ name: documentFileName(buildDocument(source, facts).model, meta, year), base64: bytesToBase64(bytes) });
+  }
+  return { facts, documents };
+}
+
+/** The whole book, read where this runs from the book's database opened by name (as 备份's worker does), then closed. */
+async function readBook(databaseName: string): Promise<BookTables> {
+  const [{ openBookDatabase }, { readWholeBook }] = await Promise.all([import('../db/current-database'), import('../db/read-whole-book')]);
+  const db = await openBookDatabase(databaseName);
+  try {
+    return await readWholeBook(db);
+  } finally {
+    db.close();
+  }
+}
 
 /**
- * What the office worker does for the page: reading and planning a roster, and writing every
- * workbook and Word document. Each is the shared/ function itself, loaded inside the worker on
- * first use, so exceljs and docx never run on the page's thread.
+ * What the office worker does for the page: reading and planning a roster, writing every workbook
+ * and Word document, and reading and counting the whole book for 交接 and a year's 报送. Each is the
+ * shared/ function itself, loaded inside the worker on first use, so exceljs, docx and a long book's
+ * count never run on the page's thread.
  */
 export const OFFICE = {
   async readRoster(fileName: string, bytes: Uint8Array) {
@@ -46,27 +81,22 @@ export const OFFICE = {
     return statementXlsx(statement, options);
   },
   /** The photos a document shows travel with it: the worker has no database of its own. */
-  async wordDocument(source: string, facts: AnnualFacts, attachments: readonly Pick<Attachment, 'id' | 'data' | 'mimeType'>[]) {
-    const { generateDocx } = await import('../../../shared/documents/generate');
-    const byId = new Map(attachments.map((a) => [a.id, a]));
-    return generateDocx(source, facts, (id) => byId.get(id));
-  },
+  wordDocument,
   /**
    * 交接's facts, the book read and counted here: on the page a long book's read and count held the
    * window for seconds. The worker opens the book's database by name, as 备份's does.
    */
   async handoverFacts(databaseName: string, date: IsoDate) {
-    const [{ openBookDatabase }, { readWholeBook }, { handoverFacts }] = await Promise.all([
-      import('../db/current-database'),
-      import('../db/read-whole-book'),
-      import('../../../shared/handover/handover-facts'),
-    ]);
-    const db = await openBookDatabase(databaseName);
-    try {
-      return handoverFacts(await readWholeBook(db), date);
-    } finally {
-      db.close();
-    }
+    const { handoverFacts } = await import('../../../shared/handover/handover-facts');
+    return handoverFacts(await readBook(databaseName), date);
+  },
+  /**
+   * A year's report to the upper union: the year's facts and a Word file of each template, named by
+   * its title. The book is read, counted and written here: on the page a long book's read and count
+   * held the window for seconds.
+   */
+  async yearReport(databaseName: string, year: number, templates: readonly string[]) {
+    return yearReportOf(await readBook(databaseName), year, templates);
   },
   /** Loads the libraries ahead of the first use, off the page's thread. */
   async warmUp() {

@@ -1,11 +1,9 @@
-import { computeAnnualFacts, documentDate } from '../../../../shared/facts/annual';
 import { uuidv7 } from '../../../../shared/ids/uuid7';
 import type { SubmissionReceipt, SubmissionRequest } from '../../../../shared/sync/protocol';
-import { bytesToBase64 } from '../../../../shared/sync/wire';
 import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
-import { readWholeBook } from '../backup/book-io';
 import { SUBMITTED } from '../documents/bundled';
+import { readWholeBook } from '../../db/read-whole-book';
 import { normaliseServerUrl } from './address';
 import { enrol, submit, SyncError } from './api';
 import { applyPulledRows } from './apply';
@@ -84,25 +82,23 @@ export async function submitYearReport(db: UnionBooksDB, mutator: Mutator, year:
 
 /** What a year's report sends — the year's facts and the documents from the bundled templates — by network or in a package. */
 export async function yearSubmissionRequest(db: UnionBooksDB, year: number): Promise<Omit<SubmissionRequest, 'v'>> {
-  // LiquidJS loads when a year is reported, not with the page; the Word files are written off the page's thread.
-  const { documentFileName, buildDocument } = await import('../../../../shared/documents/generate');
-  const book = await readWholeBook(db);
-  const facts = computeAnnualFacts(book, year, { today: documentDate(year) });
-  const documents = [];
-  for (const template of SUBMITTED) {
-    const { meta, bytes } = await office.wordDocument(template.source, facts, book.attachments);
-    const name = documentFileName(buildDocument(template.source, facts).model, meta, year);
-    documents.push({
-      name,
-      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      base64: bytesToBase64(bytes),
-    });
-  }
+  const templates = SUBMITTED.map((t) => t.source);
+  // Read, counted and written in the office worker: LiquidJS, docx and a long book's read stay off the
+  // window. Where no worker runs (the command line) the book is this database, which may not be one
+  // the global IndexedDB can open by name: it is read here.
+  const report =
+    typeof Worker === 'undefined'
+      ? await (await import('../../workers/office-api')).yearReportOf(await readWholeBook(db), year, templates)
+      : await office.yearReport(db.name, year, templates);
   const existing = await yearSubmission(db, year);
   return {
     year,
     recordId: existing?.id ?? uuidv7(),
-    facts: JSON.parse(JSON.stringify(facts)) as Record<string, unknown>,
-    documents,
+    facts: JSON.parse(JSON.stringify(report.facts)) as Record<string, unknown>,
+    documents: report.documents.map(({ name, base64 }) => ({
+      name,
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      base64,
+    })),
   };
 }
