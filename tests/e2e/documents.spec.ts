@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { button, goTo, loadDemo, saveDownload, screenshot } from './support/app';
 import { PYTHON } from '../support/python';
+import { LOOKUP_ROWS, watchStoreReads } from './support/store-reads';
 
 /** Paragraph and table text of a .docx, read by python-docx (an independent reader). */
 function docxText(path: string): string {
@@ -15,7 +16,9 @@ function docxText(path: string): string {
 }
 
 test('文档: preview, narrative, generate a Word file that opens', async ({ page }) => {
+  const storeReads = await watchStoreReads(page);
   await loadDemo(page);
+  await storeReads();
   await goTo(page, '文档');
   const preview = page.getByTestId('doc-preview');
   await expect(preview).toContainText('年度工作总结');
@@ -26,6 +29,8 @@ test('文档: preview, narrative, generate a Word file that opens', async ({ pag
   await page.getByLabel('存在的问题').fill(problem);
   await expect(preview).toContainText(problem);
   await expect(page.getByTestId('draft-status')).toHaveText('已自动保存');
+  // The year was read and counted off the window's thread, at first and after the save: it read none of the payments.
+  expect((await storeReads()).duesPayments ?? 0).toBeLessThanOrEqual(LOOKUP_ROWS);
   await screenshot(page, 'documents-page');
 
   const downloadPromise = page.waitForEvent('download');

@@ -11,6 +11,7 @@ import type { RosterExportOptions } from '../../../shared/roster/export-xlsx';
 import type { PlanInput, RejectedRow } from '../../../shared/roster/plan';
 import type { IsoDate } from '../../../shared/model/records';
 import type { BookTables } from '../../../shared/model/book';
+import type { BookDatabase } from '../db/book-database';
 
 async function wordDocument(source: string, facts: AnnualFacts, attachments: readonly Pick<Attachment, 'id' | 'data' | 'mimeType'>[]) {
   const { generateDocx } = await import('../../../shared/documents/generate');
@@ -34,15 +35,27 @@ export async function yearReportOf(book: BookTables, year: number, templates: re
   return { facts, documents };
 }
 
-/** The whole book, read where this runs from the book's database opened by name (as 备份's worker does), then closed. */
-async function readBook(databaseName: string): Promise<BookTables> {
-  const [{ openBookDatabase }, { readWholeBook }] = await Promise.all([import('../db/current-database'), import('../db/read-whole-book')]);
+/** The book's database opened by name where this runs (as 备份's worker does), read, then closed. */
+async function withBook<T>(databaseName: string, read: (db: BookDatabase) => Promise<T>): Promise<T> {
+  const { openBookDatabase } = await import('../db/current-database');
   const db = await openBookDatabase(databaseName);
   try {
-    return await readWholeBook(db);
+    return await read(db);
   } finally {
     db.close();
   }
+}
+
+async function readBook(databaseName: string): Promise<BookTables> {
+  const { readWholeBook } = await import('../db/read-whole-book');
+  return withBook(databaseName, readWholeBook);
+}
+
+/** A year's facts for its documents, or the reason there are none. */
+export interface DocumentFacts {
+  facts: AnnualFacts | null;
+  error: string | null;
+  photos: Attachment[];
 }
 
 /**
@@ -89,6 +102,26 @@ export const OFFICE = {
   async handoverFacts(databaseName: string, date: IsoDate) {
     const { handoverFacts } = await import('../../../shared/handover/handover-facts');
     return handoverFacts(await readBook(databaseName), date);
+  },
+  /**
+   * 文档's figures: the year's facts as of the document's date, with the photos its activities show,
+   * or why there are none (a date outside the year, books that cannot be summed). Read and counted
+   * here: on the page a long book's year held the window on every change of date and every save.
+   */
+  async documentFacts(databaseName: string, year: number, date: IsoDate): Promise<DocumentFacts> {
+    const [{ loadYearBook }, { computeAnnualFacts, documentDateProblem }] = await Promise.all([
+      import('../db/read-year-book'),
+      import('../../../shared/facts/annual'),
+    ]);
+    const problem = documentDateProblem(year, date);
+    if (problem) return { facts: null, error: problem, photos: [] };
+    const book = await withBook(databaseName, (db) => loadYearBook(db, year));
+    try {
+      return { facts: computeAnnualFacts(book, year, { date }), error: null, photos: book.attachments };
+    } catch (error) {
+      // e.g. an entry on an account code the chart does not know: say so instead of breaking the page
+      return { facts: null, error: `无法汇总${year}年的数据：${error instanceof Error ? error.message : String(error)}`, photos: [] };
+    }
   },
   /**
    * A year's report to the upper union: the year's facts and a Word file of each template, named by

@@ -4,7 +4,7 @@ import { UnionBooksDB } from '../../../renderer/src/db/database';
 import { openMutator, type Mutator } from '../../../renderer/src/db/mutations';
 import { BUNDLED } from '../../../renderer/src/features/documents/bundled';
 import { copyTemplate, saveTemplate, saveYearNote } from '../../../renderer/src/features/documents/mutations';
-import { loadYearBook } from '../../../renderer/src/features/documents/queries';
+import { loadYearBook } from '../../../renderer/src/db/read-year-book';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 import { computeAnnualFacts } from '../../../shared/facts/annual';
 import { emptySections } from '../../../shared/facts/sections';

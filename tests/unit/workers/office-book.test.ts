@@ -5,6 +5,7 @@ import { computeAnnualFacts, documentDate } from '../../../shared/facts/annual';
 import { handoverFacts } from '../../../shared/handover/handover-facts';
 import { base64ToBytes } from '../../../shared/sync/wire';
 import { readWholeBook } from '../../../renderer/src/db/read-whole-book';
+import { loadYearBook } from '../../../renderer/src/db/read-year-book';
 import { OFFICE } from '../../../renderer/src/workers/office-api';
 import { freshDb } from '../db/helpers';
 import { TODAY } from '../engine/fixture';
@@ -39,5 +40,27 @@ describe('the office worker reading the book itself', () => {
     expect(report.documents.map((d) => d.name)).toEqual(['2025年工会工作总结.docx']);
     // A .docx is a zip: it starts with the local file header.
     expect([...base64ToBytes(report.documents[0]!.base64).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+  });
+
+  it('counts 文档’s facts of a year as of a day from the year’s part of the book, with its photos', async () => {
+    const db = await demoDb();
+    const expected = computeAnnualFacts(await loadYearBook(db, 2025), 2025, { date: '2025-06-30' });
+    const counted = await OFFICE.documentFacts(db.name, 2025, '2025-06-30');
+    expect(counted.error).toBeNull();
+    expect(counted.facts).toEqual(expected);
+    // the whole year's facts differ: the day is the one asked for
+    expect(counted.facts).not.toEqual(computeAnnualFacts(await readWholeBook(db), 2025, { date: '2025-12-20' }));
+    expect(counted.photos.length).toBeGreaterThan(0);
+    expect(counted.photos.every((p) => p.deleted === 0 && p.data.byteLength > 0)).toBe(true);
+  });
+
+  it('says why a document date gives no facts, in Chinese, without reading the book', async () => {
+    const db = await demoDb();
+    expect(await OFFICE.documentFacts(db.name, 2025, '2024-12-31')).toEqual({
+      facts: null,
+      error: '成文日期 2024-12-31 早于 2025 年，无法统计该年度',
+      photos: [],
+    });
+    expect((await OFFICE.documentFacts(db.name, 2025, '2025-02-30')).error).toBe('成文日期不存在：2025-02-30');
   });
 });

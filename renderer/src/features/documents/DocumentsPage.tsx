@@ -14,7 +14,8 @@ import { copyTemplate, deleteTemplate, saveTemplate } from './mutations';
 import { SectionsForm } from './SectionsForm';
 import { useSectionDrafts } from './useSectionDrafts';
 import { useGuardedClose } from '../../components/unsaved/useGuardedClose';
-import { useDocumentYears, useUserTemplates, useYearBook, useYearNote } from './queries';
+import { useDocumentYears, useUserTemplates, useYearNote } from './queries';
+import { useDocumentFacts } from './useDocumentFacts';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplateActions, TemplatePicker } from './TemplatePicker';
 import { useDocument } from './useDocument';
@@ -50,7 +51,10 @@ export function DocumentsPage() {
   const [pickedDate, setPickedDate] = useState<string | null>(null);
   const date = pickedDate ?? documentDate(activeYear);
   const pickerDay = useDay(date);
-  const book = useYearBook(activeYear);
+  const counted = useDocumentFacts(activeYear, date);
+  // The figures shown are another day's or year's until the new ones are counted: nothing is
+  // written or printed from them meanwhile.
+  const stale = counted !== undefined && (counted.year !== activeYear || counted.date !== date);
   const note = useYearNote(activeYear);
   const lastNote = useYearNote(activeYear - 1);
   const drafts = useSectionDrafts(activeYear, note);
@@ -62,7 +66,7 @@ export function DocumentsPage() {
   const choice = choices.find((c) => c.key === templateKey) ?? BUNDLED[0]!;
   const userTemplate = userTemplates?.find((t) => t.id === choice.key);
   const source = editing === choice.key ? editSource : choice.source;
-  const { facts, built, error, errorLine } = useDocument(book, activeYear, date, drafts.texts, source);
+  const { facts, built, error, errorLine } = useDocument(counted, drafts.texts, source);
   const sections = useMemo(() => templateSections(source), [source]);
   const templateDirty = editing !== null && userTemplate !== undefined && editSource !== userTemplate.source;
   const closeEditor = useGuardedClose({
@@ -91,7 +95,7 @@ export function DocumentsPage() {
     if (!facts) return;
     setBusy('generate');
     try {
-      const { meta, bytes } = await office.wordDocument(source, facts, book?.attachments ?? []);
+      const { meta, bytes } = await office.wordDocument(source, facts, counted?.photos ?? []);
       const name = built ? documentFileName(built.model, meta, activeYear) : `${activeYear}年${meta.name}.docx`;
       if (await platform.saveFile(name, bytes, FILTERS.docx)) message.success(`已生成 ${name}`);
     } catch (e) {
@@ -151,10 +155,10 @@ export function DocumentsPage() {
             value={pickerDay}
             onChange={(d) => setPickedDate(d ? d.format('YYYY-MM-DD') : null)}
           />
-          <Button type="primary" onClick={generate} loading={busy === 'generate'} disabled={!built}>
+          <Button type="primary" onClick={generate} loading={busy === 'generate'} disabled={!built || stale}>
             生成 Word 文档
           </Button>
-          <PrintButton label="打印预览" disabled={!built} />
+          <PrintButton label="打印预览" disabled={!built || stale} />
           <Button onClick={copy}>复制为我的模板</Button>
           <TemplateActions
             template={userTemplate}
@@ -206,14 +210,24 @@ export function DocumentsPage() {
           <Card
             size="small"
             title="预览"
-            extra={<Typography.Text type="secondary">按 GB/T 9704 版式，与生成的 Word 文档一致</Typography.Text>}
+            extra={
+              <Typography.Text type="secondary">
+                {stale ? (
+                  <span data-testid="doc-counting">
+                    <Spin size="small" /> 正在按{date}统计…
+                  </span>
+                ) : (
+                  '按 GB/T 9704 版式，与生成的 Word 文档一致'
+                )}
+              </Typography.Text>
+            }
           >
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-            {!book ? (
+            {!counted ? (
               <Spin />
             ) : built ? (
               <div style={{ height: '75vh' }}>
-                <DocPreview model={built.model} attachments={book.attachments} />
+                <DocPreview model={built.model} attachments={counted.photos} />
               </div>
             ) : (
               !error && <Empty />

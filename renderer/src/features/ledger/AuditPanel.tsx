@@ -7,7 +7,6 @@ import type { AuditCheck } from '../../../../shared/audit/checks';
 import { auditReview, type BankMonth } from '../../../../shared/audit/review';
 import { monthSpans } from '../../../../shared/audit/month-spans';
 import { documentFileName, buildDocument } from '../../../../shared/documents/generate';
-import { computeAnnualFacts } from '../../../../shared/facts/annual';
 import type { BalanceSheetColumn } from '../../../../shared/finance/balance-sheet';
 import { totalOf } from '../../../../shared/finance/balances';
 import type { StatementLine } from '../../../../shared/finance/statement';
@@ -17,7 +16,6 @@ import { useSubmit } from '../../components/useSubmit';
 import { FILTERS } from '../../platform';
 import { office } from '../../workers/office';
 import { BUNDLED } from '../documents/bundled';
-import { loadYearBook } from '../documents/queries';
 import { todayIso } from '../finance/format';
 import { loadAuditBook } from './load';
 
@@ -63,9 +61,10 @@ export function AuditPanel({ year }: { year: number }) {
   const writeReport = () =>
     report.submit(async () => {
       const template = BUNDLED.find((t) => t.key === 'bundled:audit-report')!;
-      const whole = await loadYearBook(db, year);
-      const facts = computeAnnualFacts(whole, year, { date: review.asOf });
-      const { meta, bytes } = await office.wordDocument(template.source, facts, whole.attachments);
+      const counted = await office.documentFacts(db.name, year, review.asOf);
+      if (!counted.facts) throw new Error(counted.error ?? '无法汇总本年度的数据');
+      const { facts } = counted;
+      const { meta, bytes } = await office.wordDocument(template.source, facts, counted.photos);
       const name = documentFileName(buildDocument(template.source, facts).model, meta, year);
       if (await platform.saveFile(name, bytes, FILTERS.docx)) message.success(`已生成 ${name}`);
     });
