@@ -1,4 +1,5 @@
 import type { AnnualFacts } from '../../../shared/facts/types';
+import type { AuditReview } from '../../../shared/audit/review';
 import type { YearGrid } from '../../../shared/dues/grid';
 import type { LedgerOptions } from '../../../shared/dues/ledger-xlsx';
 import type { Journal } from '../../../shared/finance/journal';
@@ -49,6 +50,12 @@ async function withBook<T>(databaseName: string, read: (db: BookDatabase) => Pro
 async function readBook(databaseName: string): Promise<BookTables> {
   const { readWholeBook } = await import('../db/read-whole-book');
   return withBook(databaseName, readWholeBook);
+}
+
+/** A year's 经费审查, or the reason there is none. */
+export interface CountedReview {
+  review: AuditReview | null;
+  error: string | null;
 }
 
 /** A year's facts for its documents, or the reason there are none. */
@@ -121,6 +128,22 @@ export const OFFICE = {
     } catch (error) {
       // e.g. an entry on an account code the chart does not know: say so instead of breaking the page
       return { facts: null, error: `无法汇总${year}年的数据：${error instanceof Error ? error.message : String(error)}`, photos: [] };
+    }
+  },
+  /**
+   * 经费审查 of a year as of `today`, read and counted here: the review reads every entry and the
+   * year's payments, which held the window on a long book at every change.
+   */
+  async auditReview(databaseName: string, year: number, today: IsoDate): Promise<CountedReview> {
+    const [{ loadAuditBook }, { auditReview }] = await Promise.all([
+      import('../features/ledger/load'),
+      import('../../../shared/audit/review'),
+    ]);
+    try {
+      const book = await withBook(databaseName, (db) => loadAuditBook(db, year));
+      return { review: auditReview(book, year, today), error: null };
+    } catch (error) {
+      return { review: null, error: `无法审查${year}年的账目：${error instanceof Error ? error.message : String(error)}` };
     }
   },
   /**

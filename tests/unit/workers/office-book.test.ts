@@ -6,6 +6,8 @@ import { handoverFacts } from '../../../shared/handover/handover-facts';
 import { base64ToBytes } from '../../../shared/sync/wire';
 import { readWholeBook } from '../../../renderer/src/db/read-whole-book';
 import { loadYearBook } from '../../../renderer/src/db/read-year-book';
+import { loadAuditBook } from '../../../renderer/src/features/ledger/load';
+import { auditReview } from '../../../shared/audit/review';
 import { OFFICE } from '../../../renderer/src/workers/office-api';
 import { freshDb } from '../db/helpers';
 import { TODAY } from '../engine/fixture';
@@ -62,5 +64,16 @@ describe('the office worker reading the book itself', () => {
       photos: [],
     });
     expect((await OFFICE.documentFacts(db.name, 2025, '2025-02-30')).error).toBe('成文日期不存在：2025-02-30');
+  });
+
+  it('reviews a year’s accounts (经费审查) as the page did, from the database opened by name', async () => {
+    const db = await demoDb();
+    const expected = auditReview(await loadAuditBook(db, 2025), 2025, DATE);
+    const counted = await OFFICE.auditReview(db.name, 2025, DATE);
+    expect(counted.error).toBeNull();
+    expect(counted.review).toEqual(expected);
+    expect(counted.review?.checks.length).toBeGreaterThan(0);
+    // what the worker sends the page must survive the trip
+    expect(structuredClone(counted)).toEqual(counted);
   });
 });

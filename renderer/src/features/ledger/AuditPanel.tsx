@@ -1,10 +1,8 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, FileWordOutlined } from '@ant-design/icons';
 import { UnusualCard } from './UnusualCard';
-import { App, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { AuditCheck } from '../../../../shared/audit/checks';
-import { auditReview, type BankMonth } from '../../../../shared/audit/review';
+import type { BankMonth } from '../../../../shared/audit/review';
 import { monthSpans } from '../../../../shared/audit/month-spans';
 import { documentFileName, buildDocument } from '../../../../shared/documents/generate';
 import type { BalanceSheetColumn } from '../../../../shared/finance/balance-sheet';
@@ -17,7 +15,9 @@ import { FILTERS } from '../../platform';
 import { office } from '../../workers/office';
 import { BUNDLED } from '../documents/bundled';
 import { todayIso } from '../finance/format';
-import { loadAuditBook } from './load';
+import { AUDIT_BOOK_TABLES } from './load';
+import { useCountedElsewhere } from '../../db/useCountedElsewhere';
+import { errorText } from '../../../../shared/error-text';
 
 const yuan = (fen: number) => formatYuan(fen, { grouping: true });
 const date = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
@@ -50,10 +50,20 @@ export function AuditPanel({ year }: { year: number }) {
   const { db, platform } = useServices();
   const { message } = App.useApp();
   const today = todayIso();
-  const book = useLiveQuery(() => loadAuditBook(db, year), [db, year]);
-  const review = useMemo(() => (book ? auditReview(book, year, today) : null), [book, year, today]);
+  const counted = useCountedElsewhere(
+    AUDIT_BOOK_TABLES,
+    () =>
+      office.auditReview(db.name, year, today).then(
+        (answer) => ({ ...answer, year }),
+        (error: unknown) => ({ review: null, error: `无法审查${year}年的账目：${errorText(error)}`, year }),
+      ),
+    [db, year, today],
+  );
   const report = useSubmit();
-  if (!review) return null;
+  // another year's review stays out of view until this year's is counted
+  const review = counted?.year === year ? counted.review : null;
+  if (counted?.year === year && counted.error) return <Alert type="error" showIcon title={counted.error} />;
+  if (!review) return <Spin data-testid="audit-counting" />;
   const failed = review.checks.filter((c) => !c.ok);
   const s = review.statement;
   const top = (lines: StatementLine[]) => lines.filter((l) => l.level === 0 && l.amountFen !== 0);

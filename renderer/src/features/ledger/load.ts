@@ -3,6 +3,7 @@ import { anchorYear, type FinanceBook } from '../../../../shared/finance/balance
 import type { Budget } from '../../../../shared/model/records';
 import type { BalanceSheetBook } from '../../../../shared/finance/balance-sheet';
 import type { UnionBooksDB } from '../../db/database';
+import type { BookDatabase } from '../../db/book-database';
 
 /**
  * What the balance sheet of a year needs: the opening rows, the fixed assets, and the entries from
@@ -20,9 +21,9 @@ export async function loadLedgerBook(db: UnionBooksDB, year: number): Promise<Ba
  * What the 经费审查 of a year reads: every entry (the bank reconciliation pairs statement lines with
  * entries of any year), the statement lines, matches and skips, the closes, the year's welfare and
  * budgets, and the dues payments a year's money can concern (late ones for two years back, advance
- * ones for the next), as the documents read them.
+ * ones for the next), as the documents read them. The office worker reads it (AUDIT_BOOK_TABLES).
  */
-export async function loadAuditBook(db: UnionBooksDB, year: number): Promise<AuditBook> {
+export async function loadAuditBook(db: BookDatabase, year: number): Promise<AuditBook> {
   return readAll({
     transactions: db.transactions.toArray(),
     openingBalances: db.openingBalances.toArray(),
@@ -40,6 +41,21 @@ export async function loadAuditBook(db: UnionBooksDB, year: number): Promise<Aud
       .toArray(),
   });
 }
+
+/** The tables `loadAuditBook` reads: a change to any of them can change the review. */
+export const AUDIT_BOOK_TABLES = [
+  'transactions',
+  'openingBalances',
+  'fixedAssets',
+  'monthCloses',
+  'bankLines',
+  'bankMatches',
+  'bankSkips',
+  'welfare',
+  'union',
+  'budgets',
+  'duesPayments',
+] as const;
 
 /** Reads started together, each result under its own name (the names are written once, not twice). */
 async function readAll<T extends Record<string, Promise<unknown>>>(reads: T): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
