@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { button, goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { addMemberElsewhere, button, goTo, loadDemo, saveDownload, screenshot } from './support/app';
 import { PYTHON } from '../support/python';
 import { LOOKUP_ROWS, watchStoreReads } from './support/store-reads';
 
@@ -94,18 +94,7 @@ test('文档: a day typed into 成文日期 is kept when the book changes before
 
   // Meanwhile the book changes (a second window here; a sync or an autosave does the same): the
   // page draws the new figures while the typed day waits for Enter.
-  const other = await context.newPage();
-  await other.goto('/');
-  await goTo(other, '会员');
-  await button(other, '新增会员').click();
-  const drawer = other.getByRole('dialog', { name: '新增会员' });
-  await drawer.getByLabel('姓名').fill('赵新');
-  await drawer.getByLabel('证件号码').fill('330402198511200336');
-  await drawer.getByLabel('手机').click();
-  await expect(drawer.getByLabel('出生日期')).not.toHaveValue('');
-  await button(drawer, '保存').click();
-  await expect(other.getByText('已新增会员：赵新')).toBeVisible();
-  await other.close();
+  await addMemberElsewhere(context, { name: '赵新', id: '330402198511200336' });
   await expect(preview).toContainText(`工会会员${members + 1}人`);
 
   await picker.press('Enter');

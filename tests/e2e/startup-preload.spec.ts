@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { button, createUnion, goTo } from './support/app';
+import { addMemberElsewhere, createUnion, goTo } from './support/app';
 
 /**
  * Records the time of the first frame that shows the first screen (checked at every animation frame,
@@ -109,16 +109,7 @@ test('概览 renders its six figures and its union from its first render, and st
   await expect(page.getByTestId('stat-members').locator('.ant-statistic-content-value')).toHaveText('0');
 
   // A member added in another window still shows: the page's own query has taken over.
-  const other = await context.newPage();
-  await other.goto('/#/members');
-  await button(other, '新增会员').click();
-  const drawer = other.getByRole('dialog', { name: '新增会员' });
-  await drawer.getByLabel('姓名').fill('张三');
-  await drawer.getByLabel('证件号码').fill('330402198511200336');
-  await drawer.getByLabel('手机').click();
-  await expect(drawer.getByLabel('出生日期')).not.toHaveValue('');
-  await button(drawer, '保存').click();
-  await expect(other.getByText('已新增会员：张三')).toBeVisible();
+  await addMemberElsewhere(context, { name: '张三', id: '330402198511200336' });
   await expect(page.getByTestId('stat-members').locator('.ant-statistic-content-value')).toHaveText('1', { timeout: 30_000 });
 
   // Back on 概览 later, the figures read at start-up (0 members) are never shown again.

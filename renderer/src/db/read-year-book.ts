@@ -1,4 +1,5 @@
 import { emptyBook, type BookTables } from '../../../shared/model/book';
+import { readAll } from './read-all';
 import type { Attachment } from '../../../shared/model/records';
 import type { BookDatabase } from './book-database';
 
@@ -13,95 +14,37 @@ const alive = <T extends { deleted: 0 | 1 }>(r: T) => r.deleted === 0;
 export async function loadYearBook(db: BookDatabase, year: number): Promise<BookTables> {
   const from = `${year - 1}-01-01`;
   const to = `${year}-12-31`;
-  const book = emptyBook();
-  const [
-    union,
-    members,
-    memberships,
-    wageBases,
-    duesPayments,
-    activities,
-    welfare,
-    transactions,
-    budgets,
-    openingBalances,
-    monthCloses,
-    yearNotes,
-    fixedAssets,
-    bankLines,
-    bankMatches,
-    bankSkips,
-  ] = await Promise.all([
-    db.union.filter(alive).toArray(),
-    db.members.filter(alive).toArray(),
-    db.memberships.filter(alive).toArray(),
-    db.wageBases
+  const read = await readAll({
+    union: db.union.filter(alive).toArray(),
+    members: db.members.filter(alive).toArray(),
+    memberships: db.memberships.filter(alive).toArray(),
+    wageBases: db.wageBases
       .where('year')
       .between(year - 2, year, true, true)
       .filter(alive)
       .toArray(),
-    db.duesPayments
+    duesPayments: db.duesPayments
       .where('month')
       .between(`${year - 2}-01`, `${year + 1}-12`, true, true)
       .filter(alive)
       .toArray(),
-    db.activities.where('startDate').between(from, to, true, true).filter(alive).toArray(),
-    db.welfare.where('date').between(from, to, true, true).filter(alive).toArray(),
-    db.transactions.filter(alive).toArray(),
-    db.budgets
+    activities: db.activities.where('startDate').between(from, to, true, true).filter(alive).toArray(),
+    welfare: db.welfare.where('date').between(from, to, true, true).filter(alive).toArray(),
+    transactions: db.transactions.filter(alive).toArray(),
+    budgets: db.budgets
       .where('year')
       .between(year - 1, year, true, true)
       .toArray(),
-    db.openingBalances.toArray(),
-    db.monthCloses.toArray(),
-    db.yearNotes.where('year').equals(year).toArray(),
+    openingBalances: db.openingBalances.toArray(),
+    monthCloses: db.monthCloses.toArray(),
+    yearNotes: db.yearNotes.where('year').equals(year).toArray(),
     // the 经费审查 facts: the balance sheet's fixed assets and the bank reconciliation of every month
-    db.fixedAssets.toArray(),
-    db.bankLines.toArray(),
-    db.bankMatches.toArray(),
-    db.bankSkips.toArray(),
-  ]);
-  const photoIds = activities.flatMap((a) => a.photoIds);
+    fixedAssets: db.fixedAssets.toArray(),
+    bankLines: db.bankLines.toArray(),
+    bankMatches: db.bankMatches.toArray(),
+    bankSkips: db.bankSkips.toArray(),
+  });
+  const photoIds = read.activities.flatMap((a) => a.photoIds);
   const photos = (await db.attachments.bulkGet(photoIds)).filter((a): a is Attachment => a !== undefined && a.deleted === 0);
-  return {
-    ...book,
-    union,
-    members,
-    memberships,
-    wageBases,
-    duesPayments,
-    activities,
-    welfare,
-    transactions,
-    budgets,
-    openingBalances,
-    monthCloses,
-    yearNotes,
-    fixedAssets,
-    bankLines,
-    bankMatches,
-    bankSkips,
-    attachments: photos,
-  };
+  return { ...emptyBook(), ...read, attachments: photos };
 }
-
-/** The tables `loadYearBook` reads: a change to any of them can change a year's documents. */
-export const YEAR_BOOK_TABLES = [
-  'union',
-  'members',
-  'memberships',
-  'wageBases',
-  'duesPayments',
-  'activities',
-  'welfare',
-  'transactions',
-  'budgets',
-  'openingBalances',
-  'monthCloses',
-  'yearNotes',
-  'fixedAssets',
-  'bankLines',
-  'bankMatches',
-  'bankSkips',
-  'attachments',
-] as const;

@@ -1,4 +1,4 @@
-import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Download, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -182,4 +182,22 @@ export async function cellUnder(row: Locator, header: string): Promise<Locator> 
   const index = headers.findIndex((h) => h.trim() === header);
   if (index < 0) throw new Error(`no column headed ${header}: ${headers.join(' | ')}`);
   return row.getByRole('cell').nth(index);
+}
+
+/**
+ * Adds a member by hand in a second window on the same book — the book changing under a page, as
+ * a sync or another window changes it — and closes that window once the member is saved.
+ */
+export async function addMemberElsewhere(context: BrowserContext, member: { name: string; id: string }): Promise<void> {
+  const other = await context.newPage();
+  await other.goto('/#/members');
+  await button(other, '新增会员').click();
+  const drawer = other.getByRole('dialog', { name: '新增会员' });
+  await drawer.getByLabel('姓名').fill(member.name);
+  await drawer.getByLabel('证件号码').fill(member.id);
+  await drawer.getByLabel('手机').click();
+  await expect(drawer.getByLabel('出生日期')).not.toHaveValue('');
+  await button(drawer, '保存').click();
+  await expect(other.getByText(`已新增会员：${member.name}`)).toBeVisible();
+  await other.close();
 }

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../../../shared/model/records';
 import { errorText } from '../../../../shared/error-text';
 import { useServices } from '../../app/services';
-import { YEAR_BOOK_TABLES } from '../../db/read-year-book';
+import { TABLE_NAMES } from '../../../../shared/model/book';
 import { useCountedElsewhere } from '../../db/useCountedElsewhere';
 import type { DocumentFacts } from '../../workers/office-api';
 import { office } from '../../workers/office';
@@ -19,8 +19,9 @@ export interface YearFacts extends DocumentFacts {
  */
 export function useDocumentFacts(year: number, date: IsoDate): YearFacts | undefined {
   const { db } = useServices();
+  // Any table of the book: the few the year's facts do not read cost a recount, never a stale figure.
   return useCountedElsewhere(
-    YEAR_BOOK_TABLES,
+    TABLE_NAMES,
     () =>
       office.documentFacts(db.name, year, date).then(
         (answer): YearFacts => ({ ...answer, year, date }),

@@ -4,6 +4,7 @@ import type { Budget } from '../../../../shared/model/records';
 import type { BalanceSheetBook } from '../../../../shared/finance/balance-sheet';
 import type { UnionBooksDB } from '../../db/database';
 import type { BookDatabase } from '../../db/book-database';
+import { readAll } from '../../db/read-all';
 
 /**
  * What the balance sheet of a year needs: the opening rows, the fixed assets, and the entries from
@@ -56,13 +57,6 @@ export const AUDIT_BOOK_TABLES = [
   'budgets',
   'duesPayments',
 ] as const;
-
-/** Reads started together, each result under its own name (the names are written once, not twice). */
-async function readAll<T extends Record<string, Promise<unknown>>>(reads: T): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
-  const keys = Object.keys(reads) as (keyof T)[];
-  const values = await Promise.all(keys.map((k) => reads[k]));
-  return Object.fromEntries(keys.map((k, i) => [k, values[i]])) as { [K in keyof T]: Awaited<T[K]> };
-}
 
 /** What next year's 预算表 reads: this year's and next year's entries (actuals and execution), next year's budgets. */
 export async function loadBudgetBook(db: UnionBooksDB, year: number): Promise<FinanceBook & { budgets: Budget[] }> {
