@@ -1,0 +1,41 @@
+import { generateDemoBook, LARGE_DEMO } from '../../shared/demo/generator';
+import { checkDuesAgreement } from '../../shared/dues/agreement';
+import { arrearsToday } from '../../shared/dues/arrears-today';
+import { buildDuesIndex } from '../../shared/dues/data';
+import { buildYearGrid } from '../../shared/dues/grid';
+import { dueThrough } from '../../shared/dues/overdue';
+import { DEFAULT_DUES_RULE } from '../../shared/dues/rule';
+import { timeMedian, type BenchResult } from './types';
+
+/**
+ * What the 会费 page computes on the window from the large demo book after each read (opening the
+ * page, and again after every posting or payment): the dues index of the year shown and the one
+ * before it, the year's grid, today's arrears, and the dues ↔ books agreement over every payment.
+ * Each beside the index alone, the pass the others build on.
+ */
+export async function run(): Promise<BenchResult[]> {
+  const book = generateDemoBook({ ...LARGE_DEMO, endMonth: '2025-12' });
+  const year = 2025;
+  const today = '2025-12-20';
+  const data = {
+    members: book.members,
+    memberships: book.memberships,
+    wageBases: book.wageBases,
+    duesPayments: book.duesPayments.filter((p) => p.month >= `${year - 1}-01`),
+  };
+  const rule = book.union[0]?.duesRule ?? DEFAULT_DUES_RULE;
+  const runs = 5;
+  const index = await timeMedian(runs, () => buildDuesIndex(data));
+  const built = buildDuesIndex(data);
+  const grid = await timeMedian(runs, () => buildYearGrid(built, year, rule, dueThrough(year, today), null));
+  const arrears = await timeMedian(runs, () => arrearsToday({ data, index: built }, { rule, booksStart: null }, today));
+  const entries = book.transactions.filter((t) => t.date.startsWith(`${year}-`) && t.accountCode === '401');
+  const agreement = await timeMedian(runs, () => checkDuesAgreement(book.duesPayments, entries, year));
+  const environment = `Node; demo book of ${book.members.length} members, ${data.duesPayments.length} of its ${book.duesPayments.length} dues payments from ${year - 1} on`;
+  const baseline = { name: 'the dues index alone', ms: index };
+  return [
+    { name: '会费 page: the year grid of the large book', ms: grid, runs, baseline, environment },
+    { name: '会费 page: today’s arrears of the large book', ms: arrears, runs, baseline, environment },
+    { name: '会费 page: dues ↔ books agreement over every payment', ms: agreement, runs, baseline, environment },
+  ];
+}
