@@ -13,6 +13,7 @@ import type { PlanInput, RejectedRow } from '../../../shared/roster/plan';
 import type { IsoDate } from '../../../shared/model/records';
 import type { BookTables } from '../../../shared/model/book';
 import type { BookDatabase } from '../db/book-database';
+import { auditReviewError, yearFactsError } from './count-errors';
 
 async function wordDocument(source: string, facts: AnnualFacts, attachments: readonly Pick<Attachment, 'id' | 'data' | 'mimeType'>[]) {
   const { generateDocx } = await import('../../../shared/documents/generate');
@@ -122,12 +123,12 @@ export const OFFICE = {
     ]);
     const problem = documentDateProblem(year, date);
     if (problem) return { facts: null, error: problem, photos: [] };
-    const book = await withBook(databaseName, (db) => loadYearBook(db, year));
     try {
+      const book = await withBook(databaseName, (db) => loadYearBook(db, year));
       return { facts: computeAnnualFacts(book, year, { date }), error: null, photos: book.attachments };
     } catch (error) {
       // e.g. an entry on an account code the chart does not know: say so instead of breaking the page
-      return { facts: null, error: `无法汇总${year}年的数据：${error instanceof Error ? error.message : String(error)}`, photos: [] };
+      return { facts: null, error: yearFactsError(year, error), photos: [] };
     }
   },
   /**
@@ -143,7 +144,7 @@ export const OFFICE = {
       const book = await withBook(databaseName, (db) => loadAuditBook(db, year));
       return { review: auditReview(book, year, today), error: null };
     } catch (error) {
-      return { review: null, error: `无法审查${year}年的账目：${error instanceof Error ? error.message : String(error)}` };
+      return { review: null, error: auditReviewError(year, error) };
     }
   },
   /**

@@ -1,10 +1,10 @@
 import type { IsoDate } from '../../../../shared/model/records';
-import { errorText } from '../../../../shared/error-text';
 import { useServices } from '../../app/services';
 import { TABLE_NAMES } from '../../../../shared/model/book';
 import { useCountedElsewhere } from '../../db/useCountedElsewhere';
 import type { DocumentFacts } from '../../workers/office-api';
 import { office } from '../../workers/office';
+import { yearFactsError } from '../../workers/count-errors';
 
 export interface YearFacts extends DocumentFacts {
   /** The year and day these facts are for: while the next ones are counted, the last stay shown. */
@@ -25,7 +25,7 @@ export function useDocumentFacts(year: number, date: IsoDate): YearFacts | undef
     () =>
       office.documentFacts(db.name, year, date).then(
         (answer): YearFacts => ({ ...answer, year, date }),
-        (error: unknown): YearFacts => ({ facts: null, error: `无法汇总${year}年的数据：${errorText(error)}`, photos: [], year, date }),
+        (error: unknown): YearFacts => ({ facts: null, error: yearFactsError(year, error), photos: [], year, date }),
       ),
     [db, year, date],
   );

@@ -17,7 +17,7 @@ import { BUNDLED } from '../documents/bundled';
 import { todayIso } from '../finance/format';
 import { AUDIT_BOOK_TABLES } from './load';
 import { useCountedElsewhere } from '../../db/useCountedElsewhere';
-import { errorText } from '../../../../shared/error-text';
+import { auditReviewError } from '../../workers/count-errors';
 
 const yuan = (fen: number) => formatYuan(fen, { grouping: true });
 const date = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
@@ -55,7 +55,7 @@ export function AuditPanel({ year }: { year: number }) {
     () =>
       office.auditReview(db.name, year, today).then(
         (answer) => ({ ...answer, year }),
-        (error: unknown) => ({ review: null, error: `无法审查${year}年的账目：${errorText(error)}`, year }),
+        (error: unknown) => ({ review: null, error: auditReviewError(year, error), year }),
       ),
     [db, year, today],
   );
@@ -71,10 +71,10 @@ export function AuditPanel({ year }: { year: number }) {
   const writeReport = () =>
     report.submit(async () => {
       const template = BUNDLED.find((t) => t.key === 'bundled:audit-report')!;
-      const counted = await office.documentFacts(db.name, year, review.asOf);
-      if (!counted.facts) throw new Error(counted.error ?? '无法汇总本年度的数据');
-      const { facts } = counted;
-      const { meta, bytes } = await office.wordDocument(template.source, facts, counted.photos);
+      const asOf = await office.documentFacts(db.name, year, review.asOf);
+      if (!asOf.facts) throw new Error(asOf.error ?? '无法汇总本年度的数据');
+      const { facts } = asOf;
+      const { meta, bytes } = await office.wordDocument(template.source, facts, asOf.photos);
       const name = documentFileName(buildDocument(template.source, facts).model, meta, year);
       if (await platform.saveFile(name, bytes, FILTERS.docx)) message.success(`已生成 ${name}`);
     });
