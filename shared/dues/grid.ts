@@ -115,10 +115,3 @@ function rowNote(timeline: MemberTimeline, year: number): string {
 export function formatRate(rate: number): string {
   return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
 }
-
-/** The last month of `year` that is due by `today`: December for past years, the current month this year, none yet for a later year. */
-export function throughMonthFor(year: number, today: string): IsoMonth {
-  const end = `${year}-12`;
-  const current = today.slice(0, 7);
-  return current < end ? current : end;
-}

@@ -2,11 +2,17 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { chooseFirstOption, goTo, loadDemo, openDropdown, saveDownload, screenshot, tickOptions } from './support/app';
 import { PYTHON } from '../support/python';
+import { LOOKUP_ROWS, watchStoreReads } from './support/store-reads';
 
 test('会费: post a month, pay one member in cash with a receipt, export the ledger', async ({ page }) => {
+  const storeReads = await watchStoreReads(page);
   await loadDemo(page);
+  await storeReads();
   await goTo(page, '会费');
   await expect(page.getByTestId('dues-year-grid')).toBeVisible();
+  await expect(page.getByTestId('dues-agreement')).toContainText('一致');
+  // The year's grid, arrears and agreement were counted off the window's thread: it read none of the payments.
+  expect((await storeReads()).duesPayments ?? 0).toBeLessThanOrEqual(LOOKUP_ROWS);
   await screenshot(page, 'dues-grid');
 
   // The demo leaves a few members behind; posting the current month picks them up and skips everyone already paid.
@@ -51,7 +57,8 @@ test('会费: post a month, pay one member in cash with a receipt, export the le
   await expect(page.getByTestId('dues-total')).not.toHaveText(totalBefore);
   await expect(page.getByTestId('dues-agreement')).toContainText('一致');
 
-  // 导出会费台账, then read it back with openpyxl.
+  // 导出会费台账, then read it back with openpyxl: the same 收缴率 as the page's.
+  const rate = await page.getByTestId('dues-rate').locator('.ant-statistic-content-value').innerText();
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出会费台账' }).click();
   const file = await saveDownload(await downloadPromise);
@@ -60,7 +67,8 @@ test('会费: post a month, pay one member in cash with a receipt, export the le
 import openpyxl, sys, json
 ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
 rows = [list(r) for r in ws.iter_rows(values_only=True)]
-print(json.dumps({"title": rows[0][0], "header": rows[2], "names": [r[1] for r in rows[3:]], "firsts": [r[0] for r in rows[3:]], "landscape": ws.page_setup.orientation}, ensure_ascii=False, default=str))
+totals = [r for r in rows if r[0] == "合计"][0]
+print(json.dumps({"title": rows[0][0], "header": rows[2], "names": [r[1] for r in rows[3:]], "firsts": [r[0] for r in rows[3:]], "landscape": ws.page_setup.orientation, "rate": totals[18]}, ensure_ascii=False, default=str))
 `;
   const sheet = JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8' }));
   expect(sheet.title).toMatch(/^嘉禾市精工机械有限公司工会委员会\d{4}年度会费收缴台账$/);
@@ -68,4 +76,5 @@ print(json.dumps({"title": rows[0][0], "header": rows[2], "names": [r[1] for r i
   expect(sheet.names).toContain(name);
   expect(sheet.firsts).toContain('合计');
   expect(sheet.landscape).toBe('landscape');
+  expect(sheet.rate).toBe(`收缴率 ${rate}`);
 });

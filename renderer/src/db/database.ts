@@ -7,6 +7,7 @@ import {
   SCHEMA_V11,
   SCHEMA_V12,
   SCHEMA_V13,
+  SCHEMA_V14,
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
@@ -43,5 +44,6 @@ export class UnionBooksDB extends BookDatabase {
     this.version(11).stores(SCHEMA_V11).upgrade(upgradeToV11);
     this.version(12).stores(SCHEMA_V12).upgrade(upgradeToV12);
     this.version(13).stores(SCHEMA_V13).upgrade(upgradeToV13);
+    this.version(14).stores(SCHEMA_V14);
   }
 }

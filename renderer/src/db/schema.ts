@@ -130,6 +130,15 @@ export const SCHEMA_V12: Record<string, string> = {
  */
 export const SCHEMA_V13: Record<string, string> = {};
 
+/**
+ * Version 14: `duesPayments` indexed by `paidDate`, so the dues ↔ books agreement of a year reads the
+ * payments paid in it instead of every payment of every year (the agreement counts by the day the
+ * money came in, which can be years after the month paid for).
+ */
+export const SCHEMA_V14: Record<string, string> = {
+  duesPayments: 'id, [memberId+month], month, paidDate, batchId, reversalOf, deleted',
+};
+
 /** Every version's declaration in order: version n is `SCHEMA_HISTORY[n - 1]`. */
 export const SCHEMA_HISTORY: readonly Record<string, string>[] = [
   SCHEMA_V1,
@@ -145,6 +154,7 @@ export const SCHEMA_HISTORY: readonly Record<string, string>[] = [
   SCHEMA_V11,
   SCHEMA_V12,
   SCHEMA_V13,
+  SCHEMA_V14,
 ];
 
 /** The version the app's schema is at: the last of the versions above. */

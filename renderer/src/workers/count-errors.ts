@@ -5,3 +5,6 @@ export const yearFactsError = (year: number, error: unknown) => `无法汇总${y
 
 /** Why a year's 经费审查 could not be counted, in the same words wherever it failed. */
 export const auditReviewError = (year: number, error: unknown) => `无法审查${year}年的账目：${errorText(error)}`;
+
+/** Why a year's 会费 could not be counted. */
+export const duesYearError = (year: number, error: unknown) => `无法统计${year}年的会费：${errorText(error)}`;

@@ -13,7 +13,8 @@ import type { PlanInput, RejectedRow } from '../../../shared/roster/plan';
 import type { IsoDate } from '../../../shared/model/records';
 import type { BookTables } from '../../../shared/model/book';
 import type { BookDatabase } from '../db/book-database';
-import { auditReviewError, yearFactsError } from './count-errors';
+import type { DuesYearView } from '../../../shared/dues/year-view';
+import { auditReviewError, duesYearError, yearFactsError } from './count-errors';
 
 async function wordDocument(source: string, facts: AnnualFacts, attachments: readonly Pick<Attachment, 'id' | 'data' | 'mimeType'>[]) {
   const { generateDocx } = await import('../../../shared/documents/generate');
@@ -56,6 +57,12 @@ async function readBook(databaseName: string): Promise<BookTables> {
 /** A year's 经费审查, or the reason there is none. */
 export interface CountedReview {
   review: AuditReview | null;
+  error: string | null;
+}
+
+/** What the 会费 page shows of a year, or why it could not be counted. */
+export interface CountedDuesYear {
+  view: DuesYearView | null;
   error: string | null;
 }
 
@@ -145,6 +152,24 @@ export const OFFICE = {
       return { review: auditReview(book, year, today), error: null };
     } catch (error) {
       return { review: null, error: auditReviewError(year, error) };
+    }
+  },
+  /**
+   * What the 会费 page shows of a year on a day: the 台账 grid, arrears, the agreement with the books
+   * and the years it offers. Read and counted here: on the page, building two years of a large
+   * union's payments into lookups, the grid and the arrears held the window for seconds at every
+   * posting, and the agreement read every payment of every year.
+   */
+  async duesYear(databaseName: string, year: number, today: IsoDate): Promise<CountedDuesYear> {
+    const [{ readDuesYear }, { duesYearView }] = await Promise.all([
+      import('../db/read-dues-year'),
+      import('../../../shared/dues/year-view'),
+    ]);
+    try {
+      const input = await withBook(databaseName, (db) => readDuesYear(db, year, today));
+      return { view: duesYearView(input, year, today), error: null };
+    } catch (error) {
+      return { view: null, error: duesYearError(year, error) };
     }
   },
   /**

@@ -1,8 +1,9 @@
 import { todayIso } from '../../../shared/clock/today';
 import { rename, writeFile } from 'node:fs/promises';
-import { buildYearGrid, throughMonthFor } from '../../../shared/dues/grid';
+import { buildDuesIndex } from '../../../shared/dues/data';
 import { buildLedgerXlsx } from '../../../shared/dues/ledger-xlsx';
-import { DEFAULT_DUES_RULE, describeDuesRule } from '../../../shared/dues/rule';
+import { describeDuesRule } from '../../../shared/dues/rule';
+import { arrearsContextOf, ledgerGrid } from '../../../shared/dues/year-view';
 import { intFlag, requireFlag, UsageError } from '../args';
 import { EXIT, type Command } from '../command';
 import { readBook } from '../io';
@@ -18,10 +19,11 @@ export const exportLedgerCommand: Command = {
     const out = requireFlag(args, 'out');
     const book = await readBook(path);
     const union = book.union.find((u) => u.deleted === 0);
-    const rule = union?.duesRule ?? DEFAULT_DUES_RULE;
+    const context = arrearsContextOf(book.union, book.openingBalances);
     const today = todayIso();
-    const grid = buildYearGrid(book, year, rule, throughMonthFor(year, today));
-    const bytes = await buildLedgerXlsx(grid, { unionName: union?.name ?? '', date: today, ruleText: describeDuesRule(rule) });
+    // the grid the app's 会费 page shows and exports: the same months due, from the same start of books
+    const grid = ledgerGrid(buildDuesIndex(book), year, context, today);
+    const bytes = await buildLedgerXlsx(grid, { unionName: union?.name ?? '', date: today, ruleText: describeDuesRule(context.rule) });
     const tmp = `${out}.tmp-${process.pid}`;
     await writeFile(tmp, bytes);
     await rename(tmp, out);

@@ -17,6 +17,7 @@ import {
   SCHEMA_V11,
   SCHEMA_V12,
   SCHEMA_V13,
+  SCHEMA_V14,
   SCHEMA_VERSION,
 } from '../../../renderer/src/db/schema';
 import { TABLE_NAMES } from '../../../shared/model/book';
@@ -117,6 +118,8 @@ describe('mutation layer and outbox', () => {
     expect(Object.keys(SCHEMA_V12)).toEqual(['$duesMembers']);
     // Version 13 changes how `$duesMembers` rows are stored, no table.
     expect(Object.keys(SCHEMA_V13)).toEqual([]);
+    // Version 14 adds an index to `duesPayments`.
+    expect(Object.keys(SCHEMA_V14)).toEqual(['duesPayments']);
     expect(db.verno).toBe(SCHEMA_VERSION);
   });
 });

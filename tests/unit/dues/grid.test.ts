@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { HybridLogicalClock } from '../../../shared/clock/hlc';
 import { applyDuesBatch } from '../../../shared/dues/apply';
 import { arrearsWarnings, computeArrears } from '../../../shared/dues/arrears';
-import { buildYearGrid, formatRate, throughMonthFor } from '../../../shared/dues/grid';
+import { buildDuesIndex } from '../../../shared/dues/data';
+import { buildYearGrid, formatRate } from '../../../shared/dues/grid';
+import { ledgerGrid } from '../../../shared/dues/year-view';
 import { planMonthPosting } from '../../../shared/dues/posting';
 import { DEFAULT_DUES_RULE } from '../../../shared/dues/rule';
 import { duesBook } from './fixture';
@@ -71,13 +73,29 @@ describe('arrears', () => {
   });
 });
 
-describe('which months count as due on the page', () => {
-  it('stops at today for this year and counts nothing of a later year', () => {
-    expect(throughMonthFor(2025, '2026-03-10')).toBe('2025-12');
-    expect(throughMonthFor(2026, '2026-03-10')).toBe('2026-03');
+describe('which months count as due in the 会费台账 (the page, its export and the command line)', () => {
+  it('stops at the last overdue month this year, at December for a past year, and counts nothing of a later year', () => {
     const f = yearWithGaps();
-    const later = buildYearGrid(f.book, 2026, DEFAULT_DUES_RULE, throughMonthFor(2026, '2025-08-01'));
+    const index = buildDuesIndex(f.book);
+    const context = { rule: DEFAULT_DUES_RULE, booksStart: null };
+    expect(ledgerGrid(index, 2025, context, '2026-03-10').throughMonth).toBe('2025-12');
+    // on 10 August July's payroll is overdue and August's not yet: August is not arrears
+    const august = ledgerGrid(index, 2025, context, '2025-08-10');
+    expect(august.throughMonth).toBe('2025-07');
+    expect(august.rows.find((r) => r.name === '张三')?.cells[7]?.state).toBe('paid');
+    const later = ledgerGrid(index, 2026, context, '2025-08-01');
     expect(later.expectedFen).toBe(0);
     expect(later.collectionRate).toBe(1);
+  });
+
+  it('owes nothing before the start of books', () => {
+    const f = yearWithGaps();
+    const index = buildDuesIndex(f.book);
+    const whole = ledgerGrid(index, 2025, { rule: DEFAULT_DUES_RULE, booksStart: null }, '2025-12-31');
+    const fromJune = ledgerGrid(index, 2025, { rule: DEFAULT_DUES_RULE, booksStart: '2025-06' }, '2025-12-31');
+    expect(fromJune.expectedFen).toBeLessThan(whole.expectedFen);
+    // 李四's unpaid March to May are before the books: not owed
+    const lapsing = fromJune.rows.find((r) => r.name === '李四')!;
+    expect(lapsing.cells.slice(2, 5).map((c) => c.state)).toEqual(['none', 'none', 'none']);
   });
 });

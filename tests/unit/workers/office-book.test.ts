@@ -11,6 +11,12 @@ import { auditReview } from '../../../shared/audit/review';
 import { OFFICE } from '../../../renderer/src/workers/office-api';
 import { freshDb } from '../db/helpers';
 import { TODAY } from '../engine/fixture';
+import { checkDuesAgreement } from '../../../shared/dues/agreement';
+import { arrearsToday } from '../../../shared/dues/arrears-today';
+import { buildDuesIndex } from '../../../shared/dues/data';
+import { buildYearGrid } from '../../../shared/dues/grid';
+import { dueThrough } from '../../../shared/dues/overdue';
+import { arrearsContextOf } from '../../../shared/dues/year-view';
 
 const DATE = '2025-12-20';
 
@@ -74,6 +80,30 @@ describe('the office worker reading the book itself', () => {
     expect(counted.review).toEqual(expected);
     expect(counted.review?.checks.length).toBeGreaterThan(0);
     // what the worker sends the page must survive the trip
+    expect(structuredClone(counted)).toEqual(counted);
+  });
+
+  it('counts the 会费 page of a year as from the whole book; the agreement reads the payments paid in the year, whatever month they pay', async () => {
+    const db = await demoDb();
+    // a late payment: a month of 2023 (before the payments the page reads) paid in 2025, booked nowhere
+    const first = (await db.table('duesPayments').toCollection().first()) as Record<string, unknown>;
+    await db
+      .table('duesPayments')
+      .add({ ...first, id: 'late-2023-06', month: '2023-06', paidDate: '2025-02-03', amountFen: 1234, batchId: 'late' });
+    const book = await readWholeBook(db);
+    const context = arrearsContextOf(book.union, book.openingBalances);
+    const counted = await OFFICE.duesYear(db.name, 2025, DATE);
+    expect(counted.error).toBeNull();
+    const view = counted.view!;
+    expect(view.grid).toEqual(buildYearGrid(book, 2025, context.rule, dueThrough(2025, DATE), context.booksStart));
+    expect(view.grid.rows.length).toBeGreaterThan(30);
+    expect(view.arrears).toEqual(arrearsToday({ data: book, index: buildDuesIndex(book) }, context, DATE));
+    const agreement = checkDuesAgreement(book.duesPayments, book.transactions, 2025);
+    expect(view.agreement).toEqual(agreement);
+    expect(agreement.ok).toBe(false);
+    expect(agreement.problems).toContain('有一批会费 12.34 元没有记入 401 会费收入');
+    expect(view.years).toEqual([2026, 2025, 2024, 2023]);
+    expect(view.unpaidPeople).toBe(view.grid.rows.filter((r) => r.cells.some((c) => c.state === 'unpaid')).length);
     expect(structuredClone(counted)).toEqual(counted);
   });
 });

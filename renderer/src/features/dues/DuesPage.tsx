@@ -1,22 +1,21 @@
 import { DownloadOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Col, Modal, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { buildYearGrid, formatRate } from '../../../../shared/dues/grid';
-import { dueThrough } from '../../../../shared/dues/overdue';
+import { formatRate } from '../../../../shared/dues/grid';
+import type { DuesYearView } from '../../../../shared/dues/year-view';
 import { buildReceipt, type DuesReceipt } from '../../../../shared/dues/receipt';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesPayment } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { useSubmit } from '../../components/useSubmit';
 import { useUnion } from '../union/queries';
-import { useArrearsContext, usePageArrears } from './arrears-hooks';
 import { ArrearsList } from './ArrearsList';
 import { exportLedger } from './exports';
 import { MonthlyBars } from './MonthlyBars';
 import { PaymentsTable } from './PaymentsTable';
 import { PostMonthModal } from './PostMonthModal';
-import { todayIso, useDuesAgreement, useDuesIndex } from './queries';
+import { todayIso, useDuesIndex, useDuesYear } from './queries';
 import { ReceiptModal } from './ReceiptModal';
 import { ReversePaymentModal } from './ReversePaymentModal';
 import { SinglePaymentModal } from './SinglePaymentModal';
@@ -32,7 +31,6 @@ export function DuesPage() {
   const union = useUnion();
   const today = todayIso();
   const [year, setYear] = useState(Number(today.slice(0, 4)));
-  const loaded = useDuesIndex(year);
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'grid';
   // 概览's 登记本月会费 arrives with ?post=: the posting dialog opens on arrival.
@@ -41,38 +39,35 @@ export function DuesPage() {
   const [receipt, setReceipt] = useState<DuesReceipt | null>(null);
   const [reversing, setReversing] = useState<{ payment: DuesPayment; name: string } | null>(null);
   const exporting = useSubmit();
-  const agreement = useDuesAgreement(year);
+  // The grid, arrears and agreement are counted in the office worker; the members' payments and
+  // bases are read here only for the work that lists or edits them.
+  const counted = useDuesYear(year, today);
+  const loaded = useDuesIndex(year, tab === 'payments' || tab === 'bases' || posting || paying);
 
   const rule = union?.duesRule;
-  const arrearsContext = useArrearsContext();
-  const grid = useMemo(() => {
-    if (!loaded || !rule) return null;
-    return buildYearGrid(loaded.index, year, rule, dueThrough(year, today), arrearsContext?.booksStart ?? null);
-  }, [loaded, rule, year, today, arrearsContext]);
-  const arrears = usePageArrears(loaded, today);
-  const years = useMemo(() => {
-    const set = new Set<number>([Number(today.slice(0, 4)), year]);
-    for (const w of loaded?.data.wageBases ?? []) set.add(w.year);
-    for (const p of loaded?.data.duesPayments ?? []) set.add(Number(p.month.slice(0, 4)));
-    set.add(Number(today.slice(0, 4)) + 1);
-    return [...set].sort((a, b) => b - a);
-  }, [loaded, today, year]);
-
-  if (!union || !loaded || !grid || !rule) return <Spin />;
-  const { index } = loaded;
+  if (!union || !counted || !rule) return <Spin />;
+  const { view } = counted;
+  // A year just chosen: the last year's figures stay until this one's are counted.
+  const counting = counted.year !== year || view?.today !== today;
 
   function showReceipt(payment: DuesPayment) {
-    const member = index.timelineOf.get(payment.memberId)?.member;
-    if (!member || !union) return;
-    const batch = (index.paymentsOf.get(payment.memberId) ?? []).filter((p) => p.batchId === payment.batchId);
+    const member = loaded?.index.timelineOf.get(payment.memberId)?.member;
+    if (!member || !union || !loaded) return;
+    const batch = (loaded.index.paymentsOf.get(payment.memberId) ?? []).filter((p) => p.batchId === payment.batchId);
     setReceipt(buildReceipt(union, member, batch));
   }
 
   async function exportIt() {
-    if (union && (await exportLedger(platform, index, union, year))) message.success(`已导出 ${year} 年会费台账`);
+    if (union && view && (await exportLedger(platform, view.grid, union))) message.success(`已导出 ${view.year} 年会费台账`);
   }
 
-  const unpaidPeople = grid.rows.filter((r) => r.cells.some((c) => c.state === 'unpaid')).length;
+  function closePosting() {
+    setPosting(false);
+    if (params.has('post')) setParams({ tab }, { replace: true });
+  }
+
+  const waiting = <Spin description="正在读取会费记录…" />;
+  const shown = view?.year ?? year;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -80,10 +75,16 @@ export function DuesPage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             会费
           </Typography.Title>
-          <YearSelect value={year} years={years} onChange={setYear} />
+          <YearSelect value={year} years={view?.years ?? [year]} onChange={setYear} />
+          {counting && <Spin size="small" description={`正在统计${year}年…`} />}
         </Space>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} onClick={() => void exporting.submit(exportIt)} loading={exporting.busy}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => void exporting.submit(exportIt)}
+            loading={exporting.busy}
+            disabled={!view || counting}
+          >
             导出会费台账
           </Button>
           <Button icon={<PlusOutlined />} onClick={() => setPaying(true)}>
@@ -94,6 +95,94 @@ export function DuesPage() {
           </Button>
         </Space>
       </Space>
+      {counted.error && <Alert type="error" showIcon title={counted.error} />}
+      {view && <YearFigures view={view} />}
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams({ tab: key }, { replace: true })}
+        items={[
+          {
+            key: 'grid',
+            label: '收缴情况',
+            children: view && (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <Card size="small" title={`${shown}年各月收缴（元）`}>
+                  <MonthlyBars totals={view.grid.monthTotals} year={shown} />
+                </Card>
+                <div className="print-target">
+                  <PrintTitle>{`${shown}年会费台账`}</PrintTitle>
+                  <YearGridTable grid={view.grid} />
+                </div>
+                <PrintButton label="打印会费台账" />
+              </Space>
+            ),
+          },
+          {
+            key: 'payments',
+            label: '缴费记录',
+            children: loaded ? (
+              <PaymentsTable
+                index={loaded.index}
+                year={year}
+                onReceipt={showReceipt}
+                onReverse={(payment, name) => setReversing({ payment, name })}
+              />
+            ) : (
+              waiting
+            ),
+          },
+          {
+            key: 'arrears',
+            label: `欠缴${view && view.arrears.rows.length > 0 ? `（${view.arrears.rows.length}）` : ''}`,
+            children: view && (
+              <ArrearsList rows={view.arrears.rows} fromMonth={view.arrears.fromMonth} throughMonth={view.arrears.throughMonth} />
+            ),
+          },
+          {
+            key: 'bases',
+            label: '工资基数',
+            children: loaded ? <WageBaseGrid index={loaded.index} wageBases={loaded.data.wageBases} year={year} rule={rule} /> : waiting,
+          },
+        ]}
+      />
+      {loaded ? (
+        <>
+          <PostMonthModal open={posting} onClose={closePosting} index={loaded.index} rule={rule} />
+          <SinglePaymentModal
+            open={paying}
+            onClose={() => setPaying(false)}
+            index={loaded.index}
+            rule={rule}
+            year={year}
+            onPaid={(payments) => {
+              setPaying(false);
+              const member = payments[0] && loaded.index.timelineOf.get(payments[0].memberId)?.member;
+              if (member) setReceipt(buildReceipt(union, member, payments));
+            }}
+          />
+        </>
+      ) : (
+        // Until the members' payments are read, the dialog asked for says so and can be closed.
+        <Modal
+          open={posting || paying}
+          title={posting ? '登记本月会费（工资代扣）' : '登记缴费'}
+          footer={null}
+          onCancel={() => (posting ? closePosting() : setPaying(false))}
+        >
+          {waiting}
+        </Modal>
+      )}
+      <ReceiptModal receipt={receipt} onClose={() => setReceipt(null)} />
+      <ReversePaymentModal target={reversing?.payment ?? null} memberName={reversing?.name ?? ''} onClose={() => setReversing(null)} />
+    </Space>
+  );
+}
+
+/** The year's four figures and whether its dues agree with the books' 401 income. */
+function YearFigures({ view }: { view: DuesYearView }) {
+  const { grid, agreement, year } = view;
+  return (
+    <>
       <Row gutter={12}>
         <Col xs={12} md={6}>
           <Card size="small">
@@ -112,11 +201,11 @@ export function DuesPage() {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title="有未缴月份" value={unpaidPeople} suffix="人" />
+            <Statistic title="有未缴月份" value={view.unpaidPeople} suffix="人" />
           </Card>
         </Col>
       </Row>
-      {agreement && !agreement.ok && (
+      {!agreement.ok && (
         <Alert
           type="error"
           showIcon
@@ -124,82 +213,11 @@ export function DuesPage() {
           description={agreement.problems.slice(0, 5).join('；')}
         />
       )}
-      {agreement?.ok && (
+      {agreement.ok && (
         <Typography.Text type="secondary" data-testid="dues-agreement">
           {year} 年会费收缴与收支账“401 会费收入”一致：{formatYuan(agreement.duesFen)} 元。
         </Typography.Text>
       )}
-      <Tabs
-        activeKey={tab}
-        onChange={(key) => setParams({ tab: key }, { replace: true })}
-        items={[
-          {
-            key: 'grid',
-            label: '收缴情况',
-            children: (
-              <Space orientation="vertical" style={{ width: '100%' }}>
-                <Card size="small" title={`${year}年各月收缴（元）`}>
-                  <MonthlyBars totals={grid.monthTotals} year={year} />
-                </Card>
-                <div className="print-target">
-                  <PrintTitle>{`${year}年会费台账`}</PrintTitle>
-                  <YearGridTable grid={grid} />
-                </div>
-                <PrintButton label="打印会费台账" />
-              </Space>
-            ),
-          },
-          {
-            key: 'payments',
-            label: '缴费记录',
-            children: (
-              <PaymentsTable
-                index={index}
-                year={year}
-                onReceipt={showReceipt}
-                onReverse={(payment, name) => setReversing({ payment, name })}
-              />
-            ),
-          },
-          {
-            key: 'arrears',
-            label: `欠缴${arrears && arrears.rows.length > 0 ? `（${arrears.rows.length}）` : ''}`,
-            children: arrears ? (
-              <ArrearsList rows={arrears.rows} fromMonth={arrears.fromMonth} throughMonth={arrears.throughMonth} />
-            ) : (
-              <Spin />
-            ),
-          },
-          {
-            key: 'bases',
-            label: '工资基数',
-            children: <WageBaseGrid index={index} wageBases={loaded.data.wageBases} year={year} rule={rule} />,
-          },
-        ]}
-      />
-      <PostMonthModal
-        open={posting}
-        onClose={() => {
-          setPosting(false);
-          if (params.has('post')) setParams({ tab }, { replace: true });
-        }}
-        index={index}
-        rule={rule}
-      />
-      <SinglePaymentModal
-        open={paying}
-        onClose={() => setPaying(false)}
-        index={index}
-        rule={rule}
-        year={year}
-        onPaid={(payments) => {
-          setPaying(false);
-          const member = payments[0] && index.timelineOf.get(payments[0].memberId)?.member;
-          if (member) setReceipt(buildReceipt(union, member, payments));
-        }}
-      />
-      <ReceiptModal receipt={receipt} onClose={() => setReceipt(null)} />
-      <ReversePaymentModal target={reversing?.payment ?? null} memberName={reversing?.name ?? ''} onClose={() => setReversing(null)} />
-    </Space>
+    </>
   );
 }

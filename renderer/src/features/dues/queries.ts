@@ -1,19 +1,26 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { buildDuesIndex, type DuesData, type DuesIndex } from '../../../../shared/dues/data';
-import { checkDuesAgreement, type DuesAgreement } from '../../../../shared/dues/agreement';
+import { duesReadFrom } from '../../../../shared/dues/year-view';
+import type { IsoDate } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { todayIso } from '../../../../shared/clock/today';
+import { DUES_YEAR_TABLES } from '../../db/read-dues-year';
+import { useCountedElsewhere } from '../../db/useCountedElsewhere';
+import { duesYearError } from '../../workers/count-errors';
+import { office } from '../../workers/office';
+import type { CountedDuesYear } from '../../workers/office-api';
 import { paymentsFrom } from './payments-by-month';
 
 /**
- * What dues pages compute from, re-read whenever any of it changes. Payments are read from
- * `fromMonth` on (the year shown and the one before it): a ten-year book of a large union holds
- * hundreds of thousands of payments that no screen needs at once.
+ * What dues pages compute from, re-read whenever any of it changes; nothing is read while
+ * `fromMonth` is null. Payments are read from `fromMonth` on: a ten-year book of a large union
+ * holds hundreds of thousands of payments that no screen needs at once.
  */
-export function useDuesData(fromMonth: string): DuesData | undefined {
+export function useDuesData(fromMonth: string | null): DuesData | undefined {
   const { db } = useServices();
   return useLiveQuery(async () => {
+    if (fromMonth === null) return undefined;
     const [members, memberships, wageBases, duesPayments] = await Promise.all([
       db.members.toArray(),
       db.memberships.toArray(),
@@ -24,30 +31,35 @@ export function useDuesData(fromMonth: string): DuesData | undefined {
   }, [db, fromMonth]);
 }
 
-/** The dues data for `year` (and the year before it, for arrears and 上年基数), with its lookups built once. */
-export function useDuesIndex(year: number): { data: DuesData; index: DuesIndex } | undefined {
-  const current = Number(todayIso().slice(0, 4));
-  const data = useDuesData(`${Math.min(year, current) - 1}-01`);
+/**
+ * The dues data for `year` (and the year before it, for 上年基数), with its lookups built once, read
+ * only while `needed`: what a single payment, a posting's preview, the payments list and the wage
+ * bases work on. The year's grid and arrears do not need it (useDuesYear).
+ */
+export function useDuesIndex(year: number, needed: boolean): { data: DuesData; index: DuesIndex } | undefined {
+  const data = useDuesData(needed ? duesReadFrom(year, todayIso()) : null);
   return useMemo(() => (data ? { data, index: buildDuesIndex(data) } : undefined), [data]);
 }
 
+/** A year's 会费 view, for the year it was asked for: while the next is counted, the last stays shown. */
+export type CountedYear = CountedDuesYear & { year: number };
+
 /**
- * Dues ↔ books for one year. Payments and 401 entries are read in one query: two separate live
- * queries would refresh one after the other and flash a false mismatch right after a posting.
+ * What the 会费 page shows of a year on `today` (grid, arrears, agreement, years), counted in the
+ * office worker and counted again whenever the dues, the roster or the books change. `undefined`
+ * until the first answer.
  */
-export function useDuesAgreement(year: number): DuesAgreement | undefined {
+export function useDuesYear(year: number, today: IsoDate): CountedYear | undefined {
   const { db } = useServices();
-  return useLiveQuery(async () => {
-    const [payments, entries] = await Promise.all([
-      paymentsFrom(db, ''),
-      db.transactions
-        .where('date')
-        .between(`${year}-01-01`, `${year}-12-31`, true, true)
-        .filter((t) => t.accountCode === '401')
-        .toArray(),
-    ]);
-    return checkDuesAgreement(payments, entries, year);
-  }, [db, year]);
+  return useCountedElsewhere(
+    DUES_YEAR_TABLES,
+    () =>
+      office.duesYear(db.name, year, today).then(
+        (answer): CountedYear => ({ ...answer, year }),
+        (error: unknown): CountedYear => ({ view: null, error: duesYearError(year, error), year }),
+      ),
+    [db, year, today],
+  );
 }
 
 export { todayIso } from '../../../../shared/clock/today';
