@@ -5,13 +5,16 @@ import { buildDuesIndex } from '../../shared/dues/data';
 import { buildYearGrid } from '../../shared/dues/grid';
 import { dueThrough } from '../../shared/dues/overdue';
 import { DEFAULT_DUES_RULE } from '../../shared/dues/rule';
+import { duesYearView } from '../../shared/dues/year-view';
 import { timeMedian, type BenchResult } from './types';
 
 /**
- * What the 会费 page computes on the window from the large demo book after each read (opening the
+ * What the 会费 page computed on the window from the large demo book after each read (opening the
  * page, and again after every posting or payment): the dues index of the year shown and the one
  * before it, the year's grid, today's arrears, and the dues ↔ books agreement over every payment.
- * Each beside the index alone, the pass the others build on.
+ * Each beside the index alone, the pass the others build on. The office worker now counts all of it
+ * (duesYearView), the agreement over the payments paid in the year only; the last figure is what the
+ * window pays instead: taking the answer over (a structured clone of the view).
  */
 export async function run(): Promise<BenchResult[]> {
   const book = generateDemoBook({ ...LARGE_DEMO, endMonth: '2025-12' });
@@ -31,11 +34,23 @@ export async function run(): Promise<BenchResult[]> {
   const arrears = await timeMedian(runs, () => arrearsToday({ data, index: built }, { rule, booksStart: null }, today));
   const entries = book.transactions.filter((t) => t.date.startsWith(`${year}-`) && t.accountCode === '401');
   const agreement = await timeMedian(runs, () => checkDuesAgreement(book.duesPayments, entries, year));
+  const paidInYear = book.duesPayments.filter((p) => p.paidDate.startsWith(`${year}-`));
+  const input = { data, context: { rule, booksStart: null }, paidInYear, entries401: entries, paymentMonths: [] };
+  const view = duesYearView(input, year, today);
+  const counted = await timeMedian(runs, () => duesYearView(input, year, today));
+  const answer = await timeMedian(runs, () => structuredClone(view));
   const environment = `Node; demo book of ${book.members.length} members, ${data.duesPayments.length} of its ${book.duesPayments.length} dues payments from ${year - 1} on`;
   const baseline = { name: 'the dues index alone', ms: index };
   return [
     { name: '会费 page: the year grid of the large book', ms: grid, runs, baseline, environment },
     { name: '会费 page: today’s arrears of the large book', ms: arrears, runs, baseline, environment },
     { name: '会费 page: dues ↔ books agreement over every payment', ms: agreement, runs, baseline, environment },
+    {
+      name: '会费 page: the year counted in the office worker (index, grid, arrears, agreement over the year’s payments)',
+      ms: counted,
+      runs,
+      baseline: { name: 'the answer taken over by the window', ms: answer },
+      environment,
+    },
   ];
 }
