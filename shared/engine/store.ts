@@ -6,7 +6,16 @@ import type { IsoDate, SyncMeta } from '../model/records';
 export type Patch<T extends TableName> = Partial<Omit<RecordOf<T>, keyof SyncMeta>>;
 
 /** Indexed fields the engine looks rows up by; both stores answer them (Dexie from its indexes). */
-export type IndexedField = 'memberId' | 'reversalOf' | 'year' | 'month' | 'batchId' | 'duesBatchId' | 'welfareId' | 'activityId';
+export type IndexedField =
+  | 'memberId'
+  | 'reversalOf'
+  | 'receiptNumber'
+  | 'year'
+  | 'month'
+  | 'batchId'
+  | 'duesBatchId'
+  | 'welfareId'
+  | 'activityId';
 
 /**
  * What the book engine needs of a place that holds a book. Two implementations: the Dexie mutation

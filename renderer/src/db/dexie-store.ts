@@ -40,9 +40,10 @@ export class DexieStore implements BookStore {
 
   async where<T extends TableName>(table: T, field: IndexedField, value: string | number): Promise<RecordOf<T>[]> {
     const t = this.db.table(table);
-    // Every field the engine asks by is indexed on the tables it asks them of (schema.ts); a table
-    // without the index is read whole, which is still correct.
-    const indexed = t.schema.indexes.some((i) => i.name === field);
+    // Every field the engine asks by is indexed on the tables it asks them of (schema.ts), on its
+    // own or first in a compound index ([memberId+month] answers memberId); a table without the
+    // index is read whole, which is still correct.
+    const indexed = t.schema.indexes.some((i) => i.name === field || (Array.isArray(i.keyPath) && i.keyPath[0] === field));
     const rows = indexed
       ? await t.where(field).equals(value).toArray()
       : await t.filter((r: Record<string, unknown>) => r[field] === value).toArray();

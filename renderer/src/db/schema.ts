@@ -133,10 +133,11 @@ export const SCHEMA_V13: Record<string, string> = {};
 /**
  * Version 14: `duesPayments` indexed by `paidDate`, so the dues ↔ books agreement of a year reads the
  * payments paid in it instead of every payment of every year (the agreement counts by the day the
- * money came in, which can be years after the month paid for).
+ * money came in, which can be years after the month paid for); and by `receiptNumber`, so a single
+ * payment checks its receipt against the payments that carry the same number, not against all.
  */
 export const SCHEMA_V14: Record<string, string> = {
-  duesPayments: 'id, [memberId+month], month, paidDate, batchId, reversalOf, deleted',
+  duesPayments: 'id, [memberId+month], month, paidDate, receiptNumber, batchId, reversalOf, deleted',
 };
 
 /** Every version's declaration in order: version n is `SCHEMA_HISTORY[n - 1]`. */

@@ -16,16 +16,6 @@ import { PERIOD_TABLES, periodState } from './state';
 
 const DUES_TABLES = ['members', 'memberships', 'wageBases', 'duesPayments', 'transactions', ...PERIOD_TABLES] as const;
 
-async function duesData(store: BookStore): Promise<DuesData> {
-  const [members, memberships, wageBases, duesPayments] = await Promise.all([
-    store.all('members'),
-    store.all('memberships'),
-    store.all('wageBases'),
-    store.all('duesPayments'),
-  ]);
-  return { members, memberships, wageBases, duesPayments };
-}
-
 async function checkDates(store: BookStore, paidDate: string, months: readonly string[]): Promise<void> {
   const state = await periodState(store);
   const date = moneyDateProblem(paidDate, state, '缴费日期');
@@ -103,11 +93,39 @@ function* timelinesOf(rows: readonly DuesMemberRow[]): Iterable<MemberTimeline<D
   for (const row of rows) if (row.member) yield memberTimeline(row.member, row.events);
 }
 
+/**
+ * What a single payment is planned from: the member, the member's events, bases and payments, and
+ * every payment that carries the same receipt number (a receipt is used once). Nothing else of the
+ * book bears on it: a large union's years of payments are not read to take one member's cash.
+ */
+async function payerData(store: BookStore, memberId: string, receiptNumber: string): Promise<DuesData> {
+  const [member, memberships, wageBases, own, sameReceipt] = await Promise.all([
+    store.get('members', memberId),
+    store.where('memberships', 'memberId', memberId),
+    store.where('wageBases', 'memberId', memberId),
+    store.where('duesPayments', 'memberId', memberId),
+    receiptNumber ? store.where('duesPayments', 'receiptNumber', receiptNumber) : Promise.resolve([]),
+  ]);
+  const payments = new Map([...own, ...sameReceipt].map((p) => [p.id, p]));
+  return { members: member ? [member] : [], memberships, wageBases, duesPayments: [...payments.values()] };
+}
+
+/** What a reversal is planned from: the payment, the reversals already made of it, and its member's name. */
+async function reversalData(store: BookStore, paymentId: string): Promise<DuesData> {
+  const original = await store.get('duesPayments', paymentId);
+  if (!original) return { members: [], memberships: [], wageBases: [], duesPayments: [] };
+  const [member, reversals] = await Promise.all([
+    store.get('members', original.memberId),
+    store.where('duesPayments', 'reversalOf', original.id),
+  ]);
+  return { members: member ? [member] : [], memberships: [], wageBases: [], duesPayments: [original, ...reversals] };
+}
+
 /** A member pays one or several months in cash or by transfer, against one receipt. */
 export function paySingle(store: BookStore, input: Omit<SinglePaymentInput, 'batchId' | 'monthCloses'>): Promise<DuesPayment[]> {
   return store.transaction(DUES_TABLES, async () => {
     await checkDates(store, input.paidDate, input.months);
-    const batch = planSinglePayment(await duesData(store), { ...input, batchId: uuidv7() });
+    const batch = planSinglePayment(await payerData(store, input.memberId, input.receiptNumber.trim()), { ...input, batchId: uuidv7() });
     return writeBatch(store, batch);
   });
 }
@@ -116,7 +134,7 @@ export function paySingle(store: BookStore, input: Omit<SinglePaymentInput, 'bat
 export function reverseDuesPayment(store: BookStore, input: Omit<ReversalInput, 'batchId' | 'monthCloses'>): Promise<DuesPayment[]> {
   return store.transaction(DUES_TABLES, async () => {
     await checkDates(store, input.date, []);
-    const batch = planReversal(await duesData(store), { ...input, batchId: uuidv7() });
+    const batch = planReversal(await reversalData(store, input.paymentId), { ...input, batchId: uuidv7() });
     return writeBatch(store, batch, true);
   });
 }

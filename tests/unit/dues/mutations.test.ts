@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
 import { openMutator, type Mutator } from '../../../renderer/src/db/mutations';
 import { DexieStore } from '../../../renderer/src/db/dexie-store';
@@ -83,5 +83,44 @@ describe('dues writes through the Mutator', () => {
     ).rejects.toThrow('请填写收据号');
     expect(await db.duesPayments.count()).toBe(0);
     expect(await db.transactions.count()).toBe(0);
+  });
+
+  it('a single payment, its refusals and a reversal read the member’s rows and the receipt’s, never a whole table of dues', async () => {
+    const [zhang] = await db.members.where('name').equals('张三').toArray();
+    const [li] = await db.members.where('name').equals('李四').toArray();
+    await postDuesMonth(store, { month: '2025-03', paidDate: '2025-03-15', rule: DEFAULT_DUES_RULE });
+    const wholeTables: string[] = [];
+    const all = store.all.bind(store);
+    store.all = ((table) => {
+      wholeTables.push(table);
+      return all(table);
+    }) as typeof store.all;
+    // the indexes answer: [memberId+month] for a member's payments, receiptNumber for the receipt
+    const tableProto = Object.getPrototypeOf(db.duesPayments) as { filter: (this: { name: string }, ...a: unknown[]) => unknown };
+    const filter = tableProto.filter;
+    const scanned: string[] = [];
+    const scans = vi.spyOn(tableProto, 'filter').mockImplementation(function (this: { name: string }, ...args: unknown[]) {
+      scanned.push(this.name);
+      return filter.apply(this, args);
+    });
+    const pay = (memberId: string, months: string[], receiptNumber: string) =>
+      paySingle(store, { memberId, months, method: '现金', paidDate: '2025-04-03', receiptNumber, rule: DEFAULT_DUES_RULE });
+
+    const [jan] = await pay(zhang!.id, ['2025-01'], '2025-0001');
+    await expect(pay(li!.id, ['2025-01'], '2025-0001')).rejects.toThrow('收据号 2025-0001 已经用过，请换一个');
+    await expect(pay(zhang!.id, ['2025-03'], '2025-0002')).rejects.toThrow('张三 2025年3月的会费已经缴过');
+    await reverseDuesPayment(store, { paymentId: jan!.id, date: '2025-04-04', reason: '收错月份' });
+    await expect(reverseDuesPayment(store, { paymentId: jan!.id, date: '2025-04-05', reason: '再冲' })).rejects.toThrow(
+      '这笔会费已经冲销过了',
+    );
+    // a receipt of a reversed payment is still the one used: its reversal carries the same number
+    await expect(pay(li!.id, ['2025-01'], '2025-0001')).rejects.toThrow('收据号 2025-0001 已经用过');
+    await pay(li!.id, ['2025-01'], '2025-0003');
+
+    expect(wholeTables.filter((t) => ['members', 'memberships', 'wageBases', 'duesPayments'].includes(t))).toEqual([]);
+    scans.mockRestore();
+    expect(scanned.filter((t) => ['members', 'memberships', 'wageBases', 'duesPayments'].includes(t))).toEqual([]);
+    const agreement = checkDuesAgreement(await db.duesPayments.toArray(), await db.transactions.toArray(), 2025);
+    expect(agreement.ok).toBe(true);
   });
 });
