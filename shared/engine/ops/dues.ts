@@ -51,8 +51,27 @@ export function postDuesMonth(store: BookStore, options: Omit<MonthPostingOption
   });
 }
 
-/** The posting itself, inside its transaction: pages of members' dues rows read, planned and written in turn, then the 401 entry. */
-async function postPages(store: BookStore, options: Omit<MonthPostingOptions, 'batchId' | 'monthCloses'>): Promise<MonthPostingPlan> {
+/**
+ * What 登记本月会费 would post, by the posting's own reading and planning, writing nothing: the
+ * dialog's preview, so it says what the posting then does (and refuses what it would refuse) from the
+ * members' dues rows and the month's payments, not from the union's years of payments.
+ */
+export function previewDuesMonth(
+  store: BookStore,
+  options: Omit<MonthPostingOptions, 'batchId' | 'monthCloses'>,
+): Promise<MonthPostingPlan> {
+  return postPages(store, options, false);
+}
+
+/**
+ * The posting itself, inside its transaction: pages of members' dues rows read, planned and written
+ * in turn, then the 401 entry. With `write` false, only read and planned (the preview).
+ */
+async function postPages(
+  store: BookStore,
+  options: Omit<MonthPostingOptions, 'batchId' | 'monthCloses'>,
+  write = true,
+): Promise<MonthPostingPlan> {
   const { month } = options;
   const year = Number(month.slice(0, 4));
   // The first page is asked for with the rest, so every read before the first write goes to the database at once.
@@ -73,13 +92,13 @@ async function postPages(store: BookStore, options: Omit<MonthPostingOptions, 'b
       if (base) lookups.bases.set(`${row.id}:${year}`, base);
     }
     const payments = posting.plan(timelinesOf(rows));
-    if (payments.length === 0) continue;
+    if (!write || payments.length === 0) continue;
     if (writing) await writing;
     writing = settledLater(store.insert('duesPayments', payments));
   }
   if (writing) await writing;
   const plan = posting.finish();
-  if (plan.transaction) await bookEntry(store, plan.transaction, { confirmLarge: true });
+  if (write && plan.transaction) await bookEntry(store, plan.transaction, { confirmLarge: true });
   return plan;
 }
 

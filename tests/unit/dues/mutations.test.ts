@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
 import { openMutator, type Mutator } from '../../../renderer/src/db/mutations';
 import { DexieStore } from '../../../renderer/src/db/dexie-store';
-import { paySingle, postDuesMonth, reverseDuesPayment, saveWageBases } from '../../../shared/engine/ops/dues';
+import { paySingle, postDuesMonth, previewDuesMonth, reverseDuesPayment, saveWageBases } from '../../../shared/engine/ops/dues';
+import { closeMonth } from '../../../shared/engine/ops/periods';
 import { checkDuesAgreement } from '../../../shared/dues/agreement';
 import { DEFAULT_DUES_RULE } from '../../../shared/dues/rule';
 import { duesBook } from './fixture';
@@ -122,5 +123,37 @@ describe('dues writes through the Mutator', () => {
     expect(scanned.filter((t) => ['members', 'memberships', 'wageBases', 'duesPayments'].includes(t))).toEqual([]);
     const agreement = checkDuesAgreement(await db.duesPayments.toArray(), await db.transactions.toArray(), 2025);
     expect(agreement.ok).toBe(true);
+  });
+
+  it('the posting’s preview plans what the posting then posts, writes nothing, and refuses what it refuses', async () => {
+    const [zhang] = await db.members.where('name').equals('张三').toArray();
+    await paySingle(store, {
+      memberId: zhang!.id,
+      months: ['2025-04'],
+      method: '现金',
+      paidDate: '2025-04-03',
+      receiptNumber: '2025-0001',
+      rule: DEFAULT_DUES_RULE,
+    });
+    const options = { month: '2025-04', paidDate: '2025-04-20', rule: DEFAULT_DUES_RULE };
+    const changes = await db.$changes.count();
+    const preview = await previewDuesMonth(store, options);
+    expect([preview.posted, preview.skipped, preview.totalFen]).toEqual([2, 1, preview.payments.reduce((s, p) => s + p.amountFen, 0)]);
+    expect([await db.duesPayments.count(), await db.transactions.count(), await db.$changes.count()]).toEqual([1, 1, changes]);
+    const posted = await postDuesMonth(store, options);
+    expect([posted.posted, posted.skipped, posted.exempt, posted.totalFen, posted.missingBase]).toEqual([
+      preview.posted,
+      preview.skipped,
+      preview.exempt,
+      preview.totalFen,
+      preview.missingBase,
+    ]);
+    expect((await previewDuesMonth(store, options)).posted).toBe(0);
+
+    for (const m of ['01', '02', '03', '04', '05']) await closeMonth(store, `2025-${m}`);
+    const closed = { month: '2025-05', paidDate: '2025-05-20', rule: DEFAULT_DUES_RULE };
+    const refusal = await postDuesMonth(store, closed).catch((e: Error) => e.message);
+    expect(refusal).toMatch(/结账/);
+    await expect(previewDuesMonth(store, closed)).rejects.toThrow(refusal as string);
   });
 });

@@ -42,7 +42,7 @@ export function DuesPage() {
   // The grid, arrears and agreement are counted in the office worker; the members' payments and
   // bases are read here only for the work that lists or edits them.
   const counted = useDuesYear(year, today);
-  const loaded = useDuesIndex(year, tab === 'payments' || tab === 'bases' || posting || paying);
+  const loaded = useDuesIndex(year, tab === 'payments' || tab === 'bases' || paying);
 
   const rule = union?.duesRule;
   if (!union || !counted || !rule) return <Spin />;
@@ -145,30 +145,23 @@ export function DuesPage() {
           },
         ]}
       />
+      <PostMonthModal open={posting} onClose={closePosting} rule={rule} />
       {loaded ? (
-        <>
-          <PostMonthModal open={posting} onClose={closePosting} index={loaded.index} rule={rule} />
-          <SinglePaymentModal
-            open={paying}
-            onClose={() => setPaying(false)}
-            index={loaded.index}
-            rule={rule}
-            year={year}
-            onPaid={(payments) => {
-              setPaying(false);
-              const member = payments[0] && loaded.index.timelineOf.get(payments[0].memberId)?.member;
-              if (member) setReceipt(buildReceipt(union, member, payments));
-            }}
-          />
-        </>
+        <SinglePaymentModal
+          open={paying}
+          onClose={() => setPaying(false)}
+          index={loaded.index}
+          rule={rule}
+          year={year}
+          onPaid={(payments) => {
+            setPaying(false);
+            const member = payments[0] && loaded.index.timelineOf.get(payments[0].memberId)?.member;
+            if (member) setReceipt(buildReceipt(union, member, payments));
+          }}
+        />
       ) : (
-        // Until the members' payments are read, the dialog asked for says so and can be closed.
-        <Modal
-          open={posting || paying}
-          title={posting ? '登记本月会费（工资代扣）' : '登记缴费'}
-          footer={null}
-          onCancel={() => (posting ? closePosting() : setPaying(false))}
-        >
+        // Until the members' payments are read, the dialog says so and can be closed.
+        <Modal open={paying} title="登记缴费（现金/转账）" footer={null} onCancel={() => setPaying(false)}>
           {waiting}
         </Modal>
       )}

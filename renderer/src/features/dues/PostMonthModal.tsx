@@ -1,29 +1,27 @@
-import { Alert, App, DatePicker, Form, Modal, Typography } from 'antd';
+import { Alert, App, DatePicker, Form, Modal, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
-import type { DuesIndex } from '../../../../shared/dues/data';
+import { useEffect, useState } from 'react';
 import { defaultPostingDate, monthLabel } from '../../../../shared/dues/months';
-import { describePosting, planMonthPosting } from '../../../../shared/dues/posting';
+import { describePosting, type MonthPostingPlan } from '../../../../shared/dues/posting';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesRule } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
 import { afterThisMonth, afterToday, useDay } from '../../components/dates';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText } from './format';
-import { postDuesMonth } from '../../../../shared/engine/ops/dues';
+import { postDuesMonth, previewDuesMonth } from '../../../../shared/engine/ops/dues';
 import { todayIso } from './queries';
 
 interface Props {
   open: boolean;
   onClose: () => void;
-  index: DuesIndex;
   rule: DuesRule;
 }
 
 /** 登记本月会费（工资代扣）: shows what will be posted, then posts every paying member in one transaction. */
-export function PostMonthModal({ open, onClose, index, rule }: Props) {
-  const { db, store } = useServices();
+export function PostMonthModal({ open, onClose, rule }: Props) {
+  const { store } = useServices();
   const { message } = App.useApp();
   const today = todayIso();
   const [month, setMonth] = useState<Dayjs>(dayjs(today));
@@ -31,15 +29,8 @@ export function PostMonthModal({ open, onClose, index, rule }: Props) {
   const saving = useSubmit({ session: open });
   const monthText = month.format('YYYY-MM');
   const paidDate = date?.format('YYYY-MM-DD') ?? defaultPostingDate(monthText, today) ?? today;
-  const closes = useLiveQuery(() => db.monthCloses.toArray(), [db]);
+  const [preview, problem] = usePostingPreview(open, monthText, paidDate, rule);
   const defaultDay = useDay(paidDate);
-  const [preview, problem] = useMemo(() => {
-    try {
-      return [planMonthPosting(index, { month: monthText, paidDate, rule, batchId: 'preview', monthCloses: closes ?? [] }), ''] as const;
-    } catch (error) {
-      return [null, errorText(error)] as const;
-    }
-  }, [index, monthText, paidDate, rule, closes]);
 
   async function submit() {
     const plan = await postDuesMonth(store, { month: monthText, paidDate, rule });
@@ -74,7 +65,9 @@ export function PostMonthModal({ open, onClose, index, rule }: Props) {
           <DatePicker aria-label="入账日期" allowClear value={date ?? defaultDay} onChange={setDate} disabledDate={afterToday} />
         </Form.Item>
       </Form>
-      {preview ? (
+      {preview === undefined ? (
+        <Spin description="正在计算…" />
+      ) : preview ? (
         <Alert
           type={preview.posted > 0 ? 'info' : 'success'}
           showIcon
@@ -90,4 +83,47 @@ export function PostMonthModal({ open, onClose, index, rule }: Props) {
       )}
     </Modal>
   );
+}
+
+/**
+ * What the posting would do, planned by the posting's own code without writing (previewDuesMonth):
+ * from the members' dues rows and the month's payments, so the preview never reads the union's years
+ * of payments. Planned again when the month, the date or the book changes while the dialog is open.
+ * `undefined` while it is planned.
+ */
+function usePostingPreview(
+  open: boolean,
+  month: string,
+  paidDate: string,
+  rule: DuesRule,
+): readonly [MonthPostingPlan | null | undefined, string] {
+  const { db, store } = useServices();
+  const [answer, setAnswer] = useState<readonly [MonthPostingPlan | null | undefined, string]>([undefined, '']);
+  // A new array after every write to what a posting reads.
+  const changed = useLiveQuery(
+    () =>
+      open
+        ? Promise.all([
+            db.duesPayments.count(),
+            db.$duesMembers.count(),
+            db.monthCloses.count(),
+            db.submissions.count(),
+            db.openingBalances.count(),
+          ])
+        : undefined,
+    [db, open],
+  );
+  useEffect(() => {
+    if (!open || changed === undefined) return;
+    let current = true;
+    setAnswer([undefined, '']);
+    previewDuesMonth(store, { month, paidDate, rule }).then(
+      (plan) => current && setAnswer([plan, '']),
+      (error: unknown) => current && setAnswer([null, errorText(error)]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [store, open, month, paidDate, rule, changed]);
+  return answer;
 }
