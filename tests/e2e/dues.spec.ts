@@ -56,6 +56,27 @@ test('会费: post a month, pay one member in cash with a receipt, export the le
     .click();
   await expect(page.getByTestId('dues-total')).not.toHaveText(totalBefore);
   await expect(page.getByTestId('dues-agreement')).toContainText('一致');
+  const receiptNumber = (/No\. (\d{4}-\d{4})/.exec(await receipt.innerText()) ?? [])[1] ?? '';
+
+  // 缴费记录 lists the payment by its receipt; 冲销 brings the year's total back, and the books still agree.
+  const totalPaid = await page.getByTestId('dues-total').innerText();
+  await page.getByRole('tab', { name: '缴费记录' }).click();
+  await page.getByPlaceholder('按姓名或收据号查找').fill(receiptNumber);
+  await page.getByPlaceholder('按姓名或收据号查找').press('Enter');
+  const paid = page.getByTestId('dues-payments').locator('tbody tr', { hasText: receiptNumber });
+  await expect(paid).toHaveCount(1);
+  await expect(paid).toContainText(name);
+  await paid.getByRole('button', { name: /冲\s?销/ }).click();
+  const reverseDialog = page.getByRole('dialog', { name: '冲销会费' });
+  await reverseDialog.getByLabel('冲销原因').fill('收错人');
+  await reverseDialog.getByRole('button', { name: '确认冲销' }).click();
+  await expect(page.getByTestId('dues-payments').locator('tbody tr', { hasText: '冲销记录' })).toHaveCount(1);
+  await expect(page.getByTestId('dues-total')).not.toHaveText(totalPaid);
+  await screenshot(page, 'dues-payments');
+  await expect(page.getByTestId('dues-agreement')).toContainText('一致');
+  await page.getByRole('tab', { name: '工资基数' }).click();
+  await expect(page.getByRole('button', { name: /从上年结转/ })).toBeVisible();
+  await page.getByRole('tab', { name: '收缴情况' }).click();
 
   // 导出会费台账, then read it back with openpyxl: the same 收缴率 as the page's.
   const rate = await page.getByTestId('dues-rate').locator('.ant-statistic-content-value').innerText();

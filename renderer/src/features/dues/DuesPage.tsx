@@ -42,7 +42,7 @@ export function DuesPage() {
   // The grid, arrears and agreement are counted in the office worker; the members' payments and
   // bases are read here only for the work that lists or edits them.
   const counted = useDuesYear(year, today);
-  const loaded = useDuesIndex(year, tab === 'payments' || tab === 'bases' || paying);
+  const loaded = useDuesIndex(tab === 'payments' || tab === 'bases' || paying, tab === 'payments' ? year : null);
 
   const rule = union?.duesRule;
   if (!union || !counted || !rule) return <Spin />;

@@ -1,7 +1,8 @@
 import { App, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
-import { baseOf, isPaid, type DuesIndex } from '../../../../shared/dues/data';
+import { baseOf, buildDuesIndex, isPaid, type DuesIndex } from '../../../../shared/dues/data';
 import { monthDuty } from '../../../../shared/dues/eligibility';
 import { monthsOfYear } from '../../../../shared/dues/months';
 import { nextReceiptNumber } from '../../../../shared/dues/receipt';
@@ -27,6 +28,7 @@ interface Props {
   open: boolean;
   onClose: () => void;
   onPaid: (payments: DuesPayment[]) => void;
+  /** The roster with its events and bases (no payments: the member's own are read here). */
   index: DuesIndex;
   rule: DuesRule;
   year: number;
@@ -50,21 +52,18 @@ export function SinglePaymentModal({ open, onClose, onPaid, index, rule, year }:
     [index, year],
   );
   const timeline = memberId ? index.timelineOf.get(memberId) : undefined;
+  const paid = useMemberPayments(memberId, year);
   const monthOptions = timeline
     ? monthsOfYear(year)
-        .filter((m) => monthDuty(timeline, m).kind === 'due' && !isPaid(index, timeline.member.id, m))
+        .filter((m) => monthDuty(timeline, m).kind === 'due' && paid && !isPaid(paid, timeline.member.id, m))
         .map((m) => ({ value: m, label: `${Number(m.slice(5))}月` }))
     : [];
   const base = memberId ? baseOf(index, memberId, year) : null;
   const monthly = base === null ? 0 : monthlyDues(base, rule);
-  const nextNumber = useMemo(() => {
-    const used: string[] = [];
-    for (const list of index.paymentsOf.values()) for (const p of list) if (p.receiptNumber) used.push(p.receiptNumber);
-    return nextReceiptNumber(used, Number(todayIso().slice(0, 4)));
-  }, [index]);
+  const nextNumber = useNextReceiptNumber();
 
   useEffect(() => {
-    if (open) form.setFieldsValue({ receiptNumber: nextNumber });
+    if (open && nextNumber) form.setFieldsValue({ receiptNumber: nextNumber });
   }, [open, nextNumber, form]);
 
   async function submit(values: Values) {
@@ -136,4 +135,30 @@ export function SinglePaymentModal({ open, onClose, onPaid, index, rule, year }:
       </Form>
     </Modal>
   );
+}
+
+/** The member's payments of the year's months, as lookups (netPaid): one member's rows, not the union's. */
+function useMemberPayments(memberId: string | undefined, year: number): DuesIndex | undefined {
+  const { db } = useServices();
+  const payments = useLiveQuery(
+    () =>
+      memberId
+        ? db.duesPayments
+            .where('[memberId+month]')
+            .between([memberId, `${year}-01`], [memberId, `${year}-12`], true, true)
+            .toArray()
+        : [],
+    [db, memberId, year],
+  );
+  return useMemo(
+    () => (payments ? buildDuesIndex({ members: [], memberships: [], wageBases: [], duesPayments: payments }) : undefined),
+    [payments],
+  );
+}
+
+/** The next receipt number of this year, after every number used: read from the receipt index's keys, no payment read. */
+function useNextReceiptNumber(): string | undefined {
+  const { db } = useServices();
+  const used = useLiveQuery(() => db.duesPayments.orderBy('receiptNumber').uniqueKeys(), [db]);
+  return useMemo(() => (used ? nextReceiptNumber(used as string[], Number(todayIso().slice(0, 4))) : undefined), [used]);
 }

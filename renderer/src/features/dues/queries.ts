@@ -1,43 +1,33 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { buildDuesIndex, type DuesData, type DuesIndex } from '../../../../shared/dues/data';
-import { duesReadFrom } from '../../../../shared/dues/year-view';
 import type { IsoDate } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
-import { todayIso } from '../../../../shared/clock/today';
 import { DUES_YEAR_TABLES } from '../../db/read-dues-year';
 import { useCountedElsewhere } from '../../db/useCountedElsewhere';
 import { duesYearError } from '../../workers/count-errors';
 import { office } from '../../workers/office';
 import type { CountedDuesYear } from '../../workers/office-api';
-import { paymentsFrom } from './payments-by-month';
+import { paymentsOfMonths } from './payments-by-month';
 
 /**
- * What dues pages compute from, re-read whenever any of it changes; nothing is read while
- * `fromMonth` is null. Payments are read from `fromMonth` on: a ten-year book of a large union
- * holds hundreds of thousands of payments that no screen needs at once.
+ * The roster, its events and bases, with the payments of `paymentsOf`'s months (none when null),
+ * and their lookups, re-read whenever any of it changes; nothing is read while not `needed`. What
+ * the 缴费记录 list (the year's payments), the 工资基数 grid and 登记缴费 (no payments: it reads the
+ * member's own) work on on the window; the year's grid, arrears and agreement do not (useDuesYear).
  */
-export function useDuesData(fromMonth: string | null): DuesData | undefined {
+export function useDuesIndex(needed: boolean, paymentsOf: number | null): { data: DuesData; index: DuesIndex } | undefined {
   const { db } = useServices();
-  return useLiveQuery(async () => {
-    if (fromMonth === null) return undefined;
+  const data = useLiveQuery(async (): Promise<DuesData | undefined> => {
+    if (!needed) return undefined;
     const [members, memberships, wageBases, duesPayments] = await Promise.all([
       db.members.toArray(),
       db.memberships.toArray(),
       db.wageBases.toArray(),
-      paymentsFrom(db, fromMonth),
+      paymentsOf === null ? Promise.resolve([]) : paymentsOfMonths(db, `${paymentsOf}-01`, `${paymentsOf}-12`),
     ]);
     return { members, memberships, wageBases, duesPayments };
-  }, [db, fromMonth]);
-}
-
-/**
- * The dues data for `year` (and the year before it, for 上年基数), with its lookups built once, read
- * only while `needed`: what a single payment, a posting's preview, the payments list and the wage
- * bases work on. The year's grid and arrears do not need it (useDuesYear).
- */
-export function useDuesIndex(year: number, needed: boolean): { data: DuesData; index: DuesIndex } | undefined {
-  const data = useDuesData(needed ? duesReadFrom(year, todayIso()) : null);
+  }, [db, needed, paymentsOf]);
   return useMemo(() => (data ? { data, index: buildDuesIndex(data) } : undefined), [data]);
 }
 
