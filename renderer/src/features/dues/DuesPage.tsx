@@ -48,7 +48,7 @@ export function DuesPage() {
   if (!union || !counted || !rule) return <Spin />;
   const { view } = counted;
   // A year just chosen: the last year's figures stay until this one's are counted.
-  const counting = counted.year !== year || view?.today !== today;
+  const counting = counted.year !== year || (view !== null && view.today !== today);
 
   function showReceipt(payment: DuesPayment) {
     const member = loaded?.index.timelineOf.get(payment.memberId)?.member;
