@@ -107,7 +107,7 @@ export function SinglePaymentModal({ open, onClose, onPaid, index, rule, year }:
           name="months"
           label={`缴纳月份（${year}年）`}
           rules={[{ required: true, message: '请选择要缴纳的月份' }]}
-          extra={timeline && monthOptions.length === 0 ? '这位会员本年没有未缴的月份' : undefined}
+          extra={timeline && paid && monthOptions.length === 0 ? '这位会员本年没有未缴的月份' : undefined}
         >
           <Select mode="multiple" options={monthOptions} placeholder="可选多个月" />
         </Form.Item>
