@@ -7,15 +7,7 @@ export type Patch<T extends TableName> = Partial<Omit<RecordOf<T>, keyof SyncMet
 
 /** Indexed fields the engine looks rows up by; both stores answer them (Dexie from its indexes). */
 export type IndexedField =
-  | 'memberId'
-  | 'reversalOf'
-  | 'receiptNumber'
-  | 'year'
-  | 'month'
-  | 'batchId'
-  | 'duesBatchId'
-  | 'welfareId'
-  | 'activityId';
+  'memberId' | 'reversalOf' | 'receiptNumber' | 'year' | 'month' | 'batchId' | 'duesBatchId' | 'welfareId' | 'activityId';
 
 /**
  * What the book engine needs of a place that holds a book. Two implementations: the Dexie mutation
