@@ -1,3 +1,4 @@
+import { packDuesYearView, unpackDuesYearView } from '../../shared/dues/grid-wire';
 import { generateDemoBook, LARGE_DEMO } from '../../shared/demo/generator';
 import { checkDuesAgreement } from '../../shared/dues/agreement';
 import { arrearsToday } from '../../shared/dues/arrears-today';
@@ -14,7 +15,8 @@ import { timeMedian, type BenchResult } from './types';
  * before it, the year's grid, today's arrears, and the dues ↔ books agreement over every payment.
  * Each beside the index alone, the pass the others build on. The office worker now counts all of it
  * (duesYearView), the agreement over the payments paid in the year only; the last figure is what the
- * window pays instead: taking the answer over (a structured clone of the view).
+ * window pays instead: taking the answer over (a structured clone of the view, its grid packed into
+ * typed arrays, then the cells made), beside the clone of the view as one object per cell.
  */
 export async function run(): Promise<BenchResult[]> {
   const book = generateDemoBook({ ...LARGE_DEMO, endMonth: '2025-12' });
@@ -38,7 +40,9 @@ export async function run(): Promise<BenchResult[]> {
   const input = { data, context: { rule, booksStart: null }, paidInYear, entries401: entries, paymentMonths: [] };
   const view = duesYearView(input, year, today);
   const counted = await timeMedian(runs, () => duesYearView(input, year, today));
-  const answer = await timeMedian(runs, () => structuredClone(view));
+  const objects = await timeMedian(runs, () => structuredClone(view));
+  const packed = packDuesYearView(view);
+  const answer = await timeMedian(runs, () => unpackDuesYearView(structuredClone(packed)));
   const environment = `Node; demo book of ${book.members.length} members, ${data.duesPayments.length} of its ${book.duesPayments.length} dues payments from ${year - 1} on`;
   const baseline = { name: 'the dues index alone', ms: index };
   return [
@@ -50,6 +54,13 @@ export async function run(): Promise<BenchResult[]> {
       ms: counted,
       runs,
       baseline: { name: 'the answer taken over by the window', ms: answer },
+      environment,
+    },
+    {
+      name: '会费 page: the year’s answer taken over by the window (packed grid copied, cells made)',
+      ms: answer,
+      runs,
+      baseline: { name: 'the same answer copied as an object per cell', ms: objects },
       environment,
     },
   ];

@@ -10,11 +10,22 @@ import { useServices } from '../app/services';
  * every second on a long book would otherwise queue counts faster than the worker does them), and
  * an answer overtaken by a newer question is not shown. The last answer stays until the next.
  * `undefined` until the first answer. `ask` gives its failure as an answer (a message to show).
+ *
+ * `enabled: false` asks nothing and watches nothing (a closed dialog); `clearWhileAsking` shows
+ * `undefined` from each question until its answer, where a stale answer would mislead (a preview of
+ * what a button will do). `tables` must be the same array from render to render (a module constant).
  */
-export function useCountedElsewhere<T>(tables: readonly string[], ask: () => Promise<T>, deps: DependencyList): T | undefined {
+export function useCountedElsewhere<T>(
+  tables: readonly string[],
+  ask: () => Promise<T>,
+  deps: DependencyList,
+  options: { enabled?: boolean; clearWhileAsking?: boolean } = {},
+): T | undefined {
   const { db } = useServices();
+  const enabled = options.enabled ?? true;
+  const clear = options.clearWhileAsking ?? false;
   // A new array after every write to one of the tables.
-  const changed = useLiveQuery(() => Promise.all(tables.map((t) => db.table(t).count())), [db, tables]);
+  const changed = useLiveQuery(() => (enabled ? Promise.all(tables.map((t) => db.table(t).count())) : undefined), [db, tables, enabled]);
   const [answer, setAnswer] = useState<T | undefined>(undefined);
   const latest = useRef(ask);
   latest.current = ask;
@@ -29,8 +40,9 @@ export function useCountedElsewhere<T>(tables: readonly string[], ask: () => Pro
   }, []);
 
   useEffect(() => {
-    if (changed === undefined) return;
+    if (changed === undefined || !enabled) return;
     const state = asking.current;
+    if (clear) setAnswer(undefined);
     if (state.out) {
       state.again = true;
       return;
@@ -49,7 +61,7 @@ export function useCountedElsewhere<T>(tables: readonly string[], ask: () => Pro
       });
     };
     run();
-  }, [changed, ...deps]); // eslint-disable-line react-hooks/exhaustive-deps -- `ask` is new each render; what it asks is named by `deps`
+  }, [changed, enabled, ...deps]); // eslint-disable-line react-hooks/exhaustive-deps -- `ask` is new each render; what it asks is named by `deps`
 
   return answer;
 }

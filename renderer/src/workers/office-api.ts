@@ -13,7 +13,7 @@ import type { PlanInput, RejectedRow } from '../../../shared/roster/plan';
 import type { IsoDate } from '../../../shared/model/records';
 import type { BookTables } from '../../../shared/model/book';
 import type { BookDatabase } from '../db/book-database';
-import type { DuesYearView } from '../../../shared/dues/year-view';
+import type { PackedDuesYearView } from '../../../shared/dues/grid-wire';
 import { auditReviewError, duesYearError, yearFactsError } from './count-errors';
 
 async function wordDocument(source: string, facts: AnnualFacts, attachments: readonly Pick<Attachment, 'id' | 'data' | 'mimeType'>[]) {
@@ -60,9 +60,9 @@ export interface CountedReview {
   error: string | null;
 }
 
-/** What the 会费 page shows of a year, or why it could not be counted. */
+/** What the 会费 page shows of a year (its grid packed to cross threads: unpackDuesYearView), or why it could not be counted. */
 export interface CountedDuesYear {
-  view: DuesYearView | null;
+  view: PackedDuesYearView | null;
   error: string | null;
 }
 
@@ -161,13 +161,14 @@ export const OFFICE = {
    * posting, and the agreement read every payment of every year.
    */
   async duesYear(databaseName: string, year: number, today: IsoDate): Promise<CountedDuesYear> {
-    const [{ readDuesYear }, { duesYearView }] = await Promise.all([
+    const [{ readDuesYear }, { duesYearView }, { packDuesYearView }] = await Promise.all([
       import('../db/read-dues-year'),
       import('../../../shared/dues/year-view'),
+      import('../../../shared/dues/grid-wire'),
     ]);
     try {
       const input = await withBook(databaseName, (db) => readDuesYear(db, year, today));
-      return { view: duesYearView(input, year, today), error: null };
+      return { view: packDuesYearView(duesYearView(input, year, today)), error: null };
     } catch (error) {
       return { view: null, error: duesYearError(year, error) };
     }

@@ -1,12 +1,13 @@
 import { Alert, App, DatePicker, Form, Modal, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { defaultPostingDate, monthLabel } from '../../../../shared/dues/months';
 import { describePosting, type MonthPostingPlan } from '../../../../shared/dues/posting';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesRule } from '../../../../shared/model/records';
 import { useServices } from '../../app/services';
+import { useCountedElsewhere } from '../../db/useCountedElsewhere';
+import { PERIOD_TABLES } from '../../../../shared/engine/ops/state';
 import { afterThisMonth, afterToday, useDay } from '../../components/dates';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText } from './format';
@@ -85,11 +86,14 @@ export function PostMonthModal({ open, onClose, rule }: Props) {
   );
 }
 
+/** What a posting reads: a write to any of them can change the preview. */
+const POSTING_TABLES = ['duesPayments', '$duesMembers', ...PERIOD_TABLES];
+
 /**
  * What the posting would do, planned by the posting's own code without writing (previewDuesMonth):
  * from the members' dues rows and the month's payments, so the preview never reads the union's years
  * of payments. Planned again when the month, the date or the book changes while the dialog is open.
- * `undefined` while it is planned.
+ * `undefined` while it is planned: the 登记 button must not act on the last month's plan.
  */
 function usePostingPreview(
   open: boolean,
@@ -97,33 +101,16 @@ function usePostingPreview(
   paidDate: string,
   rule: DuesRule,
 ): readonly [MonthPostingPlan | null | undefined, string] {
-  const { db, store } = useServices();
-  const [answer, setAnswer] = useState<readonly [MonthPostingPlan | null | undefined, string]>([undefined, '']);
-  // A new array after every write to what a posting reads.
-  const changed = useLiveQuery(
+  const { store } = useServices();
+  const answer = useCountedElsewhere(
+    POSTING_TABLES,
     () =>
-      open
-        ? Promise.all([
-            db.duesPayments.count(),
-            db.$duesMembers.count(),
-            db.monthCloses.count(),
-            db.submissions.count(),
-            db.openingBalances.count(),
-          ])
-        : undefined,
-    [db, open],
+      previewDuesMonth(store, { month, paidDate, rule }).then(
+        (plan) => [plan, ''] as const,
+        (error: unknown) => [null, errorText(error)] as const,
+      ),
+    [store, month, paidDate, rule],
+    { enabled: open, clearWhileAsking: true },
   );
-  useEffect(() => {
-    if (!open || changed === undefined) return;
-    let current = true;
-    setAnswer([undefined, '']);
-    previewDuesMonth(store, { month, paidDate, rule }).then(
-      (plan) => current && setAnswer([plan, '']),
-      (error: unknown) => current && setAnswer([null, errorText(error)]),
-    );
-    return () => {
-      current = false;
-    };
-  }, [store, open, month, paidDate, rule, changed]);
-  return answer;
+  return answer ?? [undefined, ''];
 }

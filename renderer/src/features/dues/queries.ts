@@ -7,7 +7,8 @@ import { DUES_YEAR_TABLES } from '../../db/read-dues-year';
 import { useCountedElsewhere } from '../../db/useCountedElsewhere';
 import { duesYearError } from '../../workers/count-errors';
 import { office } from '../../workers/office';
-import type { CountedDuesYear } from '../../workers/office-api';
+import { unpackDuesYearView } from '../../../../shared/dues/grid-wire';
+import type { DuesYearView } from '../../../../shared/dues/year-view';
 import { paymentsOfMonths } from './payments-by-month';
 
 /**
@@ -32,7 +33,11 @@ export function useDuesIndex(needed: boolean, paymentsOf: number | null): { data
 }
 
 /** A year's 会费 view, for the year it was asked for: while the next is counted, the last stays shown. */
-export type CountedYear = CountedDuesYear & { year: number };
+export interface CountedYear {
+  view: DuesYearView | null;
+  error: string | null;
+  year: number;
+}
 
 /**
  * What the 会费 page shows of a year on `today` (grid, arrears, agreement, years), counted in the
@@ -45,7 +50,8 @@ export function useDuesYear(year: number, today: IsoDate): CountedYear | undefin
     DUES_YEAR_TABLES,
     () =>
       office.duesYear(db.name, year, today).then(
-        (answer): CountedYear => ({ ...answer, year }),
+        // The grid crossed from the worker packed; the cells are made here in one loop.
+        (answer): CountedYear => ({ view: answer.view && unpackDuesYearView(answer.view), error: answer.error, year }),
         (error: unknown): CountedYear => ({ view: null, error: duesYearError(year, error), year }),
       ),
     [db, year, today],
