@@ -2,7 +2,10 @@ import { packDuesYearView, unpackDuesYearView } from '../../shared/dues/grid-wir
 import { generateDemoBook, LARGE_DEMO } from '../../shared/demo/generator';
 import { checkDuesAgreement } from '../../shared/dues/agreement';
 import { arrearsToday } from '../../shared/dues/arrears-today';
-import { buildDuesIndex } from '../../shared/dues/data';
+import { buildDuesIndex, type DuesData } from '../../shared/dues/data';
+import { isReversed } from '../../shared/dues/payments';
+import { packPaymentLines, paymentLines, unpackPaymentLines } from '../../shared/dues/payment-list';
+import type { DuesPayment } from '../../shared/model/records';
 import { buildYearGrid } from '../../shared/dues/grid';
 import { dueThrough } from '../../shared/dues/overdue';
 import { DEFAULT_DUES_RULE } from '../../shared/dues/rule';
@@ -43,6 +46,14 @@ export async function run(): Promise<BenchResult[]> {
   const objects = await timeMedian(runs, () => structuredClone(view));
   const packed = packDuesYearView(view);
   const answer = await timeMedian(runs, () => unpackDuesYearView(structuredClone(packed)));
+  // 缴费记录: what the window did (the year's payments into the dues index, a line per payment with a
+  // reversal look-up, sorted by a collator made per comparison) beside the list built in the worker
+  // and what the window now pays to take it over.
+  const ofYear = book.duesPayments.filter((p) => p.month.startsWith(`${year}-`));
+  const listedOnWindow = await timeMedian(runs, () => windowPaymentRows({ ...data, duesPayments: ofYear }, year));
+  const listed = await timeMedian(runs, () => paymentLines(book.members, ofYear, year));
+  const packedLines = packPaymentLines(paymentLines(book.members, ofYear, year));
+  const linesTaken = await timeMedian(runs, () => unpackPaymentLines(structuredClone(packedLines)));
   const environment = `Node; demo book of ${book.members.length} members, ${data.duesPayments.length} of its ${book.duesPayments.length} dues payments from ${year - 1} on`;
   const baseline = { name: 'the dues index alone', ms: index };
   return [
@@ -57,6 +68,20 @@ export async function run(): Promise<BenchResult[]> {
       environment,
     },
     {
+      name: `缴费记录 of the large book (${ofYear.length} payments of ${year}): listed in the office worker`,
+      ms: listed,
+      runs,
+      baseline: { name: 'the same list as the window built it (dues index, lines, sort)', ms: listedOnWindow },
+      environment,
+    },
+    {
+      name: `缴费记录 of the large book: the list taken over by the window (packed lines copied, lines made)`,
+      ms: linesTaken,
+      runs,
+      baseline: { name: 'the same list as the window built it (dues index, lines, sort)', ms: listedOnWindow },
+      environment,
+    },
+    {
       name: '会费 page: the year’s answer taken over by the window (packed grid copied, cells made)',
       ms: answer,
       runs,
@@ -64,4 +89,23 @@ export async function run(): Promise<BenchResult[]> {
       environment,
     },
   ];
+}
+
+/** 缴费记录 as the page built it on the window before the list moved to the office worker. */
+function windowPaymentRows(data: DuesData, year: number) {
+  const index = buildDuesIndex(data);
+  const out: { payment: DuesPayment; name: string; department: string; reversed: boolean }[] = [];
+  for (const [memberId, list] of index.paymentsOf) {
+    const member = index.timelineOf.get(memberId)?.member;
+    for (const payment of list) {
+      if (!payment.month.startsWith(`${year}-`)) continue;
+      out.push({ payment, name: member?.name ?? '', department: member?.department ?? '', reversed: isReversed(index, payment) });
+    }
+  }
+  return out.sort(
+    (a, b) =>
+      b.payment.paidDate.localeCompare(a.payment.paidDate) ||
+      b.payment.month.localeCompare(a.payment.month) ||
+      a.name.localeCompare(b.name, 'zh-Hans-CN'),
+  );
 }

@@ -60,12 +60,25 @@ test('会费: post a month, pay one member in cash with a receipt, export the le
 
   // 缴费记录 lists the payment by its receipt; 冲销 brings the year's total back, and the books still agree.
   const totalPaid = await page.getByTestId('dues-total').innerText();
+  await storeReads();
   await page.getByRole('tab', { name: '缴费记录' }).click();
+  await expect(page.getByTestId('dues-payments').locator('tbody tr').first()).toBeVisible();
+  // The year's payments were listed off the window's thread: it read none of them.
+  expect((await storeReads()).duesPayments ?? 0).toBeLessThanOrEqual(LOOKUP_ROWS);
   await page.getByPlaceholder('按姓名或收据号查找').fill(receiptNumber);
   await page.getByPlaceholder('按姓名或收据号查找').press('Enter');
   const paid = page.getByTestId('dues-payments').locator('tbody tr', { hasText: receiptNumber });
   await expect(paid).toHaveCount(1);
   await expect(paid).toContainText(name);
+  // The list's 收据 prints the same receipt again.
+  await paid.getByRole('button', { name: /收\s?据/ }).click();
+  await expect(receipt).toContainText(`No. ${receiptNumber}`);
+  await expect(receipt).toContainText(name);
+  await page
+    .getByRole('button', { name: '关 闭' })
+    .or(page.getByRole('button', { name: '关闭', exact: true }).filter({ hasText: '关闭' }))
+    .click();
+  await expect(receipt).toBeHidden();
   await paid.getByRole('button', { name: /冲\s?销/ }).click();
   const reverseDialog = page.getByRole('dialog', { name: '冲销会费' });
   await reverseDialog.getByLabel('冲销原因').fill('收错人');

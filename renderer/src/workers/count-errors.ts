@@ -8,3 +8,6 @@ export const auditReviewError = (year: number, error: unknown) => `无法审查$
 
 /** Why a year's 会费 could not be counted. */
 export const duesYearError = (year: number, error: unknown) => `无法统计${year}年的会费：${errorText(error)}`;
+
+/** Why a year's 缴费记录 could not be listed. */
+export const paymentLinesError = (year: number, error: unknown) => `无法读取${year}年的缴费记录：${errorText(error)}`;

@@ -14,7 +14,8 @@ import type { IsoDate } from '../../../shared/model/records';
 import type { BookTables } from '../../../shared/model/book';
 import type { BookDatabase } from '../db/book-database';
 import type { PackedDuesYearView } from '../../../shared/dues/grid-wire';
-import { auditReviewError, duesYearError, yearFactsError } from './count-errors';
+import type { PackedPaymentLines } from '../../../shared/dues/payment-list';
+import { auditReviewError, duesYearError, paymentLinesError, yearFactsError } from './count-errors';
 
 async function wordDocument(source: string, facts: AnnualFacts, attachments: readonly Pick<Attachment, 'id' | 'data' | 'mimeType'>[]) {
   const { generateDocx } = await import('../../../shared/documents/generate');
@@ -63,6 +64,12 @@ export interface CountedReview {
 /** What the 会费 page shows of a year (its grid packed to cross threads: unpackDuesYearView), or why it could not be counted. */
 export interface CountedDuesYear {
   view: PackedDuesYearView | null;
+  error: string | null;
+}
+
+/** A year's 缴费记录 (packed to cross threads: unpackPaymentLines), or why it could not be read. */
+export interface ListedPayments {
+  lines: PackedPaymentLines | null;
   error: string | null;
 }
 
@@ -171,6 +178,22 @@ export const OFFICE = {
       return { view: packDuesYearView(duesYearView(input, year, today)), error: null };
     } catch (error) {
       return { view: null, error: duesYearError(year, error) };
+    }
+  },
+  /**
+   * 缴费记录 of a year, listed here: a large union's year is some 60,000 payments, and reading them,
+   * naming each and sorting them held the window for a third of a second (more on an old PC) each
+   * time the tab opened or a payment was written.
+   */
+  async paymentLines(databaseName: string, year: number): Promise<ListedPayments> {
+    const [{ readPaymentLines }, { packPaymentLines }] = await Promise.all([
+      import('../db/read-dues-year'),
+      import('../../../shared/dues/payment-list'),
+    ]);
+    try {
+      return { lines: packPaymentLines(await withBook(databaseName, (db) => readPaymentLines(db, year))), error: null };
+    } catch (error) {
+      return { lines: null, error: paymentLinesError(year, error) };
     }
   },
   /**

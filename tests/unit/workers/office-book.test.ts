@@ -1,4 +1,5 @@
 import { unpackDuesYearView } from '../../../shared/dues/grid-wire';
+import { paymentLines, unpackPaymentLines } from '../../../shared/dues/payment-list';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { generateDemoBook } from '../../../shared/demo/generator';
@@ -106,5 +107,16 @@ describe('the office worker reading the book itself', () => {
     expect(agreement.problems).toContain('有一批会费 12.34 元没有记入 401 会费收入');
     expect(view.years).toEqual([2026, 2025, 2024, 2023]);
     expect(view.unpaidPeople).toBe(view.grid.rows.filter((r) => r.cells.some((c) => c.state === 'unpaid')).length);
+  });
+
+  it('lists a year’s 缴费记录 as from the whole book', async () => {
+    const db = await demoDb();
+    const book = await readWholeBook(db);
+    const listed = await OFFICE.paymentLines(db.name, 2025);
+    expect(listed.error).toBeNull();
+    const lines = unpackPaymentLines(structuredClone(listed.lines!));
+    expect(lines).toEqual(paymentLines(book.members, book.duesPayments, 2025));
+    expect(lines.length).toBeGreaterThan(100);
+    expect(new Set(lines.map((l) => l.month.slice(0, 4)))).toEqual(new Set(['2025']));
   });
 });

@@ -7,6 +7,7 @@ import type { DuesYearView } from '../../../../shared/dues/year-view';
 import { buildReceipt, type DuesReceipt } from '../../../../shared/dues/receipt';
 import { formatYuan } from '../../../../shared/money/fen';
 import type { DuesPayment } from '../../../../shared/model/records';
+import type { PaymentLine } from '../../../../shared/dues/payment-list';
 import { useServices } from '../../app/services';
 import { useSubmit } from '../../components/useSubmit';
 import { useUnion } from '../union/queries';
@@ -15,7 +16,7 @@ import { exportLedger } from './exports';
 import { MonthlyBars } from './MonthlyBars';
 import { PaymentsTable } from './PaymentsTable';
 import { PostMonthModal } from './PostMonthModal';
-import { todayIso, useDuesIndex, useDuesYear } from './queries';
+import { todayIso, useDuesIndex, useDuesYear, usePaymentLines } from './queries';
 import { ReceiptModal } from './ReceiptModal';
 import { ReversePaymentModal } from './ReversePaymentModal';
 import { SinglePaymentModal } from './SinglePaymentModal';
@@ -26,7 +27,7 @@ import { PrintButton, PrintTitle } from '../../components/print/PrintButton';
 
 /** 会费: the year's collection grid, posting, single payments with receipts, reversals, arrears and wage bases. */
 export function DuesPage() {
-  const { platform } = useServices();
+  const { platform, db } = useServices();
   const { message } = App.useApp();
   const union = useUnion();
   const today = todayIso();
@@ -42,7 +43,8 @@ export function DuesPage() {
   // The grid, arrears and agreement are counted in the office worker; the members' payments and
   // bases are read here only for the work that lists or edits them.
   const counted = useDuesYear(year, today);
-  const loaded = useDuesIndex(tab === 'payments' || tab === 'bases' || paying, tab === 'payments' ? year : null);
+  const loaded = useDuesIndex(tab === 'bases' || paying);
+  const listed = usePaymentLines(tab === 'payments', year);
 
   const rule = union?.duesRule;
   if (!union || !counted || !rule) return <Spin />;
@@ -50,11 +52,24 @@ export function DuesPage() {
   // A year just chosen: the last year's figures stay until this one's are counted.
   const counting = counted.year !== year || (view !== null && view.today !== today);
 
-  function showReceipt(payment: DuesPayment) {
-    const member = loaded?.index.timelineOf.get(payment.memberId)?.member;
-    if (!member || !union || !loaded) return;
-    const batch = (loaded.index.paymentsOf.get(payment.memberId) ?? []).filter((p) => p.batchId === payment.batchId);
-    setReceipt(buildReceipt(union, member, batch));
+  // The list's lines carry what it shows; the receipt and the reversal read their rows when asked for.
+  async function showReceipt(line: PaymentLine) {
+    const [member, batch] = await Promise.all([
+      db.members.get(line.memberId),
+      db.duesPayments
+        .where('batchId')
+        .equals(line.batchId)
+        .filter((p) => p.memberId === line.memberId)
+        .toArray(),
+    ]);
+    if (!union) return;
+    setReceipt(buildReceipt(union, member ?? line, batch));
+  }
+
+  async function reverse(line: PaymentLine) {
+    const payment = await db.duesPayments.get(line.id);
+    if (payment && payment.deleted === 0) setReversing({ payment, name: line.name });
+    else message.error('这笔缴费记录已不存在（可能已在别处删除），请刷新后再试。');
   }
 
   async function exportIt() {
@@ -120,16 +135,14 @@ export function DuesPage() {
           {
             key: 'payments',
             label: '缴费记录',
-            children: loaded ? (
-              <PaymentsTable
-                index={loaded.index}
-                year={year}
-                onReceipt={showReceipt}
-                onReverse={(payment, name) => setReversing({ payment, name })}
-              />
-            ) : (
-              waiting
-            ),
+            children:
+              listed?.year === year && listed.lines ? (
+                <PaymentsTable lines={listed.lines} onReceipt={(line) => void showReceipt(line)} onReverse={(line) => void reverse(line)} />
+              ) : listed?.year === year && listed.error ? (
+                <Alert type="error" showIcon title={listed.error} />
+              ) : (
+                waiting
+              ),
           },
           {
             key: 'arrears',
