@@ -37,7 +37,8 @@ const ENV = 'Debian Chromium (headless), web build, fresh profile, PerformanceOb
  * web build) runs them in that build too, on the same seeded book, for before/after pairs
  * (`BENCH_RESPONSIVE_PAIRS=<n>` pairs, alternating, for backup and import; posting alternates earlier,
  * this, this, earlier). `BENCH_RESPONSIVE_PROFILE=<dir>` writes the call tree of each piece of work's
- * longest tasks there.
+ * longest tasks there. `BENCH_TRACE_CATEGORIES=v8,IndexedDB,…` adds
+ * Chromium trace categories, to name native work in those tasks.
  */
 const ONLY_BACKUP = process.env.BENCH_RESPONSIVE === 'backup';
 const ONLY_ROSTER_SCROLL = process.env.BENCH_RESPONSIVE === 'roster-scroll';

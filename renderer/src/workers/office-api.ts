@@ -1,6 +1,5 @@
 import type { AnnualFacts } from '../../../shared/facts/types';
 import type { AuditReview } from '../../../shared/audit/review';
-import type { YearGrid } from '../../../shared/dues/grid';
 import type { LedgerOptions } from '../../../shared/dues/ledger-xlsx';
 import type { Journal } from '../../../shared/finance/journal';
 import type { JournalXlsxOptions } from '../../../shared/finance/journal-xlsx';
@@ -13,7 +12,7 @@ import type { PlanInput, RejectedRow } from '../../../shared/roster/plan';
 import type { IsoDate } from '../../../shared/model/records';
 import type { BookTables } from '../../../shared/model/book';
 import type { BookDatabase } from '../db/book-database';
-import type { PackedDuesYearView } from '../../../shared/dues/grid-wire';
+import type { PackedDuesYearView, PackedYearGrid } from '../../../shared/dues/grid-wire';
 import type { PackedPaymentLines } from '../../../shared/dues/payment-list';
 import { auditReviewError, duesYearError, paymentLinesError, yearFactsError } from './count-errors';
 
@@ -103,9 +102,13 @@ export const OFFICE = {
     const { writeRejectedWorkbook } = await import('../../../shared/roster/rejected-xlsx');
     return writeRejectedWorkbook(headers, rows, rejected);
   },
-  async ledgerWorkbook(grid: YearGrid, options: LedgerOptions) {
-    const { buildLedgerXlsx } = await import('../../../shared/dues/ledger-xlsx');
-    return buildLedgerXlsx(grid, options);
+  /** The grid arrives packed (shared/dues/grid-wire.ts): as an object per cell its copy held the window. */
+  async ledgerWorkbook(grid: PackedYearGrid, options: LedgerOptions) {
+    const [{ buildLedgerXlsx }, { unpackYearGrid }] = await Promise.all([
+      import('../../../shared/dues/ledger-xlsx'),
+      import('../../../shared/dues/grid-wire'),
+    ]);
+    return buildLedgerXlsx(unpackYearGrid(grid), options);
   },
   async journalWorkbook(journal: Journal, options: JournalXlsxOptions) {
     const { journalXlsx } = await import('../../../shared/finance/journal-xlsx');

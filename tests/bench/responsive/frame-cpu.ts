@@ -20,6 +20,8 @@ const CATEGORIES = [
   'disabled-by-default-devtools.timeline.frame',
   'toplevel',
   '__metadata',
+  // More of Chromium's categories for a profile that must name native work (e.g. `v8,IndexedDB,mojom`).
+  ...(process.env.BENCH_TRACE_CATEGORIES?.split(',').filter(Boolean) ?? []),
 ];
 
 /** Chromium's trace of the page while `work` runs. */

@@ -40,8 +40,8 @@ export function DuesPage() {
   const [receipt, setReceipt] = useState<DuesReceipt | null>(null);
   const [reversing, setReversing] = useState<{ payment: DuesPayment; name: string } | null>(null);
   const exporting = useSubmit();
-  // The grid, arrears and agreement are counted in the office worker; the members' payments and
-  // bases are read here only for the work that lists or edits them.
+  // The grid, arrears and agreement are counted and 缴费记录 listed in the office worker; the roster
+  // and its bases are read here only for 工资基数 and 登记缴费.
   const counted = useDuesYear(year, today);
   const loaded = useDuesIndex(tab === 'bases' || paying);
   const listed = usePaymentLines(tab === 'payments', year);
@@ -69,7 +69,7 @@ export function DuesPage() {
   async function reverse(line: PaymentLine) {
     const payment = await db.duesPayments.get(line.id);
     if (payment && payment.deleted === 0) setReversing({ payment, name: line.name });
-    else message.error('这笔缴费记录已不存在（可能已在别处删除），请刷新后再试。');
+    else message.error('这笔缴费记录已不存在（可能已被同步更改），请在列表中重新查找。');
   }
 
   async function exportIt() {
