@@ -5,8 +5,9 @@
 // differs. Prints every run with the load average and, per backend, each pair's ratio HEAD ÷ BASE,
 // their median and their spread. TEST_DATABASE_URL adds PostgreSQL; BENCH_SYNC_BACKENDS=postgres
 // skips PGlite. BENCH_AB_CASES=unions compares the 500 unions' paced and burst syncs instead (p99 of the
-// client's latencies, on a fresh database; the server's own p99 printed beside). Nothing in this
-// checkout is written (bench-results/latest.json included).
+// client's latencies, on a fresh database; the server's own p99 printed beside), and then each side's
+// requests of all its runs pooled, whose percentiles a few stalls of one run move far less. Nothing in
+// this checkout is written (bench-results/latest.json included).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -64,6 +65,19 @@ function measured(r: BenchResult): { backend: string; rows: string } | null {
   return m ? { backend: `${m[1]!} (${m[2]!})`, rows: `p50 ${median?.[1] ?? '?'} ms, server p99 ${server?.[1] ?? '?'} ms` } : null;
 }
 const runs: Run[] = [];
+/** Where a side's union runs leave their request times (sync.bench.ts), pooled below. */
+const latencyFile = (side: keyof typeof sides) => join(work, `latencies-${side}.jsonl`);
+/** Each side's request times by case and backend, over all its runs, read before the work folder goes. */
+const pooled: Record<keyof typeof sides, Map<string, number[]>> = { base: new Map(), head: new Map() };
+function readPooled(side: keyof typeof sides): void {
+  if (!existsSync(latencyFile(side))) return;
+  for (const line of readFileSync(latencyFile(side), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const { how, backend, latencies } = JSON.parse(line) as { how: string; backend: string; latencies: number[] };
+    const key = `${how} (${backend})`;
+    pooled[side].set(key, [...(pooled[side].get(key) ?? []), ...latencies]);
+  }
+}
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -84,7 +98,7 @@ try {
       rmSync(join(trees[side], 'bench-results/latest.json'), { force: true });
       const ran = spawnSync('npx', ['tsx', 'tests/bench/run.ts', 'sync'], {
         cwd: trees[side],
-        env: { ...process.env, BENCH_SYNC_CASES: CASES },
+        env: { ...process.env, BENCH_SYNC_CASES: CASES, BENCH_SYNC_LATENCIES: latencyFile(side) },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       if (ran.status !== 0) throw new Error(`the ${side} run of pair ${pair} exited with ${String(ran.status)}`);
@@ -98,6 +112,8 @@ try {
       }
     }
   }
+  readPooled('base');
+  readPooled('head');
 } finally {
   cleanUp();
 }
@@ -123,4 +139,20 @@ for (const backend of [...new Set(runs.map((r) => r.backend))]) {
   console.log(
     `${backend}: ratios ${ratios.map((r) => r.toFixed(2)).join(', ')}; median ×${median.toFixed(2)}, spread ×${sorted[0]!.toFixed(2)}–×${sorted[sorted.length - 1]!.toFixed(2)} (BASE: ${seconds('base')}; HEAD: ${seconds('head')})`,
   );
+}
+
+/** p of a sorted list (as sync.bench.ts takes it). */
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+for (const key of pooled.head.keys()) {
+  const [b, h] = [pooled.base.get(key), pooled.head.get(key)];
+  if (!b || !h) continue;
+  const [sb, sh] = [[...b].sort((x, y) => x - y), [...h].sort((x, y) => x - y)];
+  const line = [50, 90, 99, 99.9]
+    .map(
+      (p) =>
+        `p${p} ${percentile(sb, p).toFixed(1)} / ${percentile(sh, p).toFixed(1)} ms (×${(percentile(sh, p) / percentile(sb, p)).toFixed(2)})`,
+    )
+    .join(', ');
+  // Every request of a side's runs in one list: its p99 is set by one request in a hundred of them all, not a dozen of one run's 1,500.
+  console.log(`${key}, pooled over the runs (${sb.length} / ${sh.length} requests, BASE / HEAD): ${line}`);
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -105,7 +105,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+/**
+ * BENCH_SYNC_LATENCIES=FILE: each union run's request times appended to FILE as a line of JSON, so
+ * that tests/bench/sync-ab.ts can pool a side's runs (a p99 of 1,500 requests is set by a dozen stalls).
+ */
+const LATENCIES_FILE = process.env.BENCH_SYNC_LATENCIES;
+
 function unionsResult(name: string, environment: string, r: UnionsResult, how: string, serverMs: number[]): BenchResult {
+  if (LATENCIES_FILE) appendFileSync(LATENCIES_FILE, `${JSON.stringify({ how, backend: name, latencies: r.latencies })}\n`);
   const sorted = [...r.latencies].sort((a, b) => a - b);
   const server = [...serverMs].sort((a, b) => a - b);
   return {

@@ -148,3 +148,18 @@ test('a book database the app cannot open still shows the database-error screen'
   await expect(page.getByText('无法打开本地数据库')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText('欢迎使用工会账簿')).toHaveCount(0);
 });
+
+test('the page says 正在打开账簿… before any of its code has run, and the app takes its place', async ({ page }) => {
+  // None of the app's code arrives: what shows is index.html's own loading screen, in its first paint.
+  await page.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.fallback()));
+  await page.goto('/');
+  const loading = page.getByRole('status').filter({ hasText: '正在打开账簿…' });
+  await expect(loading).toBeVisible();
+  await expect(loading).toHaveCSS('position', 'fixed');
+
+  // With its code, the app renders over it and nothing of it is left behind.
+  await page.unrouteAll();
+  await page.reload();
+  await expect(page.getByText('欢迎使用工会账簿')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('正在打开账簿…')).toHaveCount(0);
+});

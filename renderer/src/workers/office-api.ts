@@ -190,7 +190,7 @@ export const OFFICE = {
    */
   async paymentLines(databaseName: string, year: number): Promise<ListedPayments> {
     const [{ readPaymentLines }, { packPaymentLines }] = await Promise.all([
-      import('../db/read-dues-year'),
+      import('../db/read-payment-lines'),
       import('../../../shared/dues/payment-list'),
     ]);
     try {
