@@ -9,6 +9,8 @@ export interface ColdStart {
   /** JavaScript fetched before that frame (decoded bytes of every script resource). */
   jsBytes: number;
   screen: 'overview' | 'first-run';
+  /** From navigation start to the first paint with any content (the loading screen, where the page has one). */
+  fcpMs: number;
   /** With `then`: from navigation start to the first frame that shows that element too. */
   thenMs?: number;
 }
@@ -114,7 +116,9 @@ export async function coldStart(
         timeout: 120_000,
         polling: 50,
       });
-      const first = (await handle.jsonValue()) as ColdStart;
+      // The paint entry is reported after its frame: read once the first screen is in, not in the frame's rAF.
+      const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
+      const first = { ...((await handle.jsonValue()) as Omit<ColdStart, 'fcpMs'>), fcpMs };
       if (!then) return first;
       await page.evaluate(`(${THEN_PROBE})(${JSON.stringify(then)})`);
       const later = await page.waitForFunction(() => (window as unknown as { __then?: number }).__then, null, {
