@@ -12,6 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { percentile } from './percentile';
 import type { BenchResult } from './types';
 
 const [base, pairsArg] = process.argv.slice(2);
@@ -28,7 +29,7 @@ if (git('diff', sides.base, sides.head, '--', 'package-lock.json').length) {
   process.exit(2);
 }
 const CASES = process.env.BENCH_AB_CASES === 'unions' ? 'unions' : 'first';
-const BENCH_FILES = ['run.ts', 'types.ts', 'sync.bench.ts', 'sync-client.ts', 'sync-book.ts'];
+const BENCH_FILES = ['run.ts', 'types.ts', 'percentile.ts', 'sync.bench.ts', 'sync-client.ts', 'sync-book.ts'];
 
 const work = mkdtempSync(join(tmpdir(), 'ub-sync-ab-'));
 const trees: Record<keyof typeof sides, string> = { base: join(work, 'base'), head: join(work, 'head') };
@@ -75,7 +76,9 @@ function readPooled(side: keyof typeof sides): void {
     if (!line.trim()) continue;
     const { how, backend, latencies } = JSON.parse(line) as { how: string; backend: string; latencies: number[] };
     const key = `${how} (${backend})`;
-    pooled[side].set(key, [...(pooled[side].get(key) ?? []), ...latencies]);
+    const list = pooled[side].get(key) ?? [];
+    list.push(...latencies);
+    pooled[side].set(key, list);
   }
 }
 const load = () =>
@@ -141,8 +144,6 @@ for (const backend of [...new Set(runs.map((r) => r.backend))]) {
   );
 }
 
-/** p of a sorted list (as sync.bench.ts takes it). */
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 for (const key of pooled.head.keys()) {
   const [b, h] = [pooled.base.get(key), pooled.head.get(key)];
   if (!b || !h) continue;

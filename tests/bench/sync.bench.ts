@@ -13,6 +13,7 @@ import { buildServer } from '../../server/sync/app';
 import { openPglite, openPostgres, type Database, type Queryable } from '../../server/sync/db';
 import { migrate } from '../../server/sync/migrations';
 import { createUnion } from '../../server/sync/store/unions';
+import { percentile } from './percentile';
 import { bookChanges, largeBook } from './sync-book';
 import type { ClientJob, FirstSyncResult, UnionsResult } from './sync-client';
 import type { BenchResult } from './types';
@@ -99,10 +100,6 @@ async function rawCopy(target: { pool?: pg.Pool; lite?: PGlite }, unionKey: numb
     }
   }
   return performance.now() - start;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 /**
