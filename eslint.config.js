@@ -22,6 +22,11 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
+    // The page's classic scripts, copied into the build as they are (renderer/public).
+    files: ['renderer/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { indexedDB: 'readonly', localStorage: 'readonly' } },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

@@ -23,7 +23,7 @@ const heavyGroups = [
   // the first screen's code is then fetched before React and antd have even been evaluated.
   {
     name: 'first-screen-code',
-    test: /renderer[\\/]src[\\/](app[\\/](first-screen-code|page-code)|db[\\/]schema)\.ts$/,
+    test: /renderer[\\/]src[\\/](app[\\/](first-screen-code|first-screen-shown|page-code)|db[\\/]schema)\.ts$/,
     priority: 20,
   },
 ];

@@ -14,6 +14,10 @@ import 'virtual:first-screen-antd.css';
 import './app/global.css';
 import './components/print/print.css';
 
+// Every start-up module has run by here (this body runs after all it imports): a mark that tests and
+// profiles read to tell what the page fetched before it and what only after.
+performance.mark('unionbooks:start-up-code-run');
+
 dayjs.locale('zh-cn');
 
 const root = document.getElementById('root');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addMemberElsewhere, createUnion, goTo } from './support/app';
+import { addMemberElsewhere, button, chooseOption, createUnion, goTo } from './support/app';
 
 /**
  * Records the time of the first frame that shows the first screen (checked at every animation frame,
@@ -57,6 +57,52 @@ test('概览 fetches the other pages and the search only after its figures have 
   const shown = await firstScreenAt(page);
   await expect(page.getByTestId('stat-members')).toBeVisible();
   for (const module of ['MembersPage', 'SearchDialog']) expect(await fetchStart(page, module), module).toBeGreaterThan(shown);
+});
+
+/** When every start-up module had run (main.tsx's mark): what the page fetched before, it fetched while they ran. */
+async function startUpCodeRunAt(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(() => performance.getEntriesByName('unionbooks:start-up-code-run')[0]?.startTime, null, {
+    timeout: 60_000,
+  });
+  return (await handle.jsonValue()) as number;
+}
+
+test('a new profile fetches the first-run form while the rest of the start-up code runs, not after it', async ({ page }) => {
+  await slowCpu(page);
+  await page.goto('/');
+  await expect(page.getByText('欢迎使用工会账簿')).toBeVisible({ timeout: 60_000 });
+  expect(await fetchStart(page, 'FirstRunPage')).toBeLessThan(await startUpCodeRunAt(page));
+});
+
+test('a profile that has shown its book fetches the shell and 概览 while the rest of the start-up code runs', async ({ page }) => {
+  await createUnion(page, '先取首屏工会');
+  await slowCpu(page);
+  await page.reload();
+  await expect(page.getByTestId('stat-members')).toBeVisible({ timeout: 60_000 });
+  const run = await startUpCodeRunAt(page);
+  for (const module of ['Shell', 'OverviewPage']) expect(await fetchStart(page, module), module).toBeLessThan(run);
+});
+
+test('a wrong guess of the first screen costs only time: the book decides what shows', async ({ page }) => {
+  // A new profile that claims to have shown a book (its storage kept, its database lost) is a first run.
+  await page.goto('/');
+  await expect(page.getByText('欢迎使用工会账簿')).toBeVisible({ timeout: 60_000 });
+  await page.evaluate(() => localStorage.setItem('unionbooks.firstScreen', 'book'));
+  await page.reload();
+  await expect(page.getByText('欢迎使用工会账簿')).toBeVisible({ timeout: 60_000 });
+  expect(await page.evaluate(() => localStorage.getItem('unionbooks.firstScreen'))).toBe('first-run');
+
+  // A book whose profile claims the first run (storage cleared by hand, say) opens on 概览, and is remembered.
+  await page.getByLabel('工会名称').fill('猜错首屏工会');
+  await chooseOption(page, '所在省份（开支标准）', '安徽（2018年实施细则）');
+  await button(page, '创建').click();
+  await expect(page.getByTestId('union-name')).toHaveText('猜错首屏工会');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('unionbooks.firstScreen'))).toBe('book');
+  await page.evaluate(() => localStorage.setItem('unionbooks.firstScreen', 'first-run'));
+  await page.reload();
+  await expect(page.getByTestId('stat-members').locator('.ant-statistic-content-value')).toHaveText('0', { timeout: 60_000 });
+  await expect(page.getByText('欢迎使用工会账簿')).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('unionbooks.firstScreen'))).toBe('book');
 });
 
 /** Notes, before the first screen, whether a page's loading state (正在加载页面…) was ever in the page. */

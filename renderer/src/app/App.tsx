@@ -12,6 +12,7 @@ import { OpenUnionContext, readUnion, useUnion } from '../features/union/queries
 import { readDeskCounts, StartupCountsContext, type StartupCounts } from '../features/overview/figures';
 import { detectPlatform } from '../platform';
 import { addressedPage, bookDatabaseAsked, loadFirstRun, loadFirstScreen, loadShell } from './first-screen-code';
+import { rememberFirstScreen } from './first-screen-shown';
 import { lazyComponent } from './lazy-page';
 import { ServicesContext, type Services } from './services';
 import { errorText } from '../../../shared/error-text';
@@ -99,6 +100,10 @@ export function App() {
 
 function Root({ firstUnion }: { firstUnion: UnionProfile | null }) {
   const union = useUnion(firstUnion);
+  // The next start fetches this screen's code before the rest of start-up has run (./first-screen-code.ts).
+  useEffect(() => {
+    if (union !== undefined) rememberFirstScreen(union ? 'book' : 'first-run');
+  }, [union]);
   if (union === undefined) return <Spin fullscreen tip="正在打开账簿…" />;
   return (
     <ErrorBoundary what="程序" hint="请重新加载。">

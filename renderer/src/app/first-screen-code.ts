@@ -1,6 +1,7 @@
 import { DB_NAME } from '../db/schema';
 import { moduleLoader } from './module-loader';
 import { PAGE_CODE, pagePathOf, type PagePath } from './page-code';
+import { shownFirstScreen } from './first-screen-shown';
 
 // Each first screen is a chunk of its own, so the start-up code holds only what both need: the
 // first run never loads the pages of a book, nor 概览 the first-run form.
@@ -31,9 +32,14 @@ async function bookDatabaseExists(): Promise<boolean | null> {
 export const bookDatabaseAsked: Promise<boolean | null> = bookDatabaseExists();
 
 /**
- * Fetches the code of the screen that will likely show while the rest of start-up runs (React's first
- * render, the database opening), not after it: a profile without the book's database is a first run;
- * otherwise (or where the browser cannot tell) the book's pages are the likelier. Only a guess: what
+ * Fetches the code of the screen that will likely show while the rest of start-up runs (its
+ * evaluation, React's first render, the database opening), not after it: the screen this profile
+ * showed last, the first run in a new one. The import starts here, before the start-up chunk is
+ * evaluated, and fetches the screen's chunks all at once. Once the browser says whether the book's
+ * database exists, a wrong guess is corrected: a profile without it is a first run; otherwise (or
+ * where the browser cannot tell) the book's pages are the likelier. Only a guess either way: what
  * shows is decided by the book itself.
  */
-void bookDatabaseAsked.then((exists) => loadFirstScreen(exists !== false)).catch(() => undefined);
+const guessedBook = shownFirstScreen() === 'book';
+void loadFirstScreen(guessedBook).catch(() => undefined);
+void bookDatabaseAsked.then((exists) => (exists !== false) !== guessedBook && loadFirstScreen(!guessedBook)).catch(() => undefined);

@@ -5,6 +5,7 @@ import { todayIso } from '../../../shared/clock/today';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
 import { openMutator } from '../../../renderer/src/db/mutations';
+import { rememberFirstScreen } from '../../../renderer/src/app/first-screen-shown';
 
 async function seed(): Promise<void> {
   const params = new URLSearchParams(location.search);
@@ -24,6 +25,8 @@ async function seed(): Promise<void> {
   });
   await mutator.replaceBook(book);
   db.close();
+  // As the app leaves a profile that has shown the book: its next start fetches the book's pages at once.
+  rememberFirstScreen('book');
 }
 
 seed().then(

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOWN_KEY } from '../../../renderer/src/app/first-screen-shown';
 import { HEAVY_CHUNKS, type HeavyChunk } from '../../../renderer/vite.config';
 
 interface ManifestChunk {
@@ -334,6 +335,28 @@ describe.each(['web', 'electron'] as const)('the start of the %s renderer build'
     expect(manifest[starter]?.dynamicImports).toEqual(
       expect.arrayContaining([moduleChunk(manifest, 'src/features/firstrun/FirstRunPage.tsx'), moduleChunk(manifest, 'src/app/Shell.tsx')]),
     );
+  });
+});
+
+/**
+ * A profile that showed its book last has its IndexedDB store opened as the page starts
+ * (renderer/public/open-book-store.js): a classic script first in the head, which the browser runs as
+ * it parses it, before the styles and long before the app's modules, which would ask only once they
+ * have all been run. It reads the hint the app writes (src/app/first-screen-shown.ts) by its key.
+ */
+describe.each(['web', 'electron'] as const)('the page of the %s renderer build', (kind) => {
+  it("asks for the profile's databases in a classic script before the styles and the app's code", () => {
+    const html = readFileSync(join(outDirs[kind], 'index.html'), 'utf8');
+    const first = /<script\b[^>]*>/.exec(html);
+    expect(first?.[0]).toMatch(/src="\.\/open-book-store\.js"/);
+    expect(first?.[0]).not.toMatch(/type="module"|async|defer/);
+    const at = first?.index ?? Infinity;
+    expect(at).toBeLessThan(html.indexOf('<style'));
+    expect(at).toBeLessThan(html.search(/<link[^>]*stylesheet/));
+    expect(at).toBeLessThan(html.indexOf('type="module"'));
+    const script = readFileSync(join(outDirs[kind], 'open-book-store.js'), 'utf8');
+    expect(script).toMatch(/indexedDB\.databases\(\)/);
+    expect(script).toContain(`localStorage.getItem('${SHOWN_KEY}') === 'book'`);
   });
 });
 
