@@ -19,8 +19,8 @@ export type HeavyChunk = keyof typeof HEAVY_CHUNKS;
 
 const heavyGroups = [
   ...Object.entries(HEAVY_CHUNKS).map(([name, test]) => ({ name: `vendor-${name}`, test, priority: 10 })),
-  // A chunk of its own that imports nothing heavy, so it runs first (main.tsx imports it first):
-  // the first screen's code is then fetched before React and antd have even been evaluated.
+  // A chunk of its own that imports nothing heavy, so it runs first (the startup chunk below imports
+  // it first): the first screen's code is then fetched before React and antd have even been evaluated.
   {
     name: 'first-screen-code',
     test: /renderer[\\/]src[\\/](app[\\/](first-screen-code|first-screen-shown|page-code)|db[\\/]schema)\.ts$/,
