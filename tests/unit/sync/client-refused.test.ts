@@ -36,6 +36,8 @@ describe('the sync client sets aside what the server refuses and syncs the rest'
   let app: FastifyInstance;
   let url = '';
   let mode: Mode = 'real';
+  /** While set, a pull (a request that pushes nothing) waits for it: a round held after it read the outbox. */
+  let pullGate: { reached: () => void; open: Promise<void> } | null = null;
   let pushes: WireChange[][] = [];
   let unionId = '';
   let n = 0;
@@ -47,6 +49,11 @@ describe('the sync client sets aside what the server refuses and syncs the rest'
       if (request.method !== 'POST' || request.url !== '/api/v1/sync') return;
       const changes = (request.body as { changes?: WireChange[] } | undefined)?.changes ?? [];
       if (changes.length) pushes.push(changes);
+      if (pullGate && !changes.length) {
+        const gate = pullGate;
+        gate.reached();
+        await gate.open;
+      }
       if (mode === 'everything') return reply.code(400).send({ error: '请求内容不合法', code: 'invalid' });
       if (mode === 'unavailable' && changes.length) return reply.code(503).send({ error: '服务器暂时无法处理', code: 'busy' });
     });
@@ -63,6 +70,7 @@ describe('the sync client sets aside what the server refuses and syncs the rest'
   });
   beforeEach(() => {
     mode = 'real';
+    pullGate = null;
     pushes = [];
   });
 
@@ -171,6 +179,32 @@ describe('the sync client sets aside what the server refuses and syncs the rest'
     expect(await c.db.$changes.where('synced').anyOf(0, 2).count()).toBe(0);
     const reader = await client();
     expect(await reader.db.members.get(badId)).toMatchObject({ name: 'R王五', department: '二车间', joinDate: MEMBER.joinDate });
+  });
+
+  it('sends a corrected record asked for while a round is under way, by a round after it', async () => {
+    const c = await client();
+    const badId = await fiftyAndOneBad(c, 'W');
+    expect(await c.sync()).toBe(true);
+    await c.mutator.update('members', badId, { name: 'W王五' });
+
+    // An automatic round has read the outbox (nothing to send: the record is held) and is pulling.
+    let reached!: () => void;
+    const atPull = new Promise<void>((resolve) => (reached = resolve));
+    let open!: () => void;
+    pullGate = { reached, open: new Promise<void>((resolve) => (open = resolve)) };
+    const automatic = c.sync();
+    await atPull;
+    pullGate = null;
+
+    // The user sends the record again meanwhile; the round under way cannot carry it.
+    await retryRefused(c.db, 'members', badId);
+    const resend = c.sync();
+    open();
+    expect(await automatic).toBe(true);
+    expect(await resend).toBe(true);
+    expect(await refusedRecords(c.db)).toEqual([]);
+    expect(await pendingCount(c.db)).toBe(0);
+    expect((await namesOnServer('W')).includes('W王五')).toBe(true);
   });
 
   it('sets a retried record aside again while it still holds the refused value', async () => {

@@ -24,18 +24,32 @@ const PUSHES_IN_FLIGHT = 2;
  */
 export class SyncEngine {
   private running: Promise<boolean> | null = null;
+  private following: Promise<boolean> | null = null;
 
   constructor(
     private readonly db: UnionBooksDB,
     private readonly mutator: Mutator,
   ) {}
 
-  /** Resolves true when the sync finished, false when it failed (the status tells why). */
+  /**
+   * Resolves true when the sync finished, false when it failed (the status tells why). A request
+   * while a round runs is answered by one more round after it, shared by every request meanwhile:
+   * the running round may have read the outbox before the caller wrote (a corrected record sent
+   * again, an edit), and joining it would leave that write waiting for the next timer.
+   */
   syncNow(): Promise<boolean> {
-    this.running ??= this.run().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    if (!this.running) {
+      this.running = this.run().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    const next = () => {
+      this.following = null;
+      return this.syncNow();
+    };
+    this.following ??= this.running.then(next, next);
+    return this.following;
   }
 
   private async run(): Promise<boolean> {
