@@ -23,7 +23,10 @@ const get = (url: string, method = 'GET') => appProtocolHandler(root)(new Reques
 
 describe('the app:// scheme', () => {
   it('is registered as a standard, secure scheme with fetch, and nothing more', () => {
-    expect(APP_SCHEME_PRIVILEGES).toEqual({ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } });
+    expect(APP_SCHEME_PRIVILEGES).toEqual({
+      scheme: 'app',
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    });
     expect(APP_ENTRY_URL).toBe('app://unionbooks/index.html');
   });
 
