@@ -10,9 +10,10 @@ export interface AutoSyncDeps {
 /**
  * When the next automatic sync runs: soon after start, about every minute, soon after a local
  * write, within a few seconds of the network coming back, and after a failure about twice as long
- * each time (up to five minutes). Every wait is spread at random (./schedule.ts) so that many
- * unions do not hit the server together. A write made while a round runs may come after that
- * round read the outbox, so it is sent by a round soon after, not left for the next minute.
+ * each time (up to five minutes). The minute, the retries and the return of the network are spread
+ * at random (./schedule.ts) so that many unions do not hit the server together; a write is one
+ * user's own. A write made while a round runs may come after that round read the outbox, so it is
+ * sent by a round soon after, not left for the next minute.
  */
 export class AutoSyncTimer {
   private timer: ReturnType<typeof setTimeout> | null = null;
