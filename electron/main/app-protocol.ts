@@ -12,10 +12,10 @@ import { CONTENT_SECURITY_POLICY } from './security';
  */
 /**
  * Registered before the app is ready: standard (an origin, relative URLs), secure (a secure context), fetch allowed,
- * and V8's code cache. Chromium keeps compiled code only for http(s) unless a scheme asks for it; without it every
- * start of the app parses and compiles all of its start-up code again, which on an old office PC is a large part
- * of the wait before the first screen. Electron checks a custom scheme's cached code against the script's
- * content, so a new version of the app never runs code compiled from an old one.
+ * and V8's code cache. Chromium keeps compiled code only for http(s) unless a scheme asks for it; without it no
+ * start of the app can skip compiling its code. Electron checks a custom scheme's cached code against the
+ * script's content, so a new version of the app never runs code compiled from an old one. (Over http, Chromium
+ * 156 used a classic script's cache but not a module script's: see the README's start-up section.)
  */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
