@@ -7,6 +7,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { openApp } from './app/open-app';
 import { THEME } from './app/theme';
 // Before the app's own CSS, where antd's run-time styles would be: the first screens' antd styles,
 // extracted at build time (renderer/build/first-screen-styles.ts).
@@ -22,12 +23,16 @@ dayjs.locale('zh-cn');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('root element missing');
-createRoot(root).render(
-  <StrictMode>
-    <ConfigProvider locale={zhCN} theme={THEME}>
-      <AntApp>
-        <App />
-      </AntApp>
-    </ConfigProvider>
-  </StrictMode>,
+// The page's own loading screen shows until the book is open and its first screen's code is in:
+// React's first render is that screen.
+void openApp().then((start) =>
+  createRoot(root).render(
+    <StrictMode>
+      <ConfigProvider locale={zhCN} theme={THEME}>
+        <AntApp>
+          <App start={start} />
+        </AntApp>
+      </ConfigProvider>
+    </StrictMode>,
+  ),
 );

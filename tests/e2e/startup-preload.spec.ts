@@ -212,3 +212,48 @@ test('the page says 正在打开账簿… before any of its code has run, and th
   await expect(page.getByText('欢迎使用工会账簿')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText('正在打开账簿…')).toHaveCount(0);
 });
+
+/**
+ * Notes, at every change of the page before its first screen, whether the app's root was ever empty
+ * (a blank frame) or held antd's full-screen spinner (a render spent on a loading screen the page
+ * already shows), and whether index.html's loading screen was still there just before the first screen.
+ */
+const BETWEEN_PROBE = `(() => {
+  window.__between = { blank: false, spinner: false, loadingUntilFirstScreen: false };
+  new MutationObserver((records, observer) => {
+    const root = document.getElementById('root');
+    if (!root) return;
+    const values = document.querySelectorAll('[data-testid^="stat-"] .ant-statistic-content-value');
+    const overview = values.length === 6 && [...values].every((v) => v.textContent.trim() !== '');
+    const firstRun = !!document.querySelector('form .ant-btn-primary') && !!document.body?.textContent.includes('欢迎使用工会账簿');
+    if (overview || firstRun) {
+      window.__between.done = true;
+      return observer.disconnect();
+    }
+    if (root.childElementCount === 0) window.__between.blank = true;
+    if (document.querySelector('.ant-spin-fullscreen')) window.__between.spinner = true;
+    window.__between.loadingUntilFirstScreen = !!root.querySelector('.boot-loading');
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+test('the page’s own loading screen stays until the first screen replaces it: no blank frame, no second spinner', async ({ page }) => {
+  const between = async () => {
+    const handle = await page.waitForFunction(
+      () =>
+        (window as unknown as { __between: { done?: boolean } }).__between.done && (window as unknown as { __between: object }).__between,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    return (await handle.jsonValue()) as { blank: boolean; spinner: boolean; loadingUntilFirstScreen: boolean };
+  };
+  await page.addInitScript(BETWEEN_PROBE);
+  await page.goto('/');
+  expect(await between()).toEqual({ blank: false, spinner: false, loadingUntilFirstScreen: true, done: true });
+
+  await createUnion(page, '一屏到位工会');
+  await page.reload();
+  expect(await between()).toEqual({ blank: false, spinner: false, loadingUntilFirstScreen: true, done: true });
+  await expect(page.getByText('正在打开账簿…')).toHaveCount(0);
+});
