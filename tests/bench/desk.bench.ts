@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildBenchPages, buildWeb } from './startup/build-pages';
-import { coldStart, seedProfile, type ColdStart } from './startup/cold-start';
+import { BROWSER_ENV, coldStart, seedProfile, type ColdStart } from './startup/cold-start';
 import { serveFolders } from './startup/static-server';
 import type { BenchResult } from './types';
 
@@ -65,7 +65,7 @@ export async function run(): Promise<BenchResult[]> {
       ms,
       runs: own.ms.length,
       targetMs: TARGET_MS[rate],
-      environment: 'Debian Chromium (headless), web build, fresh profile each run, DevTools CPU throttling',
+      environment: `${BROWSER_ENV}, web build, fresh profile each run, DevTools CPU throttling`,
       notes: `runs (ms): ${own.ms.map((m) => m.toFixed(0)).join(', ')}; whole desk: ${own.desk.map((m) => m.toFixed(0)).join(', ')}; shell runs: ${base.ms.map((m) => m.toFixed(0)).join(', ')}`,
       baseline: { name: 'React + antd shell alone', ms: baseMs },
       figures: {

@@ -20,6 +20,7 @@ import {
   settle,
 } from './responsive/steps';
 import { buildBenchPages, buildWeb } from './startup/build-pages';
+import { BROWSER_ENV } from './startup/cold-start';
 import { serveFolders } from './startup/static-server';
 import type { BenchResult } from './types';
 
@@ -28,7 +29,7 @@ const MEMBERS = 5000;
 const ENTRIES = 20_000;
 const LONG_TASK_TARGET = 100;
 const FRAME_TARGET = 50;
-const ENV = 'Debian Chromium (headless), web build, fresh profile, PerformanceObserver long tasks';
+const ENV = `${BROWSER_ENV}, web build, fresh profile, PerformanceObserver long tasks`;
 /**
  * `BENCH_RESPONSIVE=backup` runs only 备份 and 恢复 of the large book, `BENCH_RESPONSIVE=roster-scroll`
  * only the roster's scrolling, `BENCH_RESPONSIVE=journal-scroll` only the journal's, `BENCH_RESPONSIVE=import`

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildBenchPages, buildElectron, buildWeb } from './startup/build-pages';
-import { coldStart, type ColdStart } from './startup/cold-start';
+import { BROWSER_ENV, coldStart, type ColdStart } from './startup/cold-start';
 import { serveFolders } from './startup/static-server';
 import type { BenchResult } from './types';
 
@@ -83,7 +83,7 @@ export async function run(): Promise<BenchResult[]> {
               name: `startup: first screen, ${c.label}, CPU ×${rate}`,
               ms: baseMs,
               runs: base.length,
-              environment: 'Debian Chromium (headless), fresh profile each run, DevTools CPU throttling',
+              environment: `${BROWSER_ENV}, fresh profile each run, DevTools CPU throttling`,
               figures: shown,
             }
           : {
@@ -91,7 +91,7 @@ export async function run(): Promise<BenchResult[]> {
               ms: median(own.map((r) => r.ms)),
               runs: own.length,
               targetMs: TARGET_MS[rate],
-              environment: 'Debian Chromium (headless), fresh profile each run, DevTools CPU throttling',
+              environment: `${BROWSER_ENV}, fresh profile each run, DevTools CPU throttling`,
               baseline: { name: 'React + antd shell alone', ms: baseMs },
               figures,
             },

@@ -1,5 +1,5 @@
 import type { CDPSession } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TraceEvent } from './frame-cpu';
 
@@ -29,7 +29,10 @@ export async function sampled<R>(cdp: CDPSession, work: () => Promise<R>): Promi
 
 /** Writes `report` as `<label>.json` into the profiles' folder. */
 export function writeProfile(label: string, report: unknown): void {
-  if (PROFILE_DIR) writeFileSync(join(PROFILE_DIR, `${label.replace(/[^\w-]+/g, '_')}.json`), JSON.stringify(report, null, 1));
+  if (!PROFILE_DIR) return;
+  // A folder named for this run need not exist yet: minutes of work are not lost to it at the end.
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  writeFileSync(join(PROFILE_DIR, `${label.replace(/[^\w-]+/g, '_')}.json`), JSON.stringify(report, null, 1));
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;

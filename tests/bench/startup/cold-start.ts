@@ -29,6 +29,9 @@ const ARGS = [
   '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup',
 ];
 
+/** How the benchmarks' browser is started, for their results' environment. */
+export const BROWSER_ENV = 'Debian Chromium (headless, its own window’s web UI not preloaded)';
+
 export function launch(profile: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
