@@ -9,7 +9,7 @@ import { THEME } from '../src/app/theme';
 const require = createRequire(import.meta.url);
 
 /**
- * The antd components the first screens render (App.tsx's loading spinner, the first-run form,
+ * The antd components the first screens render (App.tsx's spinner while a first screen's code loads, the first-run form,
  * Shell.tsx and 概览 with its desk, UnsavedProvider's closed dialog), in the variants they use. Their styles are what
  * firstScreenStyles() extracts; tests/e2e/first-screen-styles.spec.ts fails when a first screen
  * generates an antd style at run time all the same, that is when a component is missing here.

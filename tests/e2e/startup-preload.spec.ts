@@ -237,16 +237,17 @@ const BETWEEN_PROBE = `(() => {
 })();`;
 
 test('the page’s own loading screen stays until the first screen replaces it: no blank frame, no second spinner', async ({ page }) => {
+  type Between = { blank: boolean; spinner: boolean; loadingUntilFirstScreen: boolean; done?: true };
   const between = async () => {
     const handle = await page.waitForFunction(
-      () =>
-        (window as unknown as { __between: { done?: boolean } }).__between.done && (window as unknown as { __between: object }).__between,
-      null,
-      {
-        timeout: 60_000,
+      () => {
+        const seen = (window as unknown as { __between: Between }).__between;
+        return seen.done && seen;
       },
+      null,
+      { timeout: 60_000 },
     );
-    return (await handle.jsonValue()) as { blank: boolean; spinner: boolean; loadingUntilFirstScreen: boolean };
+    return (await handle.jsonValue()) as Between;
   };
   await page.addInitScript(BETWEEN_PROBE);
   await page.goto('/');

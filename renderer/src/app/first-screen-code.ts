@@ -33,7 +33,7 @@ export const bookDatabaseAsked: Promise<boolean | null> = bookDatabaseExists();
 
 /**
  * Fetches the code of the screen that will likely show while the rest of start-up runs (its
- * evaluation, React's first render, the database opening), not after it: the screen this profile
+ * evaluation, the database opening), not after it: the screen this profile
  * showed last, the first run in a new one. The import starts here, before the start-up chunk is
  * evaluated, and fetches the screen's chunks all at once. Once the browser says whether the book's
  * database exists, a wrong guess is corrected: a profile without it is a first run; otherwise (or
