@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { createUnion } from '../../server/sync/store/unions';
-import { cellUnder, createUnion as createBook, enrolOnSyncPage, goTo, loadDemo, saveDownload, screenshot } from './support/app';
+import { addMember, cellUnder, createUnion as createBook, enrolOnSyncPage, goTo, loadDemo, saveDownload, screenshot } from './support/app';
 import { startUpperServer, type UpperServer } from './support/upper-server';
 import { PYTHON } from '../support/python';
 import { LOOKUP_ROWS, watchStoreReads } from './support/store-reads';
@@ -92,6 +92,30 @@ test('enrol, sync, submit a year, see it and return it on the dashboard, read th
   await expect(page.getByText('来自上级工会')).toBeVisible();
   await page.waitForTimeout(500); // let the button's colour transition finish before the picture
   await shot(page, 'sync-page-returned');
+});
+
+test('on an enrolled computer a saved change goes up by itself seconds later, not at the next round of the minute', async ({ page }) => {
+  const { enrolmentCode: code } = await createUnion(upper.db, 'JH002', '嘉禾市自动同步测试工会');
+  await createBook(page, '嘉禾市自动同步测试工会');
+  await enrolOnSyncPage(page, { serverUrl, unionCode: 'JH002', code });
+  // Opened again, as on the next day: the automatic sync starts with the app and sends a round at once;
+  // the next of the minute is 30–90 s after it.
+  const firstRound = page.waitForResponse((r) => r.url().startsWith(`${serverUrl}/api/v1/sync`));
+  await page.reload();
+  await firstRound;
+
+  await goTo(page, '会员');
+  await addMember(page, { name: '王芳', id: '330402198511200336' });
+
+  // A write is sent by a round of its own 3 s after it, long before the round of the minute. Nobody
+  // presses 立即同步 here.
+  const onServer = () =>
+    upper.db.query(
+      `SELECT 1 FROM rows r JOIN unions u ON u.key = r.union_key WHERE u.code = 'JH002' AND r.tbl = 'members' AND r.data->>'name' = '王芳'`,
+    );
+  await expect.poll(async () => (await onServer()).length, { timeout: 20_000 }).toBe(1);
+  await goTo(page, '同步');
+  await expect(page.getByTestId('sync-status')).toContainText('已同步');
 });
 
 test('a wrong enrolment code is refused with a clear message and nothing is saved', async ({ page }) => {

@@ -191,13 +191,18 @@ export async function cellUnder(row: Locator, header: string): Promise<Locator> 
 export async function addMemberElsewhere(context: BrowserContext, member: { name: string; id: string }): Promise<void> {
   const other = await context.newPage();
   await other.goto('/#/members');
-  await button(other, '新增会员').click();
-  const drawer = other.getByRole('dialog', { name: '新增会员' });
+  await addMember(other, member);
+  await other.close();
+}
+
+/** Adds a member by hand with 新增会员 on the 会员 page the page shows, and waits until it is saved. */
+export async function addMember(page: Page, member: { name: string; id: string }): Promise<void> {
+  await button(page, '新增会员').click();
+  const drawer = page.getByRole('dialog', { name: '新增会员' });
   await drawer.getByLabel('姓名').fill(member.name);
   await drawer.getByLabel('证件号码').fill(member.id);
   await drawer.getByLabel('手机').click();
   await expect(drawer.getByLabel('出生日期')).not.toHaveValue('');
   await button(drawer, '保存').click();
-  await expect(other.getByText(`已新增会员：${member.name}`)).toBeVisible();
-  await other.close();
+  await expect(page.getByText(`已新增会员：${member.name}`)).toBeVisible();
 }

@@ -4,6 +4,26 @@ import { useServices } from '../../app/services';
 import { AutoSyncTimer } from './auto-timer';
 import { syncEngineFor } from './engine';
 import { useSyncConfig } from './queries';
+import type { BookDatabase } from '../../db/book-database';
+
+/**
+ * What the automatic sync watches to learn of a local write: the changes waiting to be sent, counted
+ * only on an enrolled device (null elsewhere). The count walks every waiting change, and a live query
+ * runs it again after each write; a book that never syncs keeps every change it ever made waiting, so
+ * counting there would cost more after every write as the book grows, for nothing.
+ */
+export function waitingToSend(db: BookDatabase, enrolled: boolean): Promise<number | null> {
+  return enrolled ? db.$changes.where('synced').equals(0).count() : Promise.resolve(null);
+}
+
+/**
+ * Whether a new count of waiting changes means a local write: only a count that grew from one read
+ * before it. It falls as a round marks changes sent; the first count after start or enrolment is where
+ * counting starts, not a write (the timer's own first round sends what was waiting).
+ */
+export function countGrew(last: number | null, now: number | null): boolean {
+  return last !== null && now !== null && now > last;
+}
 
 /**
  * Automatic sync while the app is open and enrolled (when: ./auto-timer.ts). It runs in the
@@ -14,9 +34,9 @@ export function useAutoSync(): void {
   const config = useSyncConfig();
   // A device enrolled by file has no address: it syncs by packages (OfflinePackageCard).
   const enrolled = !!config?.serverUrl;
-  const pending = useLiveQuery(() => db.$changes.where('synced').equals(0).count(), [db]) ?? 0;
+  const pending = useLiveQuery(() => waitingToSend(db, enrolled), [db, enrolled]);
   const timer = useRef<AutoSyncTimer | null>(null);
-  const lastPending = useRef(0);
+  const lastPending = useRef<number | null>(null);
 
   useEffect(() => {
     if (!enrolled) return;
@@ -36,9 +56,9 @@ export function useAutoSync(): void {
     };
   }, [db, mutator, enrolled]);
 
-  // Only a count that grew is a write: it falls as a round marks changes sent.
   useEffect(() => {
-    const grew = pending > lastPending.current;
+    if (pending === undefined) return;
+    const grew = countGrew(lastPending.current, pending);
     lastPending.current = pending;
     if (enrolled && grew) timer.current?.wrote();
   }, [enrolled, pending]);
