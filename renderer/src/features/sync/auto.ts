@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useServices } from '../../app/services';
 import { AutoSyncTimer } from './auto-timer';
 import { syncEngineFor } from './engine';
-import { useSyncConfig } from './queries';
+import { outboxWaiting, useSyncConfig } from './queries';
 import type { BookDatabase } from '../../db/book-database';
 
 /**
@@ -13,7 +13,7 @@ import type { BookDatabase } from '../../db/book-database';
  * counting there would cost more after every write as the book grows, for nothing.
  */
 export function waitingToSend(db: BookDatabase, enrolled: boolean): Promise<number | null> {
-  return enrolled ? db.$changes.where('synced').equals(0).count() : Promise.resolve(null);
+  return enrolled ? outboxWaiting(db) : Promise.resolve(null);
 }
 
 /**

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { isYearLockedBy } from '../../../../shared/finance/year-lock';
 import { TABLE_LABELS, type TableName } from '../../../../shared/model/book';
 import type { YearSubmission } from '../../../../shared/model/records';
+import type { BookDatabase } from '../../db/book-database';
 import type { UnionBooksDB } from '../../db/database';
 import { useServices } from '../../app/services';
 import { SYNC_KEYS } from '../../db/sync-keys';
@@ -19,9 +20,14 @@ export function useSyncStatus(): SyncStatus {
   return useLiveQuery(async () => ((await db.$sync.get(KEYS.status))?.value as SyncStatus | undefined) ?? IDLE, [db]) ?? IDLE;
 }
 
+/** The outbox's changes waiting to be sent: neither acknowledged nor refused. */
+export function outboxWaiting(db: BookDatabase): Promise<number> {
+  return db.$changes.where('synced').equals(0).count();
+}
+
 /** Changes waiting to go up: the outbox, plus the rows a first sync has not sent yet. Refused changes are not waiting. */
 export async function pendingCount(db: UnionBooksDB): Promise<number> {
-  const outbox = await db.$changes.where('synced').equals(0).count();
+  const outbox = await outboxWaiting(db);
   const boot = (await db.$sync.get(KEYS.bootstrap))?.value as BootstrapProgress | undefined;
   if (boot?.done) return outbox;
   let rows = 0;
