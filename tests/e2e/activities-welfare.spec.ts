@@ -8,7 +8,7 @@ async function newestJpeg(page: Page): Promise<{ width: number; height: number; 
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
-        const open = indexedDB.open('unionbooks');
+        const open = indexedDB.open(localStorage.getItem('unionbooks.book') ?? 'unionbooks');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const req = open.result.transaction('attachments').objectStore('attachments').getAll();
@@ -130,7 +130,7 @@ test('a 住院 visit over the chosen limit is warned about, and can still be sav
   const reversal = await page.evaluate(
     () =>
       new Promise<{ amountFen: number; accountCode: string }[]>((resolve) => {
-        indexedDB.open('unionbooks').onsuccess = (e) => {
+        indexedDB.open(localStorage.getItem('unionbooks.book') ?? 'unionbooks').onsuccess = (e) => {
           const req = (e.target as IDBOpenDBRequest).result.transaction('transactions').objectStore('transactions').getAll();
           req.onsuccess = () =>
             resolve(

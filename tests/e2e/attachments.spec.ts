@@ -54,7 +54,7 @@ async function storedAttachment(
   return page.evaluate(
     (wanted) =>
       new Promise((resolve, reject) => {
-        const open = indexedDB.open('unionbooks');
+        const open = indexedDB.open(localStorage.getItem('unionbooks.book') ?? 'unionbooks');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const req = open.result.transaction('attachments').objectStore('attachments').getAll();

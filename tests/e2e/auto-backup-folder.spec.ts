@@ -59,7 +59,7 @@ test('the backup folder is this computer’s own setting, picked in the dialog, 
   const union = await page.evaluate(
     () =>
       new Promise<Record<string, unknown>>((resolve) => {
-        indexedDB.open('unionbooks').onsuccess = (e) => {
+        indexedDB.open(localStorage.getItem('unionbooks.book') ?? 'unionbooks').onsuccess = (e) => {
           const req = (e.target as IDBOpenDBRequest).result.transaction('union').objectStore('union').getAll();
           req.onsuccess = () => resolve((req.result as Record<string, unknown>[])[0] ?? {});
         };

@@ -102,7 +102,7 @@ test('载入示例数据 on a first-run page of a device still enrolled asks fir
   await page.evaluate(
     (url) =>
       new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('unionbooks');
+        const open = indexedDB.open(localStorage.getItem('unionbooks.book') ?? 'unionbooks');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const tx = open.result.transaction('$sync', 'readwrite');
@@ -136,4 +136,48 @@ test('载入示例数据 on a first-run page of a device still enrolled asks fir
   await expect(page.getByTestId('union-name')).toBeVisible({ timeout: 60_000 });
   await goTo(page, '同步');
   await expect(page.getByRole('button', { name: '注册本设备' })).toBeVisible();
+});
+
+/** The profile's book databases and the one the page's copy names. */
+async function bookDatabases(page: Page): Promise<{ books: string[]; named: string | null }> {
+  return page.evaluate(async () => ({
+    books: (await indexedDB.databases())
+      .map((d) => d.name ?? '')
+      .filter((n) => n === 'unionbooks' || n.startsWith('unionbooks@'))
+      .sort(),
+    named: localStorage.getItem('unionbooks.book'),
+  }));
+}
+
+test('a replaced book is a database of its own: it shows at once, stays after a reload, and the old one is deleted', async ({ page }) => {
+  await createLocalUnion(page, '我们自己的工会');
+  expect(await bookDatabases(page)).toEqual({ books: ['unionbooks'], named: null });
+
+  await openBackupSettings(page);
+  await page.getByRole('button', { name: '清空账簿，重新开始' }).click();
+  await button(page.getByRole('dialog'), '清空并重新开始').click();
+  // The first-run page, on an empty book of its own; the one it replaced is deleted once the page is idle.
+  await expect(page.getByText('欢迎使用工会账簿')).toBeVisible();
+  await expect.poll(async () => (await bookDatabases(page)).books).toHaveLength(1);
+  const cleared = await bookDatabases(page);
+  expect(cleared.books).toEqual([cleared.named]);
+  expect(cleared.named).toMatch(/^unionbooks@/);
+
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByTestId('union-name')).toBeVisible({ timeout: 60_000 });
+  // The page the address named (设置, where the book was cleared) opens on the new book.
+  await expect(page.getByRole('tab', { name: '备份与恢复', selected: true })).toBeVisible();
+  await goTo(page, '概览');
+  await expect(page.getByTestId('stat-members')).toContainText(/\d/);
+  const demoName = (await page.getByTestId('union-name').textContent()) ?? '';
+  expect(demoName).not.toBe('');
+  await expect.poll(async () => (await bookDatabases(page)).named).not.toBe(cleared.named);
+  await expect.poll(async () => (await bookDatabases(page)).books).toHaveLength(1);
+
+  // Reopened: the demo book, from its own database; nothing of the books before it is left.
+  await page.reload();
+  await expect(page.getByTestId('union-name')).toHaveText(demoName, { timeout: 60_000 });
+  await expect(page.getByTestId('stat-members')).toContainText(/\d/);
+  const reopened = await bookDatabases(page);
+  expect(reopened.books).toEqual([reopened.named]);
 });

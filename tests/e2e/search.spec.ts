@@ -8,7 +8,7 @@ async function storedRows<T>(page: Page, table: string): Promise<T[]> {
   return page.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('unionbooks');
+        const open = indexedDB.open(localStorage.getItem('unionbooks.book') ?? 'unionbooks');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const request = open.result.transaction(name).objectStore(name).getAll();

@@ -159,7 +159,7 @@ async function writeMemberWithNul(page: Page, name: string): Promise<string> {
   return page.evaluate(
     (name) =>
       new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('unionbooks');
+        const open = indexedDB.open(localStorage.getItem('unionbooks.book') ?? 'unionbooks');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;

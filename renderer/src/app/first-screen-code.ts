@@ -1,4 +1,4 @@
-import { DB_NAME } from '../db/schema';
+import { isBookName } from '../db/book-name';
 import { moduleLoader } from './module-loader';
 import { PAGE_CODE, pagePathOf, type PagePath } from './page-code';
 import { shownFirstScreen } from './first-screen-shown';
@@ -18,18 +18,18 @@ export function loadFirstScreen(book: boolean): Promise<unknown> {
   return book ? Promise.all([loadShell(), PAGE_CODE[addressedPage()]()]) : loadFirstRun();
 }
 
-/** Whether this browser profile holds the book's database yet; null where the browser cannot tell. */
-async function bookDatabaseExists(): Promise<boolean | null> {
+/** The names of this browser profile's databases; null where the browser cannot list them. */
+async function databaseNames(): Promise<string[] | null> {
   if (typeof indexedDB.databases !== 'function') return null;
   const databases = await indexedDB.databases().catch(() => null);
-  return databases ? databases.some((d) => d.name === DB_NAME) : null;
+  return databases ? databases.map((d) => d.name ?? '') : null;
 }
 
 /**
  * Asked as the page's code starts, before anything renders, and before the database is opened
  * (which creates it): the app opens the database once this has settled.
  */
-export const bookDatabaseAsked: Promise<boolean | null> = bookDatabaseExists();
+export const databasesAsked: Promise<string[] | null> = databaseNames();
 
 /**
  * Fetches the code of the screen that will likely show while the rest of start-up runs (its
@@ -42,4 +42,6 @@ export const bookDatabaseAsked: Promise<boolean | null> = bookDatabaseExists();
  */
 const guessedBook = shownFirstScreen() === 'book';
 void loadFirstScreen(guessedBook).catch(() => undefined);
-void bookDatabaseAsked.then((exists) => (exists !== false) !== guessedBook && loadFirstScreen(!guessedBook)).catch(() => undefined);
+void databasesAsked
+  .then((names) => (names === null || names.some(isBookName)) !== guessedBook && loadFirstScreen(!guessedBook))
+  .catch(() => undefined);

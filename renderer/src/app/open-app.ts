@@ -1,11 +1,12 @@
 import type { BookDatabase } from '../db/book-database';
+import { bookNameAtStart } from '../db/book-directory';
 import { openBookDatabase } from '../db/current-database';
 import { DexieStore } from '../db/dexie-store';
 import { openMutator } from '../db/mutations';
 import { readUnion } from '../features/union/queries';
 import { readDeskCounts, type StartupCounts } from '../features/overview/figures';
 import { detectPlatform } from '../platform';
-import { addressedPage, bookDatabaseAsked, loadFirstScreen } from './first-screen-code';
+import { addressedPage, databasesAsked, loadFirstScreen } from './first-screen-code';
 import type { Services } from './services';
 import { errorText } from '../../../shared/error-text';
 import type { UnionProfile } from '../../../shared/model/records';
@@ -30,8 +31,10 @@ export async function openApp(): Promise<AppStart> {
   let db: BookDatabase | null = null;
   try {
     // Opened only once the page has asked whether the book's database exists: opening creates it.
-    const existed = await bookDatabaseAsked;
-    db = await openBookDatabase();
+    const databases = await databasesAsked;
+    const name = await bookNameAtStart(databases);
+    const existed = databases ? databases.includes(name) : null;
+    db = await openBookDatabase(name);
     // The union decides which first screen shows: read beside the device's own rows, not after
     // them and a render, so the first screen's own reads start one round trip earlier.
     // On 概览, its six figures too, so that the page's first render shows them

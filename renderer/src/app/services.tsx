@@ -22,3 +22,17 @@ export function useServices(): Services {
   if (!services) throw new Error('useServices outside ServicesContext');
   return services;
 }
+
+/** The parts of the services that belong to one book's database. */
+export type BookServices = Pick<Services, 'db' | 'store' | 'mutator'>;
+
+/** Makes a book built by a replacement (features/backup/replace-book.ts) the book: names it and opens every page on it. */
+export type SwitchBook = (next: BookServices) => Promise<void>;
+
+export const SwitchBookContext = createContext<SwitchBook | null>(null);
+
+export function useSwitchBook(): SwitchBook {
+  const switchBook = useContext(SwitchBookContext);
+  if (!switchBook) throw new Error('useSwitchBook outside SwitchBookContext');
+  return switchBook;
+}

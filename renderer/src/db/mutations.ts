@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie from 'dexie';
 import { HybridLogicalClock, parseHlc } from '../../../shared/clock/hlc';
 import { stampDelete, stampInsert, stampUpdate, type ChangeEntry, type NewRecord, type WriteContext } from '../../../shared/book/changes';
 import type { assertValidRow } from '../../../shared/engine/checked';
@@ -139,32 +139,23 @@ export class Mutator {
   }
 
   /**
-   * Replaces the whole book (restore, demo data). All-or-nothing: one transaction clears and
-   * fills every table; if anything fails, IndexedDB rolls the lot back and the old book stays.
-   * The outbox is emptied: restored rows keep their own clocks, and a first sync sends them all.
+   * Fills this database with a whole book in one transaction, clearing what it held, and empties
+   * the outbox: a test's or a benchmark's starting book. The app never replaces its book this way
+   * but in a database of its own, in small steps (features/backup/replace-book.ts): one book-sized
+   * transaction leaves the store slower to open (db/book-directory.ts).
    */
   async replaceBook(book: BookTables): Promise<void> {
-    await this.replaceBookWith(async (add) => {
-      for (const name of TABLE_NAMES) await add(name, book[name]);
+    await this.db.transaction('rw', [...this.db.userTables(), this.db.$changes, this.db.$sync], async () => {
+      for (const name of TABLE_NAMES) await this.db.table(name).clear();
+      for (const name of TABLE_NAMES) await this.db.table(name).bulkAdd(book[name] as unknown[]);
+      await this.db.$changes.clear();
+      await this.db.$sync.bulkDelete([SYNC_KEYS.bootstrap, SYNC_KEYS.cursor, SYNC_KEYS.packageBook]);
     });
   }
 
-  /**
-   * The same replacement, its rows added by `fill` a batch at a time (a staged restore reads them
-   * from `sources`, which join the transaction), so the new book is never whole in memory.
-   */
-  async replaceBookWith(
-    fill: (add: (table: TableName, rows: readonly unknown[]) => Promise<unknown>) => Promise<void>,
-    sources: readonly Table[] = [],
-  ): Promise<void> {
-    await this.db.transaction('rw', [...this.db.userTables(), this.db.$changes, this.db.$sync, ...sources], async () => {
-      for (const name of TABLE_NAMES) await this.db.table(name).clear();
-      await fill((table, rows) => this.db.table(table).bulkAdd(rows as unknown[]));
-      await this.db.$changes.clear();
-      // A replaced book has no outbox: the sync client must send it whole and pull everything again.
-      // The package that carried the old book no longer carries this one: its reply must not mark the new one sent.
-      await this.db.$sync.bulkDelete([SYNC_KEYS.bootstrap, SYNC_KEYS.cursor, SYNC_KEYS.packageBook]);
-    });
+  /** This device's writer for another of its databases (a replacement book): the same device and the same clock, never set back. */
+  forDatabase(db: UnionBooksDB): Mutator {
+    return new Mutator(db, this.ctx);
   }
 
   /** Moves this device's clock past a stamp pulled from the server, so its next write is later than everything it has seen. */

@@ -5,6 +5,9 @@ import { todayIso } from '../../../shared/clock/today';
 import { generateDemoBook, SMALL_DEMO } from '../../../shared/demo/generator';
 import { UnionBooksDB } from '../../../renderer/src/db/database';
 import { openMutator } from '../../../renderer/src/db/mutations';
+import { nameBook } from '../../../renderer/src/db/book-directory';
+import { replaceWholeBook } from '../../../renderer/src/features/backup/replace-book';
+import Dexie from 'dexie';
 import { rememberFirstScreen } from '../../../renderer/src/app/first-screen-shown';
 
 async function seed(): Promise<void> {
@@ -23,8 +26,12 @@ async function seed(): Promise<void> {
     endMonth: params.get('end') ?? today.slice(0, 7),
     today,
   });
-  await mutator.replaceBook(book);
+  // As the app replaces a book (a restore, the demo book): built in a database of its own, in small steps, then named.
+  const built = await replaceWholeBook(db, mutator, book);
+  await nameBook(built.db.name);
+  built.db.close();
   db.close();
+  await Dexie.delete(db.name);
   // As the app leaves a profile that has shown the book: its next start fetches the book's pages at once.
   rememberFirstScreen('book');
 }

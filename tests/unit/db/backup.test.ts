@@ -22,9 +22,9 @@ describe('backup and restore', () => {
     const source = await dbWithDemo();
     const bytes = await exportBackup(source.db);
     const target = await freshDb();
-    await restoreBackup(target.db, target.mutator, bytes);
+    const { opened } = await restoreBackup(target.db, target.mutator, bytes);
     const a = await readWholeBook(source.db);
-    const b = await readWholeBook(target.db);
+    const b = await readWholeBook(opened.db);
     expect(b).toEqual(a);
     expect(b.attachments).toHaveLength(3);
     expect(b.attachments[0]?.data).toBeInstanceOf(Uint8Array);
@@ -43,8 +43,8 @@ describe('backup and restore', () => {
     await expect(restoreBackup(target.db, target.mutator, bytes, undefined, 'wrong')).rejects.toThrow(/^密码不正确/);
     await expect(restoreBackup(target.db, target.mutator, bytes)).rejects.toThrow(/设有密码/);
     expect(await readWholeBook(target.db)).toEqual(before);
-    await restoreBackup(target.db, target.mutator, bytes, undefined, '交接 密码 2025');
-    expect(await readWholeBook(target.db)).toEqual(await readWholeBook(source.db));
+    const { opened } = await restoreBackup(target.db, target.mutator, bytes, undefined, '交接 密码 2025');
+    expect(await readWholeBook(opened.db)).toEqual(await readWholeBook(source.db));
   });
 
   it('writes a password-protected book of many encrypted chunks from one read transaction', async () => {
@@ -56,8 +56,8 @@ describe('backup and restore', () => {
     const bytes = await exportBackup(source.db, undefined, new Date('2025-12-31T00:00:00Z'), encryption);
     expect(bytes.length).toBeGreaterThan(8 * encryption.chunkSize);
     const target = await freshDb();
-    await restoreBackup(target.db, target.mutator, bytes, undefined, encryption.password);
-    expect(await readWholeBook(target.db)).toEqual(await readWholeBook(source.db));
+    const { opened } = await restoreBackup(target.db, target.mutator, bytes, undefined, encryption.password);
+    expect(await readWholeBook(opened.db)).toEqual(await readWholeBook(source.db));
   });
 
   const refusals: [string, (bytes: Uint8Array) => Uint8Array, RegExp][] = [

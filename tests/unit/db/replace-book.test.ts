@@ -60,16 +60,16 @@ describe('replacing the book on a device enrolled for sync', () => {
     const device = await enrolledDevice();
     expect(device.rowsBefore).toBe(2);
 
-    const demo = await loadDemoBook(device.db, device.mutator, new Date(2025, 11, 31));
+    const { book: demo, opened } = await loadDemoBook(device.db, device.mutator, new Date(2025, 11, 31));
 
-    expect(await device.db.$sync.get(SYNC_KEYS.config)).toBeUndefined();
-    expect(await device.db.$sync.get(SYNC_KEYS.cursor)).toBeUndefined();
-    expect(await device.db.$changes.count()).toBe(0);
-    expect(await syncEngineFor(device.db, device.mutator).syncNow()).toBe(false);
+    expect(await opened.db.$sync.get(SYNC_KEYS.config)).toBeUndefined();
+    expect(await opened.db.$sync.get(SYNC_KEYS.cursor)).toBeUndefined();
+    expect(await opened.db.$changes.count()).toBe(0);
+    expect(await syncEngineFor(opened.db, opened.mutator).syncNow()).toBe(false);
     expect(await serverRows(device.unionCode)).toBe(device.rowsBefore);
-    expect((await readWholeBook(device.db)).members).toHaveLength(demo.members.length);
+    expect((await readWholeBook(opened.db)).members).toHaveLength(demo.members.length);
     // The device's own setting outlives the book it served.
-    expect(await getBackupFolder(device.db)).toBe('D:\\工会备份');
+    expect(await getBackupFolder(opened.db)).toBe('D:\\工会备份');
   });
 
   it('a restored backup of another union leaves sync and is never pushed into this one', async () => {
@@ -77,24 +77,24 @@ describe('replacing the book on a device enrolled for sync', () => {
     const other = generateDemoBook({ seed: 5, members: 12, years: 1, endMonth: '2025-06' });
     expect(otherUnionIn(other, device.union)).toBe(other.union[0]?.name);
 
-    await restoreBackup(
+    const { opened } = await restoreBackup(
       device.db,
       device.mutator,
       await encodeBackup(other, { createdAt: '2025-07-01T00:00:00.000Z', appVersion: 'test' }),
     );
 
-    expect(await device.db.$sync.get(SYNC_KEYS.config)).toBeUndefined();
-    expect(await pendingCount(device.db)).toBeGreaterThan(0);
-    expect(await syncEngineFor(device.db, device.mutator).syncNow()).toBe(false);
+    expect(await opened.db.$sync.get(SYNC_KEYS.config)).toBeUndefined();
+    expect(await pendingCount(opened.db)).toBeGreaterThan(0);
+    expect(await syncEngineFor(opened.db, opened.mutator).syncNow()).toBe(false);
     expect(await serverRows(device.unionCode)).toBe(device.rowsBefore);
   });
 
   it('清空账簿 leaves sync too', async () => {
     const device = await enrolledDevice();
-    await clearBook(device.db, device.mutator);
-    expect(await device.db.$sync.get(SYNC_KEYS.config)).toBeUndefined();
-    expect(await device.db.union.count()).toBe(0);
-    expect(await syncEngineFor(device.db, device.mutator).syncNow()).toBe(false);
+    const cleared = await clearBook(device.db, device.mutator);
+    expect(await cleared.db.$sync.get(SYNC_KEYS.config)).toBeUndefined();
+    expect(await cleared.db.union.count()).toBe(0);
+    expect(await syncEngineFor(cleared.db, cleared.mutator).syncNow()).toBe(false);
     expect(await serverRows(device.unionCode)).toBe(device.rowsBefore);
   });
 

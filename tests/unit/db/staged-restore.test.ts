@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { encodeBackup } from '../../../shared/backup/format';
 import type { BackupProgress } from '../../../shared/backup/progress';
 import { generateDemoBook } from '../../../shared/demo/generator';
 import { uuidv7 } from '../../../shared/ids/uuid7';
 import type { BookTables } from '../../../shared/model/book';
 import { SYNC_KEYS } from '../../../renderer/src/db/sync-keys';
+import { DexieStore } from '../../../renderer/src/db/dexie-store';
 import { exportBackup, readWholeBook, restoreBackup } from '../../../renderer/src/features/backup/book-io';
 import { discardStaged, replaceFromStaged, stageBackup, switchToStaged } from '../../../renderer/src/features/backup/staged-restore';
 import { Sha256 } from '../../../shared/backup/sha256';
@@ -89,9 +90,10 @@ describe('a staged restore', () => {
     await expectUnchanged(computer);
   });
 
-  it('a replacement that fails part way rolls back whole: the old book, its sync settings and its outbox', async () => {
+  it('a replacement that fails part way leaves the old book, its sync settings and its outbox, and deletes what it built', async () => {
     const computer = await computerWithBook();
     const staged = await stageBackup(computer.db, await encodeBackup(incoming(), meta));
+    const databases = await Dexie.getDatabaseNames();
     // Another reader started while the replacement runs sees the book before it, never a half-replaced one.
     let during: Promise<number> | null = null;
     const failing = switchToStaged(computer.db, computer.mutator, staged, (p) => {
@@ -101,24 +103,31 @@ describe('a staged restore', () => {
     });
     await expect(failing).rejects.toThrow('电脑断电');
     expect(await during).toBe(computer.before.members.length);
-    // The staged rows are rolled back with it; the restore flow then discards them.
+    expect(await Dexie.getDatabaseNames()).toEqual(databases);
+    // The staged rows are still there; the restore flow then discards them.
     expect(await computer.db.$restore.count()).toBeGreaterThan(0);
     await discardStaged(computer.db);
     await expectUnchanged(computer);
   });
 
-  it('replaces the book from the staged rows, leaves sync and the staging store empty', async () => {
+  it('builds the new book from the staged rows, without sync, and leaves the book in use as it was', async () => {
     const source = await freshDb();
     await source.mutator.replaceBook(incoming());
     const computer = await computerWithBook();
     // Batches a restore cut short left behind are not part of the next one.
     await computer.db.$restore.add({ table: 'members', rows: [{ ...computer.before.members[0]!, id: uuidv7(), name: '残留' }] });
-    const staged = await restoreBackup(computer.db, computer.mutator, await exportBackup(source.db));
+    const { staged, opened } = await restoreBackup(computer.db, computer.mutator, await exportBackup(source.db));
     expect(staged.warnings).not.toBeNull();
-    expect(await readWholeBook(computer.db)).toEqual(await readWholeBook(source.db));
-    expect(await computer.db.$restore.count()).toBe(0);
-    expect(await computer.db.$sync.get(SYNC_KEYS.config)).toBeUndefined();
-    expect(await computer.db.$changes.count()).toBe(0);
+    expect(await readWholeBook(opened.db)).toEqual(await readWholeBook(source.db));
+    expect(await opened.db.$restore.count()).toBe(0);
+    expect(await opened.db.$sync.get(SYNC_KEYS.config)).toBeUndefined();
+    expect(await opened.db.$changes.count()).toBe(0);
+    // The same device, whose clock never goes back.
+    expect(await opened.db.$sync.get('deviceId')).toEqual(await computer.db.$sync.get('deviceId'));
+    expect(opened.mutator.deviceId).toBe(computer.mutator.deviceId);
+    // The book in use is untouched until the app names the new one.
+    expect(await readWholeBook(computer.db)).toEqual(computer.before);
+    expect(await computer.db.$sync.toArray()).toEqual(computer.sync);
   });
 
   describe('from a handover backup', () => {
@@ -129,8 +138,8 @@ describe('a staged restore', () => {
       const computer = await computerWithBook();
       const bytes = await handoverFile();
       const outcome = await replaceFromStaged(computer, await stageBackup(computer.db, bytes), bytes);
-      expect(outcome).toEqual({ ok: true, handover: true });
-      const row = await computer.db.handovers.get(pending.id);
+      expect(outcome).toEqual({ ok: true, handover: true, opened: expect.anything() });
+      const row = await outcome.opened!.db.handovers.get(pending.id);
       expect(row?.checksum).toBe(new Sha256().update(bytes).hex());
       expect(row?.receivedAt).not.toBe('');
     });
@@ -138,15 +147,21 @@ describe('a staged restore', () => {
     it('says the book was replaced when only the receipt fails, and loading the file again records it', async () => {
       const computer = await computerWithBook();
       const bytes = await handoverFile();
-      const broken = Object.create(computer.store) as typeof computer.store;
-      broken.transaction = () => Promise.reject(new Error('磁盘已满'));
-      const outcome = await replaceFromStaged({ ...computer, store: broken }, await stageBackup(computer.db, bytes), bytes);
-      expect(outcome).toEqual({ ok: false, error: expect.stringContaining('账簿已从交接文件载入，但交接回执未能记入：磁盘已满') });
+      vi.spyOn(DexieStore.prototype, 'transaction').mockRejectedValueOnce(new Error('磁盘已满'));
+      const outcome = await replaceFromStaged(computer, await stageBackup(computer.db, bytes), bytes);
+      expect(outcome).toEqual({
+        ok: false,
+        error: expect.stringContaining('账簿已从交接文件载入，但交接回执未能记入：磁盘已满'),
+        opened: expect.anything(),
+      });
       expect(outcome.ok || outcome.error).not.toContain('当前数据未改变');
-      expect(await computer.db.members.count()).toBe(incoming().members.length);
-      expect((await computer.db.handovers.get(pending.id))?.receivedAt).toBe('');
-      expect(await replaceFromStaged(computer, await stageBackup(computer.db, bytes), bytes)).toEqual({ ok: true, handover: true });
-      expect((await computer.db.handovers.get(pending.id))?.receivedAt).not.toBe('');
+      const replaced = outcome.opened!;
+      expect(await replaced.db.members.count()).toBe(incoming().members.length);
+      expect((await replaced.db.handovers.get(pending.id))?.receivedAt).toBe('');
+      // Loaded again, on the book it was loaded into.
+      const again = await replaceFromStaged(replaced, await stageBackup(replaced.db, bytes), bytes);
+      expect(again).toEqual({ ok: true, handover: true, opened: expect.anything() });
+      expect((await again.opened!.db.handovers.get(pending.id))?.receivedAt).not.toBe('');
     });
 
     it('says nothing changed when the replacement itself fails', async () => {

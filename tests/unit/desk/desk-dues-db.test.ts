@@ -126,7 +126,7 @@ function pulledPayment(rowId: string, memberId: string, month: string) {
 describe('概览 reads the payments as their months fold them', () => {
   it('keeps the folded months in step with every write, and the desk figures equal to those from every payment', async () => {
     const { db, mutator, store } = await freshDb();
-    await replaceWholeBook(db, mutator, book);
+    await mutator.replaceBook(book);
     const start = await expectSameFigures(db);
     expect(start.todos.map((t) => t.key)).toContain('dues-month');
     expect(await db.$duesMonths.count()).toBeGreaterThan(0);
@@ -166,20 +166,19 @@ describe('概览 reads the payments as their months fold them', () => {
     // Restored from its own backup into another device's database.
     const bytes = await exportBackup(db);
     const other = await freshDb();
-    await restoreBackup(other.db, other.mutator, bytes);
-    expect(await expectSameFigures(other.db)).toEqual(after);
-    // And replaced by an empty book: nothing folded is left.
-    await replaceWholeBook(other.db, other.mutator, { ...book, duesPayments: [] });
-    expect(await other.db.$duesMonths.count()).toBe(0);
-    await expectCountsInStep(other.db);
-    expect(await other.db.$deskCounts.get(`duesPayments/${YEAR}`)).toBeUndefined();
-    db.close();
-    other.db.close();
+    const { opened: restored } = await restoreBackup(other.db, other.mutator, bytes);
+    expect(await expectSameFigures(restored.db)).toEqual(after);
+    // And replaced by a book without payments: nothing folded is left.
+    const emptied = await replaceWholeBook(restored.db, restored.mutator, { ...book, duesPayments: [] });
+    expect(await emptied.db.$duesMonths.count()).toBe(0);
+    await expectCountsInStep(emptied.db);
+    expect(await emptied.db.$deskCounts.get(`duesPayments/${YEAR}`)).toBeUndefined();
+    for (const open of [db, other.db, restored.db, emptied.db]) open.close();
   });
 
   it('re-reads the desk when a payment is written, and the six figures when a member joins', async () => {
     const { db, mutator, store } = await freshDb();
-    await replaceWholeBook(db, mutator, book);
+    await mutator.replaceBook(book);
     const seen: number[] = [];
     const subscription = liveQuery(() => readDeskDues(db, YEAR, TEST_TODAY)).subscribe((d) =>
       seen.push(d.data.duesPayments.filter((p) => p.month === '2026-12').length),
@@ -206,7 +205,7 @@ describe('概览 reads the payments as their months fold them', () => {
 
   it('keeps the counts of members, activities, welfare and entries in step with every write to them', async () => {
     const { db, mutator } = await freshDb();
-    await replaceWholeBook(db, mutator, book);
+    await mutator.replaceBook(book);
     await expectCountsInStep(db);
     const figures = async () => headlineFromCounts(await db.$deskCounts.bulkGet(headlineCountIds(YEAR)), YEAR);
     const start = await figures();

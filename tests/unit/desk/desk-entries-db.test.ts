@@ -72,7 +72,7 @@ function pulledEntry(rowId: string) {
 describe('概览 reads the entries as their months fold them', () => {
   it('keeps the folded months in step with every write, and the desk equal to the one from every entry', async () => {
     const { db, mutator, store } = await freshDb();
-    await replaceWholeBook(db, mutator, book);
+    await mutator.replaceBook(book);
     const start = await expectSameDesk(db);
     expect(start.budgets.length).toBeGreaterThan(0);
     expect(await db.$deskEntries.count()).toBeGreaterThan(12);
@@ -98,12 +98,11 @@ describe('概览 reads the entries as their months fold them', () => {
 
     // Restored from its own backup into another device's database, then replaced by a book without entries.
     const other = await freshDb();
-    await restoreBackup(other.db, other.mutator, await exportBackup(db));
-    expect(await expectSameDesk(other.db)).toEqual(edited);
-    await replaceWholeBook(other.db, other.mutator, { ...book, transactions: [] });
-    expect(await other.db.$deskEntries.count()).toBe(0);
-    await expectSameDesk(other.db);
-    db.close();
-    other.db.close();
+    const { opened: restored } = await restoreBackup(other.db, other.mutator, await exportBackup(db));
+    expect(await expectSameDesk(restored.db)).toEqual(edited);
+    const withoutEntries = await replaceWholeBook(restored.db, restored.mutator, { ...book, transactions: [] });
+    expect(await withoutEntries.db.$deskEntries.count()).toBe(0);
+    await expectSameDesk(withoutEntries.db);
+    for (const open of [db, other.db, restored.db, withoutEntries.db]) open.close();
   });
 });

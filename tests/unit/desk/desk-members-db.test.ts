@@ -53,7 +53,7 @@ function pulledMember(rowId: string) {
 describe('概览 reads what it needs of each member, not the roster', () => {
   it('keeps the rows in step with every write to the members, and the desk equal to the one from the whole roster', async () => {
     const { db, mutator } = await freshDb();
-    await replaceWholeBook(db, mutator, book);
+    await mutator.replaceBook(book);
     const start = await expectSameDesk(db);
     expect(await db.$deskMembers.count()).toBe(book.members.filter((m) => m.deleted === 0).length);
     expect(start.flow.length).toBeGreaterThan(0);
@@ -78,14 +78,13 @@ describe('概览 reads what it needs of each member, not the roster', () => {
 
     // Restored from its own backup into another device's database, replaced by a book without members, cleared.
     const other = await freshDb();
-    await restoreBackup(other.db, other.mutator, await exportBackup(db));
-    expect(await expectSameDesk(other.db)).toEqual(edited);
-    await replaceWholeBook(other.db, other.mutator, { ...book, members: [] });
-    expect(await other.db.$deskMembers.count()).toBe(0);
-    await expectSameDesk(other.db);
-    await clearBook(db, mutator);
-    expect(await db.$deskMembers.count()).toBe(0);
-    db.close();
-    other.db.close();
+    const { opened: restored } = await restoreBackup(other.db, other.mutator, await exportBackup(db));
+    expect(await expectSameDesk(restored.db)).toEqual(edited);
+    const withoutMembers = await replaceWholeBook(restored.db, restored.mutator, { ...book, members: [] });
+    expect(await withoutMembers.db.$deskMembers.count()).toBe(0);
+    await expectSameDesk(withoutMembers.db);
+    const cleared = await clearBook(db, mutator);
+    expect(await cleared.db.$deskMembers.count()).toBe(0);
+    for (const open of [db, other.db, restored.db, withoutMembers.db, cleared.db]) open.close();
   });
 });

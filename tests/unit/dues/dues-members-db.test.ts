@@ -43,7 +43,7 @@ function pulledEvent(rowId: string, memberId: string) {
 describe('each member’s dues row (what a posting reads)', () => {
   it('stays in step with every write to the members, their events and their bases, whichever path writes', async () => {
     const { db, mutator } = await freshDb();
-    await replaceWholeBook(db, mutator, book);
+    await mutator.replaceBook(book);
     await expectRowsInStep(db);
     expect(book.memberships.length > 0 && book.wageBases.length > 0).toBe(true);
 
@@ -69,13 +69,17 @@ describe('each member’s dues row (what a posting reads)', () => {
 
     // Restored from its own backup into another device's database, replaced by a book without members, cleared.
     const other = await freshDb();
-    await restoreBackup(other.db, other.mutator, await exportBackup(db));
-    await expectRowsInStep(other.db);
-    await replaceWholeBook(other.db, other.mutator, { ...book, members: [], memberships: [], wageBases: [] });
-    expect(await other.db.$duesMembers.count()).toBe(0);
-    await clearBook(db, mutator);
-    expect(await db.$duesMembers.count()).toBe(0);
-    db.close();
-    other.db.close();
+    const { opened: restored } = await restoreBackup(other.db, other.mutator, await exportBackup(db));
+    await expectRowsInStep(restored.db);
+    const withoutMembers = await replaceWholeBook(restored.db, restored.mutator, {
+      ...book,
+      members: [],
+      memberships: [],
+      wageBases: [],
+    });
+    expect(await withoutMembers.db.$duesMembers.count()).toBe(0);
+    const cleared = await clearBook(db, mutator);
+    expect(await cleared.db.$duesMembers.count()).toBe(0);
+    for (const open of [db, other.db, restored.db, withoutMembers.db, cleared.db]) open.close();
   });
 });

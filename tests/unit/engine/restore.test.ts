@@ -36,8 +36,8 @@ const meta = { createdAt: '2026-01-01T00:00:00Z', appVersion: '0.1.0' };
 describe('restoring a book', () => {
   it('restores a backup written by the first version, every row given the fields this version declares', async () => {
     const bytes = await encodeBackup(asVersionOne(await seeded()), meta);
-    const { db, mutator } = await freshDb();
-    await restoreBackup(db, mutator, bytes);
+    const fresh = await freshDb();
+    const { db } = (await restoreBackup(fresh.db, fresh.mutator, bytes)).opened;
     expect((await db.openingBalances.toArray())[0]).toMatchObject({ month: '2026-01', booksStart: false, duesBeforeFen: 0 });
     for (const u of await db.union.toArray()) {
       expect(u).not.toHaveProperty('backupFolder');

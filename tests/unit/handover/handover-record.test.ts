@@ -75,8 +75,8 @@ describe('a handover through its backup', () => {
     expect(pendingHandover(later.book)).toBeNull();
     expect(later.book.handovers[0]?.checksum).toBe(checksum);
 
-    const next = await freshDb(undefined, TODAY);
-    const restored = await restoreBackup(next.db, next.mutator, file, undefined, '交接 密码 2025');
+    const incoming = await freshDb(undefined, TODAY);
+    const { staged: restored, opened: next } = await restoreBackup(incoming.db, incoming.mutator, file, undefined, '交接 密码 2025');
     const pending = pendingHandover(restored);
     expect(pending).toMatchObject({ id: row.id, from: '张三', to: '李四', supervisor: '王五', cashFen: facts.cashFen, checksum: '' });
     next.mutator.observeClock(pending!.updatedAt);
@@ -104,9 +104,9 @@ describe('a handover through its backup', () => {
     delete manifest.counts.handovers;
     entries['manifest.json'] = strToU8(JSON.stringify(manifest));
     const target = await freshDb(undefined, TODAY);
-    const restored = await restoreBackup(target.db, target.mutator, zipSync(entries));
+    const { staged: restored, opened } = await restoreBackup(target.db, target.mutator, zipSync(entries));
     expect(restored.handovers).toEqual([]);
-    expect(await target.db.members.count()).toBe(30);
-    expect(await target.db.handovers.count()).toBe(0);
+    expect(await opened.db.members.count()).toBe(30);
+    expect(await opened.db.handovers.count()).toBe(0);
   });
 });

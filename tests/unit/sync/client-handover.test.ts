@@ -69,8 +69,8 @@ describe('换届交接 from one enrolled computer to the next', () => {
     expect(await syncEngineFor(old.db, old.mutator).syncNow()).toBe(true);
 
     // The incoming computer: the file restores the book and the handover, never the old device's credentials.
-    const next = await freshDb(undefined, TEST_TODAY);
-    const book = await restoreBackup(next.db, next.mutator, file, undefined, PASSWORD);
+    const incoming = await freshDb(undefined, TEST_TODAY);
+    const { staged: book, opened: next } = await restoreBackup(incoming.db, incoming.mutator, file, undefined, PASSWORD);
     expect(await readEnrolment(next.db)).toBeNull();
     const pending = pendingHandover(book)!;
     expect(pending).toMatchObject({ id: started.id, fromDeviceId: old.mutator.deviceId, syncUnionCode: 'HZ01' });

@@ -2,7 +2,7 @@ import { CloudDownloadOutlined, LockOutlined, UploadOutlined } from '@ant-design
 import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { TABLE_LABELS, TABLE_NAMES } from '../../../../shared/model/book';
-import { useServices } from '../../app/services';
+import { useServices, useSwitchBook } from '../../app/services';
 import { FILTERS } from '../../platform';
 import { useUnion } from '../union/queries';
 import { AutoBackupCard } from './AutoBackupCard';
@@ -20,6 +20,7 @@ import { errorText } from '../../../../shared/error-text';
 /** 备份 and 恢复: the whole book to one .ubk file (optionally password-protected) and back, all-or-nothing. */
 export function BackupPanel() {
   const { db, mutator, platform } = useServices();
+  const switchBook = useSwitchBook();
   const union = useUnion();
   const enrolled = useEnrolment(db);
   const { message, modal } = App.useApp();
@@ -78,7 +79,7 @@ export function BackupPanel() {
       okText: enrolment ? '退出同步并清空' : '清空并重新开始',
       okButtonProps: { danger: true },
       cancelText: '取消',
-      onOk: () => clearBook(db, mutator),
+      onOk: async () => switchBook(await clearBook(db, mutator)),
     });
   };
 

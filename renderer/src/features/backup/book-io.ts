@@ -5,7 +5,7 @@ import { checkRestorable } from '../../../../shared/engine/restore';
 import { emptyBook, type BookTables } from '../../../../shared/model/book';
 import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
-import { replaceWholeBook } from './replace-book';
+import { replaceWholeBook, type OpenBook } from './replace-book';
 import { discardStaged, stageBackup, switchToStaged, type StagedBook } from './staged-restore';
 import { turnEvery } from '../../platform/turns';
 import { writeBackupOffPage } from '../../workers/backup';
@@ -53,8 +53,9 @@ export async function inspectBackup(
 }
 
 /**
- * Only a file that passed every check replaces the book, in one transaction; the device leaves sync in
- * the same one. The file is staged on the way (staged-restore.ts), so the book is never whole in memory.
+ * Only a file that passed every check becomes a book: staged on the way (staged-restore.ts), so the
+ * book is never whole in memory, then built as a new book that has left sync (replace-book.ts). The
+ * book in use is untouched; `opened` is the new one, for the app to name.
  */
 export async function restoreBackup(
   db: UnionBooksDB,
@@ -62,15 +63,14 @@ export async function restoreBackup(
   bytes: Uint8Array,
   onProgress?: OnBackupProgress,
   password?: string,
-): Promise<StagedBook> {
+): Promise<{ staged: StagedBook; opened: OpenBook }> {
   const staged = await stageBackup(db, bytes, onProgress, password);
   try {
-    await switchToStaged(db, mutator, staged);
+    return { staged, opened: await switchToStaged(db, mutator, staged) };
   } catch (error) {
     await discardStaged(db);
     throw error;
   }
-  return staged;
 }
 
 export function backupFileName(unionName: string, now: Date = new Date()): string {
@@ -78,16 +78,19 @@ export function backupFileName(unionName: string, now: Date = new Date()): strin
   return `${unionName || '工会账簿'}-${stamp}.ubk`;
 }
 
-/** The demo union, ending with the current month so that dues and arrears look like a live book. */
-export async function loadDemoBook(db: UnionBooksDB, mutator: Mutator, now: Date = new Date()): Promise<BookTables> {
+/** The demo union, ending with the current month so that dues and arrears look like a live book; built as a new book, for the app to name. */
+export async function loadDemoBook(
+  db: UnionBooksDB,
+  mutator: Mutator,
+  now: Date = new Date(),
+): Promise<{ book: BookTables; opened: OpenBook }> {
   const endMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
   const today = `${endMonth}-${String(now.getDate()).padStart(2, '0')}`;
   const book = generateDemoBook({ ...SMALL_DEMO, endMonth, today });
-  await replaceWholeBook(db, mutator, book);
-  return book;
+  return { book, opened: await replaceWholeBook(db, mutator, book) };
 }
 
-/** 清空账簿: an empty book, and the first-run page again. */
-export function clearBook(db: UnionBooksDB, mutator: Mutator): Promise<void> {
+/** 清空账簿: an empty book (the first-run page again once the app names it). */
+export function clearBook(db: UnionBooksDB, mutator: Mutator): Promise<OpenBook> {
   return replaceWholeBook(db, mutator, emptyBook());
 }

@@ -1,35 +1,46 @@
-import type { Table } from 'dexie';
-import type { BookTables } from '../../../../shared/model/book';
+import { TABLE_NAMES, type BookTables } from '../../../../shared/model/book';
 import type { UnionProfile } from '../../../../shared/model/records';
 import type { UnionBooksDB } from '../../db/database';
+import { DexieStore } from '../../db/dexie-store';
 import type { Mutator } from '../../db/mutations';
+import { buildBookDatabase, type AddRows } from '../../db/new-book';
 import { leaveServer } from '../sync/mutations';
 import { getValue, KEYS, type SyncConfig } from '../sync/state';
 
-/**
- * Replacing the whole book (restore, demo data, 清空账簿) on a device enrolled for sync would send
- * the replacement up as that union's data: a demo union's members and dues in the real union's
- * figures, or another union's backup merged into this one. So a replaced book always leaves sync,
- * in the same transaction: the server address, token and progress are forgotten and nothing of the
- * new book is queued. The pages ask first (see LeaveSyncNotice); to sync again, enrol anew.
- */
-export async function replaceWholeBook(db: UnionBooksDB, mutator: Mutator, book: BookTables): Promise<void> {
-  await db.transaction('rw', [...db.userTables(), db.$changes, db.$sync], async () => {
-    await leaveServer(db);
-    await mutator.replaceBook(book);
-  });
+/** A book as the pages use it: its database, the device's writer for it and the book engine's store. */
+export interface OpenBook {
+  db: UnionBooksDB;
+  mutator: Mutator;
+  store: DexieStore;
 }
 
-/** The same replacement filled a batch at a time from `sources` (a staged restore, staged-restore.ts). */
-export async function replaceWholeBookWith(
-  db: UnionBooksDB,
-  mutator: Mutator,
-  fill: Parameters<Mutator['replaceBookWith']>[0],
-  sources: readonly Table[],
-): Promise<void> {
-  await db.transaction('rw', [...db.userTables(), db.$changes, db.$sync, ...sources], async () => {
-    await leaveServer(db);
-    await mutator.replaceBookWith(fill, sources);
+/**
+ * Replaces the whole book (restore, demo data, 清空账簿), all-or-nothing: the new book is built in a
+ * database of its own (db/new-book.ts) and returned, open; the book in use is not touched. It
+ * becomes the book when the app names it (useSwitchBook, which writes the directory); until then a
+ * start still opens the old one, and deletes the unnamed one.
+ *
+ * The new book starts without sync: on a device enrolled for sync, sending the replacement up as
+ * that union's data would put a demo union's members and dues in the real union's figures, or merge
+ * another union's backup into this one. So the server address, token and progress are not carried
+ * over and its outbox is empty; the pages ask first (see LeaveSyncNotice); to sync again, enrol
+ * anew. The device's own state (its id, backup folder, clock) is carried over.
+ */
+export async function replaceWholeBookWith(db: UnionBooksDB, mutator: Mutator, fill: (add: AddRows) => Promise<void>): Promise<OpenBook> {
+  const device = await db.$sync.toArray();
+  const next = await buildBookDatabase(async (add, built) => {
+    await built.$sync.bulkPut(device);
+    await leaveServer(built);
+    await fill(add);
+  });
+  const writer = mutator.forDatabase(next);
+  return { db: next, mutator: writer, store: new DexieStore(next, writer) };
+}
+
+/** The same replacement with a book held whole (the demo book, an empty book). */
+export function replaceWholeBook(db: UnionBooksDB, mutator: Mutator, book: BookTables): Promise<OpenBook> {
+  return replaceWholeBookWith(db, mutator, async (add) => {
+    for (const name of TABLE_NAMES) await add(name, book[name]);
   });
 }
 

@@ -1,7 +1,6 @@
 import { BackupError } from '../../../../shared/backup/backup-error';
 import { fileChecksum } from './file-checksum';
 import { receiveHandover } from '../../../../shared/engine/ops/handover';
-import type { BookStore } from '../../../../shared/engine/store';
 import { errorText } from '../../../../shared/error-text';
 import { pendingHandover } from '../../../../shared/handover/handover-record';
 import { bytesSource } from '../../../../shared/backup/byte-source';
@@ -13,15 +12,15 @@ import { emptyBook, TABLE_NAMES, type BookTables, type TableName } from '../../.
 import type { Handover, UnionProfile } from '../../../../shared/model/records';
 import type { UnionBooksDB } from '../../db/database';
 import type { Mutator } from '../../db/mutations';
-import { replaceWholeBookWith } from './replace-book';
+import { replaceWholeBookWith, type OpenBook } from './replace-book';
 import { turnEvery } from '../../platform/turns';
 
 /**
  * 恢复 without ever holding the book: the file is read as a stream (shared/backup/read.ts), each
  * row checked as it comes (shared/engine/restore.ts) and written in batches to the `$restore`
- * store, which no page reads. Only when every entry has passed is the book replaced from it, in one
- * transaction; a refused file, a cancelled restore or a failed replacement leaves the current book
- * exactly as it was and the staging store empty.
+ * store, which no page reads. Only when every entry has passed is a new book built from it, in a
+ * database of its own (replace-book.ts); a refused file, a cancelled restore or a failed build
+ * leaves the current book exactly as it was and the staging store empty.
  */
 
 /** What the confirmation shows of a staged book; the rows themselves stay in `$restore`. */
@@ -98,64 +97,81 @@ export async function stageBackup(
 }
 
 /**
- * Replaces the book with the staged one in one transaction (leaving sync in it, see replace-book.ts),
- * a batch at a time, and empties the staging store in the same transaction. `onProgress` counts the
- * rows of each table as they are written.
+ * Builds the staged book as a new book (replace-book.ts: leaving sync, a database of its own) a batch
+ * at a time. `onProgress` counts the rows of each table as they are written. The book in use is
+ * untouched: the new one is returned, to be named by the app.
  */
-export async function switchToStaged(db: UnionBooksDB, mutator: Mutator, staged: StagedBook, onProgress?: OnBackupProgress): Promise<void> {
+export async function switchToStaged(
+  db: UnionBooksDB,
+  mutator: Mutator,
+  staged: StagedBook,
+  onProgress?: OnBackupProgress,
+): Promise<OpenBook> {
   const done = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
-  await replaceWholeBookWith(
-    db,
-    mutator,
-    async (add) => {
-      let after = 0;
-      for (;;) {
-        const batch = await db.$restore.where('seq').above(after).first();
-        if (!batch) break;
-        after = batch.seq!;
-        await add(batch.table, batch.rows);
-        done[batch.table] += batch.rows.length;
-        onProgress?.({ step: batch.table, done: done[batch.table], total: staged.counts[batch.table] });
-      }
-      await db.$restore.clear();
-    },
-    [db.$restore],
-  );
+  const opened = await replaceWholeBookWith(db, mutator, async (add) => {
+    let after = 0;
+    for (;;) {
+      const batch = await db.$restore.where('seq').above(after).first();
+      if (!batch) break;
+      after = batch.seq!;
+      await add(batch.table, batch.rows);
+      done[batch.table] += batch.rows.length;
+      onProgress?.({ step: batch.table, done: done[batch.table], total: staged.counts[batch.table] });
+    }
+  });
+  // The staged rows stay in the replaced book's database, and go with it when it is deleted.
+  return opened;
 }
 
-/** How replacing the book from a staged file ended: `error` is the Chinese message to show, and says whether the book changed. */
-export type ReplaceOutcome = { ok: true; handover: boolean } | { ok: false; error: string };
+/**
+ * How replacing the book from a staged file ended: `error` is the Chinese message to show, and says
+ * whether the book changed; `opened` is the new book, for the app to name, whenever it was built.
+ */
+export type ReplaceOutcome = { ok: true; handover: boolean; opened: OpenBook } | { ok: false; error: string; opened?: OpenBook };
 
 /**
- * Replaces the book with the staged one and, for a handover backup, records the receipt with the
- * file's checksum. A failed replacement changes nothing; a failed receipt comes after the book was
- * replaced, so its message says so (loading the same file again records it).
+ * Builds the staged book and, for a handover backup, records the receipt in it with the file's
+ * checksum, before the app names it. A failed build changes nothing; a failed receipt comes after
+ * the book was built, so its message says so (loading the same file again records it).
  */
 export async function replaceFromStaged(
-  env: { db: UnionBooksDB; mutator: Mutator; store: BookStore },
+  env: { db: UnionBooksDB; mutator: Mutator },
   staged: StagedBook,
   fileData: Uint8Array,
   onProgress?: OnBackupProgress,
 ): Promise<ReplaceOutcome> {
   const handover = pendingHandover(staged);
+  let opened: OpenBook;
   try {
-    await switchToStaged(env.db, env.mutator, staged, onProgress);
+    opened = await switchToStaged(env.db, env.mutator, staged, onProgress);
   } catch (e) {
     await discardStaged(env.db).catch(() => undefined);
     return { ok: false, error: `恢复失败，当前数据未改变：${errorText(e)}` };
   }
-  if (!handover) return { ok: true, handover: false };
+  if (!handover) return { ok: true, handover: false, opened };
   try {
     // Later than the outgoing computer's stamp on the row, so the receipt wins wherever the two meet.
-    env.mutator.observeClock(handover.updatedAt);
-    await receiveHandover(env.store, handover.id, await fileChecksum([fileData]), new Date().toISOString());
+    opened.mutator.observeClock(handover.updatedAt);
+    await receiveHandover(opened.store, handover.id, await fileChecksum([fileData]), new Date().toISOString());
   } catch (e) {
-    return { ok: false, error: `账簿已从交接文件载入，但交接回执未能记入：${errorText(e)}。请再次载入同一交接文件以记入交接。` };
+    return {
+      ok: false,
+      error: `账簿已从交接文件载入，但交接回执未能记入：${errorText(e)}。请再次载入同一交接文件以记入交接。`,
+      opened,
+    };
   }
-  return { ok: true, handover: true };
+  return { ok: true, handover: true, opened };
 }
 
-/** Forgets a staged book: the restore was cancelled or failed. */
+/**
+ * Forgets a staged book: the restore was cancelled or failed. A staged batch at a time, each in a
+ * transaction of its own: clearing a whole book's batches at once would be one book-sized
+ * transaction, which leaves the store slower to open (db/book-directory.ts).
+ */
 export async function discardStaged(db: UnionBooksDB): Promise<void> {
-  await db.$restore.clear();
+  for (;;) {
+    const [seq] = await db.$restore.limit(1).primaryKeys();
+    if (seq === undefined) return;
+    await db.$restore.delete(seq);
+  }
 }

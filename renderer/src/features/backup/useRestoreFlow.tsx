@@ -2,7 +2,7 @@ import { Alert, App, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { errorText } from '../../../../shared/error-text';
 import { pendingHandover } from '../../../../shared/handover/handover-record';
-import { useServices } from '../../app/services';
+import { useServices, useSwitchBook } from '../../app/services';
 import { HandoverRestoreNotice } from '../handover/HandoverRestoreNotice';
 import { useUnion } from '../union/queries';
 import { BackupProgressCard } from './BackupProgressCard';
@@ -27,10 +27,10 @@ export interface RestoreOptions {
 /**
  * 恢复 from a backup file, wherever the file comes from (the open dialog, the list of automatic
  * backups, the first-run page): read, check and stage it (staged-restore.ts), asking for the
- * password when it is encrypted; show what it holds and what happens to sync; only then replace the
- * book from the staged rows, in one transaction. Every refusal, a cancel and a failure are shown
- * and change nothing. A handover backup (whichever button opened it) is recorded as received, with
- * the checksum of the file, once the book is replaced.
+ * password when it is encrypted; show what it holds and what happens to sync; only then build the
+ * new book from the staged rows and switch the app to it. Every refusal, a cancel and a failure are
+ * shown and change nothing. A handover backup (whichever button opened it) is recorded as received,
+ * with the checksum of the file, in the new book before the switch.
  */
 export function useRestoreFlow(): {
   restore: (file: BackupFile, options?: RestoreOptions) => Promise<void>;
@@ -42,7 +42,8 @@ export function useRestoreFlow(): {
   /** The last refusal or failure, closable; null when there is none. */
   alert: ReactNode;
 } {
-  const { db, mutator, store } = useServices();
+  const { db, mutator } = useServices();
+  const switchBook = useSwitchBook();
   const union = useUnion();
   const enrolled = useEnrolment(db);
   const { message, modal } = App.useApp();
@@ -95,9 +96,14 @@ export function useRestoreFlow(): {
     const replace = async () => {
       startPhase('replacing');
       try {
-        const outcome = await replaceFromStaged({ db, mutator, store }, book, file.data, onProgress);
-        if (!outcome.ok) setError(outcome.error);
-        else
+        const outcome = await replaceFromStaged({ db, mutator }, book, file.data, onProgress);
+        // Every page opens anew on the new book, this flow's own state with them: what is said after
+        // the switch is said in the app's own message or dialog.
+        if (outcome.opened) await switchBook(outcome.opened);
+        if (!outcome.ok) {
+          if (outcome.opened) modal.error({ title: '交接回执未能记入', content: outcome.error, width: 560 });
+          else setError(outcome.error);
+        } else
           message.success(
             outcome.handover ? '已载入交接文件，交接已记入账簿' : enrolment ? '已从备份恢复，本设备已退出同步' : '已从备份恢复',
           );

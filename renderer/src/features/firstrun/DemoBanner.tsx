@@ -1,13 +1,14 @@
 import { Alert, App, Button, Space } from 'antd';
 import { DEMO_UNION_CODE } from '../../../../shared/demo/identity';
 import type { UnionProfile } from '../../../../shared/model/records';
-import { useServices } from '../../app/services';
+import { useServices, useSwitchBook } from '../../app/services';
 import { LeaveSyncNotice } from '../backup/LeaveSyncNotice';
 import { useEnrolment } from '../backup/useEnrolment';
 
 /** On every page of the demo book: it looks real, so it says it is not, and how to start one's own. */
 export function DemoBanner({ union }: { union: UnionProfile }) {
   const { db, mutator } = useServices();
+  const switchBook = useSwitchBook();
   const { modal, message } = App.useApp();
   const enrolled = useEnrolment(db);
   if (union.code !== DEMO_UNION_CODE) return null;
@@ -30,7 +31,7 @@ export function DemoBanner({ union }: { union: UnionProfile }) {
       onOk: async () => {
         // The backup reader and writer load only when a book is replaced, not with every page.
         const { clearBook } = await import('../backup/book-io');
-        await clearBook(db, mutator);
+        await switchBook(await clearBook(db, mutator));
         message.success('示例数据已清空');
       },
     });

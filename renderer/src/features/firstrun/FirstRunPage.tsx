@@ -4,7 +4,7 @@ import { App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select,
 import { thisMonth } from '../../../../shared/clock/today';
 import { SPENDING_PRESETS } from '../../../../shared/limits/presets';
 import type { SpendingPresetId } from '../../../../shared/model/records';
-import { useServices } from '../../app/services';
+import { useServices, useSwitchBook } from '../../app/services';
 import { countRule } from '../../components/count-rule';
 import { useSubmit } from '../../components/useSubmit';
 import { BOOKS_START_FIELDS, BooksStartFields, fromBooksStart, toBooksStart, type BooksStartValues } from '../finance/BooksStartFields';
@@ -41,6 +41,7 @@ const PROVINCE_OPTIONS: { value: SpendingPresetId; label: string }[] = [
 /** First start: set up one's own union and say where its books start (开账), or look around in a realistic demo union first. */
 export function FirstRunPage() {
   const { db, mutator, store } = useServices();
+  const switchBook = useSwitchBook();
   const [top, setTop] = useState<HTMLDivElement | null>(null);
   // Rendering the lazy buttons would fetch the flow at once, with the page: they wait for the preload.
   const [restoreLoaded, setRestoreLoaded] = useState(false);
@@ -88,7 +89,7 @@ export function FirstRunPage() {
     )
       return false;
     const { loadDemoBook } = await loadBookIo();
-    await loadDemoBook(db, mutator);
+    await switchBook((await loadDemoBook(db, mutator)).opened);
     message.success('示例数据已载入');
   };
 

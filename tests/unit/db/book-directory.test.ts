@@ -1,0 +1,118 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bookNameAtStart, DIRECTORY_NAME, nameBook, readDirectory, settleBooks } from '../../../renderer/src/db/book-directory';
+import { BOOK_NAME_KEY, cachedBookName, isBookName, newBookName } from '../../../renderer/src/db/book-name';
+import { CurrentBookDB } from '../../../renderer/src/db/current-database';
+import { DB_NAME } from '../../../renderer/src/db/schema';
+
+/** localStorage as a page has it. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (i) => [...items.keys()][i] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  };
+}
+
+async function makeBook(name: string): Promise<void> {
+  const db = new CurrentBookDB(name);
+  await db.open();
+  await db.$sync.put({ key: 'deviceId', value: name });
+  db.close();
+}
+
+async function bookNames(): Promise<string[]> {
+  return (await Dexie.getDatabaseNames()).filter(isBookName).sort();
+}
+
+describe('which database holds the book', () => {
+  beforeEach(async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('names each replacement anew, and only the app’s names count as books', () => {
+    const names = new Set(Array.from({ length: 50 }, () => newBookName(1_700_000_000_000)));
+    expect(names.size).toBe(50);
+    for (const name of names) expect(isBookName(name)).toBe(true);
+    expect(isBookName(DB_NAME)).toBe(true);
+    for (const other of [DIRECTORY_NAME, 'test-1', 'unionbooks@', 'unionbooks@ABC', 'unionbooks-x']) expect(isBookName(other)).toBe(false);
+  });
+
+  it('opens the first book until a replacement is named, then the named one, from the page’s copy without reading the directory', async () => {
+    expect(await bookNameAtStart([])).toBe(DB_NAME);
+    expect(await bookNameAtStart([DB_NAME])).toBe(DB_NAME);
+    const next = newBookName();
+    await makeBook(next);
+    // Built but not named: not the book.
+    expect(await bookNameAtStart([DB_NAME, next])).toBe(DB_NAME);
+    await nameBook(next);
+    expect(await readDirectory()).toBe(next);
+    expect(cachedBookName()).toBe(next);
+    const listed = await Dexie.getDatabaseNames();
+    expect(await bookNameAtStart(listed)).toBe(next);
+    // The copy lost (storage cleared in part, another browser profile's copy): the directory is read.
+    localStorage.removeItem(BOOK_NAME_KEY);
+    expect(await bookNameAtStart(listed)).toBe(next);
+    // A copy naming a database the profile no longer holds is not followed.
+    localStorage.setItem(BOOK_NAME_KEY, newBookName());
+    expect(await bookNameAtStart(listed)).toBe(next);
+    // Where the browser cannot list its databases, the copy is trusted and the directory read without it.
+    localStorage.setItem(BOOK_NAME_KEY, next);
+    expect(await bookNameAtStart(null)).toBe(next);
+    localStorage.clear();
+    expect(await bookNameAtStart(null)).toBe(next);
+  });
+
+  it('once the first screen shows, deletes the replaced book and any build that was never named, and nothing else', async () => {
+    await makeBook(DB_NAME);
+    const replacement = newBookName();
+    const unfinished = newBookName();
+    await makeBook(replacement);
+    await makeBook(unfinished);
+    await makeBook('test-other-app-database');
+    await nameBook(replacement);
+    const settled = await settleBooks(replacement);
+    expect(settled).toEqual({ current: replacement, deleted: expect.arrayContaining([DB_NAME, unfinished]) });
+    expect(settled.deleted).toHaveLength(2);
+    expect(await bookNames()).toEqual([replacement]);
+    expect(await Dexie.getDatabaseNames()).toEqual(expect.arrayContaining([DIRECTORY_NAME, 'test-other-app-database']));
+  });
+
+  it('before any replacement, keeps the first book and deletes only builds cut short', async () => {
+    await makeBook(DB_NAME);
+    const unfinished = newBookName();
+    await makeBook(unfinished);
+    expect(await settleBooks(DB_NAME)).toEqual({ current: DB_NAME, deleted: [unfinished] });
+    expect(await bookNames()).toEqual([DB_NAME]);
+  });
+
+  it('a page that opened a stale copy is told to open again, and deletes nothing', async () => {
+    await makeBook(DB_NAME);
+    const replacement = newBookName();
+    await makeBook(replacement);
+    await nameBook(replacement);
+    localStorage.setItem(BOOK_NAME_KEY, DB_NAME);
+    expect(await settleBooks(DB_NAME)).toEqual({ current: replacement, deleted: [] });
+    expect(await bookNames()).toEqual([DB_NAME, replacement].sort());
+    expect(cachedBookName()).toBe(replacement);
+  });
+
+  it('a copy that outlived the directory names the book again, so the book it names is never deleted', async () => {
+    const replacement = newBookName();
+    await makeBook(DB_NAME);
+    await makeBook(replacement);
+    localStorage.setItem(BOOK_NAME_KEY, replacement);
+    expect(await settleBooks(replacement)).toEqual({ current: replacement, deleted: [DB_NAME] });
+    expect(await readDirectory()).toBe(replacement);
+    expect(await bookNames()).toEqual([replacement]);
+  });
+});
