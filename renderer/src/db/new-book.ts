@@ -13,6 +13,8 @@ export type AddRows = (table: TableName, rows: readonly unknown[]) => Promise<vo
  * tables were measured to leave nothing that later openings pay for.
  */
 export const ROWS_PER_STEP = 300;
+/** Steps issued before the first of them has committed. */
+const STEPS_AHEAD = 4;
 /** Attachments carry their bytes: a step holds at most this many bytes of them (a larger file goes alone). */
 export const ATTACHMENT_BYTES_PER_STEP = 512 * 1024;
 
@@ -50,7 +52,16 @@ export async function buildBookDatabase(fill: (add: AddRows, db: BookDatabase) =
   try {
     await db.open();
     await fill(async (table, rows) => {
-      for (const step of steps(table, rows)) await db.table(table).bulkAdd(step as unknown[]);
+      // A few steps are issued ahead, each its own transaction: IndexedDB runs them one after
+      // another, in order, without waiting between them for the page to hear of each commit.
+      const issued: Promise<unknown>[] = [];
+      for (const step of steps(table, rows)) {
+        const added = db.table(table).bulkAdd(step as unknown[]);
+        added.catch(() => undefined); // awaited below; not unhandled while an earlier step is awaited
+        issued.push(added);
+        if (issued.length >= STEPS_AHEAD) await issued.shift();
+      }
+      await Promise.all(issued);
     }, db);
     return db;
   } catch (error) {

@@ -73,15 +73,20 @@ const PROBE = `(() => {
   requestAnimationFrame(check);
 })();`;
 
-/** Fills the profile folder with a book by opening `seedUrl` in it, then closes the browser. */
-export async function seedProfile(profile: string, seedUrl: string): Promise<void> {
+/**
+ * Fills the profile folder with a book by opening `seedUrl` in it, then closes the browser. Returns
+ * how long the page took to write the book (ms), where it says.
+ */
+export async function seedProfile(profile: string, seedUrl: string): Promise<number | undefined> {
   const seeding = await launch(profile);
   const page = await firstPage(seeding);
   await page.goto(seedUrl);
   await page.waitForFunction(() => document.title !== 'seeding', null, { timeout: 600_000 });
   const title = await page.title();
+  const written = await page.evaluate(() => document.body.dataset.writtenMs);
   await seeding.close();
   if (title !== 'seeded') throw new Error(`seeding failed: ${title}`);
+  return written === undefined ? undefined : Number(written);
 }
 
 /** Checked at every animation frame, like PROBE: the first frame that shows an element matching the selector. */
