@@ -98,8 +98,8 @@ export const SCHEMA_V9: Record<string, string> = {
 
 /**
  * Version 10: `$restore`, where a restore writes the book it reads, a batch of rows per entry, until
- * every table is checked; the new book is then built from it and it is emptied
- * (features/backup/staged-restore.ts). Bookkeeping, never synced. Only the new store is declared:
+ * every table is checked; the new book is then built from it (features/backup/staged-restore.ts),
+ * and the staged rows go with the replaced book's database. Bookkeeping, never synced. Only the new store is declared:
  * Dexie carries every table of the versions before forward.
  */
 export const SCHEMA_V10: Record<string, string> = {
