@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { BOOK_NAME_KEY, cacheBookName, cachedBookName, isBookName } from './book-name';
+import { BOOK_NAME_KEY, builtHere, cacheBookName, cachedBookName, isBookName } from './book-name';
 import { DB_NAME } from './schema';
 
 /**
@@ -73,7 +73,8 @@ export async function settleBooks(opened: string): Promise<{ current: string; de
   else if (opened !== DB_NAME) await nameBook(opened);
   const current = named ?? opened;
   if (current !== opened) return { current, deleted: [] };
-  const names = (await Dexie.getDatabaseNames()).filter((n) => isBookName(n) && n !== current);
+  // A book this page is building (the demo book, chosen as the first screen showed) is not a build cut short.
+  const names = (await Dexie.getDatabaseNames()).filter((n) => isBookName(n) && n !== current && !builtHere(n));
   for (const name of names) await Dexie.delete(name);
   return { current, deleted: names };
 }

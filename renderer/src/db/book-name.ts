@@ -11,9 +11,22 @@ export function isBookName(name: string): boolean {
 }
 
 let made = 0;
-/** A name no database of this profile has had: the time and a count, in base 36. */
+/**
+ * The names this page gave to books it builds: none of them is deleted by this page as a build cut
+ * short (book-directory.ts settleBooks), whether its building is still under way or it waits to be named.
+ */
+const built = new Set<string>();
+
+/** A name no database of this profile has had, for a book this page builds: the time and a count, in base 36. */
 export function newBookName(now: number = Date.now()): string {
-  return `${DB_NAME}@${now.toString(36)}${(made++).toString(36).padStart(3, '0')}`;
+  const name = `${DB_NAME}@${now.toString(36)}${(made++).toString(36).padStart(3, '0')}`;
+  built.add(name);
+  return name;
+}
+
+/** Whether this page is building the book `name`, or built it (book-directory.ts settleBooks leaves it alone). */
+export function builtHere(name: string): boolean {
+  return built.has(name);
 }
 
 /** The book's name as this page last knew it, without waiting; null where none is kept (or storage is refused). */

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bookNameAtStart, DIRECTORY_NAME, nameBook, readDirectory, settleBooks } from '../../../renderer/src/db/book-directory';
 import { BOOK_NAME_KEY, cachedBookName, isBookName, newBookName } from '../../../renderer/src/db/book-name';
 import { CurrentBookDB } from '../../../renderer/src/db/current-database';
+import { buildBookDatabase } from '../../../renderer/src/db/new-book';
 import { DB_NAME } from '../../../renderer/src/db/schema';
 
 /** localStorage as a page has it. */
@@ -19,6 +20,14 @@ function memoryStorage(): Storage {
     removeItem: (key) => void items.delete(key),
     setItem: (key, value) => void items.set(key, String(value)),
   };
+}
+
+/** A book's name as an earlier start of the app gave it (this page's own names are never deleted by it). */
+function earlierName(): string {
+  return `unionbooks@${Math.random()
+    .toString(36)
+    .slice(2, 12)
+    .replace(/[^0-9a-z]/g, '0')}`;
 }
 
 async function makeBook(name: string): Promise<void> {
@@ -50,7 +59,7 @@ describe('which database holds the book', () => {
   it('opens the first book until a replacement is named, then the named one, from the page’s copy without reading the directory', async () => {
     expect(await bookNameAtStart([])).toBe(DB_NAME);
     expect(await bookNameAtStart([DB_NAME])).toBe(DB_NAME);
-    const next = newBookName();
+    const next = earlierName();
     await makeBook(next);
     // Built but not named: not the book.
     expect(await bookNameAtStart([DB_NAME, next])).toBe(DB_NAME);
@@ -63,7 +72,7 @@ describe('which database holds the book', () => {
     localStorage.removeItem(BOOK_NAME_KEY);
     expect(await bookNameAtStart(listed)).toBe(next);
     // A copy naming a database the profile no longer holds is not followed.
-    localStorage.setItem(BOOK_NAME_KEY, newBookName());
+    localStorage.setItem(BOOK_NAME_KEY, earlierName());
     expect(await bookNameAtStart(listed)).toBe(next);
     // Where the browser cannot list its databases, the copy is trusted and the directory read without it.
     localStorage.setItem(BOOK_NAME_KEY, next);
@@ -74,8 +83,8 @@ describe('which database holds the book', () => {
 
   it('once the first screen shows, deletes the replaced book and any build that was never named, and nothing else', async () => {
     await makeBook(DB_NAME);
-    const replacement = newBookName();
-    const unfinished = newBookName();
+    const replacement = earlierName();
+    const unfinished = earlierName();
     await makeBook(replacement);
     await makeBook(unfinished);
     await makeBook('test-other-app-database');
@@ -89,7 +98,7 @@ describe('which database holds the book', () => {
 
   it('before any replacement, keeps the first book and deletes only builds cut short', async () => {
     await makeBook(DB_NAME);
-    const unfinished = newBookName();
+    const unfinished = earlierName();
     await makeBook(unfinished);
     expect(await settleBooks(DB_NAME)).toEqual({ current: DB_NAME, deleted: [unfinished] });
     expect(await bookNames()).toEqual([DB_NAME]);
@@ -97,7 +106,7 @@ describe('which database holds the book', () => {
 
   it('a page that opened a stale copy is told to open again, and deletes nothing', async () => {
     await makeBook(DB_NAME);
-    const replacement = newBookName();
+    const replacement = earlierName();
     await makeBook(replacement);
     await nameBook(replacement);
     localStorage.setItem(BOOK_NAME_KEY, DB_NAME);
@@ -107,12 +116,28 @@ describe('which database holds the book', () => {
   });
 
   it('a copy that outlived the directory names the book again, so the book it names is never deleted', async () => {
-    const replacement = newBookName();
+    const replacement = earlierName();
     await makeBook(DB_NAME);
     await makeBook(replacement);
     localStorage.setItem(BOOK_NAME_KEY, replacement);
     expect(await settleBooks(replacement)).toEqual({ current: replacement, deleted: [DB_NAME] });
     expect(await readDirectory()).toBe(replacement);
     expect(await bookNames()).toEqual([replacement]);
+  });
+
+  it('never deletes a book this page is building, though nothing names it yet', async () => {
+    await makeBook(DB_NAME);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const building = buildBookDatabase(async (add) => {
+      await add('members', []);
+      await held;
+    });
+    await expect.poll(async () => (await bookNames()).length).toBe(2);
+    expect(await settleBooks(DB_NAME)).toEqual({ current: DB_NAME, deleted: [] });
+    release();
+    const db = await building;
+    expect(await bookNames()).toEqual([DB_NAME, db.name].sort());
+    db.close();
   });
 });
