@@ -42,6 +42,8 @@ function rowCheck(): RowCheck | PromiseLike<RowCheck> {
 export class Mutator {
   /** Sizes the steps of large inserts to a time budget each (write-budget.ts), learnt per table as they run. */
   private readonly budget = new WriteBudget();
+  /** Why every write is refused (this book is being replaced), or null. */
+  private refusal: string | null = null;
 
   constructor(
     private readonly db: UnionBooksDB,
@@ -52,8 +54,21 @@ export class Mutator {
     return this.ctx.deviceId;
   }
 
+  /**
+   * Refuses every write from now on with `reason`: the book is being replaced by one built from
+   * something else (features/backup/replace-book.ts), and a write to it now would be left behind in
+   * it, unseen. Returns the function that takes the refusal back (the replacement failed).
+   */
+  refuseWrites(reason: string): () => void {
+    this.refusal = reason;
+    return () => {
+      this.refusal = null;
+    };
+  }
+
   /** Runs `fn` in one read-write transaction over the given tables plus the outbox. */
   transaction<R>(tables: readonly TableName[], fn: () => Promise<R>): Promise<R> {
+    if (this.refusal !== null) return Promise.reject(new Error(this.refusal));
     // The tables the book engine reads its period rules from are always in scope: every money write
     // checks them (closed month, locked year, start of books) inside its own transaction, and Dexie
     // only nests transactions over a subset of the outer one's tables.

@@ -7,6 +7,9 @@ import { buildBookDatabase, type AddRows } from '../../db/new-book';
 import { leaveServer } from '../sync/mutations';
 import { getValue, KEYS, type SyncConfig } from '../sync/state';
 
+/** Said to a write made while the book is being replaced. */
+export const REPLACING = '正在替换整本账簿（恢复、载入示例数据或清空账簿），此时的更改不会保存。请等替换完成后再录入。';
+
 /** A book as the pages use it: its database, the device's writer for it and the book engine's store. */
 export interface OpenBook {
   db: UnionBooksDB;
@@ -27,12 +30,21 @@ export interface OpenBook {
  * anew. The device's own state (its id, backup folder, clock) is carried over.
  */
 export async function replaceWholeBookWith(db: UnionBooksDB, mutator: Mutator, fill: (add: AddRows) => Promise<void>): Promise<OpenBook> {
-  const device = await db.$sync.toArray();
-  const next = await buildBookDatabase(async (add, built) => {
-    await built.$sync.bulkPut(device);
-    await leaveServer(built);
-    await fill(add);
-  });
+  // A write to the old book while the new one is built (a large restore takes a minute, the pages stay
+  // open) would be left behind in the old book: it is refused with a message instead, until the build fails.
+  const allowWrites = mutator.refuseWrites(REPLACING);
+  let next: UnionBooksDB;
+  try {
+    const device = await db.$sync.toArray();
+    next = await buildBookDatabase(async (add, built) => {
+      await built.$sync.bulkPut(device);
+      await leaveServer(built);
+      await fill(add);
+    });
+  } catch (error) {
+    allowWrites();
+    throw error;
+  }
   const writer = mutator.forDatabase(next);
   return { db: next, mutator: writer, store: new DexieStore(next, writer) };
 }
