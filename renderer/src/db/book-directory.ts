@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { BOOK_NAME_KEY, builtHere, cacheBookName, cachedBookName, isBookName } from './book-name';
+import { BOOK_NAME_KEY, builtHere, cacheBookName, cachedBookName, isBookName, namedHere } from './book-name';
 import { DB_NAME } from './schema';
 
 /**
@@ -44,6 +44,7 @@ export async function nameBook(name: string): Promise<void> {
   } finally {
     directory.close();
   }
+  namedHere(name);
   cacheBookName(name);
 }
 

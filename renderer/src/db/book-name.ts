@@ -12,8 +12,9 @@ export function isBookName(name: string): boolean {
 
 let made = 0;
 /**
- * The names this page gave to books it builds: none of them is deleted by this page as a build cut
- * short (book-directory.ts settleBooks), whether its building is still under way or it waits to be named.
+ * The names this page gave to books it builds and has not named yet: none of them is deleted by this
+ * page as a build cut short (book-directory.ts settleBooks), whether its building is still under way
+ * or it waits to be named. Once named, a book is the book, or later one replaced like any other.
  */
 const built = new Set<string>();
 
@@ -24,9 +25,14 @@ export function newBookName(now: number = Date.now()): string {
   return name;
 }
 
-/** Whether this page is building the book `name`, or built it (book-directory.ts settleBooks leaves it alone). */
+/** Whether this page is building the book `name`, or built it and has not named it yet (book-directory.ts settleBooks leaves it alone). */
 export function builtHere(name: string): boolean {
   return built.has(name);
+}
+
+/** The book `name` is named: no longer one this page is building. */
+export function namedHere(name: string): void {
+  built.delete(name);
 }
 
 /** The book's name as this page last knew it, without waiting; null where none is kept (or storage is refused). */

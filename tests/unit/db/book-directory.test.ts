@@ -140,4 +140,16 @@ describe('which database holds the book', () => {
     expect(await bookNames()).toEqual([DB_NAME, db.name].sort());
     db.close();
   });
+
+  it('deletes a book this page built once another has replaced it', async () => {
+    await makeBook(DB_NAME);
+    const first = await buildBookDatabase(async (add) => add('members', []));
+    await nameBook(first.name);
+    first.close();
+    const second = await buildBookDatabase(async (add) => add('members', []));
+    await nameBook(second.name);
+    expect(await settleBooks(second.name)).toEqual({ current: second.name, deleted: expect.arrayContaining([DB_NAME, first.name]) });
+    expect(await bookNames()).toEqual([second.name]);
+    second.close();
+  });
 });
