@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { BOOK_NAME_KEY, builtHere, cacheBookName, cachedBookName, isBookName, namedHere } from './book-name';
 import { DB_NAME } from './schema';
 
@@ -19,31 +19,26 @@ export const DIRECTORY_NAME = 'unionbooks-directory';
 const STORE = 'current';
 const KEY = 'book';
 
-function openDirectory(): Dexie {
+/** Runs `run` on the directory's one store, opened for it and closed after. */
+async function withDirectory<T>(run: (current: Table<string, string>) => Promise<T>): Promise<T> {
   const directory = new Dexie(DIRECTORY_NAME);
   directory.version(1).stores({ [STORE]: '' });
-  return directory;
+  try {
+    return await run(directory.table<string, string>(STORE));
+  } finally {
+    directory.close();
+  }
 }
 
 /** The book the directory names; null before any book was replaced (the book is then DB_NAME). */
 export async function readDirectory(): Promise<string | null> {
-  const directory = openDirectory();
-  try {
-    const name = (await directory.table<string, string>(STORE).get(KEY)) ?? null;
-    return name && isBookName(name) ? name : null;
-  } finally {
-    directory.close();
-  }
+  const name = (await withDirectory((current) => current.get(KEY))) ?? null;
+  return name && isBookName(name) ? name : null;
 }
 
 /** Names `name` as the book: the replacement happens with this write, then the page's copy follows. */
 export async function nameBook(name: string): Promise<void> {
-  const directory = openDirectory();
-  try {
-    await directory.table<string, string>(STORE).put(name, KEY);
-  } finally {
-    directory.close();
-  }
+  await withDirectory((current) => current.put(name, KEY));
   namedHere(name);
   cacheBookName(name);
 }
@@ -67,7 +62,10 @@ export async function bookNameAtStart(databases: readonly string[] | null): Prom
  * must open the book again (another window replaced it meanwhile).
  */
 export async function settleBooks(opened: string): Promise<{ current: string; deleted: string[] }> {
-  const named = await readDirectory();
+  const databases = await Dexie.getDatabaseNames();
+  // Not read where there is none: reading would make it, and every later start of a profile whose
+  // book was never replaced would read it before opening the book (bookNameAtStart).
+  const named = databases.includes(DIRECTORY_NAME) ? await readDirectory() : null;
   if (named) cacheBookName(named);
   // A copy naming a replacement the directory lacks outlived the directory (site data cleared in
   // part): the copy is only ever written after the directory, so the book it names was whole.
@@ -75,7 +73,7 @@ export async function settleBooks(opened: string): Promise<{ current: string; de
   const current = named ?? opened;
   if (current !== opened) return { current, deleted: [] };
   // A book this page is building (the demo book, chosen as the first screen showed) is not a build cut short.
-  const names = (await Dexie.getDatabaseNames()).filter((n) => isBookName(n) && n !== current && !builtHere(n));
+  const names = databases.filter((n) => isBookName(n) && n !== current && !builtHere(n));
   for (const name of names) await Dexie.delete(name);
   return { current, deleted: names };
 }
